@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule, type AuthOptions } from '@app/auth';
+import { DatabaseModule, type DataSourceConfig } from '@app/database';
+import { DomainModule } from '@app/domain';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { CheckInsController } from './check-ins/check-ins.controller';
+import { ClientsController } from './clients/clients.controller';
+import { EngagementsController } from './engagements/engagements.controller';
+import { ExecutivesController } from './executives/executives.controller';
+import { HealthController } from './health/health.controller';
+import { ErrorFilter } from './http/error.filter';
+import { MilestonesController } from './milestones/milestones.controller';
+import { OrganizationController } from './organization/organization.controller';
+import { OwnersController } from './owners/owners.controller';
+import { PortfolioController } from './portfolio/portfolio.controller';
+import { PrioritiesController } from './priorities/priorities.controller';
+import { UsersController } from './users/users.controller';
+
+export interface ApiModuleOptions {
+  database: DataSourceConfig;
+  auth: AuthOptions;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [DatabaseModule.forRoot(options.database), DomainModule, AuthModule.forRoot(options.auth)],
+      controllers: [
+        HealthController, AuthController, UsersController, ClientsController, ExecutivesController, EngagementsController, OwnersController,
+        PrioritiesController, MilestonesController, CheckInsController, OrganizationController, PortfolioController, AuditController,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthService, AuthSessionView, CurrentActor, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView } from '@app/auth';
+import type { Actor } from '@app/domain';
+import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { ErrorResponse } from '../http/error-response';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with email and password' })
+  @Ok(AuthSessionView)
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Invalid email or password (same answer for unknown emails)' })
+  login(@Body() body: LoginDto): Promise<AuthSessionView> {
+    return this.auth.login(body);
+  }
+
+  @Public()
+  @Post('auth/signup')
+  @ApiOperation({ summary: 'Create an organization with its first admin (SIGNUP_ENABLED)' })
+  @Created(AuthSessionView)
+  @ApiWrite()
+  signup(@Body() body: SignupDto): Promise<AuthSessionView> {
+    return this.auth.signup(body);
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (rotation; reuse revokes the family)' })
+  @Ok(TokenPairView)
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  refresh(@Body() body: RefreshDto): Promise<TokenPairView> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'End this session (or, without a refresh token, every session)' })
+  @ApiNoContentResponse()
+  async logout(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string, @Body() body: LogoutDto): Promise<void> {
+    await this.auth.logout(actor, sessionId, body.refreshToken);
+  }
+
+  @Get('me')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'The calling user, their organization and reach' })
+  @Ok(MeView)
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
+    return this.auth.me(actor);
+  }
+}

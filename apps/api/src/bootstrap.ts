@@ -1,0 +1,62 @@
+import { ConsoleLogger, INestApplication, LogLevel, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { resolveJwtSecret, type Environment } from '@app/config';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './http/validation';
+
+export const API_PREFIX = 'api/v1';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function createLogger(env: Environment, context?: string): ConsoleLogger {
+  const logLevels = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
+  return new ConsoleLogger(context ?? 'Throughline', { json: env.LOG_FORMAT === 'json', logLevels, colors: env.LOG_FORMAT !== 'json' });
+}
+
+export interface CreateApiOptions {
+  overrideModule?: (builder: ReturnType<typeof ApiModule.forRoot>) => ReturnType<typeof ApiModule.forRoot>;
+  logger?: ConsoleLogger | false;
+}
+
+/** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
+export async function createApiApp(env: Environment, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+  let module = ApiModule.forRoot({
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api' },
+    auth: {
+      jwtSecret: resolveJwtSecret(env),
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      signupEnabled: env.SIGNUP_ENABLED,
+    },
+  });
+  if (options.overrideModule) module = options.overrideModule(module);
+  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, genReqId: () => randomUUID(), trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: options.logger === false ? false : (options.logger ?? createLogger(env, 'API')),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Throughline API')
+    .setDescription(
+      'Keeps fractional executives\' strategy turning into execution. Authenticate with POST /api/v1/auth/login and send ' +
+        '`Authorization: Bearer <accessToken>`. Ids outside your reach answer 404 exactly like missing ones. Errors share one JSON shape (ErrorResponse).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Public } from '@app/auth';
+
+export class HealthView {
+  @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
+  @ApiProperty({ enum: ['up', 'down'] }) database!: 'up' | 'down';
+  @ApiProperty() uptimeSeconds!: number;
+}
+
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ type: HealthView })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
+    let database: 'up' | 'down' = 'down';
+    try {
+      await this.dataSource.query('SELECT 1');
+      database = 'up';
+    } catch {
+      reply.status(503);
+    }
+    return { status: database === 'up' ? 'ok' : 'unavailable', database, uptimeSeconds: Math.round(process.uptime()) };
+  }
+}

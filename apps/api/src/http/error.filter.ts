@@ -1,0 +1,101 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind } from '@app/domain';
+import { RequestValidationFailed } from './validation';
+import type { ErrorResponse } from './error-response';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+};
+
+const PG_CONFLICTS: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'CONFLICT.DUPLICATE', message: 'A record with these values already exists' },
+  '23P01': { status: 409, code: 'CONFLICT.CONCURRENT_CHANGE', message: 'A concurrent change conflicts with this one; retry' },
+  '40001': { status: 409, code: 'CONFLICT.CONCURRENT_CHANGE', message: 'A concurrent change conflicts with this one; retry' },
+  '40P01': { status: 409, code: 'CONFLICT.CONCURRENT_CHANGE', message: 'A concurrent change conflicts with this one; retry' },
+  '23503': { status: 422, code: 'REFERENCE.INVALID', message: 'A referenced record does not exist' },
+  '23514': { status: 422, code: 'RULE.CHECK_FAILED', message: 'The values break a data rule' },
+};
+
+/** One exhaustive mapping from whatever was thrown to the JSON error body. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const body = this.toBody(exception, String(request.id));
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.url} failed [${body.correlationId}]: ${describe(exception)}`, exception instanceof Error ? exception.stack : undefined);
+    }
+    if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer');
+    reply.header('x-request-id', body.correlationId).status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorResponse {
+    if (exception instanceof RequestValidationFailed) {
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: exception.message, errors: exception.fields, correlationId };
+    }
+    if (exception instanceof DomainError) {
+      return { statusCode: STATUS_BY_KIND[exception.kind], code: exception.code, message: exception.message, details: exception.details, correlationId };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : Array.isArray((response as { message?: unknown }).message)
+        ? ((response as { message: string[] }).message).join('; ') : String((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode: status, code: httpCode(status, message), message: status >= 500 ? 'Internal server error' : message, correlationId };
+    }
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return { statusCode: fastifyError.statusCode, code: fastifyCode(fastifyError), message: fastifyError.message ?? 'Bad request', correlationId };
+    }
+    const pg = PG_CONFLICTS[(exception as { code?: string })?.code ?? ''];
+    if (pg && (exception as { driverError?: unknown; severity?: unknown }) && ((exception as { driverError?: unknown }).driverError || (exception as { severity?: unknown }).severity)) {
+      return { statusCode: pg.status, code: pg.code, message: pg.message, correlationId };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, code: 'SERVICE.UNAVAILABLE', message: 'The database is unavailable; retry shortly', correlationId };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error', correlationId };
+  }
+}
+
+function httpCode(status: number, message: string): string {
+  if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(message)) return 'ROUTE.NOT_FOUND';
+  if (status === 413) return 'REQUEST.BODY_TOO_LARGE';
+  if (status === 415) return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+  if (status === 400 && /JSON/i.test(message)) return 'REQUEST.MALFORMED_JSON';
+  return `HTTP.${status}`;
+}
+
+function fastifyCode(error: { statusCode?: number; code?: string }): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'REQUEST.BODY_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'REQUEST.MALFORMED_JSON';
+    default:
+      return error.statusCode === 400 ? 'REQUEST.MALFORMED' : `HTTP.${error.statusCode}`;
+  }
+}
+
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const code = (exception as { code?: string })?.code;
+  const message = exception instanceof Error ? exception.message : '';
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || /Connection terminated|timeout exceeded when trying to connect/i.test(message);
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadEnvironmentOrExit } from '@app/config';
+import { createDataSource, runMigrations } from '@app/database';
+import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, seedDemoOrganization } from '@app/domain';
+import { resolveDatabase } from './database-target';
+
+/**
+ * `npm start`: the whole product in one command. Resolves the database (embedded when DATABASE_URL is
+ * unset), migrates, seeds the demo on an embedded database, then runs the API and the worker as child
+ * processes and stops everything, embedded PostgreSQL last, on SIGINT/SIGTERM or when a child dies.
+ */
+async function main(): Promise<void> {
+  const env = loadEnvironmentOrExit();
+  const log = (line: string) => process.stdout.write(`[throughline] ${line}\n`);
+  const target = await resolveDatabase(env, log);
+
+  let stopping = false;
+  const children: ChildProcess[] = [];
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log(`stopping (${reason})`);
+    await Promise.all(children.map((child) => stopChild(child)));
+    if (target.embedded) {
+      await target.embedded.stop().catch(() => undefined);
+      log('embedded PostgreSQL stopped');
+    }
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  try {
+    const dataSource = await createDataSource({ url: target.url, applicationName: 'throughline-launcher' }).initialize();
+    const applied = await runMigrations(dataSource);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    if (target.embedded && env.DEMO_SEED === 'auto' && !(await hasDemoOrganization(dataSource))) {
+      await seedDemoOrganization(dataSource);
+      log('demo organization seeded');
+    }
+    await dataSource.destroy();
+  } catch (error) {
+    log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown('start-up failure', 1);
+    return;
+  }
+
+  const childEnv = { ...process.env, DATABASE_URL: target.url };
+  for (const app of ['api', 'worker']) {
+    const child = spawn(process.execPath, [resolve(__dirname, `../../${app}/src/main.js`)], { env: childEnv, stdio: 'inherit' });
+    child.on('exit', (code, signal) => void shutdown(`${app} exited (${signal ?? code})`, code === 0 ? 0 : 1));
+    children.push(child);
+  }
+
+  const healthy = await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 60_000);
+  if (!healthy) {
+    await shutdown('the API did not become healthy within 60 s', 1);
+    return;
+  }
+  const lines = [
+    '',
+    `Throughline is running: http://localhost:${env.PORT}`,
+    `  API docs:  http://localhost:${env.PORT}/api/docs`,
+    `  Health:    http://localhost:${env.PORT}/api/health`,
+    `  Database:  ${target.embedded ? `embedded PostgreSQL (${env.EMBEDDED_POSTGRES_DIR})` : 'DATABASE_URL'}`,
+  ];
+  if (target.embedded) {
+    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.email.padEnd(20)} ${login.role}`);
+  }
+  lines.push('Press Ctrl+C to stop.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[throughline] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+export interface AuthOptions {
+  jwtSecret: string;
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  signupEnabled: boolean;
+}
+
+export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+
+/** Pinned: tokens signed any other way (none, RS256 with our secret as a "public key", …) are refused. */
+export const JWT_ALGORITHM = 'HS256' as const;
+
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  /** Token version: bumped on role change, disable, password change; older tokens stop working. */
+  ver: number;
+  /** Session (refresh-token family): a logout ends it, and the access tokens minted for it. */
+  sid: string;
+}

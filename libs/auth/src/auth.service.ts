@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Db } from '@app/database/transaction';
+import {
+  AuditService, Clock, dummyPasswordHash, hashPassword, Organization, RoleForbidden, Unauthorized, User, UsersService, verifyPassword,
+  type Actor,
+} from '@app/domain';
+import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
+import type { AuthSessionView, LoginDto, MeView, SignupDto, TokenPairView } from './auth.dto';
+import { hashToken, TokenService } from './token.service';
+
+const BAD_CREDENTIALS = () => new Unauthorized('AUTH.INVALID_CREDENTIALS', 'Invalid email or password');
+const BAD_REFRESH = () => new Unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or already used');
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly db: Db,
+    private readonly tokens: TokenService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async login(input: LoginDto): Promise<AuthSessionView> {
+    const user = await this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
+    // Always verify once, so an unknown email costs the same time as a wrong password.
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    if (!user || !ok || user.disabledAt) throw BAD_CREDENTIALS();
+    const issued = await this.db.transaction(async (tx) => {
+      const tokens = await this.tokens.issue(tx, user);
+      await this.audit.record(tx, { organizationId: user.organizationId, userId: user.id }, 'auth.login', 'user', user.id, null, null);
+      return tokens;
+    });
+    return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
+  }
+
+  async signup(input: SignupDto): Promise<AuthSessionView> {
+    if (!this.options.signupEnabled) throw new RoleForbidden('sign up: sign-up is disabled on this installation');
+    const passwordHash = await hashPassword(input.password);
+    const { user, issued } = await this.db.transaction(async (tx) => {
+      const org = await tx.getRepository(Organization).save(tx.getRepository(Organization).create({
+        name: input.organizationName.trim(), timezone: input.timezone ?? 'UTC', settings: {}, isDemo: false,
+      }));
+      const user = await this.users.insertUser(tx, org.id, { email: input.email, name: input.name, role: 'admin', passwordHash, timezone: input.timezone ?? null });
+      await this.audit.record(tx, { organizationId: org.id, userId: user.id }, 'organization.created', 'organization', org.id, null, org);
+      return { user, issued: await this.tokens.issue(tx, user) };
+    });
+    return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
+  }
+
+  /**
+   * Rotates: the presented token is used up and a new one of the same family returned. Presenting a
+   * used or revoked token means it leaked (or the client replayed it): the whole family is revoked.
+   */
+  async refresh(refreshToken: string): Promise<TokenPairView> {
+    const outcome = await this.db.transaction(async (tx): Promise<{ issued?: TokenPairView; reuse?: boolean }> => {
+      const rows: Array<{ id: string; organization_id: string; user_id: string; family_id: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }> =
+        await tx.query(`SELECT id, organization_id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [hashToken(refreshToken)]);
+      const token = rows[0];
+      if (!token) return {};
+      if (token.used_at || token.revoked_at) {
+        await this.revokeFamily(tx, token.organization_id, token.family_id);
+        await this.audit.record(tx, { organizationId: token.organization_id, userId: token.user_id }, 'auth.refresh_token_reused', 'user', token.user_id, null, { familyId: token.family_id });
+        this.logger.warn(`Refresh token reuse detected: user ${token.user_id}, family ${token.family_id} revoked`);
+        return { reuse: true };
+      }
+      if (token.expires_at.getTime() <= this.clock.now().getTime()) return {};
+      const user = await tx.getRepository(User).findOne({ where: { organizationId: token.organization_id, id: token.user_id } });
+      if (!user || user.disabledAt) return {};
+      await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [token.id]);
+      return { issued: await this.tokens.issue(tx, user, token.family_id) };
+    });
+    if (!outcome.issued) throw BAD_REFRESH();
+    return outcome.issued;
+  }
+
+  async logout(actor: Actor, sessionId: string, refreshToken?: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (refreshToken) {
+        const rows: Array<{ family_id: string }> = await tx.query(
+          `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND organization_id = $2 AND user_id = $3`,
+          [hashToken(refreshToken), actor.organizationId, actor.userId],
+        );
+        await this.revokeFamily(tx, actor.organizationId, rows[0]?.family_id ?? sessionId);
+      } else {
+        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [actor.organizationId, actor.userId]);
+      }
+      await this.revokeFamily(tx, actor.organizationId, sessionId);
+      await this.audit.record(tx, actor, 'auth.logout', 'user', actor.userId, null, null);
+    });
+  }
+
+  async me(actor: Actor): Promise<MeView> {
+    const user = await this.users.getInOrganization(actor.organizationId, actor.userId);
+    const org = await this.db.reader.getRepository(Organization).findOne({ where: { id: actor.organizationId } });
+    return { ...user, organizationName: org!.name, organizationTimezone: org!.timezone, executiveIds: actor.executiveIds };
+  }
+
+  private async revokeFamily(tx: EntityManager, organizationId: string, familyId: string): Promise<void> {
+    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND family_id = $2 AND revoked_at IS NULL`, [organizationId, familyId]);
+  }
+}

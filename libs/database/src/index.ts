@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './database.module';
+export * from './embedded-postgres';
+export * from './migrate';
+export * from './transaction';

@@ -1,0 +1,26 @@
+import type { Role } from '../users/user.entity';
+
+/** What each role may do at all; which rows it may touch is the AccessService's scope. */
+export const PERMISSIONS = {
+  'users.manage': ['admin'],
+  'organization.read': ['admin', 'account_manager'],
+  'organization.write': ['admin'],
+  'clients.write': ['admin', 'account_manager'],
+  'executives.read': ['admin', 'account_manager', 'executive'],
+  'executives.write': ['admin', 'account_manager'],
+  'engagements.write': ['admin', 'account_manager'],
+  'allocation.read': ['admin', 'account_manager', 'executive'],
+  'owners.write': ['admin', 'account_manager'],
+  'priorities.write': ['admin', 'account_manager'],
+  'milestones.create': ['admin', 'account_manager'],
+  'milestones.move': ['admin', 'account_manager', 'executive'],
+  'checkins.write': ['admin', 'account_manager', 'executive'],
+  'checkins.acknowledge': ['client_viewer'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '../shared/pagination';
+
+export class ListAuditEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'milestone' }) @IsOptional() @IsString() @Length(1, 50) entityType?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') actorId?: string;
+}
+
+export class AuditEventView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ example: 'milestone.replanned' }) action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId!: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) before!: unknown;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) after!: unknown;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class AuditEventPage {
+  @ApiProperty({ type: [AuditEventView] }) items!: AuditEventView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../shared/pagination';
+import { RAGS, type Rag } from './check-in.entity';
+
+export class CreateCheckInDto {
+  @ApiProperty({ enum: RAGS }) @IsIn(RAGS) rag!: Rag;
+  @ApiProperty({ minimum: 0, maximum: 10, description: 'How confident the author is that the priority lands on time' })
+  @IsInt() @Min(0) @Max(10)
+  confidence!: number;
+  @ApiProperty({ maxLength: 10000, example: 'Pipeline coverage up to 2.1x; two AEs signed.' })
+  @IsString() @Length(1, 10000) @Matches(/\S/, { message: 'note must not be blank' })
+  note!: string;
+  @ApiPropertyOptional({ maxLength: 10000, nullable: true }) @IsOptional() @IsString() @Length(0, 10000) blockers?: string | null;
+}
+
+export class ListCheckInsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional() @IsIn(['asc', 'desc'])
+  override order: 'asc' | 'desc' = 'desc';
+}
+
+export class CheckInView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) priorityId!: string;
+  @ApiProperty({ enum: RAGS }) rag!: Rag;
+  @ApiProperty() confidence!: number;
+  @ApiProperty() note!: string;
+  @ApiProperty({ nullable: true, type: String }) blockers!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) authorName!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class CheckInPage {
+  @ApiProperty({ type: [CheckInView] }) items!: CheckInView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

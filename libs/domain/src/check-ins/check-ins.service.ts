@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@app/database/transaction';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { Conflict, NotFound } from '../shared/errors';
+import type { Page } from '../shared/pagination';
+import { CheckIn } from './check-in.entity';
+import type { CheckInView, CreateCheckInDto, ListCheckInsQueryDto } from './check-in.dto';
+
+@Injectable()
+export class CheckInsService {
+  constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService, private readonly clock: Clock) {}
+
+  async create(actor: Actor, priorityId: string, input: CreateCheckInDto): Promise<CheckInView> {
+    this.access.permit(actor, 'checkins.write', 'post check-ins');
+    const id = await this.db.transaction(async (tx) => {
+      await this.access.priority(tx, actor, priorityId);
+      const saved = await tx.getRepository(CheckIn).save(tx.getRepository(CheckIn).create({
+        organizationId: actor.organizationId, priorityId, authorId: actor.userId, rag: input.rag, confidence: input.confidence,
+        note: input.note.trim(), blockers: input.blockers?.trim() || null, acknowledgedBy: null, acknowledgedAt: null,
+      }));
+      await this.audit.record(tx, actor, 'check_in.created', 'check_in', saved.id, null, saved);
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, priorityId: string, query: ListCheckInsQueryDto): Promise<Page<CheckInView>> {
+    await this.access.priority(this.db.reader, actor, priorityId);
+    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
+      `${SELECT_VIEW}, count(*) OVER () AS total WHERE c.organization_id = $1 AND c.priority_id = $2
+        ORDER BY c.created_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, c.id LIMIT $3 OFFSET $4`,
+      [actor.organizationId, priorityId, query.limit, query.offset],
+    );
+    return { items: rows.map(toView), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<CheckInView> {
+    await this.access.checkIn(this.db.reader, actor, id);
+    const rows: Array<Record<string, unknown>> = await this.db.reader.query(`${SELECT_VIEW} WHERE c.organization_id = $1 AND c.id = $2`, [actor.organizationId, id]);
+    if (!rows[0]) throw new NotFound('Check-in', id);
+    return toView(rows[0]);
+  }
+
+  /** The client executive confirms they have read the update. */
+  async acknowledge(actor: Actor, id: string): Promise<CheckInView> {
+    this.access.permit(actor, 'checkins.acknowledge', 'acknowledge check-ins');
+    await this.db.transaction(async (tx) => {
+      await this.access.checkIn(tx, actor, id);
+      const checkIn = await tx.getRepository(CheckIn).findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
+      if (!checkIn) throw new NotFound('Check-in', id);
+      if (checkIn.acknowledgedAt) throw new Conflict('CHECK_IN.ALREADY_ACKNOWLEDGED', `Check-in ${id} was already acknowledged`);
+      const before = { ...checkIn };
+      checkIn.acknowledgedBy = actor.userId;
+      checkIn.acknowledgedAt = this.clock.now();
+      await tx.getRepository(CheckIn).save(checkIn);
+      await this.audit.record(tx, actor, 'check_in.acknowledged', 'check_in', id, before, checkIn);
+    });
+    return this.get(actor, id);
+  }
+}
+
+const SELECT_VIEW = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.author_id, u.name AS author_name,
+  c.acknowledged_by, c.acknowledged_at, c.created_at FROM check_ins c LEFT JOIN users u ON u.id = c.author_id`;
+
+function toView(r: Record<string, unknown>): CheckInView {
+  return {
+    id: r.id as string, priorityId: r.priority_id as string, rag: r.rag as CheckInView['rag'], confidence: Number(r.confidence),
+    note: r.note as string, blockers: (r.blockers as string | null) ?? null, authorId: (r.author_id as string | null) ?? null,
+    authorName: (r.author_name as string | null) ?? null, acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
+    acknowledgedAt: r.acknowledged_at ? (r.acknowledged_at as Date).toISOString() : null, createdAt: (r.created_at as Date).toISOString(),
+  };
+}

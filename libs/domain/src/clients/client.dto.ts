@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '../shared/pagination';
+import { CLIENT_STAGES, CLIENT_STATUSES, type ClientStage, type ClientStatus } from './client.entity';
+
+export class CreateClientDto {
+  @ApiProperty({ example: 'Acme Robotics', maxLength: 200 })
+  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Industrial automation', maxLength: 200, nullable: true })
+  @IsOptional() @IsString() @Length(0, 200)
+  industry?: string | null;
+
+  @ApiProperty({ enum: CLIENT_STAGES })
+  @IsIn(CLIENT_STAGES)
+  stage!: ClientStage;
+
+  @ApiPropertyOptional({ enum: CLIENT_STATUSES, default: 'active' })
+  @IsOptional() @IsIn(CLIENT_STATUSES)
+  status?: ClientStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An admin or account manager of this organization', nullable: true })
+  @IsOptional() @IsUUID('all')
+  accountManagerId?: string | null;
+}
+
+export class UpdateClientDto extends PartialType(CreateClientDto) {}
+
+export class ListClientsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CLIENT_STATUSES }) @IsOptional() @IsIn(CLIENT_STATUSES) status?: ClientStatus;
+  @ApiPropertyOptional({ enum: CLIENT_STAGES }) @IsOptional() @IsIn(CLIENT_STAGES) stage?: ClientStage;
+  @ApiPropertyOptional({ description: 'Case-insensitive match on the name' }) @IsOptional() @IsString() @Length(1, 200) search?: string;
+  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @IsOptional() @IsIn(['name', 'createdAt']) sort: 'name' | 'createdAt' = 'name';
+}
+
+export class ClientView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) industry!: string | null;
+  @ApiProperty({ enum: CLIENT_STAGES }) stage!: ClientStage;
+  @ApiProperty({ enum: CLIENT_STATUSES }) status!: ClientStatus;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) accountManagerId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
+}
+
+export class ClientPage {
+  @ApiProperty({ type: [ClientView] }) items!: ClientView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import type { Actor } from '../shared/actor';
+import { orderBy, type Page } from '../shared/pagination';
+import { SqlParams } from '../shared/sql';
+import { Client } from './client.entity';
+import type { ListClientsQueryDto } from './client.dto';
+
+@Injectable()
+export class ClientRepository {
+  constructor(private readonly access: AccessService) {}
+
+  async getForUpdate(tx: EntityManager, organizationId: string, id: string): Promise<Client | null> {
+    return tx.getRepository(Client).findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async get(tx: EntityManager, organizationId: string, id: string): Promise<Client | null> {
+    return tx.getRepository(Client).findOne({ where: { organizationId, id } });
+  }
+
+  async listVisible(tx: EntityManager, actor: Actor, query: ListClientsQueryDto): Promise<Page<Client>> {
+    const p = new SqlParams();
+    const where = [this.access.clientScope(actor, 'c', p)];
+    if (query.status) where.push(`c.status = ${p.add(query.status)}`);
+    if (query.stage) where.push(`c.stage = ${p.add(query.stage)}`);
+    if (query.search) where.push(`c.name ILIKE ${p.add(`%${query.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`);
+    const sort = query.sort === 'createdAt' ? 'c.created_at' : 'lower(c.name)';
+    const rows: Array<{ id: string; total: string }> = await tx.query(
+      `SELECT c.id, count(*) OVER () AS total FROM clients c WHERE ${where.join(' AND ')}
+        ${orderBy(sort, query.order, 'c.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    const ids = rows.map((r) => r.id);
+    const clients = ids.length ? await tx.getRepository(Client).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany() : [];
+    const byId = new Map(clients.map((c) => [c.id, c]));
+    return { items: ids.map((id) => byId.get(id)!), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+  }
+}

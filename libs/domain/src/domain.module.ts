@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { AccessService } from './access/access.service';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditService } from './audit/audit.service';
+import { CheckInsService } from './check-ins/check-ins.service';
+import { ClientRepository } from './clients/client.repository';
+import { ClientsService } from './clients/clients.service';
+import { EngagementsService } from './engagements/engagements.service';
+import { ExecutivesService } from './executives/executives.service';
+import { MilestonesService } from './milestones/milestones.service';
+import { OrganizationsService } from './organizations/organizations.service';
+import { OwnersService } from './owners/owners.service';
+import { PortfolioService } from './portfolio/portfolio.service';
+import { SummaryService } from './portfolio/summary.service';
+import { PrioritiesService } from './priorities/priorities.service';
+import { Clock } from './shared/clock';
+import { UsersService } from './users/users.service';
+
+const SERVICES = [
+  AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
+  MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
+];
+
+/** Needs DatabaseModule (for Db) imported by the app. Clock can be overridden in tests. */
+@Global()
+@Module({ providers: [Clock, ...SERVICES], exports: [Clock, ...SERVICES] })
+export class DomainModule {}

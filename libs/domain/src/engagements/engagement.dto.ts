@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
+import { PageQueryDto } from '../shared/pagination';
+import { CalendarDate, OptionalCalendarDate } from '../shared/validation';
+import { ENGAGEMENT_STATUSES, type EngagementStatus } from './engagement.entity';
+
+const DaysPerWeek = () => (target: object, key: string) => {
+  ApiProperty({ minimum: 0.5, maximum: 7, example: 2, description: 'Allocated days per week (multiples of 0.5)' })(target, key);
+  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })(target, key);
+  Min(0.5)(target, key);
+  Max(7)(target, key);
+};
+
+export class CreateEngagementDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') clientId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') executiveId!: string;
+  @ApiProperty({ enum: FUNCTIONS }) @IsIn(FUNCTIONS) function!: ExecutiveFunction;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES, default: 'active' }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @CalendarDate('First day of the placement') startDate!: string;
+  @OptionalCalendarDate('Planned last day') plannedEndDate?: string | null;
+  @DaysPerWeek() daysPerWeek!: number;
+}
+
+export class UpdateEngagementDto {
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @OptionalCalendarDate() startDate?: string;
+  @OptionalCalendarDate() plannedEndDate?: string | null;
+}
+
+export class CreateAllocationChangeDto {
+  @CalendarDate('When the new allocation takes effect') effectiveDate!: string;
+  @DaysPerWeek() daysPerWeek!: number;
+  @ApiProperty({ example: 'Scaling up for the Q3 launch', maxLength: 2000 })
+  @IsString() @Length(1, 2000) @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class ListEngagementsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') executiveId?: string;
+  @ApiPropertyOptional({ enum: FUNCTIONS }) @IsOptional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
+  @ApiPropertyOptional({ enum: ['startDate', 'client', 'status', 'createdAt'], default: 'startDate' })
+  @IsOptional() @IsIn(['startDate', 'client', 'status', 'createdAt'])
+  sort: 'startDate' | 'client' | 'status' | 'createdAt' = 'startDate';
+}
+
+export class AllocationChangeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'date' }) effectiveDate!: string;
+  @ApiProperty() daysPerWeek!: number;
+  @ApiProperty({ nullable: true, type: Number }) previousDaysPerWeek!: number | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) changedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class EngagementView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty() clientName!: string;
+  @ApiProperty({ format: 'uuid' }) executiveId!: string;
+  @ApiProperty() executiveName!: string;
+  @ApiProperty({ enum: FUNCTIONS }) function!: ExecutiveFunction;
+  @ApiProperty({ enum: ENGAGEMENT_STATUSES }) status!: EngagementStatus;
+  @ApiProperty({ type: String, format: 'date' }) startDate!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate!: string | null;
+  @ApiPropertyOptional({ description: 'Current allocation; omitted for client viewers (commercial)' }) daysPerWeek?: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class EngagementPage {
+  @ApiProperty({ type: [EngagementView] }) items!: EngagementView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

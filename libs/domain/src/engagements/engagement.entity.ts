@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ExecutiveFunction } from '../executives/executive.entity';
+import { numericToNumber } from '../shared/column-transformers';
+
+export const ENGAGEMENT_STATUSES = ['proposed', 'active', 'paused', 'completed', 'cancelled'] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+@Entity({ name: 'engagements' })
+export class Engagement {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ name: 'client_id', type: 'uuid' }) clientId!: string;
+  @Column({ name: 'executive_id', type: 'uuid' }) executiveId!: string;
+  @Column({ type: 'text' }) function!: ExecutiveFunction;
+  @Column({ type: 'text' }) status!: EngagementStatus;
+  @Column({ name: 'start_date', type: 'date' }) startDate!: string;
+  @Column({ name: 'planned_end_date', type: 'date', nullable: true }) plannedEndDate!: string | null;
+  @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber }) daysPerWeek!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity({ name: 'allocation_changes' })
+export class AllocationChange {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ name: 'engagement_id', type: 'uuid' }) engagementId!: string;
+  @Column({ name: 'effective_date', type: 'date' }) effectiveDate!: string;
+  @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber }) daysPerWeek!: number;
+  @Column({ name: 'previous_days_per_week', type: 'numeric', precision: 3, scale: 1, nullable: true, transformer: numericToNumber }) previousDaysPerWeek!: number | null;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ name: 'changed_by', type: 'uuid', nullable: true }) changedBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

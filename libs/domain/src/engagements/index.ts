@@ -1,0 +1,3 @@
+export * from './engagement.dto';
+export * from './engagement.entity';
+export * from './engagements.service';

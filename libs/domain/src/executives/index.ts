@@ -1,0 +1,3 @@
+export * from './executive.dto';
+export * from './executive.entity';
+export * from './executives.service';

@@ -1,0 +1,3 @@
+export * from './milestone.dto';
+export * from './milestone.entity';
+export * from './milestones.service';

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CalendarDate, OptionalCalendarDate } from '../shared/validation';
+import { MILESTONE_STATUSES, type MilestoneStatus } from './milestone.entity';
+
+const OPEN_STATUSES = ['planned', 'in_progress', 'cancelled'] as const;
+
+export class CreateMilestoneDto {
+  @ApiProperty({ example: 'Hire two enterprise AEs', maxLength: 300 })
+  @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @CalendarDate('The first committed due date; it becomes the baseline and never changes')
+  dueDate!: string;
+
+  @OptionalCalendarDate('Current forecast, when it differs from the due date')
+  forecastDate?: string | null;
+
+  @ApiPropertyOptional({ minimum: 0.01, maximum: 1000, default: 1 })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000)
+  weight?: number;
+
+  @ApiPropertyOptional({ enum: ['planned', 'in_progress'], default: 'planned' })
+  @IsOptional() @IsIn(['planned', 'in_progress'])
+  status?: 'planned' | 'in_progress';
+}
+
+export class UpdateMilestoneDto {
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
+  @OptionalCalendarDate('Forecast date; null clears it') forecastDate?: string | null;
+  @ApiPropertyOptional({ minimum: 0.01, maximum: 1000 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000) weight?: number;
+  @ApiPropertyOptional({ enum: OPEN_STATUSES, description: 'Use POST /milestones/:id/complete to mark done' }) @IsOptional() @IsIn(OPEN_STATUSES) status?: (typeof OPEN_STATUSES)[number];
+}
+
+export class ReplanMilestoneDto {
+  @CalendarDate('The new due date')
+  dueDate!: string;
+
+  @ApiProperty({ example: 'Vendor contract slipped two weeks', maxLength: 2000, description: 'Required: why the date moves' })
+  @IsString() @Length(1, 2000) @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class CompleteMilestoneDto {
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Defaults to now' })
+  @IsOptional() @IsISO8601({ strict: true })
+  completedAt?: string;
+}
+
+export class MilestoneView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) priorityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, format: 'date' }) baselineDueDate!: string;
+  @ApiProperty({ type: String, format: 'date' }) dueDate!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) forecastDate!: string | null;
+  @ApiProperty({ enum: MILESTONE_STATUSES }) status!: MilestoneStatus;
+  @ApiProperty() weight!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty({ description: 'Days between the baseline and where the milestone lands (DESIGN.md §3)' }) slipDays!: number;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: 'How many times the due date was changed' }) replanCount!: number;
+}
+
+export class DueDateChangeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'date' }) oldDueDate!: string;
+  @ApiProperty({ type: String, format: 'date' }) newDueDate!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) changedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) changedByName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) changedAt!: string;
+}

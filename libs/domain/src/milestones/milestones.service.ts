@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Db } from '@app/database/transaction';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { localDate } from '../health/calendar';
+import { isOverdue, slipDays } from '../health/health';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { Conflict, NotFound, RuleViolation } from '../shared/errors';
+import { Milestone, MilestoneDueDateChange } from './milestone.entity';
+import type {
+  CompleteMilestoneDto, CreateMilestoneDto, DueDateChangeView, MilestoneView, ReplanMilestoneDto, UpdateMilestoneDto,
+} from './milestone.dto';
+
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, priorityId: string, input: CreateMilestoneDto): Promise<MilestoneView> {
+    this.access.permit(actor, 'milestones.create', 'create milestones');
+    const id = await this.db.transaction(async (tx) => {
+      await this.access.priority(tx, actor, priorityId);
+      const saved = await tx.getRepository(Milestone).save(tx.getRepository(Milestone).create({
+        organizationId: actor.organizationId, priorityId, title: input.title.trim(), baselineDueDate: input.dueDate, dueDate: input.dueDate,
+        forecastDate: input.forecastDate ?? null, status: input.status ?? 'planned', weight: input.weight ?? 1, completedAt: null,
+      }));
+      await this.audit.record(tx, actor, 'milestone.created', 'milestone', saved.id, null, saved);
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, priorityId: string): Promise<MilestoneView[]> {
+    await this.access.priority(this.db.reader, actor, priorityId);
+    return this.views(this.db.reader, actor.organizationId, { priorityId });
+  }
+
+  async get(actor: Actor, id: string): Promise<MilestoneView> {
+    await this.access.milestone(this.db.reader, actor, id);
+    const [view] = await this.views(this.db.reader, actor.organizationId, { id });
+    if (!view) throw new NotFound('Milestone', id);
+    return view;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateMilestoneDto): Promise<MilestoneView> {
+    this.access.permit(actor, 'milestones.move', 'update milestones');
+    await this.db.transaction(async (tx) => {
+      const milestone = await this.lockOwned(tx, actor, id);
+      if (milestone.status === 'done') throw new Conflict('MILESTONE.ALREADY_DONE', `Milestone ${id} is already done`);
+      const before = { ...milestone };
+      if (input.title !== undefined) milestone.title = input.title.trim();
+      if (input.forecastDate !== undefined) milestone.forecastDate = input.forecastDate;
+      if (input.weight !== undefined) milestone.weight = input.weight;
+      if (input.status !== undefined) milestone.status = input.status;
+      await tx.getRepository(Milestone).save(milestone);
+      await this.audit.record(tx, actor, 'milestone.updated', 'milestone', id, before, milestone);
+    });
+    return this.get(actor, id);
+  }
+
+  async complete(actor: Actor, id: string, input: CompleteMilestoneDto): Promise<MilestoneView> {
+    this.access.permit(actor, 'milestones.move', 'complete milestones');
+    await this.db.transaction(async (tx) => {
+      const milestone = await this.lockOwned(tx, actor, id);
+      if (milestone.status === 'done') throw new Conflict('MILESTONE.ALREADY_DONE', `Milestone ${id} is already done`);
+      if (milestone.status === 'cancelled') throw new Conflict('MILESTONE.CANCELLED', `Milestone ${id} is cancelled`);
+      const completedAt = input.completedAt ? new Date(input.completedAt) : this.clock.now();
+      if (completedAt.getTime() > this.clock.now().getTime() + 60_000) throw new RuleViolation('MILESTONE.COMPLETED_IN_FUTURE', 'completedAt must not be in the future');
+      const before = { ...milestone };
+      milestone.status = 'done';
+      milestone.completedAt = completedAt;
+      await tx.getRepository(Milestone).save(milestone);
+      await this.audit.record(tx, actor, 'milestone.completed', 'milestone', id, before, milestone);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Moves the current due date; the baseline stays. Every move is kept with who, when, old, new and why. */
+  async replan(actor: Actor, id: string, input: ReplanMilestoneDto): Promise<MilestoneView> {
+    this.access.permit(actor, 'milestones.move', 're-plan milestones');
+    await this.db.transaction(async (tx) => {
+      const milestone = await this.lockOwned(tx, actor, id);
+      if (milestone.status === 'done') throw new Conflict('MILESTONE.ALREADY_DONE', `Milestone ${id} is already done`);
+      if (milestone.status === 'cancelled') throw new Conflict('MILESTONE.CANCELLED', `Milestone ${id} is cancelled`);
+      if (milestone.dueDate === input.dueDate) throw new RuleViolation('MILESTONE.DUE_DATE_UNCHANGED', `The milestone is already due on ${input.dueDate}`);
+      const before = { ...milestone };
+      await tx.getRepository(MilestoneDueDateChange).insert({
+        organizationId: actor.organizationId, milestoneId: id, changedBy: actor.userId,
+        oldDueDate: milestone.dueDate, newDueDate: input.dueDate, reason: input.reason.trim(),
+      });
+      milestone.dueDate = input.dueDate;
+      // A forecast earlier than the new date says nothing any more.
+      if (milestone.forecastDate && milestone.forecastDate <= input.dueDate) milestone.forecastDate = null;
+      await tx.getRepository(Milestone).save(milestone);
+      await this.audit.record(tx, actor, 'milestone.replanned', 'milestone', id, before, { ...milestone, reason: input.reason.trim() });
+    });
+    return this.get(actor, id);
+  }
+
+  async history(actor: Actor, id: string): Promise<DueDateChangeView[]> {
+    await this.access.milestone(this.db.reader, actor, id);
+    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
+      `SELECT h.id, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date, to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date,
+              h.reason, h.changed_by, u.name AS changed_by_name, h.changed_at
+         FROM milestone_due_date_changes h LEFT JOIN users u ON u.id = h.changed_by
+        WHERE h.organization_id = $1 AND h.milestone_id = $2 ORDER BY h.changed_at, h.id`,
+      [actor.organizationId, id],
+    );
+    return rows.map((r) => ({
+      id: r.id as string, oldDueDate: r.old_due_date as string, newDueDate: r.new_due_date as string, reason: r.reason as string,
+      changedBy: (r.changed_by as string | null) ?? null, changedByName: (r.changed_by_name as string | null) ?? null,
+      changedAt: (r.changed_at as Date).toISOString(),
+    }));
+  }
+
+  private async lockOwned(tx: EntityManager, actor: Actor, id: string): Promise<Milestone> {
+    await this.access.milestone(tx, actor, id);
+    const milestone = await tx.getRepository(Milestone).findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
+    if (!milestone) throw new NotFound('Milestone', id);
+    return milestone;
+  }
+
+  private async views(tx: EntityManager, organizationId: string, by: { id?: string; priorityId?: string }): Promise<MilestoneView[]> {
+    const { timezone, today } = await this.organizations.context(tx, organizationId);
+    const rows: MilestoneRow[] = await tx.query(
+      `${MILESTONE_ROW_SQL} WHERE m.organization_id = $1 AND ${by.id ? 'm.id = $2' : 'm.priority_id = $2'} ORDER BY m.due_date, m.created_at`,
+      [organizationId, by.id ?? by.priorityId],
+    );
+    return rows.map((r) => toMilestoneView(r, today, timezone));
+  }
+}
+
+export interface MilestoneRow {
+  id: string;
+  priority_id: string;
+  title: string;
+  baseline_due_date: string;
+  due_date: string;
+  forecast_date: string | null;
+  status: Milestone['status'];
+  weight: string;
+  completed_at: Date | null;
+  replan_count: string;
+}
+
+export const MILESTONE_ROW_SQL = `SELECT m.id, m.priority_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
+  to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date, m.status, m.weight, m.completed_at,
+  (SELECT count(*) FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count
+  FROM milestones m`;
+
+export function toMilestoneView(r: MilestoneRow, today: string, timezone: string): MilestoneView {
+  const shape = {
+    status: r.status, baselineDueDate: r.baseline_due_date, dueDate: r.due_date, forecastDate: r.forecast_date,
+    completedOn: r.completed_at ? localDate(r.completed_at, timezone) : null,
+  };
+  return {
+    id: r.id, priorityId: r.priority_id, title: r.title, baselineDueDate: r.baseline_due_date, dueDate: r.due_date, forecastDate: r.forecast_date,
+    status: r.status, weight: Number(r.weight), completedAt: r.completed_at ? r.completed_at.toISOString() : null,
+    slipDays: slipDays(shape, today), overdue: isOverdue(shape, today), replanCount: Number(r.replan_count),
+  };
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Db } from '@app/database/transaction';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { localDate } from '../health/calendar';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { NotFound, RuleViolation } from '../shared/errors';
+import { Organization } from './organization.entity';
+import { resolveSettings, type OrganizationSettings } from './organization-settings';
+import type { OrganizationSettingsView, UpdateOrganizationSettingsDto } from './organization.dto';
+
+export interface OrganizationContext {
+  timezone: string;
+  settings: OrganizationSettings;
+  /** Today's date in the organization's timezone. */
+  today: string;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService, private readonly clock: Clock) {}
+
+  async context(tx: EntityManager, organizationId: string): Promise<OrganizationContext> {
+    const org = await tx.getRepository(Organization).findOne({ where: { id: organizationId } });
+    if (!org) throw new NotFound('Organization', organizationId);
+    return { timezone: org.timezone, settings: resolveSettings(org.settings), today: localDate(this.clock.now(), org.timezone) };
+  }
+
+  async getSettings(actor: Actor): Promise<OrganizationSettingsView> {
+    this.access.permit(actor, 'organization.read', 'read organization settings');
+    const org = await this.db.reader.getRepository(Organization).findOne({ where: { id: actor.organizationId } });
+    if (!org) throw new NotFound('Organization', actor.organizationId);
+    return toSettingsView(org);
+  }
+
+  async updateSettings(actor: Actor, input: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsView> {
+    this.access.permit(actor, 'organization.write', 'change organization settings');
+    return this.db.transaction(async (tx) => {
+      const org = await tx.getRepository(Organization).findOne({ where: { id: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new NotFound('Organization', actor.organizationId);
+      const before = toSettingsView(org);
+      const settings = { ...org.settings };
+      if (input.focusCap !== undefined) settings.focusCap = input.focusCap;
+      if (input.healthAtRiskBelow !== undefined) settings.healthAtRiskBelow = input.healthAtRiskBelow;
+      if (input.healthOffTrackBelow !== undefined) settings.healthOffTrackBelow = input.healthOffTrackBelow;
+      const resolved = resolveSettings(settings);
+      if (resolved.healthOffTrackBelow < resolved.healthAtRiskBelow) {
+        throw new RuleViolation('ORGANIZATION.THRESHOLDS_INVERTED', 'healthOffTrackBelow must be at least healthAtRiskBelow');
+      }
+      org.settings = settings;
+      if (input.name !== undefined) org.name = input.name.trim();
+      if (input.timezone !== undefined) org.timezone = input.timezone;
+      const saved = await tx.getRepository(Organization).save(org);
+      const after = toSettingsView(saved);
+      await this.audit.record(tx, actor, 'organization.settings_updated', 'organization', org.id, before, after);
+      return after;
+    });
+  }
+}
+
+function toSettingsView(org: Organization): OrganizationSettingsView {
+  return { id: org.id, name: org.name, timezone: org.timezone, ...resolveSettings(org.settings) };
+}

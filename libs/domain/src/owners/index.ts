@@ -1,0 +1,3 @@
+export * from './owner.dto';
+export * from './owner.entity';
+export * from './owners.service';

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { RAGS, type Rag } from '../check-ins/check-in.entity';
+import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../engagements/engagement.entity';
+import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
+import { MilestoneView } from '../milestones/milestone.dto';
+import { PRIORITY_STATUSES, type PriorityStatus } from '../priorities/priority.entity';
+import { PriorityOwnerView } from '../priorities/priority.dto';
+import { PageQueryDto } from '../shared/pagination';
+
+export const HEALTHS = ['on_track', 'at_risk', 'off_track', 'overdue'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+export class PortfolioQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') clientId?: string;
+  @ApiPropertyOptional({ enum: FUNCTIONS }) @IsOptional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
+  @ApiPropertyOptional({ enum: ['client', 'startDate', 'nextDue'], default: 'client' })
+  @IsOptional() @IsIn(['client', 'startDate', 'nextDue'])
+  sort: 'client' | 'startDate' | 'nextDue' = 'client';
+}
+
+export class NextMilestoneView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, format: 'date' }) dueDate!: string;
+}
+
+export class PriorityCountsView {
+  @ApiProperty() active!: number;
+  @ApiProperty() draft!: number;
+  @ApiProperty() achieved!: number;
+  @ApiProperty() dropped!: number;
+}
+
+export class PortfolioItemView {
+  @ApiProperty({ format: 'uuid' }) engagementId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty() clientName!: string;
+  @ApiProperty({ format: 'uuid' }) executiveId!: string;
+  @ApiProperty() executiveName!: string;
+  @ApiProperty({ enum: FUNCTIONS }) function!: ExecutiveFunction;
+  @ApiProperty({ enum: ENGAGEMENT_STATUSES }) status!: EngagementStatus;
+  @ApiPropertyOptional({ description: 'Days per week; omitted for client viewers' }) daysPerWeek?: number;
+  @ApiProperty({ type: PriorityCountsView }) priorityCounts!: PriorityCountsView;
+  @ApiProperty({ description: 'Mean progress of active priorities (0..1)' }) progress!: number;
+  @ApiProperty({ description: 'Mean expected progress of active priorities (0..1)' }) expectedProgress!: number;
+  @ApiProperty({ enum: HEALTHS, nullable: true, description: 'Worst computed health among active priorities' }) health!: Health | null;
+  @ApiProperty({ enum: RAGS, nullable: true, description: 'Worst latest reported RAG among active priorities' }) reportedRag!: Rag | null;
+  @ApiProperty({ description: 'Reported RAG is better than computed health' }) ragDisagrees!: boolean;
+  @ApiProperty() overdueMilestones!: number;
+  @ApiProperty({ type: NextMilestoneView, nullable: true }) nextMilestone!: NextMilestoneView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastCheckInAt!: string | null;
+}
+
+export class PortfolioPage {
+  @ApiProperty({ type: [PortfolioItemView] }) items!: PortfolioItemView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+  @ApiProperty({ type: String, format: 'date', description: "Today in the organization's timezone" }) asOf!: string;
+}
+
+export class ConfidencePointView {
+  @ApiProperty({ type: String, format: 'date-time' }) at!: string;
+  @ApiProperty() confidence!: number;
+  @ApiProperty({ enum: RAGS }) rag!: Rag;
+}
+
+export class SummaryCheckInView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) priorityId!: string;
+  @ApiProperty({ enum: RAGS }) rag!: Rag;
+  @ApiProperty() confidence!: number;
+  @ApiProperty() note!: string;
+  @ApiProperty({ nullable: true, type: String }) blockers!: string | null;
+  @ApiProperty({ nullable: true, type: String }) authorName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class SummaryPriorityView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() rank!: number;
+  @ApiProperty({ enum: PRIORITY_STATUSES }) status!: PriorityStatus;
+  @ApiProperty({ type: PriorityOwnerView }) owner!: PriorityOwnerView;
+  @ApiProperty({ type: String, format: 'date' }) startDate!: string;
+  @ApiProperty({ type: String, format: 'date' }) targetDate!: string;
+  @ApiProperty() progress!: number;
+  @ApiProperty() expectedProgress!: number;
+  @ApiProperty({ enum: HEALTHS }) health!: Health;
+  @ApiProperty({ enum: RAGS, nullable: true }) reportedRag!: Rag | null;
+  @ApiProperty() ragDisagrees!: boolean;
+  @ApiProperty({ type: [ConfidencePointView], description: 'Oldest first' }) confidenceTrend!: ConfidencePointView[];
+  @ApiProperty({ type: [MilestoneView] }) milestones!: MilestoneView[];
+}
+
+export class SummaryEngagementView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty() clientName!: string;
+  @ApiProperty({ format: 'uuid' }) executiveId!: string;
+  @ApiProperty() executiveName!: string;
+  @ApiProperty({ enum: FUNCTIONS }) function!: ExecutiveFunction;
+  @ApiProperty({ enum: ENGAGEMENT_STATUSES }) status!: EngagementStatus;
+  @ApiProperty({ type: String, format: 'date' }) startDate!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate!: string | null;
+  @ApiPropertyOptional({ description: 'Omitted for client viewers' }) daysPerWeek?: number;
+}
+
+export class EngagementSummaryView {
+  @ApiProperty({ type: String, format: 'date', description: "Today in the organization's timezone" }) asOf!: string;
+  @ApiProperty({ type: SummaryEngagementView }) engagement!: SummaryEngagementView;
+  @ApiProperty({ type: [SummaryPriorityView], description: 'Active priorities by rank, then the others' }) priorities!: SummaryPriorityView[];
+  @ApiProperty({ type: [SummaryCheckInView], description: 'Most recent first' }) latestCheckIns!: SummaryCheckInView[];
+}

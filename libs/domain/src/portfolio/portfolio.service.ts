@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@app/database/transaction';
+import { AccessService } from '../access/access.service';
+import type { Rag } from '../check-ins/check-in.entity';
+import { computedHealth, expectedProgress } from '../health/health';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { PriorityStatus } from '../priorities/priority.entity';
+import type { Actor } from '../shared/actor';
+import { orderBy } from '../shared/pagination';
+import { SqlParams } from '../shared/sql';
+import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
+import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from './portfolio.dto';
+
+const SORTS: Record<PortfolioQueryDto['sort'], string> = {
+  client: 'lower(c.name)',
+  startDate: 'e.start_date',
+  nextDue: `(SELECT min(m.due_date) FROM milestones m JOIN priorities pr ON pr.organization_id = m.organization_id AND pr.id = m.priority_id
+              WHERE m.organization_id = e.organization_id AND pr.engagement_id = e.id AND m.status IN ('planned','in_progress'))`,
+};
+
+interface PriorityAggregate {
+  id: string;
+  engagement_id: string;
+  status: PriorityStatus;
+  start_date: string;
+  target_date: string;
+  total_weight: string;
+  done_weight: string;
+  overdue: string;
+  latest_rag: Rag | null;
+  latest_check_in_at: Date | null;
+  next_id: string | null;
+  next_title: string | null;
+  next_due: string | null;
+}
+
+/**
+ * The portfolio read model: three queries whatever the portfolio size (organization, one page of
+ * engagements, the aggregates of their priorities), then the pure health functions.
+ */
+@Injectable()
+export class PortfolioService {
+  constructor(private readonly db: Db, private readonly access: AccessService, private readonly organizations: OrganizationsService) {}
+
+  async portfolio(actor: Actor, query: PortfolioQueryDto): Promise<PortfolioPage> {
+    const reader = this.db.reader;
+    const { today, settings } = await this.organizations.context(reader, actor.organizationId);
+    const p = new SqlParams();
+    const where = [this.access.engagementScope(actor, 'e', p)];
+    if (query.status) where.push(`e.status = ${p.add(query.status)}`);
+    if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
+    if (query.function) where.push(`e.function = ${p.add(query.function)}`);
+    const engagements: Array<Record<string, unknown>> = await reader.query(
+      `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, e.days_per_week,
+              count(*) OVER () AS total
+         FROM engagements e
+         JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
+         JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
+        WHERE ${where.join(' AND ')}
+        ${orderBy(SORTS[query.sort], query.order, 'e.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    const ids = engagements.map((e) => e.id as string);
+    const aggregates: PriorityAggregate[] = ids.length
+      ? await reader.query(
+          `SELECT pr.id, pr.engagement_id, pr.status, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
+                  coalesce(agg.total_weight, 0) AS total_weight, coalesce(agg.done_weight, 0) AS done_weight, coalesce(agg.overdue, 0) AS overdue,
+                  ci.rag AS latest_rag, ci.created_at AS latest_check_in_at,
+                  nm.id AS next_id, nm.title AS next_title, to_char(nm.due_date, 'YYYY-MM-DD') AS next_due
+             FROM priorities pr
+             LEFT JOIN LATERAL (
+               SELECT sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total_weight,
+                      sum(m.weight) FILTER (WHERE m.status = 'done') AS done_weight,
+                      count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date < $3::date) AS overdue
+                 FROM milestones m WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id) agg ON true
+             LEFT JOIN LATERAL (
+               SELECT c.rag, c.created_at FROM check_ins c WHERE c.organization_id = pr.organization_id AND c.priority_id = pr.id
+                ORDER BY c.created_at DESC LIMIT 1) ci ON true
+             LEFT JOIN LATERAL (
+               SELECT m.id, m.title, m.due_date FROM milestones m
+                WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')
+                ORDER BY m.due_date, m.id LIMIT 1) nm ON true
+            WHERE pr.organization_id = $1 AND pr.engagement_id = ANY($2::uuid[])`,
+          [actor.organizationId, ids, today],
+        )
+      : [];
+
+    const byEngagement = new Map<string, PriorityAggregate[]>();
+    for (const a of aggregates) byEngagement.set(a.engagement_id, [...(byEngagement.get(a.engagement_id) ?? []), a]);
+
+    const items = engagements.map((e): PortfolioItemView => {
+      const priorities = byEngagement.get(e.id as string) ?? [];
+      const active = priorities.filter((pr) => pr.status === 'active');
+      const measured = active.map((pr) => {
+        const total = Number(pr.total_weight);
+        const progress = total > 0 ? Number(pr.done_weight) / total : 0;
+        const expected = expectedProgress(pr.start_date, pr.target_date, today);
+        const health = computedHealth({ progress, expected, targetDate: pr.target_date, today, status: pr.status }, settings);
+        return { progress, expected, health };
+      });
+      const health = worstHealth(measured.map((m) => m.health));
+      const reportedRag = worstRag(active.map((pr) => pr.latest_rag).filter((r): r is Rag => r !== null));
+      const open = priorities.filter((pr) => pr.next_due).sort((a, b) => (a.next_due! < b.next_due! ? -1 : a.next_due! > b.next_due! ? 1 : 0));
+      const lastCheckIn = priorities.map((pr) => pr.latest_check_in_at).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+      const item: PortfolioItemView = {
+        engagementId: e.id as string, clientId: e.client_id as string, clientName: e.client_name as string,
+        executiveId: e.executive_id as string, executiveName: e.executive_name as string,
+        function: e.function as PortfolioItemView['function'], status: e.status as PortfolioItemView['status'],
+        priorityCounts: {
+          active: active.length,
+          draft: priorities.filter((pr) => pr.status === 'draft').length,
+          achieved: priorities.filter((pr) => pr.status === 'achieved').length,
+          dropped: priorities.filter((pr) => pr.status === 'dropped').length,
+        },
+        progress: round(mean(measured.map((m) => m.progress))),
+        expectedProgress: round(mean(measured.map((m) => m.expected))),
+        health,
+        reportedRag,
+        ragDisagrees: ragDisagrees(reportedRag, health),
+        overdueMilestones: priorities.reduce((n, pr) => n + Number(pr.overdue), 0),
+        nextMilestone: open[0] ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! } : null,
+        lastCheckInAt: lastCheckIn ? lastCheckIn.toISOString() : null,
+      };
+      if (actor.role !== 'client_viewer') item.daysPerWeek = Number(e.days_per_week);
+      return item;
+    });
+    return { items, total: Number(engagements[0]?.total ?? 0), limit: query.limit, offset: query.offset, asOf: today };
+  }
+}
+
+export function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+export type { Health };

@@ -1,0 +1,3 @@
+export * from './priority.dto';
+export * from './priority.entity';
+export * from './priorities.service';

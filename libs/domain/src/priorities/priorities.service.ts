@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Db } from '@app/database/transaction';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { Actor } from '../shared/actor';
+import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { SqlParams } from '../shared/sql';
+import { Priority } from './priority.entity';
+import { compact, rerank } from './priority-ranking';
+import type { CreatePriorityDto, PriorityView, UpdatePriorityDto } from './priority.dto';
+
+@Injectable()
+export class PrioritiesService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async create(actor: Actor, engagementId: string, input: CreatePriorityDto): Promise<PriorityView> {
+    this.access.permit(actor, 'priorities.write', 'create priorities');
+    const id = await this.db.transaction(async (tx) => {
+      // Locking the engagement serialises concurrent activations, so the focus cap cannot be raced past.
+      const engagement = await this.access.engagement(tx, actor, engagementId, true);
+      const { today, settings } = await this.organizations.context(tx, actor.organizationId);
+      await this.assertOwnerOfClient(tx, actor.organizationId, input.ownerId, engagement.clientId);
+      const startDate = input.startDate ?? today;
+      if (input.targetDate < startDate) throw new InvalidInput('PRIORITY.DATES_INVERTED', 'targetDate must not be before startDate');
+      const status = input.status ?? 'active';
+      const active = await this.activeIds(tx, actor.organizationId, engagementId);
+      if (status === 'active') assertFocusCap(active.length, settings.focusCap);
+      const saved = await tx.getRepository(Priority).save(tx.getRepository(Priority).create({
+        organizationId: actor.organizationId, engagementId, title: input.title.trim(), description: input.description ?? null,
+        ownerId: input.ownerId, status, rank: status === 'active' ? active.length + 1 : (input.rank ?? active.length + 1), startDate, targetDate: input.targetDate,
+      }));
+      if (status === 'active' && input.rank !== undefined) await this.applyRanks(tx, rerank(active, saved.id, input.rank));
+      await this.audit.record(tx, actor, 'priority.created', 'priority', saved.id, null, saved);
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, engagementId: string): Promise<PriorityView[]> {
+    await this.access.engagement(this.db.reader, actor, engagementId);
+    const rows = await this.db.reader.query(
+      `${SELECT_VIEW} WHERE p.organization_id = $1 AND p.engagement_id = $2
+        ORDER BY (p.status = 'active') DESC, p.rank, p.created_at`,
+      [actor.organizationId, engagementId],
+    );
+    return rows.map(toView);
+  }
+
+  async get(actor: Actor, id: string): Promise<PriorityView> {
+    await this.access.priority(this.db.reader, actor, id);
+    const rows = await this.db.reader.query(`${SELECT_VIEW} WHERE p.organization_id = $1 AND p.id = $2`, [actor.organizationId, id]);
+    if (!rows[0]) throw new NotFound('Priority', id);
+    return toView(rows[0]);
+  }
+
+  async update(actor: Actor, id: string, input: UpdatePriorityDto): Promise<PriorityView> {
+    this.access.permit(actor, 'priorities.write', 'edit priorities');
+    await this.db.transaction(async (tx) => {
+      const scope = await this.access.priority(tx, actor, id);
+      await this.access.engagement(tx, actor, scope.id, true);
+      const priority = await tx.getRepository(Priority).findOne({ where: { organizationId: actor.organizationId, id } });
+      if (!priority) throw new NotFound('Priority', id);
+      const before = { ...priority };
+      const { settings } = await this.organizations.context(tx, actor.organizationId);
+      if (input.ownerId !== undefined && input.ownerId !== priority.ownerId) {
+        await this.assertOwnerOfClient(tx, actor.organizationId, input.ownerId, scope.clientId);
+        priority.ownerId = input.ownerId;
+      }
+      if (input.title !== undefined) priority.title = input.title.trim();
+      if (input.description !== undefined) priority.description = input.description;
+      if (input.startDate !== undefined) priority.startDate = input.startDate;
+      if (input.targetDate !== undefined) priority.targetDate = input.targetDate;
+      if (priority.targetDate < priority.startDate) throw new InvalidInput('PRIORITY.DATES_INVERTED', 'targetDate must not be before startDate');
+
+      const active = await this.activeIds(tx, actor.organizationId, priority.engagementId);
+      const wasActive = priority.status === 'active';
+      const nextStatus = input.status ?? priority.status;
+      if (!wasActive && nextStatus === 'active') assertFocusCap(active.length, settings.focusCap);
+      priority.status = nextStatus;
+      let ranks: Map<string, number> | null = null;
+      if (nextStatus === 'active' && (!wasActive || input.rank !== undefined)) ranks = rerank(active, id, input.rank ?? (wasActive ? priority.rank : null));
+      else if (wasActive && nextStatus !== 'active') ranks = compact(active, id);
+      else if (nextStatus !== 'active' && input.rank !== undefined) priority.rank = input.rank;
+      if (ranks?.has(id)) priority.rank = ranks.get(id)!;
+      await tx.getRepository(Priority).save(priority);
+      if (ranks) await this.applyRanks(tx, ranks);
+      await this.audit.record(tx, actor, 'priority.updated', 'priority', id, before, priority);
+    });
+    return this.get(actor, id);
+  }
+
+  private async activeIds(tx: EntityManager, organizationId: string, engagementId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await tx.query(
+      `SELECT id FROM priorities WHERE organization_id = $1 AND engagement_id = $2 AND status = 'active' ORDER BY rank, created_at`,
+      [organizationId, engagementId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One statement for the whole ordering; the rank constraint is deferred to commit, so swaps are fine. */
+  private async applyRanks(tx: EntityManager, ranks: Map<string, number>): Promise<void> {
+    if (ranks.size === 0) return;
+    const p = new SqlParams();
+    const values = [...ranks].map(([id, rank]) => `(${p.add(id)}::uuid, ${p.add(rank)}::int)`).join(', ');
+    await tx.query(`UPDATE priorities p SET rank = v.rank, updated_at = now() FROM (VALUES ${values}) AS v(id, rank) WHERE p.id = v.id AND p.rank <> v.rank`, p.values);
+  }
+
+  private async assertOwnerOfClient(tx: EntityManager, organizationId: string, ownerId: string, clientId: string): Promise<void> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM owners WHERE organization_id = $1 AND id = $2 AND client_id = $3`, [organizationId, ownerId, clientId]);
+    if (!rows[0]) throw new InvalidInput('PRIORITY.OWNER_INVALID', `ownerId ${ownerId} is not an accountability owner at this engagement's client`);
+  }
+}
+
+function assertFocusCap(activeCount: number, focusCap: number): void {
+  if (activeCount >= focusCap) {
+    throw new RuleViolation(
+      'PRIORITY.FOCUS_CAP_EXCEEDED',
+      `This engagement already has ${activeCount} active priorities and the focus cap is ${focusCap}: achieve, drop or move one to draft before activating another`,
+      { activePriorities: activeCount, focusCap },
+    );
+  }
+}
+
+const SELECT_VIEW = `SELECT p.id, p.engagement_id, p.title, p.description, p.rank, p.status, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+  to_char(p.target_date, 'YYYY-MM-DD') AS target_date, p.created_at, o.id AS owner_id, o.name AS owner_name, o.title AS owner_title, o.email AS owner_email
+  FROM priorities p JOIN owners o ON o.organization_id = p.organization_id AND o.id = p.owner_id`;
+
+function toView(r: Record<string, unknown>): PriorityView {
+  return {
+    id: r.id as string, engagementId: r.engagement_id as string, title: r.title as string, description: (r.description as string | null) ?? null,
+    rank: Number(r.rank), status: r.status as PriorityView['status'],
+    owner: { id: r.owner_id as string, name: r.owner_name as string, title: (r.owner_title as string | null) ?? null, email: (r.owner_email as string | null) ?? null },
+    startDate: r.start_date as string, targetDate: r.target_date as string, createdAt: (r.created_at as Date).toISOString(),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Domain errors carry a stable code and a kind; the API maps kinds to HTTP status in one filter, the
+ * worker fails a job for good on any of them. No HTTP types here: the worker runs this code too.
+ */
+export type DomainErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly kind: DomainErrorKind;
+  readonly details?: Record<string, unknown>;
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** Missing and out-of-reach look the same to the caller. */
+export class NotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code: string;
+  constructor(entity: string, id?: string) {
+    super(id ? `${entity} ${id} was not found` : `${entity} was not found`);
+    this.code = `${entity.toUpperCase().replace(/[^A-Z]+/g, '_')}.NOT_FOUND`;
+  }
+}
+
+/** The caller's role may not do this at all (whatever the id). */
+export class RoleForbidden extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'ACCESS.ROLE_FORBIDDEN';
+  constructor(action: string) {
+    super(`Your role may not ${action}`);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  readonly kind = 'unauthorized';
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly kind = 'conflict';
+  constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
+    super(message, details);
+  }
+}
+
+export class RuleViolation extends DomainError {
+  readonly kind = 'rule';
+  constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
+    super(message, details);
+  }
+}
+
+/** Input that passed the DTO checks but is still wrong (e.g. a reference to something that is not there). */
+export class InvalidInput extends DomainError {
+  readonly kind = 'invalid';
+  constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
+    super(message, details);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './clock';
+export * from './errors';
+export * from './pagination';
+export * from './sql';

@@ -1,0 +1,4 @@
+export * from './password';
+export * from './user.dto';
+export * from './user.entity';
+export * from './users.service';

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, Validate } from 'class-validator';
+import { IsIanaTimezone } from '../organizations/organization.dto';
+import { PageQueryDto } from '../shared/pagination';
+import { ROLES, type Role } from './user.entity';
+
+export const PasswordRules = () => (target: object, key: string) => {
+  ApiProperty({ minLength: 12, maxLength: 128, format: 'password' })(target, key);
+  IsString()(target, key);
+  Length(12, 128, { message: 'password must be between 12 and 128 characters' })(target, key);
+};
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'jo@firm.example' }) @IsEmail() @Length(3, 254) email!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
+  @PasswordRules() password!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiPropertyOptional({ example: 'America/New_York', nullable: true }) @IsOptional() @Validate(IsIanaTimezone) timezone?: string | null;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Clients a client_viewer may see' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
+  clientIds?: string[];
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+}
+
+export class ClientGrantsDto {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
+  clientIds!: string[];
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: 'active' | 'disabled';
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ nullable: true, type: String }) timezone!: string | null;
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Granted clients (client viewers)' }) clientIds!: string[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
