@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '@app/domain/entities';
+import { ENTITIES } from '../../domain/src/entities';
 import { migrations } from '../../../migrations';
 
 export interface DataSourceConfig {

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+
+const TENANT_TABLES = [
+  'users', 'client_grants', 'refresh_tokens', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners',
+  'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events',
+];
+
+/** Row counts of every tenant table for one organization: "nothing was written" is these staying equal. */
+export async function rowCounts(dataSource: DataSource, organizationId: string): Promise<Record<string, number>> {
+  const sql = TENANT_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t} WHERE organization_id = $1`).join(' UNION ALL ');
+  const rows: Array<{ t: string; n: number }> = await dataSource.query(sql, [organizationId]);
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+/** Counts queries issued through the data source's query runners while `work` runs (for no-N+1 checks). */
+export async function countQueries<T>(dataSource: DataSource, work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  let queries = 0;
+  const original = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = ((...args: Parameters<DataSource['createQueryRunner']>) => {
+    const runner = original(...args);
+    const query = runner.query.bind(runner);
+    runner.query = ((...q: Parameters<typeof runner.query>) => {
+      queries += 1;
+      return query(...q);
+    }) as typeof runner.query;
+    return runner;
+  }) as DataSource['createQueryRunner'];
+  try {
+    const result = await work();
+    return { result, queries };
+  } finally {
+    dataSource.createQueryRunner = original;
+  }
+}

@@ -1,0 +1,16 @@
+import { validateEnvironment, type Environment } from '@app/config';
+
+/** The environment the tests run the app with: the run's database, a fixed secret, quiet logs. */
+export function testEnvironment(overrides: Record<string, string> = {}): Environment {
+  const url = process.env.DATABASE_URL;
+  if (!url || !/test/i.test(new URL(url).pathname)) throw new Error('DATABASE_URL must point at the test database (run through jest.db.config.js)');
+  return validateEnvironment({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: '5',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789abcdef',
+    LOG_LEVEL: 'error',
+    PORT: '0',
+    ...overrides,
+  });
+}
