@@ -57,10 +57,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return { statusCode: fastifyError.statusCode, code: fastifyCode(fastifyError), message: fastifyError.message ?? 'Bad request', correlationId };
     }
-    const pg = PG_CONFLICTS[(exception as { code?: string })?.code ?? ''];
-    if (pg && (exception as { driverError?: unknown; severity?: unknown }) && ((exception as { driverError?: unknown }).driverError || (exception as { severity?: unknown }).severity)) {
-      return { statusCode: pg.status, code: pg.code, message: pg.message, correlationId };
-    }
+    const pg = isDriverError(exception) ? PG_CONFLICTS[exception.code] : undefined;
+    if (pg) return { statusCode: pg.status, code: pg.code, message: pg.message, correlationId };
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, code: 'SERVICE.UNAVAILABLE', message: 'The database is unavailable; retry shortly', correlationId };
     }
@@ -88,6 +86,12 @@ function fastifyCode(error: { statusCode?: number; code?: string }): string {
     default:
       return error.statusCode === 400 ? 'REQUEST.MALFORMED' : `HTTP.${error.statusCode}`;
   }
+}
+
+/** A PostgreSQL error as TypeORM wraps it (QueryFailedError carries driverError) or as pg raises it (severity). */
+function isDriverError(exception: unknown): exception is { code: string } {
+  const e = exception as { code?: unknown; driverError?: unknown; severity?: unknown } | null;
+  return typeof e?.code === 'string' && (e.driverError !== undefined || e.severity !== undefined);
 }
 
 function isDatabaseUnavailable(exception: unknown): boolean {
