@@ -30,7 +30,7 @@ export class CheckInsService {
   async list(actor: Actor, priorityId: string, query: ListCheckInsQueryDto): Promise<Page<CheckInView>> {
     await this.access.priority(this.db.reader, actor, priorityId);
     const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `${SELECT_VIEW}, count(*) OVER () AS total WHERE c.organization_id = $1 AND c.priority_id = $2
+      `${SELECT_COLUMNS}, count(*) OVER () AS total ${FROM_VIEW} WHERE c.organization_id = $1 AND c.priority_id = $2
         ORDER BY c.created_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, c.id LIMIT $3 OFFSET $4`,
       [actor.organizationId, priorityId, query.limit, query.offset],
     );
@@ -39,7 +39,7 @@ export class CheckInsService {
 
   async get(actor: Actor, id: string): Promise<CheckInView> {
     await this.access.checkIn(this.db.reader, actor, id);
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(`${SELECT_VIEW} WHERE c.organization_id = $1 AND c.id = $2`, [actor.organizationId, id]);
+    const rows: Array<Record<string, unknown>> = await this.db.reader.query(`${SELECT_COLUMNS} ${FROM_VIEW} WHERE c.organization_id = $1 AND c.id = $2`, [actor.organizationId, id]);
     if (!rows[0]) throw new NotFound('Check-in', id);
     return toView(rows[0]);
   }
@@ -62,8 +62,9 @@ export class CheckInsService {
   }
 }
 
-const SELECT_VIEW = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.author_id, u.name AS author_name,
-  c.acknowledged_by, c.acknowledged_at, c.created_at FROM check_ins c LEFT JOIN users u ON u.id = c.author_id`;
+const SELECT_COLUMNS = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.author_id, u.name AS author_name,
+  c.acknowledged_by, c.acknowledged_at, c.created_at`;
+const FROM_VIEW = `FROM check_ins c LEFT JOIN users u ON u.id = c.author_id`;
 
 function toView(r: Record<string, unknown>): CheckInView {
   return {

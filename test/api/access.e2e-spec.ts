@@ -1,0 +1,525 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createTenant, expectStatus, rowCounts, startTestApi, TEST_PASSWORD,
+  type HttpClient, type HttpResponse, type Scope, type Tenant, type TestApi,
+} from '@app/testing';
+
+/**
+ * Who may do what, over real HTTP, for every authenticated route of /api/v1:
+ *  1. each role's allowed actions succeed and leak nothing (scope, allocation);
+ *  2. role-forbidden actions answer 403 with the JSON error body, whatever the id;
+ *  3. ids out of a client viewer's / executive's reach (scope b) answer 404 exactly like a missing id;
+ *  4. ids of another organization answer 404 (403 when the role may not do it at all) for every role;
+ *  5. none of the refused calls writes anything (row counts, audit trail and row contents unchanged).
+ */
+
+const ROLES = ['admin', 'manager', 'executive', 'clientViewer'] as const;
+type RoleKey = (typeof ROLES)[number];
+const LABEL: Record<RoleKey, string> = { admin: 'admin', manager: 'account manager', executive: 'executive', clientViewer: 'client viewer' };
+
+const EVERYONE: readonly RoleKey[] = ROLES;
+const STAFF: readonly RoleKey[] = ['admin', 'manager', 'executive'];
+const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
+const ADMIN: readonly RoleKey[] = ['admin'];
+const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
+
+type IdKind = keyof Scope | 'userId';
+
+interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  /** `:id` stands for an id of kind `id`. */
+  path: string;
+  id?: IdKind;
+  /** Roles that may do this at all (libs/domain/src/access/permissions.ts); the others get 403. */
+  allowed: readonly RoleKey[];
+  /** Anyone may read their own user (GET /users/:self); only that id is exempt from the 403. */
+  selfAllowed?: boolean;
+  /** A valid body, so a refusal is never a 400. `home` is the organization under attack. */
+  body?: (home: Tenant) => unknown;
+}
+
+let serial = 0;
+const fresh = () => `${Date.now().toString(36)}${(serial += 1)}`;
+
+/** Every authenticated route that reads or writes organization data. */
+const ROUTES: Route[] = [
+  // organization, users, audit
+  { method: 'GET', path: '/organization/settings', allowed: MANAGERS },
+  { method: 'PATCH', path: '/organization/settings', allowed: ADMIN, body: () => ({ name: 'Hijacked Org', focusCap: 20 }) },
+  { method: 'GET', path: '/audit-events', allowed: ADMIN },
+  { method: 'GET', path: '/users', allowed: ADMIN },
+  { method: 'POST', path: '/users', allowed: ADMIN, body: () => ({ email: `intruder-${fresh()}@firm.test`, name: 'Intruder', password: TEST_PASSWORD, role: 'admin' }) },
+  { method: 'GET', path: '/users/:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
+  { method: 'PATCH', path: '/users/:id/role', id: 'userId', allowed: ADMIN, body: () => ({ role: 'admin' }) },
+  { method: 'PUT', path: '/users/:id/client-grants', id: 'userId', allowed: ADMIN, body: (home) => ({ clientIds: [home.a.clientId, home.b.clientId] }) },
+  { method: 'POST', path: '/users/:id/disable', id: 'userId', allowed: ADMIN },
+  { method: 'POST', path: '/users/:id/enable', id: 'userId', allowed: ADMIN },
+  // clients
+  { method: 'POST', path: '/clients', allowed: MANAGERS, body: () => ({ name: 'Intruder Corp', stage: 'growth', industry: 'Software' }) },
+  { method: 'GET', path: '/clients/:id', id: 'clientId', allowed: EVERYONE },
+  { method: 'PATCH', path: '/clients/:id', id: 'clientId', allowed: MANAGERS, body: () => ({ name: 'Hijacked Corp', status: 'inactive' }) },
+  // executives
+  { method: 'POST', path: '/executives', allowed: MANAGERS, body: () => ({ name: 'Intruder Exec', email: `intruder-${fresh()}@example.com`, functions: ['CPO'] }) },
+  { method: 'GET', path: '/executives', allowed: STAFF },
+  { method: 'GET', path: '/executives/:id', id: 'executiveId', allowed: STAFF },
+  { method: 'PATCH', path: '/executives/:id', id: 'executiveId', allowed: MANAGERS, body: () => ({ name: 'Hijacked Exec' }) },
+  // engagements
+  {
+    method: 'POST', path: '/engagements', allowed: MANAGERS,
+    body: (home) => ({ clientId: home.a.clientId, executiveId: home.a.executiveId, function: 'CRO', startDate: '2026-02-02', daysPerWeek: 1 }),
+  },
+  { method: 'GET', path: '/engagements/:id', id: 'engagementId', allowed: EVERYONE },
+  { method: 'PATCH', path: '/engagements/:id', id: 'engagementId', allowed: MANAGERS, body: () => ({ status: 'paused', plannedEndDate: '2026-12-31' }) },
+  {
+    method: 'POST', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: MANAGERS,
+    body: () => ({ effectiveDate: '2026-03-02', daysPerWeek: 4.5, reason: 'Hijacked allocation' }),
+  },
+  { method: 'GET', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: STAFF },
+  { method: 'GET', path: '/engagements/:id/summary', id: 'engagementId', allowed: EVERYONE },
+  {
+    method: 'POST', path: '/engagements/:id/priorities', id: 'engagementId', allowed: MANAGERS,
+    body: (home) => ({ title: 'Intruder priority', ownerId: home.a.ownerId, startDate: '2026-01-05', targetDate: '2026-10-30' }),
+  },
+  { method: 'GET', path: '/engagements/:id/priorities', id: 'engagementId', allowed: EVERYONE },
+  // owners
+  { method: 'POST', path: '/owners', allowed: MANAGERS, body: (home) => ({ clientId: home.a.clientId, name: 'Intruder Owner', title: 'CFO' }) },
+  { method: 'GET', path: '/owners/:id', id: 'ownerId', allowed: EVERYONE },
+  { method: 'PATCH', path: '/owners/:id', id: 'ownerId', allowed: MANAGERS, body: () => ({ title: 'Hijacked title' }) },
+  // priorities
+  { method: 'GET', path: '/priorities/:id', id: 'priorityId', allowed: EVERYONE },
+  { method: 'PATCH', path: '/priorities/:id', id: 'priorityId', allowed: MANAGERS, body: () => ({ title: 'Hijacked priority', status: 'dropped' }) },
+  { method: 'POST', path: '/priorities/:id/milestones', id: 'priorityId', allowed: MANAGERS, body: () => ({ title: 'Intruder milestone', dueDate: '2026-09-30' }) },
+  { method: 'GET', path: '/priorities/:id/milestones', id: 'priorityId', allowed: EVERYONE },
+  { method: 'POST', path: '/priorities/:id/check-ins', id: 'priorityId', allowed: STAFF, body: () => ({ rag: 'off_track', confidence: 1, note: 'Intruder note' }) },
+  { method: 'GET', path: '/priorities/:id/check-ins', id: 'priorityId', allowed: EVERYONE },
+  // milestones
+  { method: 'GET', path: '/milestones/:id', id: 'milestoneId', allowed: EVERYONE },
+  { method: 'PATCH', path: '/milestones/:id', id: 'milestoneId', allowed: STAFF, body: () => ({ title: 'Hijacked milestone', weight: 9 }) },
+  { method: 'POST', path: '/milestones/:id/complete', id: 'milestoneId', allowed: STAFF, body: () => ({ completedAt: '2026-03-01T09:00:00Z' }) },
+  { method: 'POST', path: '/milestones/:id/replan', id: 'milestoneId', allowed: STAFF, body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan' }) },
+  { method: 'GET', path: '/milestones/:id/history', id: 'milestoneId', allowed: EVERYONE },
+  // check-ins
+  { method: 'POST', path: '/check-ins/:id/acknowledge', id: 'checkInId', allowed: CLIENT_VIEWER },
+];
+
+/**
+ * Writes by the other organization on its own rows, naming one of the attacked organization's ids in the body:
+ * refused exactly like an id that does not exist (same status, code and message).
+ */
+interface BodyReference {
+  title: string;
+  role: RoleKey;
+  method: Route['method'];
+  path: (own: Tenant) => string;
+  /** The attacked organization's id that goes into the body. */
+  ref: (home: Tenant) => string;
+  body: (ref: string, own: Tenant) => unknown;
+}
+
+const BODY_REFERENCES: BodyReference[] = [
+  {
+    title: 'POST /engagements with its clientId', role: 'manager', method: 'POST', path: () => '/engagements', ref: (h) => h.a.clientId,
+    body: (ref, own) => ({ clientId: ref, executiveId: own.a.executiveId, function: 'CRO', startDate: '2026-02-02', daysPerWeek: 1 }),
+  },
+  {
+    title: 'POST /engagements with its executiveId', role: 'manager', method: 'POST', path: () => '/engagements', ref: (h) => h.a.executiveId,
+    body: (ref, own) => ({ clientId: own.a.clientId, executiveId: ref, function: 'CRO', startDate: '2026-02-02', daysPerWeek: 1 }),
+  },
+  { title: 'POST /owners with its clientId', role: 'manager', method: 'POST', path: () => '/owners', ref: (h) => h.a.clientId, body: (ref) => ({ clientId: ref, name: 'Stray Owner' }) },
+  {
+    title: 'POST /owners with its userId', role: 'manager', method: 'POST', path: () => '/owners', ref: (h) => h.users.clientViewer,
+    body: (ref, own) => ({ clientId: own.a.clientId, name: 'Stray Owner', userId: ref }),
+  },
+  { title: 'PATCH /owners/:id with its userId', role: 'manager', method: 'PATCH', path: (own) => `/owners/${own.a.ownerId}`, ref: (h) => h.users.clientViewer, body: (ref) => ({ userId: ref }) },
+  {
+    title: 'POST /engagements/:id/priorities with its ownerId', role: 'manager', method: 'POST', path: (own) => `/engagements/${own.a.engagementId}/priorities`,
+    ref: (h) => h.a.ownerId, body: (ref) => ({ title: 'Stray priority', ownerId: ref, startDate: '2026-01-05', targetDate: '2026-10-30' }),
+  },
+  { title: 'PATCH /priorities/:id with its ownerId', role: 'manager', method: 'PATCH', path: (own) => `/priorities/${own.a.priorityId}`, ref: (h) => h.a.ownerId, body: (ref) => ({ ownerId: ref }) },
+  { title: 'PATCH /clients/:id with its accountManagerId', role: 'manager', method: 'PATCH', path: (own) => `/clients/${own.a.clientId}`, ref: (h) => h.users.manager, body: (ref) => ({ accountManagerId: ref }) },
+  {
+    title: 'POST /clients with its accountManagerId', role: 'manager', method: 'POST', path: () => '/clients', ref: (h) => h.users.manager,
+    body: (ref) => ({ name: 'Stray Corp', stage: 'growth', accountManagerId: ref }),
+  },
+  {
+    title: 'POST /executives with its userId', role: 'manager', method: 'POST', path: () => '/executives', ref: (h) => h.users.executive,
+    body: (ref) => ({ name: 'Stray Exec', email: `stray-${fresh()}@example.com`, functions: ['CRO'], userId: ref }),
+  },
+  { title: 'PATCH /executives/:id with its userId', role: 'manager', method: 'PATCH', path: (own) => `/executives/${own.b.executiveId}`, ref: (h) => h.users.executive, body: (ref) => ({ userId: ref }) },
+  {
+    title: 'PUT /users/:id/client-grants with its clientId', role: 'admin', method: 'PUT', path: (own) => `/users/${own.users.clientViewer}/client-grants`,
+    ref: (h) => h.b.clientId, body: (ref, own) => ({ clientIds: [own.a.clientId, ref] }),
+  },
+  {
+    title: 'POST /users with its clientId granted', role: 'admin', method: 'POST', path: () => '/users', ref: (h) => h.a.clientId,
+    body: (ref) => ({ email: `stray-${fresh()}@firm.test`, name: 'Stray Viewer', password: TEST_PASSWORD, role: 'client_viewer', clientIds: [ref] }),
+  },
+];
+
+/** One id of the attacked organization a route is called with. */
+interface Target {
+  label: string;
+  /** The scope (a or b) or the user the id belongs to. */
+  scope?: 'a' | 'b';
+  user?: RoleKey;
+}
+
+/** Every id of the organization a route can be pointed at: both scopes, or all four users. */
+function targetsOf(route: Route): Target[] {
+  if (!route.id) return [{ label: '' }];
+  if (route.id === 'userId') return ROLES.map((user) => ({ label: ` (${LABEL[user]} user)`, user }));
+  return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
+}
+
+function idOf(home: Tenant, route: Route, target: Target): string | null {
+  if (!route.id) return null;
+  if (route.id === 'userId') return home.users[target.user!];
+  return home[target.scope!][route.id];
+}
+
+const name = (route: Route) => `${route.method} ${route.path}`;
+
+function send(client: HttpClient, route: Route, id: string | null, home: Tenant): Promise<HttpResponse> {
+  return client.request(route.method, id ? route.path.replace(':id', id) : route.path, route.body?.(home));
+}
+
+/** Every error is {statusCode, code, message, correlationId}, the id also in x-request-id. */
+function expectErrorBody(response: HttpResponse, status: number, code: string | RegExp): void {
+  expectStatus(response, status);
+  expect(response.body).toEqual({
+    statusCode: status,
+    code: typeof code === 'string' ? code : expect.stringMatching(code),
+    message: expect.any(String),
+    correlationId: expect.any(String),
+  });
+  expect(response.headers.get('x-request-id')).toBe(response.body.correlationId);
+}
+
+function expectForbidden(response: HttpResponse): void {
+  expectErrorBody(response, 403, 'ACCESS.ROLE_FORBIDDEN');
+}
+
+/** A 404 indistinguishable from the one for an id that does not exist at all (same code, same message). */
+function expectSameAsMissing(response: HttpResponse, id: string, missing: HttpResponse, missingId: string): void {
+  expectErrorBody(missing, 404, /\.NOT_FOUND$/);
+  expectErrorBody(response, 404, missing.body.code);
+  expect(response.body.message).toBe(missing.body.message.replace(missingId, id));
+}
+
+describe('access control (every role × every route)', () => {
+  let api: TestApi;
+  /** The organization under attack; its own users' refused calls are in sections 2 and 3. */
+  let home: Tenant;
+  /** Another organization, whose users try home's ids in section 4. */
+  let other: Tenant;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    home = await createTenant(api.http, 'Home');
+    other = await createTenant(api.http, 'Other');
+    api.setNow(new Date('2026-03-11T12:00:00Z'));
+  });
+  afterAll(() => api.close());
+
+  const TENANT_TABLES = [
+    'users', 'client_grants', 'refresh_tokens', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners',
+    'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events',
+  ];
+
+  /** Row counts (rowCounts) plus a digest of every row, so an UPDATE without an audit event is caught too. */
+  async function snapshot(organizationId: string) {
+    const digests = TENANT_TABLES.map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x WHERE x.organization_id = $1`);
+    digests.push(`SELECT 'organizations' AS t, md5(coalesce(string_agg(x::text, '|'), '')) AS h FROM organizations x WHERE x.id = $1`);
+    const rows: Array<{ t: string; h: string }> = await api.dataSource.query(digests.join(' UNION ALL '), [organizationId]);
+    return { counts: await rowCounts(api.dataSource, organizationId), rows: Object.fromEntries(rows.map((r) => [r.t, r.h])) };
+  }
+
+  /** Runs a refused call and checks that neither organization changed (audit_events included). */
+  async function withoutSideEffects(work: () => Promise<HttpResponse>): Promise<HttpResponse> {
+    const before = await Promise.all([snapshot(home.organizationId), snapshot(other.organizationId)]);
+    const response = await work();
+    const after = await Promise.all([snapshot(home.organizationId), snapshot(other.organizationId)]);
+    expect(after[0].counts).toEqual(before[0].counts);
+    expect(after[0].counts.audit_events).toBe(before[0].counts.audit_events);
+    expect(after[1].counts).toEqual(before[1].counts);
+    expect(after[0].rows).toEqual(before[0].rows);
+    expect(after[1].rows).toEqual(before[1].rows);
+    return response;
+  }
+
+  const ids = (page: { items: Array<{ id?: string; engagementId?: string }> }) => page.items.map((i) => i.id ?? i.engagementId).sort();
+
+  // ───────────────────────────── 1. allowed actions ─────────────────────────────
+
+  describe('1. each role may do its job', () => {
+    it('admin: manages users, reads the audit log and the settings, reaches the whole organization', async () => {
+      const admin = home.admin;
+      const users = await admin.get('/users');
+      expectStatus(users, 200);
+      expect(users.body.items.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(Object.values(home.users)));
+      expect(users.body.items.every((u: { organizationId: string }) => u.organizationId === home.organizationId)).toBe(true);
+
+      const created = await admin.post('/users', { email: `temp-${fresh()}@firm.test`, name: 'Temp Viewer', password: TEST_PASSWORD, role: 'client_viewer' });
+      expectStatus(created, 201);
+      const userId = created.body.id;
+      expect((await admin.get(`/users/${userId}`)).body).toMatchObject({ id: userId, role: 'client_viewer', disabled: false });
+      const granted = await admin.put(`/users/${userId}/client-grants`, { clientIds: [home.b.clientId] });
+      expectStatus(granted, 200);
+      expect(granted.body.clientIds).toEqual([home.b.clientId]);
+      const promoted = await admin.patch(`/users/${userId}/role`, { role: 'account_manager' });
+      expectStatus(promoted, 200);
+      expect(promoted.body).toMatchObject({ role: 'account_manager', clientIds: [] });
+      expect((await admin.post(`/users/${userId}/disable`)).body).toMatchObject({ disabled: true });
+      expect((await admin.post(`/users/${userId}/enable`)).body).toMatchObject({ disabled: false });
+
+      const audit = await admin.get(`/audit-events?entityId=${userId}&order=asc`);
+      expectStatus(audit, 200);
+      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['user.created', 'user.grants_changed', 'user.role_changed', 'user.disabled', 'user.enabled']);
+
+      const settings = await admin.get('/organization/settings');
+      expectStatus(settings, 200);
+      expect(settings.body.id).toBe(home.organizationId);
+      const renamed = await admin.patch('/organization/settings', { name: `${settings.body.name} (renamed)` });
+      expectStatus(renamed, 200);
+      expect(renamed.body.name).toBe(`${settings.body.name} (renamed)`);
+
+      const engagements = await admin.get('/engagements?limit=100');
+      expect(ids(engagements.body)).toEqual(expect.arrayContaining([home.a.engagementId, home.b.engagementId]));
+      expectStatus(await admin.get(`/engagements/${home.b.engagementId}/allocation-changes`), 200);
+    });
+
+    it('account manager: runs clients, executives, engagements, owners, priorities, milestones and check-ins', async () => {
+      const m = home.manager;
+      const client = await m.post('/clients', { name: `Manager Corp ${fresh()}`, stage: 'emerging' });
+      expectStatus(client, 201);
+      expect((await m.patch(`/clients/${client.body.id}`, { industry: 'Fintech' })).body).toMatchObject({ industry: 'Fintech' });
+      const exec = await m.post('/executives', { name: 'Pat Product', email: `pat-${fresh()}@example.com`, functions: ['CPO'] });
+      expectStatus(exec, 201);
+      expectStatus(await m.patch(`/executives/${exec.body.id}`, { name: 'Pat Productive' }), 200);
+      const executives = await m.get('/executives?limit=100');
+      expect(ids(executives.body)).toEqual(expect.arrayContaining([home.a.executiveId, home.b.executiveId, exec.body.id]));
+
+      const engagement = await m.post('/engagements', { clientId: client.body.id, executiveId: exec.body.id, function: 'CPO', startDate: '2026-02-02', daysPerWeek: 1.5 });
+      expectStatus(engagement, 201);
+      const engagementId = engagement.body.id;
+      expect(engagement.body.daysPerWeek).toBe(1.5);
+      expectStatus(await m.patch(`/engagements/${engagementId}`, { plannedEndDate: '2026-12-31' }), 200);
+      expectStatus(await m.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-03-02', daysPerWeek: 2.5, reason: 'Scaling up for launch' }), 201);
+      const allocation = await m.get(`/engagements/${engagementId}/allocation-changes`);
+      expect(allocation.body.map((a: { daysPerWeek: number }) => a.daysPerWeek)).toEqual([1.5, 2.5]);
+
+      const owner = await m.post('/owners', { clientId: client.body.id, name: 'Olga Owner', title: 'CEO' });
+      expectStatus(owner, 201);
+      expectStatus(await m.patch(`/owners/${owner.body.id}`, { title: 'COO' }), 200);
+      const priority = await m.post(`/engagements/${engagementId}/priorities`, { title: 'Ship v2', ownerId: owner.body.id, startDate: '2026-02-02', targetDate: '2026-09-30' });
+      expectStatus(priority, 201);
+      expectStatus(await m.patch(`/priorities/${priority.body.id}`, { title: 'Ship v2 to GA' }), 200);
+      const milestone = await m.post(`/priorities/${priority.body.id}/milestones`, { title: 'Beta', dueDate: '2026-04-30' });
+      expectStatus(milestone, 201);
+      expectStatus(await m.patch(`/milestones/${milestone.body.id}`, { weight: 2 }), 200);
+      expect((await m.post(`/milestones/${milestone.body.id}/replan`, { dueDate: '2026-05-15', reason: 'Scope grew' })).body).toMatchObject({ replanCount: 1 });
+      expect((await m.post(`/milestones/${milestone.body.id}/complete`, { completedAt: '2026-03-10T10:00:00Z' })).body).toMatchObject({ status: 'done' });
+      expectStatus(await m.post(`/priorities/${priority.body.id}/check-ins`, { rag: 'on_track', confidence: 8, note: 'Beta shipped early' }), 201);
+
+      const summary = await m.get(`/engagements/${engagementId}/summary`);
+      expectStatus(summary, 200);
+      expect(summary.body.engagement.daysPerWeek).toBe(2.5);
+      const portfolio = await m.get('/portfolio?limit=100');
+      expectStatus(portfolio, 200);
+      expect(ids(portfolio.body)).toEqual(expect.arrayContaining([home.a.engagementId, home.b.engagementId, engagementId]));
+      expect(portfolio.body.items.every((i: { daysPerWeek?: number }) => typeof i.daysPerWeek === 'number')).toBe(true);
+      expectStatus(await m.get('/organization/settings'), 200);
+      expectStatus(await m.get(`/engagements/${home.b.engagementId}/summary`), 200);
+    });
+
+    it('executive: sees only the engagement they are placed in (scope a), checks in and moves its milestones', async () => {
+      const x = home.executive;
+      const me = await x.get('/me');
+      expect(me.body.executiveIds).toEqual([home.a.executiveId]);
+      expectStatus(await x.get(`/users/${home.users.executive}`), 200);
+
+      const engagements = await x.get('/engagements');
+      expect(ids(engagements.body)).toEqual([home.a.engagementId]);
+      expect(engagements.body.items[0].daysPerWeek).toBe(2);
+      const portfolio = await x.get('/portfolio');
+      expect(ids(portfolio.body)).toEqual([home.a.engagementId]);
+      expect(portfolio.body.items[0].daysPerWeek).toBe(2);
+      expect(ids((await x.get('/clients')).body)).toEqual([home.a.clientId]);
+      expect(ids((await x.get('/executives')).body)).toEqual([home.a.executiveId]);
+      const owners = await x.get('/owners');
+      expect(owners.body.items.map((o: { clientId: string }) => o.clientId)).toEqual([home.a.clientId]);
+
+      expectStatus(await x.post(`/priorities/${home.a.priorityId}/check-ins`, { rag: 'at_risk', confidence: 5, note: 'Hiring is slow' }), 201);
+      expect((await x.patch(`/milestones/${home.a.milestoneId}`, { forecastDate: '2026-07-10' })).body).toMatchObject({ forecastDate: '2026-07-10' });
+      expect((await x.post(`/milestones/${home.a.milestoneId}/replan`, { dueDate: '2026-07-15', reason: 'Board moved the offsite' })).body).toMatchObject({ dueDate: '2026-07-15' });
+      expect((await x.get(`/milestones/${home.a.milestoneId}/history`)).body).toHaveLength(1);
+      const extra = await home.manager.post(`/priorities/${home.a.priorityId}/milestones`, { title: 'Quick win', dueDate: '2026-03-20' });
+      expectStatus(extra, 201);
+      expect((await x.post(`/milestones/${extra.body.id}/complete`, { completedAt: '2026-03-09T16:00:00Z' })).body).toMatchObject({ status: 'done' });
+    });
+
+    it('client viewer: reads client A only, never the allocation, and acknowledges check-ins', async () => {
+      const c = home.clientViewer;
+      expectStatus(await c.get(`/users/${home.users.clientViewer}`), 200);
+      const engagements = await c.get('/engagements');
+      expect(ids(engagements.body)).toEqual([home.a.engagementId]);
+      expect(engagements.body.items[0]).not.toHaveProperty('daysPerWeek');
+      expect((await c.get(`/engagements/${home.a.engagementId}`)).body).not.toHaveProperty('daysPerWeek');
+      const summary = await c.get(`/engagements/${home.a.engagementId}/summary`);
+      expectStatus(summary, 200);
+      expect(summary.body.engagement).not.toHaveProperty('daysPerWeek');
+      const portfolio = await c.get('/portfolio');
+      expect(ids(portfolio.body)).toEqual([home.a.engagementId]);
+      portfolio.body.items.forEach((item: object) => expect(item).not.toHaveProperty('daysPerWeek'));
+      expect(ids((await c.get(`/portfolio?clientId=${home.b.clientId}`)).body)).toEqual([]);
+      expect(ids((await c.get('/clients')).body)).toEqual([home.a.clientId]);
+      const owners = await c.get('/owners');
+      expect(owners.body.items.map((o: { clientId: string }) => o.clientId)).toEqual([home.a.clientId]);
+
+      const checkIn = await home.executive.post(`/priorities/${home.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 7, note: 'Two AEs signed' });
+      expectStatus(checkIn, 201);
+      const acknowledged = await c.post(`/check-ins/${checkIn.body.id}/acknowledge`);
+      expectStatus(acknowledged, 200);
+      expect(acknowledged.body).toMatchObject({ id: checkIn.body.id, acknowledgedBy: home.users.clientViewer, acknowledgedAt: expect.any(String) });
+    });
+  });
+
+  describe('1b. every read route a role may use answers 200 on ids in its reach, without leaking', () => {
+    /** Admins and account managers reach both clients; the executive and the client viewer only scope a. */
+    const reach: Record<RoleKey, Array<'a' | 'b'>> = { admin: ['a', 'b'], manager: ['a', 'b'], executive: ['a'], clientViewer: ['a'] };
+    const cases = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method === 'GET' && route.id && route.id !== 'userId' && route.allowed.includes(role)).flatMap((route) =>
+        reach[role].map((scope) => ({ title: `${LABEL[role]}: ${name(route)} (scope ${scope}) → 200`, role, route, scope })),
+      ),
+    );
+
+    it.each(cases)('$title', async ({ role, route, scope }) => {
+      const response = await withoutSideEffects(() => send(home[role], route, home[scope][route.id as keyof Scope], home));
+      expectStatus(response, 200);
+      const json = JSON.stringify(response.body);
+      // nothing of client B reaches those who may not see it, and client viewers never see the allocation
+      if (role === 'executive' || role === 'clientViewer') Object.values(home.b).forEach((id) => expect(json).not.toContain(id));
+      if (role === 'clientViewer') expect(json).not.toContain('daysPerWeek');
+    });
+  });
+
+  // ───────────────────── 2. role-forbidden actions: 403, whatever the id ─────────────────────
+
+  describe('2. a role-forbidden action answers 403 with the error body and writes nothing', () => {
+    const cases = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => !route.allowed.includes(role)).flatMap((route) =>
+        targetsOf(route)
+          // GET /users/:id on oneself is allowed for every role (section 1)
+          .filter((target) => !(route.selfAllowed && target.user === role))
+          .map((target) => ({ title: `${LABEL[role]}: ${name(route)}${target.label} → 403`, role, route, target })),
+      ),
+    );
+
+    it.each(cases)('$title', async ({ role, route, target }) => {
+      const response = await withoutSideEffects(() => send(home[role], route, idOf(home, route, target), home));
+      expectForbidden(response);
+    });
+  });
+
+  // ─────────── 3. inside the organization, out of reach (scope b): 404 like a missing id ───────────
+
+  describe('3. client B is out of reach of the client viewer and the executive: 404 like a missing id', () => {
+    const cases = (['clientViewer', 'executive'] as const).flatMap((role) =>
+      ROUTES.filter((route) => route.id && route.id !== 'userId' && route.allowed.includes(role)).map((route) => ({
+        title: `${LABEL[role]}: ${name(route)} with scope b's ${route.id} → 404`, role, route,
+      })),
+    );
+
+    it('covers every id route each role may use', () => {
+      const paths = (role: RoleKey) => cases.filter((c) => c.role === role).map((c) => name(c.route));
+      expect(paths('clientViewer')).toEqual(expect.arrayContaining([
+        'GET /clients/:id', 'GET /engagements/:id', 'GET /engagements/:id/summary', 'GET /engagements/:id/priorities', 'GET /owners/:id',
+        'GET /priorities/:id', 'GET /priorities/:id/milestones', 'GET /priorities/:id/check-ins', 'GET /milestones/:id', 'GET /milestones/:id/history',
+        'POST /check-ins/:id/acknowledge',
+      ]));
+      expect(paths('executive')).toEqual(expect.arrayContaining([
+        'GET /executives/:id', 'GET /engagements/:id/allocation-changes', 'POST /priorities/:id/check-ins', 'PATCH /milestones/:id',
+        'POST /milestones/:id/complete', 'POST /milestones/:id/replan',
+      ]));
+    });
+
+    it.each(cases)('$title', async ({ role, route }) => {
+      const id = home.b[route.id as keyof Scope];
+      const missingId = randomUUID();
+      const response = await withoutSideEffects(() => send(home[role], route, id, home));
+      const missing = await withoutSideEffects(() => send(home[role], route, missingId, home));
+      expectSameAsMissing(response, id, missing, missingId);
+    });
+  });
+
+  // ───────────── 4. another organization's ids: 404 like a missing id (403 if the role may not at all) ─────────────
+
+  describe('4. a user of another organization cannot reach any id of this one', () => {
+    const cases = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.id).flatMap((route) =>
+        targetsOf(route).map((target) => {
+          const expected = route.allowed.includes(role) ? 404 : 403;
+          return { title: `other org's ${LABEL[role]}: ${name(route)}${target.label} → ${expected}`, role, route, target, expected };
+        }),
+      ),
+    );
+
+    it.each(cases)('$title', async ({ role, route, target, expected }) => {
+      const id = idOf(home, route, target)!;
+      const response = await withoutSideEffects(() => send(other[role], route, id, home));
+      if (expected === 403) {
+        expectForbidden(response);
+        return;
+      }
+      const missingId = randomUUID();
+      const missing = await withoutSideEffects(() => send(other[role], route, missingId, home));
+      expectSameAsMissing(response, id, missing, missingId);
+    });
+
+    it("cannot see any of this organization's rows in lists either", async () => {
+      for (const role of ROLES) {
+        const caller = other[role];
+        for (const path of [
+          '/engagements?limit=100', '/portfolio?limit=100', '/clients?limit=100', '/owners?limit=100',
+          `/engagements?clientId=${home.a.clientId}`, `/engagements?executiveId=${home.a.executiveId}`, `/portfolio?clientId=${home.a.clientId}`,
+          `/owners?clientId=${home.a.clientId}`,
+        ]) {
+          const response = await caller.get(path);
+          expectStatus(response, 200);
+          const seen = JSON.stringify(response.body);
+          for (const id of [...Object.values(home.a), ...Object.values(home.b)]) expect(seen).not.toContain(id);
+        }
+      }
+      const audit = await other.admin.get('/audit-events?limit=100');
+      expect(JSON.stringify(audit.body)).not.toContain(home.organizationId);
+      expect((await other.admin.get(`/audit-events?entityId=${home.a.clientId}`)).body).toMatchObject({ items: [], total: 0 });
+      expect((await other.admin.get(`/audit-events?actorId=${home.users.admin}`)).body).toMatchObject({ items: [], total: 0 });
+      expect(JSON.stringify((await other.admin.get('/users?limit=100')).body)).not.toContain(home.users.admin);
+    });
+  });
+
+  describe("4b. another organization's ids named in a request body are refused like missing ones", () => {
+    it.each(BODY_REFERENCES)("other org's $role: $title", async (reference) => {
+      const caller = other[reference.role];
+      const ref = reference.ref(home);
+      const missingId = randomUUID();
+      const response = await withoutSideEffects(() => caller.request(reference.method, reference.path(other), reference.body(ref, other)));
+      const missing = await withoutSideEffects(() => caller.request(reference.method, reference.path(other), reference.body(missingId, other)));
+      expect([404, 422]).toContain(missing.status);
+      expectErrorBody(response, missing.status, missing.body.code);
+      expect(response.body.message).toBe(missing.body.message.replace(missingId, ref));
+    });
+  });
+
+  // ───────────────────── 5. the side-effect probe itself ─────────────────────
+
+  describe('5. the no-side-effect check is able to fail', () => {
+    it('notices an API write (a new audit event) and a silent UPDATE that adds no row', async () => {
+      await expect(withoutSideEffects(() => home.manager.patch(`/clients/${home.a.clientId}`, { industry: 'Probe' }))).rejects.toThrow();
+      await expect(withoutSideEffects(async () => {
+        await api.dataSource.query(`UPDATE clients SET industry = 'Silent' WHERE id = $1`, [home.a.clientId]);
+        return home.manager.get(`/clients/${home.a.clientId}`);
+      })).rejects.toThrow();
+    });
+  });
+});
