@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../shared/actor';
-import type { Page } from '../shared/pagination';
+import { pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import type { AuditEventView, ListAuditEventsQueryDto } from './audit.dto';
 
@@ -17,8 +17,10 @@ export class AuditLogService {
     if (query.entityType) where.push(`a.entity_type = ${p.add(query.entityType)}`);
     if (query.entityId) where.push(`a.entity_id = ${p.add(query.entityId)}`);
     if (query.actorId) where.push(`a.actor_id = ${p.add(query.actorId)}`);
+    const filter = `FROM audit_events a WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
     const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT a.*, count(*) OVER () AS total FROM audit_events a WHERE ${where.join(' AND ')}
+      `SELECT a.*, count(*) OVER () AS total ${filter}
         ORDER BY a.created_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, a.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
@@ -27,7 +29,8 @@ export class AuditLogService {
         id: r.id as string, actorId: (r.actor_id as string | null) ?? null, action: r.action as string, entityType: r.entity_type as string,
         entityId: (r.entity_id as string | null) ?? null, before: r.before ?? null, after: r.after ?? null, createdAt: (r.created_at as Date).toISOString(),
       })),
-      total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset,
+      total: await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams),
+      limit: query.limit, offset: query.offset,
     };
   }
 }

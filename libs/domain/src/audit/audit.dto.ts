@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { Optional } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'milestone' }) @IsOptional() @IsString() @Length(1, 50) entityType?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') entityId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') actorId?: string;
+  @ApiPropertyOptional({ example: 'milestone' }) @Optional() @IsString() @Length(1, 50) entityType?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') actorId?: string;
 }
 
 export class AuditEventView {

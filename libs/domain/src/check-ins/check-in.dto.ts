@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Optional, Nullable } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
 import { RAGS, type Rag } from './check-in.entity';
 
@@ -11,12 +12,12 @@ export class CreateCheckInDto {
   @ApiProperty({ maxLength: 10000, example: 'Pipeline coverage up to 2.1x; two AEs signed.' })
   @IsString() @Length(1, 10000) @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
-  @ApiPropertyOptional({ maxLength: 10000, nullable: true }) @IsOptional() @IsString() @Length(0, 10000) blockers?: string | null;
+  @ApiPropertyOptional({ maxLength: 10000, nullable: true }) @Nullable() @IsString() @Length(0, 10000) blockers?: string | null;
 }
 
 export class ListCheckInsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @IsOptional() @IsIn(['asc', 'desc'])
+  @Optional() @IsIn(['asc', 'desc'])
   override order: 'asc' | 'desc' = 'desc';
 }
 

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, NotFound } from '../shared/errors';
-import type { Page } from '../shared/pagination';
+import { pageTotal, type Page } from '../shared/pagination';
 import { CheckIn } from './check-in.entity';
 import type { CheckInView, CreateCheckInDto, ListCheckInsQueryDto } from './check-in.dto';
 
@@ -34,7 +34,8 @@ export class CheckInsService {
         ORDER BY c.created_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, c.id LIMIT $3 OFFSET $4`,
       [actor.organizationId, priorityId, query.limit, query.offset],
     );
-    return { items: rows.map(toView), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n FROM check_ins c WHERE c.organization_id = $1 AND c.priority_id = $2`, [actor.organizationId, priorityId]);
+    return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<CheckInView> {

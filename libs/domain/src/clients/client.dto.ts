@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional, Nullable } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
 import { CLIENT_STAGES, CLIENT_STATUSES, type ClientStage, type ClientStatus } from './client.entity';
 
@@ -9,7 +10,7 @@ export class CreateClientDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'Industrial automation', maxLength: 200, nullable: true })
-  @IsOptional() @IsString() @Length(0, 200)
+  @Nullable() @IsString() @Length(0, 200)
   industry?: string | null;
 
   @ApiProperty({ enum: CLIENT_STAGES })
@@ -17,21 +18,22 @@ export class CreateClientDto {
   stage!: ClientStage;
 
   @ApiPropertyOptional({ enum: CLIENT_STATUSES, default: 'active' })
-  @IsOptional() @IsIn(CLIENT_STATUSES)
+  @Optional() @IsIn(CLIENT_STATUSES)
   status?: ClientStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An admin or account manager of this organization', nullable: true })
-  @IsOptional() @IsUUID('all')
+  @Nullable() @IsUUID('all')
   accountManagerId?: string | null;
 }
 
-export class UpdateClientDto extends PartialType(CreateClientDto) {}
+// skipNullProperties: false → an omitted field is skipped, but null is validated (and refused unless nullable).
+export class UpdateClientDto extends PartialType(CreateClientDto, { skipNullProperties: false }) {}
 
 export class ListClientsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CLIENT_STATUSES }) @IsOptional() @IsIn(CLIENT_STATUSES) status?: ClientStatus;
-  @ApiPropertyOptional({ enum: CLIENT_STAGES }) @IsOptional() @IsIn(CLIENT_STAGES) stage?: ClientStage;
-  @ApiPropertyOptional({ description: 'Case-insensitive match on the name' }) @IsOptional() @IsString() @Length(1, 200) search?: string;
-  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @IsOptional() @IsIn(['name', 'createdAt']) sort: 'name' | 'createdAt' = 'name';
+  @ApiPropertyOptional({ enum: CLIENT_STATUSES }) @Optional() @IsIn(CLIENT_STATUSES) status?: ClientStatus;
+  @ApiPropertyOptional({ enum: CLIENT_STAGES }) @Optional() @IsIn(CLIENT_STAGES) stage?: ClientStage;
+  @ApiPropertyOptional({ description: 'Case-insensitive match on the name' }) @Optional() @IsString() @Length(1, 200) search?: string;
+  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @Optional() @IsIn(['name', 'createdAt']) sort: 'name' | 'createdAt' = 'name';
 }
 
 export class ClientView {

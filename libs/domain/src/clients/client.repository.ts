@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../shared/actor';
-import { orderBy, type Page } from '../shared/pagination';
+import { orderBy, pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import { Client } from './client.entity';
 import type { ListClientsQueryDto } from './client.dto';
@@ -26,14 +26,17 @@ export class ClientRepository {
     if (query.stage) where.push(`c.stage = ${p.add(query.stage)}`);
     if (query.search) where.push(`c.name ILIKE ${p.add(`%${query.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`);
     const sort = query.sort === 'createdAt' ? 'c.created_at' : 'lower(c.name)';
+    const filter = `FROM clients c WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
     const rows: Array<{ id: string; total: string }> = await tx.query(
-      `SELECT c.id, count(*) OVER () AS total FROM clients c WHERE ${where.join(' AND ')}
+      `SELECT c.id, count(*) OVER () AS total ${filter}
         ${orderBy(sort, query.order, 'c.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
     const ids = rows.map((r) => r.id);
     const clients = ids.length ? await tx.getRepository(Client).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany() : [];
     const byId = new Map(clients.map((c) => [c.id, c]));
-    return { items: ids.map((id) => byId.get(id)!), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+    const total = await pageTotal(tx, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    return { items: ids.map((id) => byId.get(id)!), total, limit: query.limit, offset: query.offset };
   }
 }

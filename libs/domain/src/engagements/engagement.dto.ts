@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
 import { PageQueryDto } from '../shared/pagination';
-import { CalendarDate, OptionalCalendarDate } from '../shared/validation';
+import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from './engagement.entity';
 
 const DaysPerWeek = () => (target: object, key: string) => {
@@ -16,16 +16,16 @@ export class CreateEngagementDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') clientId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') executiveId!: string;
   @ApiProperty({ enum: FUNCTIONS }) @IsIn(FUNCTIONS) function!: ExecutiveFunction;
-  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES, default: 'active' }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES, default: 'active' }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
   @CalendarDate('First day of the placement') startDate!: string;
-  @OptionalCalendarDate('Planned last day') plannedEndDate?: string | null;
+  @NullableCalendarDate('Planned last day') plannedEndDate?: string | null;
   @DaysPerWeek() daysPerWeek!: number;
 }
 
 export class UpdateEngagementDto {
-  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
   @OptionalCalendarDate() startDate?: string;
-  @OptionalCalendarDate() plannedEndDate?: string | null;
+  @NullableCalendarDate() plannedEndDate?: string | null;
 }
 
 export class CreateAllocationChangeDto {
@@ -37,12 +37,12 @@ export class CreateAllocationChangeDto {
 }
 
 export class ListEngagementsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') clientId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') executiveId?: string;
-  @ApiPropertyOptional({ enum: FUNCTIONS }) @IsOptional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') executiveId?: string;
+  @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
   @ApiPropertyOptional({ enum: ['startDate', 'client', 'status', 'createdAt'], default: 'startDate' })
-  @IsOptional() @IsIn(['startDate', 'client', 'status', 'createdAt'])
+  @Optional() @IsIn(['startDate', 'client', 'status', 'createdAt'])
   sort: 'startDate' | 'client' | 'status' | 'createdAt' = 'startDate';
 }
 

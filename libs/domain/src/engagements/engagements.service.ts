@@ -5,8 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
-import { orderBy, type Page } from '../shared/pagination';
+import { orderBy, pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
+import { allocationInForceSql } from './allocation-in-force';
 import { AllocationChange, Engagement } from './engagement.entity';
 import type {
   AllocationChangeView, CreateAllocationChangeDto, CreateEngagementDto, EngagementView, ListEngagementsQueryDto, UpdateEngagementDto,
@@ -66,23 +67,30 @@ export class EngagementsService {
   }
 
   async list(actor: Actor, query: ListEngagementsQueryDto): Promise<Page<EngagementView>> {
+    const { today } = await this.organizations.context(this.db.reader, actor.organizationId);
     const p = new SqlParams();
     const where = [this.access.engagementScope(actor, 'e', p)];
     if (query.status) where.push(`e.status = ${p.add(query.status)}`);
     if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
     if (query.executiveId) where.push(`e.executive_id = ${p.add(query.executiveId)}`);
     if (query.function) where.push(`e.function = ${p.add(query.function)}`);
+    const filter = `${FROM_VIEW} WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
+    const todayParam = p.add(today);
     const rows = await this.db.reader.query(
-      `${SELECT_VIEW}, count(*) OVER () AS total ${FROM_VIEW} WHERE ${where.join(' AND ')}
+      `${selectView(todayParam)}, count(*) OVER () AS total ${filter}
         ${orderBy(SORTS[query.sort], query.order, 'e.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
-    return { items: rows.map((r: ViewRow) => toView(r, actor)), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    return { items: rows.map((r: ViewRow) => toView(r, actor)), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<EngagementView> {
+    const { today } = await this.organizations.context(this.db.reader, actor.organizationId);
     const p = new SqlParams();
-    const rows: ViewRow[] = await this.db.reader.query(`${SELECT_VIEW} ${FROM_VIEW} WHERE e.id = ${p.add(id)} AND ${this.access.engagementScope(actor, 'e', p)}`, p.values);
+    const todayParam = p.add(today);
+    const rows: ViewRow[] = await this.db.reader.query(`${selectView(todayParam)} ${FROM_VIEW} WHERE e.id = ${p.add(id)} AND ${this.access.engagementScope(actor, 'e', p)}`, p.values);
     if (!rows[0]) throw new NotFound('Engagement', id);
     return toView(rows[0], actor);
   }
@@ -106,8 +114,9 @@ export class EngagementsService {
   }
 
   /**
-   * Scale up or down without re-contracting. A change effective today or earlier becomes the current
-   * allocation at once; a future-dated one is kept in the history until its date.
+   * Scale up or down without re-contracting. The allocation in force is the latest change effective by
+   * today: the views read it from the history (allocationInForceSql), so a future-dated change applies on
+   * its date; the stored column follows at each write.
    */
   async changeAllocation(actor: Actor, id: string, input: CreateAllocationChangeDto): Promise<AllocationChangeView> {
     this.access.permit(actor, 'engagements.write', 'change allocations');
@@ -119,13 +128,20 @@ export class EngagementsService {
         organizationId: actor.organizationId, engagementId: id, effectiveDate: input.effectiveDate, daysPerWeek: input.daysPerWeek,
         previousDaysPerWeek: engagement.daysPerWeek, reason: input.reason.trim(), changedBy: actor.userId,
       }));
-      if (input.effectiveDate <= today) {
+      // The allocation in force is the latest change effective by today, whatever order they were recorded in.
+      const [current]: Array<{ days_per_week: string }> = await tx.query(
+        `SELECT days_per_week FROM allocation_changes WHERE organization_id = $1 AND engagement_id = $2 AND effective_date <= $3
+          ORDER BY effective_date DESC, created_at DESC, id DESC LIMIT 1`,
+        [actor.organizationId, id, today],
+      );
+      const inForce = current ? Number(current.days_per_week) : engagement.daysPerWeek;
+      if (inForce !== engagement.daysPerWeek) {
         const before = { ...engagement };
-        engagement.daysPerWeek = input.daysPerWeek;
+        engagement.daysPerWeek = inForce;
         await tx.getRepository(Engagement).save(engagement);
-        await this.audit.record(tx, actor, 'engagement.allocation_changed', 'engagement', id, before, engagement);
+        await this.audit.record(tx, actor, 'engagement.allocation_changed', 'engagement', id, before, { ...engagement, change });
       } else {
-        await this.audit.record(tx, actor, 'engagement.allocation_scheduled', 'engagement', id, null, change);
+        await this.audit.record(tx, actor, 'engagement.allocation_change_recorded', 'engagement', id, null, change);
       }
       return toAllocationView(change);
     });
@@ -144,8 +160,9 @@ export class EngagementsService {
 
 type ViewRow = Record<string, unknown>;
 
-const SELECT_VIEW = `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
-  to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date, e.days_per_week, e.created_at`;
+const selectView = (todayParam: string) => `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
+  to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
+  ${allocationInForceSql(todayParam)} AS days_per_week, e.created_at`;
 const FROM_VIEW = `FROM engagements e
   JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
   JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id`;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional, Nullable } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
 import { FUNCTIONS, type ExecutiveFunction } from './executive.entity';
 
@@ -17,16 +18,16 @@ export class CreateExecutiveDto {
   functions!: ExecutiveFunction[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The user account (role executive) this person logs in with' })
-  @IsOptional() @IsUUID('all')
+  @Nullable() @IsUUID('all')
   userId?: string | null;
 }
 
-export class UpdateExecutiveDto extends PartialType(CreateExecutiveDto) {}
+export class UpdateExecutiveDto extends PartialType(CreateExecutiveDto, { skipNullProperties: false }) {}
 
 export class ListExecutivesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: FUNCTIONS }) @IsOptional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) search?: string;
-  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @IsOptional() @IsIn(['name', 'createdAt']) sort: 'name' | 'createdAt' = 'name';
+  @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
+  @ApiPropertyOptional() @Optional() @IsString() @Length(1, 200) search?: string;
+  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @Optional() @IsIn(['name', 'createdAt']) sort: 'name' | 'createdAt' = 'name';
 }
 
 export class ExecutiveView {

@@ -5,7 +5,7 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Conflict, InvalidInput, NotFound } from '../shared/errors';
-import { orderBy, type Page } from '../shared/pagination';
+import { orderBy, pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import { Executive } from './executive.entity';
 import type { CreateExecutiveDto, ExecutiveView, ListExecutivesQueryDto, UpdateExecutiveDto } from './executive.dto';
@@ -38,8 +38,10 @@ export class ExecutivesService {
     if (query.function) where.push(`${p.add(query.function)} = ANY(x.functions)`);
     if (query.search) where.push(`x.name ILIKE ${p.add(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     const sort = query.sort === 'createdAt' ? 'x.created_at' : 'lower(x.name)';
+    const filter = `FROM executives x WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
     const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT x.*, count(*) OVER () AS total FROM executives x WHERE ${where.join(' AND ')}
+      `SELECT x.*, count(*) OVER () AS total ${filter}
         ${orderBy(sort, query.order, 'x.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
@@ -48,7 +50,8 @@ export class ExecutivesService {
         id: r.id as string, name: r.name as string, email: r.email as string, functions: r.functions as Executive['functions'],
         userId: (r.user_id as string | null) ?? null, createdAt: (r.created_at as Date).toISOString(),
       })),
-      total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset,
+      total: await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams),
+      limit: query.limit, offset: query.offset,
     };
   }
 

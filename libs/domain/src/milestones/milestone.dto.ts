@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CalendarDate, OptionalCalendarDate } from '../shared/validation';
+import { IsIn, IsISO8601, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
 import { MILESTONE_STATUSES, type MilestoneStatus } from './milestone.entity';
 
 const OPEN_STATUSES = ['planned', 'in_progress', 'cancelled'] as const;
@@ -13,23 +13,23 @@ export class CreateMilestoneDto {
   @CalendarDate('The first committed due date; it becomes the baseline and never changes')
   dueDate!: string;
 
-  @OptionalCalendarDate('Current forecast, when it differs from the due date')
+  @NullableCalendarDate('Current forecast, when it differs from the due date')
   forecastDate?: string | null;
 
   @ApiPropertyOptional({ minimum: 0.01, maximum: 1000, default: 1 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000)
+  @Optional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000)
   weight?: number;
 
   @ApiPropertyOptional({ enum: ['planned', 'in_progress'], default: 'planned' })
-  @IsOptional() @IsIn(['planned', 'in_progress'])
+  @Optional() @IsIn(['planned', 'in_progress'])
   status?: 'planned' | 'in_progress';
 }
 
 export class UpdateMilestoneDto {
-  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
-  @OptionalCalendarDate('Forecast date; null clears it') forecastDate?: string | null;
-  @ApiPropertyOptional({ minimum: 0.01, maximum: 1000 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000) weight?: number;
-  @ApiPropertyOptional({ enum: OPEN_STATUSES, description: 'Use POST /milestones/:id/complete to mark done' }) @IsOptional() @IsIn(OPEN_STATUSES) status?: (typeof OPEN_STATUSES)[number];
+  @ApiPropertyOptional({ maxLength: 300 }) @Optional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
+  @NullableCalendarDate('Forecast date; null clears it') forecastDate?: string | null;
+  @ApiPropertyOptional({ minimum: 0.01, maximum: 1000 }) @Optional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000) weight?: number;
+  @ApiPropertyOptional({ enum: OPEN_STATUSES, description: 'Use POST /milestones/:id/complete to mark done' }) @Optional() @IsIn(OPEN_STATUSES) status?: (typeof OPEN_STATUSES)[number];
 }
 
 export class ReplanMilestoneDto {
@@ -43,7 +43,7 @@ export class ReplanMilestoneDto {
 
 export class CompleteMilestoneDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Defaults to now' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @Optional() @IsISO8601({ strict: true })
   completedAt?: string;
 }
 

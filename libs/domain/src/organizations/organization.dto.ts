@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsInt, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { Optional } from '../shared/validation';
 import { isValidIanaZone } from '../health/calendar';
 
 @ValidatorConstraint({ name: 'ianaTimezone' })
@@ -14,23 +15,23 @@ export class IsIanaTimezone implements ValidatorConstraintInterface {
 
 export class UpdateOrganizationSettingsDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
+  @Optional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
-  @IsOptional() @Validate(IsIanaTimezone)
+  @Optional() @Validate(IsIanaTimezone)
   timezone?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, description: 'Most active priorities per engagement' })
-  @IsOptional() @IsInt() @Min(1) @Max(20)
+  @Optional() @IsInt() @Min(1) @Max(20)
   focusCap?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'on_track while progress ≥ expected − this' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Optional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   healthAtRiskBelow?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'off_track once progress < expected − this' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Optional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   healthOffTrackBelow?: number;
 }
 

@@ -6,7 +6,7 @@ export class Organization {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', default: 'UTC' }) timezone!: string;
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` }) settings!: Partial<OrganizationSettings>;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) settings!: Partial<OrganizationSettings>;
   @Column({ name: 'is_demo', type: 'boolean', default: false }) isDemo!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

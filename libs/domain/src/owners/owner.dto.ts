@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsEmail, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional, Nullable } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
 
 export class CreateOwnerDto {
@@ -12,22 +13,22 @@ export class CreateOwnerDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'priya@acme.example', nullable: true })
-  @IsOptional() @IsEmail() @Length(3, 254)
+  @Nullable() @IsEmail() @Length(3, 254)
   email?: string | null;
 
   @ApiPropertyOptional({ example: 'VP Sales', nullable: true, maxLength: 200 })
-  @IsOptional() @IsString() @Length(0, 200)
+  @Nullable() @IsString() @Length(0, 200)
   title?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional() @IsUUID('all')
+  @Nullable() @IsUUID('all')
   userId?: string | null;
 }
 
-export class UpdateOwnerDto extends PartialType(OmitType(CreateOwnerDto, ['clientId'] as const)) {}
+export class UpdateOwnerDto extends PartialType(OmitType(CreateOwnerDto, ['clientId'] as const), { skipNullProperties: false }) {}
 
 export class ListOwnersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
 }
 
 export class OwnerView {

@@ -5,7 +5,7 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
-import type { Page } from '../shared/pagination';
+import { pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import { Owner } from './owner.entity';
 import type { CreateOwnerDto, ListOwnersQueryDto, OwnerView, UpdateOwnerDto } from './owner.dto';
@@ -37,15 +37,17 @@ export class OwnersService {
     const p = new SqlParams();
     const where = [this.access.clientScope(actor, 'c', p)];
     if (query.clientId) where.push(`o.client_id = ${p.add(query.clientId)}`);
+    const filter = `FROM owners o JOIN clients c ON c.organization_id = o.organization_id AND c.id = o.client_id WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
     const rows: Array<Record<string, unknown>> = await this.db.reader.query(
       `SELECT o.*, count(*) OVER () AS total,
               (SELECT count(*) FROM priorities pr WHERE pr.organization_id = o.organization_id AND pr.owner_id = o.id AND pr.status = 'active') AS active_priorities
-         FROM owners o JOIN clients c ON c.organization_id = o.organization_id AND c.id = o.client_id
-        WHERE ${where.join(' AND ')}
+         ${filter}
         ORDER BY lower(o.name) ${query.order === 'desc' ? 'DESC' : 'ASC'}, o.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
-    return { items: rows.map(rowToOwnerView), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    return { items: rows.map(rowToOwnerView), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<OwnerView> {

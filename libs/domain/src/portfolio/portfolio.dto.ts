@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { Optional } from '../shared/validation';
 import { RAGS, type Rag } from '../check-ins/check-in.entity';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../engagements/engagement.entity';
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
@@ -12,11 +13,11 @@ export const HEALTHS = ['on_track', 'at_risk', 'off_track', 'overdue'] as const;
 export type Health = (typeof HEALTHS)[number];
 
 export class PortfolioQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @IsOptional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') clientId?: string;
-  @ApiPropertyOptional({ enum: FUNCTIONS }) @IsOptional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
+  @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
   @ApiPropertyOptional({ enum: ['client', 'startDate', 'nextDue'], default: 'client' })
-  @IsOptional() @IsIn(['client', 'startDate', 'nextDue'])
+  @Optional() @IsIn(['client', 'startDate', 'nextDue'])
   sort: 'client' | 'startDate' | 'nextDue' = 'client';
 }
 

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import type { Rag } from '../check-ins/check-in.entity';
+import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { computedHealth, expectedProgress } from '../health/health';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { PriorityStatus } from '../priorities/priority.entity';
 import type { Actor } from '../shared/actor';
-import { orderBy } from '../shared/pagination';
+import { orderBy, pageTotal } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
 import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from './portfolio.dto';
@@ -50,13 +51,16 @@ export class PortfolioService {
     if (query.status) where.push(`e.status = ${p.add(query.status)}`);
     if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
     if (query.function) where.push(`e.function = ${p.add(query.function)}`);
-    const engagements: Array<Record<string, unknown>> = await reader.query(
-      `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, e.days_per_week,
-              count(*) OVER () AS total
-         FROM engagements e
+    const filter = `FROM engagements e
          JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
          JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
-        WHERE ${where.join(' AND ')}
+        WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
+    const todayParam = p.add(today);
+    const engagements: Array<Record<string, unknown>> = await reader.query(
+      `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(todayParam)} AS days_per_week,
+              count(*) OVER () AS total
+         ${filter}
         ${orderBy(SORTS[query.sort], query.order, 'e.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
@@ -124,7 +128,8 @@ export class PortfolioService {
       if (actor.role !== 'client_viewer') item.daysPerWeek = Number(e.days_per_week);
       return item;
     });
-    return { items, total: Number(engagements[0]?.total ?? 0), limit: query.limit, offset: query.offset, asOf: today };
+    const total = await pageTotal(reader, engagements, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    return { items, total, limit: query.limit, offset: query.offset, asOf: today };
   }
 }
 

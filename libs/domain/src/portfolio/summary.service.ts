@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import type { Rag } from '../check-ins/check-in.entity';
+import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { computedHealth, expectedProgress, priorityProgress } from '../health/health';
 import { MILESTONE_ROW_SQL, toMilestoneView, type MilestoneRow } from '../milestones/milestones.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -25,9 +26,11 @@ export class SummaryService {
     const reader = this.db.reader;
     const { today, timezone, settings } = await this.organizations.context(reader, actor.organizationId);
     const p = new SqlParams();
+    const todayParam = p.add(today);
     const [e]: Array<Record<string, unknown>> = await reader.query(
       `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
-              to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date, e.days_per_week
+              to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
+              ${allocationInForceSql(todayParam)} AS days_per_week
          FROM engagements e
          JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
          JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id

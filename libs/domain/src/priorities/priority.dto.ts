@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { CalendarDate, OptionalCalendarDate } from '../shared/validation';
+import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { CalendarDate, Nullable, Optional, OptionalCalendarDate } from '../shared/validation';
 import { PRIORITY_STATUSES, type PriorityStatus } from './priority.entity';
 
 export class CreatePriorityDto {
@@ -9,7 +9,7 @@ export class CreatePriorityDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true })
-  @IsOptional() @IsString() @Length(0, 5000)
+  @Nullable() @IsString() @Length(0, 5000)
   description?: string | null;
 
   @ApiProperty({ format: 'uuid', description: 'The single accountable owner (an owner of the engagement\'s client)' })
@@ -17,11 +17,11 @@ export class CreatePriorityDto {
   ownerId!: string;
 
   @ApiPropertyOptional({ enum: PRIORITY_STATUSES, default: 'active' })
-  @IsOptional() @IsIn(PRIORITY_STATUSES)
+  @Optional() @IsIn(PRIORITY_STATUSES)
   status?: PriorityStatus;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Position among active priorities; others move down. Default: last.' })
-  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @Optional() @IsInt() @Min(1) @Max(100)
   rank?: number;
 
   @OptionalCalendarDate('Defaults to today in the organization timezone')
@@ -32,11 +32,11 @@ export class CreatePriorityDto {
 }
 
 export class UpdatePriorityDto {
-  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true }) @IsOptional() @IsString() @Length(0, 5000) description?: string | null;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') ownerId?: string;
-  @ApiPropertyOptional({ enum: PRIORITY_STATUSES }) @IsOptional() @IsIn(PRIORITY_STATUSES) status?: PriorityStatus;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Move to this position among active priorities' }) @IsOptional() @IsInt() @Min(1) @Max(100) rank?: number;
+  @ApiPropertyOptional({ maxLength: 300 }) @Optional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
+  @ApiPropertyOptional({ maxLength: 5000, nullable: true }) @Nullable() @IsString() @Length(0, 5000) description?: string | null;
+  @ApiPropertyOptional({ format: 'uuid' }) @Nullable() @IsUUID('all') ownerId?: string;
+  @ApiPropertyOptional({ enum: PRIORITY_STATUSES }) @Optional() @IsIn(PRIORITY_STATUSES) status?: PriorityStatus;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Move to this position among active priorities' }) @Optional() @IsInt() @Min(1) @Max(100) rank?: number;
   @OptionalCalendarDate() startDate?: string;
   @OptionalCalendarDate() targetDate?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
@@ -26,4 +27,21 @@ export interface Page<T> {
 /** `column` must come from a whitelist (DTO @IsIn), never from raw input. */
 export function orderBy(column: string, order: 'asc' | 'desc', tieBreaker: string): string {
   return `ORDER BY ${column} ${order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, ${tieBreaker}`;
+}
+
+/**
+ * Lists read their total with `count(*) OVER ()` in the page query itself; a page past the end has no row
+ * to carry it, so only then is the total counted separately (`countSql` selects `count(*) AS n`).
+ */
+export async function pageTotal(
+  reader: EntityManager,
+  rows: ReadonlyArray<{ total?: unknown }>,
+  offset: number,
+  countSql: string,
+  params: unknown[],
+): Promise<number> {
+  if (rows.length > 0) return Number(rows[0].total);
+  if (offset === 0) return 0;
+  const [row]: Array<{ n: string }> = await reader.query(countSql, params);
+  return Number(row?.n ?? 0);
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsOptional, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
@@ -21,5 +21,14 @@ export function IsCalendarDate(options?: ValidationOptions) {
 export const CalendarDate = (description?: string, example = '2026-03-31') =>
   applyDecorators(ApiProperty({ type: String, format: 'date', example, description }), IsCalendarDate());
 
+/** May be left out, but not sent as null (the column is NOT NULL): null is validated and refused. */
+export const Optional = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** May be left out or sent as null (clears the value). */
+export const Nullable = () => IsOptional();
+
 export const OptionalCalendarDate = (description?: string, example = '2026-03-31') =>
-  applyDecorators(ApiPropertyOptional({ type: String, format: 'date', example, description, nullable: true }), IsOptional(), IsCalendarDate());
+  applyDecorators(ApiPropertyOptional({ type: String, format: 'date', example, description }), Optional(), IsCalendarDate());
+
+export const NullableCalendarDate = (description?: string, example = '2026-03-31') =>
+  applyDecorators(ApiPropertyOptional({ type: String, format: 'date', example, description, nullable: true }), Nullable(), IsCalendarDate());

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, Validate } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, Matches, Validate } from 'class-validator';
+import { Optional, Nullable } from '../shared/validation';
 import { IsIanaTimezone } from '../organizations/organization.dto';
 import { PageQueryDto } from '../shared/pagination';
 import { ROLES, type Role } from './user.entity';
@@ -15,9 +16,9 @@ export class CreateUserDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
   @PasswordRules() password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiPropertyOptional({ example: 'America/New_York', nullable: true }) @IsOptional() @Validate(IsIanaTimezone) timezone?: string | null;
+  @ApiPropertyOptional({ example: 'America/New_York', nullable: true }) @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Clients a client_viewer may see' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
+  @Optional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
   clientIds?: string[];
 }
 
@@ -32,8 +33,8 @@ export class ClientGrantsDto {
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: 'active' | 'disabled';
+  @ApiPropertyOptional({ enum: ROLES }) @Optional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @Optional() @IsIn(['active', 'disabled']) status?: 'active' | 'disabled';
 }
 
 export class UserView {

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import type { Page } from '../shared/pagination';
+import { pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import { hashPassword } from './password';
 import { ClientGrant, User, type Role } from './user.entity';
@@ -52,12 +52,15 @@ export class UsersService {
     const where = [`u.organization_id = ${p.add(actor.organizationId)}`];
     if (query.role) where.push(`u.role = ${p.add(query.role)}`);
     if (query.status) where.push(query.status === 'active' ? 'u.disabled_at IS NULL' : 'u.disabled_at IS NOT NULL');
+    const filter = `FROM users u WHERE ${where.join(' AND ')}`;
+    const countParams = [...p.values];
     const rows: UserRow[] = await this.db.reader.query(
-      `${SELECT_VIEW}, count(*) OVER () AS total FROM users u WHERE ${where.join(' AND ')}
-        ORDER BY lower(u.email) ${query.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      `${SELECT_VIEW}, count(*) OVER () AS total ${filter}
+        ORDER BY lower(u.email) ${query.order === 'desc' ? 'DESC' : 'ASC'}, u.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p.values,
     );
-    return { items: rows.map(toView), total: Number(rows[0]?.total ?? 0), limit: query.limit, offset: query.offset };
+    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
