@@ -26,6 +26,7 @@ module.exports = {
     '^@app/auth$': '<rootDir>/libs/auth/src',
     '^@app/domain$': '<rootDir>/libs/domain/src',
     '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+    '^@app/queue$': '<rootDir>/libs/queue/src',
     '^@app/testing$': '<rootDir>/libs/testing/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

@@ -1,9 +1,16 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { QueueName, selectQueueBackend } from '@app/queue';
 import { testEnvironment } from '@app/testing';
 import { startHealthServer } from '../../apps/worker/src/health-server';
+import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 describe('worker', () => {
@@ -13,8 +20,20 @@ describe('worker', () => {
 
   beforeAll(async () => {
     const env = testEnvironment();
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ url: env.DATABASE_URL!, poolSize: 2 }), { logger: false });
-    server = await startHealthServer(0, app.get(DataSource));
+    const queue = selectQueueBackend({ databaseUrl: env.DATABASE_URL!, prefix: `test-${process.pid}`, poolSize: 2 });
+    app = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot({
+        database: { url: env.DATABASE_URL!, poolSize: 2 },
+        queue: { connection: queue, notificationAttempts: 2 },
+        mail: { mailDir: mkdtempSync(join(tmpdir(), 'throughline-mail-')), from: 'test@throughline.local', maxMessagesPerSecond: 100 },
+        publicUrl: 'http://localhost:3000',
+        scanEveryMinutes: 15,
+        disableWebhookAfterFailures: 5,
+        schedule: false,
+      }),
+      { logger: false },
+    );
+    server = await startHealthServer(0, { dataSource: app.get(DataSource), queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : 0;
   });
@@ -23,13 +42,17 @@ describe('worker', () => {
     await app.close();
   });
 
-  it('boots, connects to the database and reports health', async () => {
+  it('boots, connects to the database and the queue, and reports health', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: 'up' });
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'up', queue: 'up', queueBackend: 'postgres' });
   });
 
   it('serves nothing else over HTTP', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+  });
+
+  it('refuses to start when a job name has no handler', () => {
+    expect(() => assertEveryJobHandled([{ 'drift.scan-all': async () => undefined }])).toThrow(/no handler for drift\.scan-organization/);
   });
 });

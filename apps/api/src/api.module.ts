@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule, type AuthOptions } from '@app/auth';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
 import { DomainModule } from '@app/domain';
+import { QueueModule, type QueueModuleOptions } from '@app/queue';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
@@ -21,6 +22,7 @@ import { UsersController } from './users/users.controller';
 export interface ApiModuleOptions {
   database: DataSourceConfig;
   auth: AuthOptions;
+  queue: QueueModuleOptions;
 }
 
 @Module({})
@@ -28,7 +30,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [DatabaseModule.forRoot(options.database), DomainModule, AuthModule.forRoot(options.auth)],
+      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule, AuthModule.forRoot(options.auth)],
       controllers: [
         HealthController, AuthController, UsersController, ClientsController, ExecutivesController, EngagementsController, OwnersController,
         PrioritiesController, MilestonesController, CheckInsController, OrganizationController, PortfolioController, AuditController,

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { resolveJwtSecret, type Environment } from '@app/config';
+import { selectQueueBackend } from '@app/queue';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 
@@ -24,8 +25,11 @@ export interface CreateApiOptions {
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
 export async function createApiApp(env: Environment, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+  // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
+  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 2 });
   let module = ApiModule.forRoot({
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api' },
+    queue: { connection: queueConnection, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
     auth: {
       jwtSecret: resolveJwtSecret(env),
       issuer: env.JWT_ISSUER,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { loadEnvironmentOrExit } from '@app/config';
 import { createDataSource, runMigrations } from '@app/database';
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, seedDemoOrganization } from '@app/domain';
+import { migrateQueueSchema } from '@app/queue';
 import { resolveDatabase } from './database-target';
 
 /**
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     const dataSource = await createDataSource({ url: target.url, applicationName: 'throughline-launcher' }).initialize();
     const applied = await runMigrations(dataSource);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    // BullMQ's own schema, migrated once here (not by every queue and worker) when queues live in PostgreSQL.
+    if (!env.REDIS_URL) await migrateQueueSchema(target.url);
     if (target.embedded && env.DEMO_SEED === 'auto' && !(await hasDemoOrganization(dataSource))) {
       await seedDemoOrganization(dataSource);
       log('demo organization seeded');
@@ -66,6 +69,8 @@ async function main(): Promise<void> {
     `  API docs:  http://localhost:${env.PORT}/api/docs`,
     `  Health:    http://localhost:${env.PORT}/api/health`,
     `  Database:  ${target.embedded ? `embedded PostgreSQL (${env.EMBEDDED_POSTGRES_DIR})` : 'DATABASE_URL'}`,
+    `  Queues:    ${env.REDIS_URL ? 'Redis (REDIS_URL)' : 'BullMQ PostgreSQL backend (schema bullmq)'}`,
+    `  Mail:      ${env.SMTP_URL ? 'SMTP_URL' : `.eml files in ${env.MAIL_DIR}`}`,
   ];
   if (target.embedded) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);

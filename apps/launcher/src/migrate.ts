@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadEnvironmentOrExit } from '@app/config';
 import { createDataSource, runMigrations } from '@app/database';
+import { migrateQueueSchema } from '@app/queue';
 import { resolveDatabase } from './database-target';
 
 /** `npm run migration:run` and the docker-compose `migrate` service: apply pending migrations, then exit. */
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(dataSource);
     log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+    if (!env.REDIS_URL) log(`queue schema (bullmq) at version ${await migrateQueueSchema(target.url)}`);
   } finally {
     await dataSource.destroy();
     await target.embedded?.stop();

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { resolve } from 'node:path';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { loadEnvironmentOrExit } from '@app/config';
+import { loadEnvironmentOrExit, projectRoot } from '@app/config';
+import { QueueName, selectQueueBackend } from '@app/queue';
 import { createLogger } from '../../api/src/bootstrap';
 import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
@@ -10,17 +14,28 @@ async function main(): Promise<void> {
   const env = loadEnvironmentOrExit();
   const logger = createLogger(env, 'Worker');
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+  // Before Nest builds any module: producers and workers must share one backend.
+  const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 3 });
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ url: env.DATABASE_URL, poolSize: Math.min(env.DATABASE_POOL_SIZE, 5), applicationName: 'throughline-worker' }),
+    WorkerModule.forRoot({
+      database: { url: env.DATABASE_URL, poolSize: Math.min(env.DATABASE_POOL_SIZE, 5), applicationName: 'throughline-worker' },
+      queue: { connection: queue, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
+      mail: { smtpUrl: env.SMTP_URL, mailDir: resolve(projectRoot(), env.MAIL_DIR), from: env.MAIL_FROM, maxMessagesPerSecond: env.MAIL_MAX_PER_SECOND },
+      publicUrl: env.PUBLIC_URL,
+      scanEveryMinutes: env.DRIFT_SCAN_EVERY_MINUTES,
+      disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      schedule: true,
+    }),
     { logger },
   );
   app.enableShutdownHooks();
   const dataSource = app.get(DataSource);
-  await dataSource.query('SELECT 1');
-  const server = env.WORKER_HEALTH_PORT > 0 ? await startHealthServer(env.WORKER_HEALTH_PORT, dataSource) : null;
-  logger.log(`Worker ready${server ? ` (health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health)` : ''}`);
+  const server = env.WORKER_HEALTH_PORT > 0
+    ? await startHealthServer(env.WORKER_HEALTH_PORT, { dataSource, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind })
+    : null;
+  logger.log(`Worker ready: queues on ${queue.kind}${server ? `, health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health` : ''}`);
   const stop = async (signal: string) => {
-    logger.log(`Worker stopping (${signal})`);
+    logger.log(`Worker stopping (${signal}): letting running jobs finish`);
     server?.close();
     await app.close();
     process.exit(0);

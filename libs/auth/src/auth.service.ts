@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import {
-  AuditService, Clock, dummyPasswordHash, hashPassword, Organization, RoleForbidden, Unauthorized, User, UsersService, verifyPassword,
+  ActionForbidden, AuditService, Clock, dummyPasswordHash, hashPassword, Organization, Unauthorized, User, UsersService, verifyPassword,
   type Actor,
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
@@ -39,7 +39,7 @@ export class AuthService {
   }
 
   async signup(input: SignupDto): Promise<AuthSessionView> {
-    if (!this.options.signupEnabled) throw new RoleForbidden('sign up: sign-up is disabled on this installation');
+    if (!this.options.signupEnabled) throw new ActionForbidden('AUTH.SIGNUP_DISABLED', 'Sign-up is disabled on this installation');
     const passwordHash = await hashPassword(input.password);
     const { user, issued } = await this.db.transaction(async (tx) => {
       const org = await tx.getRepository(Organization).save(tx.getRepository(Organization).create({
@@ -62,7 +62,9 @@ export class AuthService {
         await tx.query(`SELECT id, organization_id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [hashToken(refreshToken)]);
       const token = rows[0];
       if (!token) return {};
-      if (token.used_at || token.revoked_at) {
+      // Revoked (logout, disable) without having been used: simply invalid. Used before: replayed, so possibly stolen.
+      if (token.revoked_at && !token.used_at) return {};
+      if (token.used_at) {
         await this.revokeFamily(tx, token.organization_id, token.family_id);
         await this.audit.record(tx, { organizationId: token.organization_id, userId: token.user_id }, 'auth.refresh_token_reused', 'user', token.user_id, null, { familyId: token.family_id });
         this.logger.warn(`Refresh token reuse detected: user ${token.user_id}, family ${token.family_id} revoked`);

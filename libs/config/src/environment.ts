@@ -79,6 +79,39 @@ export class Environment {
   @IsIn(['json', 'pretty'])
   LOG_FORMAT: 'json' | 'pretty' = 'pretty';
 
+  /** Namespaces queue keys (Redis) so several installations or test runs can share one server. */
+  @IsString() @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'throughline';
+
+  /** How often the scheduled drift scan runs over every organization. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  DRIFT_SCAN_EVERY_MINUTES = 15;
+
+  /** Outgoing mail server. Unset: every message is written as an .eml file under MAIL_DIR instead. */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_DIR = '.data/mail';
+
+  @IsString()
+  MAIL_FROM = 'Throughline <alerts@throughline.local>';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  MAIL_MAX_PER_SECOND = 10;
+
+  /** Base URL of the dashboard, for links in notifications. */
+  @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Delivery attempts per notification (exponential backoff) before the outbox row is marked failed. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  NOTIFICATION_ATTEMPTS = 6;
+
+  /** A webhook is disabled after this many consecutive failed deliveries (and admins are told). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 5;
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;
@@ -91,7 +124,7 @@ export class InvalidEnvironmentError extends Error {
 }
 
 export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
-  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']);
+  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = raw[key];

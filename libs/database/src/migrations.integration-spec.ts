@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { getMetadataArgsStorage, type DataSource } from 'typeorm';
+import { ENTITIES } from '../../domain/src/entities';
 import { adminQuery, assertTestDatabaseName, withDatabase } from '@app/testing';
 import { migrations } from '../../../migrations';
 import { createDataSource } from './data-source';
@@ -9,10 +10,8 @@ import { runMigrations } from './migrate';
  * The real migrations on a brand new database of their own (not the run's shared one): up, all the way
  * down, up again; then TypeORM's own comparison of the entity metadata with the migrated schema.
  */
-const TABLES = [
-  'organizations', 'users', 'refresh_tokens', 'clients', 'client_grants', 'executives', 'engagements', 'allocation_changes', 'owners',
-  'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events',
-];
+/** Every table an entity maps: the migrations must create exactly these (plus their own bookkeeping table). */
+const TABLES = ENTITIES.map((entity) => getMetadataArgsStorage().tables.find((t) => t.target === entity)!.name!);
 
 /**
  * Differences TypeORM reports only because the entities cannot (or deliberately do not) describe them: the

@@ -5,9 +5,15 @@ import { AuditService } from './audit/audit.service';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
 import { ClientsService } from './clients/clients.service';
+import { AlertsService } from './drift/alerts.service';
+import { DriftFactsRepository } from './drift/drift-facts.repository';
+import { DriftScanService } from './drift/drift-scan.service';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesService } from './executives/executives.service';
 import { MilestonesService } from './milestones/milestones.service';
+import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
+import { DeliveryService } from './notifications/delivery.service';
+import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { OwnersService } from './owners/owners.service';
 import { PortfolioService } from './portfolio/portfolio.service';
@@ -19,9 +25,10 @@ import { UsersService } from './users/users.service';
 const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
+  AlertsService, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService,
 ];
 
-/** Needs DatabaseModule (for Db) imported by the app. Clock can be overridden in tests. */
+/** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs) imported by the app. */
 @Global()
 @Module({ providers: [Clock, ...SERVICES], exports: [Clock, ...SERVICES] })
 export class DomainModule {}

@@ -1,9 +1,11 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
 import { Client } from './clients/client.entity';
+import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
 import { AllocationChange, Engagement } from './engagements/engagement.entity';
 import { Executive } from './executives/executive.entity';
 import { Milestone, MilestoneDueDateChange } from './milestones/milestone.entity';
+import { NotificationPreference, OutboxMessage, Webhook } from './notifications/notification.entity';
 import { Organization } from './organizations/organization.entity';
 import { Owner } from './owners/owner.entity';
 import { Priority } from './priorities/priority.entity';
@@ -12,4 +14,5 @@ import { ClientGrant, RefreshToken, User } from './users/user.entity';
 export const ENTITIES = [
   Organization, User, ClientGrant, RefreshToken, Client, Executive, Engagement, AllocationChange,
   Owner, Priority, Milestone, MilestoneDueDateChange, CheckIn, AuditEvent,
+  DriftAlert, DriftAlertEvent, DriftSnapshot, OutboxMessage, Webhook, NotificationPreference,
 ];

@@ -4,3 +4,5 @@ export * from './fixtures';
 export * from './http-client';
 export * from './test-database';
 export * from './test-env';
+export * from './sinks/smtp-sink';
+export * from './sinks/webhook-receiver';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, runMigrations, startEmbeddedPostgres, type RunningEmbeddedPostgres } from '../../database/src';
+import { migrateQueueSchema } from '../../queue/src/queue-backend';
 
 export interface TestDatabase {
   url: string;
@@ -43,6 +44,7 @@ export async function createTestDatabase(serverUrl: string | undefined): Promise
   } finally {
     await dataSource.destroy();
   }
+  await migrateQueueSchema(url);
   return { url, serverUrl, name, embedded, embeddedDir };
 }
 

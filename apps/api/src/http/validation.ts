@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export interface FieldProblem {
   field: string;
@@ -20,8 +20,31 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** PostgreSQL text cannot hold NUL: refuse it up front as bad input instead of failing in the database. */
+export function findNulCharacters(value: unknown, path = ''): FieldProblem[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: path || 'body', problems: [`${path || 'body'} must not contain NUL characters`] }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => findNulCharacters(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => [
+      ...(key.includes('\u0000') ? [{ field: path || 'body', problems: ['property names must not contain NUL characters'] }] : []),
+      ...findNulCharacters(item, path ? `${path}.${key}` : key),
+    ]);
+  }
+  return [];
+}
+
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const nul = findNulCharacters(value);
+      if (nul.length) throw new RequestValidationFailed(nul);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'checkins.write': ['admin', 'account_manager', 'executive'],
   'checkins.acknowledge': ['client_viewer'],
   'audit.read': ['admin'],
+  'alerts.manage': ['admin', 'account_manager', 'executive'],
+  'notifications.admin': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

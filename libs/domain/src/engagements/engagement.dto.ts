@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
 import { PageQueryDto } from '../shared/pagination';
 import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
@@ -10,6 +10,7 @@ const DaysPerWeek = () => (target: object, key: string) => {
   IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })(target, key);
   Min(0.5)(target, key);
   Max(7)(target, key);
+  ValidateBy({ name: 'isHalfDayStep', validator: { validate: (v) => typeof v === 'number' && Number.isInteger(v * 2), defaultMessage: () => `${key} must be a multiple of 0.5` } })(target, key);
 };
 
 export class CreateEngagementDto {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
@@ -8,6 +8,7 @@ import { isOverdue, slipDays } from '../health/health';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
+import { DriftJobs } from '../drift/drift-jobs.port';
 import { Conflict, NotFound, RuleViolation } from '../shared/errors';
 import { Milestone, MilestoneDueDateChange } from './milestone.entity';
 import type {
@@ -16,12 +17,15 @@ import type {
 
 @Injectable()
 export class MilestonesService {
+  private readonly logger = new Logger('Milestones');
+
   constructor(
     private readonly db: Db,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly driftJobs: DriftJobs,
   ) {}
 
   async create(actor: Actor, priorityId: string, input: CreateMilestoneDto): Promise<MilestoneView> {
@@ -35,7 +39,9 @@ export class MilestonesService {
       await this.audit.record(tx, actor, 'milestone.created', 'milestone', saved.id, null, saved);
       return saved.id;
     });
-    return this.get(actor, id);
+    const view = await this.get(actor, id);
+    await this.afterDueDateWrite(actor.organizationId, view);
+    return view;
   }
 
   async list(actor: Actor, priorityId: string): Promise<MilestoneView[]> {
@@ -63,7 +69,9 @@ export class MilestonesService {
       await tx.getRepository(Milestone).save(milestone);
       await this.audit.record(tx, actor, 'milestone.updated', 'milestone', id, before, milestone);
     });
-    return this.get(actor, id);
+    const view = await this.get(actor, id);
+    await this.afterDueDateWrite(actor.organizationId, view);
+    return view;
   }
 
   async complete(actor: Actor, id: string, input: CompleteMilestoneDto): Promise<MilestoneView> {
@@ -80,7 +88,9 @@ export class MilestonesService {
       await tx.getRepository(Milestone).save(milestone);
       await this.audit.record(tx, actor, 'milestone.completed', 'milestone', id, before, milestone);
     });
-    return this.get(actor, id);
+    const view = await this.get(actor, id);
+    await this.afterDueDateWrite(actor.organizationId, view);
+    return view;
   }
 
   /** Moves the current due date; the baseline stays. Every move is kept with who, when, old, new and why. */
@@ -102,7 +112,9 @@ export class MilestonesService {
       await tx.getRepository(Milestone).save(milestone);
       await this.audit.record(tx, actor, 'milestone.replanned', 'milestone', id, before, { ...milestone, reason: input.reason.trim() });
     });
-    return this.get(actor, id);
+    const view = await this.get(actor, id);
+    await this.afterDueDateWrite(actor.organizationId, view);
+    return view;
   }
 
   async history(actor: Actor, id: string): Promise<DueDateChangeView[]> {
@@ -119,6 +131,24 @@ export class MilestonesService {
       changedBy: (r.changed_by as string | null) ?? null, changedByName: (r.changed_by_name as string | null) ?? null,
       changedAt: (r.changed_at as Date).toISOString(),
     }));
+  }
+
+  /**
+   * After the commit: an open milestone gets a delayed job at the end of its due date (replacing any earlier
+   * one), a closed one loses it, and a scan runs now so resolved or re-planned conditions clear at once.
+   * A queue outage must not fail a write that is already committed: the scheduled scan catches up.
+   */
+  private async afterDueDateWrite(organizationId: string, milestone: MilestoneView): Promise<void> {
+    try {
+      if (milestone.status === 'done' || milestone.status === 'cancelled') await this.driftJobs.milestoneClosed(milestone.id);
+      else {
+        const { timezone } = await this.organizations.context(this.db.reader, organizationId);
+        await this.driftJobs.milestoneDueDateSet(organizationId, milestone.id, milestone.dueDate, timezone);
+      }
+      await this.driftJobs.scanOrganization(organizationId);
+    } catch (error) {
+      this.logger.warn(`could not schedule drift checks for milestone ${milestone.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async lockOwned(tx: EntityManager, actor: Actor, id: string): Promise<Milestone> {

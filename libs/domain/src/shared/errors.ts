@@ -34,6 +34,14 @@ export class RoleForbidden extends DomainError {
   }
 }
 
+/** Not allowed on this installation or in this state, whoever asks. */
+export class ActionForbidden extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
 export class Unauthorized extends DomainError {
   readonly kind = 'unauthorized';
   readonly code: string;

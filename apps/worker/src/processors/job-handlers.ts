@@ -1,0 +1,18 @@
+import type { Job } from 'bullmq';
+import { JobName } from '@app/queue';
+
+export type JobHandler = (job: Job) => Promise<unknown>;
+export type HandlerTable = Partial<Record<JobName, JobHandler>>;
+
+/** Every job name must have exactly one handler: the worker refuses to start otherwise. */
+export function assertEveryJobHandled(tables: readonly HandlerTable[]): void {
+  const handled = tables.flatMap((t) => Object.keys(t));
+  const missing = Object.values(JobName).filter((name) => !handled.includes(name));
+  const twice = handled.filter((name, i) => handled.indexOf(name) !== i);
+  if (missing.length || twice.length) {
+    throw new Error(`Job handlers are incomplete: ${missing.length ? `no handler for ${missing.join(', ')}` : ''}${twice.length ? ` more than one for ${twice.join(', ')}` : ''}`);
+  }
+}
+
+/** Stall detection tuned so a killed worker's job is picked up again within about 15 s (DESIGN.md §8). */
+export const WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;

@@ -1,0 +1,38 @@
+import { planAlerts, type OpenAlert } from './alert-reconcile';
+import type { Detection } from './drift-types';
+
+const detection = (subjectId: string, severity: Detection['severity'], rule: Detection['rule'] = 'milestone_overdue'): Detection => ({
+  rule, subjectType: 'milestone', subjectId, engagementId: 'e1', severity, message: `${subjectId} is late`, details: {},
+});
+const alert = (subjectId: string, severity: OpenAlert['severity'], status: OpenAlert['status'] = 'open'): OpenAlert => ({
+  id: `a-${subjectId}`, rule: 'milestone_overdue', subjectType: 'milestone', subjectId, severity, status,
+});
+
+describe('planAlerts', () => {
+  it('raises new conditions, refreshes the same level, escalates a higher one and resolves what cleared', () => {
+    const plan = planAlerts(
+      [alert('m1', 'info'), alert('m2', 'warning'), alert('m3', 'warning', 'acknowledged')],
+      [detection('m1', 'warning'), detection('m2', 'warning'), detection('m4', 'info')],
+    );
+    expect(plan.raise.map((d) => d.subjectId)).toEqual(['m4']);
+    expect(plan.escalate.map((e) => [e.alert.subjectId, e.detection.severity])).toEqual([['m1', 'warning']]);
+    expect(plan.refresh.map((r) => r.alert.subjectId)).toEqual(['m2']);
+    expect(plan.resolve.map((a) => a.subjectId)).toEqual(['m3']);
+  });
+
+  it('never lowers severity (a lower re-detection is a refresh)', () => {
+    const plan = planAlerts([alert('m1', 'critical')], [detection('m1', 'info')]);
+    expect(plan.refresh).toHaveLength(1);
+    expect(plan.escalate).toHaveLength(0);
+  });
+
+  it('keys alerts by rule and subject: the same subject under two rules is two alerts', () => {
+    const plan = planAlerts([alert('m1', 'info')], [detection('m1', 'info'), detection('m1', 'warning', 'milestone_replanned')]);
+    expect(plan.raise.map((d) => d.rule)).toEqual(['milestone_replanned']);
+    expect(plan.refresh).toHaveLength(1);
+  });
+
+  it('counts a detection reported twice once', () => {
+    expect(planAlerts([], [detection('m1', 'info'), detection('m1', 'info')]).raise).toHaveLength(1);
+  });
+});

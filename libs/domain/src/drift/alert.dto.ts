@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '../shared/pagination';
+import { Optional } from '../shared/validation';
+import { ALERT_EVENT_KINDS, ALERT_STATUSES, type AlertEventKind, type AlertStatus } from './drift-alert.entity';
+import { DRIFT_RULES, SEVERITIES, type DriftRule, type Severity, type SubjectType } from './drift-types';
+
+export class ListAlertsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES }) @Optional() @IsIn(ALERT_STATUSES) status?: AlertStatus;
+  @ApiPropertyOptional({ enum: SEVERITIES }) @Optional() @IsIn(SEVERITIES) severity?: Severity;
+  @ApiPropertyOptional({ enum: DRIFT_RULES }) @Optional() @IsIn(DRIFT_RULES) rule?: DriftRule;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') engagementId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
+}
+
+export class ResolveAlertDto {
+  @ApiProperty({ maxLength: 2000, example: 'Agreed a new plan with the client; tracked in the next check-in' })
+  @IsString() @Length(1, 2000) @Matches(/\S/, { message: 'note must not be blank' })
+  note!: string;
+}
+
+export class AlertEventView {
+  @ApiProperty({ enum: ALERT_EVENT_KINDS }) kind!: AlertEventKind;
+  @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: string;
+}
+
+export class AlertView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: DRIFT_RULES }) rule!: DriftRule;
+  @ApiProperty({ enum: ['milestone', 'priority', 'engagement', 'owner'] }) subjectType!: SubjectType;
+  @ApiProperty({ format: 'uuid' }) subjectId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) engagementId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) clientId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) clientName!: string | null;
+  @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
+  @ApiProperty({ enum: ALERT_STATUSES }) status!: AlertStatus;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty({ type: String, format: 'date-time' }) firstSeenAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) lastSeenAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolutionNote!: string | null;
+}
+
+export class AlertDetailView extends AlertView {
+  @ApiProperty({ type: [AlertEventView], description: 'Raised, escalated, acknowledged, resolved — oldest first' }) history!: AlertEventView[];
+}
+
+export class AlertPage {
+  @ApiProperty({ type: [AlertView] }) items!: AlertView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { allocationInForceSql } from '../engagements/allocation-in-force';
+import type { EngagementFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
+
+/** Per active priority: what the drift score needs, aggregated in SQL so a scan never holds every milestone. */
+export interface PriorityScoreFacts {
+  priorityId: string;
+  engagementId: string;
+  weightedSlipDays: number;
+  overdueMilestones: number;
+  replanDaysLast30Days: number[];
+  daysSinceCheckIn: number;
+  recentConfidences: number[];
+}
+
+/**
+ * Slip days of milestone `m` in SQL, the same definition as slipDays() in health.ts (tested against it):
+ * baseline → completion date when done; otherwise the latest of due, forecast and (once past due) today.
+ */
+const SLIP_DAYS_SQL = `GREATEST(0, (CASE
+    WHEN m.status = 'done' AND m.completed_at IS NOT NULL THEN (m.completed_at AT TIME ZONE $3)::date
+    WHEN m.status = 'cancelled' THEN m.due_date
+    ELSE GREATEST(m.due_date, COALESCE(m.forecast_date, m.due_date), CASE WHEN $2::date > m.due_date THEN $2::date ELSE m.due_date END)
+  END) - m.baseline_due_date)`;
+
+/**
+ * Loads what the drift rules look at for one organization: a fixed handful of set-based queries over
+ * active engagements and priorities, whatever their size. Milestones are pre-filtered to the ones a
+ * milestone rule could flag (overdue, forecast later than due, or re-planned).
+ */
+@Injectable()
+export class DriftFactsRepository {
+  async milestones(tx: EntityManager, organizationId: string, today: string): Promise<MilestoneFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `WITH changes AS (
+         SELECT h.milestone_id, count(*) AS replan_count, sum(GREATEST(h.new_due_date - h.old_due_date, 0)) AS replan_total_days
+           FROM milestone_due_date_changes h WHERE h.organization_id = $1 GROUP BY h.milestone_id)
+       SELECT m.id, m.priority_id, p.engagement_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
+              to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date,
+              COALESCE(ch.replan_count, 0) AS replan_count, COALESCE(ch.replan_total_days, 0) AS replan_total_days
+         FROM milestones m
+         JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
+         JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
+         LEFT JOIN changes ch ON ch.milestone_id = m.id
+        WHERE m.organization_id = $1 AND m.status IN ('planned','in_progress')
+          AND (m.due_date < $2::date OR m.forecast_date > m.due_date OR ch.replan_count > 0)`,
+      [organizationId, today],
+    );
+    return rows.map((r) => ({
+      id: r.id as string, priorityId: r.priority_id as string, engagementId: r.engagement_id as string, title: r.title as string,
+      baselineDueDate: r.baseline_due_date as string, dueDate: r.due_date as string, forecastDate: (r.forecast_date as string | null) ?? null,
+      replanCount: Number(r.replan_count), replanTotalDays: Number(r.replan_total_days),
+    }));
+  }
+
+  async priorities(tx: EntityManager, organizationId: string, checkInWindow: number): Promise<PriorityFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `WITH progress AS (
+         SELECT m.priority_id, sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total, sum(m.weight) FILTER (WHERE m.status = 'done') AS done
+           FROM milestones m WHERE m.organization_id = $1 GROUP BY m.priority_id),
+       recent AS (
+         SELECT c.priority_id, json_agg(json_build_object('createdOn', to_char(c.created_at AT TIME ZONE o.timezone, 'YYYY-MM-DD'),
+                  'confidence', c.confidence, 'rag', c.rag) ORDER BY c.created_at DESC) AS check_ins
+           FROM (SELECT c.*, row_number() OVER (PARTITION BY c.priority_id ORDER BY c.created_at DESC, c.id) AS n
+                   FROM check_ins c WHERE c.organization_id = $1) c
+           JOIN organizations o ON o.id = c.organization_id
+          WHERE c.n <= $2 GROUP BY c.priority_id)
+       SELECT p.id, p.engagement_id, p.title, p.owner_id, (ow.email IS NOT NULL OR ow.user_id IS NOT NULL) AS owner_reachable,
+              to_char(p.start_date, 'YYYY-MM-DD') AS start_date, to_char(p.target_date, 'YYYY-MM-DD') AS target_date,
+              COALESCE(pr.done / NULLIF(pr.total, 0), 0) AS progress, COALESCE(r.check_ins, '[]'::json) AS check_ins
+         FROM priorities p
+         JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
+         LEFT JOIN owners ow ON ow.organization_id = p.organization_id AND ow.id = p.owner_id
+         LEFT JOIN progress pr ON pr.priority_id = p.id
+         LEFT JOIN recent r ON r.priority_id = p.id
+        WHERE p.organization_id = $1 AND p.status = 'active'`,
+      [organizationId, checkInWindow],
+    );
+    return rows.map((r) => ({
+      id: r.id as string, engagementId: r.engagement_id as string, title: r.title as string, ownerId: (r.owner_id as string | null) ?? null,
+      ownerReachable: Boolean(r.owner_reachable), startDate: r.start_date as string, targetDate: r.target_date as string,
+      progress: Number(r.progress), recentCheckIns: r.check_ins as PriorityFacts['recentCheckIns'],
+    }));
+  }
+
+  async engagements(tx: EntityManager, organizationId: string, today: string): Promise<EngagementFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
+              (SELECT count(*) FROM priorities p WHERE p.organization_id = e.organization_id AND p.engagement_id = e.id AND p.status = 'active') AS active_priorities,
+              (SELECT count(*) FROM milestones m JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
+                WHERE m.organization_id = e.organization_id AND p.engagement_id = e.id AND p.status = 'active'
+                  AND m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30) AS open_next_30
+         FROM engagements e WHERE e.organization_id = $1 AND e.status = 'active'`,
+      [organizationId, today],
+    );
+    return rows.map((r) => ({
+      id: r.id as string, clientId: r.client_id as string, daysPerWeek: Number(r.days_per_week),
+      activePriorities: Number(r.active_priorities), openMilestonesNext30Days: Number(r.open_next_30),
+    }));
+  }
+
+  async owners(tx: EntityManager, organizationId: string): Promise<OwnerFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT o.id, o.name, count(*) AS active_priorities
+         FROM owners o
+         JOIN priorities p ON p.organization_id = o.organization_id AND p.owner_id = o.id AND p.status = 'active'
+         JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
+        WHERE o.organization_id = $1 GROUP BY o.id, o.name`,
+      [organizationId],
+    );
+    return rows.map((r) => ({ id: r.id as string, name: r.name as string, activePriorities: Number(r.active_priorities) }));
+  }
+
+  /** The drift-score inputs of every active priority of active engagements. */
+  async scoreFacts(tx: EntityManager, organizationId: string, today: string, timezone: string, now: Date, checkInWindow: number): Promise<PriorityScoreFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `WITH slip AS (
+         SELECT m.priority_id,
+                sum(m.weight * ${SLIP_DAYS_SQL}) FILTER (WHERE m.status <> 'cancelled') / NULLIF(sum(m.weight) FILTER (WHERE m.status <> 'cancelled'), 0) AS weighted_slip,
+                count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date < $2::date) AS overdue
+           FROM milestones m WHERE m.organization_id = $1 GROUP BY m.priority_id),
+       replans AS (
+         SELECT m.priority_id, array_agg(h.new_due_date - h.old_due_date) AS moved
+           FROM milestone_due_date_changes h JOIN milestones m ON m.organization_id = h.organization_id AND m.id = h.milestone_id
+          WHERE h.organization_id = $1 AND h.changed_at >= $4::timestamptz - interval '30 days' GROUP BY m.priority_id),
+       checkins AS (
+         SELECT c.priority_id, max(c.created_at) AS last_at,
+                (array_agg(c.confidence ORDER BY c.created_at DESC))[1:$5] AS confidences
+           FROM check_ins c WHERE c.organization_id = $1 GROUP BY c.priority_id)
+       SELECT p.id, p.engagement_id, COALESCE(s.weighted_slip, 0) AS weighted_slip, COALESCE(s.overdue, 0) AS overdue,
+              COALESCE(r.moved, '{}') AS moved, COALESCE(ci.confidences, '{}') AS confidences,
+              GREATEST(0, $2::date - COALESCE((ci.last_at AT TIME ZONE $3)::date, LEAST(p.start_date, $2::date))) AS days_since_check_in
+         FROM priorities p
+         JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
+         LEFT JOIN slip s ON s.priority_id = p.id
+         LEFT JOIN replans r ON r.priority_id = p.id
+         LEFT JOIN checkins ci ON ci.priority_id = p.id
+        WHERE p.organization_id = $1 AND p.status = 'active'`,
+      [organizationId, today, timezone, now.toISOString(), checkInWindow],
+    );
+    return rows.map((r) => ({
+      priorityId: r.id as string, engagementId: r.engagement_id as string, weightedSlipDays: Number(r.weighted_slip),
+      overdueMilestones: Number(r.overdue), replanDaysLast30Days: (r.moved as number[]).map(Number),
+      daysSinceCheckIn: Number(r.days_since_check_in), recentConfidences: (r.confidences as number[]).map(Number),
+    }));
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * What the domain asks of the job queue, implemented with BullMQ in libs/queue. Called only after the
+ * transaction that caused it has committed (never inside it).
+ */
+export abstract class DriftJobs {
+  abstract milestoneDueDateSet(organizationId: string, milestoneId: string, dueDate: string, timezone: string): Promise<void>;
+  abstract milestoneClosed(milestoneId: string): Promise<void>;
+  abstract scanOrganization(organizationId: string): Promise<void>;
+}
+
+export abstract class NotificationJobs {
+  abstract deliver(outboxIds: readonly string[]): Promise<void>;
+}

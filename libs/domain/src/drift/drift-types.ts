@@ -1,0 +1,131 @@
+/**
+ * The contract between the scan (which loads rows with set-based SQL) and the drift rules (pure functions).
+ * Dates are YYYY-MM-DD strings in the organization's timezone; `today` is that timezone's date.
+ */
+
+export const DRIFT_RULES = [
+  'milestone_overdue',
+  'milestone_forecast_slip',
+  'milestone_replanned',
+  'priority_behind_plan',
+  'priority_stalled',
+  'confidence_falling',
+  'focus_overload',
+  'owner_overload',
+  'owner_missing',
+  'allocation_mismatch',
+] as const;
+export type DriftRule = (typeof DRIFT_RULES)[number];
+
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
+export type SubjectType = 'milestone' | 'priority' | 'engagement' | 'owner';
+
+/** Organization thresholds (stored sparse in organizations.settings, defaults in DEFAULT_DRIFT_THRESHOLDS). */
+export interface DriftThresholds {
+  /** milestone_overdue: warning after this many days overdue, critical after `overdueCriticalDays`. */
+  overdueWarningDays: number;
+  overdueCriticalDays: number;
+  /** milestone_forecast_slip: forecast later than the due date by at least this many days. */
+  forecastSlipMinDays: number;
+  /** milestone_replanned: pushed more than this many times… */
+  replanMaxCount: number;
+  /** …or more than this many days in total (sum of forward moves). */
+  replanMaxTotalDays: number;
+  /** priority_stalled: no check-in for this many days (an active priority younger than that is not stalled). */
+  stalledAfterDays: number;
+  /** confidence_falling: this many consecutive drops (so N+1 check-ins) with the latest RAG still on_track. */
+  confidenceFallingDrops: number;
+  /** owner_overload: one owner carrying more than this many active priorities across the organization. */
+  ownerMaxActivePriorities: number;
+  /** allocation_mismatch: open milestones due in the next 30 days per allocated day/week, the organization's norm… */
+  allocationNormMilestonesPerDay: number;
+  /** …and how far above the norm counts as a mismatch (factor). */
+  allocationMismatchFactor: number;
+}
+
+export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = {
+  overdueWarningDays: 3,
+  overdueCriticalDays: 14,
+  forecastSlipMinDays: 1,
+  replanMaxCount: 2,
+  replanMaxTotalDays: 30,
+  stalledAfterDays: 14,
+  confidenceFallingDrops: 2,
+  ownerMaxActivePriorities: 4,
+  allocationNormMilestonesPerDay: 3,
+  allocationMismatchFactor: 2,
+};
+
+/** Open (planned/in_progress) milestones of active priorities of active engagements, pre-filtered in SQL. */
+export interface MilestoneFacts {
+  id: string;
+  priorityId: string;
+  engagementId: string;
+  title: string;
+  baselineDueDate: string;
+  dueDate: string;
+  forecastDate: string | null;
+  /** How many times the due date was changed. */
+  replanCount: number;
+  /** Sum of forward moves in days (moves earlier do not reduce it). */
+  replanTotalDays: number;
+}
+
+/** Active priorities of active engagements. */
+export interface PriorityFacts {
+  id: string;
+  engagementId: string;
+  title: string;
+  ownerId: string | null;
+  /** The owner row exists but is not linked to anyone reachable (no email and no user): counts as missing. */
+  ownerReachable: boolean;
+  startDate: string;
+  targetDate: string;
+  /** Weighted progress 0..1 (DESIGN.md §3). */
+  progress: number;
+  /** Latest check-ins, newest first (at most confidenceFallingDrops + 1 needed). */
+  recentCheckIns: Array<{ createdOn: string; confidence: number; rag: 'on_track' | 'at_risk' | 'off_track' }>;
+}
+
+export interface EngagementFacts {
+  id: string;
+  clientId: string;
+  daysPerWeek: number;
+  activePriorities: number;
+  /** Open milestones due within the next 30 days. */
+  openMilestonesNext30Days: number;
+}
+
+export interface OwnerFacts {
+  id: string;
+  name: string;
+  activePriorities: number;
+}
+
+export interface ScanFacts {
+  today: string;
+  focusCap: number;
+  health: { healthAtRiskBelow: number; healthOffTrackBelow: number };
+  thresholds: DriftThresholds;
+  milestones: MilestoneFacts[];
+  priorities: PriorityFacts[];
+  engagements: EngagementFacts[];
+  owners: OwnerFacts[];
+}
+
+/** One condition a rule found; the scan upserts it as an alert keyed by (rule, subjectType, subjectId). */
+export interface Detection {
+  rule: DriftRule;
+  subjectType: SubjectType;
+  subjectId: string;
+  /** The engagement the alert is shown under (owner_overload: null, it spans engagements). */
+  engagementId: string | null;
+  severity: Severity;
+  /** One human sentence, e.g. "‘Hire two AEs’ is 5 days overdue (due 2026-03-01)". */
+  message: string;
+  /** Numbers behind the verdict, for the UI and the digest. */
+  details: Record<string, string | number | boolean | null>;
+}

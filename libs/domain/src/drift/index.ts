@@ -1,0 +1,10 @@
+export * from './alert-reconcile';
+export * from './alert.dto';
+export * from './alerts.service';
+export * from './drift-alert.entity';
+export * from './drift-facts.repository';
+export * from './drift-jobs.port';
+export * from './drift-scan.service';
+export * from './drift-score';
+export * from './drift-types';
+export { evaluateDriftRules, resolveDriftThresholds } from './rules';

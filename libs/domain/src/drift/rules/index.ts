@@ -1,0 +1,44 @@
+import { DRIFT_RULES, type Detection, type DriftRule, type ScanFacts } from '../drift-types';
+import { allocationMismatchRule } from './allocation-mismatch.rule';
+import { confidenceFallingRule } from './confidence-falling.rule';
+import { focusOverloadRule } from './focus-overload.rule';
+import { milestoneForecastSlipRule } from './milestone-forecast-slip.rule';
+import { milestoneOverdueRule } from './milestone-overdue.rule';
+import { milestoneReplannedRule } from './milestone-replanned.rule';
+import { ownerMissingRule } from './owner-missing.rule';
+import { ownerOverloadRule } from './owner-overload.rule';
+import { priorityBehindPlanRule } from './priority-behind-plan.rule';
+import { priorityStalledRule } from './priority-stalled.rule';
+
+export { resolveDriftThresholds } from './resolve-drift-thresholds';
+export {
+  allocationMismatchRule,
+  confidenceFallingRule,
+  focusOverloadRule,
+  milestoneForecastSlipRule,
+  milestoneOverdueRule,
+  milestoneReplannedRule,
+  ownerMissingRule,
+  ownerOverloadRule,
+  priorityBehindPlanRule,
+  priorityStalledRule,
+};
+
+/** Every rule by name; a Record so that adding a name to DRIFT_RULES without a rule fails to compile. */
+export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detection[]> = {
+  milestone_overdue: milestoneOverdueRule,
+  milestone_forecast_slip: milestoneForecastSlipRule,
+  milestone_replanned: milestoneReplannedRule,
+  priority_behind_plan: priorityBehindPlanRule,
+  priority_stalled: priorityStalledRule,
+  confidence_falling: confidenceFallingRule,
+  focus_overload: focusOverloadRule,
+  owner_overload: ownerOverloadRule,
+  owner_missing: ownerMissingRule,
+  allocation_mismatch: allocationMismatchRule,
+};
+
+/** All detections for one organization's facts, in DRIFT_RULES order then input order. */
+export function evaluateDriftRules(facts: ScanFacts): Detection[] {
+  return DRIFT_RULES.flatMap((name) => DRIFT_RULE_FUNCTIONS[name](facts));
+}

@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Db } from '@app/database/transaction';
+import { NotificationJobs } from '../drift/drift-jobs.port';
+import { Clock } from '../shared/clock';
+import { renderAlertEmail, type AlertNotificationPayload } from './delivery/alert-message';
+import { isPermanentDeliveryError } from './delivery/delivery-errors';
+import type { Mailer } from './delivery/mailer';
+import { sendWebhook } from './delivery/webhook-sender';
+import { AlertOutboxRepository } from './alert-outbox.repository';
+
+export interface DeliverySettings {
+  mailer: Mailer;
+  disableWebhookAfterFailures: number;
+  publicUrl: string;
+}
+
+export type DeliveryOutcome = 'sent' | 'already-done' | 'failed' | 'retry';
+
+interface OutboxRow {
+  id: string;
+  organization_id: string;
+  channel: 'email' | 'webhook';
+  recipient_email: string | null;
+  recipient_name: string | null;
+  webhook_id: string | null;
+  payload: Omit<AlertNotificationPayload, 'outboxId'>;
+  status: 'pending' | 'sent' | 'failed';
+}
+
+/**
+ * Sends one outbox row. The row is locked for the send, so two workers never send it together; a row
+ * already sent or failed is skipped, so a retried job sends no second copy. A crash after the send but
+ * before the commit leaves the row pending: it is sent again (at least once), with the same Message-ID
+ * and x-throughline-delivery id so receivers can drop the duplicate.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger('Delivery');
+  private settings?: DeliverySettings;
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly outbox: AlertOutboxRepository, private readonly jobs: NotificationJobs) {}
+
+  configure(settings: DeliverySettings): void {
+    this.settings = settings;
+  }
+
+  /** `finalAttempt`: a transient failure now marks the row failed instead of asking for a retry. */
+  async deliver(outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const settings = this.settings;
+    if (!settings) throw new Error('DeliveryService is not configured');
+    const followUps: string[] = [];
+    const outcome = await this.db.transaction(async (tx): Promise<DeliveryOutcome> => {
+      const [row]: OutboxRow[] = await tx.query(
+        `SELECT id, organization_id, channel, recipient_email, recipient_name, webhook_id, payload, status FROM outbox WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+        [outboxId],
+      );
+      if (!row) {
+        const exists: unknown[] = await tx.query(`SELECT 1 FROM outbox WHERE id = $1`, [outboxId]);
+        return exists.length ? 'retry' : 'already-done'; // locked by a concurrent attempt, or gone with its organization
+      }
+      if (row.status !== 'pending') return 'already-done';
+      const payload: AlertNotificationPayload = { ...row.payload, outboxId: row.id };
+      try {
+        if (row.channel === 'email') {
+          const email = renderAlertEmail(payload, row.recipient_name);
+          await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
+        } else {
+          const [hook]: Array<{ url: string; secret: string; format: 'json' | 'slack'; enabled: boolean }> = await tx.query(
+            `SELECT url, secret, format, enabled FROM webhooks WHERE organization_id = $1 AND id = $2`,
+            [row.organization_id, row.webhook_id],
+          );
+          if (!hook || !hook.enabled) {
+            await this.markFailed(tx, row.id, 'The webhook was disabled or deleted before delivery');
+            return 'failed';
+          }
+          await sendWebhook({ url: hook.url, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
+          await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [row.organization_id, row.webhook_id]);
+        }
+        await tx.query(`UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id, this.clock.now()]);
+        return 'sent';
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (row.channel === 'webhook') followUps.push(...(await this.countWebhookFailure(tx, row, settings)));
+        if (isPermanentDeliveryError(error) || finalAttempt) {
+          await this.markFailed(tx, row.id, message);
+          this.logger.warn(`outbox ${row.id} failed for good: ${message}`);
+          return 'failed';
+        }
+        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, message]);
+        return 'retry';
+      }
+    });
+    await this.jobs.deliver(followUps);
+    return outcome;
+  }
+
+  private async markFailed(tx: EntityManager, id: string, message: string): Promise<void> {
+    await tx.query(`UPDATE outbox SET status = 'failed', failed_at = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [id, this.clock.now(), message]);
+  }
+
+  /** N consecutive failed attempts disable the webhook and tell the organization's admins by email. */
+  private async countWebhookFailure(tx: EntityManager, row: OutboxRow, settings: DeliverySettings): Promise<string[]> {
+    const [hook]: Array<{ id: string; url: string; consecutive_failures: number; enabled: boolean }> = await tx.query(
+      `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE organization_id = $1 AND id = $2
+       RETURNING id, url, consecutive_failures, enabled`,
+      [row.organization_id, row.webhook_id],
+    );
+    if (!hook || !hook.enabled || hook.consecutive_failures < settings.disableWebhookAfterFailures) return [];
+    await tx.query(`UPDATE webhooks SET enabled = false, disabled_at = $3 WHERE organization_id = $1 AND id = $2`, [row.organization_id, hook.id, this.clock.now()]);
+    const admins: Array<{ id: string; email: string; name: string }> = await tx.query(
+      `SELECT id, email, name FROM users WHERE organization_id = $1 AND role = 'admin' AND disabled_at IS NULL`,
+      [row.organization_id],
+    );
+    const now = this.clock.now().toISOString();
+    const payload = {
+      event: 'webhook.disabled',
+      alert: {
+        id: hook.id, rule: row.payload.alert.rule, severity: 'critical', subjectType: row.payload.alert.subjectType, subjectId: row.payload.alert.subjectId,
+        message: `The webhook ${hook.url} failed ${hook.consecutive_failures} times in a row and was disabled. Fix the receiver, then re-enable it in the organization settings.`,
+        details: { url: hook.url, consecutiveFailures: hook.consecutive_failures }, engagementId: null, clientName: null, engagementLabel: null,
+        firstSeenAt: now, lastSeenAt: now,
+      },
+      link: `${settings.publicUrl}/settings/webhooks`,
+    };
+    this.logger.warn(`webhook ${hook.id} disabled after ${hook.consecutive_failures} consecutive failures`);
+    return this.outbox.insert(
+      tx,
+      admins.map((a) => ({
+        organization_id: row.organization_id, alert_id: null, event: 'webhook.disabled', channel: 'email', recipient_email: a.email,
+        recipient_name: a.name, recipient_user_id: a.id, webhook_id: null, payload,
+      })),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Severity } from '../drift/drift-types';
+
+export const OUTBOX_EVENTS = ['alert.raised', 'alert.escalated', 'webhook.disabled'] as const;
+export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
+export type OutboxChannel = 'email' | 'webhook';
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+@Entity({ name: 'outbox' })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ name: 'alert_id', type: 'uuid', nullable: true }) alertId!: string | null;
+  @Column({ type: 'text' }) event!: OutboxEvent;
+  @Column({ type: 'text' }) channel!: OutboxChannel;
+  @Column({ name: 'recipient_email', type: 'text', nullable: true }) recipientEmail!: string | null;
+  @Column({ name: 'recipient_name', type: 'text', nullable: true }) recipientName!: string | null;
+  @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true }) recipientUserId!: string | null;
+  @Column({ name: 'webhook_id', type: 'uuid', nullable: true }) webhookId!: string | null;
+  @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
+  @Column({ type: 'text', default: 'pending' }) status!: OutboxStatus;
+  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true }) failedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity({ name: 'webhooks' })
+export class Webhook {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ type: 'text' }) url!: string;
+  @Column({ type: 'text' }) secret!: string;
+  @Column({ type: 'text' }) format!: 'json' | 'slack';
+  @Column({ name: 'min_severity', type: 'text', default: 'info' }) minSeverity!: Severity;
+  @Column({ type: 'boolean', default: true }) enabled!: boolean;
+  @Column({ name: 'consecutive_failures', type: 'integer', default: 0 }) consecutiveFailures!: number;
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity({ name: 'notification_preferences' })
+export class NotificationPreference {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ name: 'email_enabled', type: 'boolean', default: true }) emailEnabled!: boolean;
+  @Column({ name: 'min_severity', type: 'text', default: 'info' }) minSeverity!: Severity;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

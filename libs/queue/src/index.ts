@@ -1,0 +1,4 @@
+export * from './drift-jobs.service';
+export * from './queue-backend';
+export * from './queue-names';
+export * from './queue.module';

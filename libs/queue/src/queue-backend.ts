@@ -1,0 +1,40 @@
+import { createPostgresBackend, runMigrations, setDefaultBackendFactory } from 'bullmq';
+import { Client } from 'pg';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface QueueConnectionConfig {
+  kind: QueueBackendKind;
+  /** Passed to BullMQ as `connection`. */
+  connection: Record<string, unknown>;
+  /** Key prefix (Redis only; PostgreSQL namespaces by schema, i.e. by database). */
+  prefix: string;
+}
+
+export const QUEUE_SCHEMA = 'bullmq';
+
+/**
+ * Chooses BullMQ's backend for the whole process: Redis when REDIS_URL is set, otherwise BullMQ's
+ * PostgreSQL backend in the application database. It must run before any Queue or Worker exists (so
+ * before Nest builds its modules): set later, producers and workers would silently use different backends.
+ */
+export function selectQueueBackend(options: { redisUrl?: string; databaseUrl: string; prefix: string; poolSize?: number }): QueueConnectionConfig {
+  if (options.redisUrl) {
+    setDefaultBackendFactory();
+    return { kind: 'redis', connection: { url: options.redisUrl, maxRetriesPerRequest: null }, prefix: options.prefix };
+  }
+  setDefaultBackendFactory(createPostgresBackend);
+  // Each Queue and Worker opens its own pool plus a LISTEN connection: keep pools small (DESIGN.md §8).
+  return { kind: 'postgres', connection: { connectionString: options.databaseUrl, max: options.poolSize ?? 3, schema: QUEUE_SCHEMA }, prefix: options.prefix };
+}
+
+/** BullMQ's PostgreSQL schema, migrated once at start-up by the process that runs migrations. */
+export async function migrateQueueSchema(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await runMigrations(client, QUEUE_SCHEMA);
+  } finally {
+    await client.end();
+  }
+}
