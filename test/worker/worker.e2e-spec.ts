@@ -7,8 +7,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { QueueName, selectQueueBackend } from '@app/queue';
-import { testEnvironment } from '@app/testing';
+import { migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
+import { queueIsolation, testEnvironment } from '@app/testing';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -20,7 +20,9 @@ describe('worker', () => {
 
   beforeAll(async () => {
     const env = testEnvironment();
-    const queue = selectQueueBackend({ databaseUrl: env.DATABASE_URL!, prefix: `test-${process.pid}`, poolSize: 2 });
+    const { prefix, schema } = queueIsolation();
+    await migrateQueueSchema(env.DATABASE_URL!, schema);
+    const queue = selectQueueBackend({ databaseUrl: env.DATABASE_URL!, prefix, poolSize: 2, schema });
     app = await NestFactory.createApplicationContext(
       WorkerModule.forRoot({
         database: { url: env.DATABASE_URL!, poolSize: 2 },

@@ -4,6 +4,7 @@ import { AuthModule, type AuthOptions } from '@app/auth';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
 import { DomainModule } from '@app/domain';
 import { QueueModule, type QueueModuleOptions } from '@app/queue';
+import { AlertsController } from './alerts/alerts.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
@@ -13,6 +14,7 @@ import { ExecutivesController } from './executives/executives.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { MilestonesController } from './milestones/milestones.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { OwnersController } from './owners/owners.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
@@ -34,6 +36,7 @@ export class ApiModule {
       controllers: [
         HealthController, AuthController, UsersController, ClientsController, ExecutivesController, EngagementsController, OwnersController,
         PrioritiesController, MilestonesController, CheckInsController, OrganizationController, PortfolioController, AuditController,
+        AlertsController, NotificationsController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const applied = await runMigrations(dataSource);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     // BullMQ's own schema, migrated once here (not by every queue and worker) when queues live in PostgreSQL.
-    if (!env.REDIS_URL) await migrateQueueSchema(target.url);
+    if (!env.REDIS_URL) await migrateQueueSchema(target.url, env.QUEUE_SCHEMA);
     if (target.embedded && env.DEMO_SEED === 'auto' && !(await hasDemoOrganization(dataSource))) {
       await seedDemoOrganization(dataSource);
       log('demo organization seeded');

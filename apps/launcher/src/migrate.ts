@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(dataSource);
     log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
-    if (!env.REDIS_URL) log(`queue schema (bullmq) at version ${await migrateQueueSchema(target.url)}`);
+    if (!env.REDIS_URL) log(`queue schema (bullmq) at version ${await migrateQueueSchema(target.url, env.QUEUE_SCHEMA)}`);
   } finally {
     await dataSource.destroy();
     await target.embedded?.stop();

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(env, 'Worker');
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
   // Before Nest builds any module: producers and workers must share one backend.
-  const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 3 });
+  const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 3, schema: env.QUEUE_SCHEMA });
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
       database: { url: env.DATABASE_URL, poolSize: Math.min(env.DATABASE_POOL_SIZE, 5), applicationName: 'throughline-worker' },

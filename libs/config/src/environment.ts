@@ -83,6 +83,10 @@ export class Environment {
   @IsString() @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
   QUEUE_PREFIX = 'throughline';
 
+  /** PostgreSQL schema of BullMQ's tables when REDIS_URL is unset (tests give each suite its own). */
+  @IsString() @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'QUEUE_SCHEMA must be a lower-case PostgreSQL identifier' })
+  QUEUE_SCHEMA = 'bullmq';
+
   /** How often the scheduled drift scan runs over every organization. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1440)
   DRIFT_SCAN_EVERY_MINUTES = 15;

@@ -18,22 +18,22 @@ export const QUEUE_SCHEMA = 'bullmq';
  * PostgreSQL backend in the application database. It must run before any Queue or Worker exists (so
  * before Nest builds its modules): set later, producers and workers would silently use different backends.
  */
-export function selectQueueBackend(options: { redisUrl?: string; databaseUrl: string; prefix: string; poolSize?: number }): QueueConnectionConfig {
+export function selectQueueBackend(options: { redisUrl?: string; databaseUrl: string; prefix: string; poolSize?: number; schema?: string }): QueueConnectionConfig {
   if (options.redisUrl) {
     setDefaultBackendFactory();
     return { kind: 'redis', connection: { url: options.redisUrl, maxRetriesPerRequest: null }, prefix: options.prefix };
   }
   setDefaultBackendFactory(createPostgresBackend);
   // Each Queue and Worker opens its own pool plus a LISTEN connection: keep pools small (DESIGN.md §8).
-  return { kind: 'postgres', connection: { connectionString: options.databaseUrl, max: options.poolSize ?? 3, schema: QUEUE_SCHEMA }, prefix: options.prefix };
+  return { kind: 'postgres', connection: { connectionString: options.databaseUrl, max: options.poolSize ?? 3, schema: options.schema ?? QUEUE_SCHEMA }, prefix: options.prefix };
 }
 
 /** BullMQ's PostgreSQL schema, migrated once at start-up by the process that runs migrations. */
-export async function migrateQueueSchema(databaseUrl: string): Promise<number> {
+export async function migrateQueueSchema(databaseUrl: string, schema: string = QUEUE_SCHEMA): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return await runMigrations(client, QUEUE_SCHEMA);
+    return await runMigrations(client, schema);
   } finally {
     await client.end();
   }

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
 import { Clock } from '@app/domain';
+import { migrateQueueSchema } from '@app/queue';
 import { HttpClient } from './http-client';
 import { testEnvironment } from './test-env';
 
@@ -18,6 +19,10 @@ export interface TestApi {
 
 /** The real API (same factory as main.ts) listening on a free loopback port. */
 export async function startTestApi(envOverrides: Record<string, string> = {}): Promise<TestApi> {
+  // Each test file's queues are its own (a Redis key prefix, or a PostgreSQL schema), so no file sees another's jobs.
+  const isolation = queueIsolation();
+  envOverrides = { QUEUE_PREFIX: isolation.prefix, QUEUE_SCHEMA: isolation.schema, ...envOverrides };
+  if (!envOverrides.REDIS_URL) await migrateQueueSchema(process.env.DATABASE_URL!, envOverrides.QUEUE_SCHEMA);
   const app = await createApiApp(testEnvironment(envOverrides), { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
@@ -37,4 +42,10 @@ export async function startTestApi(envOverrides: Record<string, string> = {}): P
     },
     close: () => app.close(),
   };
+}
+
+/** A queue namespace for one test file: the same values must reach the API and the worker of that file. */
+export function queueIsolation(): { prefix: string; schema: string } {
+  const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  return { prefix: `test-${tag}`, schema: `bullmq_test_${tag}` };
 }

@@ -6,3 +6,4 @@ export * from './test-database';
 export * from './test-env';
 export * from './sinks/smtp-sink';
 export * from './sinks/webhook-receiver';
+export * from './worker-harness';

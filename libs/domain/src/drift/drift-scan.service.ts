@@ -139,7 +139,8 @@ export class DriftScanService {
   /** Higher severity than before: escalate and re-open an acknowledged alert (acknowledging silences only until then). */
   private async escalate(tx: EntityManager, organizationId: string, plan: AlertPlan, now: Date): Promise<Array<{ id: string; severity: Detection['severity'] }>> {
     if (plan.escalate.length === 0) return [];
-    const rows: Array<{ id: string; severity: Detection['severity'] }> = await tx.query(
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [rows]: [Array<{ id: string; severity: Detection['severity'] }>, number] = await tx.query(
       `UPDATE drift_alerts a SET severity = x.severity, status = 'open', message = x.message, details = x.details, last_seen_at = $2
          FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, severity text, message text, details jsonb)
         WHERE a.organization_id = $1 AND a.id = x.id AND a.status <> 'resolved'
@@ -162,7 +163,7 @@ export class DriftScanService {
 
   private async resolve(tx: EntityManager, organizationId: string, alerts: OpenAlert[], now: Date): Promise<void> {
     if (alerts.length === 0) return;
-    const rows: Array<{ id: string; severity: string }> = await tx.query(
+    const [rows]: [Array<{ id: string; severity: string }>, number] = await tx.query(
       `UPDATE drift_alerts SET status = 'resolved', resolved_at = $2, resolution_note = 'The condition cleared'
         WHERE organization_id = $1 AND id = ANY($3::uuid[]) AND status <> 'resolved' RETURNING id, severity`,
       [organizationId, now, alerts.map((a) => a.id)],

@@ -101,7 +101,8 @@ export class DeliveryService {
 
   /** N consecutive failed attempts disable the webhook and tell the organization's admins by email. */
   private async countWebhookFailure(tx: EntityManager, row: OutboxRow, settings: DeliverySettings): Promise<string[]> {
-    const [hook]: Array<{ id: string; url: string; consecutive_failures: number; enabled: boolean }> = await tx.query(
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [[hook]]: [Array<{ id: string; url: string; consecutive_failures: number; enabled: boolean }>, number] = await tx.query(
       `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE organization_id = $1 AND id = $2
        RETURNING id, url, consecutive_failures, enabled`,
       [row.organization_id, row.webhook_id],

@@ -1,0 +1,73 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Clock } from '@app/domain';
+import { QueueName, type QueueConnectionConfig } from '@app/queue';
+import { WorkerModule } from '../../../apps/worker/src/worker.module';
+
+export interface TestWorker {
+  app: INestApplicationContext;
+  driftQueue: Queue;
+  notificationsQueue: Queue;
+  mailDir: string;
+  setNow(instant: Date | null): void;
+  close(): Promise<void>;
+}
+
+/** The real worker module (processors, scans, deliveries) in this process, on the given queue backend. */
+export async function startTestWorker(options: {
+  databaseUrl: string;
+  queue: QueueConnectionConfig;
+  smtpUrl?: string;
+  notificationAttempts?: number;
+  disableWebhookAfterFailures?: number;
+}): Promise<TestWorker> {
+  const mailDir = mkdtempSync(join(tmpdir(), 'throughline-mail-'));
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({
+      database: { url: options.databaseUrl, poolSize: 3 },
+      queue: { connection: options.queue, notificationAttempts: options.notificationAttempts ?? 3 },
+      mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: 200 },
+      publicUrl: 'http://localhost:3000',
+      scanEveryMinutes: 15,
+      disableWebhookAfterFailures: options.disableWebhookAfterFailures ?? 5,
+      schedule: false,
+    }),
+    { logger: false },
+  );
+  await app.init();
+  const clock = app.get(Clock);
+  const realNow = clock.now.bind(clock);
+  let pinned: Date | null = null;
+  clock.now = () => (pinned ? new Date(pinned) : realNow());
+  return {
+    app,
+    driftQueue: app.get<Queue>(getQueueToken(QueueName.Drift)),
+    notificationsQueue: app.get<Queue>(getQueueToken(QueueName.Notifications)),
+    mailDir,
+    setNow: (instant) => {
+      pinned = instant;
+    },
+    close: () => app.close(),
+  };
+}
+
+/** Polls until `check` returns a truthy value (or throws the last error at the deadline). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw lastError instanceof Error ? lastError : new Error(`condition not met within ${timeoutMs} ms`);
+}
