@@ -7,8 +7,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
-import { queueIsolation, testEnvironment } from '@app/testing';
+import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
+import { eventually, queueIsolation, testEnvironment } from '@app/testing';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -31,6 +31,7 @@ describe('worker', () => {
         publicUrl: 'http://localhost:3000',
         scanEveryMinutes: 15,
         disableWebhookAfterFailures: 5,
+        allowPrivateWebhookTargets: true,
         schedule: false,
       }),
       { logger: false },
@@ -52,6 +53,19 @@ describe('worker', () => {
 
   it('serves nothing else over HTTP', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+  });
+
+  it('the scheduled scan fans out one scan per organization', async () => {
+    const dataSource = app.get(DataSource);
+    await dataSource.query(`INSERT INTO organizations (name) VALUES ('Fan-out A'), ('Fan-out B')`);
+    const queue = app.get<Queue>(getQueueToken(QueueName.Drift));
+    await queue.add(JobName.ScanAll, {});
+    await eventually(async () => {
+      const [row]: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE last_drift_scan_at IS NULL`);
+      return row.n === 0;
+    }, 30_000);
+    const failed = await queue.getJobs(['failed']);
+    expect(failed.map((j) => `${j.name}: ${j.failedReason}`)).toEqual([]);
   });
 
   it('refuses to start when a job name has no handler', () => {

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { resolveJwtSecret, type Environment } from '@app/config';
 import { selectQueueBackend } from '@app/queue';
+import { WebhookPolicy } from '@app/domain';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 
@@ -45,6 +46,7 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
     logger: options.logger === false ? false : (options.logger ?? createLogger(env, 'API')),
     abortOnError: false,
   });
+  app.get(WebhookPolicy).configure({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

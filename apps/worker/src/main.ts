@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       publicUrl: env.PUBLIC_URL,
       scanEveryMinutes: env.DRIFT_SCAN_EVERY_MINUTES,
       disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
       schedule: true,
     }),
     { logger },

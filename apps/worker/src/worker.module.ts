@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
-import { createMailer, DeliveryService, DomainModule, DriftScanService, type Mailer } from '@app/domain';
+import { createMailer, DeliveryService, DomainModule, DriftScanService, WebhookPolicy, type Mailer } from '@app/domain';
 import { JobName, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueModuleOptions } from '@app/queue';
 import { assertEveryJobHandled } from './processors/job-handlers';
 import { DriftProcessor } from './processors/drift.processor';
@@ -15,6 +15,7 @@ export interface WorkerOptions {
   publicUrl: string;
   scanEveryMinutes: number;
   disableWebhookAfterFailures: number;
+  allowPrivateWebhookTargets: boolean;
   /** Off in tests that drive scans themselves. */
   schedule: boolean;
 }
@@ -22,7 +23,7 @@ export interface WorkerOptions {
 const WORKER_OPTIONS = Symbol('WORKER_OPTIONS');
 
 @Injectable()
-class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private mailer?: Mailer;
 
@@ -32,6 +33,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly notifications: NotificationsProcessor,
     private readonly driftScan: DriftScanService,
     private readonly delivery: DeliveryService,
+    private readonly webhookPolicy: WebhookPolicy,
     @InjectQueue(QueueName.Drift) private readonly driftQueue: Queue,
   ) {}
 
@@ -39,12 +41,21 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     assertEveryJobHandled([this.drift.handlers, this.notifications.handlers]);
     this.mailer = createMailer(this.options.mail);
     this.driftScan.configure({ publicUrl: this.options.publicUrl });
+    this.webhookPolicy.configure({ allowPrivateTargets: this.options.allowPrivateWebhookTargets });
     this.delivery.configure({ mailer: this.mailer, disableWebhookAfterFailures: this.options.disableWebhookAfterFailures, publicUrl: this.options.publicUrl });
     if (this.options.schedule) {
       // Idempotent: every worker upserts the same scheduler, and it fires once per period.
       await this.driftQueue.upsertJobScheduler(SCAN_SCHEDULER_ID, { every: this.options.scanEveryMinutes * 60_000 }, { name: JobName.ScanAll, data: {} });
       this.logger.log(`drift scan scheduled every ${this.options.scanEveryMinutes} min`);
     }
+  }
+
+  /**
+   * Graceful stop: the BullMQ workers take no new job and wait for the running ones before anything they
+   * use (the database pool, the mailer) is closed in the shutdown phase that follows.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.drift.worker?.close(), this.notifications.worker?.close()]);
   }
 
   async onApplicationShutdown(): Promise<void> {

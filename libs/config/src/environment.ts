@@ -116,6 +116,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   WEBHOOK_DISABLE_AFTER_FAILURES = 5;
 
+  /** Allow webhooks to loopback/private addresses (local development and tests only: the worker would reach your network). */
+  @Transform(toBoolean) @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;

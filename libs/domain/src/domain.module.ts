@@ -13,6 +13,7 @@ import { ExecutivesService } from './executives/executives.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
 import { DeliveryService } from './notifications/delivery.service';
+import { WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { OwnersService } from './owners/owners.service';
@@ -25,7 +26,7 @@ import { UsersService } from './users/users.service';
 const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
-  AlertsService, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService,
+  AlertsService, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs) imported by the app. */

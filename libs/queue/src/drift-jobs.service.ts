@@ -53,6 +53,12 @@ export class BullNotificationJobs extends NotificationJobs {
     super();
   }
 
+  async redeliver(outboxIds: readonly string[]): Promise<void> {
+    // remove() skips a job that is running (it returns 0): that one is delivering the row right now.
+    for (const outboxId of outboxIds) await this.queue.remove(JobId.delivery(outboxId));
+    await this.deliver(outboxIds);
+  }
+
   async deliver(outboxIds: readonly string[]): Promise<void> {
     if (outboxIds.length === 0) return;
     await this.queue.addBulk(

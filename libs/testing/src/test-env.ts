@@ -11,6 +11,8 @@ export function testEnvironment(overrides: Record<string, string> = {}): Environ
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789abcdef',
     LOG_LEVEL: 'error',
     PORT: '0',
+    // Test webhook receivers listen on loopback.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     ...overrides,
   });
 }

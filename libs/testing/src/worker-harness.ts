@@ -35,6 +35,8 @@ export async function startTestWorker(options: {
       publicUrl: 'http://localhost:3000',
       scanEveryMinutes: 15,
       disableWebhookAfterFailures: options.disableWebhookAfterFailures ?? 5,
+      // Test receivers listen on loopback.
+      allowPrivateWebhookTargets: true,
       schedule: false,
     }),
     { logger: false },

@@ -20,6 +20,8 @@ const PG_CONFLICTS: Record<string, { status: number; code: string; message: stri
   '40P01': { status: 409, code: 'CONFLICT.CONCURRENT_CHANGE', message: 'A concurrent change conflicts with this one; retry' },
   '23503': { status: 422, code: 'REFERENCE.INVALID', message: 'A referenced record does not exist' },
   '23514': { status: 422, code: 'RULE.CHECK_FAILED', message: 'The values break a data rule' },
+  '22007': { status: 400, code: 'VALIDATION_FAILED', message: 'A date or time in the request is not valid' },
+  '22008': { status: 400, code: 'VALIDATION_FAILED', message: 'A date or time in the request is out of range' },
   '22021': { status: 400, code: 'VALIDATION_FAILED', message: 'The request contains characters that cannot be stored' },
   '22P05': { status: 400, code: 'VALIDATION_FAILED', message: 'The request contains characters that cannot be stored' },
 };

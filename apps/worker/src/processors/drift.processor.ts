@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { DriftScanService } from '@app/domain';
 import { JobId, JobName, QueueName, type JobPayloads } from '@app/queue';
-import { WORKER_OPTIONS, type HandlerTable } from './job-handlers';
+import { failForGoodOnDomainError, WORKER_OPTIONS, type HandlerTable } from './job-handlers';
 
 @Processor(QueueName.Drift, { ...WORKER_OPTIONS, concurrency: 2 })
 export class DriftProcessor extends WorkerHost {
@@ -23,7 +23,7 @@ export class DriftProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Drift}`);
-    return handler(job);
+    return failForGoodOnDomainError(() => handler(job));
   }
 
   private scan(organizationId: string) {
@@ -33,7 +33,8 @@ export class DriftProcessor extends WorkerHost {
   /** Fans out one job per organization, and re-enqueues deliveries a crash left behind. */
   private async scanAll(): Promise<{ organizations: number; requeued: number }> {
     const ids = await this.driftScan.organizationIds();
-    const slot = new Date().toISOString().slice(0, 16);
+    // One id per organization per minute (BullMQ refuses ':' in custom ids).
+    const slot = String(Math.floor(Date.now() / 60_000));
     await this.queue.addBulk(
       ids.map((organizationId) => ({
         name: JobName.ScanOrganization,

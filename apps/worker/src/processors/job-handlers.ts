@@ -1,4 +1,5 @@
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DomainError } from '@app/domain';
 import { JobName } from '@app/queue';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
@@ -16,3 +17,13 @@ export function assertEveryJobHandled(tables: readonly HandlerTable[]): void {
 
 /** Stall detection tuned so a killed worker's job is picked up again within about 15 s (DESIGN.md §8). */
 export const WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;
+
+/** A DomainError (e.g. the organization is gone) will not change on retry: fail the job for good. */
+export async function failForGoodOnDomainError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryService } from '@app/domain';
 import { JobName, QueueName, type JobPayloads } from '@app/queue';
-import { WORKER_OPTIONS, type HandlerTable } from './job-handlers';
+import { failForGoodOnDomainError, WORKER_OPTIONS, type HandlerTable } from './job-handlers';
 
 /** Thrown to let BullMQ retry with backoff; the outbox row already holds the error. */
 class DeliveryRetry extends Error {}
@@ -20,7 +20,7 @@ export class NotificationsProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Notifications}`);
-    return handler(job);
+    return failForGoodOnDomainError(() => handler(job));
   }
 
   private async deliver(job: Job): Promise<string> {

@@ -102,7 +102,9 @@ export class AlertsService {
   private scope(actor: Actor, p: SqlParams): string {
     const org = `a.organization_id = ${p.add(actor.organizationId)}`;
     if (actor.role === 'admin' || actor.role === 'account_manager') return org;
-    return `${org} AND e.id IS NOT NULL AND ${this.access.engagementScope(actor, 'e', p)}`;
+    // Allocation is commercial: client viewers never see it, so not its alerts either.
+    const commercial = actor.role === 'client_viewer' ? ` AND a.rule <> 'allocation_mismatch'` : '';
+    return `${org} AND e.id IS NOT NULL AND ${this.access.engagementScope(actor, 'e', p)}${commercial}`;
   }
 }
 

@@ -10,4 +10,6 @@ export abstract class DriftJobs {
 
 export abstract class NotificationJobs {
   abstract deliver(outboxIds: readonly string[]): Promise<void>;
+  /** Enqueues again rows still pending, replacing a finished or failed job of the same id. */
+  abstract redeliver(outboxIds: readonly string[]): Promise<void>;
 }

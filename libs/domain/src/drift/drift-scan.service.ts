@@ -50,27 +50,24 @@ export class DriftScanService {
   }
 
   async scanOrganization(organizationId: string): Promise<ScanResult> {
-    const now = this.clock.now();
-    const reader = this.db.reader;
-    const context = await this.organizations.context(reader, organizationId);
-    const { today, timezone, settings } = context;
-    const thresholds = resolveDriftThresholds((settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift);
-    const window = thresholds.confidenceFallingDrops + 1;
-    const [milestones, priorities, engagements, owners, scores] = await Promise.all([
-      this.facts.milestones(reader, organizationId, today),
-      this.facts.priorities(reader, organizationId, Math.max(window, 8)),
-      this.facts.engagements(reader, organizationId, today),
-      this.facts.owners(reader, organizationId),
-      this.facts.scoreFacts(reader, organizationId, today, timezone, now, 8),
-    ]);
-    const facts: ScanFacts = {
-      today, focusCap: settings.focusCap, health: settings, thresholds, milestones, priorities, engagements, owners,
-    };
-    const detections = evaluateDriftRules(facts);
-
-    const { plan, outboxIds } = await this.db.transaction(async (tx) => {
-      // Two scans of one organization (the schedule and a deadline job) take turns; the unique index stays the real guarantee.
+    const { plan, outboxIds, milestonesEvaluated, detections } = await this.db.transaction(async (tx) => {
+      // Scans of one organization (the schedule, a deadline job, a write) take turns, and each loads its facts
+      // only once it holds the lock: a scan can never act on facts older than the one before it. The unique
+      // index on open alerts stays the real guarantee.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('drift-scan:' || $1))`, [organizationId]);
+      const now = this.clock.now();
+      const { today, timezone, settings } = await this.organizations.context(tx, organizationId);
+      const thresholds = resolveDriftThresholds((settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift);
+      const window = thresholds.confidenceFallingDrops + 1;
+      const milestones = await this.facts.milestones(tx, organizationId, today);
+      const priorities = await this.facts.priorities(tx, organizationId, Math.max(window, 8));
+      const engagements = await this.facts.engagements(tx, organizationId, today);
+      const owners = await this.facts.owners(tx, organizationId);
+      const scores = await this.facts.scoreFacts(tx, organizationId, today, timezone, now, 8);
+      const facts: ScanFacts = {
+        today, focusCap: settings.focusCap, health: settings, thresholds, milestones, priorities, engagements, owners,
+      };
+      const detections = evaluateDriftRules(facts);
       const open = await this.openAlerts(tx, organizationId);
       const plan = planAlerts(open, detections);
       const raisedIds = await this.raise(tx, organizationId, plan.raise, now);
@@ -85,11 +82,14 @@ export class DriftScanService {
       const outboxIds = await this.outbox.write(tx, organizationId, toNotify, this.settings.publicUrl);
       await this.snapshot(tx, organizationId, today, scores, engagements.map((e) => e.id), settings.focusCap, engagements);
       await tx.query(`UPDATE organizations SET last_drift_scan_at = $2 WHERE id = $1`, [organizationId, now]);
-      return { plan: { ...plan, raisedCount: raisedIds.length, escalatedCount: escalatedIds.length }, outboxIds };
+      return {
+        plan: { ...plan, raisedCount: raisedIds.length, escalatedCount: escalatedIds.length }, outboxIds,
+        milestonesEvaluated: milestones.length, detections: detections.length,
+      };
     });
     await this.notifications.deliver(outboxIds);
     const result: ScanResult = {
-      organizationId, milestonesEvaluated: milestones.length, detections: detections.length, raised: plan.raisedCount,
+      organizationId, milestonesEvaluated, detections, raised: plan.raisedCount,
       escalated: plan.escalatedCount, resolved: plan.resolve.length, notifications: outboxIds.length,
     };
     if (result.raised || result.escalated || result.resolved) this.logger.log(`org ${organizationId}: ${JSON.stringify(result)}`);
@@ -102,7 +102,7 @@ export class DriftScanService {
       `SELECT id FROM outbox WHERE status = 'pending' AND created_at < $1::timestamptz - make_interval(secs => $2) ORDER BY created_at LIMIT 5000`,
       [this.clock.now().toISOString(), olderThanSeconds],
     );
-    await this.notifications.deliver(rows.map((r) => r.id));
+    await this.notifications.redeliver(rows.map((r) => r.id));
     return rows.length;
   }
 

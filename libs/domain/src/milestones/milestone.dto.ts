@@ -42,8 +42,9 @@ export class ReplanMilestoneDto {
 }
 
 export class CompleteMilestoneDto {
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Defaults to now' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Defaults to now (RFC 3339, e.g. 2026-03-04T15:00:00Z)' })
   @Optional() @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'completedAt must be an RFC 3339 date-time such as 2026-03-04T15:00:00Z' })
   completedAt?: string;
 }
 

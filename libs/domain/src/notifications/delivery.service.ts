@@ -4,7 +4,8 @@ import { Db } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
 import { renderAlertEmail, type AlertNotificationPayload } from './delivery/alert-message';
-import { isPermanentDeliveryError } from './delivery/delivery-errors';
+import { isPermanentDeliveryError, PermanentDeliveryError } from './delivery/delivery-errors';
+import { WebhookPolicy } from './delivery/webhook-target';
 import type { Mailer } from './delivery/mailer';
 import { sendWebhook } from './delivery/webhook-sender';
 import { AlertOutboxRepository } from './alert-outbox.repository';
@@ -39,7 +40,13 @@ export class DeliveryService {
   private readonly logger = new Logger('Delivery');
   private settings?: DeliverySettings;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly outbox: AlertOutboxRepository, private readonly jobs: NotificationJobs) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly outbox: AlertOutboxRepository,
+    private readonly jobs: NotificationJobs,
+    private readonly policy: WebhookPolicy,
+  ) {}
 
   configure(settings: DeliverySettings): void {
     this.settings = settings;
@@ -74,6 +81,8 @@ export class DeliveryService {
             await this.markFailed(tx, row.id, 'The webhook was disabled or deleted before delivery');
             return 'failed';
           }
+          // Checked again at send time: DNS may now point the host somewhere it must not.
+          await this.policy.check(hook.url, (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`));
           await sendWebhook({ url: hook.url, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
           await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [row.organization_id, row.webhook_id]);
         }

@@ -4,6 +4,7 @@ export * from './delivery/delivery-errors';
 export * from './delivery/mailer';
 export * from './delivery/webhook-sender';
 export * from './delivery/webhook-signature';
+export * from './delivery/webhook-target';
 export * from './notification.dto';
 export * from './notification.entity';
 export * from './notifications.service';

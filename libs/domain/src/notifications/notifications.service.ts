@@ -4,7 +4,9 @@ import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
-import { NotFound } from '../shared/errors';
+import { Clock } from '../shared/clock';
+import { InvalidInput, NotFound } from '../shared/errors';
+import { WebhookPolicy } from './delivery/webhook-target';
 import { pageTotal, type Page } from '../shared/pagination';
 import { NotificationPreference, Webhook } from './notification.entity';
 import type {
@@ -14,7 +16,13 @@ import type {
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly policy: WebhookPolicy,
+  ) {}
 
   async preferences(actor: Actor): Promise<NotificationPreferencesView> {
     const found = await this.db.reader.getRepository(NotificationPreference).findOne({ where: { userId: actor.userId } });
@@ -42,6 +50,7 @@ export class NotificationsService {
 
   async createWebhook(actor: Actor, input: CreateWebhookDto): Promise<CreatedWebhookView> {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
+    await this.policy.check(input.url, refuseTarget);
     return this.db.transaction(async (tx) => {
       const saved = await tx.getRepository(Webhook).save(tx.getRepository(Webhook).create({
         organizationId: actor.organizationId, url: input.url, secret: randomBytes(32).toString('base64url'), format: input.format ?? 'json',
@@ -54,6 +63,7 @@ export class NotificationsService {
 
   async updateWebhook(actor: Actor, id: string, input: UpdateWebhookDto): Promise<WebhookView> {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
+    if (input.url !== undefined) await this.policy.check(input.url, refuseTarget);
     return this.db.transaction(async (tx) => {
       const hook = await tx.getRepository(Webhook).findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
       if (!hook) throw new NotFound('Webhook', id);
@@ -63,7 +73,7 @@ export class NotificationsService {
       if (input.minSeverity !== undefined) hook.minSeverity = input.minSeverity;
       if (input.enabled !== undefined && input.enabled !== hook.enabled) {
         hook.enabled = input.enabled;
-        hook.disabledAt = input.enabled ? null : new Date();
+        hook.disabledAt = input.enabled ? null : this.clock.now();
         if (input.enabled) hook.consecutiveFailures = 0;
       }
       const saved = await tx.getRepository(Webhook).save(hook);
@@ -107,6 +117,8 @@ export class NotificationsService {
     };
   }
 }
+
+const refuseTarget = (reason: string) => new InvalidInput('WEBHOOK.TARGET_NOT_ALLOWED', `Webhook URL refused: ${reason}`);
 
 function toWebhookView(w: Webhook): WebhookView {
   return {

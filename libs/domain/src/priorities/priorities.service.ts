@@ -36,7 +36,7 @@ export class PrioritiesService {
         organizationId: actor.organizationId, engagementId, title: input.title.trim(), description: input.description ?? null,
         ownerId: input.ownerId, status, rank: status === 'active' ? active.length + 1 : (input.rank ?? active.length + 1), startDate, targetDate: input.targetDate,
       }));
-      if (status === 'active' && input.rank !== undefined) await this.applyRanks(tx, rerank(active, saved.id, input.rank));
+      if (status === 'active' && input.rank !== undefined) await this.applyRanks(tx, actor.organizationId, rerank(active, saved.id, input.rank));
       await this.audit.record(tx, actor, 'priority.created', 'priority', saved.id, null, saved);
       return saved.id;
     });
@@ -90,7 +90,7 @@ export class PrioritiesService {
       else if (nextStatus !== 'active' && input.rank !== undefined) priority.rank = input.rank;
       if (ranks?.has(id)) priority.rank = ranks.get(id)!;
       await tx.getRepository(Priority).save(priority);
-      if (ranks) await this.applyRanks(tx, ranks);
+      if (ranks) await this.applyRanks(tx, actor.organizationId, ranks);
       await this.audit.record(tx, actor, 'priority.updated', 'priority', id, before, priority);
     });
     return this.get(actor, id);
@@ -105,11 +105,15 @@ export class PrioritiesService {
   }
 
   /** One statement for the whole ordering; the rank constraint is deferred to commit, so swaps are fine. */
-  private async applyRanks(tx: EntityManager, ranks: Map<string, number>): Promise<void> {
+  private async applyRanks(tx: EntityManager, organizationId: string, ranks: Map<string, number>): Promise<void> {
     if (ranks.size === 0) return;
     const p = new SqlParams();
     const values = [...ranks].map(([id, rank]) => `(${p.add(id)}::uuid, ${p.add(rank)}::int)`).join(', ');
-    await tx.query(`UPDATE priorities p SET rank = v.rank, updated_at = now() FROM (VALUES ${values}) AS v(id, rank) WHERE p.id = v.id AND p.rank <> v.rank`, p.values);
+    await tx.query(
+      `UPDATE priorities p SET rank = v.rank, updated_at = now() FROM (VALUES ${values}) AS v(id, rank)
+        WHERE p.organization_id = ${p.add(organizationId)} AND p.id = v.id AND p.rank <> v.rank`,
+      p.values,
+    );
   }
 
   private async assertOwnerOfClient(tx: EntityManager, organizationId: string, ownerId: string, clientId: string): Promise<void> {

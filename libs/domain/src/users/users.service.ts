@@ -127,6 +127,8 @@ export class UsersService {
   }
 
   private async assertAnotherAdmin(tx: EntityManager, organizationId: string, exceptId: string): Promise<void> {
+    // Serialises admin removals per organization: two admins demoting each other cannot both see the other remain.
+    await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
     const rows: Array<{ n: string }> = await tx.query(
       `SELECT count(*) AS n FROM users WHERE organization_id = $1 AND role = 'admin' AND disabled_at IS NULL AND id <> $2`,
       [organizationId, exceptId],

@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** One message the sink received in full (the final "." arrived), whether or not its 250 reached the client. */
+export interface Reception {
+  /** Arrival order. */
+  seq: number;
+  /** The Message-ID without angle brackets, e.g. `3f2c…@throughline`. */
+  messageId: string;
+  /** The outbox id the Message-ID carries (`<outboxId@throughline>`), or null for a foreign message. */
+  outboxId: string | null;
+  to: string;
+  subject: string;
+  /** Date.now() when the last byte of the message arrived, before the sink answers. */
+  receivedAt: number;
+  /** The SMTP connection it came on, and when that connection was opened (Date.now()). */
+  sessionId: string;
+  connectedAt: number;
+  /** Whether the connection was still open when the sink answered 250 (false: the sender died while waiting). */
+  repliedOnOpenConnection?: boolean;
+}
+
+export interface SlowSmtpSink {
+  /** smtp://127.0.0.1:PORT, plain text, no auth. */
+  url: string;
+  receptions: Reception[];
+  /** Messages whose connection dropped before the final "." (never counted as received). */
+  partialMessages(): number;
+  connections(): number;
+  /**
+   * Messages matching `hold` get no answer at all (the sender waits, holding its job) until `setHold(null)`,
+   * which answers them. The decision is made once the message is parsed.
+   */
+  setHold(hold: ((reception: Reception) => boolean) | null): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback SMTP server that answers each message only after `replyDelayMs`, so a sender killed at a random
+ * moment often dies between "the server has the message" and "the sender knows it": the window in which an
+ * at-least-once sender re-sends. Every complete message is recorded at the moment it arrived.
+ */
+export async function startSlowSmtpSink(options: { replyDelayMs: number }): Promise<SlowSmtpSink> {
+  const receptions: Reception[] = [];
+  const connectedAt = new Map<string, number>();
+  const closed = new Set<string>();
+  let partial = 0;
+  let seq = 0;
+  const pendingReplies = new Set<NodeJS.Timeout>();
+  let hold: ((reception: Reception) => boolean) | null = null;
+  const held = new Set<() => void>();
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    closeTimeout: 500,
+    onConnect(session, callback) {
+      connectedAt.set(session.id, Date.now());
+      callback();
+    },
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream: Readable, session, callback) {
+      const chunks: Buffer[] = [];
+      let ended = false;
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // smtp-server destroys the stream with this error when the client goes away mid-message.
+      stream.on('error', () => undefined);
+      stream.on('close', () => {
+        if (!ended) partial += 1;
+      });
+      stream.on('end', () => {
+        ended = true;
+        const receivedAt = Date.now();
+        const raw = Buffer.concat(chunks);
+        const sessionId = session.id;
+        const reception: Reception = {
+          seq: seq++, messageId: '', outboxId: null, to: '', subject: '', receivedAt, sessionId, connectedAt: connectedAt.get(sessionId) ?? receivedAt,
+        };
+        // Recorded before anything asynchronous: the reply cannot overtake the record.
+        receptions.push(reception);
+        const reply = () => {
+          reception.repliedOnOpenConnection = !closed.has(sessionId);
+          callback();
+        };
+        void simpleParser(raw).then((parsed) => {
+          const messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
+          reception.messageId = messageId;
+          reception.outboxId = /^(.+)@throughline$/.exec(messageId)?.[1] ?? null;
+          const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+          reception.to = (to?.value[0]?.address ?? '').toLowerCase();
+          reception.subject = parsed.subject ?? '';
+        }).catch(() => undefined).finally(() => {
+          if (hold?.(reception)) {
+            held.add(reply);
+            return;
+          }
+          // The delay counts from the arrival, whatever the parsing took.
+          const timer = setTimeout(() => {
+            pendingReplies.delete(timer);
+            reply();
+          }, Math.max(0, receivedAt + options.replyDelayMs - Date.now()));
+          pendingReplies.add(timer);
+        });
+      });
+    },
+  });
+  server.on('error', () => undefined);
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.server.address() as AddressInfo;
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    receptions,
+    partialMessages: () => partial,
+    connections: () => connectedAt.size,
+    setHold(next) {
+      hold = next;
+      if (next) return;
+      for (const reply of held) reply();
+      held.clear();
+    },
+    close() {
+      for (const timer of pendingReplies) clearTimeout(timer);
+      pendingReplies.clear();
+      held.clear();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
