@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DriftScanService } from '@app/domain';
 import { JobId, JobName, QueueName, migrateQueueSchema } from '@app/queue';
-import { createTenant, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import {
+  createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
+} from '@app/testing';
 import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, crash, ensureWorkerBuilt, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
@@ -21,6 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a notification whose worker crashes three times in a row', () => {
   let api: TestApi;
+  let database: TestDatabase | undefined;
   let sink: SlowSmtpSink;
   let tenant: Tenant;
   let queueEnv: { prefix: string; schema: string };
@@ -33,7 +36,7 @@ describe('a notification whose worker crashes three times in a row', () => {
   const drift = () => api.app.get<Queue>(getQueueToken(QueueName.Drift));
   const spawnWorker = () => {
     const worker = spawnWorkerProcess(workers.length, {
-      queuePrefix: queueEnv.prefix, queueSchema: queueEnv.schema, smtpUrl: sink.url, mailDir: join(logDir, 'mail'), logDir, mailMaxPerSecond: 25,
+      databaseUrl: database!.url, queuePrefix: queueEnv.prefix, queueSchema: queueEnv.schema, smtpUrl: sink.url, mailDir: join(logDir, 'mail'), logDir, mailMaxPerSecond: 25,
     });
     workers.push(worker);
     return worker;
@@ -45,8 +48,11 @@ describe('a notification whose worker crashes three times in a row', () => {
     logDir = mkdtempSync(join(tmpdir(), 'throughline-faults-repeated-'));
     sink = await startSlowSmtpSink({ replyDelayMs: 0 });
     queueEnv = queueIsolation();
-    await migrateQueueSchema(process.env.DATABASE_URL!, queueEnv.schema);
-    api = await startTestApi({ QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
+    // A database of its own: the real worker's scheduled scan covers every organization it can see, and
+    // other suites' organizations (and their emails) must not mix into this one's counts.
+    database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
+    await migrateQueueSchema(database.url, queueEnv.schema);
+    api = await startTestApi({ DATABASE_URL: database.url, QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
     tenant = await createTenant(api.http, 'Repeated crash');
     expectStatus(await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }), 200);
     heldEmail = `held-owner-${tenant.a.clientId.slice(0, 8)}@example.com`;
@@ -66,6 +72,7 @@ describe('a notification whose worker crashes three times in a row', () => {
     for (const w of workers) await crash(w);
     await api?.close();
     await sink?.close();
+    if (database) await dropTestDatabase(database);
   });
 
   it('is still delivered after BullMQ gives up on its stalled job', async () => {

@@ -4,7 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobId, JobName, QueueName, migrateQueueSchema } from '@app/queue';
-import { createTenant, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import {
+  createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
+} from '@app/testing';
 import { startSlowSmtpSink, type Reception, type SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, crash, ensureWorkerBuilt, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
@@ -52,6 +54,7 @@ const percentile = (values: number[], p: number) => {
 
 describe('worker crash (SIGKILL) in the middle of deliveries', () => {
   let api: TestApi;
+  let database: TestDatabase | undefined;
   let sink: SlowSmtpSink;
   let tenant: Tenant;
   let queueEnv: { prefix: string; schema: string };
@@ -81,7 +84,7 @@ describe('worker crash (SIGKILL) in the middle of deliveries', () => {
 
   function spawnWorker(): WorkerProcess {
     const worker = spawnWorkerProcess(workers.length, {
-      queuePrefix: queueEnv.prefix, queueSchema: queueEnv.schema, smtpUrl: sink.url, mailDir, logDir, mailMaxPerSecond: MAIL_MAX_PER_SECOND,
+      databaseUrl: database!.url, queuePrefix: queueEnv.prefix, queueSchema: queueEnv.schema, smtpUrl: sink.url, mailDir, logDir, mailMaxPerSecond: MAIL_MAX_PER_SECOND,
     });
     workers.push(worker);
     return worker;
@@ -103,8 +106,11 @@ describe('worker crash (SIGKILL) in the middle of deliveries', () => {
     mailDir = join(logDir, 'mail');
     sink = await startSlowSmtpSink({ replyDelayMs: SMTP_REPLY_DELAY_MS });
     queueEnv = queueIsolation();
-    await migrateQueueSchema(process.env.DATABASE_URL!, queueEnv.schema);
-    api = await startTestApi({ QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
+    // A database of its own: the real worker's scheduled scan covers every organization it can see, and
+    // other suites' organizations (and their emails) must not mix into this one's counts.
+    database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
+    await migrateQueueSchema(database.url, queueEnv.schema);
+    api = await startTestApi({ DATABASE_URL: database.url, QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
 
     t = Date.now();
     tenant = await createTenant(api.http, 'Crash');
@@ -147,6 +153,7 @@ describe('worker crash (SIGKILL) in the middle of deliveries', () => {
     for (const w of workers) await crash(w);
     await api?.close();
     await sink?.close();
+    if (database) await dropTestDatabase(database);
   });
 
   it(`keeps delivering across ${KILLS} SIGKILLs and finishes every delivery`, async () => {

@@ -44,6 +44,8 @@ export interface WorkerProcess {
 }
 
 export interface WorkerSettings {
+  /** The fault tests' own database: the worker's scheduled scan covers every organization in it. */
+  databaseUrl: string;
   queuePrefix: string;
   queueSchema: string;
   smtpUrl: string;
@@ -62,7 +64,7 @@ export function spawnWorkerProcess(generation: number, settings: WorkerSettings)
     HOME: process.env.HOME ?? tmpdir(),
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     NODE_ENV: 'test',
-    DATABASE_URL: process.env.DATABASE_URL!,
+    DATABASE_URL: settings.databaseUrl,
     QUEUE_PREFIX: settings.queuePrefix,
     QUEUE_SCHEMA: settings.queueSchema,
     SMTP_URL: settings.smtpUrl,
