@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
 import { Clock } from '@app/domain';
+import { pinnableClock } from './pin-clock';
 import { migrateQueueSchema } from '@app/queue';
 import { HttpClient } from './http-client';
 import { testEnvironment } from './test-env';
@@ -28,18 +29,13 @@ export async function startTestApi(envOverrides: Record<string, string> = {}): P
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const clock = app.get(Clock);
-  const realNow = clock.now.bind(clock);
-  let pinned: Date | null = null;
-  clock.now = () => (pinned ? new Date(pinned) : realNow());
+  const setNow = pinnableClock(app.get(Clock));
   return {
     app,
     baseUrl,
     http: new HttpClient(`${baseUrl}/api/v1`),
     dataSource: app.get(DataSource),
-    setNow: (instant) => {
-      pinned = instant;
-    },
+    setNow,
     close: () => app.close(),
   };
 }

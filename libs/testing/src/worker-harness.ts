@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock } from '@app/domain';
+import { pinnableClock } from './pin-clock';
 import { QueueName, type QueueConnectionConfig } from '@app/queue';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 
@@ -42,18 +43,13 @@ export async function startTestWorker(options: {
     { logger: false },
   );
   await app.init();
-  const clock = app.get(Clock);
-  const realNow = clock.now.bind(clock);
-  let pinned: Date | null = null;
-  clock.now = () => (pinned ? new Date(pinned) : realNow());
+  const setNow = pinnableClock(app.get(Clock));
   return {
     app,
     driftQueue: app.get<Queue>(getQueueToken(QueueName.Drift)),
     notificationsQueue: app.get<Queue>(getQueueToken(QueueName.Notifications)),
     mailDir,
-    setNow: (instant) => {
-      pinned = instant;
-    },
+    setNow,
     close: () => app.close(),
   };
 }
