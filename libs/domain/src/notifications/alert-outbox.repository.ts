@@ -79,6 +79,12 @@ export class AlertOutboxRepository {
       [organizationId, ids],
     );
     const byId = new Map(context.map((c) => [c.id as string, c]));
+    const recipientsOf = new Map<string, Recipient[]>();
+    for (const r of recipients) {
+      const list = recipientsOf.get(r.alert_id);
+      if (list) list.push(r);
+      else recipientsOf.set(r.alert_id, [r]);
+    }
     const rows: Array<Record<string, unknown>> = [];
     for (const alert of alerts) {
       const c = byId.get(alert.alertId);
@@ -95,8 +101,8 @@ export class AlertOutboxRepository {
         link: c.engagement_id ? `${publicUrl}/engagements/${String(c.engagement_id)}?alert=${alert.alertId}` : `${publicUrl}/alerts/${alert.alertId}`,
       };
       const base = { organization_id: organizationId, alert_id: alert.alertId, event: alert.event, payload };
-      for (const r of recipients) {
-        if (r.alert_id !== alert.alertId || !r.email_enabled || SEVERITY_RANK[alert.severity] < SEVERITY_RANK[r.min_severity]) continue;
+      for (const r of recipientsOf.get(alert.alertId) ?? []) {
+        if (!r.email_enabled || SEVERITY_RANK[alert.severity] < SEVERITY_RANK[r.min_severity]) continue;
         rows.push({ ...base, channel: 'email', recipient_email: r.email, recipient_name: r.name, recipient_user_id: r.user_id, webhook_id: null });
       }
       for (const w of webhooks) {
