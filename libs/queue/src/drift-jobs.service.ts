@@ -59,7 +59,12 @@ export class BullNotificationJobs extends NotificationJobs {
     await this.deliver(outboxIds);
   }
 
+  /** In chunks, so a scan that raises thousands of alerts does not build one huge bulk request. */
   async deliver(outboxIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < outboxIds.length; i += 1000) await this.deliverChunk(outboxIds.slice(i, i + 1000));
+  }
+
+  private async deliverChunk(outboxIds: readonly string[]): Promise<void> {
     if (outboxIds.length === 0) return;
     await this.queue.addBulk(
       outboxIds.map((outboxId) => ({

@@ -23,6 +23,8 @@ interface Recipient {
  * each once, within their preferences) and a call per enabled webhook of the organization.
  * Three queries whatever the number of alerts.
  */
+const OUTBOX_CHUNK = 5000;
+
 @Injectable()
 export class AlertOutboxRepository {
   async write(tx: EntityManager, organizationId: string, alerts: readonly AlertToNotify[], publicUrl: string): Promise<string[]> {
@@ -113,7 +115,14 @@ export class AlertOutboxRepository {
     return this.insert(tx, rows);
   }
 
+  /** In chunks: one JSON parameter must stay far below PostgreSQL's 256 MB jsonb limit on very large scans. */
   async insert(tx: EntityManager, rows: ReadonlyArray<Record<string, unknown>>): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < rows.length; i += OUTBOX_CHUNK) ids.push(...(await this.insertChunk(tx, rows.slice(i, i + OUTBOX_CHUNK))));
+    return ids;
+  }
+
+  private async insertChunk(tx: EntityManager, rows: ReadonlyArray<Record<string, unknown>>): Promise<string[]> {
     if (rows.length === 0) return [];
     const inserted: Array<{ id: string }> = await tx.query(
       `INSERT INTO outbox (organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
