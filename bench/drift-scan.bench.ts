@@ -1,0 +1,666 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { JobType } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource, type EntityManager, type Logger as OrmLogger } from 'typeorm';
+import { Db } from '@app/database';
+import { AlertOutboxRepository, DriftFactsRepository, DriftScanService, NotificationJobs, type ScanResult } from '@app/domain';
+import { migrateQueueSchema, selectQueueBackend } from '@app/queue';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
+import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+
+/**
+ * `npm run bench:drift` — one organization's full drift scan at scale (see bench/README.md).
+ *
+ * Seeds a fresh, migrated database with set-based SQL (1,000 engagements, 5,000 priorities, 1,000,000
+ * milestones, 10% of them open and overdue), runs the real DriftScanService inside the real worker module,
+ * and reports throughput, scan time, peak RSS and where the time goes (each step of the scan, listed live)
+ * against the targets. The figures are also written to bench/results/drift-latest.json. Exits 0 whether the
+ * targets are met or not; 1 when the benchmark or the scan itself crashes (a failed scan is still reported).
+ *
+ * Environment: BENCH_DATABASE_URL | TEST_DATABASE_URL | DATABASE_URL (a server URL; only a fresh
+ * throughline_test_* database is created there and dropped afterwards; embedded PostgreSQL when none),
+ * BENCH_REDIS_URL (queue on Redis instead of BullMQ's PostgreSQL backend), BENCH_EXPLAIN=1 (EXPLAIN ANALYZE
+ * the fact queries after the scans), BENCH_KEEP_DB=1 (keep the database for inspection), BENCH_SECOND_SCAN=0.
+ */
+
+const TARGET_SCAN_SECONDS = 10;
+const TARGET_PEAK_RSS_MB = 300;
+const SAMPLE_EVERY_MS = 50;
+
+const SIZE = {
+  clients: 200,
+  executives: 1_000,
+  engagements: 1_000,
+  ownersPerClient: 2,
+  prioritiesPerEngagement: 5,
+  milestonesPerPriority: 200,
+  checkInsPerPriority: 4,
+  accountManagers: 5,
+};
+const PRIORITIES = SIZE.engagements * SIZE.prioritiesPerEngagement;
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+const secs = (ms: number) => Math.round(ms) / 1000;
+const perSecond = (count: number, ms: number) => (ms > 0 ? Math.round((count / ms) * 1000) : 0);
+
+// ---------------------------------------------------------------------------------------------------------
+// Seed: set-based SQL only. Ids are derived from the organization id (md5 → uuid) so rows can reference
+// each other without round trips. $1 organization id, $2 today (UTC date), $3 the pinned "now".
+// ---------------------------------------------------------------------------------------------------------
+
+const id = (kind: string, expr: string) => `md5($1::uuid::text || ':${kind}:' || (${expr}))::uuid`;
+/** Engagement of priority p (5 per engagement, ranks 1..5), client of engagement e (5 per client). */
+const engagementOf = (p: string) => `((${p} - 1) / ${SIZE.prioritiesPerEngagement} + 1)`;
+const rankOf = (p: string) => `((${p} - 1) % ${SIZE.prioritiesPerEngagement} + 1)`;
+const clientOf = (e: string) => `((${e} - 1) % ${SIZE.clients} + 1)`;
+/** Milestone n of a priority: due dates spread evenly from 90 days ago (n = 1) to 89 days ahead (n = 200). */
+const dueOf = (n: string) => `($2::date + (-90 + ((${n} - 1) * 9) / 10))`;
+/** Forward re-plans (7 days each): three milestones moved twice (no alert), one moved four times (alert). */
+const REPLANS = `(VALUES (120, 2), (140, 2), (160, 2), (180, 4))`;
+const replansOf = (n: string) => `(CASE WHEN ${n} IN (120, 140, 160) THEN 2 WHEN ${n} = 180 THEN 4 ELSE 0 END)`;
+
+const SEED: Array<{ label: string; sql: string; params: 'org' | 'org+today' | 'all' }> = [
+  {
+    label: 'organization',
+    params: 'org',
+    sql: `INSERT INTO organizations (id, name, timezone, settings) VALUES ($1::uuid, 'Bench Fractional', 'UTC', '{}')`,
+  },
+  {
+    label: 'users',
+    params: 'org',
+    sql: `INSERT INTO users (id, organization_id, email, name, password_hash, role)
+          SELECT ${id('u', 'g')}, $1::uuid, 'bench-user-' || g || '@bench.test', 'Bench User ' || g, 'not-a-login',
+                 CASE WHEN g = 1 THEN 'admin' ELSE 'account_manager' END
+            FROM generate_series(1, ${1 + SIZE.accountManagers}) g`,
+  },
+  {
+    label: 'clients',
+    params: 'org',
+    sql: `INSERT INTO clients (id, organization_id, name, industry, stage, account_manager_id)
+          SELECT ${id('c', 'g')}, $1::uuid, 'Client ' || g, 'Industry ' || (g % 7), (ARRAY['emerging','growth','enterprise'])[1 + g % 3],
+                 ${id('u', `2 + g % ${SIZE.accountManagers}`)}
+            FROM generate_series(1, ${SIZE.clients}) g`,
+  },
+  {
+    label: 'executives',
+    params: 'org',
+    sql: `INSERT INTO executives (id, organization_id, name, email, functions)
+          SELECT ${id('x', 'g')}, $1::uuid, 'Executive ' || g, 'exec-' || g || '@bench.test', '{CRO,CMO,CPO}'
+            FROM generate_series(1, ${SIZE.executives}) g`,
+  },
+  {
+    label: 'engagements',
+    params: 'org+today',
+    sql: `INSERT INTO engagements (id, organization_id, client_id, executive_id, function, status, start_date, planned_end_date, days_per_week)
+          SELECT ${id('e', 'g')}, $1::uuid, ${id('c', clientOf('g'))}, ${id('x', `(g - 1) % ${SIZE.executives} + 1`)},
+                 (ARRAY['CRO','CMO','CPO'])[1 + g % 3], 'active', $2::date - 120, $2::date + 245, 1 + (g % 7) * 0.5
+            FROM generate_series(1, ${SIZE.engagements}) g`,
+  },
+  {
+    label: 'allocation changes',
+    params: 'org+today',
+    sql: `INSERT INTO allocation_changes (organization_id, engagement_id, effective_date, days_per_week, reason, changed_by)
+          SELECT $1::uuid, ${id('e', 'g')}, $2::date - 120, 1 + (g % 7) * 0.5, 'Initial allocation', ${id('u', '1')}
+            FROM generate_series(1, ${SIZE.engagements}) g`,
+  },
+  {
+    label: 'owners',
+    params: 'org',
+    sql: `INSERT INTO owners (id, organization_id, client_id, name, title, email)
+          SELECT ${id('o', `c || '-' || k`)}, $1::uuid, ${id('c', 'c')}, 'Owner ' || c || '-' || k, 'VP ' || k, 'owner-' || c || '-' || k || '@client.example'
+            FROM generate_series(1, ${SIZE.clients}) c CROSS JOIN generate_series(1, ${SIZE.ownersPerClient}) k`,
+  },
+  {
+    label: 'priorities',
+    params: 'org+today',
+    sql: `INSERT INTO priorities (id, organization_id, engagement_id, title, rank, owner_id, status, start_date, target_date)
+          SELECT ${id('p', 'p')}, $1::uuid, ${id('e', engagementOf('p'))}, 'Priority ' || p, ${rankOf('p')},
+                 ${id('o', `${clientOf(engagementOf('p'))} || '-' || (1 + ${rankOf('p')} % ${SIZE.ownersPerClient})`)},
+                 'active', $2::date - 90, $2::date + 90
+            FROM generate_series(1, ${PRIORITIES}) p`,
+  },
+  {
+    // Per priority: n ≤ 100 are past due (80 done, 20 open → 10% of all milestones overdue), n > 100 are
+    // ahead (open; one forecast 10 days late); n % 97 = 0 cancelled. Priorities p % 10 = 0 carry heavy
+    // future milestones (weight 4), so they run behind plan.
+    label: 'milestones',
+    params: 'org+today',
+    sql: `INSERT INTO milestones (id, organization_id, priority_id, title, baseline_due_date, due_date, forecast_date, status, weight, completed_at)
+          SELECT ${id('m', `p || '-' || n`)}, $1::uuid, ${id('p', 'p')}, 'Milestone ' || p || '.' || n,
+                 x.due - ${replansOf('n')} * 7, x.due,
+                 CASE WHEN n > 100 AND n % 100 = 7 THEN x.due + 10 END,
+                 x.status,
+                 CASE WHEN p % 10 = 0 AND n > 100 THEN 4 ELSE 1 END,
+                 CASE WHEN x.status = 'done' THEN (LEAST(x.due + n % 3, $2::date - 1) + time '16:00') AT TIME ZONE 'UTC' END
+            FROM generate_series(1, ${PRIORITIES}) p
+            CROSS JOIN generate_series(1, ${SIZE.milestonesPerPriority}) n
+            CROSS JOIN LATERAL (
+              SELECT ${dueOf('n')} AS due,
+                     CASE WHEN n % 97 = 0 THEN 'cancelled'
+                          WHEN n <= 100 AND n % 5 <> 0 THEN 'done'
+                          WHEN n <= 100 THEN CASE WHEN n % 10 = 0 THEN 'in_progress' ELSE 'planned' END
+                          WHEN n <= 110 THEN 'in_progress'
+                          ELSE 'planned' END AS status) x`,
+  },
+  {
+    label: 'milestone re-plans',
+    params: 'all',
+    sql: `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
+          SELECT $1::uuid, ${id('m', `p || '-' || v.n`)}, ${id('u', '1')}, $3::timestamptz - make_interval(days => (v.r - k) * 12 + 3),
+                 b.baseline + (k - 1) * 7, b.baseline + k * 7, 'Bench re-plan ' || k
+            FROM generate_series(1, ${PRIORITIES}) p
+            CROSS JOIN ${REPLANS} v(n, r)
+            CROSS JOIN LATERAL (SELECT ${dueOf('v.n')} - v.r * 7 AS baseline) b
+            CROSS JOIN LATERAL generate_series(1, v.r) k`,
+  },
+  {
+    // Weekly check-ins 28..7 days ago; p % 10 = 3 falling confidence (9, 8, 7, 6) while on track;
+    // p % 20 = 0 went quiet 27 days ago (stalled); p % 10 = 5 reported at risk.
+    label: 'check-ins',
+    params: 'org+today',
+    sql: `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, created_at)
+          SELECT $1::uuid, ${id('p', 'p')}, ${id('u', '1')},
+                 CASE WHEN p % 10 = 5 THEN 'at_risk' ELSE 'on_track' END,
+                 CASE WHEN p % 10 = 3 THEN 9 - k ELSE 7 + k % 2 END,
+                 'Weekly check-in ' || k,
+                 ($2::date + time '10:00') AT TIME ZONE 'UTC' - make_interval(days => 7 * (${SIZE.checkInsPerPriority} - k) + CASE WHEN p % 20 = 0 THEN 20 ELSE 0 END)
+            FROM generate_series(1, ${PRIORITIES}) p CROSS JOIN generate_series(0, ${SIZE.checkInsPerPriority - 1}) k`,
+  },
+];
+
+const ANALYZED_TABLES = [
+  'organizations', 'users', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners', 'priorities',
+  'milestones', 'milestone_due_date_changes', 'check_ins',
+];
+
+async function seed(client: Client, organizationId: string, today: string, now: Date): Promise<{ ms: number; steps: Record<string, number> }> {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  await client.query(`SET synchronous_commit = off`);
+  await client.query('BEGIN');
+  try {
+    for (const step of SEED) {
+      const params = step.params === 'org' ? [organizationId] : step.params === 'org+today' ? [organizationId, today] : [organizationId, today, now.toISOString()];
+      const t = performance.now();
+      const result = await client.query(step.sql, params);
+      steps[step.label] = Math.round(performance.now() - t);
+      log(`  seeded ${step.label.padEnd(20)} ${String(result.rowCount ?? 0).padStart(9)} rows  ${(steps[step.label] / 1000).toFixed(1)} s`);
+    }
+    const t = performance.now();
+    await client.query('COMMIT'); // the deferred rank constraint is checked here
+    steps.commit = Math.round(performance.now() - t);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return { ms: performance.now() - started, steps };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Measurement: RSS sampling and per-step timing of one scan (wrapping the live singletons, read-only).
+// ---------------------------------------------------------------------------------------------------------
+
+interface Span {
+  name: string;
+  start: number;
+  end: number;
+  rows?: number;
+}
+
+interface CapturedQuery {
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+class RssSampler {
+  private timer: NodeJS.Timeout | null = null;
+  samples: Array<{ t: number; rss: number }> = [];
+  start(): void {
+    this.samples = [];
+    this.sample();
+    this.timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS);
+    this.timer.unref();
+  }
+  sample(): void {
+    this.samples.push({ t: performance.now(), rss: process.memoryUsage.rss() });
+  }
+  stop(): void {
+    this.sample();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+  get peak(): { t: number; rss: number } {
+    return this.samples.reduce((a, b) => (b.rss > a.rss ? b : a), { t: 0, rss: 0 });
+  }
+  /** The longest gap between two samples: how long the event loop was blocked at worst (≈ 50 ms when never). */
+  get longestGapMs(): number {
+    let gap = 0;
+    for (let i = 1; i < this.samples.length; i++) gap = Math.max(gap, this.samples[i].t - this.samples[i - 1].t);
+    return Math.round(gap);
+  }
+}
+
+/** Wraps instance methods of the worker's singletons to time each step of a scan; no behaviour changes. */
+class ScanProbe {
+  spans: Span[] = [];
+  /** Steps started and not finished yet (shown when a scan is interrupted). */
+  running = new Set<Span>();
+  queries = new Map<string, CapturedQuery>();
+  /** Start of the current scan: steps are logged live, relative to it, as they finish. */
+  t0 = 0;
+
+  constructor(worker: TestWorker) {
+    const app = worker.app;
+    const facts = app.get(DriftFactsRepository);
+    for (const name of ['milestones', 'priorities', 'engagements', 'owners', 'scoreFacts'] as const) {
+      this.wrap(facts, name, `facts.${name}`, { captureSql: true });
+    }
+    const scan = app.get(DriftScanService);
+    for (const name of ['openAlerts', 'raise', 'escalate', 'refresh', 'resolve', 'snapshot']) this.wrap(scan, name, `tx.${name}`, { timeQueries: true });
+    this.wrap(app.get(AlertOutboxRepository), 'write', 'tx.outbox.write', { timeQueries: true });
+    this.wrap(app.get(Db), 'transaction', 'transaction');
+    this.wrap(app.get(NotificationJobs), 'deliver', 'enqueue deliveries', { rowsFromArg: 0 });
+  }
+
+  reset(t0: number): void {
+    this.spans = [];
+    this.running.clear();
+    this.t0 = t0;
+  }
+
+  private begin(name: string): Span {
+    const span: Span = { name, start: performance.now(), end: 0 };
+    this.running.add(span);
+    return span;
+  }
+
+  private finish(span: Span): void {
+    span.end = performance.now();
+    this.running.delete(span);
+    this.spans.push(span);
+    const rows = span.rows !== undefined ? `  (${fmt(span.rows)} rows)` : '';
+    log(`    … ${String(Math.round(span.end - this.t0)).padStart(7)} ms  ${span.name} took ${fmt(Math.round(span.end - span.start))} ms${rows}  [rss ${mb(process.memoryUsage.rss())} MB]`);
+  }
+
+  /**
+   * captureSql: remember the statement (for BENCH_EXPLAIN); timeQueries: also time each statement the step
+   * runs, so the time a step spends in Node between its statements shows as a gap.
+   */
+  private wrap(target: object, method: string, label: string, options: { captureSql?: boolean; timeQueries?: boolean; rowsFromArg?: number } = {}): void {
+    const holder = target as Record<string, unknown>;
+    const original = holder[method];
+    if (typeof original !== 'function') {
+      log(`  (probe: ${label} not found, not timed)`);
+      return;
+    }
+    const probe = this;
+    holder[method] = async function (this: unknown, ...args: unknown[]) {
+      if (options.captureSql || options.timeQueries) {
+        // The step gets its own EntityManager back with only query() observed, whatever else it calls.
+        const manager = args[0] as EntityManager;
+        const query = async (sql: string, params: unknown[] = []) => {
+          if (options.captureSql) probe.queries.set(label, { name: label, sql, params });
+          if (!options.timeQueries) return manager.query(sql, params);
+          const sub = probe.begin(`${label} › ${summarize(sql)}`);
+          try {
+            const result: unknown = await manager.query(sql, params);
+            sub.rows = rowCount(sql, result);
+            return result;
+          } finally {
+            probe.finish(sub);
+          }
+        };
+        args[0] = new Proxy(manager, {
+          get: (target, property) => {
+            if (property === 'query') return query;
+            const value: unknown = Reflect.get(target, property, target);
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+      }
+      const span = probe.begin(label);
+      try {
+        const result = await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+        if (Array.isArray(result)) span.rows = result.length;
+        if (options.rowsFromArg !== undefined && Array.isArray(args[options.rowsFromArg])) span.rows = (args[options.rowsFromArg] as unknown[]).length;
+        return result;
+      } finally {
+        probe.finish(span);
+      }
+    };
+  }
+}
+
+/** Rows a statement returned or touched: TypeORM answers an UPDATE/DELETE with [rows, affected]. */
+function rowCount(sql: string, result: unknown): number | undefined {
+  if (!Array.isArray(result)) return undefined;
+  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
+  return /\bRETURNING\b|^\s*(WITH|SELECT)\b/i.test(sql) ? result.length : undefined;
+}
+
+/** "INSERT INTO outbox", "UPDATE drift_alerts", "WITH a AS (…)", "SELECT … FROM drift_alerts": enough to tell statements apart. */
+function summarize(sql: string): string {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  const dml = /^(INSERT INTO \w+|UPDATE \w+|DELETE FROM \w+)/i.exec(flat);
+  if (dml) return dml[1];
+  const from = /\bFROM (\w+)/i.exec(flat);
+  return `${flat.slice(0, 12)}… FROM ${from ? from[1] : '?'}`;
+}
+
+interface ScanFigures {
+  label: string;
+  scanMs: number;
+  /** Set when the scan threw: the figures below are then partial (steps up to the failure). */
+  error: string | null;
+  result: ScanResult;
+  alertsWritten: number;
+  alertsRefreshed: number;
+  outboxRowsWritten: number;
+  milestonesPerSecond: number;
+  evaluatedPerSecond: number;
+  alertsPerSecond: number;
+  rssBaselineMb: number;
+  rssPeakMb: number;
+  rssPeakDuring: string;
+  longestEventLoopBlockMs: number;
+  heapUsedAfterMb: number;
+  maxRssHighWaterMb: number;
+  phases: Array<{ step: string; startMs: number; ms: number; rows?: number }>;
+}
+
+async function runScan(
+  label: string, worker: TestWorker, probe: ScanProbe, client: Client, organizationId: string, now: Date, milestonesInDb: number,
+): Promise<ScanFigures> {
+  worker.setNow(now);
+  const outboxBefore = await count(client, `SELECT count(*) FROM outbox`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const baseline = process.memoryUsage.rss();
+  const highWaterBefore = process.resourceUsage().maxRSS * 1024;
+  const sampler = new RssSampler();
+  log(`\n${label}: scanning… (steps are listed as they finish)`);
+  sampler.start();
+  const t0 = performance.now();
+  probe.reset(t0);
+  let result: ScanResult = { organizationId, milestonesEvaluated: 0, detections: 0, raised: 0, escalated: 0, resolved: 0, notifications: 0 };
+  let error: string | null = null;
+  try {
+    result = await worker.app.get(DriftScanService).scanOrganization(organizationId);
+  } catch (e: unknown) {
+    error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    // What the scan had loaded before it failed (its result never came back).
+    result.milestonesEvaluated = probe.spans.find((s) => s.name === 'facts.milestones')?.rows ?? 0;
+  }
+  const scanMs = performance.now() - t0;
+  sampler.stop();
+  const highWaterAfter = process.resourceUsage().maxRSS * 1024;
+  // ru_maxrss is the process's true high-water mark: it catches a peak the 50 ms sampler missed while the
+  // event loop was blocked (e.g. in JSON.stringify), provided it rose during this scan.
+  const peak = sampler.peak;
+  const peakRss = highWaterAfter > highWaterBefore ? Math.max(peak.rss, highWaterAfter) : peak.rss;
+  // The step running at the peak sample (a sample lands up to one interval after a step that blocked the loop).
+  const during = probe.spans
+    .filter((s) => s.start <= peak.t && peak.t <= s.end + SAMPLE_EVERY_MS)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+
+  const outboxAfter = await count(client, `SELECT count(*) FROM outbox`);
+  const refreshed = await count(
+    client,
+    `SELECT count(*) FROM drift_alerts WHERE organization_id = $1 AND status <> 'resolved' AND last_seen_at = $2 AND first_seen_at < $2`,
+    [organizationId, now.toISOString()],
+  );
+  const alertsWritten = result.raised + result.escalated + result.resolved;
+  return {
+    label,
+    scanMs,
+    error,
+    result,
+    alertsWritten,
+    alertsRefreshed: refreshed,
+    outboxRowsWritten: outboxAfter - outboxBefore,
+    milestonesPerSecond: error ? 0 : perSecond(milestonesInDb, scanMs),
+    evaluatedPerSecond: error ? 0 : perSecond(result.milestonesEvaluated, scanMs),
+    alertsPerSecond: perSecond(alertsWritten, scanMs),
+    rssBaselineMb: mb(baseline),
+    rssPeakMb: mb(peakRss),
+    rssPeakDuring:
+      (peak.t === sampler.samples[0]?.t ? 'the start (no growth above the baseline)' : during ? during.name : 'in-memory work between steps (rules, planning)') +
+      (peakRss !== peak.rss ? ` (the peak itself from ru_maxrss, ${fmt(Math.round(mb(peakRss - peak.rss)))} MB above the highest sample)` : ''),
+    longestEventLoopBlockMs: sampler.longestGapMs,
+    heapUsedAfterMb: mb(process.memoryUsage().heapUsed),
+    maxRssHighWaterMb: mb(highWaterAfter),
+    phases: probe.spans
+      .sort((a, b) => a.start - b.start)
+      .map((s) => ({ step: s.name, startMs: Math.round(s.start - t0), ms: Math.round(s.end - s.start), ...(s.rows !== undefined ? { rows: s.rows } : {}) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------------------------------------
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function count(client: Client, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await client.query(sql, params);
+  return Number(Object.values(rows[0] as Record<string, unknown>)[0]);
+}
+
+function table(rows: Array<[string, string | number, string?]>): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => String(r[1]).length));
+  for (const [k, v, note] of rows) log(`  ${k.padEnd(w0)}  ${String(v).padStart(w1)}${note ? `  ${note}` : ''}`);
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+const clip = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}… (${fmt(text.length)} chars)` : text);
+
+/** TypeORM logs a failed query with all its parameters: at this scale that is hundreds of MB on stdout. */
+function clippingLogger(original: OrmLogger): OrmLogger {
+  const describe = (parameters: unknown) =>
+    Array.isArray(parameters) ? parameters.map((p) => (typeof p === 'string' ? clip(p, 120) : clip(String(JSON.stringify(p)), 120))).join(', ') : '';
+  return Object.assign(Object.create(original) as OrmLogger, {
+    logQueryError: (error: string | Error, query: string, parameters?: unknown) =>
+      log(`  [typeorm] query failed: ${error instanceof Error ? error.message : error}\n    ${clip(query.replace(/\s+/g, ' '), 300)}\n    parameters: ${describe(parameters)}`),
+  });
+}
+
+function printScan(s: ScanFigures, milestonesInDb: number, withTargets: boolean): void {
+  log(`\n${s.label}${s.error ? ' — FAILED' : ''}`);
+  if (s.error) log(`  error: ${clip(s.error)} (the transaction rolled back: nothing was written; steps below are up to the failure)`);
+  const failed = s.error ? 'n/a (failed)' : null;
+  table([
+    ['milestones in DB', fmt(milestonesInDb)],
+    ['milestones evaluated', fmt(s.result.milestonesEvaluated), `(open and overdue / slipping / re-planned, loaded by the scan${s.error ? ' before it failed' : ''})`],
+    ['milestones/s (in DB / scan time)', failed ?? fmt(s.milestonesPerSecond)],
+    ['milestones/s (evaluated)', failed ?? fmt(s.evaluatedPerSecond)],
+    ['detections', fmt(s.result.detections)],
+    ['alerts written', fmt(s.alertsWritten), `(raised ${fmt(s.result.raised)}, escalated ${fmt(s.result.escalated)}, resolved ${fmt(s.result.resolved)})`],
+    ['alerts refreshed', fmt(s.alertsRefreshed)],
+    ['alerts/s', fmt(s.alertsPerSecond)],
+    ['outbox rows', fmt(s.outboxRowsWritten), `(deliveries enqueued: ${fmt(s.result.notifications)})`],
+    ['scan time', `${secs(s.scanMs).toFixed(2)} s`, withTargets ? `target < ${TARGET_SCAN_SECONDS} s: ${verdict(s.scanMs / 1000 < TARGET_SCAN_SECONDS)}` : undefined],
+    ['RSS before scan', `${s.rssBaselineMb} MB`],
+    ['peak RSS', `${s.rssPeakMb} MB`, `${withTargets ? `target < ${TARGET_PEAK_RSS_MB} MB: ${verdict(s.rssPeakMb < TARGET_PEAK_RSS_MB)}; ` : ''}peak during ${s.rssPeakDuring}`],
+    ['longest event-loop block', `${fmt(s.longestEventLoopBlockMs)} ms`, '(largest gap between 50 ms RSS samples)'],
+  ]);
+  log('  steps (start in ms from the scan start, duration in ms; "›" is one statement of a step):');
+  for (const p of s.phases) log(`    ${String(p.startMs).padStart(7)} ms  ${String(p.ms).padStart(7)} ms  ${p.step}${p.rows !== undefined ? `  (${fmt(p.rows)} rows)` : ''}`);
+  const factsEnd = Math.max(0, ...s.phases.filter((p) => p.step.startsWith('facts.')).map((p) => p.startMs + p.ms));
+  const next = s.phases.filter((p) => p.step.startsWith('tx.') && p.startMs >= factsEnd).sort((a, b) => a.startMs - b.startMs)[0];
+  if (factsEnd && next) log(`    rules + planning in memory ≈ ${fmt(next.startMs - factsEnd)} ms (from the last fact query to ${next.step})`);
+}
+
+function resultsDir(): string {
+  if (process.env.BENCH_RESULTS_DIR) return resolve(process.env.BENCH_RESULTS_DIR);
+  // dist/bench/… → the repository root is the first ancestor with a package.json; else the working directory.
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  const root = existsSync(join(dir, 'package.json')) ? dir : process.cwd();
+  return join(root, 'bench', 'results');
+}
+
+async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<Array<{ query: string; executionMs: number; plan: string }>> {
+  const out: Array<{ query: string; executionMs: number; plan: string }> = [];
+  log('\nEXPLAIN (ANALYZE, BUFFERS) of the fact queries, one at a time:');
+  for (const q of queries) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+    const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+    out.push({ query: q.name, executionMs, plan });
+    log(`  ${q.name.padEnd(20)} ${executionMs.toFixed(0).padStart(7)} ms`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  let db: TestDatabase | null = null;
+  let worker: TestWorker | null = null;
+  let client: Client | null = null;
+  let probe: ScanProbe | null = null;
+  let cleaning: Promise<void> | null = null;
+
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())]);
+      if (worker) await withTimeout(worker.close().catch(() => undefined), 15_000);
+      if (client) await withTimeout(client.end().catch(() => undefined), 5_000);
+      if (db) {
+        if (process.env.BENCH_KEEP_DB === '1') log(`\nkept database ${db.name}: ${db.url}${db.embedded ? ' (embedded server stops now)' : ''}`);
+        if (process.env.BENCH_KEEP_DB !== '1' || db.embedded) await dropTestDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+      }
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`\n${signal}: cleaning up…`);
+      for (const s of probe?.running ?? []) log(`  interrupted during ${s.name} (running for ${secs(performance.now() - s.start).toFixed(1)} s)`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    const started = performance.now();
+    log(`drift scan benchmark — ${cpus().length} CPU, ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}`);
+    db = await createTestDatabase(serverUrl);
+    log(`database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'the server from BENCH_/TEST_/DATABASE_URL'} (migrated)`);
+    client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
+    await client.connect();
+    const pgVersion = String((await client.query(`SHOW server_version`)).rows[0].server_version);
+
+    // Time is pinned at noon UTC today for the seed and both scans: the figures do not depend on the hour.
+    const today = new Date().toISOString().slice(0, 10);
+    const now = new Date(`${today}T12:00:00.000Z`);
+    const organizationId = randomUUID();
+    log(`\nseeding organization ${organizationId} (today ${today})…`);
+    const seeded = await seed(client, organizationId, today, now);
+    log(`seed: ${secs(seeded.ms).toFixed(1)} s`);
+    const t = performance.now();
+    await client.query(`VACUUM (ANALYZE) ${ANALYZED_TABLES.join(', ')}`);
+    const vacuumMs = performance.now() - t;
+    log(`VACUUM ANALYZE: ${secs(vacuumMs).toFixed(1)} s`);
+
+    const dataset = {
+      engagements: await count(client, `SELECT count(*) FROM engagements WHERE organization_id = $1`, [organizationId]),
+      priorities: await count(client, `SELECT count(*) FROM priorities WHERE organization_id = $1`, [organizationId]),
+      milestones: await count(client, `SELECT count(*) FROM milestones WHERE organization_id = $1`, [organizationId]),
+      openOverdueMilestones: await count(
+        client, `SELECT count(*) FROM milestones WHERE organization_id = $1 AND status IN ('planned','in_progress') AND due_date < $2::date`, [organizationId, today],
+      ),
+      milestoneDueDateChanges: await count(client, `SELECT count(*) FROM milestone_due_date_changes WHERE organization_id = $1`, [organizationId]),
+      checkIns: await count(client, `SELECT count(*) FROM check_ins WHERE organization_id = $1`, [organizationId]),
+      owners: await count(client, `SELECT count(*) FROM owners WHERE organization_id = $1`, [organizationId]),
+      databaseSizeMb: mb(await count(client, `SELECT pg_database_size(current_database())`)),
+    };
+    log(`dataset: ${JSON.stringify(dataset)}`);
+
+    // The real worker module in this process, on its own queue namespace (schema or Redis prefix).
+    const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+    const isolation = { prefix: `bench-${tag}`, schema: `bullmq_bench_${tag}` };
+    if (!redisUrl) await migrateQueueSchema(db.url, isolation.schema);
+    const queue = selectQueueBackend({ redisUrl, databaseUrl: db.url, prefix: isolation.prefix, poolSize: 2, schema: isolation.schema });
+    worker = await startTestWorker({ databaseUrl: db.url, queue });
+    const dataSource = worker.app.get(DataSource);
+    dataSource.logger = clippingLogger(dataSource.logger);
+    // Deliveries are enqueued by the scan but not processed here: the notifications queue is paused so
+    // the in-process delivery worker does not compete with the scan for the two cores.
+    await worker.notificationsQueue.pause();
+    probe = new ScanProbe(worker);
+
+    const first = await runScan('scan 1 (cold: raises every alert)', worker, probe, client, organizationId, now, dataset.milestones);
+    printScan(first, dataset.milestones, true);
+
+    let second: ScanFigures | null = null;
+    if (process.env.BENCH_SECOND_SCAN !== '0' && !first.error) {
+      second = await runScan('scan 2 (steady state: refreshes, nothing new)', worker, probe, client, organizationId, new Date(now.getTime() + 60_000), dataset.milestones);
+      printScan(second, dataset.milestones, false);
+    }
+
+    const alertsByRule: Array<{ rule: string; open: string }> = (
+      await client.query(`SELECT rule, count(*)::text AS open FROM drift_alerts WHERE organization_id = $1 AND status <> 'resolved' GROUP BY rule ORDER BY 2::int DESC`, [organizationId])
+    ).rows;
+    log(`\nopen alerts by rule: ${alertsByRule.map((r) => `${r.rule} ${fmt(Number(r.open))}`).join(', ')}`);
+    // A paused queue reports its waiting jobs as "paused".
+    const jobCounts = await worker.notificationsQueue.getJobCounts(...(['paused', 'waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'] as JobType[]));
+    log(`notification jobs in the (paused) queue: ${fmt(Object.values(jobCounts).reduce((a, b) => a + b, 0))}`);
+
+    const explain = process.env.BENCH_EXPLAIN === '1' ? await explainFacts(client, [...probe.queries.values()]) : null;
+
+    const scanOk = !first.error && first.scanMs / 1000 < TARGET_SCAN_SECONDS;
+    const rssOk = first.rssPeakMb < TARGET_PEAK_RSS_MB;
+    log(`\nverdict: scan ${first.error ? 'FAILED after ' : ''}${secs(first.scanMs).toFixed(2)} s (target < ${TARGET_SCAN_SECONDS} s) ${verdict(scanOk)}; peak RSS ${first.rssPeakMb} MB (target < ${TARGET_PEAK_RSS_MB} MB) ${verdict(rssOk)}`);
+
+    const dir = resultsDir();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'drift-latest.json');
+    writeFileSync(
+      file,
+      `${JSON.stringify(
+        {
+          benchmark: 'drift-scan',
+          at: new Date().toISOString(),
+          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryMb: mb(totalmem()), node: process.version, postgres: pgVersion },
+          database: db.embedded ? 'embedded' : 'server',
+          queueBackend: queue.kind,
+          targets: { scanSeconds: TARGET_SCAN_SECONDS, peakRssMb: TARGET_PEAK_RSS_MB },
+          verdict: { scan: verdict(scanOk), peakRss: verdict(rssOk) },
+          dataset,
+          seed: { seconds: secs(seeded.ms), stepsMs: seeded.steps, vacuumAnalyzeSeconds: secs(vacuumMs) },
+          scans: [first, second].filter((s): s is ScanFigures => s !== null).map((s) => ({ ...s, scanSeconds: secs(s.scanMs) })),
+          alertsByRule: Object.fromEntries(alertsByRule.map((r) => [r.rule, Number(r.open)])),
+          notificationJobs: jobCounts,
+          ...(explain ? { explain } : {}),
+          totalSeconds: secs(performance.now() - started),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    log(`figures written to ${file}`);
+    if (first.error) throw new Error(`the scan failed: ${clip(first.error)}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`drift benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
