@@ -24,6 +24,8 @@ const SLIP_DAYS_SQL = `GREATEST(0, (CASE
     ELSE GREATEST(m.due_date, COALESCE(m.forecast_date, m.due_date), CASE WHEN $2::date > m.due_date THEN $2::date ELSE m.due_date END)
   END) - m.baseline_due_date)`;
 
+const MILESTONE_CURSOR = 'drift_scan_milestones';
+
 /**
  * Loads what the drift rules look at for one organization: a fixed handful of set-based queries over
  * active engagements and priorities, whatever their size. Milestones are pre-filtered to the ones a
@@ -31,14 +33,20 @@ const SLIP_DAYS_SQL = `GREATEST(0, (CASE
  */
 @Injectable()
 export class DriftFactsRepository {
-  async milestones(tx: EntityManager, organizationId: string, today: string): Promise<MilestoneFacts[]> {
-    const rows: Array<Record<string, unknown>> = await tx.query(
-      `WITH changes AS (
+  /**
+   * Opens a cursor over the open milestones a milestone rule could flag (overdue, forecast later than due,
+   * or re-planned), so a scan reads them in batches with fetchMilestones() and never holds them all: one
+   * query plan, however many batches. Lives until closeMilestones() or the end of the transaction.
+   */
+  async openMilestones(tx: EntityManager, organizationId: string, today: string): Promise<void> {
+    await tx.query(
+      `DECLARE ${MILESTONE_CURSOR} NO SCROLL CURSOR FOR
+       WITH changes AS (
          SELECT h.milestone_id, count(*) AS replan_count, sum(GREATEST(h.new_due_date - h.old_due_date, 0)) AS replan_total_days
            FROM milestone_due_date_changes h WHERE h.organization_id = $1 GROUP BY h.milestone_id)
        SELECT m.id, m.priority_id, p.engagement_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
               to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date,
-              COALESCE(ch.replan_count, 0) AS replan_count, COALESCE(ch.replan_total_days, 0) AS replan_total_days
+              COALESCE(ch.replan_count, 0)::int AS replan_count, COALESCE(ch.replan_total_days, 0)::int AS replan_total_days
          FROM milestones m
          JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
          JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
@@ -47,11 +55,20 @@ export class DriftFactsRepository {
           AND (m.due_date < $2::date OR m.forecast_date > m.due_date OR ch.replan_count > 0)`,
       [organizationId, today],
     );
+  }
+
+  /** The next batch from openMilestones(); empty when there are no more. */
+  async fetchMilestones(tx: EntityManager, batchSize: number): Promise<MilestoneFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(`FETCH FORWARD ${Math.trunc(batchSize)} FROM ${MILESTONE_CURSOR}`);
     return rows.map((r) => ({
       id: r.id as string, priorityId: r.priority_id as string, engagementId: r.engagement_id as string, title: r.title as string,
       baselineDueDate: r.baseline_due_date as string, dueDate: r.due_date as string, forecastDate: (r.forecast_date as string | null) ?? null,
       replanCount: Number(r.replan_count), replanTotalDays: Number(r.replan_total_days),
     }));
+  }
+
+  async closeMilestones(tx: EntityManager): Promise<void> {
+    await tx.query(`CLOSE ${MILESTONE_CURSOR}`);
   }
 
   async priorities(tx: EntityManager, organizationId: string, checkInWindow: number): Promise<PriorityFacts[]> {
@@ -86,12 +103,19 @@ export class DriftFactsRepository {
 
   async engagements(tx: EntityManager, organizationId: string, today: string): Promise<EngagementFacts[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
-      `SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
-              (SELECT count(*) FROM priorities p WHERE p.organization_id = e.organization_id AND p.engagement_id = e.id AND p.status = 'active') AS active_priorities,
-              (SELECT count(*) FROM milestones m JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
-                WHERE m.organization_id = e.organization_id AND p.engagement_id = e.id AND p.status = 'active'
-                  AND m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30) AS open_next_30
-         FROM engagements e WHERE e.organization_id = $1 AND e.status = 'active'`,
+      `WITH active AS (
+         SELECT p.engagement_id, count(*) AS priorities FROM priorities p WHERE p.organization_id = $1 AND p.status = 'active' GROUP BY p.engagement_id),
+       due_soon AS (
+         SELECT p.engagement_id, count(*) AS milestones
+           FROM milestones m JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
+          WHERE m.organization_id = $1 AND m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30
+          GROUP BY p.engagement_id)
+       SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
+              COALESCE(a.priorities, 0) AS active_priorities, COALESCE(d.milestones, 0) AS open_next_30
+         FROM engagements e
+         LEFT JOIN active a ON a.engagement_id = e.id
+         LEFT JOIN due_soon d ON d.engagement_id = e.id
+        WHERE e.organization_id = $1 AND e.status = 'active'`,
       [organizationId, today],
     );
     return rows.map((r) => ({
