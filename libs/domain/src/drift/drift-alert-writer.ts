@@ -11,12 +11,15 @@ import type { Detection } from './drift-types';
  */
 export const WRITE_CHUNK = 5000;
 
+/** The priority a detection's subject belongs to: itself for a priority, its priority for a milestone, else null. */
+export type PriorityOf = (detection: Detection) => string | null;
+
 @Injectable()
 export class DriftAlertWriter {
   /** The per-transaction table of raised and escalated alerts; dropped at commit or rollback. */
   async begin(tx: EntityManager): Promise<void> {
     await tx.query(
-      `CREATE TEMP TABLE scan_notifications (alert_id uuid PRIMARY KEY, event text NOT NULL, severity text NOT NULL) ON COMMIT DROP`,
+      `CREATE TEMP TABLE scan_notifications (alert_id uuid PRIMARY KEY, event text NOT NULL, severity text NOT NULL, priority_id uuid) ON COMMIT DROP`,
     );
   }
 
@@ -31,21 +34,30 @@ export class DriftAlertWriter {
     }));
   }
 
-  /** New alerts; a concurrent scan's alert for the same subject wins (the unique index), and this one is skipped. */
-  async raise(tx: EntityManager, organizationId: string, detections: readonly Detection[], now: Date): Promise<number> {
+  /**
+   * New alerts; a concurrent scan's alert for the same subject wins (the unique index), and this one is skipped.
+   * `priorityOf` names the priority a detection's subject belongs to (null for engagements and owners), so the
+   * outbox finds each priority's owner without looking every milestone up again.
+   */
+  async raise(tx: EntityManager, organizationId: string, detections: readonly Detection[], now: Date, priorityOf: PriorityOf): Promise<number> {
     let raised = 0;
     for (const chunk of chunks(detections)) {
       const [row]: Array<{ n: number }> = await tx.query(
-        `WITH ins AS (
+        `WITH x AS MATERIALIZED (
+           SELECT * FROM jsonb_to_recordset($3::jsonb)
+             AS x(rule text, subject_type text, subject_id uuid, engagement_id uuid, priority_id uuid, severity text, message text, details jsonb)),
+         ins AS (
            INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, details, first_seen_at, last_seen_at)
-           SELECT $1, x.rule, x.subject_type, x.subject_id, x.engagement_id, x.severity, 'open', x.message, x.details, $2, $2
-             FROM jsonb_to_recordset($3::jsonb) AS x(rule text, subject_type text, subject_id uuid, engagement_id uuid, severity text, message text, details jsonb)
+           SELECT $1, x.rule, x.subject_type, x.subject_id, x.engagement_id, x.severity, 'open', x.message, x.details, $2, $2 FROM x
            ON CONFLICT (organization_id, rule, subject_type, subject_id) WHERE status <> 'resolved' DO NOTHING
-           RETURNING id, severity),
+           RETURNING id, rule, subject_type, subject_id, severity),
          events AS (INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity) SELECT $1, id, 'raised', severity FROM ins),
-         notify AS (INSERT INTO scan_notifications (alert_id, event, severity) SELECT id, 'alert.raised', severity FROM ins)
+         notify AS (
+           INSERT INTO scan_notifications (alert_id, event, severity, priority_id)
+           SELECT ins.id, 'alert.raised', ins.severity, x.priority_id
+             FROM ins JOIN x ON x.rule = ins.rule AND x.subject_type = ins.subject_type AND x.subject_id = ins.subject_id)
          SELECT count(*)::int AS n FROM ins`,
-        [organizationId, now, JSON.stringify(chunk.map(toRecord))],
+        [organizationId, now, JSON.stringify(chunk.map((d) => ({ ...toRecord(d), priority_id: priorityOf(d) })))],
       );
       raised += row.n;
     }
@@ -53,19 +65,19 @@ export class DriftAlertWriter {
   }
 
   /** Higher severity than before: escalate and re-open an acknowledged alert (acknowledging silences only until then). */
-  async escalate(tx: EntityManager, organizationId: string, escalations: AlertPlan['escalate'], now: Date): Promise<number> {
+  async escalate(tx: EntityManager, organizationId: string, escalations: AlertPlan['escalate'], now: Date, priorityOf: PriorityOf): Promise<number> {
     let escalated = 0;
     for (const chunk of chunks(escalations)) {
       const [row]: Array<{ n: number }> = await tx.query(
         `WITH upd AS (
            UPDATE drift_alerts a SET severity = x.severity, status = 'open', message = x.message, details = x.details, last_seen_at = $2
-             FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, severity text, message text, details jsonb)
+             FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, severity text, message text, details jsonb, priority_id uuid)
             WHERE a.organization_id = $1 AND a.id = x.id AND a.status <> 'resolved'
-           RETURNING a.id, a.severity),
+           RETURNING a.id, a.severity, x.priority_id),
          events AS (INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity) SELECT $1, id, 'escalated', severity FROM upd),
-         notify AS (INSERT INTO scan_notifications (alert_id, event, severity) SELECT id, 'alert.escalated', severity FROM upd)
+         notify AS (INSERT INTO scan_notifications (alert_id, event, severity, priority_id) SELECT id, 'alert.escalated', severity, priority_id FROM upd)
          SELECT count(*)::int AS n FROM upd`,
-        [organizationId, now, JSON.stringify(chunk.map(({ alert, detection }) => ({ ...toRecord(detection), id: alert.id })))],
+        [organizationId, now, JSON.stringify(chunk.map(({ alert, detection }) => ({ ...toRecord(detection), id: alert.id, priority_id: priorityOf(detection) })))],
       );
       escalated += row.n;
     }

@@ -5,7 +5,7 @@ import { AlertOutboxRepository, DEFAULT_ALERT_BATCH_ABOVE } from '../notificatio
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Clock } from '../shared/clock';
 import { alertKey, alertsNotSeen, planDetections } from './alert-reconcile';
-import { DriftAlertWriter } from './drift-alert-writer';
+import { DriftAlertWriter, type PriorityOf } from './drift-alert-writer';
 import { DriftFactsRepository, type PriorityScoreFacts } from './drift-facts.repository';
 import { NotificationJobs } from './drift-jobs.port';
 import { driftScore, engagementDriftScore } from './drift-score';
@@ -82,11 +82,11 @@ export class DriftScanService {
       const openByKey = new Map(open.map((a) => [alertKey(a), a]));
       const seen = new Set<string>();
       const counts = { milestonesEvaluated: 0, detections: 0, raised: 0, escalated: 0 };
-      const reconcile = async (detections: Detection[]) => {
+      const reconcile = async (detections: Detection[], priorityOf: PriorityOf) => {
         counts.detections += detections.length;
         const plan = planDetections(openByKey, detections, seen);
-        counts.raised += await this.alerts.raise(tx, organizationId, plan.raise, now);
-        counts.escalated += await this.alerts.escalate(tx, organizationId, plan.escalate, now);
+        counts.raised += await this.alerts.raise(tx, organizationId, plan.raise, now, priorityOf);
+        counts.escalated += await this.alerts.escalate(tx, organizationId, plan.escalate, now, priorityOf);
         await this.alerts.refresh(tx, organizationId, plan.refresh, now);
       };
 
@@ -95,10 +95,11 @@ export class DriftScanService {
         const milestones = await this.facts.fetchMilestones(tx, MILESTONE_BATCH);
         if (milestones.length === 0) break;
         counts.milestonesEvaluated += milestones.length;
-        await reconcile(evaluateMilestoneRules({ ...facts, milestones }));
+        const priorityOfMilestone = new Map(milestones.map((m) => [m.id, m.priorityId]));
+        await reconcile(evaluateMilestoneRules({ ...facts, milestones }), (d) => priorityOfMilestone.get(d.subjectId) ?? null);
       }
       await this.facts.closeMilestones(tx);
-      await reconcile(evaluateAggregateRules(facts));
+      await reconcile(evaluateAggregateRules(facts), (d) => (d.subjectType === 'priority' ? d.subjectId : null));
 
       const resolved = await this.alerts.resolve(tx, organizationId, alertsNotSeen(open, seen), now);
       await this.alerts.markSeen(tx, organizationId, now);

@@ -60,14 +60,11 @@ export class AlertOutboxRepository {
     // Without statistics the planner takes the table for a few rows and walks milestones one by one.
     await tx.query(`ANALYZE scan_notifications`);
     const emails: EmailShare[] = await tx.query(
-      `WITH n AS (SELECT alert_id, event, severity, ${RANK('severity')} AS rank FROM scan_notifications),
-       a AS (SELECT d.id, d.subject_type, d.subject_id, d.engagement_id FROM n JOIN drift_alerts d ON d.organization_id = $1 AND d.id = n.alert_id),
+      `WITH n AS (SELECT alert_id, event, severity, priority_id, ${RANK('severity')} AS rank FROM scan_notifications),
+       a AS (SELECT d.id, d.subject_type, d.subject_id, d.engagement_id, n.priority_id FROM n JOIN drift_alerts d ON d.organization_id = $1 AND d.id = n.alert_id),
        owner_of AS (
-         SELECT a.id AS alert_id, p.owner_id FROM a
-           JOIN milestones m ON a.subject_type = 'milestone' AND m.organization_id = $1 AND m.id = a.subject_id
-           JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
-         UNION ALL
-         SELECT a.id, p.owner_id FROM a JOIN priorities p ON a.subject_type = 'priority' AND p.organization_id = $1 AND p.id = a.subject_id
+         -- The scan recorded each milestone's and priority's priority: no lookup per milestone here.
+         SELECT a.id AS alert_id, p.owner_id FROM a JOIN priorities p ON p.organization_id = $1 AND p.id = a.priority_id
          UNION ALL
          SELECT a.id, a.subject_id FROM a WHERE a.subject_type = 'owner'),
        candidates AS (
