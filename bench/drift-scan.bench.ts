@@ -258,7 +258,7 @@ class ScanProbe {
   constructor(worker: TestWorker) {
     const app = worker.app;
     const facts = app.get(DriftFactsRepository);
-    for (const name of ['openMilestones', 'priorities', 'engagements', 'owners', 'scoreFacts'] as const) {
+    for (const name of ['milestoneTotals', 'openMilestones', 'priorities', 'engagements', 'owners', 'scoreFacts'] as const) {
       this.wrap(facts, name, `facts.${name}`, { captureSql: true });
     }
     this.wrap(facts, 'fetchMilestones', 'facts.fetchMilestones');
@@ -309,7 +309,7 @@ class ScanProbe {
         // The step gets its own EntityManager back with only query() observed, whatever else it calls.
         const manager = args[0] as EntityManager;
         const query = async (sql: string, params: unknown[] = []) => {
-          if (options.captureSql) probe.queries.set(label, { name: label, sql, params });
+          if (options.captureSql) probe.queries.set(`${label} ${summarize(sql)}`, { name: label, sql, params });
           if (!options.timeQueries) return manager.query(sql, params);
           const sub = probe.begin(`${label} › ${summarize(sql)}`);
           try {
@@ -517,7 +517,14 @@ function resultsDir(): string {
 async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<Array<{ query: string; executionMs: number; plan: string }>> {
   const out: Array<{ query: string; executionMs: number; plan: string }> = [];
   log('\nEXPLAIN (ANALYZE, BUFFERS) of the fact queries, one at a time:');
+  // In one transaction, like the scan, so its temporary tables exist for the queries that read them
+  // (EXPLAIN ANALYZE of CREATE TABLE … AS creates the table; an index on it is built, not explained).
+  await client.query('BEGIN');
   for (const q of queries) {
+    if (/^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(q.sql)) {
+      await client.query(q.sql, q.params);
+      continue;
+    }
     // A cursor's query is explained on its own (EXPLAIN does not take DECLARE).
     const sql = q.sql.replace(/^\s*DECLARE\s+\w+\s+NO SCROLL CURSOR FOR\s+/i, '');
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, q.params);
@@ -526,6 +533,7 @@ async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<A
     out.push({ query: q.name, executionMs, plan });
     log(`  ${q.name.padEnd(20)} ${executionMs.toFixed(0).padStart(7)} ms`);
   }
+  await client.query('ROLLBACK');
   return out;
 }
 

@@ -34,7 +34,7 @@ export interface DriftScanSettings {
 
 /**
  * One organization's drift scan, in one transaction: load the priority, engagement and owner facts (a few
- * set-based queries), read the flagged milestones through a cursor in batches, evaluate the pure rules on each
+ * set-based queries over one pass of per-priority milestone totals), read the flagged milestones through a cursor in batches, evaluate the pure rules on each
  * batch and reconcile its alerts (insert, escalate, refresh: one statement per few thousand alerts), then
  * resolve what no batch saw, write the outbox (grouped per recipient) and today's snapshot. Deliveries are
  * enqueued only after the commit.
@@ -71,6 +71,7 @@ export class DriftScanService {
       const { today, timezone, settings } = await this.organizations.context(tx, organizationId);
       const thresholds = resolveDriftThresholds((settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift);
       const window = thresholds.confidenceFallingDrops + 1;
+      await this.facts.milestoneTotals(tx, organizationId, today, timezone);
       const priorities = await this.facts.priorities(tx, organizationId, Math.max(window, 8));
       const engagements = await this.facts.engagements(tx, organizationId, today);
       const owners = await this.facts.owners(tx, organizationId);
