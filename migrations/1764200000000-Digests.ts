@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Weekly digests (DESIGN.md §5). Exactly one scheduled digest per (user, ISO week) is the partial unique
  * index `digests_one_per_week`, claimed in the transaction that writes the digest's outbox row; an admin's
- * forced re-send is the only row allowed beside it. Preferences are sparse: a NULL column follows the
+ * forced re-send is the only row allowed beside it, and `request_key` (one per compose request) keeps a retried
+ * forced request from sending twice. Preferences are sparse: a NULL column follows the
  * organization's default (organizations.settings.digest*), then the product default (Monday 08:00).
  */
 export class Digests1764200000000 implements MigrationInterface {
@@ -40,6 +41,7 @@ export class Digests1764200000000 implements MigrationInterface {
         subject text,
         engagement_count integer NOT NULL DEFAULT 0,
         outbox_id uuid REFERENCES outbox(id) ON DELETE SET NULL,
+        request_key text NOT NULL UNIQUE,
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((status = 'composed') = (subject IS NOT NULL))
       )`);

@@ -77,25 +77,38 @@ export class DigestComposer {
     return { recipient, isoWeek, content, rendered };
   }
 
-  /** The compose job. Idempotent: the claim on (user, ISO week) is the guarantee, the job id only saves work. */
+  /**
+   * The compose job. Idempotent: the claim on (user, ISO week), or for a forced re-send the request's own key,
+   * is the guarantee; the job id only saves work. A job retried after a crash between its commit and the
+   * enqueue of the delivery finds its row and enqueues the delivery it may have missed.
+   */
   async composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
     const reader = this.db.reader;
+    const requestKey = `${request.batch}|${request.userId}|${request.isoWeek}`;
     const recipient = await this.recipients.load(reader, request.organizationId, request.userId);
     if (!recipient || recipient.disabled) return 'gone';
     if (recipient.preferences.optedOut) return 'opted-out';
-    const claimed: unknown[] = await reader.query(`SELECT 1 FROM digests WHERE user_id = $1 AND iso_week = $2 AND NOT forced`, [request.userId, request.isoWeek]);
-    if (claimed.length && !request.force) return 'already-done';
-    const forced = claimed.length > 0;
+    const claims: Array<{ forced: boolean; request_key: string; outbox_id: string | null; outbox_status: string | null }> = await reader.query(
+      `SELECT d.forced, d.request_key, d.outbox_id, o.status AS outbox_status FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id
+        WHERE d.user_id = $1 AND d.iso_week = $2 AND (NOT d.forced OR d.request_key = $3)`,
+      [request.userId, request.isoWeek, requestKey],
+    );
+    const weekClaimed = claims.some((c) => !c.forced);
+    if (claims.some((c) => c.request_key === requestKey) || (weekClaimed && !request.force)) {
+      await this.notifications.deliver(claims.filter((c) => c.outbox_id && c.outbox_status === 'pending').map((c) => c.outbox_id!));
+      return 'already-done';
+    }
     const digest = await this.compose(reader, recipient, request.isoWeek, request.batch);
     const row = {
       id: randomUUID(), organizationId: request.organizationId, userId: request.userId, isoWeek: request.isoWeek, timezone: recipient.timezone,
-      kind: digest.content.kind, trigger: request.trigger, forced, engagementCount: digest.content.sections.length,
+      kind: digest.content.kind, trigger: request.trigger, forced: weekClaimed, engagementCount: digest.content.sections.length,
     };
+    // ON CONFLICT without a target: either unique key (the week's claim, the request's key) makes it a no-op.
     if (digest.content.empty && recipient.preferences.skipWhenEmpty) {
       const inserted: Array<{ id: string }> = await reader.query(
-        `INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, engagement_count)
-         VALUES ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9) ON CONFLICT (user_id, iso_week) WHERE NOT forced DO NOTHING RETURNING id`,
-        [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, row.engagementCount],
+        `INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, engagement_count, request_key)
+         VALUES ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+        [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, row.engagementCount, requestKey],
       );
       return inserted.length ? 'skipped' : 'already-done';
     }
@@ -104,15 +117,15 @@ export class DigestComposer {
     // One statement, so one transaction: the claim and the outbox row exist together or not at all.
     const written: Array<{ id: string }> = await reader.query(
       `WITH claim AS (
-         INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'composed', $7, $8, $9, $10, $11)
-         ON CONFLICT (user_id, iso_week) WHERE NOT forced DO NOTHING
+         INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key)
+         VALUES ($1, $2, $3, $4, $5, $6, 'composed', $7, $8, $9, $10, $11, $15)
+         ON CONFLICT DO NOTHING
          RETURNING id)
        INSERT INTO outbox (id, organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
        SELECT $11, $2, NULL, 'digest.weekly', 'email', $12, $13, $3, NULL, $14::jsonb FROM claim
        RETURNING id`,
       [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, digest.rendered.subject, row.engagementCount,
-        outboxId, recipient.email.toLowerCase(), recipient.name, JSON.stringify(payload)],
+        outboxId, recipient.email.toLowerCase(), recipient.name, JSON.stringify(payload), requestKey],
     );
     if (written.length === 0) return 'already-done';
     await this.notifications.deliver([outboxId]);

@@ -37,5 +37,7 @@ export class Digest {
   @Column({ type: 'text', nullable: true }) subject!: string | null;
   @Column({ name: 'engagement_count', type: 'integer', default: 0 }) engagementCount!: number;
   @Column({ name: 'outbox_id', type: 'uuid', nullable: true }) outboxId!: string | null;
+  /** One per compose request (its batch, user and week): a retried job finds its own row. */
+  @Column({ name: 'request_key', type: 'text', unique: true }) requestKey!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
