@@ -85,17 +85,13 @@ export class DigestComposer {
   async composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
     const reader = this.db.reader;
     const requestKey = `${request.batch}|${request.userId}|${request.isoWeek}`;
-    const recipient = await this.recipients.load(reader, request.organizationId, request.userId);
-    if (!recipient || recipient.disabled) return 'gone';
+    const loaded = await this.recipients.loadWithClaims(reader, request.organizationId, request.userId, request.isoWeek, requestKey);
+    if (!loaded || loaded.recipient.disabled) return 'gone';
+    const { recipient, claims } = loaded;
     if (recipient.preferences.optedOut) return 'opted-out';
-    const claims: Array<{ forced: boolean; request_key: string; outbox_id: string | null; outbox_status: string | null }> = await reader.query(
-      `SELECT d.forced, d.request_key, d.outbox_id, o.status AS outbox_status FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id
-        WHERE d.user_id = $1 AND d.iso_week = $2 AND (NOT d.forced OR d.request_key = $3)`,
-      [request.userId, request.isoWeek, requestKey],
-    );
     const weekClaimed = claims.some((c) => !c.forced);
-    if (claims.some((c) => c.request_key === requestKey) || (weekClaimed && !request.force)) {
-      await this.notifications.deliver(claims.filter((c) => c.outbox_id && c.outbox_status === 'pending').map((c) => c.outbox_id!));
+    if (claims.some((c) => c.requestKey === requestKey) || (weekClaimed && !request.force)) {
+      await this.notifications.deliver(claims.filter((c) => c.outboxId && c.outboxStatus === 'pending').map((c) => c.outboxId!));
       return 'already-done';
     }
     const digest = await this.compose(reader, recipient, request.isoWeek, request.batch);

@@ -1,5 +1,5 @@
 import type { Rag } from '../check-ins/check-in.entity';
-import { addDays } from './digest-dates';
+import { addDays, daysFrom } from './digest-dates';
 import { computedHealth, expectedProgress, type ComputedHealth, type HealthThresholds } from '../health/health';
 import { ragDisagrees, worstHealth, worstRag } from '../portfolio/engagement-health';
 import type { Severity } from '../drift/drift-types';
@@ -162,6 +162,7 @@ export function digestKindFor(recipient: DigestRecipient): DigestKind {
 
 export function buildDigest(input: DigestInput): DigestContent {
   const kind = digestKindFor(input.recipient);
+  // A copy: the sections may be shared with other digests (buildSection), the order is this digest's.
   const sections = input.engagements.map((e) => buildSection(e, input));
   orderSections(kind, sections);
   const totals = totalsOf(sections);
@@ -173,7 +174,22 @@ export function buildDigest(input: DigestInput): DigestContent {
   };
 }
 
+/**
+ * Sections depend only on the engagement's facts and the day: many recipients of one dispatch share the
+ * same facts objects (DigestFactsRepository), so each section is built once per facts object and day.
+ */
+const sectionMemo = new WeakMap<DigestEngagementFacts, Map<string, EngagementSection>>();
+
 export function buildSection(e: DigestEngagementFacts, input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>): EngagementSection {
+  const key = `${input.today}|${input.thresholds.healthAtRiskBelow}|${input.thresholds.healthOffTrackBelow}|${input.publicUrl}`;
+  let memo = sectionMemo.get(e);
+  if (!memo) sectionMemo.set(e, (memo = new Map()));
+  let section = memo.get(key);
+  if (!section) memo.set(key, (section = computeSection(e, input)));
+  return section;
+}
+
+function computeSection(e: DigestEngagementFacts, input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>): EngagementSection {
   const { today } = input;
   const healths = e.priorities.map((p) =>
     computedHealth({ progress: p.progress, expected: expectedProgress(p.startDate, p.targetDate, today), targetDate: p.targetDate, today, status: 'active' }, input.thresholds),
@@ -302,8 +318,4 @@ function capitalize(text: string): string {
 
 function byDueDate(a: DigestMilestone, b: DigestMilestone): number {
   return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.title.localeCompare(b.title);
-}
-
-function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -23,6 +23,13 @@ export interface FactsRequest {
 const CACHE_TTL_MS = 5 * 60_000;
 const CACHE_MAX_ENTRIES = 5_000;
 
+interface EngagementRow {
+  id: string;
+  client_name: string;
+  function: string;
+  executive_name: string;
+}
+
 /**
  * Loads what a digest says about the engagements a recipient may see: the access rules decide which
  * (AccessService.engagementScope, as for every other read), then a fixed handful of set-based queries over
@@ -31,24 +38,23 @@ const CACHE_MAX_ENTRIES = 5_000;
 @Injectable()
 export class DigestFactsRepository {
   private readonly cache = new Map<string, { at: number; facts: DigestEngagementFacts }>();
+  /** Within a batch, recipients with the same reach (role, grants, placements) see the same engagements. */
+  private readonly reachCache = new Map<string, { at: number; engagements: EngagementRow[] }>();
 
   constructor(private readonly access: AccessService) {}
 
   async load(tx: EntityManager, request: FactsRequest): Promise<DigestEngagementFacts[]> {
     const { actor } = request;
-    const p = new SqlParams();
-    const engagements: Array<{ id: string; client_name: string; function: string; executive_name: string }> = await tx.query(
-      `SELECT e.id, c.name AS client_name, e.function, x.name AS executive_name
-         FROM engagements e
-         JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
-         JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
-        WHERE ${this.access.engagementScope(actor, 'e', p)} AND e.status = 'active'
-        ORDER BY c.name, e.function, e.id`,
-      p.values,
-    );
+    const now = Date.now();
+    const reachKey = `${request.batch}|${actor.organizationId}|${actor.role}|${[...actor.clientIds].sort().join(',')}|${[...actor.executiveIds].sort().join(',')}`;
+    const reach = request.batch ? this.reachCache.get(reachKey) : undefined;
+    const engagements = reach && now - reach.at < CACHE_TTL_MS ? reach.engagements : await this.visibleEngagements(tx, actor);
+    if (request.batch && !reach) {
+      if (this.reachCache.size >= CACHE_MAX_ENTRIES) this.reachCache.clear();
+      this.reachCache.set(reachKey, { at: now, engagements });
+    }
     const clientView = actor.role === 'client_viewer';
     const keyOf = (id: string) => `${request.batch}|${id}|${request.today}|${request.timezone}|${clientView}`;
-    const now = Date.now();
     const found = new Map<string, DigestEngagementFacts>();
     if (request.batch) {
       for (const e of engagements) {
@@ -67,6 +73,20 @@ export class DigestFactsRepository {
     return engagements.map((e) => found.get(e.id)!);
   }
 
+  /** The active engagements the access rules let this recipient see. */
+  private async visibleEngagements(tx: EntityManager, actor: Actor): Promise<EngagementRow[]> {
+    const p = new SqlParams();
+    return tx.query(
+      `SELECT e.id, c.name AS client_name, e.function, x.name AS executive_name
+         FROM engagements e
+         JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
+         JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
+        WHERE ${this.access.engagementScope(actor, 'e', p)} AND e.status = 'active'
+        ORDER BY c.name, e.function, e.id`,
+      p.values,
+    );
+  }
+
   private remember(key: string, facts: DigestEngagementFacts, now: number): void {
     if (this.cache.size >= CACHE_MAX_ENTRIES) {
       for (const [k, v] of this.cache) if (now - v.at >= CACHE_TTL_MS || this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(k);
@@ -75,7 +95,7 @@ export class DigestFactsRepository {
   }
 
   private async loadFacts(
-    tx: EntityManager, organizationId: string, engagements: Array<{ id: string; client_name: string; function: string; executive_name: string }>,
+    tx: EntityManager, organizationId: string, engagements: EngagementRow[],
     today: string, timezone: string, clientView: boolean,
   ): Promise<DigestEngagementFacts[]> {
     const ids = engagements.map((e) => e.id);

@@ -21,6 +21,14 @@ export interface DigestRecipientRow {
   stored: { weekday: number | null; hour: number | null; optedOut: boolean | null; skipWhenEmpty: boolean | null };
 }
 
+/** A digest already written for the recipient's week (the week's claim, or this request's own forced one). */
+export interface DigestClaim {
+  forced: boolean;
+  requestKey: string;
+  outboxId: string | null;
+  outboxStatus: string | null;
+}
+
 export interface DueRecipient {
   userId: string;
   isoWeek: string;
@@ -46,6 +54,23 @@ export class DigestRecipientsRepository {
       [organizationId, userId],
     );
     return rows[0] ? toRecipient(rows[0]) : null;
+  }
+
+  /** The recipient and, in the same query, what is already written for their week (the compose job's first read). */
+  async loadWithClaims(
+    tx: EntityManager, organizationId: string, userId: string, isoWeek: string, requestKey: string,
+  ): Promise<{ recipient: DigestRecipientRow; claims: DigestClaim[] } | null> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT ${RECIPIENT_COLUMNS},
+              COALESCE((SELECT json_agg(json_build_object('forced', d.forced, 'requestKey', d.request_key, 'outboxId', d.outbox_id, 'outboxStatus', ob.status))
+                          FROM digests d LEFT JOIN outbox ob ON ob.id = d.outbox_id
+                         WHERE d.user_id = u.id AND d.iso_week = $3 AND (NOT d.forced OR d.request_key = $4)), '[]'::json) AS claims
+         FROM users u JOIN organizations o ON o.id = u.organization_id
+         LEFT JOIN digest_preferences dp ON dp.user_id = u.id
+        WHERE u.organization_id = $1 AND u.id = $2`,
+      [organizationId, userId, isoWeek, requestKey],
+    );
+    return rows[0] ? { recipient: toRecipient(rows[0]), claims: rows[0].claims as DigestClaim[] } : null;
   }
 
   /** Every enabled user of the organization who has not opted out (send-now to everyone). */
