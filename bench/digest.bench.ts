@@ -157,6 +157,8 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 50);
+    const transactions = async () => Number((await client!.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+    const transactionsBefore = await transactions();
     const started = performance.now();
     await worker.digestsQueue.add(JobName.DigestDispatchAll, {});
     let composedAt = 0;
@@ -196,6 +198,7 @@ async function main(): Promise<void> {
     log(`delivered             ${last.sent.toLocaleString('en')} in ${(deliveredAt / 1000).toFixed(1)} s → ${deliveredPerSecond} delivered/s  [target ≥ ${TARGET_DELIVERED_PER_SECOND}: ${pass(deliveredPerSecond >= TARGET_DELIVERED_PER_SECOND)}]`);
     log(`SMTP sink received    ${sink.received().toLocaleString('en')} messages`);
     log(`HTML size             ${Math.round(stats.avg_html / 1024)} KB average, ${Math.round(stats.max_html / 1024)} KB largest`);
+    log(`database transactions ${Math.round((await transactions()) - transactionsBefore).toLocaleString('en')} (≈ ${((await transactions() - transactionsBefore) / RECIPIENTS).toFixed(1)} per digest, queue included when it is on PostgreSQL)`);
     log(`peak RSS              ${mb(peakRss)} MB (baseline ${mb(baselineRss)} MB; ru_maxrss ${mb(process.resourceUsage().maxRSS * 1024)} MB)`);
   } finally {
     await cleanup();

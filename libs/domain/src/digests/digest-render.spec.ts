@@ -49,7 +49,8 @@ describe('renderDigest', () => {
   it('has a subject with the headline, a plain-text part with the same facts, and dashboard links', () => {
     expect(rendered.subject).toBe('1 priority off track at Acme — week 48');
     for (const line of ['1 priority off track at Acme', 'Drift 40/100, ▲ 5 worse than last week', 'Pricing — moved 2026-11-20 → 2026-12-04: Legal review',
-      '2026-11-30 — Pipeline review (Build the team)', 'Open alerts: 1 warning', 'confidence 5/10 (↓ falling from 7)', 'Open: https://app.example.com/engagements/e-Acme']) {
+      '2026-11-30 — Pipeline review (Build the team)', 'Open alerts: 1 warning', 'confidence 5/10 (↓ falling from 7)', 'Open: https://app.example.com/engagements/e-Acme',
+      'Drift, last 8 weeks (oldest first): – – – – – – 35 40']) {
       expect(rendered.text).toContain(line);
     }
     expect(rendered.html).toContain('href="https://app.example.com/engagements/e-Acme"');

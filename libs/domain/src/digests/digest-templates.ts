@@ -104,7 +104,7 @@ export const DIGEST_TEXT_TEMPLATE = `{{greeting}}
 {{#if disagreement}}! {{disagreement}}
 {{/if}}
 {{driftLine}}
-Last 8 weeks:{{#each bars}} {{title}};{{/each}}
+Drift, last 8 weeks (oldest first): {{barsText}}
 {{#if ../portfolio}}{{#if alertsLine}}{{alertsLine}}
 {{/if}}{{else}}{{#if completed.length}}Completed this week:
 {{#each completed}}  - {{this}}

@@ -44,6 +44,8 @@ export interface SectionView {
   disagreement: string | null;
   driftLine: string;
   bars: BarView[];
+  /** The same eight weeks for the plain-text part: scores, "–" where there is none. */
+  barsText: string;
   alertsLine: string | null;
   checkInLine: string | null;
   completed: string[];
@@ -126,6 +128,7 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
     disagreement: s.ragDisagrees ? `Reported ${RAG_LABEL[s.reportedRag!]}, computed ${HEALTH_STYLE[s.health!].label.toLowerCase()}` : null,
     driftLine: driftLine(s.drift.score, s.drift.change),
     bars: s.drift.bars.map((b) => barView(b.score, b.weekEnding)),
+    barsText: s.drift.bars.map((b) => (b.score === null ? '–' : String(b.score))).join(' '),
     alertsLine: s.openAlerts.total
       ? `Open alerts: ${(['critical', 'warning', 'info'] as const).filter((sev) => s.openAlerts[sev]).map((sev) => `${s.openAlerts[sev]} ${sev}`).join(', ')}`
       : null,
