@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
+import { DeliveryService, type DeliveryOutcome } from '../notifications/delivery.service';
 import { localDate } from '../health/calendar';
 import { Clock } from '../shared/clock';
 import { buildDigest, type DigestContent } from './digest-content';
@@ -19,6 +20,9 @@ export interface DigestSettings {
   /** HMAC key of unsubscribe tokens (see unsubscribeKey()). */
   unsubscribeKey: string;
 }
+
+/** After a failed first send, the delivery job's first attempt waits this long (then its own backoff). */
+const FIRST_RETRY_DELAY_MS = 1000;
 
 export type ComposeOutcome = 'composed' | 'skipped' | 'already-done' | 'opted-out' | 'gone';
 
@@ -45,6 +49,7 @@ export class DigestComposer {
     private readonly recipients: DigestRecipientsRepository,
     private readonly facts: DigestFactsRepository,
     private readonly notifications: NotificationJobs,
+    private readonly delivery: DeliveryService,
   ) {}
 
   configure(settings: DigestSettings): void {
@@ -124,8 +129,25 @@ export class DigestComposer {
         outboxId, recipient.email.toLowerCase(), recipient.name, JSON.stringify(payload), requestKey],
     );
     if (written.length === 0) return 'already-done';
-    await this.notifications.deliver([outboxId]);
+    await this.sendFirstAttempt(outboxId);
     return 'composed';
+  }
+
+  /**
+   * The first send happens right here, through the same DeliveryService as every outbox row (row lock, Message-ID,
+   * 5xx recorded as failed): a delivery job per digest would double the queue's work for 10,000 recipients. Only a
+   * row that needs another attempt gets a delivery job, which retries it with backoff. A crash before this point
+   * leaves the row pending and this compose job stalled: its retry finds the claim and enqueues the delivery.
+   */
+  private async sendFirstAttempt(outboxId: string): Promise<void> {
+    let outcome: DeliveryOutcome | 'error';
+    try {
+      outcome = await this.delivery.deliver(outboxId, false);
+    } catch (error) {
+      this.logger.warn(`first send of digest outbox ${outboxId} failed, the delivery job takes over: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = 'error';
+    }
+    if (outcome === 'retry' || outcome === 'error') await this.notifications.deliver([outboxId], { delayMs: FIRST_RETRY_DELAY_MS });
   }
 
   private requireSettings(): DigestSettings {
