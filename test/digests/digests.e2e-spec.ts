@@ -185,6 +185,28 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     pin(NOW);
   });
 
+  it('an SMTP 4xx on the first send is retried by a delivery job with backoff, and the digest arrives once', async () => {
+    smtp.setRejection({ code: 451, message: 'try again later' });
+    const before = digestsTo('admin').length;
+    expectStatus(await tenant.admin.post('/digests/send-now', { userId: tenant.users.admin, force: true }), 202);
+    const pending = await eventually(async () => {
+      const history = await tenant.admin.get(`/digests?userId=${tenant.users.admin}&order=desc`);
+      const latest = history.body.items[0];
+      return latest?.forced && latest.status === 'pending' && latest.lastError ? latest : null;
+    }, 20_000);
+    expect(pending.lastError).toContain('451');
+    smtp.setRejection(null);
+    const sent = await eventually(async () => {
+      const history = await tenant.admin.get(`/digests?userId=${tenant.users.admin}&order=desc`);
+      return history.body.items.find((i: { id: string; status: string }) => i.id === pending.id && i.status === 'sent');
+    }, 20_000);
+    expect(sent.lastError).toBeNull();
+    await settle();
+    expect(digestsTo('admin')).toHaveLength(before + 1);
+    const [row] = await api.dataSource.query(`SELECT o.attempts FROM digests d JOIN outbox o ON o.id = d.outbox_id WHERE d.id = $1`, [pending.id]);
+    expect(row.attempts).toBeGreaterThanOrEqual(2);
+  });
+
   it('an SMTP 5xx fails the digest for good (recorded, not retried)', async () => {
     smtp.setRejection({ code: 550, message: 'mailbox unavailable' });
     expectStatus(await tenant.admin.post('/digests/send-now', { userId: tenant.users.manager, force: true }), 202);
