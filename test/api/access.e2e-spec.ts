@@ -100,6 +100,12 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/milestones/:id/history', id: 'milestoneId', allowed: EVERYONE },
   // check-ins
   { method: 'POST', path: '/check-ins/:id/acknowledge', id: 'checkInId', allowed: CLIENT_VIEWER },
+  // weekly digests: everyone has their own preferences and history; previewing another user's digest and sending are the admin's
+  { method: 'GET', path: '/me/digest-preferences', allowed: EVERYONE },
+  { method: 'PUT', path: '/me/digest-preferences', allowed: EVERYONE, body: () => ({ weekday: 'tuesday', hour: 9, timezone: null, optedOut: false, skipWhenEmpty: null }) },
+  { method: 'GET', path: '/digests', allowed: EVERYONE },
+  { method: 'GET', path: '/digests/preview?userId=:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
+  { method: 'POST', path: '/digests/send-now', allowed: ADMIN, body: () => ({}) },
 ];
 
 /**
@@ -150,6 +156,7 @@ const BODY_REFERENCES: BodyReference[] = [
     title: 'PUT /users/:id/client-grants with its clientId', role: 'admin', method: 'PUT', path: (own) => `/users/${own.users.clientViewer}/client-grants`,
     ref: (h) => h.b.clientId, body: (ref, own) => ({ clientIds: [own.a.clientId, ref] }),
   },
+  { title: 'POST /digests/send-now with its userId', role: 'admin', method: 'POST', path: () => '/digests/send-now', ref: (h) => h.users.manager, body: (ref) => ({ userId: ref }) },
   {
     title: 'POST /users with its clientId granted', role: 'admin', method: 'POST', path: () => '/users', ref: (h) => h.a.clientId,
     body: (ref) => ({ email: `stray-${fresh()}@firm.test`, name: 'Stray Viewer', password: TEST_PASSWORD, role: 'client_viewer', clientIds: [ref] }),
@@ -223,7 +230,7 @@ describe('access control (every role × every route)', () => {
 
   const TENANT_TABLES = [
     'users', 'client_grants', 'refresh_tokens', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners',
-    'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events',
+    'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events', 'digest_preferences', 'digests',
   ];
 
   /** Row counts (rowCounts) plus a digest of every row, so an UPDATE without an audit event is caught too. */
@@ -482,7 +489,7 @@ describe('access control (every role × every route)', () => {
         for (const path of [
           '/engagements?limit=100', '/portfolio?limit=100', '/clients?limit=100', '/owners?limit=100',
           `/engagements?clientId=${home.a.clientId}`, `/engagements?executiveId=${home.a.executiveId}`, `/portfolio?clientId=${home.a.clientId}`,
-          `/owners?clientId=${home.a.clientId}`,
+          `/owners?clientId=${home.a.clientId}`, '/digests?limit=100', `/digests?userId=${home.users.manager}`,
         ]) {
           const response = await caller.get(path);
           expectStatus(response, 200);

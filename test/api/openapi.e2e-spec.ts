@@ -118,7 +118,11 @@ describe('OpenAPI document', () => {
       const [method, path] = r.route.split(' ');
       return `${method} ${toOpenApiPath(path)}`;
     }));
-    expect([...publicRoutes].sort()).toEqual(['GET /api/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/signup']);
+    // The digest unsubscribe link works without logging in: its signed token is the credential.
+    expect([...publicRoutes].sort()).toEqual([
+      'GET /api/health', 'GET /api/v1/digests/unsubscribe', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/signup',
+      'POST /api/v1/digests/unsubscribe',
+    ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {}).filter(([, s]) => s.type === 'http' && s.scheme === 'bearer').map(([n]) => n);
     const missing = operations
       .filter((o) => !publicRoutes.has(`${o.method} ${o.path}`))

@@ -52,6 +52,8 @@ export interface WorkerSettings {
   mailDir: string;
   logDir: string;
   mailMaxPerSecond: number;
+  /** More variables for the worker (e.g. DIGEST_CONCURRENCY). */
+  extraEnv?: Record<string, string>;
 }
 
 /**
@@ -77,6 +79,7 @@ export function spawnWorkerProcess(generation: number, settings: WorkerSettings)
     ALERT_BATCH_ABOVE: '100000',
     DRIFT_SCAN_EVERY_MINUTES: '1440',
     JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789',
+    ...settings.extraEnv,
   };
   const child = spawn(process.execPath, [WORKER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];

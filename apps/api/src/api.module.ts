@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { ClientsController } from './clients/clients.controller';
+import { DigestsController } from './digests/digests.controller';
 import { EngagementsController } from './engagements/engagements.controller';
 import { ExecutivesController } from './executives/executives.controller';
 import { HealthController } from './health/health.controller';
@@ -36,7 +37,7 @@ export class ApiModule {
       controllers: [
         HealthController, AuthController, UsersController, ClientsController, ExecutivesController, EngagementsController, OwnersController,
         PrioritiesController, MilestonesController, CheckInsController, OrganizationController, PortfolioController, AuditController,
-        AlertsController, NotificationsController,
+        AlertsController, NotificationsController, DigestsController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { resolveJwtSecret, type Environment } from '@app/config';
 import { selectQueueBackend } from '@app/queue';
-import { WebhookPolicy } from '@app/domain';
+import { DigestComposer, unsubscribeKey, WebhookPolicy } from '@app/domain';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 
@@ -47,6 +47,7 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
     abortOnError: false,
   });
   app.get(WebhookPolicy).configure({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS });
+  app.get(DigestComposer).configure({ publicUrl: env.PUBLIC_URL, unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)) });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -4,7 +4,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { resolve } from 'node:path';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { loadEnvironmentOrExit, projectRoot } from '@app/config';
+import { loadEnvironmentOrExit, projectRoot, resolveJwtSecret } from '@app/config';
+import { unsubscribeKey } from '@app/domain';
 import { QueueName, selectQueueBackend } from '@app/queue';
 import { createLogger } from '../../api/src/bootstrap';
 import { startHealthServer } from './health-server';
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
       scanEveryMinutes: env.DRIFT_SCAN_EVERY_MINUTES,
       disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      digests: {
+        dispatchEveryMinutes: env.DIGEST_DISPATCH_EVERY_MINUTES,
+        unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)),
+        concurrency: env.DIGEST_CONCURRENCY,
+      },
+      deliveryConcurrency: env.DELIVERY_CONCURRENCY,
       schedule: true,
     }),
     { logger },

@@ -2,8 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
-import { createMailer, DeliveryService, DomainModule, DriftScanService, WebhookPolicy, type Mailer } from '@app/domain';
-import { JobName, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueModuleOptions } from '@app/queue';
+import { createMailer, DeliveryService, DigestComposer, DomainModule, DriftScanService, WebhookPolicy, type Mailer } from '@app/domain';
+import { DIGEST_SCHEDULER_ID, JobName, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueModuleOptions } from '@app/queue';
+import { DigestsProcessor } from './processors/digests.processor';
 import { assertEveryJobHandled } from './processors/job-handlers';
 import { DriftProcessor } from './processors/drift.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -18,6 +19,10 @@ export interface WorkerOptions {
   scanEveryMinutes: number;
   disableWebhookAfterFailures: number;
   allowPrivateWebhookTargets: boolean;
+  /** Weekly digests; without it the worker composes none (the tests that only exercise alerts). */
+  digests?: { dispatchEveryMinutes: number; unsubscribeKey: string; concurrency: number };
+  /** Notification deliveries at once (default 4). */
+  deliveryConcurrency?: number;
   /** Off in tests that drive scans themselves. */
   schedule: boolean;
 }
@@ -33,22 +38,34 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     @Inject(WORKER_OPTIONS) private readonly options: WorkerOptions,
     private readonly drift: DriftProcessor,
     private readonly notifications: NotificationsProcessor,
+    private readonly digests: DigestsProcessor,
     private readonly driftScan: DriftScanService,
+    private readonly digestComposer: DigestComposer,
     private readonly delivery: DeliveryService,
     private readonly webhookPolicy: WebhookPolicy,
     @InjectQueue(QueueName.Drift) private readonly driftQueue: Queue,
+    @InjectQueue(QueueName.Digests) private readonly digestsQueue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    assertEveryJobHandled([this.drift.handlers, this.notifications.handlers]);
+    assertEveryJobHandled([this.drift.handlers, this.notifications.handlers, this.digests.handlers]);
+    // Set here rather than in @Processor(): the decorator's options are fixed at build time.
+    const digests = this.options.digests;
+    if (this.digests.worker && digests) this.digests.worker.concurrency = digests.concurrency;
+    if (this.notifications.worker && this.options.deliveryConcurrency) this.notifications.worker.concurrency = this.options.deliveryConcurrency;
     this.mailer = createMailer(this.options.mail);
     this.driftScan.configure({ publicUrl: this.options.publicUrl, alertBatchAbove: this.options.alertBatchAbove });
     this.webhookPolicy.configure({ allowPrivateTargets: this.options.allowPrivateWebhookTargets });
     this.delivery.configure({ mailer: this.mailer, disableWebhookAfterFailures: this.options.disableWebhookAfterFailures, publicUrl: this.options.publicUrl });
+    if (digests) this.digestComposer.configure({ publicUrl: this.options.publicUrl, unsubscribeKey: digests.unsubscribeKey });
     if (this.options.schedule) {
       // Idempotent: every worker upserts the same scheduler, and it fires once per period.
       await this.driftQueue.upsertJobScheduler(SCAN_SCHEDULER_ID, { every: this.options.scanEveryMinutes * 60_000 }, { name: JobName.ScanAll, data: {} });
       this.logger.log(`drift scan scheduled every ${this.options.scanEveryMinutes} min`);
+      if (digests) {
+        await this.digestsQueue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { every: digests.dispatchEveryMinutes * 60_000 }, { name: JobName.DigestDispatchAll, data: {} });
+        this.logger.log(`digest dispatcher scheduled every ${digests.dispatchEveryMinutes} min`);
+      }
     }
   }
 
@@ -57,7 +74,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
    * use (the database pool, the mailer) is closed in the shutdown phase that follows.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.drift.worker?.close(), this.notifications.worker?.close()]);
+    await Promise.all([this.drift.worker?.close(), this.notifications.worker?.close(), this.digests.worker?.close()]);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -65,14 +82,14 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 }
 
-/** Background jobs: drift scans, deadline checks, notification deliveries. */
+/** Background jobs: drift scans, deadline checks, weekly digests, notification deliveries. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerOptions): DynamicModule {
     return {
       module: WorkerModule,
       imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule],
-      providers: [{ provide: WORKER_OPTIONS, useValue: options }, DriftProcessor, NotificationsProcessor, WorkerLifecycle],
+      providers: [{ provide: WORKER_OPTIONS, useValue: options }, DriftProcessor, NotificationsProcessor, DigestsProcessor, WorkerLifecycle],
     };
   }
 }

@@ -124,6 +124,22 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
 
+  /** How often the digest dispatcher looks for recipients whose weekly slot has come (minutes). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  DIGEST_DISPATCH_EVERY_MINUTES = 15;
+
+  /** Digests composed at once by one worker. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  DIGEST_CONCURRENCY = 4;
+
+  /** Notification deliveries (alert and digest emails, webhooks) sent at once by one worker; MAIL_MAX_PER_SECOND still caps SMTP. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  DELIVERY_CONCURRENCY = 4;
+
+  /** Signs the unsubscribe links of digests. Unset: derived from JWT_SECRET (set it to rotate the links on its own). */
+  @IsOptional() @IsString() @MinLength(32, { message: 'DIGEST_UNSUBSCRIBE_SECRET must be at least 32 characters' })
+  DIGEST_UNSUBSCRIBE_SECRET?: string;
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;
@@ -136,7 +152,7 @@ export class InvalidEnvironmentError extends Error {
 }
 
 export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
-  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL']);
+  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'DIGEST_UNSUBSCRIBE_SECRET']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = raw[key];

@@ -5,6 +5,11 @@ import { AuditService } from './audit/audit.service';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
 import { ClientsService } from './clients/clients.service';
+import { DigestComposer } from './digests/digest-composer.service';
+import { DigestDispatchService } from './digests/digest-dispatch.service';
+import { DigestFactsRepository } from './digests/digest-facts.repository';
+import { DigestRecipientsRepository } from './digests/digest-recipients.repository';
+import { DigestsService } from './digests/digests.service';
 import { AlertsService } from './drift/alerts.service';
 import { DriftAlertWriter } from './drift/drift-alert-writer';
 import { DriftFactsRepository } from './drift/drift-facts.repository';
@@ -28,9 +33,10 @@ const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
+  DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
 ];
 
-/** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs) imported by the app. */
+/** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
 @Global()
 @Module({ providers: [Clock, ...SERVICES], exports: [Clock, ...SERVICES] })
 export class DomainModule {}

@@ -1,6 +1,7 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
 import { Client } from './clients/client.entity';
+import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
 import { AllocationChange, Engagement } from './engagements/engagement.entity';
 import { Executive } from './executives/executive.entity';
@@ -14,5 +15,5 @@ import { ClientGrant, RefreshToken, User } from './users/user.entity';
 export const ENTITIES = [
   Organization, User, ClientGrant, RefreshToken, Client, Executive, Engagement, AllocationChange,
   Owner, Priority, Milestone, MilestoneDueDateChange, CheckIn, AuditEvent,
-  DriftAlert, DriftAlertEvent, DriftSnapshot, OutboxMessage, Webhook, NotificationPreference,
+  DriftAlert, DriftAlertEvent, DriftSnapshot, OutboxMessage, Webhook, NotificationPreference, DigestPreference, Digest,
 ];

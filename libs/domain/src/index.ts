@@ -2,6 +2,7 @@ export * from './access';
 export * from './audit';
 export * from './check-ins';
 export * from './clients';
+export * from './digests';
 export * from './domain.module';
 export * from './drift';
 export * from './engagements';

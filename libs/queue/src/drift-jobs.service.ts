@@ -60,17 +60,17 @@ export class BullNotificationJobs extends NotificationJobs {
   }
 
   /** In chunks, so a scan that raises thousands of alerts does not build one huge bulk request. */
-  async deliver(outboxIds: readonly string[]): Promise<void> {
-    for (let i = 0; i < outboxIds.length; i += 1000) await this.deliverChunk(outboxIds.slice(i, i + 1000));
+  async deliver(outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
+    for (let i = 0; i < outboxIds.length; i += 1000) await this.deliverChunk(outboxIds.slice(i, i + 1000), options.delayMs);
   }
 
-  private async deliverChunk(outboxIds: readonly string[]): Promise<void> {
+  private async deliverChunk(outboxIds: readonly string[], delayMs?: number): Promise<void> {
     if (outboxIds.length === 0) return;
     await this.queue.addBulk(
       outboxIds.map((outboxId) => ({
         name: JobName.DeliverNotification,
         data: { outboxId } satisfies JobPayloads[typeof JobName.DeliverNotification],
-        opts: { jobId: JobId.delivery(outboxId), attempts: this.attempts, backoff: { type: 'exponential', delay: 1000 }, ...KEEP },
+        opts: { jobId: JobId.delivery(outboxId), attempts: this.attempts, backoff: { type: 'exponential', delay: 1000 }, ...(delayMs ? { delay: delayMs } : {}), ...KEEP },
       })),
     );
   }

@@ -1,3 +1,4 @@
+export * from './digest-jobs.service';
 export * from './drift-jobs.service';
 export * from './queue-backend';
 export * from './queue-names';

@@ -1,7 +1,8 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DriftJobs, NotificationJobs } from '@app/domain';
+import { DigestJobs, DriftJobs, NotificationJobs } from '@app/domain';
+import { BullDigestJobs } from './digest-jobs.service';
 import { BullDriftJobs, BullNotificationJobs } from './drift-jobs.service';
 import type { QueueConnectionConfig } from './queue-backend';
 import { QueueName } from './queue-names';
@@ -22,18 +23,19 @@ export class QueueModule {
       module: QueueModule,
       imports: [
         BullModule.forRoot({ connection: options.connection.connection as never, prefix: options.connection.prefix }),
-        BullModule.registerQueue({ name: QueueName.Drift }, { name: QueueName.Notifications }),
+        BullModule.registerQueue({ name: QueueName.Drift }, { name: QueueName.Notifications }, { name: QueueName.Digests }),
       ],
       providers: [
         { provide: QUEUE_CONNECTION, useValue: options.connection },
         { provide: DriftJobs, useClass: BullDriftJobs },
+        { provide: DigestJobs, useClass: BullDigestJobs },
         {
           provide: NotificationJobs,
           inject: [getQueueToken(QueueName.Notifications)],
           useFactory: (queue: Queue) => new BullNotificationJobs(queue, options.notificationAttempts),
         },
       ],
-      exports: [BullModule, DriftJobs, NotificationJobs, QUEUE_CONNECTION],
+      exports: [BullModule, DriftJobs, NotificationJobs, DigestJobs, QUEUE_CONNECTION],
     };
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 const TENANT_TABLES = [
   'users', 'client_grants', 'refresh_tokens', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners',
-  'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events',
+  'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events', 'digest_preferences', 'digests',
 ];
 
 /** Row counts of every tenant table for one organization: "nothing was written" is these staying equal. */

@@ -1,5 +1,8 @@
 import { validateEnvironment, type Environment } from '@app/config';
 
+/** The API's JWT secret in tests; the test worker derives its unsubscribe key from it too. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef';
+
 /** The environment the tests run the app with: the run's database, a fixed secret, quiet logs. */
 export function testEnvironment(overrides: Record<string, string> = {}): Environment {
   const url = process.env.DATABASE_URL;
@@ -8,7 +11,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): Environ
     NODE_ENV: 'test',
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: '5',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789abcdef',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'error',
     PORT: '0',
     // Test webhook receivers listen on loopback.

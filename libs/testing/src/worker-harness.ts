@@ -5,7 +5,8 @@ import type { Queue } from 'bullmq';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Clock } from '@app/domain';
+import { Clock, unsubscribeKey } from '@app/domain';
+import { TEST_JWT_SECRET } from './test-env';
 import { pinnableClock } from './pin-clock';
 import { QueueName, type QueueConnectionConfig } from '@app/queue';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
@@ -14,6 +15,7 @@ export interface TestWorker {
   app: INestApplicationContext;
   driftQueue: Queue;
   notificationsQueue: Queue;
+  digestsQueue: Queue;
   mailDir: string;
   setNow(instant: Date | null): void;
   close(): Promise<void>;
@@ -27,20 +29,29 @@ export async function startTestWorker(options: {
   notificationAttempts?: number;
   disableWebhookAfterFailures?: number;
   alertBatchAbove?: number;
+  publicUrl?: string;
+  digestConcurrency?: number;
+  deliveryConcurrency?: number;
+  maxMessagesPerSecond?: number;
+  /** Run the job schedulers (drift scan, digest dispatcher) as production does. */
+  schedule?: boolean;
 }): Promise<TestWorker> {
   const mailDir = mkdtempSync(join(tmpdir(), 'throughline-mail-'));
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
       database: { url: options.databaseUrl, poolSize: 3 },
       queue: { connection: options.queue, notificationAttempts: options.notificationAttempts ?? 3 },
-      mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: 200 },
-      publicUrl: 'http://localhost:3000',
+      mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200 },
+      publicUrl: options.publicUrl ?? 'http://localhost:3000',
       alertBatchAbove: options.alertBatchAbove ?? 5,
       scanEveryMinutes: 15,
       disableWebhookAfterFailures: options.disableWebhookAfterFailures ?? 5,
       // Test receivers listen on loopback.
       allowPrivateWebhookTargets: true,
-      schedule: false,
+      // The same key as the test API derives from its JWT secret, so the API verifies what the worker signs.
+      digests: { dispatchEveryMinutes: 15, unsubscribeKey: unsubscribeKey(undefined, TEST_JWT_SECRET), concurrency: options.digestConcurrency ?? 4 },
+      deliveryConcurrency: options.deliveryConcurrency,
+      schedule: options.schedule ?? false,
     }),
     { logger: false },
   );
@@ -50,6 +61,7 @@ export async function startTestWorker(options: {
     app,
     driftQueue: app.get<Queue>(getQueueToken(QueueName.Drift)),
     notificationsQueue: app.get<Queue>(getQueueToken(QueueName.Notifications)),
+    digestsQueue: app.get<Queue>(getQueueToken(QueueName.Digests)),
     mailDir,
     setNow,
     close: () => app.close(),

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'alerts.manage': ['admin', 'account_manager', 'executive'],
   'notifications.admin': ['admin'],
+  'digests.admin': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

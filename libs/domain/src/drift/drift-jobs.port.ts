@@ -9,7 +9,8 @@ export abstract class DriftJobs {
 }
 
 export abstract class NotificationJobs {
-  abstract deliver(outboxIds: readonly string[]): Promise<void>;
+  /** `delayMs`: the first attempt waits (a row whose first send just failed). */
+  abstract deliver(outboxIds: readonly string[], options?: { delayMs?: number }): Promise<void>;
   /** Enqueues again rows still pending, replacing a finished or failed job of the same id. */
   abstract redeliver(outboxIds: readonly string[]): Promise<void>;
 }

@@ -16,6 +16,18 @@ export interface DeliverySettings {
   publicUrl: string;
 }
 
+/** The outbox payload of a weekly digest: the email as composed. */
+interface StoredDigestEmail {
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+function digestEmail(stored: StoredDigestEmail): StoredDigestEmail {
+  return { subject: stored.subject, html: stored.html, text: stored.text, headers: stored.headers };
+}
+
 export type DeliveryOutcome = 'sent' | 'already-done' | 'failed' | 'retry';
 
 /** Omit over each member of a union (the built-in Omit would merge the members). */
@@ -24,6 +36,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 interface OutboxRow {
   id: string;
   organization_id: string;
+  event: string;
   channel: 'email' | 'webhook';
   recipient_email: string | null;
   recipient_name: string | null;
@@ -62,7 +75,7 @@ export class DeliveryService {
     const followUps: string[] = [];
     const outcome = await this.db.transaction(async (tx): Promise<DeliveryOutcome> => {
       const [row]: OutboxRow[] = await tx.query(
-        `SELECT id, organization_id, channel, recipient_email, recipient_name, webhook_id, payload, status FROM outbox WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, organization_id, event, channel, recipient_email, recipient_name, webhook_id, payload, status FROM outbox WHERE id = $1 FOR UPDATE SKIP LOCKED`,
         [outboxId],
       );
       if (!row) {
@@ -73,7 +86,8 @@ export class DeliveryService {
       const payload = { ...row.payload, outboxId: row.id } as NotificationPayload;
       try {
         if (row.channel === 'email') {
-          const email = renderNotificationEmail(payload, row.recipient_name);
+          // A digest is rendered when it is composed (its content is that moment's); an alert email at send time.
+          const email = row.event === 'digest.weekly' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
           await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
         } else {
           const [hook]: Array<{ url: string; secret: string; format: 'json' | 'slack'; enabled: boolean }> = await tx.query(

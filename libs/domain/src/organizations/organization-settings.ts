@@ -6,12 +6,23 @@ export interface OrganizationSettings {
   healthAtRiskBelow: number;
   /** …at_risk down to expected − offTrackBelow, off_track beyond. */
   healthOffTrackBelow: number;
+  /** Weekly digests for users who have not chosen: on, unless the organization turns them off by default. */
+  digestsEnabled: boolean;
+  /** Default digest slot: ISO weekday (1 = Monday) and local hour. */
+  digestWeekday: number;
+  digestHour: number;
+  /** Default: a digest with nothing to report is not sent. */
+  digestSkipWhenEmpty: boolean;
 }
 
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   focusCap: 5,
   healthAtRiskBelow: 0.15,
   healthOffTrackBelow: 0.3,
+  digestsEnabled: true,
+  digestWeekday: 1,
+  digestHour: 8,
+  digestSkipWhenEmpty: true,
 };
 
 export function resolveSettings(stored: Partial<OrganizationSettings> | null | undefined): OrganizationSettings {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { Optional } from '../shared/validation';
 import { isValidIanaZone } from '../health/calendar';
 
@@ -33,6 +33,22 @@ export class UpdateOrganizationSettingsDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'off_track once progress < expected − this' })
   @Optional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   healthOffTrackBelow?: number;
+
+  @ApiPropertyOptional({ description: 'Weekly digests for users who have not chosen themselves (false: opted out by default)' })
+  @Optional() @IsBoolean()
+  digestsEnabled?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Default digest weekday, ISO (1 = Monday)' })
+  @Optional() @IsInt() @Min(1) @Max(7)
+  digestWeekday?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 23, description: 'Default digest hour, local time of each recipient' })
+  @Optional() @IsInt() @Min(0) @Max(23)
+  digestHour?: number;
+
+  @ApiPropertyOptional({ description: 'Default: do not send a digest that has nothing to report' })
+  @Optional() @IsBoolean()
+  digestSkipWhenEmpty?: boolean;
 }
 
 export class OrganizationSettingsView {
@@ -42,4 +58,8 @@ export class OrganizationSettingsView {
   @ApiProperty() focusCap!: number;
   @ApiProperty() healthAtRiskBelow!: number;
   @ApiProperty() healthOffTrackBelow!: number;
+  @ApiProperty() digestsEnabled!: boolean;
+  @ApiProperty({ minimum: 1, maximum: 7 }) digestWeekday!: number;
+  @ApiProperty({ minimum: 0, maximum: 23 }) digestHour!: number;
+  @ApiProperty() digestSkipWhenEmpty!: boolean;
 }

@@ -45,6 +45,10 @@ export class OrganizationsService {
       if (input.focusCap !== undefined) settings.focusCap = input.focusCap;
       if (input.healthAtRiskBelow !== undefined) settings.healthAtRiskBelow = input.healthAtRiskBelow;
       if (input.healthOffTrackBelow !== undefined) settings.healthOffTrackBelow = input.healthOffTrackBelow;
+      if (input.digestsEnabled !== undefined) settings.digestsEnabled = input.digestsEnabled;
+      if (input.digestWeekday !== undefined) settings.digestWeekday = input.digestWeekday;
+      if (input.digestHour !== undefined) settings.digestHour = input.digestHour;
+      if (input.digestSkipWhenEmpty !== undefined) settings.digestSkipWhenEmpty = input.digestSkipWhenEmpty;
       const resolved = resolveSettings(settings);
       if (resolved.healthOffTrackBelow < resolved.healthAtRiskBelow) {
         throw new RuleViolation('ORGANIZATION.THRESHOLDS_INVERTED', 'healthOffTrackBelow must be at least healthAtRiskBelow');

@@ -1,0 +1,58 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { DigestComposer, DigestDispatchService, DigestJobs } from '@app/domain';
+import { JobId, JobName, QueueName, type JobPayloads } from '@app/queue';
+import { failForGoodOnDomainError, WORKER_OPTIONS, type HandlerTable } from './job-handlers';
+
+/**
+ * Weekly digests, the same shape as the drift scan: a job scheduler fires DigestDispatchAll, which fans out
+ * one job per organization; each selects its due recipients in one query and enqueues one compose job each.
+ */
+@Processor(QueueName.Digests, { ...WORKER_OPTIONS, concurrency: 4 })
+export class DigestsProcessor extends WorkerHost {
+  private readonly logger = new Logger('DigestsProcessor');
+
+  readonly handlers: HandlerTable = {
+    [JobName.DigestDispatchAll]: () => this.dispatchAll(),
+    [JobName.DigestDispatchOrganization]: (job) => this.dispatchOrganization(job),
+    [JobName.DigestCompose]: (job) => this.composer.composeAndQueue(job.data as JobPayloads[typeof JobName.DigestCompose]),
+  };
+
+  constructor(
+    private readonly dispatch: DigestDispatchService,
+    private readonly composer: DigestComposer,
+    private readonly jobs: DigestJobs,
+    @InjectQueue(QueueName.Digests) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = this.handlers[job.name as JobName];
+    if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Digests}`);
+    return failForGoodOnDomainError(() => handler(job));
+  }
+
+  private async dispatchAll(): Promise<{ organizations: number }> {
+    const ids = await this.dispatch.organizationIds();
+    // One id per organization per minute (BullMQ refuses ':' in custom ids).
+    const slot = String(Math.floor(Date.now() / 60_000));
+    await this.queue.addBulk(
+      ids.map((organizationId) => ({
+        name: JobName.DigestDispatchOrganization,
+        data: { organizationId } satisfies JobPayloads[typeof JobName.DigestDispatchOrganization],
+        opts: { jobId: JobId.digestDispatch(organizationId, slot), attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+      })),
+    );
+    return { organizations: ids.length };
+  }
+
+  private async dispatchOrganization(job: Job): Promise<{ due: number }> {
+    const { organizationId } = job.data as JobPayloads[typeof JobName.DigestDispatchOrganization];
+    const requests = await this.dispatch.dueRequests(organizationId, `dispatch-${job.id}`);
+    await this.jobs.compose(requests);
+    if (requests.length) this.logger.log(`org ${organizationId}: ${requests.length} digests due`);
+    return { due: requests.length };
+  }
+}

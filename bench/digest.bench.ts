@@ -1,0 +1,214 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { DateTime } from 'luxon';
+import { JobName, migrateQueueSchema, selectQueueBackend } from '@app/queue';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
+import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+
+/**
+ * `npm run bench:digest` — one organization's weekly digests at scale: 10,000 recipients across 200 engagements,
+ * composed by the real worker module (dispatcher → one compose job per recipient → outbox → delivery job) and
+ * delivered over SMTP to a local sink. Prints digests composed per second, delivered per second and peak RSS
+ * against the targets (≥ 200 composed/s, ≥ 100 delivered/s). Exits 0 whether or not the targets are met.
+ *
+ * Environment: BENCH_DATABASE_URL | TEST_DATABASE_URL | DATABASE_URL (a server; only a fresh throughline_test_*
+ * database is created there and dropped afterwards; embedded PostgreSQL when none), BENCH_REDIS_URL (queues on
+ * Redis), BENCH_MAIL_PER_SECOND (SMTP send rate, default 1000), BENCH_DIGEST_CONCURRENCY (default 8),
+ * BENCH_DELIVERY_CONCURRENCY (default 8).
+ */
+
+const TARGET_COMPOSED_PER_SECOND = 200;
+const TARGET_DELIVERED_PER_SECOND = 100;
+const SIZE = { engagements: 200, admins: 10, managers: 90, viewers: Number(process.env.BENCH_VIEWERS ?? 9_700), prioritiesPerEngagement: 3, milestonesPerPriority: 10 };
+const RECIPIENTS = SIZE.admins + SIZE.managers + SIZE.engagements + SIZE.viewers;
+const MB = 1024 * 1024;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const mb = (bytes: number) => Math.round(bytes / MB);
+
+const id = (kind: string, expr: string) => `md5($1::uuid::text || ':${kind}:' || (${expr}))::uuid`;
+
+/** Set-based seed. $1 organization, $2 today (the Monday of the digest), $3 "now". */
+const SEED: string[] = [
+  `INSERT INTO organizations (id, name, timezone, settings) VALUES ($1::uuid, 'Bench Digests', 'UTC', '{}')`,
+  `INSERT INTO users (id, organization_id, email, name, password_hash, role)
+   SELECT ${id('u', 'g')}, $1::uuid, 'bench-' || g || '@digest-bench.test', 'Bench User ' || g, 'not-a-login',
+          CASE WHEN g <= ${SIZE.admins} THEN 'admin' WHEN g <= ${SIZE.admins + SIZE.managers} THEN 'account_manager'
+               WHEN g <= ${SIZE.admins + SIZE.managers + SIZE.engagements} THEN 'executive' ELSE 'client_viewer' END
+     FROM generate_series(1, ${RECIPIENTS}) g`,
+  `INSERT INTO clients (id, organization_id, name, stage) SELECT ${id('c', 'g')}, $1::uuid, 'Client ' || lpad(g::text, 3, '0'), 'growth' FROM generate_series(1, ${SIZE.engagements}) g`,
+  `INSERT INTO executives (id, organization_id, name, email, functions, user_id)
+   SELECT ${id('x', 'g')}, $1::uuid, 'Executive ' || g, 'exec-' || g || '@digest-bench.test', ARRAY['CRO'], ${id('u', `g + ${SIZE.admins + SIZE.managers}`)}
+     FROM generate_series(1, ${SIZE.engagements}) g`,
+  `INSERT INTO client_grants (organization_id, user_id, client_id)
+   SELECT $1::uuid, ${id('u', 'g')}, ${id('c', `((g - 1) % ${SIZE.engagements}) + 1`)}
+     FROM generate_series(${SIZE.admins + SIZE.managers + SIZE.engagements + 1}, ${RECIPIENTS}) g`,
+  `INSERT INTO engagements (id, organization_id, client_id, executive_id, function, status, start_date, days_per_week)
+   SELECT ${id('e', 'g')}, $1::uuid, ${id('c', 'g')}, ${id('x', 'g')}, 'CRO', 'active', $2::date - 120, 2 FROM generate_series(1, ${SIZE.engagements}) g`,
+  `INSERT INTO owners (id, organization_id, client_id, name, email) SELECT ${id('o', 'g')}, $1::uuid, ${id('c', 'g')}, 'Owner ' || g, 'owner-' || g || '@digest-bench.test'
+     FROM generate_series(1, ${SIZE.engagements}) g`,
+  `INSERT INTO priorities (id, organization_id, engagement_id, title, rank, owner_id, status, start_date, target_date)
+   SELECT ${id('p', 'e || \'-\' || r')}, $1::uuid, ${id('e', 'e')}, 'Priority ' || r || ' of engagement ' || e, r, ${id('o', 'e')}, 'active', $2::date - 90, $2::date + 90
+     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r`,
+  // Ten milestones per priority, due from 50 days ago to 40 days ahead: done (some this week), overdue, slipping, due soon.
+  `INSERT INTO milestones (id, organization_id, priority_id, title, baseline_due_date, due_date, status, completed_at)
+   SELECT ${id('m', 'e || \'-\' || r || \'-\' || n')}, $1::uuid, ${id('p', 'e || \'-\' || r')}, 'Milestone ' || n || ' of priority ' || r,
+          $2::date - 50 + n * 9, $2::date - 50 + n * 9,
+          CASE WHEN n <= 4 OR (n = 5 AND (e + r) % 3 = 0) THEN 'done' ELSE 'planned' END,
+          CASE WHEN n <= 4 THEN ($2::date - 50 + n * 9)::timestamptz + interval '10 hours'
+               WHEN n = 5 AND (e + r) % 3 = 0 THEN $3::timestamptz - interval '3 days' END
+     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r, generate_series(1, ${SIZE.milestonesPerPriority}) n`,
+  `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_at, old_due_date, new_due_date, reason)
+   SELECT $1::uuid, ${id('m', 'e || \'-\' || r || \'-\' || 7')}, $3::timestamptz - interval '2 days', $2::date + 13, $2::date + 27, 'Waiting for the client''s legal review'
+     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r WHERE (e + r) % 2 = 0`,
+  `INSERT INTO check_ins (organization_id, priority_id, rag, confidence, note, created_at)
+   SELECT $1::uuid, ${id('p', 'e || \'-\' || r')}, CASE WHEN k = 2 AND e % 4 = 0 THEN 'at_risk' ELSE 'on_track' END, CASE WHEN k = 1 THEN 8 ELSE 6 + e % 4 END,
+          'Weekly update', $3::timestamptz - make_interval(days => 15 - k * 6)
+     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r, generate_series(1, 2) k`,
+  `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score, open_alerts)
+   SELECT $1::uuid, ${id('e', 'e')}, $2::date - d, LEAST(100, (e * 7 + (56 - d) / 4) % 90), 0
+     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(0, 55) d`,
+  `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
+   SELECT $1::uuid, 'milestone_overdue', 'milestone', ${id('m', 'e || \'-\' || r || \'-\' || 5')}, ${id('e', 'e')},
+          (ARRAY['info','warning','critical'])[1 + (e + r) % 3], 'open', 'Milestone 5 is overdue', $3::timestamptz, $3::timestamptz
+     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r WHERE (e + r) % 3 <> 0`,
+];
+
+interface Sink {
+  url: string;
+  received: () => number;
+  close: () => Promise<void>;
+}
+
+/** A local SMTP server that accepts and counts (no parsing: the sink must not be what is measured). */
+async function startCountingSink(): Promise<Sink> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 500,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        received += 1;
+        callback();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received: () => received, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  const mailPerSecond = Number(process.env.BENCH_MAIL_PER_SECOND ?? 1000);
+  const digestConcurrency = Number(process.env.BENCH_DIGEST_CONCURRENCY ?? 8);
+  const deliveryConcurrency = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 8);
+  let db: TestDatabase | null = null;
+  let worker: TestWorker | null = null;
+  let client: Client | null = null;
+  let sink: Sink | null = null;
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      if (worker) await worker.close().catch(() => undefined);
+      if (sink) await sink.close().catch(() => undefined);
+      if (client) await client.end().catch(() => undefined);
+      if (db) await dropTestDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+
+  try {
+    log(`digest benchmark — ${cpus().length} CPU, ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}`);
+    db = await createTestDatabase(serverUrl);
+    log(`database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'the server from BENCH_/TEST_/DATABASE_URL'} (migrated)`);
+    client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
+    await client.connect();
+    // Monday of this ISO week, 08:05 UTC: every recipient (all in UTC, default Monday 08:00) is due.
+    const monday = DateTime.utc().startOf('week');
+    const now = monday.plus({ hours: 8, minutes: 5 }).toJSDate();
+    const today = monday.toISODate()!;
+    const organizationId = randomUUID();
+    let t = performance.now();
+    // $2 and $3 are our own date and instant, written in as literals (some statements use one without the other).
+    for (const sql of SEED) await client.query(sql.replace(/\$2/g, `'${today}'`).replace(/\$3/g, `'${now.toISOString()}'`), [organizationId]);
+    await client.query(`ANALYZE`);
+    log(`seed: ${RECIPIENTS.toLocaleString('en')} recipients (${SIZE.admins} admins, ${SIZE.managers} account managers, ${SIZE.engagements} executives, ` +
+      `${SIZE.viewers.toLocaleString('en')} client viewers), ${SIZE.engagements} engagements, ${(SIZE.engagements * SIZE.prioritiesPerEngagement * SIZE.milestonesPerPriority).toLocaleString('en')} milestones — ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    sink = await startCountingSink();
+    const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+    const isolation = { prefix: `bench-${tag}`, schema: `bullmq_bench_${tag}` };
+    if (!redisUrl) await migrateQueueSchema(db.url, isolation.schema);
+    const queue = selectQueueBackend({ redisUrl, databaseUrl: db.url, prefix: isolation.prefix, poolSize: 4, schema: isolation.schema });
+    worker = await startTestWorker({
+      databaseUrl: db.url, queue, smtpUrl: sink.url, maxMessagesPerSecond: mailPerSecond, digestConcurrency, deliveryConcurrency, notificationAttempts: 3,
+    });
+    worker.setNow(now);
+    log(`worker: queues on ${redisUrl ? 'Redis' : 'PostgreSQL'}, digest concurrency ${digestConcurrency}, delivery concurrency ${deliveryConcurrency}, SMTP rate ≤ ${mailPerSecond}/s`);
+
+    global.gc?.();
+    const baselineRss = process.memoryUsage().rss;
+    let peakRss = baselineRss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 50);
+    const transactions = async () => Number((await client!.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+    const transactionsBefore = await transactions();
+    const started = performance.now();
+    await worker.digestsQueue.add(JobName.DigestDispatchAll, {});
+    let composedAt = 0;
+    let deliveredAt = 0;
+    let last = { composed: 0, sent: 0 };
+    let lastLog = started;
+    while (!deliveredAt) {
+      await new Promise((r) => setTimeout(r, 250));
+      const row = (await client.query(
+        `SELECT (SELECT count(*)::int FROM digests WHERE organization_id = $1) AS composed,
+                (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'sent') AS sent,
+                (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'failed') AS failed`,
+        [organizationId],
+      )).rows[0] as { composed: number; sent: number; failed: number };
+      const elapsed = performance.now() - started;
+      if (!composedAt && row.composed >= RECIPIENTS) composedAt = elapsed;
+      if (row.sent + row.failed >= RECIPIENTS) deliveredAt = elapsed;
+      if (performance.now() - lastLog >= 5000) {
+        log(`  ${(elapsed / 1000).toFixed(0).padStart(4)} s: composed ${row.composed}, delivered ${row.sent}${row.failed ? `, failed ${row.failed}` : ''}, RSS ${mb(process.memoryUsage().rss)} MB`);
+        lastLog = performance.now();
+      }
+      if (elapsed > 30 * 60_000) throw new Error(`not finished after 30 min: ${JSON.stringify(row)}`);
+      last = row;
+    }
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const stats = (await client.query(
+      `SELECT count(*) FILTER (WHERE d.status = 'skipped')::int AS skipped, avg(octet_length(o.payload->>'html'))::int AS avg_html,
+              max(octet_length(o.payload->>'html'))::int AS max_html
+         FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id WHERE d.organization_id = $1`, [organizationId])).rows[0];
+    const composedPerSecond = Math.round(RECIPIENTS / (composedAt / 1000));
+    const deliveredPerSecond = Math.round(last.sent / (deliveredAt / 1000));
+    const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    log('');
+    log(`recipients            ${RECIPIENTS.toLocaleString('en')} (${stats.skipped} skipped as empty)`);
+    log(`composed              ${RECIPIENTS.toLocaleString('en')} in ${(composedAt / 1000).toFixed(1)} s → ${composedPerSecond} digests composed/s  [target ≥ ${TARGET_COMPOSED_PER_SECOND}: ${pass(composedPerSecond >= TARGET_COMPOSED_PER_SECOND)}]`);
+    log(`delivered             ${last.sent.toLocaleString('en')} in ${(deliveredAt / 1000).toFixed(1)} s → ${deliveredPerSecond} delivered/s  [target ≥ ${TARGET_DELIVERED_PER_SECOND}: ${pass(deliveredPerSecond >= TARGET_DELIVERED_PER_SECOND)}]`);
+    log(`SMTP sink received    ${sink.received().toLocaleString('en')} messages`);
+    log(`HTML size             ${Math.round(stats.avg_html / 1024)} KB average, ${Math.round(stats.max_html / 1024)} KB largest`);
+    log(`database transactions ${Math.round((await transactions()) - transactionsBefore).toLocaleString('en')} (≈ ${((await transactions() - transactionsBefore) / RECIPIENTS).toFixed(1)} per digest, queue included when it is on PostgreSQL)`);
+    log(`peak RSS              ${mb(peakRss)} MB (baseline ${mb(baselineRss)} MB; ru_maxrss ${mb(process.resourceUsage().maxRSS * 1024)} MB)`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`digest benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

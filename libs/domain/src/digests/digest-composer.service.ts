@@ -1,0 +1,157 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Db } from '@app/database/transaction';
+import { NotificationJobs } from '../drift/drift-jobs.port';
+import { DeliveryService, type DeliveryOutcome } from '../notifications/delivery.service';
+import { localDate } from '../health/calendar';
+import { Clock } from '../shared/clock';
+import { buildDigest, type DigestContent } from './digest-content';
+import { DigestFactsRepository } from './digest-facts.repository';
+import { DigestRecipientsRepository, type DigestRecipientRow } from './digest-recipients.repository';
+import { renderDigest, type RenderedDigest } from './digest-render';
+import { isoWeekOf, slotOf } from './digest-schedule';
+import type { ComposeDigestRequest } from './digest-jobs.port';
+import { signUnsubscribeToken, unsubscribeExpiry } from './unsubscribe-token';
+
+export interface DigestSettings {
+  /** Base URL of the dashboard: every link in a digest starts with it. */
+  publicUrl: string;
+  /** HMAC key of unsubscribe tokens (see unsubscribeKey()). */
+  unsubscribeKey: string;
+}
+
+/** After a failed first send, the delivery job's first attempt waits this long (then its own backoff). */
+const FIRST_RETRY_DELAY_MS = 1000;
+
+export type ComposeOutcome = 'composed' | 'skipped' | 'already-done' | 'opted-out' | 'gone';
+
+export interface ComposedDigest {
+  recipient: DigestRecipientRow;
+  isoWeek: string;
+  content: DigestContent;
+  rendered: RenderedDigest;
+}
+
+/**
+ * Composes one recipient's digest: load the facts they may see, build the content (pure), render it, and in
+ * one statement claim the (user, ISO week) and write the outbox row. The delivery job is enqueued after the
+ * commit. A second job for the same recipient and week finds the claim taken and does nothing.
+ */
+@Injectable()
+export class DigestComposer {
+  private readonly logger = new Logger('Digests');
+  private settings?: DigestSettings;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly recipients: DigestRecipientsRepository,
+    private readonly facts: DigestFactsRepository,
+    private readonly notifications: NotificationJobs,
+    private readonly delivery: DeliveryService,
+  ) {}
+
+  configure(settings: DigestSettings): void {
+    this.settings = settings;
+  }
+
+  unsubscribeKey(): string {
+    return this.requireSettings().unsubscribeKey;
+  }
+
+  /** What the recipient's digest for `isoWeek` says right now (the current week: as of now; another: as of its slot). */
+  async compose(tx: EntityManager, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
+    const settings = this.requireSettings();
+    const now = this.clock.now();
+    const asOf = isoWeek === isoWeekOf(now, recipient.timezone)
+      ? now
+      : slotOf(isoWeek, { weekday: recipient.preferences.weekday, hour: recipient.preferences.hour, timezone: recipient.timezone });
+    const today = localDate(asOf, recipient.timezone);
+    const engagements = await this.facts.load(tx, { actor: recipient.actor, today, timezone: recipient.timezone, batch });
+    const content = buildDigest({
+      recipient: { name: recipient.name, role: recipient.role, adminKind: recipient.preferences.kind },
+      isoWeek, today, thresholds: recipient.organizationSettings, engagements, publicUrl: settings.publicUrl,
+    });
+    const token = signUnsubscribeToken(settings.unsubscribeKey, recipient.actor.userId, unsubscribeExpiry(isoWeek));
+    const rendered = renderDigest(content, {
+      dashboard: content.kind === 'portfolio' ? `${settings.publicUrl}/portfolio` : `${settings.publicUrl}/`,
+      preferences: `${settings.publicUrl}/settings/digest`,
+      unsubscribe: `${settings.publicUrl}/api/v1/digests/unsubscribe?token=${encodeURIComponent(token)}`,
+    });
+    return { recipient, isoWeek, content, rendered };
+  }
+
+  /**
+   * The compose job. Idempotent: the claim on (user, ISO week), or for a forced re-send the request's own key,
+   * is the guarantee; the job id only saves work. A job retried after a crash between its commit and the
+   * enqueue of the delivery finds its row and enqueues the delivery it may have missed.
+   */
+  async composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
+    const reader = this.db.reader;
+    const requestKey = `${request.batch}|${request.userId}|${request.isoWeek}`;
+    const loaded = await this.recipients.loadWithClaims(reader, request.organizationId, request.userId, request.isoWeek, requestKey);
+    if (!loaded || loaded.recipient.disabled) return 'gone';
+    const { recipient, claims } = loaded;
+    if (recipient.preferences.optedOut) return 'opted-out';
+    const weekClaimed = claims.some((c) => !c.forced);
+    if (claims.some((c) => c.requestKey === requestKey) || (weekClaimed && !request.force)) {
+      await this.notifications.deliver(claims.filter((c) => c.outboxId && c.outboxStatus === 'pending').map((c) => c.outboxId!));
+      return 'already-done';
+    }
+    const digest = await this.compose(reader, recipient, request.isoWeek, request.batch);
+    const row = {
+      id: randomUUID(), organizationId: request.organizationId, userId: request.userId, isoWeek: request.isoWeek, timezone: recipient.timezone,
+      kind: digest.content.kind, trigger: request.trigger, forced: weekClaimed, engagementCount: digest.content.sections.length,
+    };
+    // ON CONFLICT without a target: either unique key (the week's claim, the request's key) makes it a no-op.
+    if (digest.content.empty && recipient.preferences.skipWhenEmpty) {
+      const inserted: Array<{ id: string }> = await reader.query(
+        `INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, engagement_count, request_key)
+         VALUES ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+        [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, row.engagementCount, requestKey],
+      );
+      return inserted.length ? 'skipped' : 'already-done';
+    }
+    const outboxId = randomUUID();
+    const payload = { digestId: row.id, isoWeek: row.isoWeek, subject: digest.rendered.subject, html: digest.rendered.html, text: digest.rendered.text, headers: digest.rendered.headers };
+    // One statement, so one transaction: the claim and the outbox row exist together or not at all.
+    const written: Array<{ id: string }> = await reader.query(
+      `WITH claim AS (
+         INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key)
+         VALUES ($1, $2, $3, $4, $5, $6, 'composed', $7, $8, $9, $10, $11, $15)
+         ON CONFLICT DO NOTHING
+         RETURNING id)
+       INSERT INTO outbox (id, organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
+       SELECT $11, $2, NULL, 'digest.weekly', 'email', $12, $13, $3, NULL, $14::jsonb FROM claim
+       RETURNING id`,
+      [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, digest.rendered.subject, row.engagementCount,
+        outboxId, recipient.email.toLowerCase(), recipient.name, JSON.stringify(payload), requestKey],
+    );
+    if (written.length === 0) return 'already-done';
+    await this.sendFirstAttempt(outboxId);
+    return 'composed';
+  }
+
+  /**
+   * The first send happens right here, through the same DeliveryService as every outbox row (row lock, Message-ID,
+   * 5xx recorded as failed): a delivery job per digest would double the queue's work for 10,000 recipients. Only a
+   * row that needs another attempt gets a delivery job, which retries it with backoff. A crash before this point
+   * leaves the row pending and this compose job stalled: its retry finds the claim and enqueues the delivery.
+   */
+  private async sendFirstAttempt(outboxId: string): Promise<void> {
+    let outcome: DeliveryOutcome | 'error';
+    try {
+      outcome = await this.delivery.deliver(outboxId, false);
+    } catch (error) {
+      this.logger.warn(`first send of digest outbox ${outboxId} failed, the delivery job takes over: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = 'error';
+    }
+    if (outcome === 'retry' || outcome === 'error') await this.notifications.deliver([outboxId], { delayMs: FIRST_RETRY_DELAY_MS });
+  }
+
+  private requireSettings(): DigestSettings {
+    if (!this.settings) throw new Error('DigestComposer is not configured');
+    return this.settings;
+  }
+}

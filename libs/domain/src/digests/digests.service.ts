@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Db } from '@app/database/transaction';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { ActionForbidden, InvalidInput, NotFound } from '../shared/errors';
+import { pageTotal, type Page } from '../shared/pagination';
+import { DigestComposer } from './digest-composer.service';
+import { digestKindFor } from './digest-content';
+import { DigestJobs } from './digest-jobs.port';
+import { DigestRecipientsRepository, type DigestRecipientRow } from './digest-recipients.repository';
+import { isoWeekOf, isValidIsoWeek, nextSlotAt, weekdayName, weekdayNumber } from './digest-schedule';
+import type {
+  DigestHistoryItemView, DigestHistoryQueryDto, DigestHistoryStatus, DigestPreferencesDto, DigestPreferencesView, DigestPreviewQueryDto, DigestPreviewView,
+  SendDigestsNowDto, SendDigestsNowView, UnsubscribeView,
+} from './digest.dto';
+import { verifyUnsubscribeToken } from './unsubscribe-token';
+
+/** Forbidden, not invalid input: the link itself is the credential, and this one does not authorise anything. */
+export class UnsubscribeTokenRefused extends ActionForbidden {
+  constructor(reason: 'malformed' | 'signature' | 'expired') {
+    super(
+      reason === 'expired' ? 'DIGEST.UNSUBSCRIBE_TOKEN_EXPIRED' : 'DIGEST.UNSUBSCRIBE_TOKEN_INVALID',
+      reason === 'expired' ? 'This unsubscribe link has expired: change your digest settings in the dashboard instead' : 'This unsubscribe link is not valid',
+    );
+  }
+}
+
+/** Preferences, preview, send-now, history and unsubscribe: the API side of weekly digests. */
+@Injectable()
+export class DigestsService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly recipients: DigestRecipientsRepository,
+    private readonly composer: DigestComposer,
+    private readonly jobs: DigestJobs,
+  ) {}
+
+  async preferences(actor: Actor): Promise<DigestPreferencesView> {
+    const recipient = await this.recipients.load(this.db.reader, actor.organizationId, actor.userId);
+    if (!recipient) throw new NotFound('User', actor.userId);
+    return this.toPreferencesView(recipient);
+  }
+
+  async setPreferences(actor: Actor, input: DigestPreferencesDto): Promise<DigestPreferencesView> {
+    if (input.kind && actor.role !== 'admin') {
+      throw new InvalidInput('DIGEST.KIND_NOT_CHOOSABLE', 'Only admins choose their digest; yours follows from your role', { role: actor.role });
+    }
+    await this.db.transaction(async (tx) => {
+      const before = await this.recipients.load(tx, actor.organizationId, actor.userId);
+      if (!before) throw new NotFound('User', actor.userId);
+      await tx.query(
+        `INSERT INTO digest_preferences (user_id, organization_id, weekday, hour, opted_out, skip_when_empty, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (user_id) DO UPDATE SET weekday = EXCLUDED.weekday, hour = EXCLUDED.hour, opted_out = EXCLUDED.opted_out,
+           skip_when_empty = EXCLUDED.skip_when_empty, kind = EXCLUDED.kind, updated_at = now()`,
+        [actor.userId, actor.organizationId, input.weekday ? weekdayNumber(input.weekday) : null, input.hour ?? null, input.optedOut,
+          input.skipWhenEmpty ?? null, actor.role === 'admin' ? (input.kind ?? null) : null],
+      );
+      await tx.query(`UPDATE users SET timezone = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [actor.organizationId, actor.userId, input.timezone ?? null]);
+      await this.audit.record(tx, actor, 'digest_preferences.updated', 'user', actor.userId, { ...before.stored, timezone: before.ownTimezone, kind: before.preferences.kind }, { ...input });
+    });
+    return this.preferences(actor);
+  }
+
+  /** The digest a user would get for a week, rendered exactly as it would be emailed. The user themself, or an admin. */
+  async preview(actor: Actor, query: DigestPreviewQueryDto): Promise<DigestPreviewView> {
+    const userId = query.userId ?? actor.userId;
+    if (userId !== actor.userId) this.access.permit(actor, 'digests.admin', "preview another user's digest");
+    const recipient = await this.recipients.load(this.db.reader, actor.organizationId, userId);
+    if (!recipient) throw new NotFound('User', userId);
+    const isoWeek = query.week ?? isoWeekOf(this.clock.now(), recipient.timezone);
+    if (!isValidIsoWeek(isoWeek)) throw new InvalidInput('DIGEST.WEEK_INVALID', `${isoWeek} is not an ISO week of its year`);
+    const digest = await this.composer.compose(this.db.reader, recipient, isoWeek);
+    return {
+      userId, isoWeek, kind: digest.content.kind, subject: digest.rendered.subject, empty: digest.content.empty,
+      wouldSkip: digest.content.empty && recipient.preferences.skipWhenEmpty, html: digest.rendered.html, text: digest.rendered.text,
+    };
+  }
+
+  /** Queues this week's digest (each recipient's own ISO week) for one user or everyone subscribed. Admins only. */
+  async sendNow(actor: Actor, input: SendDigestsNowDto): Promise<SendDigestsNowView> {
+    this.access.permit(actor, 'digests.admin', 'send digests now');
+    let targets: DigestRecipientRow[];
+    if (input.userId) {
+      const one = await this.recipients.load(this.db.reader, actor.organizationId, input.userId);
+      if (!one) throw new NotFound('User', input.userId);
+      if (one.disabled) throw new InvalidInput('DIGEST.RECIPIENT_DISABLED', `User ${input.userId} is disabled`);
+      if (one.preferences.optedOut) throw new InvalidInput('DIGEST.RECIPIENT_OPTED_OUT', `User ${input.userId} has opted out of digests`);
+      targets = [one];
+    } else {
+      targets = await this.recipients.subscribed(this.db.reader, actor.organizationId);
+    }
+    const now = this.clock.now();
+    const batch = `send-now-${randomUUID()}`;
+    const requests = targets.map((r) => ({
+      organizationId: actor.organizationId, userId: r.actor.userId, isoWeek: isoWeekOf(now, r.timezone), trigger: 'send_now' as const, force: input.force === true, batch,
+    }));
+    await this.jobs.compose(requests);
+    return { queued: requests.length, recipients: requests.map((r, i) => ({ userId: r.userId, email: targets[i].email, isoWeek: r.isoWeek })) };
+  }
+
+  /** Sent history: admins see the organization's, everyone else their own. */
+  async history(actor: Actor, query: DigestHistoryQueryDto): Promise<Page<DigestHistoryItemView>> {
+    const params: unknown[] = [actor.organizationId];
+    let filter = `FROM digests d JOIN users u ON u.id = d.user_id LEFT JOIN outbox o ON o.id = d.outbox_id WHERE d.organization_id = $1`;
+    const onlyUser = actor.role === 'admin' ? query.userId : actor.userId;
+    if (onlyUser) {
+      params.push(onlyUser);
+      filter += ` AND d.user_id = $${params.length}`;
+    }
+    if (query.week) {
+      params.push(query.week);
+      filter += ` AND d.iso_week = $${params.length}`;
+    }
+    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
+      `SELECT d.id, d.user_id, u.email, u.name, d.iso_week, d.kind, d.status AS digest_status, o.status AS outbox_status, d.trigger, d.forced, d.subject,
+              d.engagement_count, o.last_error, d.created_at, o.sent_at, count(*) OVER () AS total
+         ${filter}
+        ORDER BY d.created_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, params);
+    return {
+      items: rows.map((r) => ({
+        id: r.id as string, userId: r.user_id as string, recipientEmail: r.email as string, recipientName: r.name as string, isoWeek: r.iso_week as string,
+        kind: r.kind as DigestHistoryItemView['kind'],
+        status: (r.digest_status === 'skipped' ? 'skipped' : ((r.outbox_status as string | null) ?? 'pending')) as DigestHistoryStatus,
+        trigger: r.trigger as DigestHistoryItemView['trigger'], forced: Boolean(r.forced), subject: (r.subject as string | null) ?? null,
+        engagementCount: Number(r.engagement_count), lastError: (r.last_error as string | null) ?? null,
+        createdAt: (r.created_at as Date).toISOString(), sentAt: r.sent_at ? (r.sent_at as Date).toISOString() : null,
+      })),
+      total, limit: query.limit, offset: query.offset,
+    };
+  }
+
+  /** What an unsubscribe link is about, without changing anything (the page behind the link). */
+  async unsubscribeInfo(token: string): Promise<UnsubscribeView> {
+    const recipient = await this.recipientOfToken(token);
+    return { email: recipient.email, optedOut: recipient.preferences.optedOut };
+  }
+
+  /** One click, no login: the signed token is the authority. Idempotent. */
+  async unsubscribe(token: string): Promise<UnsubscribeView> {
+    const recipient = await this.recipientOfToken(token);
+    const { userId, organizationId } = recipient.actor;
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO digest_preferences (user_id, organization_id, opted_out) VALUES ($1, $2, true)
+         ON CONFLICT (user_id) DO UPDATE SET opted_out = true, updated_at = now()`,
+        [userId, organizationId],
+      );
+      await this.audit.record(tx, { ...recipient.actor }, 'digest_preferences.unsubscribed', 'user', userId, { optedOut: recipient.preferences.optedOut }, { optedOut: true });
+    });
+    return { email: recipient.email, optedOut: true };
+  }
+
+  private async recipientOfToken(token: string): Promise<DigestRecipientRow> {
+    const check = verifyUnsubscribeToken(this.composer.unsubscribeKey(), token, this.clock.now());
+    if (!check.ok) throw new UnsubscribeTokenRefused(check.reason);
+    const [row]: Array<{ organization_id: string }> = await this.db.reader.query(`SELECT organization_id FROM users WHERE id = $1`, [check.userId]);
+    const recipient = row ? await this.recipients.load(this.db.reader, row.organization_id, check.userId) : null;
+    if (!recipient) throw new UnsubscribeTokenRefused('signature');
+    return recipient;
+  }
+
+  private toPreferencesView(r: DigestRecipientRow): DigestPreferencesView {
+    const p = r.preferences;
+    return {
+      weekday: weekdayName(p.weekday), hour: p.hour, timezone: r.timezone, ownTimezone: r.ownTimezone, optedOut: p.optedOut, skipWhenEmpty: p.skipWhenEmpty,
+      kind: digestKindFor({ name: r.name, role: r.role, adminKind: p.kind }),
+      chosen: {
+        weekday: r.stored.weekday !== null, hour: r.stored.hour !== null, timezone: r.ownTimezone !== null, optedOut: r.stored.optedOut !== null,
+        skipWhenEmpty: r.stored.skipWhenEmpty !== null,
+      },
+      nextDigestAt: p.optedOut ? null : nextSlotAt(this.clock.now(), { weekday: p.weekday, hour: p.hour, timezone: r.timezone }).toISOString(),
+    };
+  }
+}
