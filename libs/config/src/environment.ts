@@ -120,6 +120,10 @@ export class Environment {
   @Transform(toBoolean) @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
 
+  /** The built dashboard the API serves at `/`. Empty: dist/web of this installation (built by `npm run build`). */
+  @IsString()
+  WEB_DIST_DIR = '';
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;

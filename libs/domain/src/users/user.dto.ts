@@ -16,7 +16,7 @@ export class CreateUserDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
   @PasswordRules() password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiPropertyOptional({ example: 'America/New_York', nullable: true }) @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'America/New_York', nullable: true }) @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Clients a client_viewer may see' })
   @Optional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
   clientIds?: string[];
