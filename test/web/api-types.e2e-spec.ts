@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { OpenAPI3 } from 'openapi-typescript';
 import { startTestApi, type TestApi } from '@app/testing';
 
 /**
@@ -17,7 +18,7 @@ describe('web API types', () => {
   afterAll(() => api.close());
 
   it('apps/web/src/api/schema.d.ts matches the OpenAPI document', async () => {
-    const document = await (await fetch(`${api.baseUrl}/api/docs-json`)).json();
+    const document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as OpenAPI3;
     // openapi-typescript's parser is ESM-only: load it as ESM (jest runs with --experimental-vm-modules).
     const { default: openapiTS, astToString } = await import('openapi-typescript');
     const generated = HEADER + astToString(await openapiTS(document, { alphabetize: true }));

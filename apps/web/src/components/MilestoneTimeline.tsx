@@ -29,9 +29,10 @@ export function timelineRows(milestones: Milestone[], asOf: string): { rows: Tim
   const rows = milestones.map((m): TimelineRow => {
     const slipped = m.slipDays > 0;
     const parts: string[] = [];
-    if (m.status === 'done') parts.push(slipped ? `done ${m.slipDays} days late` : 'done on time');
+    const days = `${m.slipDays} ${m.slipDays === 1 ? 'day' : 'days'}`;
+    if (m.status === 'done') parts.push(slipped ? `done ${days} late` : 'done on time');
     else if (m.status === 'cancelled') parts.push('cancelled');
-    else parts.push(slipped ? `slipped ${m.slipDays} days` : 'on plan');
+    else parts.push(slipped ? `slipped ${days}` : 'on plan');
     if (m.replanCount > 0) parts.push(`re-planned ${m.replanCount}×`);
     if (m.overdue) parts.push('overdue');
     return { milestone: m, baselineAt: at(m.baselineDueDate), landsAt: at(landingDate(m)), landsOn: landingDate(m), slipped, label: parts.join(', ') };

@@ -11,7 +11,7 @@ export function DriftSparkline({ points, label }: { points: DriftPoint[]; label:
   return (
     <span role="img" aria-label={`${label}: drift ${points.map((p) => p.score).join(', ')} over ${points.length} weeks`} className="sparkline">
       <LineChart width={96} height={28} data={points} margin={{ top: 3, right: 2, bottom: 3, left: 2 }}>
-        <YAxis hide domain={[0, 100]} />
+        <YAxis hide domain={['dataMin - 5', 'dataMax + 5']} />
         <Line type="monotone" dataKey="score" stroke={rising ? '#b42318' : '#067647'} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
     </span>

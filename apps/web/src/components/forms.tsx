@@ -99,3 +99,14 @@ export function FormError({ message }: { message: string | null }) {
     </p>
   ) : null;
 }
+
+/** A compact labelled filter control (label above, tied by id so the accessible name is just the label). */
+export function Filter({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
-import { FormError, TextArea } from '../components/forms';
+import { Filter, FormError, TextArea } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
@@ -21,24 +21,26 @@ export default function AlertsPage() {
     <section>
       <h1>Alerts</h1>
       <form className="filters" aria-label="Filter alerts" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+        <Filter label="Status">
+          {(id) => (
+            <><select id={id} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
             <option value="open">Open</option>
             <option value="acknowledged">Acknowledged</option>
             <option value="resolved">Resolved</option>
             <option value="">Any</option>
-          </select>
-        </label>
-        <label>
-          Severity
-          <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
+          </select></>
+          )}
+        </Filter>
+        <Filter label="Severity">
+          {(id) => (
+            <><select id={id} value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
             <option value="">Any</option>
             <option value="critical">Critical</option>
             <option value="warning">Warning</option>
             <option value="info">Info</option>
-          </select>
-        </label>
+          </select></>
+          )}
+        </Filter>
       </form>
       {alerts.state === 'loading' ? <Loading what="alerts" /> : null}
       {alerts.state === 'error' ? <ErrorState error={alerts.error} retry={alerts.reload} /> : null}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Filter } from '../components/forms';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { isInternal, useMe } from '../auth/session';
@@ -73,60 +74,66 @@ export default function PortfolioPage() {
         <>
           {internal ? (
             <form className="filters" role="search" aria-label="Filter the portfolio" onSubmit={(e) => e.preventDefault()}>
-              <label>
-                Search
-                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Client, executive, milestone" />
-              </label>
-              <label>
-                Client
-                <select value={client} onChange={(e) => setClient(e.target.value)}>
+              <Filter label="Search">
+                {(id) => (
+                  <><input id={id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Client, executive, milestone" /></>
+                )}
+              </Filter>
+              <Filter label="Client">
+                {(id) => (
+                  <><select id={id} value={client} onChange={(e) => setClient(e.target.value)}>
                   <option value="">All clients</option>
                   {clients.map(([id, name]) => (
                     <option key={id} value={id}>
                       {name}
                     </option>
                   ))}
-                </select>
-              </label>
-              <label>
-                Function
-                <select value={fn} onChange={(e) => setFn(e.target.value)}>
+                </select></>
+                )}
+              </Filter>
+              <Filter label="Function">
+                {(id) => (
+                  <><select id={id} value={fn} onChange={(e) => setFn(e.target.value)}>
                   <option value="">All</option>
                   <option>CRO</option>
                   <option>CMO</option>
                   <option>CPO</option>
-                </select>
-              </label>
-              <label>
-                Health
-                <select value={health} onChange={(e) => setHealth(e.target.value)}>
+                </select></>
+                )}
+              </Filter>
+              <Filter label="Health">
+                {(id) => (
+                  <><select id={id} value={health} onChange={(e) => setHealth(e.target.value)}>
                   <option value="">Any</option>
                   <option value="overdue">Overdue</option>
                   <option value="off_track">Off track</option>
                   <option value="at_risk">At risk</option>
                   <option value="on_track">On track</option>
                   <option value="none">No active priorities</option>
-                </select>
-              </label>
-              <label>
-                Account manager
-                <select value={manager} onChange={(e) => setManager(e.target.value)}>
+                </select></>
+                )}
+              </Filter>
+              <Filter label="Account manager">
+                {(id) => (
+                  <><select id={id} value={manager} onChange={(e) => setManager(e.target.value)}>
                   <option value="">Anyone</option>
                   {managers.map(([id, name]) => (
                     <option key={id} value={id}>
                       {name}
                     </option>
                   ))}
-                </select>
-              </label>
-              <label>
-                Sort by
-                <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+                </select></>
+                )}
+              </Filter>
+              <Filter label="Sort by">
+                {(id) => (
+                  <><select id={id} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
                   <option value="drift">Drift (worst first)</option>
                   <option value="health">Health (worst first)</option>
                   <option value="nextDue">Next due</option>
-                </select>
-              </label>
+                </select></>
+                )}
+              </Filter>
             </form>
           ) : null}
           <p className="muted" aria-live="polite">

@@ -184,7 +184,7 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
     const driftHistory = (engagementId: string, from: number, to: number) =>
       tx.query(
         `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score)
-         SELECT $1, $2, $3::date - n, round($4 + ($5 - $4) * (55 - n) / 55.0 + 3 * sin(n / 4.0))::smallint
+         SELECT $1, $2, $3::date - n, round($4::numeric + ($5::numeric - $4::numeric) * (55 - n) / 55.0 + 3 * sin(n / 4.0)::numeric)::smallint
            FROM generate_series(1, 56) AS n`,
         [orgId, engagementId, day(0), from, to],
       );
