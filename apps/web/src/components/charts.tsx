@@ -4,20 +4,6 @@ import { formatShortDate } from '../lib/format';
 
 type DriftPoint = Schemas['DriftPointView'];
 
-/** The 8-week drift sparkline of a portfolio row (fixed size: hundreds of rows render at once). */
-export function DriftSparkline({ points, label }: { points: DriftPoint[]; label: string }) {
-  if (points.length < 2) return <span className="muted">no trend yet</span>;
-  const rising = points[points.length - 1].score > points[0].score;
-  return (
-    <span role="img" aria-label={`${label}: drift ${points.map((p) => p.score).join(', ')} over ${points.length} weeks`} className="sparkline">
-      <LineChart width={96} height={28} data={points} margin={{ top: 3, right: 2, bottom: 3, left: 2 }}>
-        <YAxis hide domain={['dataMin - 5', 'dataMax + 5']} />
-        <Line type="monotone" dataKey="score" stroke={rising ? '#b42318' : '#067647'} strokeWidth={2} dot={false} isAnimationActive={false} />
-      </LineChart>
-    </span>
-  );
-}
-
 export function DriftTrendChart({ points }: { points: DriftPoint[] }) {
   if (points.length === 0) return <p className="state state-empty">No drift history yet: the worker records a score every day.</p>;
   return (

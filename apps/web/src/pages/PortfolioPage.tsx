@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Filter } from '../components/forms';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { isInternal, useMe } from '../auth/session';
-import { DriftSparkline } from '../components/charts';
+import { DriftSparkline } from '../components/DriftSparkline';
 import { HealthVsRag, type Health } from '../components/HealthBadge';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { ageOf, formatDate, percent } from '../lib/format';
@@ -170,7 +170,8 @@ export default function PortfolioPage() {
   );
 }
 
-function PortfolioRow({ item }: { item: Item }) {
+// Memoized: filtering re-renders only the table, not the rows that stay.
+const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
   const alerts = item.openAlerts;
   return (
     <tr data-testid="portfolio-row">
@@ -210,4 +211,4 @@ function PortfolioRow({ item }: { item: Item }) {
       <td data-label="Last check-in">{ageOf(item.lastCheckInAt)}</td>
     </tr>
   );
-}
+});
