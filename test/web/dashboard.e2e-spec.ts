@@ -199,6 +199,69 @@ describeInBrowser('web dashboard in Chromium', () => {
     await browser!.screenshot('client-engagement');
   });
 
+  it('admin: alerts inbox (acknowledge, resolve with a note), focus cap message in management, client grants, timezone setting', async () => {
+    const [org] = await api.dataSource.query(`SELECT id FROM organizations WHERE is_demo`);
+    await api.dataSource.query(
+      `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
+       VALUES ($1, 'priority_stalled', 'engagement', $2, $2, 'critical', 'open', 'Browser test: no check-in for 30 days', now(), now()),
+              ($1, 'focus_overload', 'engagement', $3, $3, 'warning', 'open', 'Browser test: too many active priorities', now(), now())`,
+      [org.id, ids['Acme Robotics CRO'], ids['Brightleaf Health CMO']],
+    );
+    const page = await signIn('admin@demo.test');
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    const stalled = page.getByTestId('alert').filter({ hasText: 'Browser test: no check-in for 30 days' });
+    await stalled.getByRole('button', { name: 'Acknowledge' }).click();
+    await stalled.waitFor({ state: 'detached' }); // the inbox shows open alerts by default
+    await page.getByLabel('Status').selectOption('acknowledged');
+    await page.getByTestId('alert').filter({ hasText: 'Browser test: no check-in for 30 days' }).waitFor();
+    await page.getByLabel('Status').selectOption('open');
+    const overload = page.getByTestId('alert').filter({ hasText: 'Browser test: too many active priorities' });
+    await overload.getByRole('button', { name: 'Resolve…' }).click();
+    await overload.getByRole('button', { name: 'Resolve alert' }).click();
+    await overload.getByText('Say how it was resolved.').waitFor();
+    await overload.getByLabel('Resolution note').fill('Moved two priorities back to draft with the client');
+    await overload.getByRole('button', { name: 'Resolve alert' }).click();
+    await overload.waitFor({ state: 'detached' });
+    await page.getByLabel('Status').selectOption('resolved');
+    await page.getByText('Resolution: Moved two priorities back to draft with the client').waitFor();
+    await browser!.screenshot('admin-alerts');
+
+    // Focus cap 2: Acme CRO already has two active priorities, so a third active one is refused with the API's message.
+    expectStatus(await (await login(api.http, 'admin@demo.test', DEMO_PASSWORD)).patch('/organization/settings', { focusCap: 2 }), 200);
+    await page.getByRole('link', { name: 'Manage' }).click();
+    await page.getByRole('link', { name: 'Priorities' }).click();
+    const form = page.getByRole('form', { name: 'New priority' });
+    await form.getByLabel('Engagement').selectOption({ label: 'Acme Robotics · CRO (Elena Vasquez)' });
+    await form.getByLabel('Title').fill('Open a second sales region');
+    await form.getByLabel('Owner').selectOption({ label: 'Jordan Blake' });
+    await form.getByLabel('Target date').fill(DateTime.now().plus({ days: 120 }).toISODate()!);
+    await form.getByRole('button', { name: 'Create priority' }).click();
+    await form.getByRole('alert').filter({ hasText: 'the focus cap is 2' }).waitFor();
+    await browser!.screenshot('admin-focus-cap');
+    await form.getByLabel('Status').selectOption('draft');
+    await form.getByRole('button', { name: 'Create priority' }).click();
+    await page.getByText('Priority created.').waitFor();
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    const grants = page.getByRole('form', { name: 'Client grants of Chris Client' });
+    await grants.getByLabel('Brightleaf Health').check();
+    await grants.getByRole('button', { name: 'Save grants' }).click();
+    await eventually(async () => {
+      const [user] = await api.dataSource.query(`SELECT count(*)::int AS n FROM client_grants g JOIN users u ON u.id = g.user_id WHERE u.email = 'client@demo.test'`);
+      return user.n === 2;
+    });
+    await browser!.screenshot('admin-users');
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Your timezone').selectOption('Asia/Tokyo');
+    await page.getByRole('button', { name: 'Save timezone' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+    const [admin] = await api.dataSource.query(`SELECT timezone FROM users WHERE email = 'admin@demo.test'`);
+    expect(admin.timezone).toBe('Asia/Tokyo');
+    await browser!.screenshot('admin-settings');
+    await api.dataSource.query(`DELETE FROM client_grants g USING users u WHERE u.id = g.user_id AND u.email = 'client@demo.test' AND g.client_id <> (SELECT id FROM clients WHERE name = 'Acme Robotics' AND organization_id = $1)`, [org.id]);
+  });
+
   it('works at 375 px wide', async () => {
     const page = await signIn('manager@demo.test', { width: 375 });
     await page.getByTestId('portfolio-row').first().waitFor();

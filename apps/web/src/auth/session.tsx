@@ -71,3 +71,9 @@ export function useMe(): Me {
 }
 
 export const isInternal = (role: Role) => role === 'admin' || role === 'account_manager';
+
+/** The timezone instants are shown in: the user's own, else the organization's. */
+export function useTimezone(): string {
+  const me = useMe();
+  return me.timezone ?? me.organizationTimezone;
+}

@@ -10,10 +10,11 @@ export function formatShortDate(isoDate: string): string {
   return DateTime.fromISO(isoDate).toFormat('d LLL');
 }
 
+/** An instant in the given IANA timezone (the viewer's), e.g. "4 Feb 2026, 15:00". */
 export function formatInstant(iso: string | null | undefined, timezone?: string | null): string {
   if (!iso) return '—';
   const at = DateTime.fromISO(iso, { zone: timezone ?? undefined });
-  return at.isValid ? at.toFormat('d LLL yyyy, HH:mm') : DateTime.fromISO(iso).toFormat('d LLL yyyy, HH:mm');
+  return (at.isValid ? at : DateTime.fromISO(iso)).toFormat('d LLL yyyy, HH:mm');
 }
 
 /** "3 days ago", "today" for the age of a check-in. */

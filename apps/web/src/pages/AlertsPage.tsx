@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
+import { useTimezone } from '../auth/session';
 import { Filter, FormError, TextArea } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
@@ -60,6 +61,7 @@ export default function AlertsPage() {
 }
 
 function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void }) {
+  const zone = useTimezone();
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +81,7 @@ function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void 
         <span className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}>{a.severity}</span> <strong>{a.message}</strong>
       </p>
       <p className="muted">
-        {a.clientName ?? 'Across clients'} · {a.rule.replaceAll('_', ' ')} · {a.status} · first seen {formatInstant(a.firstSeenAt)}
+        {a.clientName ?? 'Across clients'} · {a.rule.replaceAll('_', ' ')} · {a.status} · first seen {formatInstant(a.firstSeenAt, zone)}
         {a.engagementId ? (
           <>
             {' '}

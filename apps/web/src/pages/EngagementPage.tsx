@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
-import { isInternal, useMe } from '../auth/session';
+import { isInternal, useMe, useTimezone } from '../auth/session';
 import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
 import { HealthVsRag, StatusPill } from '../components/HealthBadge';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
@@ -122,7 +122,7 @@ function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; 
       onChange();
     } catch (error) {
       const e = error as ApiError;
-      setRankError(e.code === 'PRIORITY.FOCUS_CAP_EXCEEDED' ? `Focus cap reached: ${e.message}. Drop or achieve another priority first.` : e.message);
+      setRankError(e.code === 'PRIORITY.FOCUS_CAP_EXCEEDED' ? `Focus cap reached. ${e.message}.` : e.message);
     }
   }
 
@@ -219,6 +219,7 @@ function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; 
 
 function CheckInFeed({ summary, onChange }: { summary: Summary; onChange: () => void }) {
   const me = useMe();
+  const zone = useTimezone();
   const [error, setError] = useState<string | null>(null);
   const titles = new Map(summary.priorities.map((p) => [p.id, p.title]));
   if (summary.latestCheckIns.length === 0) return <Empty>No check-ins yet.</Empty>;
@@ -247,10 +248,10 @@ function CheckInFeed({ summary, onChange }: { summary: Summary; onChange: () => 
             <p>{c.note}</p>
             {c.blockers ? <p className="blockers">Blockers: {c.blockers}</p> : null}
             <p className="muted">
-              {c.authorName ?? 'Someone'} · {formatInstant(c.createdAt, me.timezone)} ({ageOf(c.createdAt)})
+              {c.authorName ?? 'Someone'} · {formatInstant(c.createdAt, zone)} ({ageOf(c.createdAt)})
             </p>
             {c.acknowledgedAt ? (
-              <p className="acknowledged">✓ Acknowledged {formatInstant(c.acknowledgedAt, me.timezone)}</p>
+              <p className="acknowledged">✓ Acknowledged {formatInstant(c.acknowledgedAt, zone)}</p>
             ) : me.role === 'client_viewer' ? (
               <button type="button" onClick={() => void acknowledge(c.id)} aria-label={`Acknowledge the check-in on ${titles.get(c.priorityId)}`}>
                 Acknowledge

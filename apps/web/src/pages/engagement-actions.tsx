@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
+import { useTimezone } from '../auth/session';
 import { FormError, SelectField, TextArea, TextField, useForm, type FieldErrors } from '../components/forms';
 import type { Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
@@ -108,6 +109,7 @@ export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone
 export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Milestone; onClose: () => void; onChange: () => void }) {
   const history = useLoad(() => unwrap(api.GET('/api/v1/milestones/{id}/history', { params: { path: { id: milestone.id } } })), [milestone.id]);
   const [completeError, setCompleteError] = useState<string | null>(null);
+  const zone = useTimezone();
   const open = milestone.status === 'planned' || milestone.status === 'in_progress';
   async function complete() {
     setCompleteError(null);
@@ -128,7 +130,7 @@ export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Mi
       </div>
       <p>
         Baseline {formatDate(milestone.baselineDueDate)} · due {formatDate(milestone.dueDate)} · {milestone.status.replace('_', ' ')}
-        {milestone.completedAt ? ` · completed ${formatInstant(milestone.completedAt)}` : ''}
+        {milestone.completedAt ? ` · completed ${formatInstant(milestone.completedAt, zone)}` : ''}
       </p>
       {open ? (
         <>
@@ -146,7 +148,7 @@ export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Mi
       <ul>
         {history.data?.map((h) => (
           <li key={h.id}>
-            {formatDate(h.oldDueDate)} → {formatDate(h.newDueDate)}: “{h.reason}” ({h.changedByName ?? 'someone'}, {formatInstant(h.changedAt)})
+            {formatDate(h.oldDueDate)} → {formatDate(h.newDueDate)}: “{h.reason}” ({h.changedByName ?? 'someone'}, {formatInstant(h.changedAt, zone)})
           </li>
         ))}
       </ul>

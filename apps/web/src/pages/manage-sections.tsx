@@ -281,7 +281,6 @@ export function PrioritiesSection() {
       onDone: (p) => (setTitle(''), setCreated(p.id)),
     },
   );
-  const focusCap = form.formError && /focus/i.test(form.formError);
   return (
     <div className="manage-grid">
       <div>
@@ -295,7 +294,7 @@ export function PrioritiesSection() {
       </div>
       <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New priority">
         <h2>New priority</h2>
-        <FormError message={focusCap ? `${form.formError} Save it as a draft, or drop or achieve another active priority first.` : form.formError} />
+        <FormError message={form.formError} />
         <SelectField label="Engagement" value={engagementId} onChange={(e) => (setEngagementId(e.target.value), setOwnerId(''))} error={form.errors.engagementId}>
           <option value="">Choose…</option>
           {engagements.data?.items.map((e) => (

@@ -22,6 +22,13 @@ export class CreateUserDto {
   clientIds?: string[];
 }
 
+/** What anyone may change about themselves (PATCH /me): role, email and grants are managed by admins. */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @Optional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name?: string;
+  @ApiPropertyOptional({ type: String, example: 'America/New_York', nullable: true, description: "IANA timezone for dates and times; null follows the organization's" })
+  @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
+}
+
 export class ChangeRoleDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
 }
