@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoOrganization } from '@app/domain';
-import { browserAvailability, eventually, expectStatus, login, openBrowser, startTestApi, type BrowserSession, type TestApi } from '@app/testing';
+import { accessibilityViolations, browserAvailability, eventually, expectStatus, login, openBrowser, startTestApi, type BrowserSession, type TestApi } from '@app/testing';
 
 /**
  * The dashboard in a real browser (Debian's Chromium through playwright-core) against the real API serving
@@ -152,7 +152,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     await page.getByTestId('checkin').filter({ hasText: 'Outbound live for 30 of 50 accounts' }).waitFor();
 
     const row = pipeline.getByTestId('timeline-row').filter({ hasText: 'First 10 enterprise discovery calls' });
-    await row.getByRole('button', { name: /Actions and history/ }).click();
+    await row.getByRole('button', { name: /actions and history/ }).click();
     const panel = pipeline.getByRole('region', { name: 'Milestone First 10 enterprise discovery calls' });
     const replan = panel.getByRole('form', { name: /Re-plan/ });
     const newDue = DateTime.now().setZone('Europe/London').startOf('day').plus({ days: 50 });
@@ -165,7 +165,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     const slipped = pipeline.getByTestId('timeline-row').filter({ hasText: 'First 10 enterprise discovery calls' });
     await slipped.getByText('slipped 29 days, re-planned 1×').waitFor();
     await expect(slipped.locator('.timeline-slip').count()).resolves.toBe(1);
-    await slipped.getByRole('button', { name: /Actions and history/ }).click();
+    await slipped.getByRole('button', { name: /actions and history/ }).click();
     await pipeline.getByText('“Enterprise buyers pushed discovery past their budget cycle”', { exact: false }).waitFor();
     await browser!.screenshot('executive-replan');
   });
@@ -260,6 +260,65 @@ describeInBrowser('web dashboard in Chromium', () => {
     expect(admin.timezone).toBe('Asia/Tokyo');
     await browser!.screenshot('admin-settings');
     await api.dataSource.query(`DELETE FROM client_grants g USING users u WHERE u.id = g.user_id AND u.email = 'client@demo.test' AND g.client_id <> (SELECT id FROM clients WHERE name = 'Acme Robotics' AND organization_id = $1)`, [org.id]);
+  });
+
+  it('meets WCAG 2.1 AA (axe-core): login, portfolio, engagement dashboard with open forms, alerts, manage, settings', async () => {
+    browser = await openBrowser();
+    const page = browser.page;
+    await page.goto(`${api.baseUrl}/login`);
+    await page.getByRole('button', { name: 'Log in' }).click(); // with its validation messages showing
+    await page.getByText('Enter your email address.').waitFor();
+    const found: Record<string, unknown[]> = { login: await accessibilityViolations(page) };
+    await page.getByLabel('Email').fill('manager@demo.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('portfolio-row').first().waitFor();
+    found.portfolio = await accessibilityViolations(page);
+    await page.getByRole('link', { name: 'Corvid Logistics · CPO' }).click();
+    const platform = priorityCard(page, 'Ship the shipment-tracking platform v2');
+    await platform.getByRole('button', { name: 'Post check-in' }).click();
+    await platform.getByRole('button', { name: /actions and history/ }).first().click();
+    await platform.getByText('Due-date history').waitFor();
+    found.engagement = await accessibilityViolations(page);
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+    found.alerts = await accessibilityViolations(page);
+    await page.getByRole('link', { name: 'Manage' }).click();
+    await page.getByRole('form', { name: 'New client' }).waitFor();
+    found.manage = await accessibilityViolations(page);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('form', { name: 'Alert notifications' }).waitFor();
+    found.settings = await accessibilityViolations(page);
+    expect(found).toEqual({ login: [], portfolio: [], engagement: [], alerts: [], manage: [], settings: [] });
+  });
+
+  it('keyboard only: logs in, reaches an engagement and re-ranks with Tab and Enter', async () => {
+    browser = await openBrowser();
+    const page = browser.page;
+    await page.goto(`${api.baseUrl}/`);
+    await page.getByLabel('Email').waitFor();
+    await page.keyboard.type('manager@demo.test'); // the email field has focus on arrival
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('portfolio-row').first().waitFor();
+    // The accessible label (or text) of the focused control; nothing while focus is on the page itself.
+    const focused = () =>
+      page.evaluate<string>(`(() => { const el = document.activeElement; return !el || el === document.body ? '' : el.getAttribute('aria-label') || el.textContent || ''; })()`);
+    const tabTo = async (text: string) => {
+      for (let presses = 0; presses < 60; presses += 1) {
+        if ((await focused()).includes(text)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached "${text}"`);
+    };
+    await tabTo('Brightleaf Health · CMO');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Brightleaf Health · CMO' }).waitFor();
+    await tabTo('Move "Stand up demand generation" up');
+    await page.keyboard.press('Enter');
+    await priorityCard(page, 'Stand up demand generation').getByText('#1').waitFor();
+    await browser.screenshot('keyboard-rerank');
   });
 
   it('works at 375 px wide', async () => {

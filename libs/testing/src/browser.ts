@@ -28,6 +28,23 @@ export function browserAvailability(): { available: true } | { available: false;
   return { available: false, reason };
 }
 
+export interface AccessibilityViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core's WCAG 2.0/2.1 A and AA rules (contrast, labels, names, landmarks…) run on the page as it is now;
+ * answers the violations with the elements that break them.
+ */
+export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
+}
+
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;

@@ -66,7 +66,7 @@ export function MilestoneTimeline({ milestones, asOf, onSelect }: { milestones: 
                 </span>
                 <span className={`timeline-status ${row.slipped ? 'text-red' : 'text-green'}`}>{row.label}</span>
                 {onSelect ? (
-                  <button type="button" className="link-button" onClick={() => onSelect(m)} aria-label={`Actions and history for ${m.title}`}>
+                  <button type="button" className="link-button" onClick={() => onSelect(m)} aria-label={`Details: actions and history for ${m.title}`}>
                     Details
                   </button>
                 ) : null}
