@@ -139,6 +139,7 @@ export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Mi
             Mark complete
           </button>
           <ReplanForm milestone={milestone} onDone={onChange} />
+          <EditMilestoneForm milestone={milestone} onDone={onChange} />
         </>
       ) : null}
       <h6>Due-date history</h6>
@@ -153,5 +154,39 @@ export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Mi
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Title, forecast, weight and status (cancel); the due date moves only by re-planning, with a reason. */
+export function EditMilestoneForm({ milestone, onDone }: { milestone: Milestone; onDone: () => void }) {
+  const [title, setTitle] = useState(milestone.title);
+  const [forecastDate, setForecastDate] = useState(milestone.forecastDate ?? '');
+  const [weight, setWeight] = useState(String(milestone.weight));
+  const [status, setStatus] = useState<'planned' | 'in_progress' | 'cancelled'>(milestone.status === 'in_progress' ? 'in_progress' : 'planned');
+  const form = useForm(
+    () =>
+      unwrap(
+        api.PATCH('/api/v1/milestones/{id}', {
+          params: { path: { id: milestone.id } },
+          body: { title, forecastDate: forecastDate || null, weight: Number(weight), status },
+        }),
+      ),
+    { validate: (): FieldErrors => (title.trim() ? {} : { title: 'Give the milestone a title.' }), onDone },
+  );
+  return (
+    <form className="subform" onSubmit={form.onSubmit} noValidate aria-label={`Edit ${milestone.title}`}>
+      <FormError message={form.formError} />
+      <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
+      <TextField label="Forecast date (optional)" type="date" value={forecastDate} onChange={(e) => setForecastDate(e.target.value)} error={form.errors.forecastDate} />
+      <TextField label="Weight" type="number" step="0.01" value={weight} onChange={(e) => setWeight(e.target.value)} error={form.errors.weight} />
+      <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} error={form.errors.status}>
+        <option value="planned">Planned</option>
+        <option value="in_progress">In progress</option>
+        <option value="cancelled">Cancelled</option>
+      </SelectField>
+      <button type="submit" disabled={form.busy}>
+        Save milestone
+      </button>
+    </form>
   );
 }

@@ -104,13 +104,21 @@ export function ClientsSection() {
 
 export function ExecutivesSection() {
   const executives = useExecutives();
+  const [editing, setEditing] = useState<Schemas['ExecutiveView'] | null>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [functions, setFunctions] = useState<Array<'CRO' | 'CMO' | 'CPO'>>(['CRO']);
-  const form = useForm(() => unwrap(api.POST('/api/v1/executives', { body: { name, email, functions } })), {
-    validate: () => required({ name, email }, { name: 'Enter the executive’s name.', email: 'Enter an email address.' }),
-    onDone: () => (setName(''), setEmail(''), executives.reload()),
-  });
+  const reset = () => (setEditing(null), setName(''), setEmail(''), setFunctions(['CRO']));
+  const form = useForm(
+    () =>
+      editing
+        ? unwrap(api.PATCH('/api/v1/executives/{id}', { params: { path: { id: editing.id } }, body: { name, email, functions } }))
+        : unwrap(api.POST('/api/v1/executives', { body: { name, email, functions } })),
+    {
+      validate: () => required({ name, email }, { name: 'Enter the executive’s name.', email: 'Enter an email address.' }),
+      onDone: () => (reset(), executives.reload()),
+    },
+  );
   return (
     <div className="manage-grid">
       <ListState loaded={executives} what="executives">
@@ -118,14 +126,17 @@ export function ExecutivesSection() {
           <ul className="plain-list">
             {items.map((x) => (
               <li key={x.id}>
-                <strong>{x.name}</strong> · {x.functions.join(', ')} · <span className="muted">{x.email}</span>
+                <strong>{x.name}</strong> · {x.functions.join(', ')} · <span className="muted">{x.email}</span>{' '}
+                <button type="button" onClick={() => (setEditing(x), setName(x.name), setEmail(x.email), setFunctions(x.functions))} aria-label={`Edit ${x.name}`}>
+                  Edit
+                </button>
               </li>
             ))}
           </ul>
         )}
       </ListState>
-      <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New executive">
-        <h2>New executive</h2>
+      <form className="card" onSubmit={form.onSubmit} noValidate aria-label={editing ? 'Edit executive' : 'New executive'}>
+        <h2>{editing ? `Edit ${editing.name}` : 'New executive'}</h2>
         <FormError message={form.formError} />
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
         <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} />
@@ -139,8 +150,13 @@ export function ExecutivesSection() {
           {form.errors.functions ? <span className="field-error">{form.errors.functions}</span> : null}
         </fieldset>
         <button type="submit" className="primary" disabled={form.busy}>
-          Create executive
+          {editing ? 'Save executive' : 'Create executive'}
         </button>
+        {editing ? (
+          <button type="button" onClick={reset}>
+            Cancel
+          </button>
+        ) : null}
       </form>
     </div>
   );
@@ -173,6 +189,8 @@ export function EngagementsSection() {
                   {e.clientName} · {e.function}
                 </Link>{' '}
                 · {e.executiveName} · {e.status} · from {formatDate(e.startDate)}
+                {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} d/wk` : ''}
+                <EngagementEditor engagement={e} onSaved={engagements.reload} />
               </li>
             ))}
           </ul>
@@ -215,14 +233,24 @@ export function EngagementsSection() {
 export function OwnersSection() {
   const owners = useLoad(() => unwrap(api.GET('/api/v1/owners', { params: { query: { limit: 100 } } })), []);
   const clients = useClients();
+  const [editing, setEditing] = useState<Schemas['OwnerView'] | null>(null);
   const [clientId, setClientId] = useState('');
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
   const [email, setEmail] = useState('');
-  const form = useForm(() => unwrap(api.POST('/api/v1/owners', { body: { clientId, name, title: title.trim() || null, email: email.trim() || null } })), {
-    validate: () => required({ clientId, name }, { clientId: 'Choose the client this owner belongs to.', name: 'Enter the owner’s name.' }),
-    onDone: () => (setName(''), setTitle(''), setEmail(''), owners.reload()),
-  });
+  const reset = () => (setEditing(null), setName(''), setTitle(''), setEmail(''));
+  const form = useForm(
+    () => {
+      const body = { name, title: title.trim() || null, email: email.trim() || null };
+      return editing
+        ? unwrap(api.PATCH('/api/v1/owners/{id}', { params: { path: { id: editing.id } }, body }))
+        : unwrap(api.POST('/api/v1/owners', { body: { clientId, ...body } }));
+    },
+    {
+      validate: () => required({ clientId: editing ? 'kept' : clientId, name }, { clientId: 'Choose the client this owner belongs to.', name: 'Enter the owner’s name.' }),
+      onDone: () => (reset(), owners.reload()),
+    },
+  );
   const clientName = new Map(clients.data?.items.map((c) => [c.id, c.name]));
   return (
     <div className="manage-grid">
@@ -232,16 +260,19 @@ export function OwnersSection() {
             {items.map((o) => (
               <li key={o.id}>
                 <strong>{o.name}</strong>
-                {o.title ? `, ${o.title}` : ''} · {clientName.get(o.clientId) ?? ''} · {o.activePriorities} active priorities
+                {o.title ? `, ${o.title}` : ''} · {clientName.get(o.clientId) ?? ''} · {o.activePriorities} active priorities{' '}
+                <button type="button" onClick={() => (setEditing(o), setClientId(o.clientId), setName(o.name), setTitle(o.title ?? ''), setEmail(o.email ?? ''))} aria-label={`Edit ${o.name}`}>
+                  Edit
+                </button>
               </li>
             ))}
           </ul>
         )}
       </ListState>
-      <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New owner">
-        <h2>New accountability owner</h2>
+      <form className="card" onSubmit={form.onSubmit} noValidate aria-label={editing ? 'Edit owner' : 'New owner'}>
+        <h2>{editing ? `Edit ${editing.name}` : 'New accountability owner'}</h2>
         <FormError message={form.formError} />
-        <SelectField label="Client" value={clientId} onChange={(e) => setClientId(e.target.value)} error={form.errors.clientId}>
+        <SelectField label="Client" value={clientId} onChange={(e) => setClientId(e.target.value)} error={form.errors.clientId} disabled={Boolean(editing)}>
           <option value="">Choose…</option>
           {clients.data?.items.map((c) => (
             <option key={c.id} value={c.id}>
@@ -253,8 +284,13 @@ export function OwnersSection() {
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
         <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} />
         <button type="submit" className="primary" disabled={form.busy}>
-          Create owner
+          {editing ? 'Save owner' : 'Create owner'}
         </button>
+        {editing ? (
+          <button type="button" onClick={reset}>
+            Cancel
+          </button>
+        ) : null}
       </form>
     </div>
   );
@@ -389,5 +425,53 @@ function GrantEditor({ user, clients, onSaved }: { user: Schemas['UserView']; cl
         Save grants
       </button>
     </form>
+  );
+}
+
+/** Status and planned end of an engagement, and a change of allocation (kept as history, with a reason). */
+function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['EngagementView']; onSaved: () => void }) {
+  const [status, setStatus] = useState(e.status);
+  const [plannedEndDate, setPlannedEndDate] = useState(e.plannedEndDate ?? '');
+  const [daysPerWeek, setDaysPerWeek] = useState(String(e.daysPerWeek ?? ''));
+  const [effectiveDate, setEffectiveDate] = useState('');
+  const [reason, setReason] = useState('');
+  const details = useForm(
+    () => unwrap(api.PATCH('/api/v1/engagements/{id}', { params: { path: { id: e.id } }, body: { status, plannedEndDate: plannedEndDate || null } })),
+    { onDone: onSaved },
+  );
+  const allocation = useForm(
+    () => unwrap(api.POST('/api/v1/engagements/{id}/allocation-changes', { params: { path: { id: e.id } }, body: { daysPerWeek: Number(daysPerWeek), effectiveDate, reason } })),
+    {
+      validate: () => required({ daysPerWeek, effectiveDate, reason }, { daysPerWeek: 'Give the new days per week.', effectiveDate: 'Choose when it takes effect.', reason: 'Say why the allocation changes.' }),
+      onDone: () => (setReason(''), onSaved()),
+    },
+  );
+  return (
+    <details>
+      <summary>Edit</summary>
+      <form onSubmit={details.onSubmit} noValidate aria-label={`Edit engagement ${e.clientName} ${e.function}`} className="subform">
+        <FormError message={details.formError} />
+        <SelectField label="Status" value={status} onChange={(ev) => setStatus(ev.target.value as typeof status)} error={details.errors.status}>
+          {(['proposed', 'active', 'paused', 'completed', 'cancelled'] as const).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Planned end date" type="date" value={plannedEndDate} onChange={(ev) => setPlannedEndDate(ev.target.value)} error={details.errors.plannedEndDate} />
+        <button type="submit" disabled={details.busy}>
+          Save engagement
+        </button>
+      </form>
+      <form onSubmit={allocation.onSubmit} noValidate aria-label={`Change allocation of ${e.clientName} ${e.function}`} className="subform">
+        <FormError message={allocation.formError} />
+        <TextField label="New days per week" type="number" step="0.5" value={daysPerWeek} onChange={(ev) => setDaysPerWeek(ev.target.value)} error={allocation.errors.daysPerWeek} />
+        <TextField label="Effective from" type="date" value={effectiveDate} onChange={(ev) => setEffectiveDate(ev.target.value)} error={allocation.errors.effectiveDate} />
+        <TextField label="Reason" value={reason} onChange={(ev) => setReason(ev.target.value)} error={allocation.errors.reason} />
+        <button type="submit" disabled={allocation.busy}>
+          Change allocation
+        </button>
+      </form>
+    </details>
   );
 }
