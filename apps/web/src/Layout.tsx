@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { isInternal, useMe, useSession } from './auth/session';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/states';
 
 const ROLE_LABELS = { admin: 'Admin', account_manager: 'Account manager', executive: 'Executive', client_viewer: 'Client' } as const;
@@ -9,6 +10,7 @@ export function Layout() {
   const me = useMe();
   const { logout } = useSession();
   const internal = isInternal(me.role);
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -32,9 +34,11 @@ export function Layout() {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading what="the page" />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading what="the page" />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -10,7 +10,7 @@ export type Loaded<T> =
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [result, setResult] = useState<{ state: 'loading' | 'error' | 'ready'; data?: T; error?: ApiError }>({ state: 'loading' });
   const generation = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `load` is a new closure every render; `deps` say when it means a different request.
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     const mine = ++generation.current;
