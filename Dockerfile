@@ -2,7 +2,7 @@
 #
 # Throughline image: one image, three entry points.
 #   API (default):  node dist/apps/api/src/main.js        (health: GET /api/health on PORT, default 3000)
-#   Worker:         node dist/apps/worker/src/main.js     (health: GET /health on WORKER_HEALTH_PORT, default 3001)
+#   Worker:         node --max-old-space-size=256 dist/apps/worker/src/main.js     (health: GET /health on WORKER_HEALTH_PORT, default 3001)
 #   Migrations:     node dist/apps/launcher/src/migrate.js (runs pending migrations, then exits)
 #
 # The embedded PostgreSQL binaries are optional dependencies (per platform); containers use the

@@ -7,7 +7,7 @@ import type { JobType } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource, type EntityManager, type Logger as OrmLogger } from 'typeorm';
 import { Db } from '@app/database';
-import { AlertOutboxRepository, DriftFactsRepository, DriftScanService, NotificationJobs, type ScanResult } from '@app/domain';
+import { AlertOutboxRepository, DriftAlertWriter, DriftFactsRepository, DriftScanService, NotificationJobs, type ScanResult } from '@app/domain';
 import { migrateQueueSchema, selectQueueBackend } from '@app/queue';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
 import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
@@ -258,12 +258,16 @@ class ScanProbe {
   constructor(worker: TestWorker) {
     const app = worker.app;
     const facts = app.get(DriftFactsRepository);
-    for (const name of ['milestones', 'priorities', 'engagements', 'owners', 'scoreFacts'] as const) {
+    for (const name of ['milestoneTotals', 'openMilestones', 'priorities', 'engagements', 'owners', 'scoreFacts'] as const) {
       this.wrap(facts, name, `facts.${name}`, { captureSql: true });
     }
+    this.wrap(facts, 'fetchMilestones', 'facts.fetchMilestones');
+    for (const name of ['begin', 'openAlerts', 'raise', 'escalate', 'refresh', 'resolve', 'markSeen']) {
+      this.wrap(app.get(DriftAlertWriter), name, `tx.${name}`, { timeQueries: true });
+    }
     const scan = app.get(DriftScanService);
-    for (const name of ['openAlerts', 'raise', 'escalate', 'refresh', 'resolve', 'snapshot']) this.wrap(scan, name, `tx.${name}`, { timeQueries: true });
-    this.wrap(app.get(AlertOutboxRepository), 'write', 'tx.outbox.write', { timeQueries: true });
+    this.wrap(scan, 'snapshot', 'tx.snapshot', { timeQueries: true });
+    this.wrap(app.get(AlertOutboxRepository), 'writeForScan', 'tx.outbox.write', { timeQueries: true });
     this.wrap(app.get(Db), 'transaction', 'transaction');
     this.wrap(app.get(NotificationJobs), 'deliver', 'enqueue deliveries', { rowsFromArg: 0 });
   }
@@ -285,7 +289,7 @@ class ScanProbe {
     this.running.delete(span);
     this.spans.push(span);
     const rows = span.rows !== undefined ? `  (${fmt(span.rows)} rows)` : '';
-    log(`    … ${String(Math.round(span.end - this.t0)).padStart(7)} ms  ${span.name} took ${fmt(Math.round(span.end - span.start))} ms${rows}  [rss ${mb(process.memoryUsage.rss())} MB]`);
+    log(`    … ${String(Math.round(span.end - this.t0)).padStart(7)} ms  ${span.name} took ${fmt(Math.round(span.end - span.start))} ms${rows}  [rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB]`);
   }
 
   /**
@@ -305,7 +309,7 @@ class ScanProbe {
         // The step gets its own EntityManager back with only query() observed, whatever else it calls.
         const manager = args[0] as EntityManager;
         const query = async (sql: string, params: unknown[] = []) => {
-          if (options.captureSql) probe.queries.set(label, { name: label, sql, params });
+          if (options.captureSql) probe.queries.set(`${label} ${summarize(sql)}`, { name: label, sql, params });
           if (!options.timeQueries) return manager.query(sql, params);
           const sub = probe.begin(`${label} › ${summarize(sql)}`);
           try {
@@ -328,6 +332,7 @@ class ScanProbe {
       try {
         const result = await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
         if (Array.isArray(result)) span.rows = result.length;
+        if (typeof result === 'number') span.rows = result;
         if (options.rowsFromArg !== undefined && Array.isArray(args[options.rowsFromArg])) span.rows = (args[options.rowsFromArg] as unknown[]).length;
         return result;
       } finally {
@@ -395,7 +400,7 @@ async function runScan(
   } catch (e: unknown) {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     // What the scan had loaded before it failed (its result never came back).
-    result.milestonesEvaluated = probe.spans.find((s) => s.name === 'facts.milestones')?.rows ?? 0;
+    result.milestonesEvaluated = probe.spans.filter((s) => s.name === 'facts.fetchMilestones').reduce((sum, s) => sum + (s.rows ?? 0), 0);
   }
   const scanMs = performance.now() - t0;
   sampler.stop();
@@ -512,13 +517,23 @@ function resultsDir(): string {
 async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<Array<{ query: string; executionMs: number; plan: string }>> {
   const out: Array<{ query: string; executionMs: number; plan: string }> = [];
   log('\nEXPLAIN (ANALYZE, BUFFERS) of the fact queries, one at a time:');
+  // In one transaction, like the scan, so its temporary tables exist for the queries that read them
+  // (EXPLAIN ANALYZE of CREATE TABLE … AS creates the table; an index on it is built, not explained).
+  await client.query('BEGIN');
   for (const q of queries) {
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
+    if (/^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(q.sql)) {
+      await client.query(q.sql, q.params);
+      continue;
+    }
+    // A cursor's query is explained on its own (EXPLAIN does not take DECLARE).
+    const sql = q.sql.replace(/^\s*DECLARE\s+\w+\s+NO SCROLL CURSOR FOR\s+/i, '');
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, q.params);
     const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
     const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
     out.push({ query: q.name, executionMs, plan });
     log(`  ${q.name.padEnd(20)} ${executionMs.toFixed(0).padStart(7)} ms`);
   }
+  await client.query('ROLLBACK');
   return out;
 }
 

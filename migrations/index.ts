@@ -1,5 +1,6 @@
 import { CoreSchema1764000000000 } from './1764000000000-CoreSchema';
 import { DriftAlerts1764100000000 } from './1764100000000-DriftAlerts';
+import { AlertBatches1764150000000 } from './1764150000000-AlertBatches';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
-export const migrations = [CoreSchema1764000000000, DriftAlerts1764100000000];
+export const migrations = [CoreSchema1764000000000, DriftAlerts1764100000000, AlertBatches1764150000000];

@@ -17,6 +17,7 @@ import {
  */
 const NOW = '2026-03-11T09:00:00.000Z';
 const YESTERDAY = '2026-03-10';
+const NEXT_DAY = '2026-03-12T09:00:00.000Z';
 const ATTEMPTS = 3;
 const DISABLE_AFTER = 2;
 
@@ -520,6 +521,80 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       expect(recipients).toEqual(expect.arrayContaining([tenant.emails.manager, expect.stringMatching(/^owner-a-/)]));
       expect(recipients).not.toContain(tenant.emails.executive);
       expect((await emailRowsOf(alertId)).map((r) => r.recipient_email)).not.toContain(tenant.emails.executive);
+    });
+  });
+
+  describe('many alerts at once', () => {
+    it('sends each recipient and each webhook one batch message for a scan with more than 5 alerts for them, and nothing on a re-scan', async () => {
+      expectStatus(await tenant.executive.put('/me/notification-preferences', { emailEnabled: true, minSeverity: 'info' }), 200);
+      const hook = await tenant.admin.post('/organization/webhooks', { url: `${receiver.url}/batch`, format: 'json' });
+      expectStatus(hook, 201);
+      const titles = Array.from({ length: 12 }, (_, i) => titleFor(`Batch item ${String(i + 1).padStart(2, '0')}`));
+      // Due today: not overdue yet, so the scans the writes trigger raise nothing; the next day's scan raises all 12 at once.
+      for (const title of titles) {
+        expectStatus(await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title, dueDate: NOW.slice(0, 10) }), 201);
+      }
+      await settle();
+      const before = smtp.messages.length;
+      const callsBefore = receiver.requests.length;
+      pin(NEXT_DAY);
+      const scan = await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
+      const ours: Array<{ n: number }> = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM drift_alerts WHERE organization_id = $1 AND rule = 'milestone_overdue' AND message LIKE $2 AND first_seen_at = $3`,
+        [tenant.organizationId, `%Batch item%${tag}%`, NEXT_DAY],
+      );
+      expect(ours[0].n).toBe(12);
+      expect(scan.raised).toBeGreaterThanOrEqual(12);
+
+      const batchRows: Array<OutboxRow & { payload: { batch: { total: number; alerts: Array<{ message: string; link: string }> } } }> = await eventually(async () => {
+        const rows = await api.dataSource.query(
+          `SELECT id, channel, event, recipient_email, webhook_id, status, attempts, last_error, payload FROM outbox
+            WHERE organization_id = $1 AND event = 'alerts.batch' ORDER BY channel, recipient_email`,
+          [tenant.organizationId],
+        );
+        return rows.length === 4 && rows.every((r: OutboxRow) => r.status === 'sent') ? rows : null;
+      }, 20_000);
+      await settle();
+
+      // One row per recipient (owner A, the executive, the manager) and one for the webhook, none per alert.
+      expectedRecipients(batchRows);
+      expect(batchRows.filter((r) => r.channel === 'webhook').map((r) => r.webhook_id)).toEqual([hook.body.id]);
+      const itemAlerts: Array<{ n: number }> = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox o JOIN drift_alerts a ON a.id = o.alert_id WHERE a.organization_id = $1 AND a.message LIKE $2`,
+        [tenant.organizationId, `%Batch item%${tag}%`],
+      );
+      expect(itemAlerts[0].n).toBe(0);
+
+      const owner = batchRows.find((r) => r.recipient_email?.startsWith('owner-a-'))!;
+      const total = owner.payload.batch.total;
+      expect(total).toBeGreaterThanOrEqual(12);
+      expect(owner.payload.batch.alerts).toHaveLength(10);
+      for (const listed of owner.payload.batch.alerts) expect(listed.link).toMatch(/\/(engagements\/[0-9a-f-]+\?alert=|alerts\/)[0-9a-f-]+/);
+
+      // Exactly one email per recipient for this scan, saying how many and listing the worst first.
+      const mails = smtp.messages.slice(before);
+      expect(mails.map(recipientOf).sort()).toEqual(batchRows.filter((r) => r.channel === 'email').map((r) => r.recipient_email).sort());
+      const ownerMail = mails.find((m) => recipientOf(m).startsWith('owner-a-'))!;
+      expect(ownerMail.subject).toMatch(new RegExp(`^\\[(info|warning|critical)\\] ${total} new drift alerts: `));
+      for (const listed of owner.payload.batch.alerts) expect(ownerMail.text).toContain(listed.message);
+      expect(ownerMail.text).toContain(`…and ${total - 10} more in the alerts inbox.`);
+      expect(ownerMail.html).toContain('Open the alerts inbox');
+
+      // One signed webhook call for the batch.
+      const calls = receiver.requests.slice(callsBefore).filter((c) => c.path === '/hook/batch');
+      expect(calls).toHaveLength(1);
+      const body = calls[0].json as { event: string; batch: { total: number } };
+      expect(body.event).toBe('alerts.batch');
+      expect(body.batch.total).toBeGreaterThanOrEqual(12);
+      expect(verifyWebhookSignature(hook.body.secret, calls[0].headers['x-throughline-signature'] as string, calls[0].body, { now: new Date(NEXT_DAY) })).toBe(true);
+
+      // A re-scan finds the same alerts open: nobody is told again.
+      const again = await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
+      expect(again).toMatchObject({ raised: 0, escalated: 0, notifications: 0 });
+      await settle();
+      expect(smtp.messages.length).toBe(before + mails.length);
+      expect(receiver.requests.slice(callsBefore).filter((c) => c.path === '/hook/batch')).toHaveLength(1);
+      pin(NOW);
     });
   });
 });

@@ -73,6 +73,8 @@ export function spawnWorkerProcess(generation: number, settings: WorkerSettings)
     WORKER_HEALTH_PORT: '0',
     LOG_LEVEL: 'warn',
     NOTIFICATION_ATTEMPTS: '6',
+    // One email per alert and recipient: these tests need many separate deliveries to kill the worker among.
+    ALERT_BATCH_ABOVE: '100000',
     DRIFT_SCAN_EVERY_MINUTES: '1440',
     JWT_SECRET: 'fault-test-secret-that-is-long-enough-0123456789',
   };

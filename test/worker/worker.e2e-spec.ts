@@ -29,6 +29,7 @@ describe('worker', () => {
         queue: { connection: queue, notificationAttempts: 2 },
         mail: { mailDir: mkdtempSync(join(tmpdir(), 'throughline-mail-')), from: 'test@throughline.local', maxMessagesPerSecond: 100 },
         publicUrl: 'http://localhost:3000',
+      alertBatchAbove: 5,
         scanEveryMinutes: 15,
         disableWebhookAfterFailures: 5,
         allowPrivateWebhookTargets: true,

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       queue: { connection: queue, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
       mail: { smtpUrl: env.SMTP_URL, mailDir: resolve(projectRoot(), env.MAIL_DIR), from: env.MAIL_FROM, maxMessagesPerSecond: env.MAIL_MAX_PER_SECOND },
       publicUrl: env.PUBLIC_URL,
+      alertBatchAbove: env.ALERT_BATCH_ABOVE,
       scanEveryMinutes: env.DRIFT_SCAN_EVERY_MINUTES,
       disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,

@@ -13,6 +13,8 @@ export interface WorkerOptions {
   queue: QueueModuleOptions;
   mail: { smtpUrl?: string; mailDir: string; from: string; maxMessagesPerSecond: number };
   publicUrl: string;
+  /** More alerts than this for one recipient from one scan: one batch message. */
+  alertBatchAbove: number;
   scanEveryMinutes: number;
   disableWebhookAfterFailures: number;
   allowPrivateWebhookTargets: boolean;
@@ -40,7 +42,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     assertEveryJobHandled([this.drift.handlers, this.notifications.handlers]);
     this.mailer = createMailer(this.options.mail);
-    this.driftScan.configure({ publicUrl: this.options.publicUrl });
+    this.driftScan.configure({ publicUrl: this.options.publicUrl, alertBatchAbove: this.options.alertBatchAbove });
     this.webhookPolicy.configure({ allowPrivateTargets: this.options.allowPrivateWebhookTargets });
     this.delivery.configure({ mailer: this.mailer, disableWebhookAfterFailures: this.options.disableWebhookAfterFailures, publicUrl: this.options.publicUrl });
     if (this.options.schedule) {

@@ -112,6 +112,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(20)
   NOTIFICATION_ATTEMPTS = 6;
 
+  /** A recipient with more than this many alerts from one scan gets one batch message instead of one each. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100000)
+  ALERT_BATCH_ABOVE = 5;
+
   /** A webhook is disabled after this many consecutive failed deliveries (and admins are told). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   WEBHOOK_DISABLE_AFTER_FAILURES = 5;

@@ -6,6 +6,7 @@ import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
 import { ClientsService } from './clients/clients.service';
 import { AlertsService } from './drift/alerts.service';
+import { DriftAlertWriter } from './drift/drift-alert-writer';
 import { DriftFactsRepository } from './drift/drift-facts.repository';
 import { DriftScanService } from './drift/drift-scan.service';
 import { EngagementsService } from './engagements/engagements.service';
@@ -26,7 +27,7 @@ import { UsersService } from './users/users.service';
 const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
-  AlertsService, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
+  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs) imported by the app. */

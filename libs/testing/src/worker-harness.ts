@@ -26,6 +26,7 @@ export async function startTestWorker(options: {
   smtpUrl?: string;
   notificationAttempts?: number;
   disableWebhookAfterFailures?: number;
+  alertBatchAbove?: number;
 }): Promise<TestWorker> {
   const mailDir = mkdtempSync(join(tmpdir(), 'throughline-mail-'));
   const app = await NestFactory.createApplicationContext(
@@ -34,6 +35,7 @@ export async function startTestWorker(options: {
       queue: { connection: options.queue, notificationAttempts: options.notificationAttempts ?? 3 },
       mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: 200 },
       publicUrl: 'http://localhost:3000',
+      alertBatchAbove: options.alertBatchAbove ?? 5,
       scanEveryMinutes: 15,
       disableWebhookAfterFailures: options.disableWebhookAfterFailures ?? 5,
       // Test receivers listen on loopback.

@@ -1,4 +1,4 @@
-import { planAlerts, type OpenAlert } from './alert-reconcile';
+import { alertKey, alertsNotSeen, planAlerts, planDetections, type OpenAlert } from './alert-reconcile';
 import type { Detection } from './drift-types';
 
 const detection = (subjectId: string, severity: Detection['severity'], rule: Detection['rule'] = 'milestone_overdue'): Detection => ({
@@ -34,5 +34,29 @@ describe('planAlerts', () => {
 
   it('counts a detection reported twice once', () => {
     expect(planAlerts([], [detection('m1', 'info'), detection('m1', 'info')]).raise).toHaveLength(1);
+  });
+});
+
+describe('planDetections + alertsNotSeen (a scan in batches)', () => {
+  it('plans batch by batch exactly what planAlerts plans in one go', () => {
+    const open = [alert('m1', 'info'), alert('m2', 'warning'), alert('m3', 'warning', 'acknowledged'), alert('m5', 'info')];
+    const detections = [detection('m1', 'warning'), detection('m2', 'warning'), detection('m4', 'info'), detection('m5', 'info'), detection('m4', 'info')];
+    const whole = planAlerts(open, detections);
+
+    const openByKey = new Map(open.map((a) => [alertKey(a), a]));
+    const seen = new Set<string>();
+    const first = planDetections(openByKey, detections.slice(0, 2), seen);
+    const second = planDetections(openByKey, detections.slice(2), seen);
+    expect([...first.raise, ...second.raise]).toEqual(whole.raise);
+    expect([...first.escalate, ...second.escalate]).toEqual(whole.escalate);
+    expect([...first.refresh, ...second.refresh]).toEqual(whole.refresh);
+    expect(alertsNotSeen(open, seen)).toEqual(whole.resolve);
+    expect(whole.resolve.map((a) => a.subjectId)).toEqual(['m3']);
+  });
+
+  it('does not raise a subject twice when two batches detect it', () => {
+    const seen = new Set<string>();
+    expect(planDetections(new Map(), [detection('m1', 'info')], seen).raise).toHaveLength(1);
+    expect(planDetections(new Map(), [detection('m1', 'warning')], seen).raise).toHaveLength(0);
   });
 });

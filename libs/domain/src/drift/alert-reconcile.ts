@@ -27,18 +27,32 @@ export const alertKey = (a: { rule: string; subjectType: string; subjectId: stri
  * condition that eases and worsens again must not notify people twice for the same level.
  */
 export function planAlerts(open: readonly OpenAlert[], detections: readonly Detection[]): AlertPlan {
-  const byKey = new Map(open.map((a) => [alertKey(a), a]));
   const seen = new Set<string>();
-  const plan: AlertPlan = { raise: [], escalate: [], refresh: [], resolve: [] };
+  const plan = planDetections(new Map(open.map((a) => [alertKey(a), a])), detections, seen);
+  return { ...plan, resolve: alertsNotSeen(open, seen) };
+}
+
+/**
+ * One batch of a scan's detections against the open alerts (by alertKey). `seen` collects the keys across
+ * batches, so a subject detected twice is planned once, and what was never seen can be resolved at the end.
+ */
+export function planDetections(
+  openByKey: ReadonlyMap<string, OpenAlert>, detections: readonly Detection[], seen: Set<string>,
+): Omit<AlertPlan, 'resolve'> {
+  const plan: Omit<AlertPlan, 'resolve'> = { raise: [], escalate: [], refresh: [] };
   for (const detection of detections) {
     const key = alertKey(detection);
     if (seen.has(key)) continue;
     seen.add(key);
-    const alert = byKey.get(key);
+    const alert = openByKey.get(key);
     if (!alert) plan.raise.push(detection);
     else if (SEVERITY_RANK[detection.severity] > SEVERITY_RANK[alert.severity]) plan.escalate.push({ alert, detection });
     else plan.refresh.push({ alert, detection });
   }
-  plan.resolve = open.filter((a) => !seen.has(alertKey(a)));
   return plan;
+}
+
+/** Open alerts whose condition no scan batch detected: they resolve on their own. */
+export function alertsNotSeen(open: Iterable<OpenAlert>, seen: ReadonlySet<string>): OpenAlert[] {
+  return [...open].filter((a) => !seen.has(alertKey(a)));
 }

@@ -24,6 +24,8 @@ const SLIP_DAYS_SQL = `GREATEST(0, (CASE
     ELSE GREATEST(m.due_date, COALESCE(m.forecast_date, m.due_date), CASE WHEN $2::date > m.due_date THEN $2::date ELSE m.due_date END)
   END) - m.baseline_due_date)`;
 
+const MILESTONE_CURSOR = 'drift_scan_milestones';
+
 /**
  * Loads what the drift rules look at for one organization: a fixed handful of set-based queries over
  * active engagements and priorities, whatever their size. Milestones are pre-filtered to the ones a
@@ -31,14 +33,20 @@ const SLIP_DAYS_SQL = `GREATEST(0, (CASE
  */
 @Injectable()
 export class DriftFactsRepository {
-  async milestones(tx: EntityManager, organizationId: string, today: string): Promise<MilestoneFacts[]> {
-    const rows: Array<Record<string, unknown>> = await tx.query(
-      `WITH changes AS (
+  /**
+   * Opens a cursor over the open milestones a milestone rule could flag (overdue, forecast later than due,
+   * or re-planned), so a scan reads them in batches with fetchMilestones() and never holds them all: one
+   * query plan, however many batches. Lives until closeMilestones() or the end of the transaction.
+   */
+  async openMilestones(tx: EntityManager, organizationId: string, today: string): Promise<void> {
+    await tx.query(
+      `DECLARE ${MILESTONE_CURSOR} NO SCROLL CURSOR FOR
+       WITH changes AS (
          SELECT h.milestone_id, count(*) AS replan_count, sum(GREATEST(h.new_due_date - h.old_due_date, 0)) AS replan_total_days
            FROM milestone_due_date_changes h WHERE h.organization_id = $1 GROUP BY h.milestone_id)
        SELECT m.id, m.priority_id, p.engagement_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
               to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date,
-              COALESCE(ch.replan_count, 0) AS replan_count, COALESCE(ch.replan_total_days, 0) AS replan_total_days
+              COALESCE(ch.replan_count, 0)::int AS replan_count, COALESCE(ch.replan_total_days, 0)::int AS replan_total_days
          FROM milestones m
          JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
          JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
@@ -47,6 +55,11 @@ export class DriftFactsRepository {
           AND (m.due_date < $2::date OR m.forecast_date > m.due_date OR ch.replan_count > 0)`,
       [organizationId, today],
     );
+  }
+
+  /** The next batch from openMilestones(); empty when there are no more. */
+  async fetchMilestones(tx: EntityManager, batchSize: number): Promise<MilestoneFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(`FETCH FORWARD ${Math.trunc(batchSize)} FROM ${MILESTONE_CURSOR}`);
     return rows.map((r) => ({
       id: r.id as string, priorityId: r.priority_id as string, engagementId: r.engagement_id as string, title: r.title as string,
       baselineDueDate: r.baseline_due_date as string, dueDate: r.due_date as string, forecastDate: (r.forecast_date as string | null) ?? null,
@@ -54,12 +67,33 @@ export class DriftFactsRepository {
     }));
   }
 
+  async closeMilestones(tx: EntityManager): Promise<void> {
+    await tx.query(`CLOSE ${MILESTONE_CURSOR}`);
+  }
+
+  /**
+   * One pass over the organization's milestones for every per-priority total the other fact queries need
+   * (progress, weighted slip, overdue and due-soon counts), kept in a table that lives until the transaction
+   * ends. Call it first: priorities(), engagements() and scoreFacts() read it.
+   */
+  async milestoneTotals(tx: EntityManager, organizationId: string, today: string, timezone: string): Promise<void> {
+    await tx.query(
+      `CREATE TEMP TABLE scan_milestone_totals ON COMMIT DROP AS
+       SELECT m.priority_id,
+              sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total,
+              sum(m.weight) FILTER (WHERE m.status = 'done') AS done,
+              sum(m.weight * ${SLIP_DAYS_SQL}) FILTER (WHERE m.status <> 'cancelled') / NULLIF(sum(m.weight) FILTER (WHERE m.status <> 'cancelled'), 0) AS weighted_slip,
+              count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date < $2::date) AS overdue,
+              count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30) AS open_next_30
+         FROM milestones m WHERE m.organization_id = $1 GROUP BY m.priority_id`,
+      [organizationId, today, timezone],
+    );
+    await tx.query(`CREATE UNIQUE INDEX ON scan_milestone_totals (priority_id)`);
+  }
+
   async priorities(tx: EntityManager, organizationId: string, checkInWindow: number): Promise<PriorityFacts[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
-      `WITH progress AS (
-         SELECT m.priority_id, sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total, sum(m.weight) FILTER (WHERE m.status = 'done') AS done
-           FROM milestones m WHERE m.organization_id = $1 GROUP BY m.priority_id),
-       recent AS (
+      `WITH recent AS (
          SELECT c.priority_id, json_agg(json_build_object('createdOn', to_char(c.created_at AT TIME ZONE o.timezone, 'YYYY-MM-DD'),
                   'confidence', c.confidence, 'rag', c.rag) ORDER BY c.created_at DESC) AS check_ins
            FROM (SELECT c.*, row_number() OVER (PARTITION BY c.priority_id ORDER BY c.created_at DESC, c.id) AS n
@@ -72,7 +106,7 @@ export class DriftFactsRepository {
          FROM priorities p
          JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
          LEFT JOIN owners ow ON ow.organization_id = p.organization_id AND ow.id = p.owner_id
-         LEFT JOIN progress pr ON pr.priority_id = p.id
+         LEFT JOIN scan_milestone_totals pr ON pr.priority_id = p.id
          LEFT JOIN recent r ON r.priority_id = p.id
         WHERE p.organization_id = $1 AND p.status = 'active'`,
       [organizationId, checkInWindow],
@@ -86,12 +120,18 @@ export class DriftFactsRepository {
 
   async engagements(tx: EntityManager, organizationId: string, today: string): Promise<EngagementFacts[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
-      `SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
-              (SELECT count(*) FROM priorities p WHERE p.organization_id = e.organization_id AND p.engagement_id = e.id AND p.status = 'active') AS active_priorities,
-              (SELECT count(*) FROM milestones m JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
-                WHERE m.organization_id = e.organization_id AND p.engagement_id = e.id AND p.status = 'active'
-                  AND m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30) AS open_next_30
-         FROM engagements e WHERE e.organization_id = $1 AND e.status = 'active'`,
+      `WITH active AS (
+         SELECT p.engagement_id, count(*) AS priorities FROM priorities p WHERE p.organization_id = $1 AND p.status = 'active' GROUP BY p.engagement_id),
+       due_soon AS (
+         SELECT p.engagement_id, sum(t.open_next_30) AS milestones
+           FROM scan_milestone_totals t JOIN priorities p ON p.organization_id = $1 AND p.id = t.priority_id AND p.status = 'active'
+          GROUP BY p.engagement_id)
+       SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
+              COALESCE(a.priorities, 0) AS active_priorities, COALESCE(d.milestones, 0) AS open_next_30
+         FROM engagements e
+         LEFT JOIN active a ON a.engagement_id = e.id
+         LEFT JOIN due_soon d ON d.engagement_id = e.id
+        WHERE e.organization_id = $1 AND e.status = 'active'`,
       [organizationId, today],
     );
     return rows.map((r) => ({
@@ -115,12 +155,7 @@ export class DriftFactsRepository {
   /** The drift-score inputs of every active priority of active engagements. */
   async scoreFacts(tx: EntityManager, organizationId: string, today: string, timezone: string, now: Date, checkInWindow: number): Promise<PriorityScoreFacts[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
-      `WITH slip AS (
-         SELECT m.priority_id,
-                sum(m.weight * ${SLIP_DAYS_SQL}) FILTER (WHERE m.status <> 'cancelled') / NULLIF(sum(m.weight) FILTER (WHERE m.status <> 'cancelled'), 0) AS weighted_slip,
-                count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date < $2::date) AS overdue
-           FROM milestones m WHERE m.organization_id = $1 GROUP BY m.priority_id),
-       replans AS (
+      `WITH replans AS (
          SELECT m.priority_id, array_agg(h.new_due_date - h.old_due_date) AS moved
            FROM milestone_due_date_changes h JOIN milestones m ON m.organization_id = h.organization_id AND m.id = h.milestone_id
           WHERE h.organization_id = $1 AND h.changed_at >= $4::timestamptz - interval '30 days' GROUP BY m.priority_id),
@@ -133,7 +168,7 @@ export class DriftFactsRepository {
               GREATEST(0, $2::date - COALESCE((ci.last_at AT TIME ZONE $3)::date, LEAST(p.start_date, $2::date))) AS days_since_check_in
          FROM priorities p
          JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
-         LEFT JOIN slip s ON s.priority_id = p.id
+         LEFT JOIN scan_milestone_totals s ON s.priority_id = p.id
          LEFT JOIN replans r ON r.priority_id = p.id
          LEFT JOIN checkins ci ON ci.priority_id = p.id
         WHERE p.organization_id = $1 AND p.status = 'active'`,

@@ -2,6 +2,7 @@ export * from './alert-reconcile';
 export * from './alert.dto';
 export * from './alerts.service';
 export * from './drift-alert.entity';
+export * from './drift-alert-writer';
 export * from './drift-facts.repository';
 export * from './drift-jobs.port';
 export * from './drift-scan.service';

@@ -1,43 +1,70 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SEVERITY_RANK, type Severity } from '../drift/drift-types';
+import type { Severity } from '../drift/drift-types';
+import type { AlertBatchPayload, BatchedAlert } from './delivery/alert-batch-message';
+import type { AlertNotificationPayload } from './delivery/alert-message';
 
-export interface AlertToNotify {
-  alertId: string;
-  event: 'alert.raised' | 'alert.escalated';
-  severity: Severity;
+/** Up to this many alerts from one scan, a recipient gets one message per alert; above it, one message for them all. */
+export const DEFAULT_ALERT_BATCH_ABOVE = 5;
+/** Alerts listed in a batch message (the most severe first); the rest are counted. */
+export const BATCH_LISTED_ALERTS = 10;
+
+/** Per share: totals by event and severity, and the ids to list ($2 of them), the most severe first. */
+const SHARE_COLUMNS = `count(*)::int AS total, count(*) FILTER (WHERE n.event = 'alert.raised')::int AS raised,
+              count(*) FILTER (WHERE n.severity = 'critical')::int AS critical, count(*) FILTER (WHERE n.severity = 'warning')::int AS warning,
+              count(*) FILTER (WHERE n.severity = 'info')::int AS info,
+              (array_agg(n.alert_id ORDER BY n.rank DESC, n.alert_id))[1:$2] AS alert_ids`;
+
+/** Severity as a number in SQL, to compare with a recipient's minimum. */
+const RANK = (column: string) => `array_position(ARRAY['info','warning','critical'], ${column})`;
+
+/** One recipient's (or webhook's) share of a scan's notifications, aggregated in SQL. */
+interface Share {
+  total: number;
+  raised: number;
+  critical: number;
+  warning: number;
+  info: number;
+  /** The most severe first; as many as a batch lists, or all of them when the share is notified one by one. */
+  alert_ids: string[];
 }
-
-interface Recipient {
-  alert_id: string;
+interface EmailShare extends Share {
   email: string;
   name: string | null;
   user_id: string | null;
-  email_enabled: boolean;
-  min_severity: Severity;
+}
+interface WebhookShare extends Share {
+  webhook_id: string;
 }
 
+type AlertSummary = AlertNotificationPayload['alert'];
+/** An alert as a message describes it, with what happened to it in this scan and its own link. */
+type NotifiedAlert = AlertSummary & { event: BatchedAlert['event']; link: string };
+
 /**
- * Writes the outbox rows for raised and escalated alerts, inside the transaction that wrote the alerts:
- * an email per recipient (the priority's owner, the engagement's executive, the client's account manager,
- * each once, within their preferences) and a call per enabled webhook of the organization.
- * Three queries whatever the number of alerts.
+ * Writes the outbox rows for the alerts a scan raised or escalated (its `scan_notifications` table), inside
+ * the scan's transaction. Recipients: the priority's owner, the engagement's executive and the client's account
+ * manager, each once per alert and within their preferences; and every enabled webhook of the organization.
+ * Each recipient gets one row per alert, or a single batch row when the scan has more than `alertBatchAbove`
+ * (ALERT_BATCH_ABOVE) alerts for them. Recipients are grouped in SQL: a scan that raises a
+ * hundred thousand alerts still reads back one row per recipient.
  */
-const OUTBOX_CHUNK = 5000;
+/** Rows per INSERT: a batch row lists up to 10 alerts, so a few hundred rows are already megabytes of JSON. */
+const OUTBOX_CHUNK = 500;
 
 @Injectable()
 export class AlertOutboxRepository {
-  async write(tx: EntityManager, organizationId: string, alerts: readonly AlertToNotify[], publicUrl: string): Promise<string[]> {
-    if (alerts.length === 0) return [];
-    const ids = alerts.map((a) => a.alertId);
-    const recipients: Recipient[] = await tx.query(
-      `WITH a AS (SELECT id, subject_type, subject_id, engagement_id FROM drift_alerts WHERE organization_id = $1 AND id = ANY($2::uuid[])),
+  async writeForScan(tx: EntityManager, organizationId: string, { publicUrl, alertBatchAbove }: { publicUrl: string; alertBatchAbove: number }): Promise<string[]> {
+    // Individually notified shares need every id; a batch lists only the first few.
+    const idsPerShare = Math.max(BATCH_LISTED_ALERTS, alertBatchAbove);
+    // Without statistics the planner takes the table for a few rows and walks milestones one by one.
+    await tx.query(`ANALYZE scan_notifications`);
+    const emails: EmailShare[] = await tx.query(
+      `WITH n AS (SELECT alert_id, event, severity, priority_id, ${RANK('severity')} AS rank FROM scan_notifications),
+       a AS (SELECT d.id, d.subject_type, d.subject_id, d.engagement_id, n.priority_id FROM n JOIN drift_alerts d ON d.organization_id = $1 AND d.id = n.alert_id),
        owner_of AS (
-         SELECT a.id AS alert_id, p.owner_id FROM a
-           JOIN milestones m ON a.subject_type = 'milestone' AND m.organization_id = $1 AND m.id = a.subject_id
-           JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
-         UNION ALL
-         SELECT a.id, p.owner_id FROM a JOIN priorities p ON a.subject_type = 'priority' AND p.organization_id = $1 AND p.id = a.subject_id
+         -- The scan recorded each milestone's and priority's priority: no lookup per milestone here.
+         SELECT a.id AS alert_id, p.owner_id FROM a JOIN priorities p ON p.organization_id = $1 AND p.id = a.priority_id
          UNION ALL
          SELECT a.id, a.subject_id FROM a WHERE a.subject_type = 'owner'),
        candidates AS (
@@ -58,61 +85,89 @@ export class AlertOutboxRepository {
          SELECT a.id, u.email, u.name, u.id
            FROM a JOIN owners o ON a.subject_type = 'owner' AND o.organization_id = $1 AND o.id = a.subject_id
            JOIN clients c ON c.organization_id = o.organization_id AND c.id = o.client_id
-           JOIN users u ON u.id = c.account_manager_id AND u.disabled_at IS NULL)
-       SELECT DISTINCT ON (c.alert_id, lower(c.email)) c.alert_id, lower(c.email) AS email, c.name, c.user_id,
-              COALESCE(np.email_enabled, true) AS email_enabled, COALESCE(np.min_severity, 'info') AS min_severity
-         FROM candidates c LEFT JOIN notification_preferences np ON np.user_id = c.user_id
-        WHERE c.email IS NOT NULL
-        ORDER BY c.alert_id, lower(c.email), c.user_id NULLS LAST`,
-      [organizationId, ids],
+           JOIN users u ON u.id = c.account_manager_id AND u.disabled_at IS NULL),
+       recipients AS (
+         SELECT DISTINCT ON (c.alert_id, lower(c.email)) c.alert_id, lower(c.email) AS email, c.name, c.user_id,
+                COALESCE(np.email_enabled, true) AS email_enabled, COALESCE(np.min_severity, 'info') AS min_severity
+           FROM candidates c LEFT JOIN notification_preferences np ON np.user_id = c.user_id
+          WHERE c.email IS NOT NULL
+          ORDER BY c.alert_id, lower(c.email), c.user_id NULLS LAST)
+       SELECT r.email, (array_agg(r.name ORDER BY r.user_id NULLS LAST))[1] AS name, (array_agg(r.user_id ORDER BY r.user_id NULLS LAST))[1] AS user_id,
+              ${SHARE_COLUMNS}
+         FROM recipients r JOIN n ON n.alert_id = r.alert_id
+        WHERE r.email_enabled AND n.rank >= ${RANK('r.min_severity')}
+        GROUP BY r.email`,
+      [organizationId, idsPerShare],
     );
-    const webhooks: Array<{ id: string; min_severity: Severity }> = await tx.query(
-      `SELECT id, min_severity FROM webhooks WHERE organization_id = $1 AND enabled`,
-      [organizationId],
+    const webhooks: WebhookShare[] = await tx.query(
+      `WITH n AS (SELECT alert_id, event, severity, ${RANK('severity')} AS rank FROM scan_notifications)
+       SELECT w.id AS webhook_id, ${SHARE_COLUMNS}
+         FROM webhooks w JOIN n ON n.rank >= ${RANK('w.min_severity')}
+        WHERE w.organization_id = $1 AND w.enabled
+        GROUP BY w.id`,
+      [organizationId, idsPerShare],
     );
-    const context: Array<Record<string, unknown>> = await tx.query(
-      `SELECT a.id, a.rule, a.severity, a.message, a.details, a.engagement_id, a.subject_type, a.subject_id, a.first_seen_at, a.last_seen_at,
+    const listed = [...new Set([...emails, ...webhooks].flatMap((share) => (share.total <= alertBatchAbove ? share.alert_ids : share.alert_ids.slice(0, BATCH_LISTED_ALERTS))))];
+    if (listed.length === 0) return [];
+    const summaries = await this.summaries(tx, organizationId, listed, publicUrl);
+
+    const rows: Array<Record<string, unknown>> = [];
+    const add = (share: Share, recipient: Record<string, unknown>) => {
+      const base = { organization_id: organizationId, ...recipient };
+      if (share.total <= alertBatchAbove) {
+        for (const id of share.alert_ids) {
+          const { event, link, ...alert } = summaries.get(id)!;
+          rows.push({ ...base, alert_id: id, event, payload: { event, alert, link } });
+        }
+        return;
+      }
+      // Listed without details: the message says what matters, and the link leads to the rest.
+      const batch: Omit<AlertBatchPayload, 'outboxId'> = {
+        event: 'alerts.batch',
+        batch: {
+          total: share.total, raised: share.raised, escalated: share.total - share.raised,
+          bySeverity: { critical: share.critical, warning: share.warning, info: share.info },
+          alerts: share.alert_ids.slice(0, BATCH_LISTED_ALERTS).map((id): BatchedAlert => {
+            const { details: _details, ...listed } = summaries.get(id)!;
+            return listed;
+          }),
+        },
+        link: `${publicUrl}/alerts`,
+      };
+      rows.push({ ...base, alert_id: null, event: 'alerts.batch', payload: batch });
+    };
+    for (const e of emails) add(e, { channel: 'email', recipient_email: e.email, recipient_name: e.name, recipient_user_id: e.user_id, webhook_id: null });
+    for (const w of webhooks) add(w, { channel: 'webhook', recipient_email: null, recipient_name: null, recipient_user_id: null, webhook_id: w.webhook_id });
+    return this.insert(tx, rows);
+  }
+
+  /** What a message says about each listed alert, as it is now (after this scan's writes). */
+  private async summaries(tx: EntityManager, organizationId: string, ids: string[], publicUrl: string): Promise<Map<string, NotifiedAlert>> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT a.id, n.event, a.rule, a.severity, a.message, a.details, a.engagement_id, a.subject_type, a.subject_id, a.first_seen_at, a.last_seen_at,
               c.name AS client_name, e.function, x.name AS executive_name
          FROM drift_alerts a
+         JOIN scan_notifications n ON n.alert_id = a.id
          LEFT JOIN engagements e ON e.organization_id = a.organization_id AND e.id = a.engagement_id
          LEFT JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
          LEFT JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
         WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])`,
       [organizationId, ids],
     );
-    const byId = new Map(context.map((c) => [c.id as string, c]));
-    const recipientsOf = new Map<string, Recipient[]>();
-    for (const r of recipients) {
-      const list = recipientsOf.get(r.alert_id);
-      if (list) list.push(r);
-      else recipientsOf.set(r.alert_id, [r]);
-    }
-    const rows: Array<Record<string, unknown>> = [];
-    for (const alert of alerts) {
-      const c = byId.get(alert.alertId);
-      if (!c) continue;
-      const payload = {
-        event: alert.event,
-        alert: {
-          id: c.id, rule: c.rule, severity: c.severity, message: c.message, details: c.details, engagementId: c.engagement_id,
-          clientName: c.client_name ?? null,
+    return new Map(
+      rows.map((c) => {
+        const alert: AlertSummary = {
+          id: c.id as string, rule: c.rule as AlertSummary['rule'], severity: c.severity as Severity, message: c.message as string,
+          details: c.details as AlertSummary['details'], engagementId: (c.engagement_id as string | null) ?? null,
+          clientName: (c.client_name as string | null) ?? null,
           engagementLabel: c.engagement_id ? `${String(c.client_name)} — ${String(c.function)} (${String(c.executive_name)})` : 'Across engagements',
-          subjectType: c.subject_type, subjectId: c.subject_id,
+          subjectType: c.subject_type as AlertSummary['subjectType'], subjectId: c.subject_id as string,
           firstSeenAt: (c.first_seen_at as Date).toISOString(), lastSeenAt: (c.last_seen_at as Date).toISOString(),
-        },
-        link: c.engagement_id ? `${publicUrl}/engagements/${String(c.engagement_id)}?alert=${alert.alertId}` : `${publicUrl}/alerts/${alert.alertId}`,
-      };
-      const base = { organization_id: organizationId, alert_id: alert.alertId, event: alert.event, payload };
-      for (const r of recipientsOf.get(alert.alertId) ?? []) {
-        if (!r.email_enabled || SEVERITY_RANK[alert.severity] < SEVERITY_RANK[r.min_severity]) continue;
-        rows.push({ ...base, channel: 'email', recipient_email: r.email, recipient_name: r.name, recipient_user_id: r.user_id, webhook_id: null });
-      }
-      for (const w of webhooks) {
-        if (SEVERITY_RANK[alert.severity] < SEVERITY_RANK[w.min_severity]) continue;
-        rows.push({ ...base, channel: 'webhook', recipient_email: null, recipient_name: null, recipient_user_id: null, webhook_id: w.id });
-      }
-    }
-    return this.insert(tx, rows);
+        };
+        const link = c.engagement_id ? `${publicUrl}/engagements/${String(c.engagement_id)}?alert=${alert.id}` : `${publicUrl}/alerts/${alert.id}`;
+        return [alert.id, { ...alert, event: c.event as BatchedAlert['event'], link }];
+      }),
+    );
   }
 
   /** In chunks: one JSON parameter must stay far below PostgreSQL's 256 MB jsonb limit on very large scans. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
-import { renderAlertEmail, type AlertNotificationPayload } from './delivery/alert-message';
+import { renderNotificationEmail, type NotificationPayload } from './delivery/alert-batch-message';
 import { isPermanentDeliveryError, PermanentDeliveryError } from './delivery/delivery-errors';
 import { WebhookPolicy } from './delivery/webhook-target';
 import type { Mailer } from './delivery/mailer';
@@ -18,6 +18,9 @@ export interface DeliverySettings {
 
 export type DeliveryOutcome = 'sent' | 'already-done' | 'failed' | 'retry';
 
+/** Omit over each member of a union (the built-in Omit would merge the members). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 interface OutboxRow {
   id: string;
   organization_id: string;
@@ -25,7 +28,7 @@ interface OutboxRow {
   recipient_email: string | null;
   recipient_name: string | null;
   webhook_id: string | null;
-  payload: Omit<AlertNotificationPayload, 'outboxId'>;
+  payload: DistributiveOmit<NotificationPayload, 'outboxId'>;
   status: 'pending' | 'sent' | 'failed';
 }
 
@@ -67,10 +70,10 @@ export class DeliveryService {
         return exists.length ? 'retry' : 'already-done'; // locked by a concurrent attempt, or gone with its organization
       }
       if (row.status !== 'pending') return 'already-done';
-      const payload: AlertNotificationPayload = { ...row.payload, outboxId: row.id };
+      const payload = { ...row.payload, outboxId: row.id } as NotificationPayload;
       try {
         if (row.channel === 'email') {
-          const email = renderAlertEmail(payload, row.recipient_name);
+          const email = renderNotificationEmail(payload, row.recipient_name);
           await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
         } else {
           const [hook]: Array<{ url: string; secret: string; format: 'json' | 'slack'; enabled: boolean }> = await tx.query(
@@ -123,10 +126,12 @@ export class DeliveryService {
       [row.organization_id],
     );
     const now = this.clock.now().toISOString();
+    // A batch lists at least one alert (it exists only for several): the first, most severe, stands for it.
+    const missed = row.payload.event === 'alerts.batch' ? row.payload.batch.alerts[0]! : row.payload.alert;
     const payload = {
       event: 'webhook.disabled',
       alert: {
-        id: hook.id, rule: row.payload.alert.rule, severity: 'critical', subjectType: row.payload.alert.subjectType, subjectId: row.payload.alert.subjectId,
+        id: hook.id, rule: missed.rule, severity: 'critical', subjectType: missed.subjectType, subjectId: missed.subjectId,
         message: `The webhook ${hook.url} failed ${hook.consecutive_failures} times in a row and was disabled. Fix the receiver, then re-enable it in the organization settings.`,
         details: { url: hook.url, consecutiveFailures: hook.consecutive_failures }, engagementId: null, clientName: null, engagementLabel: null,
         firstSeenAt: now, lastSeenAt: now,

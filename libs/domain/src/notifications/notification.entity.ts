@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Severity } from '../drift/drift-types';
 
-export const OUTBOX_EVENTS = ['alert.raised', 'alert.escalated', 'webhook.disabled'] as const;
+export const OUTBOX_EVENTS = ['alert.raised', 'alert.escalated', 'alerts.batch', 'webhook.disabled'] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 export type OutboxChannel = 'email' | 'webhook';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

@@ -1,5 +1,5 @@
 import { DEFAULT_DRIFT_THRESHOLDS, DRIFT_RULES, type DriftThresholds } from '../drift-types';
-import { evaluateDriftRules, resolveDriftThresholds } from './index';
+import { evaluateAggregateRules, evaluateDriftRules, evaluateMilestoneRules, resolveDriftThresholds } from './index';
 import { engagementFacts, milestoneFacts, ownerFacts, priorityFacts, scanFacts } from './scan-facts.fixture';
 
 describe('evaluateDriftRules', () => {
@@ -50,6 +50,12 @@ describe('evaluateDriftRules', () => {
       'allocation_mismatch:e-1',
     ]);
     expect(new Set(found.map((f) => f.split(':')[0]))).toEqual(new Set(DRIFT_RULES));
+
+    // A scan evaluates milestones in batches and the other rules once: together they must be the same detections.
+    const split = [...evaluateMilestoneRules(facts), ...evaluateAggregateRules(facts)].map((d) => `${d.rule}:${d.subjectId}`);
+    expect(split).toEqual(found);
+    expect(evaluateAggregateRules({ ...facts, milestones: [] })).toEqual(evaluateAggregateRules(facts));
+    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [] })).toEqual(evaluateMilestoneRules(facts));
   });
 });
 

@@ -38,7 +38,21 @@ export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detec
   allocation_mismatch: allocationMismatchRule,
 };
 
+/** The rules that look at one milestone at a time: a scan feeds them its milestones in batches. */
+export const MILESTONE_RULES: readonly DriftRule[] = ['milestone_overdue', 'milestone_forecast_slip', 'milestone_replanned'];
+const isMilestoneRule = (name: DriftRule) => MILESTONE_RULES.includes(name);
+
 /** All detections for one organization's facts, in DRIFT_RULES order then input order. */
 export function evaluateDriftRules(facts: ScanFacts): Detection[] {
   return DRIFT_RULES.flatMap((name) => DRIFT_RULE_FUNCTIONS[name](facts));
+}
+
+/** Detections of the milestone rules for `facts.milestones` only (one batch of them). */
+export function evaluateMilestoneRules(facts: ScanFacts): Detection[] {
+  return DRIFT_RULES.filter(isMilestoneRule).flatMap((name) => DRIFT_RULE_FUNCTIONS[name](facts));
+}
+
+/** Detections of every other rule (priorities, engagements, owners); they never read `facts.milestones`. */
+export function evaluateAggregateRules(facts: ScanFacts): Detection[] {
+  return DRIFT_RULES.filter((name) => !isMilestoneRule(name)).flatMap((name) => DRIFT_RULE_FUNCTIONS[name](facts));
 }

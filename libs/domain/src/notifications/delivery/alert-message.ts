@@ -38,7 +38,7 @@ export interface RenderedEmail {
 }
 
 /** Each severity's chip colour: dark enough for white text to stay readable (WCAG AA). */
-const SEVERITY_COLOURS: Record<Severity, string> = { info: '#1d4ed8', warning: '#b45309', critical: '#b91c1c' };
+export const SEVERITY_COLOURS: Record<Severity, string> = { info: '#1d4ed8', warning: '#b45309', critical: '#b91c1c' };
 
 const INTRO: Record<AlertNotificationEvent, (severity: Severity) => string> = {
   'alert.raised': () => 'Throughline spotted drift that needs a look.',
@@ -53,7 +53,7 @@ const SUBJECT_PREFIX: Record<AlertNotificationEvent, (severity: Severity) => str
   'webhook.disabled': () => '[webhook disabled]',
 };
 
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+export const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
 export function renderAlertEmail(payload: AlertNotificationPayload, recipientName: string | null | undefined): RenderedEmail {
   const { alert } = payload;
@@ -190,14 +190,14 @@ function alignedFacts(facts: Array<[string, string]>): string[] {
   return facts.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`);
 }
 
-function contextLine(payload: AlertNotificationPayload): string {
+export function contextLine(payload: AlertNotificationPayload): string {
   return [payload.alert.clientName, payload.alert.engagementLabel]
     .filter((part): part is string => Boolean(part?.trim()))
     .join(' · ');
 }
 
 /** 'milestone_overdue' → 'Milestone overdue'. */
-function ruleLabel(rule: string): string {
+export function ruleLabel(rule: string): string {
   return capitalize(rule.replace(/_/g, ' '));
 }
 
@@ -211,37 +211,37 @@ function detailLabel(key: string): string {
   );
 }
 
-function capitalize(value: string): string {
+export function capitalize(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
 /** Recipients live in many time zones and the payload does not know theirs, so say UTC out loud. */
-function formatTimestamp(iso: string): string {
+export function formatTimestamp(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** Subjects and table cells are one line: a title with a newline must not break headers or layout. */
-function oneLine(value: string, maxLength: number): string {
+export function oneLine(value: string, maxLength: number): string {
   const flat = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Slack only decodes these three; escaping them is what stops a title from forming <!channel> or a link. */
-function escapeSlack(value: string): string {
+export function escapeSlack(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function slackUrl(link: string): string {
+export function slackUrl(link: string): string {
   return safeHttpUrl(link).replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
 }
 
 /** A javascript: or data: link in an email button would be an injection, so only http(s) passes. */
-function safeHttpUrl(link: string): string {
+export function safeHttpUrl(link: string): string {
   let url: URL;
   try {
     url = new URL(link);

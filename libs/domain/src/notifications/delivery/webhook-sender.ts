@@ -1,4 +1,4 @@
-import { slackMessage, type AlertNotificationPayload } from './alert-message';
+import { slackNotification, type NotificationPayload } from './alert-batch-message';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
 
@@ -12,7 +12,7 @@ export interface SendWebhookInput {
   url: string;
   secret: string;
   format: WebhookFormat;
-  payload: AlertNotificationPayload;
+  payload: NotificationPayload;
   /** Signature time; injected so tests (and replays in them) are deterministic. */
   now: Date;
   timeoutMs?: number;
@@ -25,7 +25,7 @@ export interface SendWebhookInput {
 export async function sendWebhook({ url, secret, format, payload, now, timeoutMs = 5000 }: SendWebhookInput): Promise<{ status: number }> {
   const target = parseWebhookUrl(url);
   // The exact string that is signed is the exact string sent: receivers verify the raw body.
-  const body = JSON.stringify(format === 'slack' ? slackMessage(payload) : payload);
+  const body = JSON.stringify(format === 'slack' ? slackNotification(payload) : payload);
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'Throughline-Webhooks/1',
