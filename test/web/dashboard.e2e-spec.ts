@@ -302,9 +302,10 @@ describeInBrowser('web dashboard in Chromium', () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByTestId('portfolio-row').first().waitFor();
-    // The accessible label (or text) of the focused control; nothing while focus is on the page itself.
+    // The accessible label (or text) of the focused control; nothing while focus is on the page or a container
+    // focused by script (the main region after a navigation, tabIndex -1).
     const focused = () =>
-      page.evaluate<string>(`(() => { const el = document.activeElement; return !el || el === document.body ? '' : el.getAttribute('aria-label') || el.textContent || ''; })()`);
+      page.evaluate<string>(`(() => { const el = document.activeElement; return !el || el === document.body || el.tabIndex < 0 ? '' : el.getAttribute('aria-label') || el.textContent || ''; })()`);
     const tabTo = async (text: string) => {
       for (let presses = 0; presses < 60; presses += 1) {
         if ((await focused()).includes(text)) return;
@@ -315,6 +316,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     await tabTo('Brightleaf Health · CMO');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Brightleaf Health · CMO' }).waitFor();
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main'); // focus moved to the new page
     await tabTo('Move "Stand up demand generation" up');
     await page.keyboard.press('Enter');
     await priorityCard(page, 'Stand up demand generation').getByText('#1').waitFor();

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { isInternal, useMe, useSession } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -11,6 +11,16 @@ export function Layout() {
   const { logout } = useSession();
   const internal = isInternal(me.role);
   const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  // After a navigation, keyboard and screen-reader users continue from the new page's content, not the old link.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -33,7 +43,7 @@ export function Layout() {
           </button>
         </span>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading what="the page" />}>
             <Outlet />

@@ -5,10 +5,10 @@ import { resolve } from 'node:path';
 // The dashboard: built into dist/web, which the API serves at `/` (apps/api/src/web/web-app.ts).
 // `npm run dev:web` serves it with hot reload and forwards /api to the API (`npm start`, port 3000 or API_URL).
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
-    outDir: resolve(__dirname, '../../dist/web'),
+    outDir: resolve(import.meta.dirname, '../../dist/web'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 600,
