@@ -410,6 +410,22 @@ describe('access control (every role × every route)', () => {
     });
   });
 
+  describe('1c. PATCH /me: every role changes its own profile, and only that', () => {
+    it.each(ROLES.map((role) => ({ role, title: `${LABEL[role]}: PATCH /me sets its own timezone; nobody else's changes` })))('$title', async ({ role }) => {
+      const users = () => api.dataSource.query(`SELECT id, name, timezone, role FROM users WHERE organization_id = $1 ORDER BY id`, [home.organizationId]);
+      const before: Array<{ id: string; timezone: string | null }> = await users();
+      const response = await home[role].patch('/me', { timezone: 'Asia/Tokyo' });
+      expectStatus(response, 200);
+      expect(response.body).toMatchObject({ id: home.users[role], timezone: 'Asia/Tokyo' });
+      const after: Array<{ id: string; timezone: string | null }> = await users();
+      expect(after.filter((u) => u.id !== home.users[role])).toEqual(before.filter((u) => u.id !== home.users[role]));
+      // Role, email and grants are not self-service: unknown fields are refused and change nothing.
+      const escalate = await withoutSideEffects(() => home[role].patch('/me', { role: 'admin', clientIds: [home.b.clientId] }));
+      expectStatus(escalate, 400);
+      expectStatus(await home[role].patch('/me', { timezone: null }), 200);
+    });
+  });
+
   // ───────────────────── 2. role-forbidden actions: 403, whatever the id ─────────────────────
 
   describe('2. a role-forbidden action answers 403 with the error body and writes nothing', () => {

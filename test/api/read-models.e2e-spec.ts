@@ -247,7 +247,55 @@ describe('read models', () => {
       const page = await ok(viewer.get('/portfolio?limit=100'));
       expect(page.items.map((i: { engagementId: string }) => i.engagementId)).toContain(ids.E1);
       expect(page.items.map((i: { engagementId: string }) => i.engagementId)).not.toContain(ids.E2);
-      expect(page.items.every((i: { daysPerWeek?: number }) => i.daysPerWeek === undefined)).toBe(true);
+      expect(page.items.every((i: { accountManagerName?: string }) => i.accountManagerName === undefined)).toBe(true);
+    });
+
+    it('portfolio and summary: drift score, weekly sparkline, daily trend, open alerts by severity, sort by drift', async () => {
+      // Daily snapshots for E1 from 2026-01-01 (70 days back) to today 2026-03-11: score = day of the year.
+      await api.dataSource.query(
+        `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score)
+         SELECT $1, $2, d::date, extract(doy FROM d)::smallint FROM generate_series('2026-01-01'::date, '2026-03-11'::date, '1 day') AS d`,
+        [t.organizationId, ids.E1],
+      );
+      await api.dataSource.query(`INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score) VALUES ($1, $2, '2026-03-10', 5)`, [t.organizationId, ids.E2]);
+      const alert = (severity: string, status: string) =>
+        api.dataSource.query(
+          `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
+           VALUES ($1, 'priority_stalled', 'priority', gen_random_uuid(), $2, $3, $4, 'test', now(), now())`,
+          [t.organizationId, ids.E1, severity, status],
+        );
+      await alert('critical', 'open');
+      await alert('warning', 'acknowledged');
+      await alert('warning', 'open');
+      await alert('info', 'resolved'); // resolved alerts are not counted
+
+      const e1 = await portfolioItem('E1');
+      expect(e1.driftScore).toBe(70); // 2026-03-11 is day 70
+      // The last snapshot of each ISO week within the last 56 days (2026-01-15 → 03-11), oldest first.
+      expect(e1.driftTrend.map((p: { date: string }) => p.date)).toEqual(['2026-01-18', '2026-01-25', '2026-02-01', '2026-02-08', '2026-02-15', '2026-02-22', '2026-03-01', '2026-03-08', '2026-03-11']);
+      expect(e1.driftTrend[0]).toEqual({ date: '2026-01-18', score: 18 });
+      expect(e1.openAlerts).toEqual({ critical: 1, warning: 2, info: 0 });
+      expect(e1.accountManagerId).toBeNull();
+      const e3 = await portfolioItem('E3');
+      expect(e3).toMatchObject({ driftScore: null, driftTrend: [], openAlerts: { critical: 0, warning: 0, info: 0 } });
+
+      const worstFirst = await ok(m.get(`/portfolio?limit=100&sort=drift&order=desc`));
+      const order = worstFirst.items.map((i: { engagementId: string }) => i.engagementId);
+      expect(order.indexOf(ids.E1)).toBeLessThan(order.indexOf(ids.E2));
+      expect(order.indexOf(ids.E2)).toBeLessThan(order.indexOf(ids.E3)); // no score: last
+
+      const s = await summary('E1');
+      expect(s.driftTrend).toHaveLength(56); // 2026-01-15 … 2026-03-11
+      expect(s.driftTrend[0]).toEqual({ date: '2026-01-15', score: 15 });
+      expect(s.driftTrend[55]).toEqual({ date: '2026-03-11', score: 70 });
+    });
+
+    it('portfolio filters by the clients\' account manager', async () => {
+      await api.dataSource.query(`UPDATE clients SET account_manager_id = $2 WHERE organization_id = $1 AND id = $3`, [t.organizationId, t.users.manager, ids.C2]);
+      const page = await ok(m.get(`/portfolio?limit=100&accountManagerId=${t.users.manager}`));
+      expect(page.items.map((i: { engagementId: string }) => i.engagementId)).toEqual([ids.E2]);
+      expect(page.items[0].accountManagerId).toBe(t.users.manager);
+      expect(typeof page.items[0].accountManagerName).toBe('string');
     });
   });
 

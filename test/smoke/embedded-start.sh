@@ -42,6 +42,15 @@ grep -q "manager@demo.test" "$log" || { echo "[smoke] start output does not list
 expected_queues="BullMQ PostgreSQL backend"; [ -n "${SMOKE_REDIS_URL:-}" ] && expected_queues="Redis"
 grep -q "Queues: *$expected_queues" "$log" || { echo "[smoke] queues are not on $expected_queues"; grep "Queues" "$log"; exit 1; }
 
+# The dashboard: the built app at / and for deep links; its login page names itself.
+grep -q "Dashboard: *http://localhost:$port/" "$log" || { echo "[smoke] start output does not name the dashboard"; tail -30 "$log"; exit 1; }
+index=$(curl -fsS "http://127.0.0.1:$port/")
+printf '%s' "$index" | grep -q '<div id="root"></div>' || { echo "[smoke] / does not serve the dashboard: $index"; exit 1; }
+[ "$(curl -fsS "http://127.0.0.1:$port/engagements/deep-link")" = "$index" ] || { echo "[smoke] a deep link does not get the dashboard"; exit 1; }
+script=$(printf '%s' "$index" | grep -o '/assets/index-[A-Za-z0-9_-]*\.js' | head -1)
+curl -fsS -o /dev/null "http://127.0.0.1:$port$script" || { echo "[smoke] dashboard script $script is not served"; exit 1; }
+echo "[smoke] dashboard served at / ($script)"
+
 token=$(curl -fsS "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"manager@demo.test","password":"throughline-demo"}' | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).accessToken)')
 portfolio=$(curl -fsS "http://127.0.0.1:$port/api/v1/portfolio" -H "authorization: Bearer $token")

@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, LogLevel, RequestMethod } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { selectQueueBackend } from '@app/queue';
 import { DigestComposer, unsubscribeKey, WebhookPolicy } from '@app/domain';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
+import { resolveWebDir, serveWebApp } from './web/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -52,6 +53,9 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  const webDir = resolveWebDir(env.WEB_DIST_DIR);
+  if (webDir) await serveWebApp(app, webDir);
+  else new Logger('Web').warn('The web dashboard is not built (no dist/web/index.html): run `npm run build`');
   return app;
 }
 

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Throughline is running: http://localhost:${env.PORT}`,
+    `  Dashboard: http://localhost:${env.PORT}/`,
     `  API docs:  http://localhost:${env.PORT}/api/docs`,
     `  Health:    http://localhost:${env.PORT}/api/health`,
     `  Database:  ${target.embedded ? `embedded PostgreSQL (${env.EMBEDDED_POSTGRES_DIR})` : 'DATABASE_URL'}`,

@@ -140,6 +140,10 @@ export class Environment {
   @IsOptional() @IsString() @MinLength(32, { message: 'DIGEST_UNSUBSCRIBE_SECRET must be at least 32 characters' })
   DIGEST_UNSUBSCRIBE_SECRET?: string;
 
+  /** The built dashboard the API serves at `/`. Empty: dist/web of this installation (built by `npm run build`). */
+  @IsString()
+  WEB_DIST_DIR = '';
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;

@@ -7,3 +7,4 @@ export * from './test-env';
 export * from './sinks/smtp-sink';
 export * from './sinks/webhook-receiver';
 export * from './worker-harness';
+export * from './browser';

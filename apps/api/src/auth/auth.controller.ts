@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthService, AuthSessionView, CurrentActor, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView } from '@app/auth';
-import type { Actor } from '@app/domain';
+import { UpdateProfileDto, UsersService, type Actor } from '@app/domain';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
 
   @Public()
   @Post('auth/login')
@@ -53,6 +53,15 @@ export class AuthController {
   @ApiOperation({ summary: 'The calling user, their organization and reach' })
   @Ok(MeView)
   me(@CurrentActor() actor: Actor): Promise<MeView> {
+    return this.auth.me(actor);
+  }
+
+  @Patch('me')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'Change your own name or timezone (every role; role, email and grants stay with admins)' })
+  @Ok(MeView)
+  async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateProfileDto): Promise<MeView> {
+    await this.users.updateProfile(actor, body);
     return this.auth.me(actor);
   }
 }

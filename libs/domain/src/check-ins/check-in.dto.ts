@@ -12,7 +12,7 @@ export class CreateCheckInDto {
   @ApiProperty({ maxLength: 10000, example: 'Pipeline coverage up to 2.1x; two AEs signed.' })
   @IsString() @Length(1, 10000) @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
-  @ApiPropertyOptional({ maxLength: 10000, nullable: true }) @Nullable() @IsString() @Length(0, 10000) blockers?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 10000, nullable: true }) @Nullable() @IsString() @Length(0, 10000) blockers?: string | null;
 }
 
 export class ListCheckInsQueryDto extends PageQueryDto {

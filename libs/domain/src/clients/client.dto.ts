@@ -9,7 +9,7 @@ export class CreateClientDto {
   @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Industrial automation', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Industrial automation', maxLength: 200, nullable: true })
   @Nullable() @IsString() @Length(0, 200)
   industry?: string | null;
 
@@ -21,7 +21,7 @@ export class CreateClientDto {
   @Optional() @IsIn(CLIENT_STATUSES)
   status?: ClientStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'An admin or account manager of this organization', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'An admin or account manager of this organization', nullable: true })
   @Nullable() @IsUUID('all')
   accountManagerId?: string | null;
 }

@@ -179,6 +179,19 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
 
     await priority(corvidCpo, 3, 'Retire the legacy admin console', corvidOps, -200, -20, 'achieved');
 
+    // Eight weeks of daily drift snapshots (the worker adds today's), so trends and sparklines have a history:
+    // Acme CRO drifting up, Brightleaf settling down, Corvid worst and worsening.
+    const driftHistory = (engagementId: string, from: number, to: number) =>
+      tx.query(
+        `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score)
+         SELECT $1, $2, $3::date - n, round($4::numeric + ($5::numeric - $4::numeric) * (55 - n) / 55.0 + 3 * sin(n / 4.0)::numeric)::smallint
+           FROM generate_series(1, 56) AS n`,
+        [orgId, engagementId, day(0), from, to],
+      );
+    await driftHistory(acmeCro, 12, 34);
+    await driftHistory(brightCmo, 28, 12);
+    await driftHistory(corvidCpo, 41, 63);
+
     return { organizationId: orgId };
   });
 }

@@ -17,7 +17,7 @@ export class CreateExecutiveDto {
   @ArrayMinSize(1) @ArrayMaxSize(3) @ArrayUnique() @IsIn(FUNCTIONS, { each: true })
   functions!: ExecutiveFunction[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The user account (role executive) this person logs in with' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The user account (role executive) this person logs in with' })
   @Nullable() @IsUUID('all')
   userId?: string | null;
 }

@@ -12,15 +12,15 @@ export class CreateOwnerDto {
   @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'priya@acme.example', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'priya@acme.example', nullable: true })
   @Nullable() @IsEmail() @Length(3, 254)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'VP Sales', nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, example: 'VP Sales', nullable: true, maxLength: 200 })
   @Nullable() @IsString() @Length(0, 200)
   title?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @Nullable() @IsUUID('all')
   userId?: string | null;
 }

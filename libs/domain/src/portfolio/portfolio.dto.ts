@@ -12,13 +12,28 @@ import { PageQueryDto } from '../shared/pagination';
 export const HEALTHS = ['on_track', 'at_risk', 'off_track', 'overdue'] as const;
 export type Health = (typeof HEALTHS)[number];
 
+export const PORTFOLIO_SORTS = ['client', 'startDate', 'nextDue', 'drift'] as const;
+export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
+
 export class PortfolioQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
   @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
-  @ApiPropertyOptional({ enum: ['client', 'startDate', 'nextDue'], default: 'client' })
-  @Optional() @IsIn(['client', 'startDate', 'nextDue'])
-  sort: 'client' | 'startDate' | 'nextDue' = 'client';
+  @ApiPropertyOptional({ format: 'uuid', description: "The client's account manager (a user id)" }) @Optional() @IsUUID('all') accountManagerId?: string;
+  @ApiPropertyOptional({ enum: PORTFOLIO_SORTS, default: 'client', description: 'drift: latest drift score (use order=desc for the worst first)' })
+  @Optional() @IsIn(PORTFOLIO_SORTS)
+  sort: PortfolioSort = 'client';
+}
+
+export class DriftPointView {
+  @ApiProperty({ type: String, format: 'date' }) date!: string;
+  @ApiProperty({ description: 'Drift score 0..100, higher is worse' }) score!: number;
+}
+
+export class OpenAlertCountsView {
+  @ApiProperty() critical!: number;
+  @ApiProperty() warning!: number;
+  @ApiProperty() info!: number;
 }
 
 export class NextMilestoneView {
@@ -52,6 +67,11 @@ export class PortfolioItemView {
   @ApiProperty() overdueMilestones!: number;
   @ApiProperty({ type: NextMilestoneView, nullable: true }) nextMilestone!: NextMilestoneView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastCheckInAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Latest daily drift snapshot (0..100, higher is worse); null before the first scan' }) driftScore!: number | null;
+  @ApiProperty({ type: [DriftPointView], description: 'Last snapshot of each of the last 8 weeks, oldest first' }) driftTrend!: DriftPointView[];
+  @ApiProperty({ type: OpenAlertCountsView, description: 'Open and acknowledged alerts by severity' }) openAlerts!: OpenAlertCountsView;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omitted for client viewers' }) accountManagerId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Omitted for client viewers' }) accountManagerName?: string | null;
 }
 
 export class PortfolioPage {
@@ -115,4 +135,5 @@ export class EngagementSummaryView {
   @ApiProperty({ type: SummaryEngagementView }) engagement!: SummaryEngagementView;
   @ApiProperty({ type: [SummaryPriorityView], description: 'Active priorities by rank, then the others' }) priorities!: SummaryPriorityView[];
   @ApiProperty({ type: [SummaryCheckInView], description: 'Most recent first' }) latestCheckIns!: SummaryCheckInView[];
+  @ApiProperty({ type: [DriftPointView], description: 'Daily drift snapshots of the last 8 weeks, oldest first' }) driftTrend!: DriftPointView[];
 }

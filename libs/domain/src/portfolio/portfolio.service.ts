@@ -17,7 +17,20 @@ const SORTS: Record<PortfolioQueryDto['sort'], string> = {
   startDate: 'e.start_date',
   nextDue: `(SELECT min(m.due_date) FROM milestones m JOIN priorities pr ON pr.organization_id = m.organization_id AND pr.id = m.priority_id
               WHERE m.organization_id = e.organization_id AND pr.engagement_id = e.id AND m.status IN ('planned','in_progress'))`,
+  drift: `(SELECT s.score FROM drift_snapshots s WHERE s.organization_id = e.organization_id AND s.engagement_id = e.id ORDER BY s.snapshot_date DESC LIMIT 1)`,
 };
+
+/** How far back the portfolio sparkline and the dashboard's drift chart look. */
+export const DRIFT_TREND_DAYS = 56;
+
+interface DriftAggregate {
+  engagement_id: string;
+  drift_score: number | null;
+  drift_trend: Array<{ date: string; score: number }>;
+  critical: string;
+  warning: string;
+  info: string;
+}
 
 interface PriorityAggregate {
   id: string;
@@ -51,14 +64,17 @@ export class PortfolioService {
     if (query.status) where.push(`e.status = ${p.add(query.status)}`);
     if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
     if (query.function) where.push(`e.function = ${p.add(query.function)}`);
+    if (query.accountManagerId) where.push(`c.account_manager_id = ${p.add(query.accountManagerId)}`);
     const filter = `FROM engagements e
          JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
          JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
+         LEFT JOIN users am ON am.organization_id = c.organization_id AND am.id = c.account_manager_id
         WHERE ${where.join(' AND ')}`;
     const countParams = [...p.values];
     const todayParam = p.add(today);
     const engagements: Array<Record<string, unknown>> = await reader.query(
       `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(todayParam)} AS days_per_week,
+              c.account_manager_id, am.name AS account_manager_name,
               count(*) OVER () AS total
          ${filter}
         ${orderBy(SORTS[query.sort], query.order, 'e.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
@@ -89,11 +105,32 @@ export class PortfolioService {
         )
       : [];
 
+    const drift: DriftAggregate[] = ids.length
+      ? await reader.query(
+          `SELECT e.id AS engagement_id,
+                  (SELECT s.score FROM drift_snapshots s WHERE s.organization_id = $1 AND s.engagement_id = e.id ORDER BY s.snapshot_date DESC LIMIT 1) AS drift_score,
+                  (SELECT coalesce(json_agg(json_build_object('date', w.date, 'score', w.score) ORDER BY w.date), '[]'::json) FROM (
+                     SELECT DISTINCT ON (date_trunc('week', s.snapshot_date)) to_char(s.snapshot_date, 'YYYY-MM-DD') AS date, s.score
+                       FROM drift_snapshots s
+                      WHERE s.organization_id = $1 AND s.engagement_id = e.id AND s.snapshot_date > $3::date - $4::int AND s.snapshot_date <= $3::date
+                      ORDER BY date_trunc('week', s.snapshot_date), s.snapshot_date DESC) w) AS drift_trend,
+                  count(a.id) FILTER (WHERE a.severity = 'critical') AS critical,
+                  count(a.id) FILTER (WHERE a.severity = 'warning') AS warning,
+                  count(a.id) FILTER (WHERE a.severity = 'info') AS info
+             FROM unnest($2::uuid[]) AS e(id)
+             LEFT JOIN drift_alerts a ON a.organization_id = $1 AND a.engagement_id = e.id AND a.status <> 'resolved'
+            GROUP BY e.id`,
+          [actor.organizationId, ids, today, DRIFT_TREND_DAYS],
+        )
+      : [];
+    const driftByEngagement = new Map(drift.map((d) => [d.engagement_id, d]));
+
     const byEngagement = new Map<string, PriorityAggregate[]>();
     for (const a of aggregates) byEngagement.set(a.engagement_id, [...(byEngagement.get(a.engagement_id) ?? []), a]);
 
     const items = engagements.map((e): PortfolioItemView => {
       const priorities = byEngagement.get(e.id as string) ?? [];
+      const d = driftByEngagement.get(e.id as string);
       const active = priorities.filter((pr) => pr.status === 'active');
       const measured = active.map((pr) => {
         const total = Number(pr.total_weight);
@@ -124,8 +161,15 @@ export class PortfolioService {
         overdueMilestones: priorities.reduce((n, pr) => n + Number(pr.overdue), 0),
         nextMilestone: open[0] ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! } : null,
         lastCheckInAt: lastCheckIn ? lastCheckIn.toISOString() : null,
+        driftScore: d?.drift_score === null || d?.drift_score === undefined ? null : Number(d.drift_score),
+        driftTrend: d?.drift_trend ?? [],
+        openAlerts: { critical: Number(d?.critical ?? 0), warning: Number(d?.warning ?? 0), info: Number(d?.info ?? 0) },
       };
-      if (actor.role !== 'client_viewer') item.daysPerWeek = Number(e.days_per_week);
+      if (actor.role !== 'client_viewer') {
+        item.daysPerWeek = Number(e.days_per_week);
+        item.accountManagerId = (e.account_manager_id as string | null) ?? null;
+        item.accountManagerName = (e.account_manager_name as string | null) ?? null;
+      }
       return item;
     });
     const total = await pageTotal(reader, engagements, query.offset, `SELECT count(*) AS n ${filter}`, countParams);

@@ -11,13 +11,13 @@ import type { Actor } from '../shared/actor';
 import { NotFound } from '../shared/errors';
 import { SqlParams } from '../shared/sql';
 import { ragDisagrees } from './engagement-health';
-import { round } from './portfolio.service';
+import { DRIFT_TREND_DAYS, round } from './portfolio.service';
 import type { EngagementSummaryView, SummaryCheckInView, SummaryEngagementView, SummaryPriorityView } from './portfolio.dto';
 
 const TREND_LENGTH = 8;
 const LATEST_CHECK_INS = 10;
 
-/** The engagement dashboard read model: five queries whatever the number of priorities or milestones. */
+/** The engagement dashboard read model: six queries whatever the number of priorities or milestones. */
 @Injectable()
 export class SummaryService {
   constructor(private readonly db: Db, private readonly access: AccessService, private readonly organizations: OrganizationsService) {}
@@ -63,6 +63,13 @@ export class SummaryService {
       [actor.organizationId, engagementId, Math.max(TREND_LENGTH, LATEST_CHECK_INS)],
     );
 
+    const driftTrend: Array<{ date: string; score: number }> = await reader.query(
+      `SELECT to_char(snapshot_date, 'YYYY-MM-DD') AS date, score FROM drift_snapshots
+        WHERE organization_id = $1 AND engagement_id = $2 AND snapshot_date > $3::date - $4::int AND snapshot_date <= $3::date
+        ORDER BY snapshot_date`,
+      [actor.organizationId, engagementId, today, DRIFT_TREND_DAYS],
+    );
+
     const checkInViews: SummaryCheckInView[] = checkIns.map((c) => ({
       id: c.id as string, priorityId: c.priority_id as string, rag: c.rag as Rag, confidence: Number(c.confidence), note: c.note as string,
       blockers: (c.blockers as string | null) ?? null, authorName: (c.author_name as string | null) ?? null,
@@ -93,6 +100,7 @@ export class SummaryService {
       startDate: e.start_date as string, plannedEndDate: (e.planned_end_date as string | null) ?? null,
     };
     if (actor.role !== 'client_viewer') engagement.daysPerWeek = Number(e.days_per_week);
-    return { asOf: today, engagement, priorities: priorityViews, latestCheckIns: checkInViews.slice(0, LATEST_CHECK_INS) };
+    return { asOf: today, engagement, priorities: priorityViews, latestCheckIns: checkInViews.slice(0, LATEST_CHECK_INS),
+      driftTrend: driftTrend.map((point) => ({ date: point.date, score: Number(point.score) })) };
   }
 }

@@ -8,7 +8,7 @@ export class CreatePriorityDto {
   @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' })
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @Nullable() @IsString() @Length(0, 5000)
   description?: string | null;
 
@@ -33,7 +33,7 @@ export class CreatePriorityDto {
 
 export class UpdatePriorityDto {
   @ApiPropertyOptional({ maxLength: 300 }) @Optional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true }) @Nullable() @IsString() @Length(0, 5000) description?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true }) @Nullable() @IsString() @Length(0, 5000) description?: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @Nullable() @IsUUID('all') ownerId?: string;
   @ApiPropertyOptional({ enum: PRIORITY_STATUSES }) @Optional() @IsIn(PRIORITY_STATUSES) status?: PriorityStatus;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Move to this position among active priorities' }) @Optional() @IsInt() @Min(1) @Max(100) rank?: number;

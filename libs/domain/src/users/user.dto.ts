@@ -16,10 +16,17 @@ export class CreateUserDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
   @PasswordRules() password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiPropertyOptional({ example: 'America/New_York', nullable: true }) @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'America/New_York', nullable: true }) @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Clients a client_viewer may see' })
   @Optional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
   clientIds?: string[];
+}
+
+/** What anyone may change about themselves (PATCH /me): role, email and grants are managed by admins. */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @Optional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name?: string;
+  @ApiPropertyOptional({ type: String, example: 'America/New_York', nullable: true, description: "IANA timezone for dates and times; null follows the organization's" })
+  @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
 }
 
 export class ChangeRoleDto {

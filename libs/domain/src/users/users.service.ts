@@ -10,7 +10,7 @@ import { pageTotal, type Page } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import { hashPassword } from './password';
 import { ClientGrant, User, type Role } from './user.entity';
-import type { ClientGrantsDto, CreateUserDto, ListUsersQueryDto, UserView } from './user.dto';
+import type { ClientGrantsDto, CreateUserDto, ListUsersQueryDto, UpdateProfileDto, UserView } from './user.dto';
 
 @Injectable()
 export class UsersService {
@@ -72,6 +72,19 @@ export class UsersService {
     const rows: UserRow[] = await this.db.reader.query(`${SELECT_VIEW} FROM users u WHERE u.organization_id = $1 AND u.id = $2`, [organizationId, id]);
     if (!rows[0]) throw new NotFound('User', id);
     return toView(rows[0]);
+  }
+
+  /** The caller's own name and timezone; nothing else about a user is self-service. */
+  async updateProfile(actor: Actor, input: UpdateProfileDto): Promise<UserView> {
+    await this.db.transaction(async (tx) => {
+      const user = await this.lock(tx, actor.organizationId, actor.userId);
+      const before = { name: user.name, timezone: user.timezone };
+      if (input.name !== undefined) user.name = input.name.trim();
+      if (input.timezone !== undefined) user.timezone = input.timezone;
+      await tx.getRepository(User).save(user);
+      await this.audit.record(tx, actor, 'user.profile_updated', 'user', actor.userId, before, { name: user.name, timezone: user.timezone });
+    });
+    return this.getInOrganization(actor.organizationId, actor.userId);
   }
 
   async changeRole(actor: Actor, id: string, role: Role): Promise<UserView> {

@@ -1,0 +1,85 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type Schemas = components['schemas'];
+export type ApiError = Schemas['ErrorResponse'];
+
+/** Where the tokens live: the access token in memory only, the refresh token across reloads. */
+const REFRESH_KEY = 'throughline.refreshToken';
+let accessToken: string | null = null;
+let refreshing: Promise<boolean> | null = null;
+let onSessionLost: () => void = () => {};
+
+export const tokens = {
+  set(pair: { accessToken: string; refreshToken: string }) {
+    accessToken = pair.accessToken;
+    localStorage.setItem(REFRESH_KEY, pair.refreshToken);
+  },
+  clear() {
+    accessToken = null;
+    localStorage.removeItem(REFRESH_KEY);
+  },
+  refreshToken: () => localStorage.getItem(REFRESH_KEY),
+  hasAccess: () => accessToken !== null,
+  onSessionLost(handler: () => void) {
+    onSessionLost = handler;
+  },
+};
+
+/** Trades the stored refresh token for a new pair (once at a time: concurrent 401s share one refresh). */
+export function refreshSession(): Promise<boolean> {
+  const refreshToken = tokens.refreshToken();
+  if (!refreshToken) return Promise.resolve(false);
+  refreshing ??= fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ refreshToken }),
+  })
+    .then(async (response) => {
+      if (!response.ok) {
+        tokens.clear();
+        return false;
+      }
+      tokens.set(await response.json());
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** fetch with the bearer token; a 401 refreshes the session once and retries, or ends the session. */
+async function authorizedFetch(input: Request): Promise<Response> {
+  const retry = input.clone();
+  const send = (request: Request) => {
+    if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
+    return fetch(request);
+  };
+  const response = await send(input);
+  if (response.status !== 401 || input.url.includes('/auth/')) return response;
+  if (await refreshSession()) return send(retry);
+  onSessionLost();
+  return response;
+}
+
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', fetch: authorizedFetch });
+
+/** The API's error body, or a stand-in when the server could not be reached or answered something else. */
+export function toApiError(error: unknown, status?: number): ApiError {
+  if (error && typeof error === 'object' && 'message' in error && 'statusCode' in error) return error as ApiError;
+  return { statusCode: status ?? 0, code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.', correlationId: '' } as ApiError;
+}
+
+/** Unwraps an openapi-fetch result: the data, or throws the API's error body. */
+export async function unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let settled;
+  try {
+    settled = await result;
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (settled.error !== undefined || settled.data === undefined) throw toApiError(settled.error, settled.response.status);
+  return settled.data;
+}

@@ -1,0 +1,58 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiError } from '../api/client';
+import { ReplanForm } from '../pages/engagement-actions';
+import { fieldErrorsOf } from './forms';
+import type { Milestone } from './MilestoneTimeline';
+
+const milestone: Milestone = {
+  id: '6f1c1b0e-0000-4000-8000-000000000001', priorityId: 'p', title: 'API beta', baselineDueDate: '2026-03-01', dueDate: '2026-03-01',
+  forecastDate: null, status: 'planned', weight: 1, completedAt: null, slipDays: 0, overdue: false, replanCount: 0,
+};
+
+function answer(status: number, body: unknown) {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+}
+
+describe('form validation messages', () => {
+  it('maps the API field problems to their fields', () => {
+    const error = { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid', correlationId: 'x', errors: [{ field: 'dueDate', problems: ['dueDate must be a real date'] }, { field: 'reason', problems: ['a', 'b'] }] } as ApiError;
+    expect(fieldErrorsOf(error)).toEqual({ dueDate: 'dueDate must be a real date', reason: 'a; b' });
+  });
+
+  it('re-plan: a reason is required before anything is sent', async () => {
+    const fetch = answer(200, {});
+    vi.stubGlobal('fetch', fetch);
+    render(<ReplanForm milestone={milestone} onDone={() => {}} />);
+    await userEvent.clear(screen.getByLabelText('New due date'));
+    await userEvent.type(screen.getByLabelText('New due date'), '2026-04-10');
+    await userEvent.click(screen.getByRole('button', { name: 'Re-plan' }));
+    expect(screen.getByLabelText('Reason for the change')).toHaveAccessibleDescription('A re-plan needs a reason: say why the date moves.');
+    expect(screen.getByLabelText('Reason for the change')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetch).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it("re-plan: shows the API's field message next to the field", async () => {
+    const fetch = answer(400, {
+      statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid request: reason', correlationId: 'c',
+      errors: [{ field: 'reason', problems: ['reason must be shorter than or equal to 2000 characters'] }],
+    });
+    vi.stubGlobal('fetch', fetch);
+    const onDone = vi.fn();
+    render(<ReplanForm milestone={milestone} onDone={onDone} />);
+    await userEvent.clear(screen.getByLabelText('New due date'));
+    await userEvent.type(screen.getByLabelText('New due date'), '2026-04-10');
+    await userEvent.type(screen.getByLabelText('Reason for the change'), 'Vendor slipped');
+    await userEvent.click(screen.getByRole('button', { name: 'Re-plan' }));
+    expect(await screen.findByText('reason must be shorter than or equal to 2000 characters')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the fields marked below.');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const request = (fetch.mock.calls[0] as unknown as [Request])[0];
+    expect(request.url).toContain(`/api/v1/milestones/${milestone.id}/replan`);
+    expect(await request.json()).toEqual({ dueDate: '2026-04-10', reason: 'Vendor slipped' });
+    expect(onDone).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+});

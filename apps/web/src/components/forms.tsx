@@ -1,0 +1,112 @@
+import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { ApiError } from '../api/client';
+
+export type FieldErrors = Record<string, string>;
+
+/** The API's `errors: [{field, problems}]` as one message per field; nested fields count for their root. */
+export function fieldErrorsOf(error: ApiError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const problem of error.errors ?? []) {
+    const field = problem.field.split(/[.[]/)[0];
+    out[field] = [out[field], ...problem.problems].filter(Boolean).join('; ');
+  }
+  return out;
+}
+
+/**
+ * Form state around one API call: client-side checks first (`validate` returns messages by field), then the
+ * call; a 400 puts the API's messages next to their fields, anything else shows above the form.
+ */
+export function useForm<T>(submitTo: () => Promise<T>, options: { validate?: () => FieldErrors; onDone?: (result: T) => void } = {}) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const local = options.validate?.() ?? {};
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      const result = await submitTo();
+      options.onDone?.(result);
+    } catch (caught) {
+      const error = caught as ApiError;
+      const byField = fieldErrorsOf(error);
+      setErrors(byField);
+      setFormError(Object.keys(byField).length ? 'Please correct the fields marked below.' : error.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, formError, busy, onSubmit, setFormError };
+}
+
+interface FieldProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}
+
+/** A labelled control with its hint and error tied to it for screen readers. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} error={error} hint={hint}>{(a11y) => <input {...input} {...a11y} />}</Field>;
+}
+
+export function TextArea({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field label={label} error={error} hint={hint}>{(a11y) => <textarea rows={3} {...input} {...a11y} />}</Field>;
+}
+
+export function SelectField({ label, error, hint, children, ...select }: { label: string; error?: string; hint?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(a11y) => (
+        <select {...select} {...a11y}>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** A compact labelled filter control (label above, tied by id so the accessible name is just the label). */
+export function Filter({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}

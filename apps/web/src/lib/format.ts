@@ -1,0 +1,33 @@
+import { DateTime } from 'luxon';
+
+/** Calendar dates (YYYY-MM-DD) are shown as they are; instants in the viewer's timezone. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '—';
+  return DateTime.fromISO(isoDate).toFormat('d LLL yyyy');
+}
+
+export function formatShortDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate).toFormat('d LLL');
+}
+
+/** An instant in the given IANA timezone (the viewer's), e.g. "4 Feb 2026, 15:00". */
+export function formatInstant(iso: string | null | undefined, timezone?: string | null): string {
+  if (!iso) return '—';
+  const at = DateTime.fromISO(iso, { zone: timezone ?? undefined });
+  return (at.isValid ? at : DateTime.fromISO(iso)).toFormat('d LLL yyyy, HH:mm');
+}
+
+/** "3 days ago", "today" for the age of a check-in. */
+export function ageOf(iso: string | null | undefined, now: DateTime = DateTime.now()): string {
+  if (!iso) return 'never';
+  const days = Math.floor(now.diff(DateTime.fromISO(iso), 'days').days);
+  if (days <= 0) return 'today';
+  if (days === 1) return '1 day ago';
+  return `${days} days ago`;
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round(DateTime.fromISO(toIso).diff(DateTime.fromISO(fromIso), 'days').days);
+}
+
+export const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;

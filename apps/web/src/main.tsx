@@ -1,0 +1,67 @@
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { SessionProvider, useSession } from './auth/session';
+import { Layout } from './Layout';
+import { LoginPage } from './pages/LoginPage';
+import { Loading } from './components/states';
+import './styles.css';
+
+// Everything behind the login is loaded on demand, so the login page stays small.
+const PortfolioPage = lazy(() => import('./pages/PortfolioPage'));
+const EngagementPage = lazy(() => import('./pages/EngagementPage'));
+const AlertsPage = lazy(() => import('./pages/AlertsPage'));
+const ManagePage = lazy(() => import('./pages/ManagePage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+
+function RequireSession({ children }: { children: React.ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Loading what="your session" />;
+  if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Layout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/portfolio" replace />} />
+        <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/engagements/:id" element={<EngagementPage />} />
+        <Route path="/alerts" element={<AlertsPage />} />
+        <Route path="/manage/*" element={<ManagePage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFoundPage() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>There is nothing at this address. Use the navigation above.</p>
+    </section>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SessionProvider>
+        <Suspense fallback={<Loading what="the page" />}>
+          <App />
+        </Suspense>
+      </SessionProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,267 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, unwrap, type ApiError, type Schemas } from '../api/client';
+import { isInternal, useMe, useTimezone } from '../auth/session';
+import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
+import { HealthVsRag, StatusPill } from '../components/HealthBadge';
+import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
+import { Empty, ErrorState, Loading } from '../components/states';
+import { ageOf, formatDate, formatInstant, percent } from '../lib/format';
+import { useLoad } from '../lib/use-load';
+import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
+
+type Summary = Schemas['EngagementSummaryView'];
+type Priority = Schemas['SummaryPriorityView'];
+
+export default function EngagementPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const summary = useLoad(() => unwrap(api.GET('/api/v1/engagements/{id}/summary', { params: { path: { id } } })), [id]);
+  const alerts = useLoad(
+    () => unwrap(api.GET('/api/v1/alerts', { params: { query: { engagementId: id, limit: 100 } } })).then((page) => page.items.filter((a) => a.status !== 'resolved')),
+    [id],
+  );
+  const allocation = useLoad(
+    () => (me.role === 'client_viewer' ? Promise.resolve(null) : unwrap(api.GET('/api/v1/engagements/{id}/allocation-changes', { params: { path: { id } } }))),
+    [id, me.role],
+  );
+
+  if (summary.state === 'loading' && !summary.data) return <Loading what="the engagement" />;
+  if (summary.state === 'error' && !summary.data) {
+    return (
+      <section>
+        <ErrorState error={summary.error} retry={summary.error.statusCode === 404 ? undefined : summary.reload} />
+        <p>
+          <Link to="/portfolio">Back to {isInternal(me.role) ? 'the portfolio' : 'your engagements'}</Link>
+        </p>
+      </section>
+    );
+  }
+  const s = summary.data!;
+  const e = s.engagement;
+  const refresh = () => {
+    summary.reload();
+    alerts.reload();
+  };
+  return (
+    <section className="engagement">
+      <p>
+        <Link to="/portfolio">← {isInternal(me.role) ? 'Portfolio' : 'Your engagements'}</Link>
+      </p>
+      <header className="engagement-header">
+        <h1>
+          {e.clientName} · {e.function}
+        </h1>
+        <p>
+          {e.executiveName} · {e.status} · {formatDate(e.startDate)} – {e.plannedEndDate ? formatDate(e.plannedEndDate) : 'open-ended'}
+          {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} days/week now` : ''}
+        </p>
+        {allocation.data && allocation.data.length > 1 ? (
+          <details>
+            <summary>Allocation history ({allocation.data.length} changes)</summary>
+            <ul>
+              {allocation.data.map((a) => (
+                <li key={a.id}>
+                  From {formatDate(a.effectiveDate)}: {a.previousDaysPerWeek !== null ? `${a.previousDaysPerWeek} → ` : ''}
+                  {a.daysPerWeek} days/week — {a.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        {me.role === 'client_viewer' ? <p className="muted">Read-only view shared with {e.clientName}.</p> : null}
+      </header>
+
+      <div className="engagement-grid">
+        <div>
+          <h2>Priorities</h2>
+          {s.priorities.length === 0 ? <Empty>No priorities yet.</Empty> : null}
+          <ol className="priorities">
+            {s.priorities.map((p) => (
+              <PriorityCard key={p.id} priority={p} summary={s} onChange={refresh} />
+            ))}
+          </ol>
+        </div>
+        <aside>
+          <h2>Drift trend</h2>
+          <DriftTrendChart points={s.driftTrend} />
+          <h2>Open alerts</h2>
+          {alerts.state === 'error' ? <ErrorState error={alerts.error} retry={alerts.reload} /> : null}
+          {alerts.state === 'loading' ? <Loading what="alerts" /> : null}
+          {alerts.data && alerts.data.length === 0 ? <Empty>No open alerts.</Empty> : null}
+          <ul className="alerts-list">
+            {alerts.data?.map((a) => (
+              <li key={a.id} className={`alert alert-${a.severity}`}>
+                <span className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}>{a.severity}</span> {a.message}
+                <span className="muted"> · {a.status === 'acknowledged' ? 'acknowledged' : `since ${formatDate(a.firstSeenAt.slice(0, 10))}`}</span>
+              </li>
+            ))}
+          </ul>
+          <h2>Check-ins</h2>
+          <CheckInFeed summary={s} onChange={refresh} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; summary: Summary; onChange: () => void }) {
+  const me = useMe();
+  const [selected, setSelected] = useState<Milestone | null>(null);
+  const [showCheckIn, setShowCheckIn] = useState(false);
+  const [showMilestone, setShowMilestone] = useState(false);
+  const [rankError, setRankError] = useState<string | null>(null);
+  const internal = isInternal(me.role);
+  const canCheckIn = me.role !== 'client_viewer' && p.status === 'active';
+  const activeCount = summary.priorities.filter((x) => x.status === 'active').length;
+
+  async function patch(body: Schemas['UpdatePriorityDto']) {
+    setRankError(null);
+    try {
+      await unwrap(api.PATCH('/api/v1/priorities/{id}', { params: { path: { id: p.id } }, body }));
+      onChange();
+    } catch (error) {
+      const e = error as ApiError;
+      setRankError(e.code === 'PRIORITY.FOCUS_CAP_EXCEEDED' ? `Focus cap reached. ${e.message}.` : e.message);
+    }
+  }
+
+  return (
+    <li className="priority card" data-testid="priority" aria-labelledby={`priority-${p.id}`}>
+      <div className="priority-head">
+        <h3 id={`priority-${p.id}`}>
+          {p.status === 'active' ? <span className="rank">#{p.rank}</span> : <span className="pill pill-none">{p.status}</span>} {p.title}
+        </h3>
+        {internal && p.status === 'active' ? (
+          <span className="rank-buttons">
+            <button type="button" disabled={p.rank <= 1} onClick={() => void patch({ rank: p.rank - 1 })} aria-label={`Move "${p.title}" up`}>
+              ↑ Up
+            </button>
+            <button type="button" disabled={p.rank >= activeCount} onClick={() => void patch({ rank: p.rank + 1 })} aria-label={`Move "${p.title}" down`}>
+              ↓ Down
+            </button>
+          </span>
+        ) : null}
+        {internal && p.status === 'draft' ? (
+          <button type="button" onClick={() => void patch({ status: 'active' })}>
+            Activate
+          </button>
+        ) : null}
+      </div>
+      {rankError ? (
+        <p className="form-error" role="alert">
+          {rankError}
+        </p>
+      ) : null}
+      <p className="owner">
+        Owner: <strong>{p.owner.name}</strong>
+        {p.owner.title ? `, ${p.owner.title}` : ''} · {formatDate(p.startDate)} → {formatDate(p.targetDate)}
+      </p>
+      <div className="progress" aria-label={`Progress ${percent(p.progress)}, expected ${percent(p.expectedProgress)} by today`} role="img">
+        <span className="progress-bar" style={{ width: percent(p.progress) }} />
+        <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title="Expected by today" />
+      </div>
+      <p className="progress-caption">
+        {percent(p.progress)} done · {percent(p.expectedProgress)} expected by today
+      </p>
+      <div className="priority-status">
+        <HealthVsRag health={p.health} reportedRag={p.reportedRag} disagrees={p.ragDisagrees} />
+        <span className="confidence">
+          Confidence <ConfidenceTrend points={p.confidenceTrend} />
+        </span>
+      </div>
+      <h4>Milestones</h4>
+      <MilestoneTimeline milestones={p.milestones} asOf={summary.asOf} onSelect={me.role === 'client_viewer' ? undefined : (m) => setSelected(selected?.id === m.id ? null : m)} />
+      {selected ? (
+        <MilestonePanel
+          key={selected.id}
+          milestone={selected}
+          onClose={() => setSelected(null)}
+          onChange={() => {
+            setSelected(null);
+            onChange();
+          }}
+        />
+      ) : null}
+      <div className="actions">
+        {canCheckIn ? (
+          <button type="button" aria-expanded={showCheckIn} onClick={() => setShowCheckIn(!showCheckIn)}>
+            Post check-in
+          </button>
+        ) : null}
+        {internal ? (
+          <button type="button" aria-expanded={showMilestone} onClick={() => setShowMilestone(!showMilestone)}>
+            Add milestone
+          </button>
+        ) : null}
+      </div>
+      {showCheckIn ? (
+        <CheckInForm
+          priority={p}
+          onDone={() => {
+            setShowCheckIn(false);
+            onChange();
+          }}
+        />
+      ) : null}
+      {showMilestone ? (
+        <AddMilestoneForm
+          priority={p}
+          onDone={() => {
+            setShowMilestone(false);
+            onChange();
+          }}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+function CheckInFeed({ summary, onChange }: { summary: Summary; onChange: () => void }) {
+  const me = useMe();
+  const zone = useTimezone();
+  const [error, setError] = useState<string | null>(null);
+  const titles = new Map(summary.priorities.map((p) => [p.id, p.title]));
+  if (summary.latestCheckIns.length === 0) return <Empty>No check-ins yet.</Empty>;
+  async function acknowledge(id: string) {
+    setError(null);
+    try {
+      await unwrap(api.POST('/api/v1/check-ins/{id}/acknowledge', { params: { path: { id } } }));
+      onChange();
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  }
+  return (
+    <>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <ul className="checkins">
+        {summary.latestCheckIns.map((c) => (
+          <li key={c.id} className="checkin" data-testid="checkin">
+            <div>
+              <StatusPill status={c.rag} /> <strong>{titles.get(c.priorityId)}</strong> · confidence {c.confidence}/10
+            </div>
+            <p>{c.note}</p>
+            {c.blockers ? <p className="blockers">Blockers: {c.blockers}</p> : null}
+            <p className="muted">
+              {c.authorName ?? 'Someone'} · {formatInstant(c.createdAt, zone)} ({ageOf(c.createdAt)})
+            </p>
+            {c.acknowledgedAt ? (
+              <p className="acknowledged">✓ Acknowledged {formatInstant(c.acknowledgedAt, zone)}</p>
+            ) : me.role === 'client_viewer' ? (
+              <button type="button" onClick={() => void acknowledge(c.id)} aria-label={`Acknowledge the check-in on ${titles.get(c.priorityId)}`}>
+                Acknowledge
+              </button>
+            ) : (
+              <p className="muted">Not acknowledged by the client yet</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
+import { isInternal, useMe } from '../auth/session';
+import { ClientsSection, EngagementsSection, ExecutivesSection, OwnersSection, PrioritiesSection, UsersSection } from './manage-sections';
+
+export default function ManagePage() {
+  const me = useMe();
+  if (!isInternal(me.role)) return <p className="state state-error">Only admins and account managers manage the portfolio.</p>;
+  return (
+    <section>
+      <h1>Manage</h1>
+      <nav aria-label="Manage" className="tabs">
+        <NavLink to="/manage/clients">Clients</NavLink>
+        <NavLink to="/manage/executives">Executives</NavLink>
+        <NavLink to="/manage/engagements">Engagements</NavLink>
+        <NavLink to="/manage/owners">Owners</NavLink>
+        <NavLink to="/manage/priorities">Priorities</NavLink>
+        {me.role === 'admin' ? <NavLink to="/manage/users">Users</NavLink> : null}
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="clients" replace />} />
+        <Route path="clients" element={<ClientsSection />} />
+        <Route path="executives" element={<ExecutivesSection />} />
+        <Route path="engagements" element={<EngagementsSection />} />
+        <Route path="owners" element={<OwnersSection />} />
+        <Route path="priorities" element={<PrioritiesSection />} />
+        {me.role === 'admin' ? <Route path="users" element={<UsersSection />} /> : null}
+      </Routes>
+    </section>
+  );
+}
