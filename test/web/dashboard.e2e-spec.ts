@@ -262,6 +262,30 @@ describeInBrowser('web dashboard in Chromium', () => {
     await api.dataSource.query(`DELETE FROM client_grants g USING users u WHERE u.id = g.user_id AND u.email = 'client@demo.test' AND g.client_id <> (SELECT id FROM clients WHERE name = 'Acme Robotics' AND organization_id = $1)`, [org.id]);
   });
 
+  it('weekly digest preferences: a client viewer chooses day and hour on the page digest emails link to, then opts out', async () => {
+    const page = await signIn('client@demo.test');
+    await page.goto(`${api.baseUrl}/settings/digest`);
+    const form = page.getByRole('form', { name: 'Weekly digest' });
+    await form.getByText(/Your next digest is due/).waitFor();
+    await expect(form.getByLabel('Email me a weekly digest').isChecked()).resolves.toBe(true);
+    await form.getByLabel('Day').selectOption('friday');
+    await form.getByLabel('Hour (your time)').selectOption('7');
+    await form.getByRole('button', { name: 'Save digest preferences' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const prefsOf = async () =>
+      (await api.dataSource.query(
+        `SELECT p.weekday, p.hour, p.opted_out FROM digest_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = 'client@demo.test'`,
+      ))[0] as { weekday: number; hour: number; opted_out: boolean | null };
+    expect(await prefsOf()).toEqual({ weekday: 5, hour: 7, opted_out: false });
+    await browser!.screenshot('client-digest-settings');
+
+    await form.getByLabel('Email me a weekly digest').uncheck();
+    await form.getByRole('button', { name: 'Save digest preferences' }).click();
+    await form.getByText('You get no weekly digest.').waitFor();
+    expect((await prefsOf()).opted_out).toBe(true);
+    await api.dataSource.query(`DELETE FROM digest_preferences p USING users u WHERE u.id = p.user_id AND u.email = 'client@demo.test'`);
+  });
+
   it('meets WCAG 2.1 AA (axe-core): login, portfolio, engagement dashboard with open forms, alerts, manage, settings', async () => {
     browser = await openBrowser();
     const page = browser.page;

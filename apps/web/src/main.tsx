@@ -39,6 +39,8 @@ function App() {
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/manage/*" element={<ManagePage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        {/* Digest emails link here ("Digest settings"). */}
+        <Route path="/settings/digest" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

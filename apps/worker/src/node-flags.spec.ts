@@ -10,8 +10,9 @@ describe('WORKER_NODE_FLAGS', () => {
     const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
     for (const flag of WORKER_NODE_FLAGS) {
       expect(scripts['start:worker']).toContain(`node ${flag} dist/apps/worker/src/main.js`);
-      // The benchmark runs the worker module in its own process: with the same flags, or its figures lie.
+      // The benchmarks run the worker module in their own process: with the same flags, or their figures lie.
       expect(scripts['bench:drift']).toContain(flag);
+      expect(scripts['bench:digest']).toContain(flag);
       expect(read('docker-compose.yml')).toContain(`command: ["node", "${flag}", "dist/apps/worker/src/main.js"]`);
       expect(read('Dockerfile')).toContain(`node ${flag} dist/apps/worker/src/main.js`);
     }

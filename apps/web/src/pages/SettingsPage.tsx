@@ -3,19 +3,17 @@ import { api, unwrap } from '../api/client';
 import { useMe, useSession } from '../auth/session';
 import { FormError, SelectField, useForm } from '../components/forms';
 import { ErrorState, Loading } from '../components/states';
+import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 
-/**
- * Own timezone (PATCH /me) and alert notification preferences. Digest preferences (`/me/digest-preferences`)
- * belong to the weekly-digest issue, built in parallel, and are not in the API these types were generated
- * from; add a section here once that route is merged and `npm run web:api-types` has picked it up.
- */
+/** Own timezone (PATCH /me), weekly digest preferences (every role) and alert notification preferences. */
 export default function SettingsPage() {
   const me = useMe();
   return (
     <section>
       <h1>Settings</h1>
       <TimezoneSettings />
+      <DigestPreferences />
       {me.role !== 'client_viewer' ? <NotificationPreferences /> : null}
     </section>
   );
@@ -97,6 +95,112 @@ function NotificationPreferences() {
           </SelectField>
           <button type="submit" className="primary" disabled={form.busy}>
             Save
+          </button>
+          {saved ? (
+            <span role="status" className="text-green">
+              {' '}
+              Saved.
+            </span>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+type Weekday = (typeof WEEKDAYS)[number];
+const capitalized = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
+const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** `/me/digest-preferences`: empty selects follow the organization's default, shown in the option's label. */
+function DigestPreferences() {
+  const me = useMe();
+  const prefs = useLoad(() => unwrap(api.GET('/api/v1/me/digest-preferences')), []);
+  const [optedOut, setOptedOut] = useState(false);
+  const [weekday, setWeekday] = useState<Weekday | ''>('');
+  const [hour, setHour] = useState('');
+  const [skipWhenEmpty, setSkipWhenEmpty] = useState('');
+  const [kind, setKind] = useState<'portfolio' | 'due_and_slipped'>('portfolio');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    const view = prefs.data;
+    if (!view) return;
+    setOptedOut(view.optedOut);
+    setWeekday(view.chosen.weekday ? view.weekday : '');
+    setHour(view.chosen.hour ? String(view.hour) : '');
+    setSkipWhenEmpty(view.chosen.skipWhenEmpty ? String(view.skipWhenEmpty) : '');
+    if (view.kind !== 'your_engagement') setKind(view.kind);
+  }, [prefs.data]);
+  const form = useForm(
+    () =>
+      unwrap(
+        api.PUT('/api/v1/me/digest-preferences', {
+          body: {
+            optedOut,
+            weekday: weekday || null,
+            hour: hour === '' ? null : Number(hour),
+            skipWhenEmpty: skipWhenEmpty === '' ? null : skipWhenEmpty === 'true',
+            // The timezone is set in its own section above; sent unchanged here.
+            timezone: prefs.data?.ownTimezone ?? null,
+            ...(me.role === 'admin' ? { kind } : {}),
+          },
+        }),
+      ),
+    {
+      onDone: () => {
+        setSaved(true);
+        prefs.reload();
+      },
+    },
+  );
+  const view = prefs.data;
+  return (
+    <div className="card">
+      <h2>Weekly digest</h2>
+      {prefs.state === 'loading' ? <Loading what="your digest preferences" /> : null}
+      {prefs.state === 'error' ? <ErrorState error={prefs.error} retry={prefs.reload} /> : null}
+      {view ? (
+        <form onSubmit={(e) => { setSaved(false); void form.onSubmit(e); }} noValidate aria-label="Weekly digest">
+          <p>
+            {view.nextDigestAt
+              ? `Your next digest is due ${formatInstant(view.nextDigestAt, view.timezone)} (${view.timezone.replaceAll('_', ' ')}).`
+              : 'You get no weekly digest.'}
+          </p>
+          <FormError message={form.formError} />
+          <div className="field checkbox">
+            <input id="digest-opted-out" type="checkbox" checked={!optedOut} onChange={(e) => setOptedOut(!e.target.checked)} />
+            <label htmlFor="digest-opted-out">Email me a weekly digest</label>
+          </div>
+          <SelectField label="Day" value={weekday} onChange={(e) => setWeekday(e.target.value as Weekday | '')} error={form.errors.weekday}>
+            <option value="">Organization default{view.chosen.weekday ? '' : ` (${capitalized(view.weekday)})`}</option>
+            {WEEKDAYS.map((day) => (
+              <option key={day} value={day}>
+                {capitalized(day)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Hour (your time)" value={hour} onChange={(e) => setHour(e.target.value)} error={form.errors.hour}>
+            <option value="">Organization default{view.chosen.hour ? '' : ` (${hourLabel(view.hour)})`}</option>
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={String(h)}>
+                {hourLabel(h)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="When there is nothing to report" value={skipWhenEmpty} onChange={(e) => setSkipWhenEmpty(e.target.value)} error={form.errors.skipWhenEmpty}>
+            <option value="">Organization default{view.chosen.skipWhenEmpty ? '' : view.skipWhenEmpty ? ' (skip it)' : ' (send it anyway)'}</option>
+            <option value="true">Skip that week's digest</option>
+            <option value="false">Send it anyway</option>
+          </SelectField>
+          {me.role === 'admin' ? (
+            <SelectField label="Digest" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} error={form.errors.kind}>
+              <option value="portfolio">Portfolio (every engagement, worst drift first)</option>
+              <option value="due_and_slipped">What is due and what slipped</option>
+            </SelectField>
+          ) : null}
+          <button type="submit" className="primary" disabled={form.busy}>
+            Save digest preferences
           </button>
           {saved ? (
             <span role="status" className="text-green">
