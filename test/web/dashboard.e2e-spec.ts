@@ -28,8 +28,11 @@ describeInBrowser('web dashboard in Chromium', () => {
     for (const item of portfolio.body.items as Array<{ engagementId: string; clientName: string; function: string }>) ids[`${item.clientName} ${item.function}`] = item.engagementId;
   });
   afterEach(async () => {
+    // The CSP (script-src 'self', no inline handlers) must never get in the dashboard's way in any flow.
+    const refused = browser?.cspViolations ?? [];
     await browser?.close();
     browser = null;
+    expect(refused).toEqual([]);
   });
   afterAll(() => api?.close());
 
@@ -62,6 +65,21 @@ describeInBrowser('web dashboard in Chromium', () => {
     const missing = await fetch(`${api.baseUrl}/api/v1/no-such-route`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ statusCode: 404 });
+  });
+
+  it('the browser enforces the CSP: an injected inline script does not run and is reported', async () => {
+    browser = await openBrowser();
+    const page = browser.page;
+    await page.goto(`${api.baseUrl}/`);
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.evaluate(`(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.appendChild(script);
+    })()`);
+    await eventually(async () => browser!.cspViolations.length > 0);
+    expect(await page.evaluate('typeof window.injected')).toBe('undefined');
+    browser.cspViolations.length = 0; // seen and expected: the afterEach check is for the app's own flows
   });
 
   it('login: a wrong password says so; the session survives a reload; logout ends it', async () => {

@@ -9,6 +9,7 @@ import { DigestComposer, unsubscribeKey, WebhookPolicy } from '@app/domain';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 import { resolveWebDir, serveWebApp } from './web/web-app';
+import { applyCors, applySecurityHeaders } from './security/security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -42,13 +43,15 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
     },
   });
   if (options.overrideModule) module = options.overrideModule(module);
-  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, genReqId: () => randomUUID(), trustProxy: false });
+  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, genReqId: () => randomUUID(), trustProxy: env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES : false });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: options.logger === false ? false : (options.logger ?? createLogger(env, 'API')),
     abortOnError: false,
   });
   app.get(WebhookPolicy).configure({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   app.get(DigestComposer).configure({ publicUrl: env.PUBLIC_URL, unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)) });
+  await applySecurityHeaders(app, { hsts: env.PUBLIC_URL.startsWith('https://') });
+  applyCors(app, env.CORS_ORIGINS);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

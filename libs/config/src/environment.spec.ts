@@ -33,4 +33,18 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
   });
+
+  it('reads CORS_ORIGINS and TRUSTED_PROXIES as comma-separated lists, empty by default', () => {
+    expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: [], TRUSTED_PROXIES: [] });
+    const env = validateEnvironment({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173', TRUSTED_PROXIES: '10.0.0.0/8,loopback, ::1' });
+    expect(env.CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(env.TRUSTED_PROXIES).toEqual(['10.0.0.0/8', 'loopback', '::1']);
+  });
+
+  it('refuses origins with a path and proxies that are not addresses', () => {
+    expect(() => validateEnvironment({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/CORS_ORIGINS/);
+    expect(() => validateEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => validateEnvironment({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: 10.0.0.0\/33/);
+    expect(() => validateEnvironment({ TRUSTED_PROXIES: 'proxy.example.com' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

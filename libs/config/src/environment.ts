@@ -1,5 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { isIP } from 'node:net';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -14,6 +17,17 @@ import {
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || typeof value === 'boolean' ? value : ['true', '1', 'yes'].includes(String(value).toLowerCase()) ? true : ['false', '0', 'no'].includes(String(value).toLowerCase()) ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item.length > 0) : value === undefined ? [] : value;
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+/** An IP, a CIDR range or one of proxy-addr's keywords. */
+export function isProxyAddress(value: string): boolean {
+  if (PROXY_KEYWORDS.includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 
 /**
@@ -144,6 +158,33 @@ export class Environment {
   @IsString()
   WEB_DIST_DIR = '';
 
+  /**
+   * Origins (scheme://host[:port], comma-separated) of a dashboard served elsewhere that may call the API from a
+   * browser. Empty: same-origin only (no CORS headers at all).
+   */
+  @Transform(toList) @IsArray() @ArrayMaxSize(20)
+  @Matches(/^https?:\/\/[^/\s?#]+$/, { each: true, message: 'CORS_ORIGINS must be comma-separated origins like https://app.example.com (no path, no trailing slash)' })
+  CORS_ORIGINS: string[] = [];
+
+  /**
+   * Reverse proxies (IPs, CIDR ranges, or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed.
+   * Empty: the client address is the TCP peer and X-Forwarded-For is ignored.
+   */
+  @Transform(toList) @IsArray() @ArrayMaxSize(50)
+  @IsString({ each: true })
+  TRUSTED_PROXIES: string[] = [];
+
+  /** Failed logins allowed per account per LOGIN_THROTTLE_WINDOW_SECONDS before further attempts get 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Login attempts (any outcome) allowed per client IP per window before 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 30;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(86400)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;
@@ -165,6 +206,8 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(picked[e.property] ?? null)})`);
+  const badProxies = Array.isArray(env.TRUSTED_PROXIES) ? env.TRUSTED_PROXIES.filter((proxy) => !isProxyAddress(proxy)) : [];
+  if (badProxies.length > 0) problems.push(`TRUSTED_PROXIES: ${badProxies.join(', ')} is not an IP, a CIDR range or loopback/linklocal/uniquelocal`);
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: must be set when NODE_ENV=production');
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return env;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -40,7 +40,8 @@ export interface AccessibilityViolation {
  * answers the violations with the elements that break them.
  */
 export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol rather than a <script> tag, which the app's CSP (script-src 'self') refuses.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
 }
@@ -50,6 +51,8 @@ export interface BrowserSession {
   page: Page;
   /** Saves test-results/web/<name>.png (full page). */
   screenshot(name: string): Promise<string>;
+  /** Every Content-Security-Policy refusal Chromium reported since the browser opened (across navigations). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -65,9 +68,14 @@ export async function openBrowser(options: { width?: number; height?: number } =
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return {
     context,
     page,
+    cspViolations,
     async screenshot(name: string) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const path = join(SCREENSHOT_DIR, `${name}.png`);
