@@ -426,6 +426,19 @@ describe('access control (every role × every route)', () => {
     });
   });
 
+  describe('1d. POST /me/password: every role may change only its own password, and only knowing it', () => {
+    it.each(ROLES.map((role) => ({ role, title: `${LABEL[role]}: a wrong current password or another user's id changes nothing` })))('$title', async ({ role }) => {
+      const wrong = await withoutSideEffects(() => home[role].post('/me/password', { currentPassword: 'not-the-password', newPassword: 'plum-ferry-harbour' }));
+      expectStatus(wrong, 422);
+      const victim = role === 'admin' ? home.users.manager : home.users.admin;
+      const targeted = await withoutSideEffects(() => home[role].post('/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'plum-ferry-harbour', userId: victim }));
+      expectStatus(targeted, 400);
+      const crossTenant = await withoutSideEffects(() => other[role].post('/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'plum-ferry-harbour', userId: home.users[role] }));
+      expectStatus(crossTenant, 400);
+      expectStatus(await home[role].get('/me'), 200);
+    });
+  });
+
   // ───────────────────── 2. role-forbidden actions: 403, whatever the id ─────────────────────
 
   describe('2. a role-forbidden action answers 403 with the error body and writes nothing', () => {

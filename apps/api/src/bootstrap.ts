@@ -40,6 +40,11 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       signupEnabled: env.SIGNUP_ENABLED,
+      loginThrottle: {
+        maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+        windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
+      },
     },
   });
   if (options.overrideModule) module = options.overrideModule(module);

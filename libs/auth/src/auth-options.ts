@@ -5,6 +5,7 @@ export interface AuthOptions {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   signupEnabled: boolean;
+  loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
 }
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');

@@ -44,3 +44,8 @@ export class MeView extends UserView {
 }
 
 export { ROLES, type Role };
+
+export class ChangePasswordDto {
+  @ApiProperty({ format: 'password', description: 'The password in use now' }) @IsString() @Length(1, 1024) currentPassword!: string;
+  @PasswordRules() newPassword!: string;
+}

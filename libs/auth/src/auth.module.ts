@@ -6,6 +6,7 @@ import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 
 @Module({})
@@ -18,6 +19,7 @@ export class AuthModule {
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
         AuthService,
+        LoginThrottle,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],

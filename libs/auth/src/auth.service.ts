@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import {
-  ActionForbidden, AuditService, Clock, dummyPasswordHash, hashPassword, Organization, Unauthorized, User, UsersService, verifyPassword,
+  ActionForbidden, AuditService, InvalidInput, Clock, dummyPasswordHash, hashPassword, Organization, Unauthorized, User, UsersService, verifyPassword,
   type Actor,
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
-import type { AuthSessionView, LoginDto, MeView, SignupDto, TokenPairView } from './auth.dto';
+import type { AuthSessionView, ChangePasswordDto, LoginDto, MeView, SignupDto, TokenPairView } from './auth.dto';
 import { hashToken, TokenService } from './token.service';
+import { LoginThrottle } from './login-throttle';
 
 const BAD_CREDENTIALS = () => new Unauthorized('AUTH.INVALID_CREDENTIALS', 'Invalid email or password');
 const BAD_REFRESH = () => new Unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or already used');
@@ -22,14 +23,18 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
-  async login(input: LoginDto): Promise<AuthSessionView> {
+  /** `clientIp`: the TCP peer, or X-Forwarded-For's client when the peer is a trusted proxy. */
+  async login(input: LoginDto, clientIp: string): Promise<AuthSessionView> {
+    const attempt = await this.throttle.count(input.email, clientIp);
     const user = await this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
     // Always verify once, so an unknown email costs the same time as a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !ok || user.disabledAt) throw BAD_CREDENTIALS();
+    await this.throttle.succeeded(attempt);
     const issued = await this.db.transaction(async (tx) => {
       const tokens = await this.tokens.issue(tx, user);
       await this.audit.record(tx, { organizationId: user.organizationId, userId: user.id }, 'auth.login', 'user', user.id, null, null);
@@ -93,6 +98,26 @@ export class AuthService {
       }
       await this.revokeFamily(tx, actor.organizationId, sessionId);
       await this.audit.record(tx, actor, 'auth.logout', 'user', actor.userId, null, null);
+    });
+  }
+
+  /**
+   * Changes the caller's own password. The current one must be given (a stolen access token alone cannot take
+   * the account over) and is throttled like a login; afterwards every session ends and every access token stops
+   * working, this one included: the caller logs in again.
+   */
+  async changePassword(actor: Actor, input: ChangePasswordDto, clientIp: string): Promise<void> {
+    const user = await this.db.reader.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } });
+    const attempt = await this.throttle.count(user.email, clientIp);
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new InvalidInput('AUTH.CURRENT_PASSWORD_WRONG', 'currentPassword is not your current password');
+    }
+    await this.throttle.succeeded(attempt);
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now() WHERE organization_id = $1 AND id = $2`, [actor.organizationId, actor.userId, passwordHash]);
+      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [actor.organizationId, actor.userId]);
+      await this.audit.record(tx, actor, 'user.password_changed', 'user', actor.userId, null, null);
     });
   }
 

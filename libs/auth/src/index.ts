@@ -6,3 +6,4 @@ export * from './decorators';
 export * from './jwt-auth.guard';
 export * from './jwt.strategy';
 export * from './token.service';
+export * from './login-throttle';

@@ -178,9 +178,9 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
-  /** Login attempts (any outcome) allowed per client IP per window before 429. */
+  /** Failed logins allowed per client IP (any accounts) per window before 429. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
-  LOGIN_MAX_ATTEMPTS_PER_IP = 30;
+  LOGIN_MAX_FAILURES_PER_IP = 50;
 
   @Transform(toInt) @IsInt() @Min(10) @Max(86400)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;

@@ -16,6 +16,9 @@ export function testEnvironment(overrides: Record<string, string> = {}): Environ
     PORT: '0',
     // Test webhook receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    // Every test file logs in from 127.0.0.1 into the run's one database, so the per-IP count would add up
+    // across files; the throttle suite sets its own limits.
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthService, AuthSessionView, CurrentActor, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView } from '@app/auth';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuthService, AuthSessionView, ChangePasswordDto, CurrentActor, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView } from '@app/auth';
 import { UpdateProfileDto, UsersService, type Actor } from '@app/domain';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
@@ -16,8 +17,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with email and password' })
   @Ok(AuthSessionView)
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Invalid email or password (same answer for unknown emails)' })
-  login(@Body() body: LoginDto): Promise<AuthSessionView> {
-    return this.auth.login(body);
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many failed attempts for this account or from this address (Retry-After says when to retry)' })
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AuthSessionView> {
+    return this.auth.login(body, request.ip);
   }
 
   @Public()
@@ -46,6 +48,17 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string, @Body() body: LogoutDto): Promise<void> {
     await this.auth.logout(actor, sessionId, body.refreshToken);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'Change your own password (every role); every session ends, so log in again' })
+  @ApiNoContentResponse()
+  @ApiWrite()
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many wrong current passwords (throttled like login)' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.changePassword(actor, body, request.ip);
   }
 
   @Get('me')

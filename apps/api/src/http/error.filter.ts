@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorKind } from '@app/domain';
+import { DomainError, TooManyAttempts, type DomainErrorKind } from '@app/domain';
 import { RequestValidationFailed } from './validation';
 import type { ErrorResponse } from './error-response';
 
@@ -11,6 +11,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rule: 422,
+  throttled: 429,
 };
 
 const PG_CONFLICTS: Record<string, { status: number; code: string; message: string }> = {
@@ -40,6 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.url} failed [${body.correlationId}]: ${describe(exception)}`, exception instanceof Error ? exception.stack : undefined);
     }
     if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer');
+    if (exception instanceof TooManyAttempts) reply.header('retry-after', String(exception.retryAfterSeconds));
     reply.header('x-request-id', body.correlationId).status(body.statusCode).send(body);
   }
 

@@ -467,6 +467,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password (every role); every session ends, so log in again */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/milestones/{id}": {
         parameters: {
             query?: never;
@@ -945,6 +962,18 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["UserView"];
         };
+        ChangePasswordDto: {
+            /**
+             * Format: password
+             * @description The password in use now
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description Not one of the 30,000 most common passwords (nor one padded with digits or repeated)
+             */
+            newPassword: string;
+        };
         ChangeRoleDto: {
             /** @enum {string} */
             role: "admin" | "account_manager" | "executive" | "client_viewer";
@@ -1191,7 +1220,10 @@ export interface components {
             /** @example jo@firm.example */
             email: string;
             name: string;
-            /** Format: password */
+            /**
+             * Format: password
+             * @description Not one of the 30,000 most common passwords (nor one padded with digits or repeated)
+             */
             password: string;
             /** @enum {string} */
             role: "admin" | "account_manager" | "executive" | "client_viewer";
@@ -1714,7 +1746,10 @@ export interface components {
             name: string;
             /** @example Northstar Partners */
             organizationName: string;
-            /** Format: password */
+            /**
+             * Format: password
+             * @description Not one of the 30,000 most common passwords (nor one padded with digits or repeated)
+             */
             password: string;
             /**
              * @default UTC
@@ -2354,6 +2389,15 @@ export interface operations {
             };
             /** @description Invalid email or password (same answer for unknown emails) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many failed attempts for this account or from this address (Retry-After says when to retry) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4311,6 +4355,90 @@ export interface operations {
             };
             /** @description Missing, or outside your reach (same answer) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many wrong current passwords (throttled like login) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

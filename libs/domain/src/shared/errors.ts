@@ -2,7 +2,7 @@
  * Domain errors carry a stable code and a kind; the API maps kinds to HTTP status in one filter, the
  * worker fails a job for good on any of them. No HTTP types here: the worker runs this code too.
  */
-export type DomainErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid';
+export type DomainErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -70,5 +70,13 @@ export class InvalidInput extends DomainError {
   readonly kind = 'invalid';
   constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
     super(message, details);
+  }
+}
+
+/** Too many attempts: the API answers 429 with Retry-After (whole seconds, at least 1). */
+export class TooManyAttempts extends DomainError {
+  readonly kind = 'throttled';
+  constructor(readonly code: string, message: string, readonly retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
   }
 }

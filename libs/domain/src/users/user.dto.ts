@@ -1,14 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, Matches, Validate } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Length, Matches, Validate, ValidateBy } from 'class-validator';
+import { commonPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 import { Optional, Nullable } from '../shared/validation';
 import { IsIanaTimezone } from '../organizations/organization.dto';
 import { PageQueryDto } from '../shared/pagination';
 import { ROLES, type Role } from './user.entity';
 
+/** Every password a person sets (sign-up, user creation, password change and reset): length and the common-password list. */
 export const PasswordRules = () => (target: object, key: string) => {
-  ApiProperty({ minLength: 12, maxLength: 128, format: 'password' })(target, key);
+  ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password', description: 'Not one of the 30,000 most common passwords (nor one padded with digits or repeated)' })(target, key);
   IsString()(target, key);
-  Length(12, 128, { message: 'password must be between 12 and 128 characters' })(target, key);
+  Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `${key} must be between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters` })(target, key);
+  ValidateBy({
+    name: 'isNotCommonPassword',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || commonPasswordProblem(value) === null,
+      defaultMessage: (args) => `${args?.property ?? key} ${commonPasswordProblem(String(args?.value)) ?? 'is too common'}: choose a longer, less guessable passphrase`,
+    },
+  })(target, key);
 };
 
 export class CreateUserDto {

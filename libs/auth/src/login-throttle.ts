@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { TooManyAttempts } from '@app/domain';
+import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
+
+export interface LoginThrottleOptions {
+  maxFailuresPerAccount: number;
+  maxFailuresPerIp: number;
+  windowSeconds: number;
+}
+
+/** What one attempt was counted against, so a success can take its point back. */
+export interface CountedAttempt {
+  accountKey: string;
+  ipKey: string;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+/**
+ * Brute-force and credential-stuffing brakes on login (and, later, password reset), with rate-limiter-flexible's
+ * PostgreSQL store: every API process shares the counters through the database it already has (Redis is optional
+ * in this installation, PostgreSQL is not), and the upsert is atomic, so parallel guesses cannot slip past.
+ *
+ * Each attempt is counted before the password is checked, per account (the normalized email, whether or not it
+ * exists, so a 429 says nothing about which accounts exist) and per client IP. A success clears the account's
+ * count and gives the IP its point back: only failures add up.
+ */
+@Injectable()
+export class LoginThrottle {
+  private readonly perAccount: RateLimiterPostgres;
+  private readonly perIp: RateLimiterPostgres;
+
+  constructor(dataSource: DataSource, @Inject(AUTH_OPTIONS) options: AuthOptions) {
+    const pool = (dataSource.driver as unknown as { master: unknown }).master;
+    const { maxFailuresPerAccount, maxFailuresPerIp, windowSeconds } = options.loginThrottle;
+    const store = { storeClient: pool, storeType: 'pool', tableName: 'login_attempts', tableCreated: true, duration: windowSeconds };
+    this.perAccount = new RateLimiterPostgres({ ...store, keyPrefix: 'login-account', points: maxFailuresPerAccount });
+    this.perIp = new RateLimiterPostgres({ ...store, keyPrefix: 'login-ip', points: maxFailuresPerIp });
+  }
+
+  /** Counts an attempt; throws TooManyAttempts (429, Retry-After) when the account or the IP is over its limit. */
+  async count(email: string, ip: string): Promise<CountedAttempt> {
+    const attempt = { accountKey: digest(email.trim().toLowerCase()), ipKey: digest(ip) };
+    const outcomes = await Promise.allSettled([this.perAccount.consume(attempt.accountKey), this.perIp.consume(attempt.ipKey)]);
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' && o.reason instanceof RateLimiterRes ? [o.reason] : []));
+    const failed = outcomes.find((o) => o.status === 'rejected' && !(o.reason instanceof RateLimiterRes)) as PromiseRejectedResult | undefined;
+    if (failed) throw failed.reason;
+    if (refused.length > 0) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...refused.map((r) => r.msBeforeNext)) / 1000));
+      throw new TooManyAttempts('AUTH.TOO_MANY_ATTEMPTS', 'Too many login attempts; try again later', retryAfterSeconds);
+    }
+    return attempt;
+  }
+
+  async succeeded(attempt: CountedAttempt): Promise<void> {
+    await Promise.all([this.perAccount.delete(attempt.accountKey), this.perIp.reward(attempt.ipKey, 1)]);
+  }
+}
