@@ -439,6 +439,16 @@ describe('access control (every role × every route)', () => {
     });
   });
 
+  describe('1e. password reset (public): a token is the only key, and a bad one changes nothing for any caller', () => {
+    it.each(ROLES.map((role) => ({ role, title: `${LABEL[role]}: confirming a made-up token, or naming a user, changes no one's password` })))('$title', async ({ role }) => {
+      const madeUp = await withoutSideEffects(() => home[role].post('/auth/password-reset/confirm', { token: randomUUID().repeat(2), newPassword: 'plum-ferry-harbour' }));
+      expectStatus(madeUp, 422);
+      expect(madeUp.body.code).toBe('AUTH.INVALID_RESET_TOKEN');
+      const targeted = await withoutSideEffects(() => other[role].post('/auth/password-reset/confirm', { token: randomUUID().repeat(2), newPassword: 'plum-ferry-harbour', userId: home.users[role] }));
+      expectStatus(targeted, 400);
+    });
+  });
+
   // ───────────────────── 2. role-forbidden actions: 403, whatever the id ─────────────────────
 
   describe('2. a role-forbidden action answers 403 with the error body and writes nothing', () => {

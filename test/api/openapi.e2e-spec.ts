@@ -122,7 +122,8 @@ describe('OpenAPI document', () => {
     }));
     // The digest unsubscribe link works without logging in: its signed token is the credential.
     expect([...publicRoutes].sort()).toEqual([
-      'GET /api/health', 'GET /api/v1/digests/unsubscribe', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/signup',
+      'GET /api/health', 'GET /api/v1/digests/unsubscribe', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password-reset',
+      'POST /api/v1/auth/password-reset/confirm', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/signup',
       'POST /api/v1/digests/unsubscribe',
     ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {}).filter(([, s]) => s.type === 'http' && s.scheme === 'bearer').map(([n]) => n);

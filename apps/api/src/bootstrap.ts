@@ -45,6 +45,8 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
         maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
         windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
       },
+      publicUrl: env.PUBLIC_URL,
+      passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
     },
   });
   if (options.overrideModule) module = options.overrideModule(module);

@@ -6,6 +6,9 @@ export interface AuthOptions {
   refreshTokenTtlDays: number;
   signupEnabled: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** Base of the links in emails (the password reset link). */
+  publicUrl: string;
+  passwordResetTtlMinutes: number;
 }
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');

@@ -49,3 +49,16 @@ export class ChangePasswordDto {
   @ApiProperty({ format: 'password', description: 'The password in use now' }) @IsString() @Length(1, 1024) currentPassword!: string;
   @PasswordRules() newPassword!: string;
 }
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'manager@demo.test' }) @IsEmail() @Length(3, 254) email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the emailed link' }) @IsString() @Length(20, 200) token!: string;
+  @PasswordRules() newPassword!: string;
+}
+
+export class PasswordResetAcceptedView {
+  @ApiProperty({ enum: ['accepted'], description: 'The same answer whether or not the email belongs to an account' }) status!: 'accepted';
+}

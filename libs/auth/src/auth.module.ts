@@ -7,6 +7,7 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 
 @Module({})
@@ -20,10 +21,11 @@ export class AuthModule {
         TokenService,
         AuthService,
         LoginThrottle,
+        PasswordResetService,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
-      exports: [AuthService, TokenService, AUTH_OPTIONS],
+      exports: [AuthService, PasswordResetService, TokenService, AUTH_OPTIONS],
     };
   }
 }

@@ -7,3 +7,5 @@ export * from './jwt-auth.guard';
 export * from './jwt.strategy';
 export * from './token.service';
 export * from './login-throttle';
+export * from './password-reset.service';
+export * from './password-reset-email';

@@ -32,6 +32,8 @@ const digest = (value: string) => createHash('sha256').update(value).digest('bas
 export class LoginThrottle {
   private readonly perAccount: RateLimiterPostgres;
   private readonly perIp: RateLimiterPostgres;
+  private readonly resetsPerAccount: RateLimiterPostgres;
+  private readonly resetsPerIp: RateLimiterPostgres;
 
   constructor(dataSource: DataSource, @Inject(AUTH_OPTIONS) options: AuthOptions) {
     const pool = (dataSource.driver as unknown as { master: unknown }).master;
@@ -39,20 +41,32 @@ export class LoginThrottle {
     const store = { storeClient: pool, storeType: 'pool', tableName: 'login_attempts', tableCreated: true, duration: windowSeconds };
     this.perAccount = new RateLimiterPostgres({ ...store, keyPrefix: 'login-account', points: maxFailuresPerAccount });
     this.perIp = new RateLimiterPostgres({ ...store, keyPrefix: 'login-ip', points: maxFailuresPerIp });
+    this.resetsPerAccount = new RateLimiterPostgres({ ...store, keyPrefix: 'reset-account', points: maxFailuresPerAccount });
+    this.resetsPerIp = new RateLimiterPostgres({ ...store, keyPrefix: 'reset-ip', points: maxFailuresPerIp });
   }
 
   /** Counts an attempt; throws TooManyAttempts (429, Retry-After) when the account or the IP is over its limit. */
   async count(email: string, ip: string): Promise<CountedAttempt> {
     const attempt = { accountKey: digest(email.trim().toLowerCase()), ipKey: digest(ip) };
-    const outcomes = await Promise.allSettled([this.perAccount.consume(attempt.accountKey), this.perIp.consume(attempt.ipKey)]);
+    await this.consumeBoth(this.perAccount, this.perIp, attempt, 'Too many login attempts; try again later');
+    return attempt;
+  }
+
+  /** Password reset requests: every one counts (there is no success to refund), with the login limits. */
+  async countResetRequest(email: string, ip: string): Promise<void> {
+    const attempt = { accountKey: digest(email.trim().toLowerCase()), ipKey: digest(ip) };
+    await this.consumeBoth(this.resetsPerAccount, this.resetsPerIp, attempt, 'Too many password reset requests; try again later');
+  }
+
+  private async consumeBoth(perAccount: RateLimiterPostgres, perIp: RateLimiterPostgres, attempt: CountedAttempt, message: string): Promise<void> {
+    const outcomes = await Promise.allSettled([perAccount.consume(attempt.accountKey), perIp.consume(attempt.ipKey)]);
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' && o.reason instanceof RateLimiterRes ? [o.reason] : []));
     const failed = outcomes.find((o) => o.status === 'rejected' && !(o.reason instanceof RateLimiterRes)) as PromiseRejectedResult | undefined;
     if (failed) throw failed.reason;
     if (refused.length > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...refused.map((r) => r.msBeforeNext)) / 1000));
-      throw new TooManyAttempts('AUTH.TOO_MANY_ATTEMPTS', 'Too many login attempts; try again later', retryAfterSeconds);
+      throw new TooManyAttempts('AUTH.TOO_MANY_ATTEMPTS', message, retryAfterSeconds);
     }
-    return attempt;
   }
 
   async succeeded(attempt: CountedAttempt): Promise<void> {

@@ -185,6 +185,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(10) @Max(86400)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
 
+  /** How long an emailed password reset link works. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
   /** The worker's health endpoint (it serves nothing else over HTTP). 0 disables it. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   WORKER_HEALTH_PORT = 3001;

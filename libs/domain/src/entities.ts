@@ -12,10 +12,11 @@ import { Owner } from './owners/owner.entity';
 import { Priority } from './priorities/priority.entity';
 import { ClientGrant, RefreshToken, User } from './users/user.entity';
 import { LoginAttempt } from './users/login-attempt.entity';
+import { PasswordResetToken } from './users/password-reset-token.entity';
 
 export const ENTITIES = [
   Organization, User, ClientGrant, RefreshToken, Client, Executive, Engagement, AllocationChange,
   Owner, Priority, Milestone, MilestoneDueDateChange, CheckIn, AuditEvent,
   DriftAlert, DriftAlertEvent, DriftSnapshot, OutboxMessage, Webhook, NotificationPreference, DigestPreference, Digest,
-  LoginAttempt,
+  LoginAttempt, PasswordResetToken,
 ];

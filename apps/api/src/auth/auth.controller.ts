@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthService, AuthSessionView, ChangePasswordDto, CurrentActor, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView } from '@app/auth';
+import {
+  AuthService, AuthSessionView, ChangePasswordDto, CurrentActor, PasswordResetAcceptedView, PasswordResetConfirmDto, PasswordResetRequestDto, PasswordResetService, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView,
+} from '@app/auth';
 import { UpdateProfileDto, UsersService, type Actor } from '@app/domain';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
@@ -9,7 +11,7 @@ import { ErrorResponse } from '../http/error-response';
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
+  constructor(private readonly auth: AuthService, private readonly users: UsersService, private readonly resets: PasswordResetService) {}
 
   @Public()
   @Post('auth/login')
@@ -29,6 +31,27 @@ export class AuthController {
   @ApiWrite()
   signup(@Body() body: SignupDto): Promise<AuthSessionView> {
     return this.auth.signup(body);
+  }
+
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a single-use password reset link (same answer whether or not the account exists)' })
+  @ApiAcceptedResponse({ type: PasswordResetAcceptedView })
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many requests for this email or from this address (Retry-After)' })
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<PasswordResetAcceptedView> {
+    await this.resets.request(body.email, request.ip);
+    return { status: 'accepted' };
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the emailed token; the token is used up and every session ends' })
+  @ApiNoContentResponse()
+  @ApiWrite()
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.resets.confirm(body.token, body.newPassword);
   }
 
   @Public()

@@ -87,7 +87,8 @@ export class DeliveryService {
       try {
         if (row.channel === 'email') {
           // A digest is rendered when it is composed (its content is that moment's); an alert email at send time.
-          const email = row.event === 'digest.weekly' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
+          // Digests and password reset emails are stored composed; alert emails are rendered at send time.
+          const email = row.event === 'digest.weekly' || row.event === 'auth.password_reset' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
           await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
         } else {
           const [hook]: Array<{ url: string; secret: string; format: 'json' | 'slack'; enabled: boolean }> = await tx.query(
@@ -104,12 +105,14 @@ export class DeliveryService {
           await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [row.organization_id, row.webhook_id]);
         }
         await tx.query(`UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id, this.clock.now()]);
+        await this.forgetSecrets(tx, row);
         return 'sent';
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (row.channel === 'webhook') followUps.push(...(await this.countWebhookFailure(tx, row, settings)));
         if (isPermanentDeliveryError(error) || finalAttempt) {
           await this.markFailed(tx, row.id, message);
+          await this.forgetSecrets(tx, row);
           this.logger.warn(`outbox ${row.id} failed for good: ${message}`);
           return 'failed';
         }
@@ -119,6 +122,11 @@ export class DeliveryService {
     });
     await this.jobs.deliver(followUps);
     return outcome;
+  }
+
+  /** A password reset link is a credential: once its email is sent (or given up on) the outbox keeps no copy. */
+  private async forgetSecrets(tx: EntityManager, row: OutboxRow): Promise<void> {
+    if (row.event === 'auth.password_reset') await tx.query(`UPDATE outbox SET payload = '{}'::jsonb WHERE id = $1`, [row.id]);
   }
 
   private async markFailed(tx: EntityManager, id: string, message: string): Promise<void> {

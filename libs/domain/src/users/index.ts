@@ -4,3 +4,4 @@ export * from './user.entity';
 export * from './users.service';
 export * from './password-policy';
 export * from './login-attempt.entity';
+export * from './password-reset-token.entity';
