@@ -1,14 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueueName, migrateQueueSchema } from '@app/queue';
-import {
-  createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
-} from '@app/testing';
-import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';
-import { assertNoUnexpectedExit, crash, ensureWorkerBuilt, spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import { QueueName } from '@app/queue';
+import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
+import type { SlowSmtpSink } from './slow-smtp-sink';
+import { assertNoUnexpectedExit, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
 /**
  * Weekly digests survive a crashing worker: the REAL worker process is SIGKILLed while it composes a batch of
@@ -21,6 +18,7 @@ const EXTRA_VIEWERS = 300;
 const MAIL_MAX_PER_SECOND = 40;
 
 describe('worker crash (SIGKILL) in the middle of a digest batch', () => {
+  let stage: FaultStage | undefined;
   let api: TestApi;
   let database: TestDatabase | undefined;
   let sink: SlowSmtpSink;
@@ -57,15 +55,8 @@ describe('worker crash (SIGKILL) in the middle of a digest batch', () => {
   };
 
   beforeAll(async () => {
-    ensureWorkerBuilt();
-    logDir = mkdtempSync(join(tmpdir(), 'throughline-digest-faults-'));
-    sink = await startSlowSmtpSink({ replyDelayMs: 30 });
-    queueEnv = queueIsolation();
-    // A database of its own: the real worker's schedulers look at every organization they can see.
-    database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
-    await migrateQueueSchema(database.url, queueEnv.schema);
-    api = await startTestApi({ DATABASE_URL: database.url, QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
-    tenant = await createTenant(api.http, 'DigestCrash');
+    stage = await startFaultStage({ logPrefix: 'throughline-digest-faults-', replyDelayMs: 30, tenantName: 'DigestCrash' });
+    ({ api, database, sink, queueEnv, logDir, tenant } = stage);
     // Many client viewers of client A (set-based, no password hashing needed: they never log in).
     await orgQuery(
       `WITH u AS (
@@ -82,10 +73,7 @@ describe('worker crash (SIGKILL) in the middle of a digest batch', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const w of workers) await crash(w);
-    await api?.close();
-    await sink?.close();
-    if (database) await dropTestDatabase(database);
+    await stopFaultStage(stage, workers);
   });
 
   it('is killed while composing and while delivering, and every recipient ends with exactly one digest', async () => {

@@ -1,15 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DriftScanService } from '@app/domain';
-import { JobId, JobName, QueueName, migrateQueueSchema } from '@app/queue';
-import {
-  createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
-} from '@app/testing';
-import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';
-import { assertNoUnexpectedExit, crash, ensureWorkerBuilt, spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import { JobId, JobName, QueueName } from '@app/queue';
+import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
+import type { SlowSmtpSink } from './slow-smtp-sink';
+import { assertNoUnexpectedExit, crash, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
 /**
  * The same notification in the worker's hands at three crashes in a row (a mail server that hangs on one
@@ -22,6 +19,7 @@ const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_40
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a notification whose worker crashes three times in a row', () => {
+  let stage: FaultStage | undefined;
   let api: TestApi;
   let database: TestDatabase | undefined;
   let sink: SlowSmtpSink;
@@ -44,16 +42,8 @@ describe('a notification whose worker crashes three times in a row', () => {
   const heldReceptions = () => sink.receptions.filter((r) => r.to === heldEmail && r.subject.includes(title));
 
   beforeAll(async () => {
-    ensureWorkerBuilt();
-    logDir = mkdtempSync(join(tmpdir(), 'throughline-faults-repeated-'));
-    sink = await startSlowSmtpSink({ replyDelayMs: 0 });
-    queueEnv = queueIsolation();
-    // A database of its own: the real worker's scheduled scan covers every organization it can see, and
-    // other suites' organizations (and their emails) must not mix into this one's counts.
-    database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
-    await migrateQueueSchema(database.url, queueEnv.schema);
-    api = await startTestApi({ DATABASE_URL: database.url, QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
-    tenant = await createTenant(api.http, 'Repeated crash');
+    stage = await startFaultStage({ logPrefix: 'throughline-faults-repeated-', replyDelayMs: 0, tenantName: 'Repeated crash' });
+    ({ api, database, sink, queueEnv, logDir, tenant } = stage);
     expectStatus(await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }), 200);
     heldEmail = `held-owner-${tenant.a.clientId.slice(0, 8)}@example.com`;
     const owner = await tenant.manager.post('/owners', { clientId: tenant.a.clientId, name: 'Held Owner', title: 'COO', email: heldEmail });
@@ -69,10 +59,7 @@ describe('a notification whose worker crashes three times in a row', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const w of workers) await crash(w);
-    await api?.close();
-    await sink?.close();
-    if (database) await dropTestDatabase(database);
+    await stopFaultStage(stage, workers);
   });
 
   it('is still delivered after BullMQ gives up on its stalled job', async () => {

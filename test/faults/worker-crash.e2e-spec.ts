@@ -1,14 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JobId, JobName, QueueName, migrateQueueSchema } from '@app/queue';
-import {
-  createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
-} from '@app/testing';
-import { startSlowSmtpSink, type Reception, type SlowSmtpSink } from './slow-smtp-sink';
-import { assertNoUnexpectedExit, crash, ensureWorkerBuilt, spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import { JobId, JobName, QueueName } from '@app/queue';
+import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
+import type { Reception, SlowSmtpSink } from './slow-smtp-sink';
+import { assertNoUnexpectedExit, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
 /**
  * Fault tolerance of deliveries: the REAL worker (`node dist/apps/worker/src/main.js`) is SIGKILLed several
@@ -53,6 +50,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 describe('worker crash (SIGKILL) in the middle of deliveries', () => {
+  let stage: FaultStage | undefined;
   let api: TestApi;
   let database: TestDatabase | undefined;
   let sink: SlowSmtpSink;
@@ -100,20 +98,12 @@ describe('worker crash (SIGKILL) in the middle of deliveries', () => {
 
   beforeAll(async () => {
     let t = Date.now();
-    ensureWorkerBuilt();
-    timings.buildCheckMs = Date.now() - t;
-    logDir = mkdtempSync(join(tmpdir(), 'throughline-faults-'));
+    stage = await startFaultStage({ logPrefix: 'throughline-faults-', replyDelayMs: SMTP_REPLY_DELAY_MS, tenantName: 'Crash' });
+    ({ api, database, sink, queueEnv, logDir, tenant } = stage);
     mailDir = join(logDir, 'mail');
-    sink = await startSlowSmtpSink({ replyDelayMs: SMTP_REPLY_DELAY_MS });
-    queueEnv = queueIsolation();
-    // A database of its own: the real worker's scheduled scan covers every organization it can see, and
-    // other suites' organizations (and their emails) must not mix into this one's counts.
-    database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
-    await migrateQueueSchema(database.url, queueEnv.schema);
-    api = await startTestApi({ DATABASE_URL: database.url, QUEUE_PREFIX: queueEnv.prefix, QUEUE_SCHEMA: queueEnv.schema });
+    timings.stageMs = Date.now() - t;
 
     t = Date.now();
-    tenant = await createTenant(api.http, 'Crash');
     // The manager looks after both clients, so every alert has an account manager among its recipients.
     for (const clientId of [tenant.a.clientId, tenant.b.clientId]) {
       expectStatus(await tenant.manager.patch(`/clients/${clientId}`, { accountManagerId: tenant.users.manager }), 200);
@@ -150,10 +140,7 @@ describe('worker crash (SIGKILL) in the middle of deliveries', () => {
   }, 150_000);
 
   afterAll(async () => {
-    for (const w of workers) await crash(w);
-    await api?.close();
-    await sink?.close();
-    if (database) await dropTestDatabase(database);
+    await stopFaultStage(stage, workers);
   });
 
   it(`keeps delivering across ${KILLS} SIGKILLs and finishes every delivery`, async () => {

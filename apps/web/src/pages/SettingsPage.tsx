@@ -50,15 +50,7 @@ function TimezoneSettings() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="primary" disabled={form.busy}>
-          Save timezone
-        </button>
-        {saved ? (
-          <span role="status" className="text-green">
-            {' '}
-            Saved.
-          </span>
-        ) : null}
+        <SaveButton label="Save timezone" busy={form.busy} saved={saved} />
       </form>
     </div>
   );
@@ -93,15 +85,7 @@ function NotificationPreferences() {
             <option value="warning">Warning and above</option>
             <option value="critical">Critical only</option>
           </SelectField>
-          <button type="submit" className="primary" disabled={form.busy}>
-            Save
-          </button>
-          {saved ? (
-            <span role="status" className="text-green">
-              {' '}
-              Saved.
-            </span>
-          ) : null}
+          <SaveButton label="Save" busy={form.busy} saved={saved} />
         </form>
       ) : null}
     </div>
@@ -199,17 +183,26 @@ function DigestPreferences() {
               <option value="due_and_slipped">What is due and what slipped</option>
             </SelectField>
           ) : null}
-          <button type="submit" className="primary" disabled={form.busy}>
-            Save digest preferences
-          </button>
-          {saved ? (
-            <span role="status" className="text-green">
-              {' '}
-              Saved.
-            </span>
-          ) : null}
+          <SaveButton label="Save digest preferences" busy={form.busy} saved={saved} />
         </form>
       ) : null}
     </div>
+  );
+}
+
+/** The form's submit button, and "Saved." announced to screen readers once the last submit went through. */
+function SaveButton({ label, busy, saved }: { label: string; busy: boolean; saved: boolean }) {
+  return (
+    <>
+      <button type="submit" className="primary" disabled={busy}>
+        {label}
+      </button>
+      {saved ? (
+        <span role="status" className="text-green">
+          {' '}
+          Saved.
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -104,7 +104,7 @@ export class DriftScanService {
 
       const resolved = await this.alerts.resolve(tx, organizationId, alertsNotSeen(open, seen), now);
       await this.alerts.markSeen(tx, organizationId, now);
-      const outboxIds = await this.outbox.writeForScan(tx, organizationId, this.settings);
+      const outboxIds = counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.settings) : [];
       await this.snapshot(tx, organizationId, today, scores, engagements.map((e) => e.id), settings.focusCap, engagements);
       await tx.query(`UPDATE organizations SET last_drift_scan_at = $2 WHERE id = $1`, [organizationId, now]);
       const result: ScanResult = { organizationId, ...counts, resolved, notifications: outboxIds.length };

@@ -1,7 +1,7 @@
 import type { Severity } from '../../drift/drift-types';
 import {
-  escapeHtml, escapeSlack, FONT, oneLine, renderAlertEmail, ruleLabel, safeHttpUrl, SEVERITY_COLOURS, slackMessage, slackUrl,
-  type AlertNotificationPayload, type RenderedEmail,
+  emailButtonRow, emailDocument, escapeHtml, escapeSlack, FONT, oneLine, renderAlertEmail, ruleLabel, safeHttpUrl, SEVERITY_COLOURS, slackMessage,
+  slackUrl, type AlertNotificationPayload, type RenderedEmail,
 } from './alert-message';
 
 /** One alert as listed in a batch: the single-alert fields but its details, what happened to it, and its own link. */
@@ -89,37 +89,15 @@ export function renderAlertBatchEmail(payload: AlertBatchPayload, recipientName:
     )
     .join('');
 
-  // Table layout and inline styles only: Outlook and Gmail drop <style> blocks and ignore flex/grid.
-  const html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background-color:#f4f5f7;">
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(title)}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f5f7;">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;border:1px solid #e3e5e8;border-radius:6px;">
-<tr><td style="padding:24px 32px 0 32px;font-family:${FONT};font-size:13px;font-weight:bold;letter-spacing:0.5px;color:#6b7280;">THROUGHLINE</td></tr>
-<tr><td style="padding:16px 32px 0 32px;font-family:${FONT};font-size:20px;line-height:28px;font-weight:bold;color:#111827;">${escapeHtml(title)}</td></tr>
+  const html = emailDocument({
+    subject,
+    preheader: title,
+    rows: `<tr><td style="padding:16px 32px 0 32px;font-family:${FONT};font-size:20px;line-height:28px;font-weight:bold;color:#111827;">${escapeHtml(title)}</td></tr>
 <tr><td style="padding:12px 32px 0 32px;font-family:${FONT};font-size:14px;line-height:21px;color:#374151;">${escapeHtml(greeting)} ${escapeHtml(intro)}</td></tr>
 <tr><td style="padding:16px 32px 0 32px;"><table role="presentation" cellpadding="0" cellspacing="0" border="0">${rows}</table></td></tr>
-${moreLine ? `<tr><td style="padding:8px 32px 0 32px;font-family:${FONT};font-size:13px;color:#374151;">${escapeHtml(moreLine)}</td></tr>` : ''}
-<tr><td style="padding:24px 32px 0 32px;">
-<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
-<td align="center" bgcolor="#111827" style="background-color:#111827;border-radius:4px;"><a href="${escapeHtml(link)}" target="_blank" style="display:inline-block;padding:12px 22px;font-family:${FONT};font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">Open the alerts inbox</a></td>
-</tr></table>
-</td></tr>
-<tr><td style="padding:24px 32px 24px 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f0f1f3;margin-top:24px;">You get this email because drift alerts are switched on for you. Change that in your notification settings.</td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>
-`;
+${moreLine ? `<tr><td style="padding:8px 32px 0 32px;font-family:${FONT};font-size:13px;color:#374151;">${escapeHtml(moreLine)}</td></tr>\n` : ''}${emailButtonRow(link, 'Open the alerts inbox')}
+`,
+  });
   return { subject, html, text };
 }
 

@@ -88,22 +88,10 @@ export function renderAlertEmail(payload: AlertNotificationPayload, recipientNam
     )
     .join('');
 
-  // Table layout and inline styles only: Outlook and Gmail drop <style> blocks and ignore flex/grid.
-  const html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background-color:#f4f5f7;">
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(oneLine(alert.message, 140))}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f5f7;">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;border:1px solid #e3e5e8;border-radius:6px;">
-<tr><td style="padding:24px 32px 0 32px;font-family:${FONT};font-size:13px;font-weight:bold;letter-spacing:0.5px;color:#6b7280;">THROUGHLINE</td></tr>
-<tr><td style="padding:16px 32px 0 32px;">
+  const html = emailDocument({
+    subject,
+    preheader: oneLine(alert.message, 140),
+    rows: `<tr><td style="padding:16px 32px 0 32px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
 <td bgcolor="${SEVERITY_COLOURS[alert.severity]}" style="background-color:${SEVERITY_COLOURS[alert.severity]};border-radius:10px;padding:3px 10px;font-family:${FONT};font-size:11px;line-height:14px;font-weight:bold;letter-spacing:0.5px;color:#ffffff;">${escapeHtml(alert.severity.toUpperCase())}</td>
 <td style="padding-left:10px;font-family:${FONT};font-size:13px;color:#6b7280;">${escapeHtml(ruleLabel(alert.rule))}</td>
@@ -112,20 +100,49 @@ export function renderAlertEmail(payload: AlertNotificationPayload, recipientNam
 <tr><td style="padding:16px 32px 0 32px;font-family:${FONT};font-size:20px;line-height:28px;font-weight:bold;color:#111827;">${escapeHtml(alert.message)}</td></tr>
 <tr><td style="padding:12px 32px 0 32px;font-family:${FONT};font-size:14px;line-height:21px;color:#374151;">${escapeHtml(greeting)} ${escapeHtml(intro)}</td></tr>
 <tr><td style="padding:16px 32px 0 32px;"><table role="presentation" cellpadding="0" cellspacing="0" border="0">${factRows}</table></td></tr>
-<tr><td style="padding:24px 32px 0 32px;">
-<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
-<td align="center" bgcolor="#111827" style="background-color:#111827;border-radius:4px;"><a href="${escapeHtml(link)}" target="_blank" style="display:inline-block;padding:12px 22px;font-family:${FONT};font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">Open in Throughline</a></td>
-</tr></table>
-</td></tr>
+${emailButtonRow(link, 'Open in Throughline')}
 <tr><td style="padding:12px 32px 0 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#6b7280;word-break:break-all;">Or paste this link into your browser: ${escapeHtml(link)}</td></tr>
-<tr><td style="padding:24px 32px 24px 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f0f1f3;">You get this email because drift alerts are switched on for you. Change that in your notification settings.</td></tr>
+`,
+  });
+  return { subject, html, text };
+}
+
+/**
+ * The document around every notification email: table layout and inline styles only (Outlook and Gmail drop
+ * <style> blocks and ignore flex/grid), 600 px, the wordmark on top and the why-you-get-this footer. `rows` are
+ * the `<tr>` rows in between; `preheader` is the hidden line inboxes show after the subject.
+ */
+export function emailDocument({ subject, preheader, rows }: { subject: string; preheader: string; rows: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#f4f5f7;">
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f5f7;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;border:1px solid #e3e5e8;border-radius:6px;">
+<tr><td style="padding:24px 32px 0 32px;font-family:${FONT};font-size:13px;font-weight:bold;letter-spacing:0.5px;color:#6b7280;">THROUGHLINE</td></tr>
+${rows}<tr><td style="padding:24px 32px 24px 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f0f1f3;">You get this email because drift alerts are switched on for you. Change that in your notification settings.</td></tr>
 </table>
 </td></tr>
 </table>
 </body>
 </html>
 `;
-  return { subject, html, text };
+}
+
+/** A dark button row linking to `link` (already checked to be http(s)). */
+export function emailButtonRow(link: string, label: string): string {
+  return `<tr><td style="padding:24px 32px 0 32px;">
+<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
+<td align="center" bgcolor="#111827" style="background-color:#111827;border-radius:4px;"><a href="${escapeHtml(link)}" target="_blank" style="display:inline-block;padding:12px 22px;font-family:${FONT};font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtml(label)}</a></td>
+</tr></table>
+</td></tr>`;
 }
 
 /** Slack mrkdwn: a bold title line, the message, a link. Also the `text` fallback of slackMessage. */
