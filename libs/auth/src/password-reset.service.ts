@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Db } from '@app/database/transaction';
 import { AuditService, Clock, hashPassword, InvalidInput, NotificationJobs, User } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import { LoginThrottle } from './login-throttle';
 import { passwordResetEmail } from './password-reset-email';
 import { hashToken } from './token.service';
+
+/**
+ * Every reset request takes at least this long, known email or not: writing the token and queueing the email
+ * (tens of milliseconds) would otherwise tell an observer which emails have accounts.
+ */
+export const RESET_REQUEST_MIN_MS = 300;
 
 const BAD_RESET_TOKEN = () => new InvalidInput('AUTH.INVALID_RESET_TOKEN', 'The reset token is invalid, expired or already used');
 
@@ -29,6 +36,15 @@ export class PasswordResetService {
   ) {}
 
   async request(email: string, clientIp: string): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.issue(email, clientIp);
+    } finally {
+      await sleep(Math.max(0, RESET_REQUEST_MIN_MS - (Date.now() - started)));
+    }
+  }
+
+  private async issue(email: string, clientIp: string): Promise<void> {
     await this.throttle.countResetRequest(email, clientIp);
     const user = await this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne();
     if (!user || user.disabledAt) return;
