@@ -7,7 +7,7 @@ import type { Client } from 'pg';
  * 60,000 check-ins, 30 days of drift snapshots) and 100 small organizations, so tenant filters matter.
  * Used by `npm run seed:scale` (bench/seed-scale.ts) and by the API benchmark (bench/api.bench.ts).
  *
- * Ids are deterministic (md5 of a tag → uuid), so rows reference each other without round trips and the
+ * Ids are deterministic (md5 of a tag → a version-4 uuid), so rows reference each other without round trips and the
  * seed knows its own organizations again (to refuse a second run, or to delete exactly them on --reset).
  */
 
@@ -47,9 +47,10 @@ export function scaleOrganizationIds(): string[] {
   return [SCALE_LARGE_ORGANIZATION_ID, ...Array.from({ length: SCALE_SMALL_ORGANIZATIONS }, (_, i) => smallOrganizationId(i + 1))];
 }
 
-/** md5('scale-small:<n>') as a uuid, the same expression the SQL uses. */
+/** md5('scale-small:<n>') as a version-4 uuid, the same expression the SQL uses (uuidOf). */
 export function smallOrganizationId(n: number): string {
-  const hex = createHash('md5').update(`scale-small:${n}`).digest('hex');
+  const md5 = createHash('md5').update(`scale-small:${n}`).digest('hex');
+  const hex = `${md5.slice(0, 12)}4${md5.slice(13, 16)}8${md5.slice(17)}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -57,7 +58,9 @@ export function smallOrganizationId(n: number): string {
 // Large organization. $1 organization id, $2 today (UTC date), $3 now (timestamptz); the users step: $2 password hash.
 // ---------------------------------------------------------------------------------------------------------
 
-const id = (kind: string, expr: string) => `md5($1::uuid::text || ':${kind}:' || (${expr}))::uuid`;
+/** md5 of a tag as a version-4 uuid (version and variant digits set, so the API's UUID validation accepts it). */
+const uuidOf = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+const id = (kind: string, expr: string) => uuidOf(`$1::uuid::text || ':${kind}:' || (${expr})`);
 /** Engagement e (1..3,000) belongs to client ((e-1) % 1,000) + 1; priority p to engagement ((p-1) / 5) + 1. */
 const clientOf = (e: string) => `((${e} - 1) % ${SCALE_SIZE.clients} + 1)`;
 const engagementOf = (p: string) => `((${p} - 1) / ${SCALE_SIZE.prioritiesPerEngagement} + 1)`;
@@ -226,8 +229,8 @@ const LARGE: SeedStep[] = [
 // Small organizations, all in one statement per table. $1 today, $2 now; the users step: $1 password hash.
 // ---------------------------------------------------------------------------------------------------------
 
-const sid = (kind: string, expr: string) => `md5(md5('scale-small:' || o)::uuid::text || ':${kind}:' || (${expr}))::uuid`;
-const sorg = `md5('scale-small:' || o)::uuid`;
+const sorg = uuidOf(`'scale-small:' || o`);
+const sid = (kind: string, expr: string) => uuidOf(`${sorg}::text || ':${kind}:' || (${expr})`);
 const orgs = `generate_series(1, ${SCALE_SMALL_ORGANIZATIONS}) o`;
 
 const SMALL_STEPS: SeedStep[] = [
