@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { hashPassword } from '@app/domain';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
-import { buildScenarios, captureSql, login, API_PREFIX } from './api/scenarios';
+import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
 
@@ -26,8 +26,6 @@ import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
  * on; embedded PostgreSQL when none), BENCH_REDIS_URL (queues on Redis), BENCH_SECONDS (per run, default 10),
  * BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS (default "10,50"), BENCH_KEEP_DB=1.
  */
-
-import { TARGETS, type Scenario } from './api/scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
