@@ -7,6 +7,7 @@ import { resolveJwtSecret, type Environment } from '@app/config';
 import { selectQueueBackend } from '@app/queue';
 import { DigestComposer, unsubscribeKey, WebhookPolicy } from '@app/domain';
 import { ApiModule } from './api.module';
+import { enableCompression } from './http/compression';
 import { createValidationPipe } from './http/validation';
 import { resolveWebDir, serveWebApp } from './web/web-app';
 import { applyCors, applySecurityHeaders } from './security/security-headers';
@@ -55,6 +56,7 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
     logger: options.logger === false ? false : (options.logger ?? createLogger(env, 'API')),
     abortOnError: false,
   });
+  await enableCompression(app); // before the routes: the dashboard's static routes are added below
   app.get(WebhookPolicy).configure({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   app.get(DigestComposer).configure({ publicUrl: env.PUBLIC_URL, unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)) });
   await applySecurityHeaders(app, { hsts: env.PUBLIC_URL.startsWith('https://') });

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { validateEnvironment } from '@app/config';
+import { hashPassword } from '@app/domain';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
+import { buildScenarios, captureSql, login } from './api/scenarios';
+import { isTransactionEnd, isTransactionStart } from './api/captured-sql';
+import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
+
+/**
+ * `npm run bench:explain` — EXPLAIN (ANALYZE, BUFFERS) of every statement the hot requests run (captured from the
+ * real API module, with their real parameters) on the scale data, flagging sequential scans on large tables.
+ * Writes bench/results/explain-latest.json with the full plans. Same database options as bench:api.
+ */
+
+/** A table is "large" from this many rows (pg_class.reltuples after ANALYZE). */
+const LARGE_TABLE_ROWS = 10_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  let db: TestDatabase | null = null;
+  let client: Client | null = null;
+  try {
+    db = await createTestDatabase(serverUrl);
+    client = new Client({ connectionString: db.url, application_name: 'throughline-bench-explain' });
+    await client.connect();
+    const seeded = await seedScale(client, { passwordHash: await hashPassword(SCALE_PASSWORD) });
+    log(`scale data seeded in ${(seeded.ms / 1000).toFixed(1)} s on ${db.name}`);
+
+    const env = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const tokens = [await login(base, scaleEmails.accountManager(1)), await login(base, scaleEmails.clientViewer(1))];
+    await app.close();
+    const captured = await captureSql(env, await buildScenarios(client, tokens[0], tokens[1]));
+
+    const sizes = new Map<string, number>(
+      (await client.query(`SELECT relname, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`)).rows.map(
+        (r: { relname: string; n: string }) => [r.relname, Number(r.n)],
+      ),
+    );
+    const report: Array<{ scenario: string; statement: number; sql: string; executionMs: number; largeSeqScans: string[]; plan: string }> = [];
+    for (const route of captured) {
+      log(`\n${route.name}`);
+      for (const [index, statement] of route.statements.entries()) {
+        const sql = statement.sql.trim();
+        if (isTransactionStart(sql) || isTransactionEnd(sql) || /^SET\b/i.test(sql)) continue;
+        // Inside a transaction rolled back afterwards: EXPLAIN ANALYZE really runs an INSERT.
+        await client.query('BEGIN');
+        let plan: string;
+        try {
+          const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, statement.params);
+          plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        } finally {
+          await client.query('ROLLBACK');
+        }
+        const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+        const largeSeqScans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((t) => (sizes.get(t) ?? 0) >= LARGE_TABLE_ROWS);
+        report.push({ scenario: route.name, statement: index + 1, sql: sql.replace(/\s+/g, ' '), executionMs, largeSeqScans, plan });
+        const flag = largeSeqScans.length ? `  SEQ SCAN on large table: ${[...new Set(largeSeqScans)].join(', ')}` : '';
+        log(`  #${String(index + 1).padEnd(2)} ${executionMs.toFixed(2).padStart(8)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}${flag}`);
+      }
+    }
+    const flagged = report.filter((r) => r.largeSeqScans.length);
+    log(`\n${flagged.length ? `${flagged.length} statement(s) scan a large table sequentially` : 'no sequential scan on a large table'} (large: ≥ ${LARGE_TABLE_ROWS.toLocaleString('en-US')} rows)`);
+    const file = join(resultsDir(), 'explain-latest.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ benchmark: 'explain', at: new Date().toISOString(), largeTableRows: LARGE_TABLE_ROWS, statements: report }, null, 2)}\n`);
+    log(`plans written to ${file}`);
+  } finally {
+    await client?.end().catch(() => undefined);
+    if (db) await dropTestDatabase(db).catch(() => undefined);
+  }
+}
+
+function resultsDir(): string {
+  if (process.env.BENCH_RESULTS_DIR) return resolve(process.env.BENCH_RESULTS_DIR);
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(existsSync(join(dir, 'package.json')) ? dir : process.cwd(), 'bench', 'results');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`explain benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

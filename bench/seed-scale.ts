@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { createDataSource, runMigrations } from '@app/database';
+import { hashPassword } from '@app/domain';
+import { SCALE_PASSWORD, ScaleSeedExists, scaleEmails, seedScale } from './scale/scale-seed';
+
+/**
+ * `npm run seed:scale [-- --reset]`: the scale data set (bench/scale/scale-seed.ts) into the database named by
+ * DATABASE_URL, migrated first. Refuses when scale organizations already exist unless --reset is given;
+ * other organizations are never touched.
+ */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: name the database to seed, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/throughline_scale');
+  const reset = process.argv.includes('--reset');
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+
+  const dataSource = await createDataSource({ url, applicationName: 'throughline-seed-scale' }).initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const client = new Client({ connectionString: url, application_name: 'throughline-seed-scale' });
+  await client.connect();
+  try {
+    log(`seeding the scale data set into ${new URL(url).pathname.slice(1)}${reset ? ' (--reset)' : ''}…`);
+    const result = await seedScale(client, { passwordHash: await hashPassword(SCALE_PASSWORD), reset, log });
+    log(`seeded in ${(result.ms / 1000).toFixed(1)} s (one transaction), VACUUM ANALYZE ${(result.vacuumMs / 1000).toFixed(1)} s`);
+    log('\nrows per table:           large org   100 small orgs');
+    for (const table of Object.keys(result.counts.large)) {
+      log(`  ${table.padEnd(26)} ${String(result.counts.large[table].toLocaleString('en-US')).padStart(9)}   ${String(result.counts.small[table].toLocaleString('en-US')).padStart(9)}`);
+    }
+    log(`\nlog in as ${scaleEmails.accountManager(1)} (account manager), ${scaleEmails.clientViewer(1)} (client viewer) or ${scaleEmails.admin}; password "${SCALE_PASSWORD}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`seed:scale failed: ${error instanceof ScaleSeedExists ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(error instanceof ScaleSeedExists ? 2 : 1);
+  },
+);
