@@ -105,6 +105,43 @@ describeInBrowser('web dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Log in' }).waitFor();
   });
 
+  it('password reset: from the login page to the emailed link, where the API refuses a common password and takes a good one', async () => {
+    const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
+    const email = `reset-${Date.now()}@demo.test`;
+    expectStatus(await admin.post('/users', { email, name: 'Rae Reset', role: 'account_manager', password: DEMO_PASSWORD }), 201);
+    browser = await openBrowser();
+    const page = browser.page;
+    await page.goto(`${api.baseUrl}/login`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    const request = page.getByRole('form', { name: 'Reset your password' });
+    await request.getByLabel('Email').fill(email);
+    await request.getByRole('button', { name: 'Email me a reset link' }).click();
+    await page.getByRole('status').filter({ hasText: 'an email with a link to choose a new password' }).waitFor();
+
+    // No worker runs in this suite: the email waits in the outbox, link and all.
+    const [mail] = await eventually(async () => {
+      const rows: Array<{ text: string }> = await api.dataSource.query(
+        `SELECT payload->>'text' AS text FROM outbox WHERE event = 'auth.password_reset' AND recipient_email = $1`,
+        [email],
+      );
+      return rows.length ? rows : null;
+    });
+    const link = /\/reset-password\?token=[\w-]+/.exec(mail.text)![0];
+    await page.goto(`${api.baseUrl}${link}`);
+    const choose = page.getByRole('form', { name: 'Choose a new password' });
+    await choose.getByLabel('New password').fill('password1234');
+    await choose.getByLabel('Repeat it').fill('password1234');
+    await choose.getByRole('button', { name: 'Set the new password' }).click();
+    await choose.getByText(/most common passwords/).waitFor();
+    const chosen = 'quiet harbour lanterns at dusk';
+    await choose.getByLabel('New password').fill(chosen);
+    await choose.getByLabel('Repeat it').fill(chosen);
+    await choose.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+    await browser.screenshot('password-reset');
+    await login(api.http, email, chosen);
+  });
+
   it('account manager: portfolio worst-drifting first, opens an engagement, re-ranks a priority, creates a milestone, sees the API field message', async () => {
     const page = await signIn('manager@demo.test');
     await page.getByRole('heading', { name: 'Portfolio' }).waitFor();

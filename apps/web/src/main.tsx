@@ -13,6 +13,7 @@ const EngagementPage = lazy(() => import('./pages/EngagementPage'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage'));
 const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const { me } = useSession();
@@ -26,6 +27,8 @@ function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Password reset emails link here, with ?token=. */}
+      <Route path="/reset-password" element={<PasswordResetPage />} />
       <Route
         element={
           <RequireSession>

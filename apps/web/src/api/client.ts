@@ -72,7 +72,7 @@ export function toApiError(error: unknown, status?: number): ApiError {
   return { statusCode: status ?? 0, code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.', correlationId: '' } as ApiError;
 }
 
-/** Unwraps an openapi-fetch result: the data, or throws the API's error body. */
+/** Unwraps an openapi-fetch result: the data (undefined for a 204), or throws the API's error body. */
 export async function unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let settled;
   try {
@@ -80,6 +80,6 @@ export async function unwrap<T>(result: Promise<{ data?: T; error?: unknown; res
   } catch (error) {
     throw toApiError(error);
   }
-  if (settled.error !== undefined || settled.data === undefined) throw toApiError(settled.error, settled.response.status);
-  return settled.data;
+  if (settled.error !== undefined || !settled.response.ok) throw toApiError(settled.error, settled.response.status);
+  return settled.data as T;
 }
