@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { listenOnLoopback } from '@app/testing';
 
 /** One message the sink received in full (the final "." arrived), whether or not its 250 reached the client. */
 export interface Reception {
@@ -111,14 +111,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   });
   server.on('error', () => undefined);
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -89,14 +89,7 @@ export function ClientsSection() {
           <option value="active">Active</option>
           <option value="inactive">Inactive</option>
         </SelectField>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {editing ? 'Save client' : 'Create client'}
-        </button>
-        {editing ? (
-          <button type="button" onClick={reset}>
-            Cancel
-          </button>
-        ) : null}
+        <EditActions editing={Boolean(editing)} busy={form.busy} save="Save client" create="Create client" onCancel={reset} />
       </form>
     </div>
   );
@@ -149,14 +142,7 @@ export function ExecutivesSection() {
           ))}
           {form.errors.functions ? <span className="field-error">{form.errors.functions}</span> : null}
         </fieldset>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {editing ? 'Save executive' : 'Create executive'}
-        </button>
-        {editing ? (
-          <button type="button" onClick={reset}>
-            Cancel
-          </button>
-        ) : null}
+        <EditActions editing={Boolean(editing)} busy={form.busy} save="Save executive" create="Create executive" onCancel={reset} />
       </form>
     </div>
   );
@@ -283,14 +269,7 @@ export function OwnersSection() {
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
         <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} />
-        <button type="submit" className="primary" disabled={form.busy}>
-          {editing ? 'Save owner' : 'Create owner'}
-        </button>
-        {editing ? (
-          <button type="button" onClick={reset}>
-            Cancel
-          </button>
-        ) : null}
+        <EditActions editing={Boolean(editing)} busy={form.busy} save="Save owner" create="Create owner" onCancel={reset} />
       </form>
     </div>
   );
@@ -473,5 +452,21 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
         </button>
       </form>
     </details>
+  );
+}
+
+/** Submit (create, or save while editing) and, while editing, cancel: the foot of every create-or-edit form here. */
+function EditActions({ editing, busy, save, create, onCancel }: { editing: boolean; busy: boolean; save: string; create: string; onCancel: () => void }) {
+  return (
+    <>
+      <button type="submit" className="primary" disabled={busy}>
+        {editing ? save : create}
+      </button>
+      {editing ? (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+    </>
   );
 }

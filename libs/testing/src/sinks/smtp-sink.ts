@@ -56,14 +56,7 @@ export async function startSmtpSink(options: { rejectWith?: SmtpRejection } = {}
   // smtp-server reports client resets as 'error' events; without a listener they would crash the test run.
   server.on('error', () => undefined);
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     url: `smtp://127.0.0.1:${port}`,
@@ -95,4 +88,16 @@ export async function startSmtpSink(options: { rejectWith?: SmtpRejection } = {}
 
 function smtpError(rejection: SmtpRejection): Error & { responseCode: number } {
   return Object.assign(new Error(rejection.message), { responseCode: rejection.code });
+}
+
+/** Starts `server` on a free loopback port (tests send mail to it only) and answers that port. */
+export async function listenOnLoopback(server: SMTPServer): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.server.address() as AddressInfo).port;
 }
