@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { appDatabaseUrl, createDataSource } from '@app/database';
 import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
 import { eventually, queueIsolation, testEnvironment } from '@app/testing';
 import { startHealthServer } from '../../apps/worker/src/health-server';
@@ -17,15 +18,19 @@ describe('worker', () => {
   let app: INestApplicationContext;
   let server: Server;
   let port: number;
+  /** The owner's connection, for fixtures: the worker itself connects as throughline_app. */
+  let owner: DataSource;
 
   beforeAll(async () => {
     const env = testEnvironment();
     const { prefix, schema } = queueIsolation();
     await migrateQueueSchema(env.DATABASE_URL!, schema);
-    const queue = selectQueueBackend({ databaseUrl: env.DATABASE_URL!, prefix, poolSize: 2, schema });
+    const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL! });
+    const queue = selectQueueBackend({ databaseUrl, prefix, poolSize: 2, schema });
+    owner = await createDataSource({ url: env.DATABASE_URL!, poolSize: 2 }).initialize();
     app = await NestFactory.createApplicationContext(
       WorkerModule.forRoot({
-        database: { url: env.DATABASE_URL!, poolSize: 2 },
+        database: { url: databaseUrl, poolSize: 2 },
         queue: { connection: queue, notificationAttempts: 2 },
         mail: { mailDir: mkdtempSync(join(tmpdir(), 'throughline-mail-')), from: 'test@throughline.local', maxMessagesPerSecond: 100 },
         publicUrl: 'http://localhost:3000',
@@ -44,6 +49,7 @@ describe('worker', () => {
   afterAll(async () => {
     server.close();
     await app.close();
+    await owner.destroy();
   });
 
   it('boots, connects to the database and the queue, and reports health', async () => {
@@ -57,7 +63,7 @@ describe('worker', () => {
   });
 
   it('the scheduled scan fans out one scan per organization', async () => {
-    const dataSource = app.get(DataSource);
+    const dataSource = owner;
     await dataSource.query(`INSERT INTO organizations (name) VALUES ('Fan-out A'), ('Fan-out B')`);
     const queue = app.get<Queue>(getQueueToken(QueueName.Drift));
     await queue.add(JobName.ScanAll, {});

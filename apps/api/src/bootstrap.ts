@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { resolveJwtSecret, type Environment } from '@app/config';
+import { appDatabaseUrl } from '@app/database';
 import { selectQueueBackend } from '@app/queue';
 import { DigestComposer, unsubscribeKey, WebhookPolicy } from '@app/domain';
 import { ApiModule } from './api.module';
@@ -29,10 +30,12 @@ export interface CreateApiOptions {
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
 export async function createApiApp(env: Environment, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+  // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
+  const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
   // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
-  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA });
+  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA });
   let module = ApiModule.forRoot({
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api' },
+    database: { url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api' },
     queue: { connection: queueConnection, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
     auth: {
       jwtSecret: resolveJwtSecret(env),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadEnvironmentOrExit } from '@app/config';
-import { createDataSource, runMigrations } from '@app/database';
+import { createDataSource, runMigrations, syncAppRolePassword } from '@app/database';
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, seedDemoOrganization } from '@app/domain';
 import { migrateQueueSchema } from '@app/queue';
 import { WORKER_NODE_FLAGS } from '../../worker/src/node-flags';
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     const dataSource = await createDataSource({ url: target.url, applicationName: 'throughline-launcher' }).initialize();
     const applied = await runMigrations(dataSource);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    // The API and the worker connect as throughline_app; it gets the password they will derive (embedded: the owner's).
+    await syncAppRolePassword(dataSource, { ownerUrl: target.url, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
     // BullMQ's own schema, migrated once here (not by every queue and worker) when queues live in PostgreSQL.
     if (!env.REDIS_URL) await migrateQueueSchema(target.url, env.QUEUE_SCHEMA);
     if (target.embedded && env.DEMO_SEED === 'auto' && !(await hasDemoOrganization(dataSource))) {

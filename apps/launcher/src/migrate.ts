@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadEnvironmentOrExit } from '@app/config';
-import { createDataSource, runMigrations } from '@app/database';
+import { createDataSource, runMigrations, syncAppRolePassword } from '@app/database';
 import { migrateQueueSchema } from '@app/queue';
 import { resolveDatabase } from './database-target';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(dataSource);
     log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+    await syncAppRolePassword(dataSource, { ownerUrl: target.url, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
     if (!env.REDIS_URL) log(`queue schema (bullmq) at version ${await migrateQueueSchema(target.url, env.QUEUE_SCHEMA)}`);
   } finally {
     await dataSource.destroy();

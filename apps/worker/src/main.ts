@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadEnvironmentOrExit, projectRoot, resolveJwtSecret } from '@app/config';
+import { appDatabaseUrl } from '@app/database';
 import { unsubscribeKey } from '@app/domain';
 import { QueueName, selectQueueBackend } from '@app/queue';
 import { createLogger } from '../../api/src/bootstrap';
@@ -15,11 +16,13 @@ async function main(): Promise<void> {
   const env = loadEnvironmentOrExit();
   const logger = createLogger(env, 'Worker');
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+  // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
+  const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
   // Before Nest builds any module: producers and workers must share one backend.
-  const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 3, schema: env.QUEUE_SCHEMA });
+  const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 3, schema: env.QUEUE_SCHEMA });
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
-      database: { url: env.DATABASE_URL, poolSize: Math.min(env.DATABASE_POOL_SIZE, 5), applicationName: 'throughline-worker' },
+      database: { url: databaseUrl, poolSize: Math.min(env.DATABASE_POOL_SIZE, 5), applicationName: 'throughline-worker' },
       queue: { connection: queue, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
       mail: { smtpUrl: env.SMTP_URL, mailDir: resolve(projectRoot(), env.MAIL_DIR), from: env.MAIL_FROM, maxMessagesPerSecond: env.MAIL_MAX_PER_SECOND },
       publicUrl: env.PUBLIC_URL,

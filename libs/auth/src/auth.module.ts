@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
@@ -8,6 +8,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { PasswordResetService } from './password-reset.service';
+import { TenantScopeInterceptor } from './tenant-scope.interceptor';
 import { TokenService } from './token.service';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AuthModule {
         PasswordResetService,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
       ],
       exports: [AuthService, PasswordResetService, TokenService, AUTH_OPTIONS],
     };

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import {
@@ -30,31 +31,40 @@ export class AuthService {
   /** `clientIp`: the TCP peer, or X-Forwarded-For's client when the peer is a trusted proxy. */
   async login(input: LoginDto, clientIp: string): Promise<AuthSessionView> {
     const attempt = await this.throttle.count(input.email, clientIp);
-    const user = await this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
+    // An email names no organization yet: finding its user is one of the system lookups (README, "Database isolation").
+    const user = await this.db.asSystem('login', () =>
+      this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne(),
+    );
     // Always verify once, so an unknown email costs the same time as a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !ok || user.disabledAt) throw BAD_CREDENTIALS();
     await this.throttle.succeeded(attempt);
-    const issued = await this.db.transaction(async (tx) => {
-      const tokens = await this.tokens.issue(tx, user);
-      await this.audit.record(tx, { organizationId: user.organizationId, userId: user.id }, 'auth.login', 'user', user.id, null, null);
-      return tokens;
+    return this.db.forOrganization(user.organizationId, async () => {
+      const issued = await this.db.transaction(async (tx) => {
+        const tokens = await this.tokens.issue(tx, user);
+        await this.audit.record(tx, { organizationId: user.organizationId, userId: user.id }, 'auth.login', 'user', user.id, null, null);
+        return tokens;
+      });
+      return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
     });
-    return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
   }
 
   async signup(input: SignupDto): Promise<AuthSessionView> {
     if (!this.options.signupEnabled) throw new ActionForbidden('AUTH.SIGNUP_DISABLED', 'Sign-up is disabled on this installation');
     const passwordHash = await hashPassword(input.password);
-    const { user, issued } = await this.db.transaction(async (tx) => {
-      const org = await tx.getRepository(Organization).save(tx.getRepository(Organization).create({
-        name: input.organizationName.trim(), timezone: input.timezone ?? 'UTC', settings: {}, isDemo: false,
-      }));
-      const user = await this.users.insertUser(tx, org.id, { email: input.email, name: input.name, role: 'admin', passwordHash, timezone: input.timezone ?? null });
-      await this.audit.record(tx, { organizationId: org.id, userId: user.id }, 'organization.created', 'organization', org.id, null, org);
-      return { user, issued: await this.tokens.issue(tx, user) };
+    // The new organization's id is chosen here, so even its creation runs in its own tenant scope, not as the system.
+    const organizationId = randomUUID();
+    return this.db.forOrganization(organizationId, async () => {
+      const { user, issued } = await this.db.transaction(async (tx) => {
+        const org = await tx.getRepository(Organization).save(tx.getRepository(Organization).create({
+          id: organizationId, name: input.organizationName.trim(), timezone: input.timezone ?? 'UTC', settings: {}, isDemo: false,
+        }));
+        const user = await this.users.insertUser(tx, org.id, { email: input.email, name: input.name, role: 'admin', passwordHash, timezone: input.timezone ?? null });
+        await this.audit.record(tx, { organizationId: org.id, userId: user.id }, 'organization.created', 'organization', org.id, null, org);
+        return { user, issued: await this.tokens.issue(tx, user) };
+      });
+      return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
     });
-    return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
   }
 
   /**
@@ -62,6 +72,15 @@ export class AuthService {
    * used or revoked token means it leaked (or the client replayed it): the whole family is revoked.
    */
   async refresh(refreshToken: string): Promise<TokenPairView> {
+    // The token names no organization: its owner is a system lookup, everything after runs in that organization.
+    const [owner]: Array<{ organization_id: string }> = await this.db.asSystem('refresh-token', () =>
+      this.db.reader.query(`SELECT organization_id FROM refresh_tokens WHERE token_hash = $1`, [hashToken(refreshToken)]),
+    );
+    if (!owner) throw BAD_REFRESH();
+    return this.db.forOrganization(owner.organization_id, () => this.rotate(refreshToken));
+  }
+
+  private async rotate(refreshToken: string): Promise<TokenPairView> {
     const outcome = await this.db.transaction(async (tx): Promise<{ issued?: TokenPairView; reuse?: boolean }> => {
       const rows: Array<{ id: string; organization_id: string; user_id: string; family_id: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }> =
         await tx.query(`SELECT id, organization_id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [hashToken(refreshToken)]);

@@ -5,6 +5,8 @@ import { Db } from '@app/database/transaction';
 import { Unauthorized, type Actor, type Role } from '@app/domain';
 import { AUTH_OPTIONS, JWT_ALGORITHM, type AccessTokenClaims, type AuthOptions } from './auth-options';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AuthenticatedRequestUser {
   actor: Actor;
   sessionId: string;
@@ -31,18 +33,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.org !== 'string' || typeof claims.sid !== 'string' || typeof claims.ver !== 'number') {
       throw new Unauthorized('AUTH.INVALID_TOKEN', 'The access token is malformed');
     }
-    if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.org) || !/^[0-9a-f-]{36}$/i.test(claims.sid)) {
+    if (!UUID.test(claims.sub) || !UUID.test(claims.org) || !UUID.test(claims.sid)) {
       throw new Unauthorized('AUTH.INVALID_TOKEN', 'The access token is malformed');
     }
     const rows: Array<{ id: string; organization_id: string; role: Role; email: string; disabled_at: Date | null; token_version: number; executive_ids: string[]; client_ids: string[]; session_open: boolean }> =
-      await this.db.reader.query(
+      await this.db.forOrganization(claims.org, () => this.db.reader.query(
         `SELECT u.id, u.organization_id, u.role, u.email, u.disabled_at, u.token_version,
                 ARRAY(SELECT x.id FROM executives x WHERE x.organization_id = u.organization_id AND x.user_id = u.id) AS executive_ids,
                 ARRAY(SELECT g.client_id FROM client_grants g WHERE g.organization_id = u.organization_id AND g.user_id = u.id) AS client_ids,
                 NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.organization_id = u.organization_id AND t.family_id = $3 AND t.revoked_at IS NOT NULL) AS session_open
            FROM users u WHERE u.id = $1 AND u.organization_id = $2`,
         [claims.sub, claims.org, claims.sid],
-      );
+      ));
     const user = rows[0];
     if (!user || user.disabled_at || user.token_version !== claims.ver || !user.session_open) {
       throw new Unauthorized('AUTH.TOKEN_REVOKED', 'The access token is no longer valid: log in again');

@@ -46,8 +46,14 @@ export class PasswordResetService {
 
   private async issue(email: string, clientIp: string): Promise<void> {
     await this.throttle.countResetRequest(email, clientIp);
-    const user = await this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne();
+    const user = await this.db.asSystem('password-reset', () =>
+      this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne(),
+    );
     if (!user || user.disabledAt) return;
+    await this.db.forOrganization(user.organizationId, () => this.issueFor(user));
+  }
+
+  private async issueFor(user: User): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const minutes = this.options.passwordResetTtlMinutes;
     const message = passwordResetEmail({ name: user.name, publicUrl: this.options.publicUrl, token, validMinutes: minutes });
@@ -69,6 +75,14 @@ export class PasswordResetService {
 
   async confirm(token: string, newPassword: string): Promise<void> {
     const passwordHash = await hashPassword(newPassword);
+    const [owner]: Array<{ organization_id: string }> = await this.db.asSystem('password-reset', () =>
+      this.db.reader.query(`SELECT organization_id FROM password_reset_tokens WHERE token_hash = $1`, [hashToken(token)]),
+    );
+    if (!owner) throw BAD_RESET_TOKEN();
+    await this.db.forOrganization(owner.organization_id, () => this.reset(token, passwordHash));
+  }
+
+  private async reset(token: string, passwordHash: string): Promise<void> {
     const done = await this.db.transaction(async (tx) => {
       const [row]: Array<{ organization_id: string; user_id: string; expires_at: Date; used_at: Date | null }> = await tx.query(
         `SELECT organization_id, user_id, expires_at, used_at FROM password_reset_tokens WHERE token_hash = $1 FOR UPDATE`,

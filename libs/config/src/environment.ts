@@ -48,6 +48,18 @@ export class Environment {
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * How the API and worker connect: as the non-owner role `throughline_app`, which row-level security applies to.
+   * Unset: DATABASE_URL with that role's name and DATABASE_APP_PASSWORD (or DATABASE_URL's password), which the
+   * migrations step sets on the role. Set it when you manage the role's credentials yourself.
+   */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_APP_URL?: string;
+
+  /** Password of `throughline_app` when DATABASE_APP_URL is unset. Unset: the password in DATABASE_URL. */
+  @IsOptional() @IsString() @MinLength(8, { message: 'DATABASE_APP_PASSWORD must be at least 8 characters' })
+  DATABASE_APP_PASSWORD?: string;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;
 
@@ -201,7 +213,7 @@ export class InvalidEnvironmentError extends Error {
 }
 
 export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
-  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'DIGEST_UNSUBSCRIBE_SECRET']);
+  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'DIGEST_UNSUBSCRIBE_SECRET']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = raw[key];

@@ -4,6 +4,7 @@ import { createApiApp } from '../../../apps/api/src/bootstrap';
 import { Clock } from '@app/domain';
 import { pinnableClock } from './pin-clock';
 import { migrateQueueSchema } from '@app/queue';
+import { createDataSource } from '@app/database';
 import { HttpClient } from './http-client';
 import { testEnvironment } from './test-env';
 
@@ -12,7 +13,10 @@ export interface TestApi {
   baseUrl: string;
   /** Unauthenticated client; `.as(token)` for a caller. */
   http: HttpClient;
+  /** The owner's connection (row-level security does not apply): fixtures and probes that count rows. */
   dataSource: DataSource;
+  /** The API's own connection, as throughline_app: only usable inside a tenant scope (runForOrganization). */
+  appDataSource: DataSource;
   /** Pin "now" for everything that reads the Clock. */
   setNow(instant: Date | null): void;
   close(): Promise<void>;
@@ -30,13 +34,18 @@ export async function startTestApi(envOverrides: Record<string, string> = {}): P
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const setNow = pinnableClock(app.get(Clock));
+  const ownerDataSource = await createDataSource({ url: process.env.DATABASE_URL!, poolSize: 3, applicationName: 'throughline-test-owner' }).initialize();
   return {
     app,
     baseUrl,
     http: new HttpClient(`${baseUrl}/api/v1`),
-    dataSource: app.get(DataSource),
+    dataSource: ownerDataSource,
+    appDataSource: app.get(DataSource),
     setNow,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await ownerDataSource.destroy();
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource, runMigrations, startEmbeddedPostgres, type RunningEmbeddedPostgres } from '../../database/src';
+import { createDataSource, runMigrations, startEmbeddedPostgres, syncAppRolePassword, type RunningEmbeddedPostgres } from '../../database/src';
 import { migrateQueueSchema } from '../../queue/src/queue-backend';
 
 export interface TestDatabase {
@@ -41,6 +41,7 @@ export async function createTestDatabase(serverUrl: string | undefined): Promise
   const dataSource = await createDataSource({ url, applicationName: 'throughline-test-setup' }).initialize();
   try {
     await runMigrations(dataSource);
+    await syncAppRolePassword(dataSource, { ownerUrl: url });
   } finally {
     await dataSource.destroy();
   }

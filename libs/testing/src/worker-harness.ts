@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appDatabaseUrl } from '@app/database';
 import { Clock, unsubscribeKey } from '@app/domain';
 import { TEST_JWT_SECRET } from './test-env';
 import { pinnableClock } from './pin-clock';
@@ -39,7 +40,8 @@ export async function startTestWorker(options: {
   const mailDir = mkdtempSync(join(tmpdir(), 'throughline-mail-'));
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
-      database: { url: options.databaseUrl, poolSize: 3 },
+      // As the application role, like the real worker (main.ts); options.databaseUrl is the owner's.
+      database: { url: appDatabaseUrl({ ownerUrl: options.databaseUrl }), poolSize: 3 },
       queue: { connection: options.queue, notificationAttempts: options.notificationAttempts ?? 3 },
       mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200 },
       publicUrl: options.publicUrl ?? 'http://localhost:3000',

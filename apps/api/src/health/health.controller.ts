@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@app/auth';
+import { runAsSystem } from '@app/database';
 
 export class HealthView {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
@@ -22,7 +23,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     let database: 'up' | 'down' = 'down';
     try {
-      await this.dataSource.query('SELECT 1');
+      await runAsSystem('health', () => this.dataSource.query('SELECT 1'));
       database = 'up';
     } catch {
       reply.status(503);

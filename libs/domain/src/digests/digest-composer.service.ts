@@ -87,7 +87,11 @@ export class DigestComposer {
    * is the guarantee; the job id only saves work. A job retried after a crash between its commit and the
    * enqueue of the delivery finds its row and enqueues the delivery it may have missed.
    */
-  async composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
+  composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
+    return this.db.forOrganization(request.organizationId, () => this.composeInScope(request));
+  }
+
+  private async composeInScope(request: ComposeDigestRequest): Promise<ComposeOutcome> {
     const reader = this.db.reader;
     const requestKey = `${request.batch}|${request.userId}|${request.isoWeek}`;
     const loaded = await this.recipients.loadWithClaims(reader, request.organizationId, request.userId, request.isoWeek, requestKey);

@@ -140,13 +140,21 @@ export class DigestsService {
 
   /** What an unsubscribe link is about, without changing anything (the page behind the link). */
   async unsubscribeInfo(token: string): Promise<UnsubscribeView> {
-    const recipient = await this.recipientOfToken(token);
-    return { email: recipient.email, optedOut: recipient.preferences.optedOut };
+    const owner = await this.ownerOfToken(token);
+    return this.db.forOrganization(owner.organizationId, async () => {
+      const recipient = await this.recipientOf(owner);
+      return { email: recipient.email, optedOut: recipient.preferences.optedOut };
+    });
   }
 
   /** One click, no login: the signed token is the authority. Idempotent. */
   async unsubscribe(token: string): Promise<UnsubscribeView> {
-    const recipient = await this.recipientOfToken(token);
+    const owner = await this.ownerOfToken(token);
+    return this.db.forOrganization(owner.organizationId, () => this.optOut(owner));
+  }
+
+  private async optOut(owner: { organizationId: string; userId: string }): Promise<UnsubscribeView> {
+    const recipient = await this.recipientOf(owner);
     const { userId, organizationId } = recipient.actor;
     await this.db.transaction(async (tx) => {
       await tx.query(
@@ -159,11 +167,19 @@ export class DigestsService {
     return { email: recipient.email, optedOut: true };
   }
 
-  private async recipientOfToken(token: string): Promise<DigestRecipientRow> {
+  /** The link works without login: the signed token names the user, whose organization only a system lookup can find. */
+  private async ownerOfToken(token: string): Promise<{ organizationId: string; userId: string }> {
     const check = verifyUnsubscribeToken(this.composer.unsubscribeKey(), token, this.clock.now());
     if (!check.ok) throw new UnsubscribeTokenRefused(check.reason);
-    const [row]: Array<{ organization_id: string }> = await this.db.reader.query(`SELECT organization_id FROM users WHERE id = $1`, [check.userId]);
-    const recipient = row ? await this.recipients.load(this.db.reader, row.organization_id, check.userId) : null;
+    const [row]: Array<{ organization_id: string }> = await this.db.asSystem('digest-unsubscribe', () =>
+      this.db.reader.query(`SELECT organization_id FROM users WHERE id = $1`, [check.userId]),
+    );
+    if (!row) throw new UnsubscribeTokenRefused('signature');
+    return { organizationId: row.organization_id, userId: check.userId };
+  }
+
+  private async recipientOf(owner: { organizationId: string; userId: string }): Promise<DigestRecipientRow> {
+    const recipient = await this.recipients.load(this.db.reader, owner.organizationId, owner.userId);
     if (!recipient) throw new UnsubscribeTokenRefused('signature');
     return recipient;
   }

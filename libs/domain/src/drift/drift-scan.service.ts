@@ -58,7 +58,11 @@ export class DriftScanService {
     this.settings = settings;
   }
 
-  async scanOrganization(organizationId: string): Promise<ScanResult> {
+  scanOrganization(organizationId: string): Promise<ScanResult> {
+    return this.db.forOrganization(organizationId, () => this.scanInScope(organizationId));
+  }
+
+  private async scanInScope(organizationId: string): Promise<ScanResult> {
     const { result, outboxIds } = await this.db.transaction(async (tx) => {
       // Scans of one organization (the schedule, a deadline job, a write) take turns, and each loads its facts
       // only once it holds the lock: a scan can never act on facts older than the one before it. The unique
@@ -117,16 +121,16 @@ export class DriftScanService {
 
   /** Outbox rows still pending after a crash between commit and enqueue: enqueued again (ids are deterministic). */
   async requeueStalledDeliveries(olderThanSeconds = 60): Promise<number> {
-    const rows: Array<{ id: string }> = await this.db.reader.query(
+    const rows: Array<{ id: string }> = await this.db.asSystem('requeue-stalled-deliveries', () => this.db.reader.query(
       `SELECT id FROM outbox WHERE status = 'pending' AND created_at < $1::timestamptz - make_interval(secs => $2) ORDER BY created_at LIMIT 5000`,
       [this.clock.now().toISOString(), olderThanSeconds],
-    );
+    ));
     await this.notifications.redeliver(rows.map((r) => r.id));
     return rows.length;
   }
 
   async organizationIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.reader.query(`SELECT id FROM organizations ORDER BY id`);
+    const rows: Array<{ id: string }> = await this.db.asSystem('drift-scan-fan-out', () => this.db.reader.query(`SELECT id FROM organizations ORDER BY id`));
     return rows.map((r) => r.id);
   }
 

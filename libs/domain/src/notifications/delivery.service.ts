@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { currentTenantScope } from '@app/database/tenant-scope';
 import { Db } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
@@ -70,6 +71,16 @@ export class DeliveryService {
 
   /** `finalAttempt`: a transient failure now marks the row failed instead of asking for a retry. */
   async deliver(outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    if (currentTenantScope()?.kind === 'organization') return this.deliverInScope(outboxId, finalAttempt);
+    // A delivery job carries only the outbox id: which organization it belongs to is a system lookup, the rest runs in it.
+    const [owner]: Array<{ organization_id: string }> = await this.db.asSystem('job-owner-lookup', () =>
+      this.db.reader.query(`SELECT organization_id FROM outbox WHERE id = $1`, [outboxId]),
+    );
+    if (!owner) return 'already-done'; // gone with its organization
+    return this.db.forOrganization(owner.organization_id, () => this.deliverInScope(outboxId, finalAttempt));
+  }
+
+  private async deliverInScope(outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const settings = this.settings;
     if (!settings) throw new Error('DeliveryService is not configured');
     const followUps: string[] = [];

@@ -38,12 +38,20 @@ export class UsersService {
     input: { email: string; name: string; role: Role; passwordHash: string; timezone?: string | null },
   ): Promise<User> {
     const email = input.email.trim().toLowerCase();
-    const taken: unknown[] = await tx.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [email]);
-    if (taken[0]) throw new Conflict('USER.EMAIL_TAKEN', `A user with email ${email} already exists`);
-    return tx.getRepository(User).save(tx.getRepository(User).create({
-      organizationId, email, name: input.name.trim(), role: input.role, passwordHash: input.passwordHash,
-      timezone: input.timezone ?? null, disabledAt: null, tokenVersion: 0,
-    }));
+    const taken = () => new Conflict('USER.EMAIL_TAKEN', `A user with email ${email} already exists`);
+    // Row-level security shows this organization's users only; another organization's is caught by the unique index.
+    const existing: unknown[] = await tx.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [email]);
+    if (existing[0]) throw taken();
+    try {
+      return await tx.getRepository(User).save(tx.getRepository(User).create({
+        organizationId, email, name: input.name.trim(), role: input.role, passwordHash: input.passwordHash,
+        timezone: input.timezone ?? null, disabledAt: null, tokenVersion: 0,
+      }));
+    } catch (error) {
+      const cause = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (cause?.code === '23505' && cause.constraint === 'users_email_key') throw taken();
+      throw error;
+    }
   }
 
   async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserView>> {

@@ -1,0 +1,64 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Whose rows the database work of the current request or job may touch. Row-level security reads it from
+ * two transaction-local settings (see migrations/1764400000000-RowLevelSecurity.ts):
+ * `app.organization_id` for one organization, `app.cross_tenant = 'on'` for the few named system tasks.
+ */
+export type TenantScope = { kind: 'organization'; organizationId: string } | { kind: 'system'; reason: SystemReason };
+
+/**
+ * The only work allowed to see every organization's rows. Each value names one place in the code
+ * (README, "Database isolation"); adding one is a security decision, not a convenience.
+ */
+export type SystemReason =
+  | 'health'
+  | 'login'
+  | 'refresh-token'
+  | 'password-reset'
+  | 'digest-unsubscribe'
+  | 'drift-scan-fan-out'
+  | 'digest-dispatch-fan-out'
+  | 'requeue-stalled-deliveries'
+  | 'job-owner-lookup';
+
+const storage = new AsyncLocalStorage<TenantScope>();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class MissingTenantScope extends Error {
+  constructor() {
+    super('Database work outside a tenant scope: run it for an organization (Db.forOrganization, or an authenticated request) or as a named system task (Db.asSystem)');
+  }
+}
+
+export function currentTenantScope(): TenantScope | undefined {
+  return storage.getStore();
+}
+
+/** Runs work for one organization. Inside another organization's scope this is refused: scopes only narrow. */
+export function runForOrganization<T>(organizationId: string, work: () => T): T {
+  if (!UUID.test(organizationId)) throw new Error(`Not an organization id: ${JSON.stringify(organizationId)}`);
+  const outer = storage.getStore();
+  if (outer?.kind === 'organization' && outer.organizationId.toLowerCase() !== organizationId.toLowerCase()) {
+    throw new Error(`Work for organization ${organizationId} requested inside organization ${outer.organizationId}'s scope`);
+  }
+  return storage.run({ kind: 'organization', organizationId: organizationId.toLowerCase() }, work);
+}
+
+/** Runs cross-tenant system work; never inside an organization's scope (a request must not widen its own reach). */
+export function runAsSystem<T>(reason: SystemReason, work: () => T): T {
+  const outer = storage.getStore();
+  if (outer?.kind === 'organization') throw new Error(`System work (${reason}) requested inside organization ${outer.organizationId}'s scope`);
+  return storage.run({ kind: 'system', reason }, work);
+}
+
+/**
+ * The statement that opens every transaction, sent together with BEGIN in one simple-protocol round trip: both
+ * settings transaction-local (`is_local = true`), so they end with the transaction and a pooled connection never
+ * carries them into the next one. Inlining is safe: the organization id was checked to be a UUID on entry.
+ */
+export function tenantSettingsSql(scope: TenantScope): string {
+  const organizationId = scope.kind === 'organization' ? scope.organizationId : '';
+  if (organizationId !== '' && !UUID.test(organizationId)) throw new Error('Not an organization id');
+  return `SELECT set_config('app.organization_id', '${organizationId}', true), set_config('app.cross_tenant', '${scope.kind === 'system' ? 'on' : 'off'}', true)`;
+}
