@@ -29,12 +29,12 @@ export class Db {
   }
 
   /** Runs work for one organization (a job for it, a request of its user). */
-  forOrganization<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
+  async forOrganization<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
     return runForOrganization(organizationId, work);
   }
 
   /** Cross-tenant work: only for the reasons listed in SystemReason (README, "Database isolation"). */
-  asSystem<T>(reason: SystemReason, work: () => Promise<T>): Promise<T> {
+  async asSystem<T>(reason: SystemReason, work: () => Promise<T>): Promise<T> {
     return runAsSystem(reason, work);
   }
 }
