@@ -42,8 +42,8 @@ export class RowLevelSecurity1764400000000 implements MigrationInterface {
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`);
     await q.query(`REVOKE ALL ON typeorm_migrations FROM ${APP_ROLE}`);
     await q.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
-    // Later tables, and the queue schema BullMQ's own migrations create (migrateQueueSchema runs as this same owner).
-    await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO ${APP_ROLE}`);
+    // Later tables and sequences, the queue's included (migrateQueueSchema runs as this same owner and grants
+    // the queue schema itself, see libs/queue/src/queue-backend.ts).
     await q.query(`ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`);
     await q.query(`ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${APP_ROLE}`);
     // A queue schema migrated before this migration existed.
@@ -52,7 +52,7 @@ export class RowLevelSecurity1764400000000 implements MigrationInterface {
       DECLARE s text;
       BEGIN
         FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bullmq%' AND nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) LOOP
-          EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${APP_ROLE}', s);
+          EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO ${APP_ROLE}', s);
           EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${APP_ROLE}', s);
           EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO ${APP_ROLE}', s);
         END LOOP;
@@ -76,7 +76,6 @@ export class RowLevelSecurity1764400000000 implements MigrationInterface {
     }
     await q.query(`ALTER DEFAULT PRIVILEGES REVOKE USAGE, SELECT, UPDATE ON SEQUENCES FROM ${APP_ROLE}`);
     await q.query(`ALTER DEFAULT PRIVILEGES REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM ${APP_ROLE}`);
-    await q.query(`ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SCHEMAS FROM ${APP_ROLE}`);
     await q.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${APP_ROLE}`);
     await q.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${APP_ROLE}`);
     await q.query(`REVOKE USAGE ON SCHEMA public FROM ${APP_ROLE}`);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PortfolioQueryDto, PortfolioService, SummaryService, type Actor } from '@app/domain';
-import { countQueries, createTenant, expectStatus, login, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@app/testing';
+import { countQueries, createTenant, inOrganization, expectStatus, login, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@app/testing';
 
 /**
  * The read models (GET /portfolio, GET /engagements/:id/summary) against hand-built engagements with a pinned
@@ -339,18 +339,18 @@ describe('read models', () => {
     const portfolioQuery = () => Object.assign(new PortfolioQueryDto(), { limit: 25, offset: 0, order: 'asc', sort: 'client' });
 
     it('portfolio: 1 engagement and 12 engagements (3 priorities × 3 milestones × 2 check-ins each) cost the same queries', async () => {
-      const service = api.app.get(PortfolioService);
+      const service = inOrganization(api.app.get(PortfolioService), actor.organizationId);
       await buildEngagement(3);
-      const one = await countQueries(api.dataSource, () => service.portfolio(actor, portfolioQuery()));
+      const one = await countQueries(api.appDataSource, () => service.portfolio(actor, portfolioQuery()));
       expect(one.result.items).toHaveLength(1);
-      const oneHttp = await countQueries(api.dataSource, () => admin.get('/portfolio'));
+      const oneHttp = await countQueries(api.appDataSource, () => admin.get('/portfolio'));
       expectStatus(oneHttp.result, 200);
 
       for (let i = 0; i < 11; i += 1) await buildEngagement(3);
-      const twelve = await countQueries(api.dataSource, () => service.portfolio(actor, portfolioQuery()));
+      const twelve = await countQueries(api.appDataSource, () => service.portfolio(actor, portfolioQuery()));
       expect(twelve.result.items).toHaveLength(12);
       expect(twelve.result.items.every((i) => i.priorityCounts.active === 3 && i.lastCheckInAt !== null)).toBe(true);
-      const twelveHttp = await countQueries(api.dataSource, () => admin.get('/portfolio'));
+      const twelveHttp = await countQueries(api.appDataSource, () => admin.get('/portfolio'));
       expectStatus(twelveHttp.result, 200);
       expect(twelveHttp.result.body.items).toHaveLength(12);
 
@@ -361,16 +361,16 @@ describe('read models', () => {
     });
 
     it('summary: 1 priority and 5 priorities cost the same queries', async () => {
-      const service = api.app.get(SummaryService);
+      const service = inOrganization(api.app.get(SummaryService), actor.organizationId);
       const small = await buildEngagement(1);
       const large = await buildEngagement(5);
-      const one = await countQueries(api.dataSource, () => service.summary(actor, small));
-      const five = await countQueries(api.dataSource, () => service.summary(actor, large));
+      const one = await countQueries(api.appDataSource, () => service.summary(actor, small));
+      const five = await countQueries(api.appDataSource, () => service.summary(actor, large));
       expect(one.result.priorities).toHaveLength(1);
       expect(five.result.priorities).toHaveLength(5);
       expect(five.result.priorities.every((p) => p.milestones.length === 3 && p.confidenceTrend.length === 2)).toBe(true);
-      const oneHttp = await countQueries(api.dataSource, () => admin.get(`/engagements/${small}/summary`));
-      const fiveHttp = await countQueries(api.dataSource, () => admin.get(`/engagements/${large}/summary`));
+      const oneHttp = await countQueries(api.appDataSource, () => admin.get(`/engagements/${small}/summary`));
+      const fiveHttp = await countQueries(api.appDataSource, () => admin.get(`/engagements/${large}/summary`));
       expectStatus(fiveHttp.result, 200);
 
       process.stdout.write(`\n[read-models] summary queries: service ${one.queries} → ${five.queries}; HTTP ${oneHttp.queries} → ${fiveHttp.queries}\n`);

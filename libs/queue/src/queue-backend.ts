@@ -28,12 +28,27 @@ export function selectQueueBackend(options: { redisUrl?: string; databaseUrl: st
   return { kind: 'postgres', connection: { connectionString: options.databaseUrl, max: options.poolSize ?? 3, schema: options.schema ?? QUEUE_SCHEMA }, prefix: options.prefix };
 }
 
-/** BullMQ's PostgreSQL schema, migrated once at start-up by the process that runs migrations. */
+/** The role the API and the worker connect as (migrations/1764400000000-RowLevelSecurity.ts creates it). */
+const APP_ROLE = 'throughline_app';
+
+/**
+ * BullMQ's PostgreSQL schema, migrated once at start-up by the process that runs migrations (the owner), then
+ * opened to the application role: its tables and sequences, and CREATE in this schema only, because BullMQ
+ * creates a job-id sequence per queue on the queue's first job. No tenant data lives here.
+ */
 export async function migrateQueueSchema(databaseUrl: string, schema: string = QUEUE_SCHEMA): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return await runMigrations(client, schema);
+    const version = await runMigrations(client, schema);
+    const role = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [APP_ROLE]);
+    if (role.rowCount) {
+      const quoted = client.escapeIdentifier(schema);
+      await client.query(`GRANT USAGE, CREATE ON SCHEMA ${quoted} TO ${APP_ROLE}`);
+      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${quoted} TO ${APP_ROLE}`);
+      await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${quoted} TO ${APP_ROLE}`);
+    }
+    return version;
   } finally {
     await client.end();
   }

@@ -8,3 +8,4 @@ export * from './sinks/smtp-sink';
 export * from './sinks/webhook-receiver';
 export * from './worker-harness';
 export * from './browser';
+export * from './tenant-scoped';

@@ -1,4 +1,4 @@
-import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, inOrganization, startTestApi, type Tenant, type TestApi } from '@app/testing';
 import type { Actor } from '../shared/actor';
 import { DomainError } from '../shared/errors';
 import { PrioritiesService } from './priorities.service';
@@ -17,7 +17,7 @@ describe('PrioritiesService (PostgreSQL)', () => {
   beforeAll(async () => {
     api = await startTestApi();
     t = await createTenant(api.http, 'Priorities');
-    service = api.app.get(PrioritiesService);
+    service = inOrganization(api.app.get(PrioritiesService), t.organizationId);
     manager = { userId: t.users.manager, organizationId: t.organizationId, role: 'account_manager', email: t.emails.manager, executiveIds: [], clientIds: [] };
   });
   afterAll(() => api.close());
