@@ -28,13 +28,14 @@ export async function startTestApi(envOverrides: Record<string, string> = {}): P
   const isolation = queueIsolation();
   envOverrides = { QUEUE_PREFIX: isolation.prefix, QUEUE_SCHEMA: isolation.schema, ...envOverrides };
   if (!envOverrides.REDIS_URL) await migrateQueueSchema(process.env.DATABASE_URL!, envOverrides.QUEUE_SCHEMA);
-  const app = await createApiApp(testEnvironment(envOverrides), { logger: false });
+  const env = testEnvironment(envOverrides);
+  const app = await createApiApp(env, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const setNow = pinnableClock(app.get(Clock));
-  const ownerDataSource = await createDataSource({ url: process.env.DATABASE_URL!, poolSize: 3, applicationName: 'throughline-test-owner' }).initialize();
+  const ownerDataSource = await createDataSource({ url: env.DATABASE_URL!, poolSize: 3, applicationName: 'throughline-test-owner' }).initialize();
   return {
     app,
     baseUrl,
