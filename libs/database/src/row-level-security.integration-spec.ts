@@ -83,15 +83,19 @@ describe('row-level security', () => {
       expect(rows.map((r) => r.table)).toEqual([]);
     });
 
-    it(`${APP_ROLE} is not a superuser, has no BYPASSRLS, owns no table and is no member of the owner`, async () => {
+    it(`${APP_ROLE} is not a superuser, has no BYPASSRLS, owns no table nor schema and is no member of the owner`, async () => {
       const [role]: Array<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }> = await owner.query(
         `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1`, [APP_ROLE],
       );
       expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
-      const owned: unknown[] = await owner.query(
-        `SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`, [APP_ROLE],
+      // All it may own: the job-id sequences BullMQ creates on a queue's first job, in a queue schema (no tenant data).
+      const owned: Array<{ schema: string; relname: string; relkind: string }> = await owner.query(
+        `SELECT n.nspname AS schema, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`, [APP_ROLE],
       );
-      expect(owned).toEqual([]);
+      expect(owned.filter((o) => !(o.relkind === 'S' && o.schema.startsWith('bullmq') && o.relname.startsWith('bullmq_jid_')))).toEqual([]);
+      const ownedSchemas: unknown[] = await owner.query(`SELECT nspname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE r.rolname = $1`, [APP_ROLE]);
+      expect(ownedSchemas).toEqual([]);
       const memberships: unknown[] = await owner.query(
         `SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = $1`, [APP_ROLE],
       );
