@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { currentTenantScope, MissingTenantScope, runAsSystem, runForOrganization, tenantSettingsSql, type SystemReason, type TenantScope } from './tenant-scope';
 
@@ -40,6 +40,9 @@ export class Db {
 }
 
 const SCOPED = Symbol('throughline.tenantScoped');
+/** A statement that only reads (TypeORM's finds, our SELECTs); WITH … is excluded, it may hold an INSERT. */
+const PLAIN_READ = /^\s*SELECT\b/i;
+const logger = new Logger('Db');
 
 /** Makes every query runner of the data source apply the tenant scope (idempotent). */
 export function scopeQueryRunners(dataSource: DataSource): void {
@@ -82,6 +85,14 @@ function scopeRunner(runner: QueryRunner): QueryRunner {
     await query(`BEGIN; ${tenantSettingsSql(scope)}`);
     try {
       const result = await query(sql, parameters, structured as true);
+      if (PLAIN_READ.test(sql)) {
+        // A plain read has nothing to commit and no way to fail its COMMIT that its caller could act on, so the caller
+        // does not wait for it. Queued on the connection itself, synchronously, before the runner is released: the
+        // next user of this pooled connection is served only after it, so nothing of this transaction reaches them.
+        const connection = (runner as unknown as { databaseConnection: { query(sql: string): Promise<unknown> } }).databaseConnection;
+        connection.query('COMMIT').catch((error: unknown) => logger.warn(`COMMIT after a read failed: ${error instanceof Error ? error.message : String(error)}`));
+        return result;
+      }
       await query('COMMIT');
       return result;
     } catch (error) {
