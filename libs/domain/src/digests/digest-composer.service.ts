@@ -8,7 +8,7 @@ import { localDate } from '../health/calendar';
 import { Clock } from '../shared/clock';
 import { buildDigest, type DigestContent } from './digest-content';
 import { DigestFactsRepository } from './digest-facts.repository';
-import { DigestRecipientsRepository, type DigestRecipientRow } from './digest-recipients.repository';
+import { DigestRecipientsRepository, type DigestClaim, type DigestRecipientRow } from './digest-recipients.repository';
 import { renderDigest, type RenderedDigest } from './digest-render';
 import { isoWeekOf, slotOf } from './digest-schedule';
 import type { ComposeDigestRequest } from './digest-jobs.port';
@@ -88,9 +88,43 @@ export class DigestComposer {
    * enqueue of the delivery finds its row and enqueues the delivery it may have missed.
    */
   async composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
+    const requestKey = requestKeyOf(request);
+    const loaded = await this.recipients.loadWithClaims(this.db.reader, request.organizationId, request.userId, request.isoWeek, requestKey);
+    return this.composeLoaded(request, requestKey, loaded);
+  }
+
+  /**
+   * A batch job: the recipients and their claims in one query, then each digest as composeAndQueue does, one after
+   * another. A failure does not stop the others; the first is rethrown at the end, so the job is retried and the
+   * retry skips the recipients already claimed.
+   */
+  async composeBatch(requests: readonly ComposeDigestRequest[]): Promise<Record<ComposeOutcome, number>> {
+    const outcomes: Record<ComposeOutcome, number> = { composed: 0, skipped: 0, 'already-done': 0, 'opted-out': 0, gone: 0 };
+    const errors: unknown[] = [];
+    const byOrganization = new Map<string, ComposeDigestRequest[]>();
+    for (const r of requests) byOrganization.set(r.organizationId, [...(byOrganization.get(r.organizationId) ?? []), r]);
+    for (const [organizationId, list] of byOrganization) {
+      const keyed = list.map((request) => ({ request, requestKey: requestKeyOf(request) }));
+      const loaded = await this.recipients.loadManyWithClaims(
+        this.db.reader, organizationId, keyed.map(({ request, requestKey }) => ({ userId: request.userId, isoWeek: request.isoWeek, requestKey })),
+      );
+      for (const { request, requestKey } of keyed) {
+        try {
+          outcomes[await this.composeLoaded(request, requestKey, loaded.get(requestKey) ?? null)] += 1;
+        } catch (error) {
+          this.logger.warn(`digest of user ${request.userId} for ${request.isoWeek} failed: ${error instanceof Error ? error.message : String(error)}`);
+          errors.push(error);
+        }
+      }
+    }
+    if (errors.length) throw errors[0];
+    return outcomes;
+  }
+
+  private async composeLoaded(
+    request: ComposeDigestRequest, requestKey: string, loaded: { recipient: DigestRecipientRow; claims: DigestClaim[] } | null,
+  ): Promise<ComposeOutcome> {
     const reader = this.db.reader;
-    const requestKey = `${request.batch}|${request.userId}|${request.isoWeek}`;
-    const loaded = await this.recipients.loadWithClaims(reader, request.organizationId, request.userId, request.isoWeek, requestKey);
     if (!loaded || loaded.recipient.disabled) return 'gone';
     const { recipient, claims } = loaded;
     if (recipient.preferences.optedOut) return 'opted-out';
@@ -154,4 +188,9 @@ export class DigestComposer {
     if (!this.settings) throw new Error('DigestComposer is not configured');
     return this.settings;
   }
+}
+
+/** The key of one request's claim: a forced re-send is told apart from the week's own digest by it. */
+function requestKeyOf(request: ComposeDigestRequest): string {
+  return `${request.batch}|${request.userId}|${request.isoWeek}`;
 }
