@@ -297,8 +297,7 @@ async function verify(d: Deployment, sink: Sink): Promise<Verification> {
         const period = Math.floor(at / PERIOD_MS);
         perPeriod.set(period, [...(perPeriod.get(period) ?? []), j]);
       }
-      const byWorker = countBy(list.map((j) => (j as Job & { processedBy?: string }).processedBy ?? '?'));
-      return { total: list.length, periods: perPeriod.size, maxPerPeriod: Math.max(0, ...[...perPeriod.values()].map((l) => l.length)), byWorker };
+      return { total: list.length, periods: perPeriod.size, maxPerPeriod: Math.max(0, ...[...perPeriod.values()].map((l) => l.length)) };
     };
     const scanFirings = await firings(drift, JobName.ScanAll);
     const digestFirings = await firings(digests, JobName.DigestDispatchAll);
@@ -353,8 +352,8 @@ function printSummary(s: { firstRound: { oneWorker: Round; threeWorkers: Round }
   const rows: Array<[string, string, string]> = [
     ['first round, scan of all organizations (wall)', `1 worker ${secs(s.firstRound.oneWorker.scanWallMs)} s`, `${WORKERS} workers ${secs(s.firstRound.threeWorkers.scanWallMs)} s (×${(s.firstRound.oneWorker.scanWallMs / s.firstRound.threeWorkers.scanWallMs).toFixed(2)})`],
     ['first round, digests composed (wall)', `1 worker ${secs(s.firstRound.oneWorker.composeWallMs)} s`, `${WORKERS} workers ${secs(s.firstRound.threeWorkers.composeWallMs)} s (×${(s.firstRound.oneWorker.composeWallMs / s.firstRound.threeWorkers.composeWallMs).toFixed(2)})`],
-    ['drift scan scheduler firings', `${c.scanFirings.total} in ${c.scanFirings.periods} periods`, `max ${c.scanFirings.maxPerPeriod} per period; by worker ${JSON.stringify(c.scanFirings.byWorker)}`],
-    ['digest dispatcher firings', `${c.digestFirings.total} in ${c.digestFirings.periods} periods`, `max ${c.digestFirings.maxPerPeriod} per period; by worker ${JSON.stringify(c.digestFirings.byWorker)}`],
+    ['drift scan scheduler firings', `${c.scanFirings.total} in ${c.scanFirings.periods} periods`, `max ${c.scanFirings.maxPerPeriod} per period`],
+    ['digest dispatcher firings', `${c.digestFirings.total} in ${c.digestFirings.periods} periods`, `max ${c.digestFirings.maxPerPeriod} per period`],
     ['organization scans (all fan-outs)', String(c.organizationScans), `${c.duplicateScans} duplicated, ${c.failedJobs} failed jobs`],
     ['open drift alerts', String(c.openAlerts), `${c.duplicateOpenAlerts} duplicated`],
     ['digests this week', `${c.digests} for ${c.eligibleRecipients} users`, `${c.digestsComposed} with an email, ${c.duplicateDigests} duplicated`],
