@@ -33,9 +33,29 @@ export function findNulCharacters(value: unknown, path = ''): FieldProblem[] {
   return [];
 }
 
+/** No request of ours nests deeper than a few levels; far deeper input would overflow the stack of the recursive steps below. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** Iterative on purpose: it must not overflow on the very input it guards against. */
+export function exceedsDepth(value: unknown, maxDepth = MAX_INPUT_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item as Record<string, unknown>)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
+      if (exceedsDepth(value)) {
+        throw new RequestValidationFailed([{ field: 'body', problems: [`the request nests objects or arrays deeper than ${MAX_INPUT_DEPTH} levels`] }]);
+      }
       const nul = findNulCharacters(value);
       if (nul.length) throw new RequestValidationFailed(nul);
     }
