@@ -20,15 +20,30 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** PostgreSQL text cannot hold NUL: refuse it up front as bad input instead of failing in the database. */
+/** An unpaired UTF-16 surrogate: not a character at all, and PostgreSQL's json refuses it (and text would get U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'NUL characters';
+  if (LONE_SURROGATE.test(text)) return 'unpaired UTF-16 surrogates (not valid Unicode)';
+  return null;
+}
+
+/**
+ * PostgreSQL cannot hold NUL, nor (in json) a lone surrogate: refuse both up front as bad input, naming the field,
+ * instead of failing in the database. Runs after the depth check, so the recursion is bounded.
+ */
 export function findNulCharacters(value: unknown, path = ''): FieldProblem[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: path || 'body', problems: [`${path || 'body'} must not contain NUL characters`] }] : [];
+  if (typeof value === 'string') {
+    const what = unstorable(value);
+    return what ? [{ field: path || 'body', problems: [`${path || 'body'} must not contain ${what}`] }] : [];
+  }
   if (Array.isArray(value)) return value.flatMap((item, i) => findNulCharacters(item, `${path}[${i}]`));
   if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => [
-      ...(key.includes('\u0000') ? [{ field: path || 'body', problems: ['property names must not contain NUL characters'] }] : []),
-      ...findNulCharacters(item, path ? `${path}.${key}` : key),
-    ]);
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
+      const what = unstorable(key);
+      return [...(what ? [{ field: path || 'body', problems: [`property names must not contain ${what}`] }] : []), ...findNulCharacters(item, path ? `${path}.${key}` : key)];
+    });
   }
   return [];
 }
