@@ -137,6 +137,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     /** The counts as of the last refused case: nothing wrote since, so they stand as the next case's "before". */
     let known: Record<string, number> | null = null;
     let previous = '';
+    const byStatus: Record<string, number> = {};
 
     for (const [index, { path, method, operation }] of operations.entries()) {
       const name = `${method} ${path}`;
@@ -197,6 +198,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
           fail('Object.prototype (or another built-in prototype) changed');
         }
         previous = `${previousCase} → ${response.status}`;
+        byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
         // A fuzzed logout that succeeded ended that session: log in again for the next case.
         if (selfKey === 'logout' && response.status < 300) {
           selfService.logout.client = await login(api.http, selfService.logout.email);
@@ -206,8 +208,61 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`[fuzz] operations=${operations.length} cases=${cases} seed=${SEED} runs=${RUNS} (${seconds} s, ${failures.length} failures)\n`);
+    process.stdout.write(`[fuzz] operations=${operations.length} cases=${cases} seed=${SEED} runs=${RUNS} (${seconds} s, ${failures.length} failures; statuses ${JSON.stringify(byStatus)})\n`);
     expect(operations.length).toBeGreaterThanOrEqual(40);
     expect(failures.slice(0, 40)).toEqual([]);
   }, 600_000);
+
+  describe('size caps', () => {
+    const operationsWhere = (keep: (method: string, operation: Operation) => boolean) =>
+      Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+        Object.entries(byMethod).filter(([method, operation]) => keep(method, operation)).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+
+    it('every list in the document declares limit 1–100 and refuses 0, 101 and a billion with 400 naming limit', async () => {
+      const lists = operationsWhere((method, operation) => method === 'get' && (operation.parameters ?? []).some((p) => p.name === 'limit'));
+      expect(lists.length).toBeGreaterThanOrEqual(10);
+      for (const { path, operation } of lists) {
+        const limit = operation.parameters!.find((p) => p.name === 'limit')!;
+        expect({ path, minimum: limit.schema?.minimum, maximum: limit.schema?.maximum }).toEqual({ path, minimum: 1, maximum: 100 });
+        const base = path.replace('{id}', path.includes('{id}') ? realIdFor(path) : '');
+        for (const bad of ['0', '101', '1000000000', '-1', '2.5', 'all']) {
+          const response = await home.admin.request('GET', `${base.replace('/api/v1', '')}?limit=${bad}`);
+          expect({ path, bad, status: response.status }).toEqual({ path, bad, status: 400 });
+          expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('limit');
+        }
+        const max = await home.admin.request('GET', `${base.replace('/api/v1', '')}?limit=100`);
+        expect({ path, status: max.status }).toEqual({ path, status: 200 });
+        expect(max.body.limit).toBe(100);
+      }
+    });
+
+    it('every array in every request schema declares maxItems, and one item more is refused (client grants shown)', async () => {
+      const uncapped: string[] = [];
+      for (const [name, schema] of Object.entries(doc.components.schemas)) {
+        if (/(View|Page|Response)$/.test(name)) continue;
+        for (const [field, property] of Object.entries(schema.properties ?? {})) {
+          if (property.type === 'array' && property.maxItems === undefined) uncapped.push(`${name}.${field}`);
+        }
+      }
+      expect(uncapped).toEqual([]);
+      const tooMany = Array.from({ length: 501 }, () => randomUUID());
+      const refused = await home.admin.put(`/users/${targetUserId}/client-grants`, { clientIds: tooMany });
+      expectStatus(refused, 400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['clientIds']);
+    });
+
+    it('a body over BODY_LIMIT_BYTES (1 MiB) answers 413 in JSON on every write operation, and writes nothing', async () => {
+      const writes = operationsWhere((method) => WRITE_METHODS.includes(method));
+      const oversized = JSON.stringify({ name: 'x'.repeat(1_048_576) });
+      const before = await counts();
+      for (const { path, method, operation } of writes) {
+        const url = path.includes('{id}') ? path.replace('{id}', realIdFor(path)) : path;
+        const token = operation.security?.length ? home.admin.token : undefined;
+        const response = await send(method, url, token, { kind: 'oversized', body: undefined, raw: oversized });
+        expect({ operation: `${method} ${path}`, status: response.status }).toEqual({ operation: `${method} ${path}`, status: 413 });
+        expect(JSON.parse(response.text)).toMatchObject({ statusCode: 413, code: 'REQUEST.BODY_TOO_LARGE', message: expect.any(String) });
+      }
+      expect(await counts()).toEqual(before);
+    });
+  });
 });

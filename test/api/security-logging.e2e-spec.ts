@@ -1,4 +1,9 @@
-import { expectStatus, login, startTestApi, TEST_PASSWORD, type TestApi } from '@app/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateQueueSchema } from '@app/queue';
+import { expectStatus, login, queueIsolation, startTestApi, TEST_PASSWORD, type TestApi } from '@app/testing';
+import { ensureWorkerBuilt, spawnWorkerProcess } from '../faults/worker-process';
 
 /**
  * The API's log output, captured from the real app: one JSON object per line, UTC ISO time, level, request id,
@@ -105,4 +110,31 @@ describe('structured security logging', () => {
     expect(text).not.toMatch(/bearer\s+ey/i);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
   });
+});
+
+describe('the worker logs JSON too', () => {
+  it('writes one JSON object per line with a UTC time and a level, from start to a clean SIGTERM stop', async () => {
+    ensureWorkerBuilt();
+    const queue = queueIsolation();
+    await migrateQueueSchema(process.env.DATABASE_URL!, queue.schema);
+    const logDir = mkdtempSync(join(tmpdir(), 'worker-log-'));
+    const worker = spawnWorkerProcess(0, {
+      databaseUrl: process.env.DATABASE_URL!, queuePrefix: queue.prefix, queueSchema: queue.schema, smtpUrl: 'smtp://127.0.0.1:9', mailDir: join(logDir, 'mail'),
+      logDir, mailMaxPerSecond: 10, extraEnv: { LOG_LEVEL: 'log', LOG_FORMAT: 'json', DRIFT_SCAN_EVERY_MINUTES: '1' },
+    });
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!worker.output.join('').includes('"level":"info"') && worker.exitedAt === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    }
+    const lines = worker.output.join('').split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const parsed = JSON.parse(line) as { time: string; level: string; message?: string };
+      expect(parsed.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).toContain(parsed.level);
+    }
+  }, 60_000);
 });

@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface LogContext {
   requestId?: string;
   jobId?: string;
+  /** The job's name, for lines written by a worker job. */
+  job?: string;
   organizationId?: string;
   userId?: string;
 }
