@@ -146,6 +146,12 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/v1/me/password': "own password only: section 1d (every role; another organization's user id in the body is refused)",
 };
 
+/** Public routes outside the document itself, with the reason they hold no organization data. */
+const SERVED_OUTSIDE_DOCUMENT: Record<string, string> = {
+  '/api/docs': 'public: Swagger UI, static',
+  '/api/docs-json': 'public: the OpenAPI document, generated from the DTOs (no data)',
+};
+
 /** "METHOD /api/v1/path/{id}" as the OpenAPI document names the operation. */
 const operationOf = (route: Route) => `${route.method} /api/v1${route.path.split('?')[0].replace(':id', '{id}')}`;
 
@@ -342,6 +348,13 @@ describe('access control (every role × every route)', () => {
       const covered = new Set([...ROUTES.map(operationOf), ...Object.keys(NOT_IN_MATRIX)]);
       const uncovered = documentOperations.filter((op) => !covered.has(op));
       expect(uncovered).toEqual([]);
+    });
+
+    it.each(Object.entries(SERVED_OUTSIDE_DOCUMENT))('GET %s is public (%s) and names no organization', async (path) => {
+      const response = await fetch(`${api.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      for (const id of [home.organizationId, other.organizationId, ...Object.values(home.users), home.a.clientId]) expect(text).not.toContain(id);
     });
 
     it('has no entry for an operation the document does not have (a renamed route is noticed)', () => {

@@ -10,6 +10,7 @@ describe('securityEvent', () => {
     ['POST', `${AUTH}/refresh`, 401, 'AUTH.INVALID_REFRESH_TOKEN', false, 'auth.refresh.failed'],
     ['POST', `${AUTH}/password-reset`, 202, undefined, false, 'auth.password_reset.requested'],
     ['POST', `${AUTH}/password-reset/confirm`, 204, undefined, false, 'auth.password_reset.completed'],
+    ['POST', '/api/v1/me/password', 422, 'AUTH.CURRENT_PASSWORD_WRONG', true, 'auth.password.change_failed'],
     ['POST', '/api/v1/me/password', 429, 'AUTH.TOO_MANY_ATTEMPTS', true, 'auth.throttled'],
     ['GET', '/api/v1/me', 401, 'AUTH.TOKEN_REVOKED', false, 'auth.token.rejected'],
     ['POST', '/api/v1/clients', 403, 'ACCESS.ROLE_FORBIDDEN', true, 'authz.denied'],

@@ -38,6 +38,7 @@ export function securityEvent(method: string, route: string, status: number, cod
   if (method === 'POST' && route === `${AUTH}/password-reset` && status === 202) return 'auth.password_reset.requested';
   if (method === 'POST' && route === `${AUTH}/password-reset/confirm`) return status === 204 ? 'auth.password_reset.completed' : status === 422 ? 'auth.password_reset.failed' : undefined;
   if (method === 'POST' && route === '/api/v1/me/password' && status === 204) return 'auth.password.changed';
+  if (method === 'POST' && route === '/api/v1/me/password' && status === 422) return 'auth.password.change_failed';
   if (status === 401) return 'auth.token.rejected';
   if (status === 403) return 'authz.denied';
   if (status === 404 && authenticated && code !== undefined && code !== 'ROUTE.NOT_FOUND' && code.endsWith('.NOT_FOUND')) return 'authz.denied';
