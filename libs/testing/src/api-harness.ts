@@ -19,8 +19,10 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API (same factory as main.ts) listening on a free loopback port. */
-/** `logTo`: capture the API's JSON log lines (LOG_LEVEL log) instead of running silent. */
+/**
+ * The real API (same factory as main.ts) listening on a free loopback port; silent unless `logTo` captures its JSON
+ * log lines (LOG_LEVEL log).
+ */
 export async function startTestApi(envOverrides: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApi> {
   // Each test file's queues are its own (a Redis key prefix, or a PostgreSQL schema), so no file sees another's jobs.
   const isolation = queueIsolation();
