@@ -33,7 +33,7 @@ export class DigestsProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Digests}`);
-    return failForGoodOnDomainError(() => handler(job));
+    return failForGoodOnDomainError(() => handler(job), job);
   }
 
   private async dispatchAll(): Promise<{ organizations: number }> {
