@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DateTime } from 'luxon';
+import { DigestDispatchService } from '@app/domain';
 import { JobName, migrateQueueSchema, selectQueueBackend } from '@app/queue';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
 import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+import { openScaleDatabase } from './scale/scale-database';
 
 /**
  * `npm run bench:digest` — one organization's weekly digests at scale: 10,000 recipients across 200 engagements,
@@ -19,7 +23,14 @@ import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-har
  * database is created there and dropped afterwards; embedded PostgreSQL when none), BENCH_REDIS_URL (queues on
  * Redis), BENCH_MAIL_PER_SECOND (SMTP send rate, default 1000), BENCH_DIGEST_CONCURRENCY (default 8),
  * BENCH_DELIVERY_CONCURRENCY (default 8).
+ *
+ * `--scale` (or BENCH_DATA=scale, `npm run bench:digest:scale`): on a copy of the scale data set of issue 7 instead
+ * (bench/scale/scale-database.ts): every user of its 101 organizations whose Monday slot has come (the clock is pinned
+ * at Monday 16:00 UTC of this week, after the slot in every timezone the seed uses). Figures go to
+ * bench/results/digest-latest.json (digest-scale-latest.json with --scale).
  */
+
+const SCALE_DATA = process.argv.includes('--scale') || process.env.BENCH_DATA === 'scale';
 
 const TARGET_COMPOSED_PER_SECOND = 200;
 const TARGET_DELIVERED_PER_SECOND = 100;
@@ -123,21 +134,28 @@ async function main(): Promise<void> {
 
   try {
     log(`digest benchmark — ${cpus().length} CPU, ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}`);
-    db = await createTestDatabase(serverUrl);
-    log(`database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'the server from BENCH_/TEST_/DATABASE_URL'} (migrated)`);
-    client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
-    await client.connect();
     // Monday of this ISO week, 08:05 UTC: every recipient (all in UTC, default Monday 08:00) is due.
+    // The scale data also has Paris and New York organizations: 16:00 UTC is after their Monday 08:00 too.
     const monday = DateTime.utc().startOf('week');
-    const now = monday.plus({ hours: 8, minutes: 5 }).toJSDate();
+    const now = monday.plus(SCALE_DATA ? { hours: 16 } : { hours: 8, minutes: 5 }).toJSDate();
     const today = monday.toISODate()!;
-    const organizationId = randomUUID();
-    let t = performance.now();
-    // $2 and $3 are our own date and instant, written in as literals (some statements use one without the other).
-    for (const sql of SEED) await client.query(sql.replace(/\$2/g, `'${today}'`).replace(/\$3/g, `'${now.toISOString()}'`), [organizationId]);
-    await client.query(`ANALYZE`);
-    log(`seed: ${RECIPIENTS.toLocaleString('en')} recipients (${SIZE.admins} admins, ${SIZE.managers} account managers, ${SIZE.engagements} executives, ` +
-      `${SIZE.viewers.toLocaleString('en')} client viewers), ${SIZE.engagements} engagements, ${(SIZE.engagements * SIZE.prioritiesPerEngagement * SIZE.milestonesPerPriority).toLocaleString('en')} milestones — ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    if (SCALE_DATA) {
+      db = await openScaleDatabase(log);
+      client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
+      await client.connect();
+    } else {
+      db = await createTestDatabase(serverUrl);
+      log(`database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'the server from BENCH_/TEST_/DATABASE_URL'} (migrated)`);
+      client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
+      await client.connect();
+      const organizationId = randomUUID();
+      const t = performance.now();
+      // $2 and $3 are our own date and instant, written in as literals (some statements use one without the other).
+      for (const sql of SEED) await client.query(sql.replace(/\$2/g, `'${today}'`).replace(/\$3/g, `'${now.toISOString()}'`), [organizationId]);
+      await client.query(`ANALYZE`);
+      log(`seed: ${RECIPIENTS.toLocaleString('en')} recipients (${SIZE.admins} admins, ${SIZE.managers} account managers, ${SIZE.engagements} executives, ` +
+        `${SIZE.viewers.toLocaleString('en')} client viewers), ${SIZE.engagements} engagements, ${(SIZE.engagements * SIZE.prioritiesPerEngagement * SIZE.milestonesPerPriority).toLocaleString('en')} milestones — ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
 
     sink = await startCountingSink();
     const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -149,6 +167,12 @@ async function main(): Promise<void> {
       databaseUrl: db.url, queue, smtpUrl: sink.url, maxMessagesPerSecond: mailPerSecond, digestConcurrency, deliveryConcurrency, notificationAttempts: 3,
     });
     worker.setNow(now);
+    // Who is due, by the dispatcher's own query (the same the DigestDispatchOrganization jobs run).
+    const dispatch = worker.app.get(DigestDispatchService);
+    let recipients = 0;
+    for (const organizationId of await dispatch.organizationIds()) recipients += (await dispatch.dueRequests(organizationId, 'count')).length;
+    if (!SCALE_DATA && recipients !== RECIPIENTS) throw new Error(`expected ${RECIPIENTS} due recipients, the dispatcher finds ${recipients}`);
+    log(`due recipients: ${recipients.toLocaleString('en')}`);
     log(`worker: queues on ${redisUrl ? 'Redis' : 'PostgreSQL'}, digest concurrency ${digestConcurrency}, delivery concurrency ${deliveryConcurrency}, SMTP rate ≤ ${mailPerSecond}/s`);
 
     global.gc?.();
@@ -164,18 +188,22 @@ async function main(): Promise<void> {
     let composedAt = 0;
     let deliveredAt = 0;
     let last = { composed: 0, sent: 0 };
+    let toDeliver = Infinity;
     let lastLog = started;
     while (!deliveredAt) {
       await new Promise((r) => setTimeout(r, 250));
       const row = (await client.query(
-        `SELECT (SELECT count(*)::int FROM digests WHERE organization_id = $1) AS composed,
-                (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'sent') AS sent,
-                (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'failed') AS failed`,
-        [organizationId],
-      )).rows[0] as { composed: number; sent: number; failed: number };
+        `SELECT (SELECT count(*)::int FROM digests) AS composed,
+                (SELECT count(*)::int FROM digests WHERE status <> 'skipped') AS with_email,
+                (SELECT count(*)::int FROM outbox WHERE event = 'digest.weekly' AND status = 'sent') AS sent,
+                (SELECT count(*)::int FROM outbox WHERE event = 'digest.weekly' AND status = 'failed') AS failed`,
+      )).rows[0] as { composed: number; with_email: number; sent: number; failed: number };
       const elapsed = performance.now() - started;
-      if (!composedAt && row.composed >= RECIPIENTS) composedAt = elapsed;
-      if (row.sent + row.failed >= RECIPIENTS) deliveredAt = elapsed;
+      if (!composedAt && row.composed >= recipients) {
+        composedAt = elapsed;
+        toDeliver = row.with_email;
+      }
+      if (composedAt && row.sent + row.failed >= toDeliver) deliveredAt = elapsed;
       if (performance.now() - lastLog >= 5000) {
         log(`  ${(elapsed / 1000).toFixed(0).padStart(4)} s: composed ${row.composed}, delivered ${row.sent}${row.failed ? `, failed ${row.failed}` : ''}, RSS ${mb(process.memoryUsage().rss)} MB`);
         lastLog = performance.now();
@@ -188,21 +216,51 @@ async function main(): Promise<void> {
     const stats = (await client.query(
       `SELECT count(*) FILTER (WHERE d.status = 'skipped')::int AS skipped, avg(octet_length(o.payload->>'html'))::int AS avg_html,
               max(octet_length(o.payload->>'html'))::int AS max_html
-         FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id WHERE d.organization_id = $1`, [organizationId])).rows[0];
-    const composedPerSecond = Math.round(RECIPIENTS / (composedAt / 1000));
+         FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id`)).rows[0];
+    const composedPerSecond = Math.round(recipients / (composedAt / 1000));
     const deliveredPerSecond = Math.round(last.sent / (deliveredAt / 1000));
     const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
     log('');
-    log(`recipients            ${RECIPIENTS.toLocaleString('en')} (${stats.skipped} skipped as empty)`);
-    log(`composed              ${RECIPIENTS.toLocaleString('en')} in ${(composedAt / 1000).toFixed(1)} s → ${composedPerSecond} digests composed/s  [target ≥ ${TARGET_COMPOSED_PER_SECOND}: ${pass(composedPerSecond >= TARGET_COMPOSED_PER_SECOND)}]`);
+    log(`recipients            ${recipients.toLocaleString('en')} (${stats.skipped} skipped as empty)${SCALE_DATA ? ' — the scale data set' : ''}`);
+    log(`composed              ${recipients.toLocaleString('en')} in ${(composedAt / 1000).toFixed(1)} s → ${composedPerSecond} digests composed/s  [target ≥ ${TARGET_COMPOSED_PER_SECOND}: ${pass(composedPerSecond >= TARGET_COMPOSED_PER_SECOND)}]`);
     log(`delivered             ${last.sent.toLocaleString('en')} in ${(deliveredAt / 1000).toFixed(1)} s → ${deliveredPerSecond} delivered/s  [target ≥ ${TARGET_DELIVERED_PER_SECOND}: ${pass(deliveredPerSecond >= TARGET_DELIVERED_PER_SECOND)}]`);
     log(`SMTP sink received    ${sink.received().toLocaleString('en')} messages`);
     log(`HTML size             ${Math.round(stats.avg_html / 1024)} KB average, ${Math.round(stats.max_html / 1024)} KB largest`);
-    log(`database transactions ${Math.round((await transactions()) - transactionsBefore).toLocaleString('en')} (≈ ${((await transactions() - transactionsBefore) / RECIPIENTS).toFixed(1)} per digest, queue included when it is on PostgreSQL)`);
+    const transactionCount = (await transactions()) - transactionsBefore;
+    log(`database transactions ${Math.round(transactionCount).toLocaleString('en')} (≈ ${(transactionCount / recipients).toFixed(1)} per digest, queue included when it is on PostgreSQL)`);
     log(`peak RSS              ${mb(peakRss)} MB (baseline ${mb(baselineRss)} MB; ru_maxrss ${mb(process.resourceUsage().maxRSS * 1024)} MB)`);
+    const file = join(resultsDir(), SCALE_DATA ? 'digest-scale-latest.json' : 'digest-latest.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({
+      benchmark: SCALE_DATA ? 'digest-scale' : 'digest',
+      at: new Date().toISOString(),
+      data: SCALE_DATA ? 'scale' : 'own',
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+      queueBackend: redisUrl ? 'redis' : 'postgres',
+      recipients,
+      skipped: stats.skipped,
+      composeSeconds: Math.round(composedAt) / 1000,
+      composedPerSecond,
+      delivered: last.sent,
+      deliverSeconds: Math.round(deliveredAt) / 1000,
+      deliveredPerSecond,
+      smtpReceived: sink.received(),
+      transactionsPerDigest: Math.round((transactionCount / recipients) * 10) / 10,
+      peakRssMb: mb(peakRss),
+      targets: { composedPerSecond: TARGET_COMPOSED_PER_SECOND, deliveredPerSecond: TARGET_DELIVERED_PER_SECOND },
+      verdict: { composed: pass(composedPerSecond >= TARGET_COMPOSED_PER_SECOND), delivered: pass(deliveredPerSecond >= TARGET_DELIVERED_PER_SECOND) },
+    }, null, 2)}\n`);
+    log(`figures written to ${file}`);
   } finally {
     await cleanup();
   }
+}
+
+function resultsDir(): string {
+  if (process.env.BENCH_RESULTS_DIR) return resolve(process.env.BENCH_RESULTS_DIR);
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(existsSync(join(dir, 'package.json')) ? dir : process.cwd(), 'bench', 'results');
 }
 
 main().then(

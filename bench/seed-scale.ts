@@ -1,19 +1,29 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
+import { validateEnvironment } from '@app/config';
 import { createDataSource, runMigrations } from '@app/database';
 import { hashPassword } from '@app/domain';
+import { resolveDatabase } from '../apps/launcher/src/database-target';
 import { SCALE_PASSWORD, ScaleSeedExists, scaleEmails, seedScale } from './scale/scale-seed';
 
 /**
  * `npm run seed:scale [-- --reset]`: the scale data set (bench/scale/scale-seed.ts) into the database named by
- * DATABASE_URL, migrated first. Refuses when scale organizations already exist unless --reset is given;
- * other organizations are never touched.
+ * DATABASE_URL, migrated first; without DATABASE_URL, into the launcher's embedded PostgreSQL (`.data/postgres`,
+ * database `throughline`), which `npm run bench` then copies. Refuses when scale organizations already exist unless
+ * --reset is given; other organizations are never touched.
  */
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: name the database to seed, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/throughline_scale');
-  const reset = process.argv.includes('--reset');
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  const target = await resolveDatabase(validateEnvironment({ ...process.env }), log);
+  try {
+    await seedInto(target.url, log);
+  } finally {
+    await target.embedded?.stop();
+  }
+}
+
+async function seedInto(url: string, log: (line: string) => void): Promise<void> {
+  const reset = process.argv.includes('--reset');
 
   const dataSource = await createDataSource({ url, applicationName: 'throughline-seed-scale' }).initialize();
   try {

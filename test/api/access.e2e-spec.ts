@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createTenant, expectStatus, rowCounts, startTestApi, TEST_PASSWORD,
+  createTenant, expectStatus, rowCounts, startTestApi, tenantTablesOf, TEST_PASSWORD,
   type HttpClient, type HttpResponse, type Scope, type Tenant, type TestApi,
 } from '@app/testing';
 
 /**
- * Who may do what, over real HTTP, for every authenticated route of /api/v1:
+ * Who may do what, over real HTTP, for every operation of the OpenAPI document the API serves (section 0 fails,
+ * naming it, for any operation with no entry below — a route added later without coverage fails this file):
  *  1. each role's allowed actions succeed and leak nothing (scope, allocation);
  *  2. role-forbidden actions answer 403 with the JSON error body, whatever the id;
  *  3. ids out of a client viewer's / executive's reach (scope b) answer 404 exactly like a missing id;
@@ -23,10 +24,12 @@ const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
 const ADMIN: readonly RoleKey[] = ['admin'];
 const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
-type IdKind = keyof Scope | 'userId';
+/** Ids of one scope (client a or b); `userId` per user; `webhookId` belongs to the organization as a whole. */
+type IdKind = keyof ScopeIds | 'userId' | 'webhookId';
+type ScopeIds = Scope & { alertId: string };
 
 interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** `:id` stands for an id of kind `id`. */
   path: string;
   id?: IdKind;
@@ -41,8 +44,28 @@ interface Route {
 let serial = 0;
 const fresh = () => `${Date.now().toString(36)}${(serial += 1)}`;
 
-/** Every authenticated route that reads or writes organization data. */
+/** Every authenticated operation of the OpenAPI document, with who may use it. */
 const ROUTES: Route[] = [
+  // the caller's own account (no id to aim elsewhere: the other organization's calls must leave this one untouched)
+  { method: 'GET', path: '/me', allowed: EVERYONE },
+  { method: 'GET', path: '/me/notification-preferences', allowed: EVERYONE },
+  { method: 'PUT', path: '/me/notification-preferences', allowed: EVERYONE, body: () => ({ emailEnabled: false, minSeverity: 'critical' }) },
+  // lists (scoped by the caller's organization and reach; section 4c)
+  { method: 'GET', path: '/clients', allowed: EVERYONE },
+  { method: 'GET', path: '/engagements', allowed: EVERYONE },
+  { method: 'GET', path: '/owners', allowed: EVERYONE },
+  { method: 'GET', path: '/portfolio', allowed: EVERYONE },
+  { method: 'GET', path: '/alerts', allowed: EVERYONE },
+  // alerts
+  { method: 'GET', path: '/alerts/:id', id: 'alertId', allowed: EVERYONE },
+  { method: 'POST', path: '/alerts/:id/acknowledge', id: 'alertId', allowed: STAFF },
+  { method: 'POST', path: '/alerts/:id/resolve', id: 'alertId', allowed: STAFF, body: () => ({ note: 'Intruder resolution' }) },
+  // notifications (admin)
+  { method: 'GET', path: '/notifications/failed', allowed: ADMIN },
+  { method: 'GET', path: '/organization/webhooks', allowed: ADMIN },
+  { method: 'POST', path: '/organization/webhooks', allowed: ADMIN, body: () => ({ url: 'http://127.0.0.1:9/intruder', format: 'json' }) },
+  { method: 'PATCH', path: '/organization/webhooks/:id', id: 'webhookId', allowed: ADMIN, body: () => ({ url: 'http://127.0.0.1:9/hijacked', enabled: false }) },
+  { method: 'DELETE', path: '/organization/webhooks/:id', id: 'webhookId', allowed: ADMIN },
   // organization, users, audit
   { method: 'GET', path: '/organization/settings', allowed: MANAGERS },
   { method: 'PATCH', path: '/organization/settings', allowed: ADMIN, body: () => ({ name: 'Hijacked Org', focusCap: 20 }) },
@@ -108,6 +131,30 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/digests/send-now', allowed: ADMIN, body: () => ({}) },
 ];
 
+/** Operations of the document this matrix does not attack, each with the reason. */
+const NOT_IN_MATRIX: Record<string, string> = {
+  'GET /api/health': 'public: liveness, no organization data',
+  'POST /api/v1/auth/login': 'public: credentials are the only input (throttling: login-throttle.e2e-spec.ts)',
+  'POST /api/v1/auth/signup': 'public: creates a new organization, reaches no existing one',
+  'POST /api/v1/auth/refresh': 'public: the opaque refresh token is the only key (rotation and reuse: auth.e2e-spec.ts)',
+  'POST /api/v1/auth/password-reset': 'public: always 202, no enumeration (password-reset.e2e-spec.ts)',
+  'POST /api/v1/auth/password-reset/confirm': 'public: the emailed token is the only key (section 1e here; password-reset.e2e-spec.ts)',
+  'GET /api/v1/digests/unsubscribe': 'public: the signed unsubscribe token is the only key, GET changes nothing (digests.e2e-spec.ts)',
+  'POST /api/v1/digests/unsubscribe': 'public: the signed unsubscribe token is the only key (digests.e2e-spec.ts: tampered tokens 403)',
+  'POST /api/v1/auth/logout': "own session only, takes no id; calling it here would end the matrix's sessions (auth.e2e-spec.ts)",
+  'PATCH /api/v1/me': 'own profile only, takes no id: section 1c (every role; an attempt to name another user is refused and changes nothing)',
+  'POST /api/v1/me/password': "own password only: section 1d (every role; another organization's user id in the body is refused)",
+};
+
+/** Public routes outside the document itself, with the reason they hold no organization data. */
+const SERVED_OUTSIDE_DOCUMENT: Record<string, string> = {
+  '/api/docs': 'public: Swagger UI, static',
+  '/api/docs-json': 'public: the OpenAPI document, generated from the DTOs (no data)',
+};
+
+/** "METHOD /api/v1/path/{id}" as the OpenAPI document names the operation. */
+const operationOf = (route: Route) => `${route.method} /api/v1${route.path.split('?')[0].replace(':id', '{id}')}`;
+
 /**
  * Writes by the other organization on its own rows, naming one of the attacked organization's ids in the body:
  * refused exactly like an id that does not exist (same status, code and message).
@@ -171,22 +218,34 @@ interface Target {
   user?: RoleKey;
 }
 
-/** Every id of the organization a route can be pointed at: both scopes, or all four users. */
+/** The attacked organization as the matrix sees it: the tenant, an alert per scope and a webhook. */
+type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string } };
+
+/** Every id of the organization a route can be pointed at: both scopes, all four users, or the one org-wide id. */
 function targetsOf(route: Route): Target[] {
   if (!route.id) return [{ label: '' }];
   if (route.id === 'userId') return ROLES.map((user) => ({ label: ` (${LABEL[user]} user)`, user }));
+  if (route.id === 'webhookId') return [{ label: ' (webhook)' }];
   return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
 }
 
-function idOf(home: Tenant, route: Route, target: Target): string | null {
+function idOf(home: Attacked, route: Route, target: Target): string | null {
   if (!route.id) return null;
   if (route.id === 'userId') return home.users[target.user!];
-  return home[target.scope!][route.id];
+  if (route.id === 'webhookId') return home.ids.webhookId;
+  return home.ids[target.scope!][route.id];
 }
+
+/** How many HTTP calls the matrix made (printed for the README). */
+let calls = 0;
+
+/** Routes whose id belongs to one client's scope (a or b). */
+const isScoped = (route: Route) => route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId';
 
 const name = (route: Route) => `${route.method} ${route.path}`;
 
 function send(client: HttpClient, route: Route, id: string | null, home: Tenant): Promise<HttpResponse> {
+  calls += 1;
   return client.request(route.method, id ? route.path.replace(':id', id) : route.path, route.body?.(home));
 }
 
@@ -216,26 +275,52 @@ function expectSameAsMissing(response: HttpResponse, id: string, missing: HttpRe
 describe('access control (every role × every route)', () => {
   let api: TestApi;
   /** The organization under attack; its own users' refused calls are in sections 2 and 3. */
-  let home: Tenant;
+  let home: Attacked;
   /** Another organization, whose users try home's ids in section 4. */
-  let other: Tenant;
+  let other: Attacked;
+  let documentOperations: string[];
+
+  /** A tenant plus what the fixture does not build: an open alert on each scope's engagement and a webhook. */
+  async function attackable(label: string): Promise<Attacked> {
+    const tenant = await createTenant(api.http, label);
+    const alert = async (scope: Scope) => {
+      const rows: Array<{ id: string }> = await api.dataSource.query(
+        `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
+         VALUES ($1, 'focus_overload', 'engagement', $2, $2, 'warning', 'open', 'Too many active priorities', now(), now()) RETURNING id`,
+        [tenant.organizationId, scope.engagementId],
+      );
+      return rows[0].id;
+    };
+    const webhook = await tenant.admin.post('/organization/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'json' });
+    expectStatus(webhook, 201);
+    return {
+      ...tenant,
+      ids: { a: { ...tenant.a, alertId: await alert(tenant.a) }, b: { ...tenant.b, alertId: await alert(tenant.b) }, webhookId: webhook.body.id },
+    };
+  }
 
   beforeAll(async () => {
     api = await startTestApi();
-    home = await createTenant(api.http, 'Home');
-    other = await createTenant(api.http, 'Other');
+    home = await attackable('Home');
+    other = await attackable('Other');
     api.setNow(new Date('2026-03-11T12:00:00Z'));
+    const served = await fetch(`${api.baseUrl}/api/docs-json`);
+    expectStatus({ status: served.status, body: null }, 200);
+    const doc = (await served.json()) as { paths: Record<string, Record<string, unknown>> };
+    documentOperations = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    // id kinds: an id in reach, an out-of-scope client's, another organization's, a missing one (not every pair applies)
+    process.stdout.write(`[access-matrix] routes × roles × id-kinds = ${ROUTES.length} × ${ROLES.length} × 4 → ${calls} calls ` +
+      `(${documentOperations?.length} operations in the OpenAPI document: ${ROUTES.length} attacked, ${Object.keys(NOT_IN_MATRIX).length} public or self-only, each with a reason)\n`);
+    await api.close();
+  });
 
-  const TENANT_TABLES = [
-    'users', 'client_grants', 'refresh_tokens', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners',
-    'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events', 'digest_preferences', 'digests',
-  ];
 
   /** Row counts (rowCounts) plus a digest of every row, so an UPDATE without an audit event is caught too. */
   async function snapshot(organizationId: string) {
-    const digests = TENANT_TABLES.map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x WHERE x.organization_id = $1`);
+    const digests = (await tenantTablesOf(api.dataSource)).map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x WHERE x.organization_id = $1`);
     digests.push(`SELECT 'organizations' AS t, md5(coalesce(string_agg(x::text, '|'), '')) AS h FROM organizations x WHERE x.id = $1`);
     const rows: Array<{ t: string; h: string }> = await api.dataSource.query(digests.join(' UNION ALL '), [organizationId]);
     return { counts: await rowCounts(api.dataSource, organizationId), rows: Object.fromEntries(rows.map((r) => [r.t, r.h])) };
@@ -255,6 +340,28 @@ describe('access control (every role × every route)', () => {
   }
 
   const ids = (page: { items: Array<{ id?: string; engagementId?: string }> }) => page.items.map((i) => i.id ?? i.engagementId).sort();
+
+  // ───────────────────── 0. the matrix covers the served OpenAPI document ─────────────────────
+
+  describe('0. every operation of the OpenAPI document has a matrix entry', () => {
+    it('names any operation that is neither attacked below nor listed as public/self-only with a reason', () => {
+      const covered = new Set([...ROUTES.map(operationOf), ...Object.keys(NOT_IN_MATRIX)]);
+      const uncovered = documentOperations.filter((op) => !covered.has(op));
+      expect(uncovered).toEqual([]);
+    });
+
+    it.each(Object.entries(SERVED_OUTSIDE_DOCUMENT))('GET %s is public (%s) and names no organization', async (path) => {
+      const response = await fetch(`${api.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      for (const id of [home.organizationId, other.organizationId, ...Object.values(home.users), home.a.clientId]) expect(text).not.toContain(id);
+    });
+
+    it('has no entry for an operation the document does not have (a renamed route is noticed)', () => {
+      const served = new Set(documentOperations);
+      expect([...ROUTES.map(operationOf), ...Object.keys(NOT_IN_MATRIX)].filter((op) => !served.has(op))).toEqual([]);
+    });
+  });
 
   // ───────────────────────────── 1. allowed actions ─────────────────────────────
 
@@ -395,13 +502,13 @@ describe('access control (every role × every route)', () => {
     /** Admins and account managers reach both clients; the executive and the client viewer only scope a. */
     const reach: Record<RoleKey, Array<'a' | 'b'>> = { admin: ['a', 'b'], manager: ['a', 'b'], executive: ['a'], clientViewer: ['a'] };
     const cases = ROLES.flatMap((role) =>
-      ROUTES.filter((route) => route.method === 'GET' && route.id && route.id !== 'userId' && route.allowed.includes(role)).flatMap((route) =>
+      ROUTES.filter((route) => route.method === 'GET' && isScoped(route) && route.allowed.includes(role)).flatMap((route) =>
         reach[role].map((scope) => ({ title: `${LABEL[role]}: ${name(route)} (scope ${scope}) → 200`, role, route, scope })),
       ),
     );
 
     it.each(cases)('$title', async ({ role, route, scope }) => {
-      const response = await withoutSideEffects(() => send(home[role], route, home[scope][route.id as keyof Scope], home));
+      const response = await withoutSideEffects(() => send(home[role], route, home.ids[scope][route.id as keyof ScopeIds], home));
       expectStatus(response, 200);
       const json = JSON.stringify(response.body);
       // nothing of client B reaches those who may not see it, and client viewers never see the allocation
@@ -471,7 +578,7 @@ describe('access control (every role × every route)', () => {
 
   describe('3. client B is out of reach of the client viewer and the executive: 404 like a missing id', () => {
     const cases = (['clientViewer', 'executive'] as const).flatMap((role) =>
-      ROUTES.filter((route) => route.id && route.id !== 'userId' && route.allowed.includes(role)).map((route) => ({
+      ROUTES.filter((route) => isScoped(route) && route.allowed.includes(role)).map((route) => ({
         title: `${LABEL[role]}: ${name(route)} with scope b's ${route.id} → 404`, role, route,
       })),
     );
@@ -490,7 +597,7 @@ describe('access control (every role × every route)', () => {
     });
 
     it.each(cases)('$title', async ({ role, route }) => {
-      const id = home.b[route.id as keyof Scope];
+      const id = home.ids.b[route.id as keyof ScopeIds];
       const missingId = randomUUID();
       const response = await withoutSideEffects(() => send(home[role], route, id, home));
       const missing = await withoutSideEffects(() => send(home[role], route, missingId, home));
@@ -529,6 +636,7 @@ describe('access control (every role × every route)', () => {
           '/engagements?limit=100', '/portfolio?limit=100', '/clients?limit=100', '/owners?limit=100',
           `/engagements?clientId=${home.a.clientId}`, `/engagements?executiveId=${home.a.executiveId}`, `/portfolio?clientId=${home.a.clientId}`,
           `/owners?clientId=${home.a.clientId}`, '/digests?limit=100', `/digests?userId=${home.users.manager}`,
+          '/alerts?limit=100', `/alerts?engagementId=${home.a.engagementId}`, `/alerts?clientId=${home.a.clientId}`,
         ]) {
           const response = await caller.get(path);
           expectStatus(response, 200);
@@ -554,6 +662,32 @@ describe('access control (every role × every route)', () => {
       expect([404, 422]).toContain(missing.status);
       expectErrorBody(response, missing.status, missing.body.code);
       expect(response.body.message).toBe(missing.body.message.replace(missingId, ref));
+    });
+  });
+
+  describe("4c. routes without an id, called by every role of another organization, never reach this one", () => {
+    const cases = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => !route.id).map((route) => {
+        const expected = route.allowed.includes(role) ? 'its own organization only' : '403';
+        return { title: `other org's ${LABEL[role]}: ${name(route)} → ${expected}`, role, route };
+      }),
+    );
+
+    it.each(cases)('$title', async ({ role, route }) => {
+      const before = await snapshot(home.organizationId);
+      const response = route.allowed.includes(role)
+        ? await send(other[role], route, null, other) // a valid body of its own organization: it must change only that one
+        : await withoutSideEffects(() => send(other[role], route, null, home));
+      const after = await snapshot(home.organizationId);
+      expect(after).toEqual(before);
+      if (!route.allowed.includes(role)) {
+        expectForbidden(response);
+        return;
+      }
+      expect(response.status).toBeLessThan(300);
+      const seen = JSON.stringify(response.body);
+      const homeIds = [home.organizationId, ...Object.values(home.users), ...Object.values(home.ids.a), ...Object.values(home.ids.b), home.ids.webhookId];
+      for (const id of homeIds) expect(seen).not.toContain(id);
     });
   });
 

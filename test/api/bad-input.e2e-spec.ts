@@ -393,6 +393,23 @@ describe('bad input: refused whole, named, and nothing written', () => {
     it('a NUL character in a query filter is a 400 naming the parameter, not a 500', async () => {
       expectInvalid(await t.manager.get('/clients?search=a%00b'), ['search']);
     });
+
+    it('an unpaired UTF-16 surrogate (found by the fuzz suite: PostgreSQL json refused it, a 500) is a 400 naming the field', async () => {
+      expectInvalid(await nothingWritten(() => t.manager.patch(`/milestones/${t.a.milestoneId}`, { title: 'a\uDC00b\uD83D' })), ['title']);
+      expectInvalid(await nothingWritten(() => t.manager.patch(`/owners/${t.a.ownerId}`, { email: '\uDFFF' })), ['email']);
+      // a well-formed pair (an emoji) is of course fine
+      expectStatus(await t.manager.patch(`/milestones/${t.a.milestoneId}`, { title: 'Launch 🦄' }), 200);
+    });
+  });
+
+  describe('nesting', () => {
+    it('a body nested deeper than 32 levels (found by the fuzz suite: a stack overflow, a 500) is a 400', async () => {
+      const deep = '{"name":' + '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000) + '}';
+      const r = await nothingWritten(() => t.manager.request('POST', '/clients', deep));
+      expectInvalid(r, ['body']);
+      const arrays = await nothingWritten(() => t.manager.request('PATCH', `/engagements/${t.a.engagementId}`, '['.repeat(50_000) + ']'.repeat(50_000)));
+      expectStatus(arrays, 400);
+    });
   });
 
   describe('error responses never contain a stack trace', () => {

@@ -142,6 +142,39 @@ describeInBrowser('web dashboard in Chromium', () => {
     await login(api.http, email, chosen);
   });
 
+  it('change password in settings: the API names a wrong current password and a common new one; success ends the session, the new password logs in', async () => {
+    const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
+    const email = `change-${Date.now()}@demo.test`;
+    expectStatus(await admin.post('/users', { email, name: 'Cam Change', role: 'executive', password: DEMO_PASSWORD }), 201);
+    const otherSession = await login(api.http, email, DEMO_PASSWORD);
+    const page = await signIn(email);
+    await page.goto(`${api.baseUrl}/settings`);
+    const form = page.getByRole('form', { name: 'Change your password' });
+    const chosen = 'copper kettles sing at noon';
+    await form.getByLabel('Current password').fill('not my password at all');
+    await form.getByLabel('New password', { exact: true }).fill(chosen);
+    await form.getByLabel('Repeat the new password').fill(chosen);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('currentPassword is not your current password').waitFor();
+    await form.getByLabel('Current password').fill(DEMO_PASSWORD);
+    await form.getByLabel('New password', { exact: true }).fill('password1234');
+    await form.getByLabel('Repeat the new password').fill('password1234');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/most common passwords/).waitFor();
+    await form.getByLabel('New password', { exact: true }).fill(chosen);
+    await form.getByLabel('Repeat the new password').fill(chosen);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await browser!.screenshot('password-changed');
+    expectStatus(await otherSession.get('/me'), 401);
+    expectStatus(await api.http.post('/auth/login', { email, password: DEMO_PASSWORD }), 401);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(chosen);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+  });
+
   it('account manager: portfolio worst-drifting first, opens an engagement, re-ranks a priority, creates a milestone, sees the API field message', async () => {
     const page = await signIn('manager@demo.test');
     await page.getByRole('heading', { name: 'Portfolio' }).waitFor();

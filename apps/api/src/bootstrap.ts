@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, Logger, LoggerService, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -12,19 +12,25 @@ import { enableCompression } from './http/compression';
 import { createValidationPipe } from './http/validation';
 import { resolveWebDir, serveWebApp } from './web/web-app';
 import { applyCors, applySecurityHeaders } from './security/security-headers';
+import type { DestinationStream } from 'pino';
+import { createPino, StructuredLogger } from './logging/structured-logger';
+import { registerRequestLogging } from './logging/request-logging';
 
 export const API_PREFIX = 'api/v1';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
-export function createLogger(env: Environment, context?: string): ConsoleLogger {
+/** JSON lines through pino (the default, see logging/structured-logger.ts), or Nest's coloured console for LOG_FORMAT=pretty. */
+export function createLogger(env: Environment, context?: string, destination?: DestinationStream): LoggerService {
+  if (env.LOG_FORMAT === 'json') return new StructuredLogger(createPino(env, destination), context ?? 'Throughline');
   const logLevels = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
-  return new ConsoleLogger(context ?? 'Throughline', { json: env.LOG_FORMAT === 'json', logLevels, colors: env.LOG_FORMAT !== 'json' });
+  return new ConsoleLogger(context ?? 'Throughline', { logLevels, colors: true });
 }
 
 export interface CreateApiOptions {
   overrideModule?: (builder: ReturnType<typeof ApiModule.forRoot>) => ReturnType<typeof ApiModule.forRoot>;
-  logger?: ConsoleLogger | false;
+  /** false: no logs at all (most tests). */
+  logger?: LoggerService | false;
 }
 
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
@@ -54,11 +60,15 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
     },
   });
   if (options.overrideModule) module = options.overrideModule(module);
+  const logger = options.logger === false ? false : (options.logger ?? createLogger(env, 'API'));
+  // Request lines are JSON whatever LOG_FORMAT says: they are what security monitoring reads.
+  const requestLog = logger === false ? null : logger instanceof StructuredLogger ? logger.pino : createPino(env);
   const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, genReqId: () => randomUUID(), trustProxy: env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES : false });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    logger: options.logger === false ? false : (options.logger ?? createLogger(env, 'API')),
+    logger,
     abortOnError: false,
   });
+  if (requestLog) registerRequestLogging(app.getHttpAdapter().getInstance(), requestLog);
   await enableCompression(app); // before the routes: the dashboard's static routes are added below
   app.get(WebhookPolicy).configure({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS });
   app.get(DigestComposer).configure({ publicUrl: env.PUBLIC_URL, unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)) });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import {
-  ActionForbidden, AuditService, InvalidInput, Clock, dummyPasswordHash, hashPassword, Organization, Unauthorized, User, UsersService, verifyPassword,
+  ActionForbidden, AuditService, identifyForLog, InvalidInput, Clock, dummyPasswordHash, hashPassword, Organization, Unauthorized, User, UsersService, verifyPassword,
   type Actor,
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
@@ -39,6 +39,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !ok || user.disabledAt) throw BAD_CREDENTIALS();
     await this.throttle.succeeded(attempt);
+    identifyForLog(user.organizationId, user.id);
     return this.db.forOrganization(user.organizationId, async () => {
       const issued = await this.db.transaction(async (tx) => {
         const tokens = await this.tokens.issue(tx, user);
@@ -91,7 +92,10 @@ export class AuthService {
       if (token.used_at) {
         await this.revokeFamily(tx, token.organization_id, token.family_id);
         await this.audit.record(tx, { organizationId: token.organization_id, userId: token.user_id }, 'auth.refresh_token_reused', 'user', token.user_id, null, { familyId: token.family_id });
-        this.logger.warn(`Refresh token reuse detected: user ${token.user_id}, family ${token.family_id} revoked`);
+        this.logger.warn({
+          event: 'auth.refresh.reuse_detected', organizationId: token.organization_id, userId: token.user_id, familyId: token.family_id,
+          message: 'Refresh token reuse detected: its session family is revoked',
+        });
         return { reuse: true };
       }
       if (token.expires_at.getTime() <= this.clock.now().getTime()) return {};

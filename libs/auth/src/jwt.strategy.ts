@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Db } from '@app/database/transaction';
-import { Unauthorized, type Actor, type Role } from '@app/domain';
+import { identifyForLog, Unauthorized, type Actor, type Role } from '@app/domain';
 import { AUTH_OPTIONS, JWT_ALGORITHM, type AccessTokenClaims, type AuthOptions } from './auth-options';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +49,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!user || user.disabled_at || user.token_version !== claims.ver || !user.session_open) {
       throw new Unauthorized('AUTH.TOKEN_REVOKED', 'The access token is no longer valid: log in again');
     }
+    identifyForLog(user.organization_id, user.id);
     return {
       actor: {
         userId: user.id, organizationId: user.organization_id, role: user.role, email: user.email,

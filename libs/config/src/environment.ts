@@ -103,7 +103,7 @@ export class Environment {
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
   @IsIn(['json', 'pretty'])
-  LOG_FORMAT: 'json' | 'pretty' = 'pretty';
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
 
   /** Namespaces queue keys (Redis) so several installations or test runs can share one server. */
   @IsString() @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })

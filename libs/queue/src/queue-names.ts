@@ -21,6 +21,8 @@ export const JobName = {
   /** One query for the organization's recipients whose slot has come, then one DigestCompose job each. */
   DigestDispatchOrganization: 'digest.dispatch-organization',
   DigestCompose: 'digest.compose',
+  /** Up to DIGEST_COMPOSE_BATCH recipients of one organization in one job (a dispatch, a send-now to everyone). */
+  DigestComposeBatch: 'digest.compose-batch',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -32,6 +34,7 @@ export interface JobPayloads {
   [JobName.DigestDispatchAll]: Record<string, never>;
   [JobName.DigestDispatchOrganization]: { organizationId: string };
   [JobName.DigestCompose]: ComposeDigestRequest;
+  [JobName.DigestComposeBatch]: { requests: ComposeDigestRequest[] };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -42,6 +45,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DigestDispatchAll]: QueueName.Digests,
   [JobName.DigestDispatchOrganization]: QueueName.Digests,
   [JobName.DigestCompose]: QueueName.Digests,
+  [JobName.DigestComposeBatch]: QueueName.Digests,
 };
 
 /** Deterministic job ids: a re-plan replaces the deadline job, a delivery is enqueued once per outbox row. */
@@ -52,6 +56,8 @@ export const JobId = {
   digestDispatch: (organizationId: string, slot: string) => `digest-dispatch-${organizationId}-${slot}`,
   /** One job per recipient and ISO week; a forced re-send gets an id of its own. */
   composeDigest: (userId: string, isoWeek: string, forcedAt?: number) => `digest-${userId}-${isoWeek}${forcedAt === undefined ? '' : `-forced-${forcedAt}`}`,
+  /** The same recipients and weeks give the same id (a second dispatch of a batch still waiting adds nothing). */
+  composeDigestBatch: (organizationId: string, key: string, forcedAt?: number) => `digest-batch-${organizationId}-${key}${forcedAt === undefined ? '' : `-forced-${forcedAt}`}`,
 };
 
 export const SCAN_SCHEDULER_ID = 'drift-scan-all';

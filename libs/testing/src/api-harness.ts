@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../../apps/api/src/bootstrap';
+import type { DestinationStream } from 'pino';
+import { createApiApp, createLogger } from '../../../apps/api/src/bootstrap';
 import { Clock } from '@app/domain';
 import { pinnableClock } from './pin-clock';
 import { migrateQueueSchema } from '@app/queue';
@@ -22,14 +23,17 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API (same factory as main.ts) listening on a free loopback port. */
-export async function startTestApi(envOverrides: Record<string, string> = {}): Promise<TestApi> {
+/**
+ * The real API (same factory as main.ts) listening on a free loopback port; silent unless `logTo` captures its JSON
+ * log lines (LOG_LEVEL log).
+ */
+export async function startTestApi(envOverrides: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApi> {
   // Each test file's queues are its own (a Redis key prefix, or a PostgreSQL schema), so no file sees another's jobs.
   const isolation = queueIsolation();
   envOverrides = { QUEUE_PREFIX: isolation.prefix, QUEUE_SCHEMA: isolation.schema, ...envOverrides };
   if (!envOverrides.REDIS_URL) await migrateQueueSchema(process.env.DATABASE_URL!, envOverrides.QUEUE_SCHEMA);
-  const env = testEnvironment(envOverrides);
-  const app = await createApiApp(env, { logger: false });
+  const env = testEnvironment(options.logTo ? { LOG_LEVEL: 'log', LOG_FORMAT: 'json', ...envOverrides } : envOverrides);
+  const app = await createApiApp(env, { logger: options.logTo ? createLogger(env, 'API', options.logTo) : false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

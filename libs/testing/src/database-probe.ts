@@ -1,13 +1,22 @@
 import type { DataSource } from 'typeorm';
 
-const TENANT_TABLES = [
-  'users', 'client_grants', 'refresh_tokens', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners',
-  'priorities', 'milestones', 'milestone_due_date_changes', 'check_ins', 'audit_events', 'digest_preferences', 'digests',
-];
+/** Every table with an organization_id column, read from the schema once per data source (a new table is included by itself). */
+const tenantTables = new WeakMap<DataSource, Promise<string[]>>();
+
+export function tenantTablesOf(dataSource: DataSource): Promise<string[]> {
+  let tables = tenantTables.get(dataSource);
+  if (!tables) {
+    tables = dataSource
+      .query(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'organization_id' ORDER BY 1`)
+      .then((rows: Array<{ table_name: string }>) => rows.map((r) => r.table_name));
+    tenantTables.set(dataSource, tables);
+  }
+  return tables;
+}
 
 /** Row counts of every tenant table for one organization: "nothing was written" is these staying equal. */
 export async function rowCounts(dataSource: DataSource, organizationId: string): Promise<Record<string, number>> {
-  const sql = TENANT_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t} WHERE organization_id = $1`).join(' UNION ALL ');
+  const sql = (await tenantTablesOf(dataSource)).map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t} WHERE organization_id = $1`).join(' UNION ALL ');
   const rows: Array<{ t: string; n: number }> = await dataSource.query(sql, [organizationId]);
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }

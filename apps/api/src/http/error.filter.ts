@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, TooManyAttempts, type DomainErrorKind } from '@app/domain';
 import { RequestValidationFailed } from './validation';
 import type { ErrorResponse } from './error-response';
+import { noteErrorForLog } from '../logging/request-logging';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 422,
@@ -38,8 +39,9 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.url} failed [${body.correlationId}]: ${describe(exception)}`, exception instanceof Error ? exception.stack : undefined);
+      this.logger.error(`${request.method} ${request.routeOptions?.url ?? request.url.split('?')[0]} failed [${body.correlationId}]: ${describe(exception)}`, exception instanceof Error ? exception.stack : undefined);
     }
+    noteErrorForLog(request, body);
     if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer');
     if (exception instanceof TooManyAttempts) reply.header('retry-after', String(exception.retryAfterSeconds));
     reply.header('x-request-id', body.correlationId).status(body.statusCode).send(body);

@@ -2361,12 +2361,18 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Exact action */
+                action?: string;
                 actorId?: string;
                 entityId?: string;
                 entityType?: string;
+                /** @description Events at or after this instant */
+                from?: string;
                 limit?: number;
                 offset?: number;
                 order?: "asc" | "desc";
+                /** @description Events before this instant */
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -9,6 +9,10 @@ interface Session {
   me: Me | null | undefined;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Forgets this browser's session without asking the API, for when the API has just ended it (password change). */
+  forget(notice: string): void;
+  /** Why the last session ended, for the login page to say. */
+  notice: string | null;
   reloadMe(): Promise<void>;
 }
 
@@ -16,6 +20,7 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const reloadMe = useCallback(async () => {
     setMe(await unwrap(api.GET('/api/v1/me')));
@@ -40,6 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
     tokens.set(session);
+    setNotice(null);
     await reloadMe();
   }, [reloadMe]);
 
@@ -53,7 +59,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ me, login, logout, reloadMe }), [me, login, logout, reloadMe]);
+  const forget = useCallback((why: string) => {
+    tokens.clear();
+    setNotice(why);
+    setMe(null);
+  }, []);
+
+  const value = useMemo(() => ({ me, notice, login, logout, forget, reloadMe }), [me, notice, login, logout, forget, reloadMe]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -6,7 +6,7 @@ import { FormError, TextField } from '../components/forms';
 
 /** Kept free of charts and date libraries: it is the first thing anyone downloads. */
 export function LoginPage() {
-  const { me, login } = useSession();
+  const { me, notice, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -42,6 +42,7 @@ export function LoginPage() {
     <main id="main" className="login">
       <h1>Throughline</h1>
       <p className="muted">Strategy turning into execution.</p>
+      {notice ? <p role="status">{notice}</p> : null}
       <form onSubmit={submit} noValidate aria-label="Log in">
         <FormError message={formError} />
         <TextField label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} autoFocus />

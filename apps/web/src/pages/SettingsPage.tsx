@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useMe, useSession } from '../auth/session';
-import { FormError, SelectField, useForm } from '../components/forms';
+import { FormError, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
 import { ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 
-/** Own timezone (PATCH /me), weekly digest preferences (every role) and alert notification preferences. */
+/** Own timezone (PATCH /me), weekly digest preferences (every role), alert notification preferences and password. */
 export default function SettingsPage() {
   const me = useMe();
   return (
@@ -15,6 +15,7 @@ export default function SettingsPage() {
       <TimezoneSettings />
       <DigestPreferences />
       {me.role !== 'client_viewer' ? <NotificationPreferences /> : null}
+      <ChangePassword />
     </section>
   );
 }
@@ -186,6 +187,45 @@ function DigestPreferences() {
           <SaveButton label="Save digest preferences" busy={form.busy} saved={saved} />
         </form>
       ) : null}
+    </div>
+  );
+}
+
+/** `POST /me/password` ends every session of the user, this one included, so it goes back to the login page. */
+function ChangePassword() {
+  const { forget } = useSession();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const form = useForm(() => unwrap(api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })), {
+    validate: (): FieldErrors => {
+      if (!currentPassword) return { currentPassword: 'Enter the password you use now.' };
+      if (newPassword.length < 12) return { newPassword: 'Use at least 12 characters.' };
+      if (repeat !== newPassword) return { repeat: 'The two passwords differ.' };
+      return {};
+    },
+    onDone: () => forget('Your password is changed and every session has ended. Log in with the new password.'),
+  });
+  return (
+    <div className="card">
+      <h2>Password</h2>
+      <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-label="Change your password">
+        <FormError message={form.formError} />
+        <TextField label="Current password" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={form.errors.currentPassword} />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters; a passphrase of a few words works well. Every session ends, this one too."
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={form.errors.newPassword}
+        />
+        <TextField label="Repeat the new password" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={form.errors.repeat} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          Change password
+        </button>
+      </form>
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { failForGoodOnDomainError, WORKER_OPTIONS, type HandlerTable } from './j
 
 /**
  * Weekly digests, the same shape as the drift scan: a job scheduler fires DigestDispatchAll, which fans out
- * one job per organization; each selects its due recipients in one query and enqueues one compose job each.
+ * one job per organization; each selects its due recipients in one query and enqueues them in compose batches
+ * (DIGEST_COMPOSE_BATCH recipients per job, libs/queue/src/digest-jobs.service.ts).
  */
 @Processor(QueueName.Digests, { ...WORKER_OPTIONS, concurrency: 4 })
 export class DigestsProcessor extends WorkerHost {
@@ -17,6 +18,7 @@ export class DigestsProcessor extends WorkerHost {
     [JobName.DigestDispatchAll]: () => this.dispatchAll(),
     [JobName.DigestDispatchOrganization]: (job) => this.dispatchOrganization(job),
     [JobName.DigestCompose]: (job) => this.composer.composeAndQueue(job.data as JobPayloads[typeof JobName.DigestCompose]),
+    [JobName.DigestComposeBatch]: (job) => this.composer.composeBatch((job.data as JobPayloads[typeof JobName.DigestComposeBatch]).requests),
   };
 
   constructor(
@@ -31,7 +33,7 @@ export class DigestsProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Digests}`);
-    return failForGoodOnDomainError(() => handler(job));
+    return failForGoodOnDomainError(() => handler(job), job);
   }
 
   private async dispatchAll(): Promise<{ organizations: number }> {

@@ -23,7 +23,7 @@ export class DriftProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Drift}`);
-    return failForGoodOnDomainError(() => handler(job));
+    return failForGoodOnDomainError(() => handler(job), job);
   }
 
   private scan(organizationId: string) {

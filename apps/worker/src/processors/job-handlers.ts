@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DomainError } from '@app/domain';
+import { DomainError, logContext, type LogContext } from '@app/domain';
 import { JobName } from '@app/queue';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
@@ -19,9 +19,12 @@ export function assertEveryJobHandled(tables: readonly HandlerTable[]): void {
 export const WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;
 
 /** A DomainError (e.g. the organization is gone) will not change on retry: fail the job for good. */
-export async function failForGoodOnDomainError<T>(work: () => Promise<T>): Promise<T> {
+export async function failForGoodOnDomainError<T>(work: () => Promise<T>, job?: { id?: string; name: string; data: unknown }): Promise<T> {
   try {
-    return await work();
+    // Every log line the job writes names it (and its organization, when the payload has one).
+    const organizationId = (job?.data as { organizationId?: unknown } | undefined)?.organizationId;
+    const context: LogContext = { jobId: job?.id, job: job?.name, ...(typeof organizationId === 'string' ? { organizationId } : {}) };
+    return await logContext.run(context, work);
   } catch (error) {
     if (error instanceof DomainError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;

@@ -20,7 +20,7 @@ export class NotificationsProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     const handler = this.handlers[job.name as JobName];
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name} on queue ${QueueName.Notifications}`);
-    return failForGoodOnDomainError(() => handler(job));
+    return failForGoodOnDomainError(() => handler(job), job);
   }
 
   private async deliver(job: Job): Promise<string> {

@@ -17,6 +17,9 @@ export class AuditLogService {
     if (query.entityType) where.push(`a.entity_type = ${p.add(query.entityType)}`);
     if (query.entityId) where.push(`a.entity_id = ${p.add(query.entityId)}`);
     if (query.actorId) where.push(`a.actor_id = ${p.add(query.actorId)}`);
+    if (query.action) where.push(`a.action = ${p.add(query.action)}`);
+    if (query.from) where.push(`a.created_at >= ${p.add(query.from)}::timestamptz`);
+    if (query.to) where.push(`a.created_at < ${p.add(query.to)}::timestamptz`);
     const filter = `FROM audit_events a WHERE ${where.join(' AND ')}`;
     const countParams = [...p.values];
     const rows: Array<Record<string, unknown>> = await this.db.reader.query(

@@ -8,7 +8,7 @@ import { localDate } from '../health/calendar';
 import { Clock } from '../shared/clock';
 import { buildDigest, type DigestContent } from './digest-content';
 import { DigestFactsRepository } from './digest-facts.repository';
-import { DigestRecipientsRepository, type DigestRecipientRow } from './digest-recipients.repository';
+import { DigestRecipientsRepository, type DigestClaim, type DigestRecipientRow } from './digest-recipients.repository';
 import { renderDigest, type RenderedDigest } from './digest-render';
 import { isoWeekOf, slotOf } from './digest-schedule';
 import type { ComposeDigestRequest } from './digest-jobs.port';
@@ -25,6 +25,26 @@ export interface DigestSettings {
 const FIRST_RETRY_DELAY_MS = 1000;
 
 export type ComposeOutcome = 'composed' | 'skipped' | 'already-done' | 'opted-out' | 'gone';
+
+/** A digest claim and its email, as written (column names: the rows go to jsonb_to_recordset as they are). */
+interface DigestRow {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  iso_week: string;
+  timezone: string;
+  kind: string;
+  status: 'composed' | 'skipped';
+  trigger: string;
+  forced: boolean;
+  subject: string | null;
+  engagement_count: number;
+  outbox_id: string | null;
+  request_key: string;
+  recipient_email: string;
+  recipient_name: string;
+  payload: Record<string, unknown> | null;
+}
 
 export interface ComposedDigest {
   recipient: DigestRecipientRow;
@@ -88,53 +108,112 @@ export class DigestComposer {
    * enqueue of the delivery finds its row and enqueues the delivery it may have missed.
    */
   composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
-    return this.db.forOrganization(request.organizationId, () => this.composeInScope(request));
+    return this.db.forOrganization(request.organizationId, async () => {
+      const requestKey = requestKeyOf(request);
+      const loaded = await this.recipients.loadWithClaims(this.db.reader, request.organizationId, request.userId, request.isoWeek, requestKey);
+      const prepared = await this.prepare(request, requestKey, loaded);
+      if ('outcome' in prepared) return prepared.outcome;
+      return (await this.writeAndSend([prepared.row]))[0];
+    });
   }
 
-  private async composeInScope(request: ComposeDigestRequest): Promise<ComposeOutcome> {
-    const reader = this.db.reader;
-    const requestKey = `${request.batch}|${request.userId}|${request.isoWeek}`;
-    const loaded = await this.recipients.loadWithClaims(reader, request.organizationId, request.userId, request.isoWeek, requestKey);
-    if (!loaded || loaded.recipient.disabled) return 'gone';
+  /**
+   * A batch job: the recipients and their claims in one query, each digest composed in turn, every claim and outbox
+   * row written by one statement, then the first sends. A recipient that fails does not stop the others; the first
+   * error is rethrown at the end, so the job is retried, and the retry skips the recipients already claimed.
+   */
+  async composeBatch(requests: readonly ComposeDigestRequest[]): Promise<Record<ComposeOutcome, number>> {
+    const outcomes: Record<ComposeOutcome, number> = { composed: 0, skipped: 0, 'already-done': 0, 'opted-out': 0, gone: 0 };
+    const errors: unknown[] = [];
+    const byOrganization = new Map<string, ComposeDigestRequest[]>();
+    for (const r of requests) byOrganization.set(r.organizationId, [...(byOrganization.get(r.organizationId) ?? []), r]);
+    for (const [organizationId, list] of byOrganization) {
+      // Each organization's recipients in its own tenant scope (row-level security).
+      await this.db.forOrganization(organizationId, async () => {
+        const keyed = list.map((request) => ({ request, requestKey: requestKeyOf(request) }));
+        const loaded = await this.recipients.loadManyWithClaims(
+          this.db.reader, organizationId, keyed.map(({ request, requestKey }) => ({ userId: request.userId, isoWeek: request.isoWeek, requestKey })),
+        );
+        const rows: DigestRow[] = [];
+        for (const { request, requestKey } of keyed) {
+          try {
+            const prepared = await this.prepare(request, requestKey, loaded.get(requestKey) ?? null);
+            if ('outcome' in prepared) outcomes[prepared.outcome] += 1;
+            else rows.push(prepared.row);
+          } catch (error) {
+            this.logger.warn(`digest of user ${request.userId} for ${request.isoWeek} failed: ${error instanceof Error ? error.message : String(error)}`);
+            errors.push(error);
+          }
+        }
+        for (const outcome of await this.writeAndSend(rows)) outcomes[outcome] += 1;
+      });
+    }
+    if (errors.length) throw errors[0];
+    return outcomes;
+  }
+
+  /** What to write for one request, or why nothing is (a week already claimed re-enqueues its pending delivery). */
+  private async prepare(
+    request: ComposeDigestRequest, requestKey: string, loaded: { recipient: DigestRecipientRow; claims: DigestClaim[] } | null,
+  ): Promise<{ outcome: ComposeOutcome } | { row: DigestRow }> {
+    if (!loaded || loaded.recipient.disabled) return { outcome: 'gone' };
     const { recipient, claims } = loaded;
-    if (recipient.preferences.optedOut) return 'opted-out';
+    if (recipient.preferences.optedOut) return { outcome: 'opted-out' };
     const weekClaimed = claims.some((c) => !c.forced);
     if (claims.some((c) => c.requestKey === requestKey) || (weekClaimed && !request.force)) {
       await this.notifications.deliver(claims.filter((c) => c.outboxId && c.outboxStatus === 'pending').map((c) => c.outboxId!));
-      return 'already-done';
+      return { outcome: 'already-done' };
     }
-    const digest = await this.compose(reader, recipient, request.isoWeek, request.batch);
-    const row = {
-      id: randomUUID(), organizationId: request.organizationId, userId: request.userId, isoWeek: request.isoWeek, timezone: recipient.timezone,
-      kind: digest.content.kind, trigger: request.trigger, forced: weekClaimed, engagementCount: digest.content.sections.length,
+    const digest = await this.compose(this.db.reader, recipient, request.isoWeek, request.batch);
+    const skipped = digest.content.empty && recipient.preferences.skipWhenEmpty;
+    const id = randomUUID();
+    const outboxId = skipped ? null : randomUUID();
+    return {
+      row: {
+        id, organization_id: request.organizationId, user_id: request.userId, iso_week: request.isoWeek, timezone: recipient.timezone,
+        kind: digest.content.kind, status: skipped ? 'skipped' : 'composed', trigger: request.trigger, forced: weekClaimed,
+        subject: skipped ? null : digest.rendered.subject, engagement_count: digest.content.sections.length, outbox_id: outboxId, request_key: requestKey,
+        recipient_email: recipient.email.toLowerCase(), recipient_name: recipient.name,
+        payload: skipped ? null : { digestId: id, isoWeek: request.isoWeek, subject: digest.rendered.subject, html: digest.rendered.html, text: digest.rendered.text, headers: digest.rendered.headers },
+      },
     };
-    // ON CONFLICT without a target: either unique key (the week's claim, the request's key) makes it a no-op.
-    if (digest.content.empty && recipient.preferences.skipWhenEmpty) {
-      const inserted: Array<{ id: string }> = await reader.query(
-        `INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, engagement_count, request_key)
-         VALUES ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-        [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, row.engagementCount, requestKey],
-      );
-      return inserted.length ? 'skipped' : 'already-done';
-    }
-    const outboxId = randomUUID();
-    const payload = { digestId: row.id, isoWeek: row.isoWeek, subject: digest.rendered.subject, html: digest.rendered.html, text: digest.rendered.text, headers: digest.rendered.headers };
-    // One statement, so one transaction: the claim and the outbox row exist together or not at all.
-    const written: Array<{ id: string }> = await reader.query(
-      `WITH claim AS (
+  }
+
+  /**
+   * One statement, so one transaction, for all the rows: each claim and its outbox row exist together or not at all.
+   * ON CONFLICT without a target: either unique key (the week's claim, the request's key) makes a row a no-op, and
+   * its outbox row is then not written either. Then the first send of each digest written, in turn.
+   */
+  private async writeAndSend(rows: DigestRow[]): Promise<ComposeOutcome[]> {
+    if (!rows.length) return [];
+    const claimed: Array<{ id: string }> = await this.db.reader.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+           id uuid, organization_id uuid, user_id uuid, iso_week text, timezone text, kind text, status text, trigger text, forced boolean,
+           subject text, engagement_count integer, outbox_id uuid, request_key text, recipient_email text, recipient_name text, payload jsonb)),
+       claim AS (
          INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key)
-         VALUES ($1, $2, $3, $4, $5, $6, 'composed', $7, $8, $9, $10, $11, $15)
+         SELECT id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key FROM input
          ON CONFLICT DO NOTHING
-         RETURNING id)
-       INSERT INTO outbox (id, organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
-       SELECT $11, $2, NULL, 'digest.weekly', 'email', $12, $13, $3, NULL, $14::jsonb FROM claim
-       RETURNING id`,
-      [row.id, row.organizationId, row.userId, row.isoWeek, row.timezone, row.kind, row.trigger, row.forced, digest.rendered.subject, row.engagementCount,
-        outboxId, recipient.email.toLowerCase(), recipient.name, JSON.stringify(payload), requestKey],
+         RETURNING id),
+       mail AS (
+         INSERT INTO outbox (id, organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
+         SELECT i.outbox_id, i.organization_id, NULL, 'digest.weekly', 'email', i.recipient_email, i.recipient_name, i.user_id, NULL, i.payload
+           FROM claim c JOIN input i ON i.id = c.id WHERE i.outbox_id IS NOT NULL)
+       SELECT id FROM claim`,
+      [JSON.stringify(rows)],
     );
-    if (written.length === 0) return 'already-done';
-    await this.sendFirstAttempt(outboxId);
-    return 'composed';
+    const written = new Set(claimed.map((c) => c.id));
+    const outcomes: ComposeOutcome[] = [];
+    for (const row of rows) {
+      if (!written.has(row.id)) outcomes.push('already-done');
+      else if (!row.outbox_id) outcomes.push('skipped');
+      else {
+        await this.sendFirstAttempt(row.outbox_id);
+        outcomes.push('composed');
+      }
+    }
+    return outcomes;
   }
 
   /**
@@ -158,4 +237,9 @@ export class DigestComposer {
     if (!this.settings) throw new Error('DigestComposer is not configured');
     return this.settings;
   }
+}
+
+/** The key of one request's claim: a forced re-send is told apart from the week's own digest by it. */
+function requestKeyOf(request: ComposeDigestRequest): string {
+  return `${request.batch}|${request.userId}|${request.isoWeek}`;
 }

@@ -174,16 +174,18 @@ export class DigestFactsRepository {
     );
     for (const a of alerts) byId.get(a.engagement_id)!.openAlerts[a.severity] = a.n;
 
+    // The latest check-in per engagement first, then the previous confidence for those rows only: in the
+    // DISTINCT ON's select list it ran once per check-in sorted (48,000 lookups for an admin of 2,400 engagements).
     const checkIns: Array<Record<string, unknown>> = await tx.query(
-      `SELECT DISTINCT ON (p.engagement_id) p.engagement_id, p.title AS priority_title, c.rag, c.confidence,
-              to_char(c.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS created_on,
+      `SELECT l.engagement_id, l.priority_title, l.rag, l.confidence, to_char(l.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS created_on,
               (SELECT c2.confidence FROM check_ins c2
-                WHERE c2.organization_id = c.organization_id AND c2.priority_id = c.priority_id AND (c2.created_at, c2.id) < (c.created_at, c.id)
+                WHERE c2.organization_id = $1 AND c2.priority_id = l.priority_id AND (c2.created_at, c2.id) < (l.created_at, l.id)
                 ORDER BY c2.created_at DESC, c2.id DESC LIMIT 1) AS previous_confidence
-         FROM check_ins c
-         JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
-        WHERE c.organization_id = $1 AND p.engagement_id = ANY($2::uuid[])
-        ORDER BY p.engagement_id, c.created_at DESC, c.id DESC`,
+         FROM (SELECT DISTINCT ON (p.engagement_id) p.engagement_id, p.title AS priority_title, c.id, c.priority_id, c.created_at, c.rag, c.confidence
+                 FROM check_ins c
+                 JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
+                WHERE c.organization_id = $1 AND p.engagement_id = ANY($2::uuid[])
+                ORDER BY p.engagement_id, c.created_at DESC, c.id DESC) l`,
       [organizationId, ids, timezone],
     );
     for (const c of checkIns) {

@@ -73,6 +73,27 @@ export class DigestRecipientsRepository {
     return rows[0] ? { recipient: toRecipient(rows[0]), claims: rows[0].claims as DigestClaim[] } : null;
   }
 
+  /**
+   * loadWithClaims for many recipients of one organization in one query (a batch of compose requests), keyed by
+   * request key; a user who is gone has no entry.
+   */
+  async loadManyWithClaims(
+    tx: EntityManager, organizationId: string, requests: ReadonlyArray<{ userId: string; isoWeek: string; requestKey: string }>,
+  ): Promise<Map<string, { recipient: DigestRecipientRow; claims: DigestClaim[] }>> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT ${RECIPIENT_COLUMNS}, r.request_key,
+              COALESCE((SELECT json_agg(json_build_object('forced', d.forced, 'requestKey', d.request_key, 'outboxId', d.outbox_id, 'outboxStatus', ob.status))
+                          FROM digests d LEFT JOIN outbox ob ON ob.id = d.outbox_id
+                         WHERE d.user_id = u.id AND d.iso_week = r.iso_week AND (NOT d.forced OR d.request_key = r.request_key)), '[]'::json) AS claims
+         FROM unnest($2::uuid[], $3::text[], $4::text[]) AS r(user_id, iso_week, request_key)
+         JOIN users u ON u.organization_id = $1 AND u.id = r.user_id
+         JOIN organizations o ON o.id = u.organization_id
+         LEFT JOIN digest_preferences dp ON dp.user_id = u.id`,
+      [organizationId, requests.map((r) => r.userId), requests.map((r) => r.isoWeek), requests.map((r) => r.requestKey)],
+    );
+    return new Map(rows.map((row) => [row.request_key as string, { recipient: toRecipient(row), claims: row.claims as DigestClaim[] }]));
+  }
+
   /** Every enabled user of the organization who has not opted out (send-now to everyone). */
   async subscribed(tx: EntityManager, organizationId: string): Promise<DigestRecipientRow[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(

@@ -181,6 +181,31 @@ describe('digest scheduling (PostgreSQL, pinned clock)', () => {
     expect(rows).toEqual([{ iso_week: '2026-W48', n: 1, outbox: 1 }, { iso_week: '2026-W49', n: 1, outbox: 1 }]);
   });
 
+  it('a compose batch (one job for many recipients) writes one digest each, and a re-run or overlapping batch adds none', async () => {
+    const org = await organization('UTC', [
+      { key: 'a', timezone: 'UTC' }, { key: 'b', timezone: 'Pacific/Kiritimati' }, { key: 'c', timezone: null }, { key: 'gone', timezone: null },
+    ]);
+    await api.dataSource.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [org.people.get('gone')!.id]);
+    const now = new Date('2026-11-23T08:05:00Z');
+    api.setNow(now);
+    const due = await repository.due(api.dataSource.manager, org.id, now);
+    expect(due).toHaveLength(3);
+    const requests = [...due, { userId: org.people.get('gone')!.id!, isoWeek: '2026-W48' }].map((d) => ({
+      organizationId: org.id, userId: d.userId, isoWeek: d.isoWeek, trigger: 'schedule' as const, force: false, batch: 'batch-1',
+    }));
+    expect(await composer.composeBatch(requests)).toEqual({ composed: 3, skipped: 0, 'already-done': 0, 'opted-out': 0, gone: 1 });
+    // The same batch retried, and an overlapping one from a later dispatch: nothing new.
+    expect(await composer.composeBatch(requests)).toMatchObject({ composed: 0, 'already-done': 3, gone: 1 });
+    expect(await composer.composeBatch(requests.slice(1).map((r) => ({ ...r, batch: 'batch-2' })))).toMatchObject({ composed: 0, 'already-done': 2 });
+    const rows: Array<{ user_id: string; n: number; outbox: number }> = await api.dataSource.query(
+      `SELECT d.user_id, count(*)::int AS n, count(o.id)::int AS outbox FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id
+        WHERE d.organization_id = $1 GROUP BY d.user_id`,
+      [org.id],
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.n === 1 && r.outbox === 1)).toBe(true);
+  });
+
   it('leaves out opted-out and disabled users, and follows the organization’s default slot and opt-out', async () => {
     const org = await organization('Asia/Kolkata', [
       { key: 'default', timezone: null },

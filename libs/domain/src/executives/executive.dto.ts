@@ -13,7 +13,7 @@ export class CreateExecutiveDto {
   @IsEmail() @Length(3, 254)
   email!: string;
 
-  @ApiProperty({ enum: FUNCTIONS, isArray: true, example: ['CRO'] })
+  @ApiProperty({ enum: FUNCTIONS, isArray: true, minItems: 1, maxItems: 3, uniqueItems: true, example: ['CRO'] })
   @ArrayMinSize(1) @ArrayMaxSize(3) @ArrayUnique() @IsIn(FUNCTIONS, { each: true })
   functions!: ExecutiveFunction[];
 

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './errors';
 export * from './pagination';
 export * from './sql';
+export * from './log-context';

@@ -26,7 +26,7 @@ export class CreateUserDto {
   @PasswordRules() password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiPropertyOptional({ type: String, example: 'America/New_York', nullable: true }) @Nullable() @Validate(IsIanaTimezone) timezone?: string | null;
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Clients a client_viewer may see' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 500, uniqueItems: true, description: 'Clients a client_viewer may see' })
   @Optional() @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
   clientIds?: string[];
 }
@@ -43,7 +43,7 @@ export class ChangeRoleDto {
 }
 
 export class ClientGrantsDto {
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 500, uniqueItems: true })
   @IsArray() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true })
   clientIds!: string[];
 }
