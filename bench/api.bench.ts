@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     children.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHealth(`${apiUrl}/api/health`, api);
-    log(`API (node ${API_NODE_FLAGS.join(" ")} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
+    log(`API (node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
 
     const loginSample = await login(apiUrl, scaleEmails.accountManager(1));
     const viewerToken = await login(apiUrl, scaleEmails.clientViewer(1));
