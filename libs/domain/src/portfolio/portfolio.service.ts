@@ -101,7 +101,7 @@ export class PortfolioService {
                         coalesce(agg.total_weight, 0) AS total_weight, coalesce(agg.done_weight, 0) AS done_weight, coalesce(agg.overdue, 0) AS overdue,
                         ci.rag AS latest_rag, ci.created_at AS latest_check_in_at,
                         nm.id AS next_id, nm.title AS next_title, to_char(nm.due_date, 'YYYY-MM-DD') AS next_due
-                   FROM page JOIN priorities pr ON pr.organization_id = ${org} AND pr.engagement_id = page.id
+                   FROM priorities pr
                    LEFT JOIN LATERAL (
                      SELECT sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total_weight,
                             sum(m.weight) FILTER (WHERE m.status = 'done') AS done_weight,
@@ -113,7 +113,9 @@ export class PortfolioService {
                    LEFT JOIN LATERAL (
                      SELECT m.id, m.title, m.due_date FROM milestones m
                       WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')
-                      ORDER BY m.due_date, m.id LIMIT 1) nm ON true) a) AS priorities,
+                      ORDER BY m.due_date, m.id LIMIT 1) nm ON true
+                  -- An array, not a join with the CTE: the planner cannot see the page's 50 rows and would scan every priority.
+                  WHERE pr.organization_id = ${org} AND pr.engagement_id = ANY(ARRAY(SELECT id FROM page))) a) AS priorities,
               (SELECT coalesce(json_agg(d), '[]') FROM (
                  SELECT page.id AS engagement_id,
                         (SELECT s.score FROM drift_snapshots s WHERE s.organization_id = ${org} AND s.engagement_id = page.id ORDER BY s.snapshot_date DESC LIMIT 1) AS drift_score,
