@@ -84,12 +84,12 @@ export class PortfolioService {
         WHERE ${where.join(' AND ')}`;
     const countParams = [...p.values];
     const org = p.add(actor.organizationId);
-    const today = '(SELECT today FROM org)';
+    const todaySql = '(SELECT today FROM org)';
     const order = orderBy(SORTS[query.sort], query.order, 'e.id');
     const [row]: PortfolioRow[] = await reader.query(
       `WITH ${this.organizations.contextCte(org, p)},
        page AS (
-         SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(today)} AS days_per_week,
+         SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(todaySql)} AS days_per_week,
                 c.account_manager_id, am.name AS account_manager_name,
                 count(*) OVER () AS total, row_number() OVER (${order}) AS n
            ${filter}
