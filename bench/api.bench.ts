@@ -12,6 +12,7 @@ import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs
 import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
+import { API_NODE_FLAGS } from '../apps/api/src/node-flags';
 
 /**
  * `npm run bench:api` — our API against bare Fastify + pg on the scale data (see bench/README.md).
@@ -80,14 +81,14 @@ async function main(): Promise<void> {
 
     // Our API: the real entry point, built, in production mode.
     const apiPort = await freePort();
-    const api = spawn(process.execPath, [resolve(repoRoot(), 'dist/apps/api/src/main.js')], {
+    const api = spawn(process.execPath, [...API_NODE_FLAGS, resolve(repoRoot(), 'dist/apps/api/src/main.js')], {
       env: { PATH: process.env.PATH ?? '', ...env, PORT: String(apiPort) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHealth(`${apiUrl}/api/health`, api);
-    log(`API (dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
+    log(`API (node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
 
     const loginSample = await login(apiUrl, scaleEmails.accountManager(1));
     const viewerToken = await login(apiUrl, scaleEmails.clientViewer(1));

@@ -8,8 +8,12 @@ export type Tx = EntityManager;
 export class Db {
   constructor(readonly dataSource: DataSource) {}
 
+  /**
+   * READ COMMITTED: PostgreSQL's default (default_transaction_isolation), so not named here: TypeORM spends
+   * a round trip (`SET TRANSACTION ISOLATION LEVEL …`) on an explicit level, on every write.
+   */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
   /** Reads outside a transaction. */
