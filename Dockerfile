@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 #
 # Throughline image: one image, three entry points.
-#   API (default):  node dist/apps/api/src/main.js        (health: GET /api/health on PORT, default 3000)
+#   API (default):  node --max-old-space-size=160 dist/apps/api/src/main.js     (health: GET /api/health on PORT, default 3000)
 #   Worker:         node --max-old-space-size=256 dist/apps/worker/src/main.js     (health: GET /health on WORKER_HEALTH_PORT, default 3001)
 #   Migrations:     node dist/apps/launcher/src/migrate.js (runs pending migrations, then exits)
 #
@@ -30,4 +30,4 @@ EXPOSE 3000 3001
 # Slim images have no curl; use Node's built-in fetch.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=160", "dist/apps/api/src/main.js"]

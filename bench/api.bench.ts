@@ -12,6 +12,7 @@ import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs
 import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
+import { API_NODE_FLAGS } from '../apps/api/src/node-flags';
 
 /**
  * `npm run bench:api` — our API against bare Fastify + pg on the scale data (see bench/README.md).
@@ -74,20 +75,23 @@ async function main(): Promise<void> {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      // The login runs measure argon2id, not the throttle: one account from one IP, 50 in flight.
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+      LOGIN_MAX_FAILURES_PER_IP: '100000',
       ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
     };
     const poolSize = String(validateEnvironment({ ...env }).DATABASE_POOL_SIZE);
 
     // Our API: the real entry point, built, in production mode.
     const apiPort = await freePort();
-    const api = spawn(process.execPath, [resolve(repoRoot(), 'dist/apps/api/src/main.js')], {
+    const api = spawn(process.execPath, [...API_NODE_FLAGS, resolve(repoRoot(), 'dist/apps/api/src/main.js')], {
       env: { PATH: process.env.PATH ?? '', ...env, PORT: String(apiPort) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHealth(`${apiUrl}/api/health`, api);
-    log(`API (dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
+    log(`API (node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
 
     const loginSample = await login(apiUrl, scaleEmails.accountManager(1));
     const viewerToken = await login(apiUrl, scaleEmails.clientViewer(1));

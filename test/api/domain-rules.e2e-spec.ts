@@ -454,6 +454,25 @@ describe('domain rules', () => {
       expectStatus(await t.manager.get('/audit-events'), 403);
       expectStatus(await t.admin.get('/audit-events?limit=101'), 400);
     });
+
+    it('records a check-in as check_in.created with the whole check-in, written by the same statement', async () => {
+      const c = await t.manager.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'at_risk', confidence: 4, note: '  Audited check-in ', blockers: ' Legal ' });
+      expectStatus(c, 201);
+      const events = await t.admin.get(`/audit-events?entityType=check_in&entityId=${c.body.id}`);
+      expectStatus(events, 200);
+      expect(events.body.items).toHaveLength(1);
+      expect(events.body.items[0]).toMatchObject({ action: 'check_in.created', actorId: t.users.manager, entityType: 'check_in', entityId: c.body.id, before: null });
+      expect(events.body.items[0].after).toEqual({
+        id: c.body.id, organizationId: t.organizationId, priorityId: t.a.priorityId, authorId: t.users.manager, rag: 'at_risk', confidence: 4,
+        note: 'Audited check-in', blockers: 'Legal', acknowledgedBy: null, acknowledgedAt: null, createdAt: c.body.createdAt,
+      });
+      // Out of reach (another organization's manager, a client viewer): 404 or 403, no check-in and no audit row anywhere.
+      const other = await createTenant(api.http, 'AuditOther');
+      const before = [await rowCounts(api.dataSource, t.organizationId), await rowCounts(api.dataSource, other.organizationId)];
+      expectStatus(await other.manager.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 5, note: 'Not mine' }), 404);
+      expectStatus(await t.clientViewer.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 5, note: 'Not mine' }), 403);
+      expect([await rowCounts(api.dataSource, t.organizationId), await rowCounts(api.dataSource, other.organizationId)]).toEqual(before);
+    });
   });
 
   describe('lists: paging, filtering, sorting', () => {

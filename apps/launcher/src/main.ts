@@ -5,6 +5,7 @@ import { loadEnvironmentOrExit } from '@app/config';
 import { createDataSource, runMigrations, syncAppRolePassword } from '@app/database';
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, seedDemoOrganization } from '@app/domain';
 import { migrateQueueSchema } from '@app/queue';
+import { API_NODE_FLAGS } from '../../api/src/node-flags';
 import { WORKER_NODE_FLAGS } from '../../worker/src/node-flags';
 import { resolveDatabase } from './database-target';
 
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 
   const childEnv = { ...process.env, DATABASE_URL: target.url };
   for (const app of ['api', 'worker']) {
-    const flags = app === 'worker' ? [...WORKER_NODE_FLAGS] : [];
+    const flags = app === 'api' ? [...API_NODE_FLAGS] : [...WORKER_NODE_FLAGS];
     const child = spawn(process.execPath, [...flags, resolve(__dirname, `../../${app}/src/main.js`)], { env: childEnv, stdio: 'inherit' });
     // A child stopped by the same SIGINT/SIGTERM as us (Ctrl+C signals the whole group) is a normal stop.
     child.on('exit', (code, signal) => void shutdown(`${app} exited (${signal ?? code})`, code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));

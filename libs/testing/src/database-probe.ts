@@ -41,3 +41,32 @@ export async function countQueries<T>(dataSource: DataSource, work: () => Promis
     dataSource.createQueryRunner = original;
   }
 }
+
+/** Transaction control and the session setting a transaction may start with: bookkeeping, not data. */
+const BOOKKEEPING = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SELECT set_config\()/i;
+
+export interface RecordedStatements<T> {
+  result: T;
+  /** Every statement sent to PostgreSQL, in order. */
+  statements: string[];
+  /** The statements that read or write data (without BEGIN/COMMIT/ROLLBACK/savepoints/set_config). */
+  dataStatements: string[];
+}
+
+/**
+ * Records every statement the data source sends while `work` runs, as TypeORM's query runner reports it to the
+ * logger (the same hook `npm run bench:api` captures its SQL with), whatever entity manager or transaction sent it.
+ */
+export async function recordStatements<T>(dataSource: DataSource, work: () => Promise<T>): Promise<RecordedStatements<T>> {
+  const statements: string[] = [];
+  const original = dataSource.logger;
+  (dataSource as { logger: DataSource['logger'] }).logger = Object.assign(Object.create(original) as DataSource['logger'], {
+    logQuery: (query: string) => void statements.push(query),
+  });
+  try {
+    const result = await work();
+    return { result, statements, dataStatements: statements.filter((s) => !BOOKKEEPING.test(s)) };
+  } finally {
+    (dataSource as { logger: DataSource['logger'] }).logger = original;
+  }
+}

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, jsonInstantSql } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, NotFound } from '../shared/errors';
 import { pageTotal, type Page } from '../shared/pagination';
+import { SqlParams } from '../shared/sql';
 import { CheckIn } from './check-in.entity';
 import type { CheckInView, CreateCheckInDto, ListCheckInsQueryDto } from './check-in.dto';
 
@@ -13,18 +14,31 @@ import type { CheckInView, CreateCheckInDto, ListCheckInsQueryDto } from './chec
 export class CheckInsService {
   constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService, private readonly clock: Clock) {}
 
+  /**
+   * One statement in the transaction: the priority in the caller's reach, the insert, its audit row and the view
+   * read back (the scoped insert writes nothing when the priority is out of reach, and that answers 404).
+   */
   async create(actor: Actor, priorityId: string, input: CreateCheckInDto): Promise<CheckInView> {
     this.access.permit(actor, 'checkins.write', 'post check-ins');
-    const id = await this.db.transaction(async (tx) => {
-      await this.access.priority(tx, actor, priorityId);
-      const saved = await tx.getRepository(CheckIn).save(tx.getRepository(CheckIn).create({
-        organizationId: actor.organizationId, priorityId, authorId: actor.userId, rag: input.rag, confidence: input.confidence,
-        note: input.note.trim(), blockers: input.blockers?.trim() || null, acknowledgedBy: null, acknowledgedAt: null,
-      }));
-      await this.audit.record(tx, actor, 'check_in.created', 'check_in', saved.id, null, saved);
-      return saved.id;
-    });
-    return this.get(actor, id);
+    const p = new SqlParams();
+    const org = p.add(actor.organizationId);
+    const target = `SELECT pr.id FROM priorities pr JOIN engagements e ON e.organization_id = pr.organization_id AND e.id = pr.engagement_id
+                     WHERE pr.id = ${p.add(priorityId)} AND pr.organization_id = ${org} AND ${this.access.engagementScope(actor, 'e', p)}`;
+    const created = `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, blockers)
+                     SELECT ${org}::uuid, target.id, ${p.add(actor.userId)}::uuid, ${p.add(input.rag)}, ${p.add(input.confidence)}::smallint,
+                            ${p.add(input.note.trim())}, ${p.add(input.blockers?.trim() || null)}::text FROM target RETURNING *`;
+    const after = `jsonb_build_object('organizationId', c.organization_id, 'priorityId', c.priority_id, 'authorId', c.author_id, 'rag', c.rag,
+                     'confidence', c.confidence, 'note', c.note, 'blockers', c.blockers, 'acknowledgedBy', c.acknowledged_by,
+                     'acknowledgedAt', c.acknowledged_at, 'id', c.id, 'createdAt', ${jsonInstantSql('c.created_at')})`;
+    const audit = this.audit.recordCte(p, actor, 'check_in.created', 'check_in', 'created c', 'c.id', after);
+    const rows: Array<Record<string, unknown>> = await this.db.transaction((tx) => tx.query(
+      `WITH target AS (${target}), created AS (${created}), audit AS (${audit})
+       SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.author_id, u.name AS author_name, c.acknowledged_by, c.acknowledged_at, c.created_at
+         FROM created c LEFT JOIN users u ON u.id = c.author_id`,
+      p.values,
+    ));
+    if (!rows[0]) throw new NotFound('Priority', priorityId);
+    return toView(rows[0]);
   }
 
   async list(actor: Actor, priorityId: string, query: ListCheckInsQueryDto): Promise<Page<CheckInView>> {

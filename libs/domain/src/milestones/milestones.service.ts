@@ -182,7 +182,7 @@ export interface MilestoneRow {
 }
 
 export const MILESTONE_ROW_SQL = `SELECT m.id, m.priority_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
-  to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date, m.status, m.weight, m.completed_at,
+  to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date, m.status, m.weight, m.completed_at, m.created_at,
   (SELECT count(*) FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count
   FROM milestones m`;
 

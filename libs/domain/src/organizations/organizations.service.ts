@@ -7,6 +7,7 @@ import { localDate } from '../health/calendar';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { NotFound, RuleViolation } from '../shared/errors';
+import type { SqlParams } from '../shared/sql';
 import { Organization } from './organization.entity';
 import { resolveSettings, type OrganizationSettings } from './organization-settings';
 import type { OrganizationSettingsView, UpdateOrganizationSettingsDto } from './organization.dto';
@@ -26,6 +27,15 @@ export class OrganizationsService {
     const org = await tx.getRepository(Organization).findOne({ where: { id: organizationId } });
     if (!org) throw new NotFound('Organization', organizationId);
     return { timezone: org.timezone, settings: resolveSettings(org.settings), today: localDate(this.clock.now(), org.timezone) };
+  }
+
+  /**
+   * The same context as SQL, for a read model that folds it into its one statement: a CTE named `org` with
+   * `timezone`, `settings` and `today` (a date; PostgreSQL's IANA zones, as luxon's, for the clock's now).
+   */
+  contextCte(organizationParam: string, p: SqlParams): string {
+    return `org AS (SELECT o.timezone, o.settings, (${p.add(this.clock.now())}::timestamptz AT TIME ZONE o.timezone)::date AS today
+                      FROM organizations o WHERE o.id = ${organizationParam})`;
   }
 
   async getSettings(actor: Actor): Promise<OrganizationSettingsView> {
@@ -62,6 +72,11 @@ export class OrganizationsService {
       return after;
     });
   }
+}
+
+/** The columns `timezone`, `settings`, `today` (to_char'd) of a row read with `contextCte`. */
+export function toOrganizationContext(row: { timezone: string; settings: Partial<OrganizationSettings> | null; today: string }): OrganizationContext {
+  return { timezone: row.timezone, settings: resolveSettings(row.settings), today: row.today };
 }
 
 function toSettingsView(org: Organization): OrganizationSettingsView {
