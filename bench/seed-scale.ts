@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 
 async function seedInto(url: string, log: (line: string) => void): Promise<void> {
   const reset = process.argv.includes('--reset');
+  await createDatabaseIfMissing(url, log);
 
   const dataSource = await createDataSource({ url, applicationName: 'throughline-seed-scale' }).initialize();
   try {
@@ -46,6 +47,24 @@ async function seedInto(url: string, log: (line: string) => void): Promise<void>
     log(`\nlog in as ${scaleEmails.accountManager(1)} (account manager), ${scaleEmails.clientViewer(1)} (client viewer) or ${scaleEmails.admin}; password "${SCALE_PASSWORD}"`);
   } finally {
     await client.end();
+  }
+}
+
+/** A newcomer names a database of its own (`…/throughline_scale`) that does not exist yet. */
+async function createDatabaseIfMissing(url: string, log: (line: string) => void): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const admin = new Client({ connectionString: server.toString(), application_name: 'throughline-seed-scale' });
+  await admin.connect();
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+      log(`created database ${name}`);
+    }
+  } finally {
+    await admin.end();
   }
 }
 
