@@ -20,6 +20,14 @@ export interface Reception {
   connectedAt: number;
   /** Whether the connection was still open when the sink answered 250 (false: the sender died while waiting). */
   repliedOnOpenConnection?: boolean;
+  /** The refusal the sink answered instead of 250 (see `setRefusal`); the message was not accepted. */
+  refusedWith?: SmtpRefusal;
+}
+
+/** An SMTP reply to the final ".": 4xx asks the sender to try later, 5xx refuses for good. */
+export interface SmtpRefusal {
+  code: number;
+  message: string;
 }
 
 export interface SlowSmtpSink {
@@ -34,6 +42,10 @@ export interface SlowSmtpSink {
    * which answers them. The decision is made once the message is parsed.
    */
   setHold(hold: ((reception: Reception) => boolean) | null): void;
+  /** Decides, per complete message (parsed), to refuse it after its final "." instead of answering 250. */
+  setRefusal(refuse: ((reception: Reception) => SmtpRefusal | null) | null): void;
+  /** Receptions the sink answered 250 to (or would have, had the sender still listened). */
+  accepted(): Reception[];
   close(): Promise<void>;
 }
 
@@ -50,6 +62,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   let seq = 0;
   const pendingReplies = new Set<NodeJS.Timeout>();
   let hold: ((reception: Reception) => boolean) | null = null;
+  let refuse: ((reception: Reception) => SmtpRefusal | null) | null = null;
   const held = new Set<() => void>();
 
   const server = new SMTPServer({
@@ -85,7 +98,8 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
         receptions.push(reception);
         const reply = () => {
           reception.repliedOnOpenConnection = !closed.has(sessionId);
-          callback();
+          if (reception.refusedWith) callback(Object.assign(new Error(reception.refusedWith.message), { responseCode: reception.refusedWith.code }));
+          else callback();
         };
         void simpleParser(raw).then((parsed) => {
           const messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
@@ -95,6 +109,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
           reception.to = (to?.value[0]?.address ?? '').toLowerCase();
           reception.subject = parsed.subject ?? '';
         }).catch(() => undefined).finally(() => {
+          reception.refusedWith = refuse?.(reception) ?? undefined;
           if (hold?.(reception)) {
             held.add(reply);
             return;
@@ -118,6 +133,10 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
     receptions,
     partialMessages: () => partial,
     connections: () => connectedAt.size,
+    setRefusal(next) {
+      refuse = next;
+    },
+    accepted: () => receptions.filter((r) => !r.refusedWith),
     setHold(next) {
       hold = next;
       if (next) return;
