@@ -32,7 +32,7 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
   // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
   const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA });
   let module = ApiModule.forRoot({
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api' },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api', connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS },
     queue: { connection: queueConnection, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
     auth: {
       jwtSecret: resolveJwtSecret(env),
