@@ -30,7 +30,7 @@ export interface CreateApiOptions {
 export async function createApiApp(env: Environment, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
   // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
-  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA });
+  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA, failFast: true });
   let module = ApiModule.forRoot({
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api', connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS },
     queue: { connection: queueConnection, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
