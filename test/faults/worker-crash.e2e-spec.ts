@@ -6,7 +6,7 @@ import { JobId, JobName, QueueName } from '@app/queue';
 import { createTenant, eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
 import type { Reception, SlowSmtpSink } from './slow-smtp-sink';
-import { assertNoUnexpectedExit, spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import { assertNoUnexpectedExit, spawnWorkerProcess, workerName, type WorkerProcess } from './worker-process';
 
 /**
  * Scenario `worker-kill`: the REAL worker (`node dist/apps/worker/src/main.js`) is SIGKILLed 20 times — 10 times
@@ -30,6 +30,11 @@ const SMTP_REPLY_DELAY_MS = 50;
 const MAIL_MAX_PER_SECOND = 25;
 const DELIVERY_KILLS = 10;
 const SCAN_KILLS = 10;
+/**
+ * Workers alive at once: a replacement boots (seconds on a busy machine) while the other one works, so the next
+ * kill need not wait for a cold start. Each kill still targets one process holding the work in question.
+ */
+const ALIVE = 2;
 /** Overdue milestones the scan tenant gets at once: one scan raises this many alerts (about a second of work). */
 const SCAN_MILESTONES = 12_000;
 /** One email per alert and recipient for the delivery tenant (up to ~200 alerts a person); batches for the scan tenant. */
@@ -97,21 +102,42 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     return worker;
   }
 
-  async function killNow(worker: WorkerProcess, kill: Omit<Kill, 'generation' | 'at' | 'sent' | 'pending' | 'activeOutboxIds'>): Promise<void> {
+  const alive = () => workers.filter((w) => w.exitedAt === undefined && !w.killedByTest);
+  const keepAlive = () => {
+    while (alive().length < ALIVE) spawnWorker();
+  };
+
+  /**
+   * Waits until one of the live workers (the oldest first) holds an active job that `isTarget` picks, waits a
+   * random moment, and SIGKILLs it if it still holds one; a replacement is started at once.
+   */
+  async function killDuring(phase: Kill['phase'], queue: () => Queue, isTarget: (job: { name: string; data: unknown }) => boolean, delayMs: () => number): Promise<void> {
+    keepAlive();
+    const heldBy = async (worker: WorkerProcess) =>
+      (await queue().getJobs(['active'])).filter((j) => j.processedBy === workerName(worker) && isTarget(j));
+    const victim = await eventually(async () => {
+      assertNoUnexpectedExit(workers);
+      for (const w of alive()) if ((await heldBy(w)).length > 0) return w;
+      return null;
+    }, 60_000, 20);
+    const since = Date.now();
+    await sleep(delayMs());
+    const stillHeld = (await heldBy(victim)).length > 0;
     const before = await outboxCounts();
-    const active = await notificationsQueue().getJobs(['active']);
+    const active = (await notificationsQueue().getJobs(['active'])).filter((j) => j.processedBy === workerName(victim));
     const sent = await sentIds();
     const at = Date.now();
     assertNoUnexpectedExit(workers);
-    worker.killedByTest = true;
-    worker.child.kill('SIGKILL');
+    victim.killedByTest = true;
+    victim.child.kill('SIGKILL');
     kills.push({
-      ...kill, generation: worker.generation, at, sent, pending: before.pending,
-      // Still 'active' rows of an earlier kill are not this worker's: keep the ones it picked up.
-      activeOutboxIds: active.filter((j) => (j.processedOn ?? 0) >= worker.spawnedAt).map((j) => (j.data as { outboxId: string }).outboxId),
+      phase, generation: victim.generation, at, sent, pending: before.pending, activeOutboxIds: active.map((j) => (j.data as { outboxId: string }).outboxId),
+      scanActive: phase === 'scan' ? stillHeld : undefined, scanRanMs: phase === 'scan' ? at - since : undefined,
     });
-    const exit = await worker.exited;
+    if (phase === 'delivery') expect(stillHeld || active.length > 0).toBe(true);
+    const exit = await victim.exited;
     expect(exit.signal).toBe('SIGKILL');
+    keepAlive();
   }
 
   beforeAll(async () => {
@@ -165,14 +191,7 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
   it(`survives ${DELIVERY_KILLS} SIGKILLs during deliveries and ${SCAN_KILLS} during a scan, then finishes every delivery`, async () => {
     const started = Date.now();
     for (let i = 0; i < DELIVERY_KILLS; i++) {
-      const worker = spawnWorker();
-      // The first worker scans first; every later one starts delivering at once (stalled jobs come back after the lock).
-      await eventually(async () => {
-        assertNoUnexpectedExit(workers);
-        return sink.receptions.some((r) => r.connectedAt >= worker.spawnedAt);
-      }, 45_000, 25);
-      await sleep(100 + Math.floor(Math.random() * 900));
-      await killNow(worker, { phase: 'delivery' });
+      await killDuring('delivery', notificationsQueue, (j) => j.name === JobName.DeliverNotification, () => 100 + Math.floor(Math.random() * 900));
     }
     timings.deliveryKillsMs = Date.now() - started;
 
@@ -184,21 +203,14 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
        SELECT $1::uuid, CASE WHEN n % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'Scan milestone ' || n, $4::date, $4::date, 'planned'
          FROM generate_series(1, $5::int) n`,
       [scanTenant.organizationId, scanTenant.a.priorityId, scanTenant.b.priorityId, isoDate(-4), SCAN_MILESTONES]);
+    const isScanOfTenant = (j: { name: string; data: unknown }) =>
+      j.name === JobName.ScanOrganization && (j.data as { organizationId: string }).organizationId === scanTenant.organizationId;
     for (let i = 0; i < SCAN_KILLS; i++) {
-      const worker = spawnWorker();
-      const jobId = JobId.scanOrganization(scanTenant.organizationId, `fault-kill-${i}`);
-      await driftQueue().add(JobName.ScanOrganization, { organizationId: scanTenant.organizationId }, { jobId, attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
-      // This round's job, or one an earlier kill left stalled: whichever scan of the tenant this worker took first.
-      const job = await eventually(async () => {
-        assertNoUnexpectedExit(workers);
-        const active = await driftQueue().getJobs(['active']);
-        return active.find((j) => j.name === JobName.ScanOrganization && (j.data as { organizationId: string }).organizationId === scanTenant.organizationId
-          && (j.processedOn ?? 0) >= worker.spawnedAt) ?? null;
-      }, 45_000, 20);
-      const activeSince = Date.now();
-      await sleep(50 + Math.floor(Math.random() * 500));
-      const scanActive = (await job.getState()) === 'active';
-      await killNow(worker, { phase: 'scan', scanActive, scanRanMs: Date.now() - activeSince });
+      // A fresh scan job each round (an earlier kill's stalled one comes back only after its lock expires).
+      await driftQueue().add(JobName.ScanOrganization, { organizationId: scanTenant.organizationId }, {
+        jobId: JobId.scanOrganization(scanTenant.organizationId, `fault-kill-${i}`), attempts: 3, backoff: { type: 'exponential', delay: 1000 },
+      });
+      await killDuring('scan', driftQueue, isScanOfTenant, () => 50 + Math.floor(Math.random() * 500));
     }
     timings.scanKillsMs = Date.now() - scanStarted;
     timings.killLoopMs = Date.now() - started;
@@ -207,9 +219,8 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     expect(kills.filter((k) => k.phase === 'delivery' && k.activeOutboxIds.length === 0).map((k) => k.generation)).toEqual([]);
     expect(kills.filter((k) => k.phase === 'scan' && !k.scanActive).map((k) => k.generation)).toEqual([]);
 
-    // The last worker runs to the end: the killed scans come back as stalled jobs, every row gets sent.
+    // The live workers run to the end: the killed scans come back as stalled jobs, every row gets sent.
     const finalStart = Date.now();
-    spawnWorker();
     process.stdout.write(`[worker-kill] kill loop done: ${JSON.stringify(timings)}\n`);
     await eventually(async () => {
       assertNoUnexpectedExit(workers);

@@ -125,10 +125,10 @@ export class DeliveryService {
         // Digests and password reset emails are stored composed; alert emails are rendered at send time.
         const email = row.event === 'digest.weekly' || row.event === 'auth.password_reset' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
         await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email }, {
-          // Written to PostgreSQL in the same tick as the "." to the mail server, the former first: a process
-          // killed after both has both committed and delivered (the kernel flushes its sockets), before both
-          // neither. Awaiting the commit first would leave an event-loop turn, any length, between them.
-          beforeFinalDot: async () => {
+          // Written to PostgreSQL right before the "." goes to the mail server (only stream ticks between): a
+          // process killed after both has both committed and delivered (the kernel flushes its sockets), before
+          // both neither. Awaiting the commit first would leave event-loop turns, any length, between them.
+          beforeFinalDot: () => {
             handOver = session.sendNow(`UPDATE outbox SET handed_over_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
             handOver.catch(() => undefined);
             handedOver = true;

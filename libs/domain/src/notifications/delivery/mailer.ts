@@ -18,10 +18,11 @@ export interface OutgoingEmail {
 
 export interface SendHooks {
   /**
-   * SMTP only: awaited after the whole message reached the connection and before the final "." that makes the
-   * server take it. If it throws, the "." is never written: the server discards the partial message.
+   * SMTP only: called once the whole message reached the connection, right before the final "." that makes the
+   * server take it (only stream ticks in between). Synchronous: it must do its writes before returning. If it
+   * throws, the "." is never written and the server discards the partial message.
    */
-  beforeFinalDot?: () => Promise<unknown>;
+  beforeFinalDot?: () => void;
 }
 
 export interface Mailer {
@@ -77,7 +78,7 @@ function createSmtpMailer(config: MailerConfig & { smtpUrl: string }): Mailer {
   });
   // The message stream the pool pipes into the DATA section once the server said 354: its end is held back.
   transport.use('stream', (mail, done) => {
-    const beforeFinalDot = (mail.data as { [BEFORE_FINAL_DOT]?: () => Promise<unknown> })[BEFORE_FINAL_DOT];
+    const beforeFinalDot = (mail.data as { [BEFORE_FINAL_DOT]?: () => void })[BEFORE_FINAL_DOT];
     const message = mail.message as unknown as { createReadStream: () => NodeJS.ReadableStream };
     if (beforeFinalDot) {
       const compose = message.createReadStream.bind(message);
