@@ -42,6 +42,13 @@ export interface SlowSmtpSink {
    * which answers them. The decision is made once the message is parsed.
    */
   setHold(hold: ((reception: Reception) => boolean) | null): void;
+  /** Every RCPT TO the sink was sent (before any message data), in arrival order. */
+  rcptAttempts: Array<{ to: string; at: number; sessionId: string; connectedAt: number }>;
+  /**
+   * RCPT TO for matching addresses gets no answer until `setRcptHold(null)`: the sender waits, holding its job,
+   * before a byte of the message was sent (so a sender killed meanwhile has handed nothing over).
+   */
+  setRcptHold(hold: ((to: string) => boolean) | null): void;
   /** Decides, per complete message (parsed), to refuse it after its final "." instead of answering 250. */
   setRefusal(refuse: ((reception: Reception) => SmtpRefusal | null) | null): void;
   /** Receptions the sink answered 250 to (or would have, had the sender still listened). */
@@ -63,6 +70,9 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   const pendingReplies = new Set<NodeJS.Timeout>();
   let hold: ((reception: Reception) => boolean) | null = null;
   let refuse: ((reception: Reception) => SmtpRefusal | null) | null = null;
+  const rcptAttempts: SlowSmtpSink['rcptAttempts'] = [];
+  let rcptHold: ((to: string) => boolean) | null = null;
+  const heldRcpts = new Set<() => void>();
   const held = new Set<() => void>();
 
   const server = new SMTPServer({
@@ -73,6 +83,12 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
     onConnect(session, callback) {
       connectedAt.set(session.id, Date.now());
       callback();
+    },
+    onRcptTo(address, session, callback) {
+      const to = address.address.toLowerCase();
+      rcptAttempts.push({ to, at: Date.now(), sessionId: session.id, connectedAt: connectedAt.get(session.id) ?? Date.now() });
+      if (rcptHold?.(to)) heldRcpts.add(() => callback());
+      else callback();
     },
     onClose(session) {
       closed.add(session.id);
@@ -133,6 +149,13 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
     receptions,
     partialMessages: () => partial,
     connections: () => connectedAt.size,
+    rcptAttempts,
+    setRcptHold(next) {
+      rcptHold = next;
+      if (next) return;
+      for (const release of heldRcpts) release();
+      heldRcpts.clear();
+    },
     setRefusal(next) {
       refuse = next;
     },
@@ -147,6 +170,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
       for (const timer of pendingReplies) clearTimeout(timer);
       pendingReplies.clear();
       held.clear();
+      heldRcpts.clear();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
