@@ -20,6 +20,12 @@ export interface Reception {
   connectedAt: number;
   /** Whether the connection was still open when the sink answered 250 (false: the sender died while waiting). */
   repliedOnOpenConnection?: boolean;
+  /**
+   * The client's final "." reached the server but smtp-server tore the message down because the connection closed
+   * before its parser got to that last chunk (a sender killed right after the "."). A real MTA has the complete
+   * message at that point; counted as received, and reported.
+   */
+  completedAtClose?: boolean;
   /** The refusal the sink answered instead of 250 (see `setRefusal`); the message was not accepted. */
   refusedWith?: SmtpRefusal;
 }
@@ -100,7 +106,26 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
       // smtp-server destroys the stream with this error when the client goes away mid-message.
       stream.on('error', () => undefined);
       stream.on('close', () => {
-        if (!ended) partial += 1;
+        if (ended) return;
+        // Whether the final "." had arrived is decided on the raw bytes, once the socket's last read is in.
+        setImmediate(() => {
+          if (!rawTail.get(session.remotePort)?.endsWith('\r\n.\r\n')) {
+            partial += 1;
+            return;
+          }
+          const reception: Reception = {
+            seq: seq++, messageId: '', outboxId: null, to: '', subject: '', receivedAt: Date.now(), sessionId: session.id,
+            connectedAt: connectedAt.get(session.id) ?? Date.now(), completedAtClose: true, repliedOnOpenConnection: false,
+          };
+          receptions.push(reception);
+          void simpleParser(Buffer.concat(chunks)).then((parsed) => {
+            reception.messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
+            reception.outboxId = /^(.+)@throughline$/.exec(reception.messageId)?.[1] ?? null;
+            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+            reception.to = (to?.value[0]?.address ?? '').toLowerCase();
+            reception.subject = parsed.subject ?? '';
+          }).catch(() => undefined);
+        });
       });
       stream.on('end', () => {
         ended = true;
@@ -142,6 +167,12 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   });
   server.on('error', () => undefined);
 
+  // The last bytes each client sent, by its port: did a message torn down at close have its final "."?
+  const rawTail = new Map<number, string>();
+  (server as unknown as { server: import('node:net').Server }).server.on('connection', (socket) => {
+    const port = socket.remotePort ?? 0;
+    socket.on('data', (data: Buffer) => rawTail.set(port, ((rawTail.get(port) ?? '') + data.toString('latin1')).slice(-5)));
+  });
   const port = await listenOnLoopback(server);
 
   return {

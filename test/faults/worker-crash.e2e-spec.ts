@@ -34,7 +34,7 @@ const SCAN_KILLS = 10;
  * Workers alive at once: a replacement boots (seconds on a busy machine) while the other one works, so the next
  * kill need not wait for a cold start. Each kill still targets one process holding the work in question.
  */
-const ALIVE = 2;
+const ALIVE = 3;
 /** Overdue milestones the scan tenant gets at once: one scan raises this many alerts (about a second of work). */
 const SCAN_MILESTONES = 12_000;
 /** One email per alert and recipient for the delivery tenant (up to ~200 alerts a person); batches for the scan tenant. */
@@ -303,12 +303,14 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
       kills: kills.map((k) => ({ phase: k.phase, generation: k.generation, pendingAtKill: k.pending, activeDeliveries: k.activeOutboxIds.length, scanRanMs: k.scanRanMs })),
       alerts: alerts[0].n, outboxRows: rows.length, receptions: sink.receptions.length, smtpConnections: sink.connections(), partialMessagesDropped: sink.partialMessages(),
       lost: lost.length, duplicated: duplicated.length, unconfirmedPresumedSent: unconfirmed,
+      completedAtClose: sink.receptions.filter((r) => r.completedAtClose).length,
       stallRecoveryMs: { n: recoveries.length, min: Math.min(...recoveries), p50: percentile(recoveries, 50), max: Math.max(...recoveries) },
       finalRunMs, notificationJobs: jobs, timings, workerLogs: logDir,
     };
     process.stdout.write(`\n[worker-kill] ${JSON.stringify(report)}\n`);
     process.stdout.write(`[fault:worker-kill] kills=${kills.length} (deliveries=${kills.filter((k) => k.phase === 'delivery').length} scans=${kills.filter((k) => k.phase === 'scan').length}) `
       + `alerts=${alerts[0].n} outbox=${rows.length} emails=${sink.receptions.length} lost=${lost.length} duplicated=${duplicated.length} unconfirmed=${unconfirmed} `
+      + `dot-then-close=${sink.receptions.filter((r) => r.completedAtClose).length} `
       + `recovery=${(finalRunMs / 1000).toFixed(1)}s total=${((timings.totalMs ?? 0) / 1000).toFixed(1)}s\n`);
 
     expect(lost.map((r) => r.id)).toEqual([]);
