@@ -42,6 +42,8 @@ export interface SlowSmtpSink {
   receptions: Reception[];
   /** Messages whose connection dropped before the final "." (never counted as received). */
   partialMessages(): number;
+  /** Those messages: the outbox id their headers carry, when the connection closed, bytes that had arrived. */
+  partials: Array<{ outboxId: string | null; closedAt: number; bytes: number; rawTail: string }>;
   connections(): number;
   /**
    * Messages matching `hold` get no answer at all (the sender waits, holding its job) until `setHold(null)`,
@@ -77,6 +79,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   let hold: ((reception: Reception) => boolean) | null = null;
   let refuse: ((reception: Reception) => SmtpRefusal | null) | null = null;
   const rcptAttempts: SlowSmtpSink['rcptAttempts'] = [];
+  const partials: SlowSmtpSink['partials'] = [];
   let rcptHold: ((to: string) => boolean) | null = null;
   const heldRcpts = new Set<() => void>();
   const held = new Set<() => void>();
@@ -111,6 +114,10 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
         setImmediate(() => {
           if (!rawTail.get(session.remotePort)?.endsWith('\r\n.\r\n')) {
             partial += 1;
+            const record = { outboxId: null as string | null, closedAt: Date.now(), bytes: chunks.reduce((n, c) => n + c.length, 0), rawTail: JSON.stringify(rawTail.get(session.remotePort)) };
+            partials.push(record);
+            const id = /Message-ID:\s*<([^@>]+)@throughline>/i.exec(Buffer.concat(chunks).toString('latin1'));
+            record.outboxId = id?.[1] ?? null;
             return;
           }
           const reception: Reception = {
@@ -181,6 +188,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
     partialMessages: () => partial,
     connections: () => connectedAt.size,
     rcptAttempts,
+    partials,
     setRcptHold(next) {
       rcptHold = next;
       if (next) return;

@@ -313,6 +313,11 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
       + `dot-then-close=${sink.receptions.filter((r) => r.completedAtClose).length} `
       + `recovery=${(finalRunMs / 1000).toFixed(1)}s total=${((timings.totalMs ?? 0) / 1000).toFixed(1)}s\n`);
 
+    if (lost.length) {
+      const detail = await api.dataSource.query(`SELECT id, handed_over_at, sent_at, attempts, last_error FROM outbox WHERE id = ANY($1::uuid[])`, [lost.map((r) => r.id)]);
+      process.stdout.write(`[worker-kill] lost rows: ${JSON.stringify(detail)} their partial messages: ${JSON.stringify(sink.partials.filter((p) => lost.some((r) => r.id === p.outboxId)))} `
+        + `kills: ${JSON.stringify(kills.map((k) => ({ generation: k.generation, at: k.at, name: workers[k.generation] ? workerName(workers[k.generation]) : null })))}\n`);
+    }
     expect(lost.map((r) => r.id)).toEqual([]);
     expect(duplicated.map(([id, list]) => ({ id, copies: list.length }))).toEqual([]);
     expect(wrongAddress.map((r) => r.id)).toEqual([]);
