@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { join } from 'node:path';
-import { UNCONFIRMED_SEND } from '@app/domain';
+import { DriftScanService, UNCONFIRMED_SEND } from '@app/domain';
 import { JobId, JobName, QueueName } from '@app/queue';
 import { createTenant, eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
@@ -79,6 +79,8 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
   const milestoneIds: string[] = [];
   const timings: Record<string, number> = {};
   let finalRunMs = 0;
+  /** Rows whose delivery job BullMQ failed for stalling more than twice (killed with it three times), re-enqueued. */
+  let requeuedAfterStallLimit = 0;
 
   const orgQuery = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, [tenant.organizationId, ...params]) as Promise<T>;
   const organizations = () => [tenant.organizationId, scanTenant.organizationId];
@@ -222,8 +224,18 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     // The live workers run to the end: the killed scans come back as stalled jobs, every row gets sent.
     const finalStart = Date.now();
     process.stdout.write(`[worker-kill] kill loop done: ${JSON.stringify(timings)}\n`);
+    let lastRequeue = 0;
     await eventually(async () => {
       assertNoUnexpectedExit(workers);
+      // A job killed with its worker three times is failed by BullMQ ("stalled more than allowable limit"); its
+      // row stays pending and the scheduled scan re-enqueues it (worker-crash-repeated covers that path). The
+      // schedule is a day here, so the same step runs now, as soon as such a job exists.
+      const stalledOut = (await notificationsQueue().getJobs(['failed'])).filter((j) => /stalled more than allowable limit/.test(j.failedReason ?? ''));
+      if (stalledOut.length > requeuedAfterStallLimit && Date.now() - lastRequeue > 2000) {
+        lastRequeue = Date.now();
+        await api.app.get(DriftScanService).requeueStalledDeliveries(0);
+        requeuedAfterStallLimit = stalledOut.length;
+      }
       const [{ n }]: Array<{ n: number }> = await api.dataSource.query(
         `SELECT count(*)::int AS n FROM drift_alerts WHERE organization_id = $1 AND rule = 'milestone_overdue'`, [scanTenant.organizationId]);
       const c = await outboxCounts();
@@ -298,6 +310,7 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     // Stall recovery: how long after its kill a row the killed worker had in hand was committed by a later worker.
     const recoveries = kills.flatMap((k) => k.activeOutboxIds.filter((id) => !k.sent.has(id)).map((id) => (sentAt.get(id) ?? NaN) - k.at)).filter((ms) => ms > 0);
     const jobs = await notificationsQueue().getJobCounts('failed', 'completed');
+    const failedJobs = (await notificationsQueue().getJobs(['failed'])).map((j) => j.failedReason);
     const alerts: Array<{ n: number }> = await api.dataSource.query(`SELECT count(*)::int AS n FROM drift_alerts WHERE organization_id = ANY($1::uuid[])`, [organizations()]);
     const report = {
       kills: kills.map((k) => ({ phase: k.phase, generation: k.generation, pendingAtKill: k.pending, activeDeliveries: k.activeOutboxIds.length, scanRanMs: k.scanRanMs })),
@@ -305,12 +318,12 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
       lost: lost.length, duplicated: duplicated.length, unconfirmedPresumedSent: unconfirmed,
       completedAtClose: sink.receptions.filter((r) => r.completedAtClose).length,
       stallRecoveryMs: { n: recoveries.length, min: Math.min(...recoveries), p50: percentile(recoveries, 50), max: Math.max(...recoveries) },
-      finalRunMs, notificationJobs: jobs, timings, workerLogs: logDir,
+      finalRunMs, notificationJobs: jobs, requeuedAfterStallLimit, timings, workerLogs: logDir,
     };
     process.stdout.write(`\n[worker-kill] ${JSON.stringify(report)}\n`);
     process.stdout.write(`[fault:worker-kill] kills=${kills.length} (deliveries=${kills.filter((k) => k.phase === 'delivery').length} scans=${kills.filter((k) => k.phase === 'scan').length}) `
       + `alerts=${alerts[0].n} outbox=${rows.length} emails=${sink.receptions.length} lost=${lost.length} duplicated=${duplicated.length} unconfirmed=${unconfirmed} `
-      + `dot-then-close=${sink.receptions.filter((r) => r.completedAtClose).length} `
+      + `dot-then-close=${sink.receptions.filter((r) => r.completedAtClose).length} stall-limit-requeued=${requeuedAfterStallLimit} `
       + `recovery=${(finalRunMs / 1000).toFixed(1)}s total=${((timings.totalMs ?? 0) / 1000).toFixed(1)}s\n`);
 
     if (lost.length) {
@@ -323,7 +336,8 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     expect(wrongAddress.map((r) => r.id)).toEqual([]);
     expect(foreign.map((r) => r.messageId)).toEqual([]);
     expect(afterSnapshot.map((r) => r.outboxId)).toEqual([]);
-    expect(jobs.failed).toBe(0);
+    // Only the stall limit may fail a delivery job (and its row was still sent exactly once, above).
+    expect(failedJobs.filter((reason) => !/stalled more than allowable limit/.test(reason ?? ''))).toEqual([]);
   });
 
   /** Who should be mailed for each alert, derived independently from the tenant's data. */
