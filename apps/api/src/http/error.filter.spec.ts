@@ -42,6 +42,7 @@ describe('ErrorFilter', () => {
       new Error('timeout exceeded when trying to connect'),
       // TypeORM's QueryFailedError keeps the driver's error.
       Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error('shutting down'), { code: '57P01' }) }),
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
     ];
     for (const exception of unavailable) {
       expect(run(exception)).toMatchObject({ status: 503, body: { code: 'SERVICE.UNAVAILABLE' }, headers: { 'retry-after': '5' } });

@@ -60,16 +60,17 @@ export const UNCONFIRMED_SEND =
 /**
  * Sends one outbox row, at most once per email. The sender holds a session-level advisory lock on the row for
  * the whole attempt, so two workers never send it together, and PostgreSQL drops the lock the moment a sender's
- * connection dies. In the same tick as it writes the final "." of the SMTP DATA section (the whole message is
- * already on the wire) it writes `UPDATE outbox SET handed_over_at` to PostgreSQL, the statement first; after the
- * server's reply it commits the outcome. A process killed after that tick has both on their way (the kernel
- * flushes a dead process's sockets: PostgreSQL commits the update, the mail server gets the "."); killed before
- * it, neither, and the server discards the partial message. So a pending row found with `handed_over_at` set was
- * handed over by a sender that died before recording the reply: it is marked sent (unconfirmed) rather than mailed
- * a second time, and a row without it is sent again safely. What is left: a kill between the two socket writes
- * (microseconds) loses one email; a mail server that drops a complete message after the sender died, or a
- * `handed_over_at` write that fails while the server accepts, is not covered. The mail server's reply time is no
- * longer in any window. Webhooks stay at least once, with a delivery id receivers can deduplicate on.
+ * connection dies. Right before it writes the final "." of the SMTP DATA section (the whole message already on the
+ * wire, every buffer drained, only stream ticks in between) it writes `UPDATE outbox SET handed_over_at` to
+ * PostgreSQL; after the server's reply it commits the outcome. A process killed after both writes has both on
+ * their way (the kernel flushes a dead process's sockets: PostgreSQL commits the update, the mail server gets the
+ * "."); killed before the first, neither, and the server discards the partial message. So a pending row found with
+ * `handed_over_at` set was handed over by a sender that died before recording the reply: it is marked sent
+ * (unconfirmed) rather than mailed a second time, and a row without it is sent again safely. What is left: a kill
+ * between the two writes loses that email (test/faults worker-kill still sees it about once in two runs of 20
+ * kills, with 11 ms between them in a busy worker: open); a mail server that drops a complete message after the
+ * sender died, or a `handed_over_at` write that fails while the server accepts, is not covered. The mail server's
+ * reply time is no longer in any window. Webhooks stay at least once, with a delivery id receivers can deduplicate on.
  */
 @Injectable()
 export class DeliveryService {
