@@ -20,6 +20,20 @@ export interface Reception {
   connectedAt: number;
   /** Whether the connection was still open when the sink answered 250 (false: the sender died while waiting). */
   repliedOnOpenConnection?: boolean;
+  /**
+   * The client's final "." reached the server but smtp-server tore the message down because the connection closed
+   * before its parser got to that last chunk (a sender killed right after the "."). A real MTA has the complete
+   * message at that point; counted as received, and reported.
+   */
+  completedAtClose?: boolean;
+  /** The refusal the sink answered instead of 250 (see `setRefusal`); the message was not accepted. */
+  refusedWith?: SmtpRefusal;
+}
+
+/** An SMTP reply to the final ".": 4xx asks the sender to try later, 5xx refuses for good. */
+export interface SmtpRefusal {
+  code: number;
+  message: string;
 }
 
 export interface SlowSmtpSink {
@@ -28,12 +42,25 @@ export interface SlowSmtpSink {
   receptions: Reception[];
   /** Messages whose connection dropped before the final "." (never counted as received). */
   partialMessages(): number;
+  /** Those messages: the outbox id their headers carry, when the connection closed, bytes that had arrived. */
+  partials: Array<{ outboxId: string | null; closedAt: number; bytes: number; rawTail: string }>;
   connections(): number;
   /**
    * Messages matching `hold` get no answer at all (the sender waits, holding its job) until `setHold(null)`,
    * which answers them. The decision is made once the message is parsed.
    */
   setHold(hold: ((reception: Reception) => boolean) | null): void;
+  /** Every RCPT TO the sink was sent (before any message data), in arrival order. */
+  rcptAttempts: Array<{ to: string; at: number; sessionId: string; connectedAt: number }>;
+  /**
+   * RCPT TO for matching addresses gets no answer until `setRcptHold(null)`: the sender waits, holding its job,
+   * before a byte of the message was sent (so a sender killed meanwhile has handed nothing over).
+   */
+  setRcptHold(hold: ((to: string) => boolean) | null): void;
+  /** Decides, per complete message (parsed), to refuse it after its final "." instead of answering 250. */
+  setRefusal(refuse: ((reception: Reception) => SmtpRefusal | null) | null): void;
+  /** Receptions the sink answered 250 to (or would have, had the sender still listened). */
+  accepted(): Reception[];
   close(): Promise<void>;
 }
 
@@ -50,6 +77,11 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   let seq = 0;
   const pendingReplies = new Set<NodeJS.Timeout>();
   let hold: ((reception: Reception) => boolean) | null = null;
+  let refuse: ((reception: Reception) => SmtpRefusal | null) | null = null;
+  const rcptAttempts: SlowSmtpSink['rcptAttempts'] = [];
+  const partials: SlowSmtpSink['partials'] = [];
+  let rcptHold: ((to: string) => boolean) | null = null;
+  const heldRcpts = new Set<() => void>();
   const held = new Set<() => void>();
 
   const server = new SMTPServer({
@@ -61,6 +93,12 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
       connectedAt.set(session.id, Date.now());
       callback();
     },
+    onRcptTo(address, session, callback) {
+      const to = address.address.toLowerCase();
+      rcptAttempts.push({ to, at: Date.now(), sessionId: session.id, connectedAt: connectedAt.get(session.id) ?? Date.now() });
+      if (rcptHold?.(to)) heldRcpts.add(() => callback());
+      else callback();
+    },
     onClose(session) {
       closed.add(session.id);
     },
@@ -71,7 +109,30 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
       // smtp-server destroys the stream with this error when the client goes away mid-message.
       stream.on('error', () => undefined);
       stream.on('close', () => {
-        if (!ended) partial += 1;
+        if (ended) return;
+        // Whether the final "." had arrived is decided on the raw bytes, once the socket's last read is in.
+        setImmediate(() => {
+          if (!rawTail.get(session.remotePort)?.endsWith('\r\n.\r\n')) {
+            partial += 1;
+            const record = { outboxId: null as string | null, closedAt: Date.now(), bytes: chunks.reduce((n, c) => n + c.length, 0), rawTail: JSON.stringify(rawTail.get(session.remotePort)) };
+            partials.push(record);
+            const id = /Message-ID:\s*<([^@>]+)@throughline>/i.exec(Buffer.concat(chunks).toString('latin1'));
+            record.outboxId = id?.[1] ?? null;
+            return;
+          }
+          const reception: Reception = {
+            seq: seq++, messageId: '', outboxId: null, to: '', subject: '', receivedAt: Date.now(), sessionId: session.id,
+            connectedAt: connectedAt.get(session.id) ?? Date.now(), completedAtClose: true, repliedOnOpenConnection: false,
+          };
+          receptions.push(reception);
+          void simpleParser(Buffer.concat(chunks)).then((parsed) => {
+            reception.messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
+            reception.outboxId = /^(.+)@throughline$/.exec(reception.messageId)?.[1] ?? null;
+            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+            reception.to = (to?.value[0]?.address ?? '').toLowerCase();
+            reception.subject = parsed.subject ?? '';
+          }).catch(() => undefined);
+        });
       });
       stream.on('end', () => {
         ended = true;
@@ -85,7 +146,8 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
         receptions.push(reception);
         const reply = () => {
           reception.repliedOnOpenConnection = !closed.has(sessionId);
-          callback();
+          if (reception.refusedWith) callback(Object.assign(new Error(reception.refusedWith.message), { responseCode: reception.refusedWith.code }));
+          else callback();
         };
         void simpleParser(raw).then((parsed) => {
           const messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
@@ -95,6 +157,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
           reception.to = (to?.value[0]?.address ?? '').toLowerCase();
           reception.subject = parsed.subject ?? '';
         }).catch(() => undefined).finally(() => {
+          reception.refusedWith = refuse?.(reception) ?? undefined;
           if (hold?.(reception)) {
             held.add(reply);
             return;
@@ -111,6 +174,12 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   });
   server.on('error', () => undefined);
 
+  // The last bytes each client sent, by its port: did a message torn down at close have its final "."?
+  const rawTail = new Map<number, string>();
+  (server as unknown as { server: import('node:net').Server }).server.on('connection', (socket) => {
+    const port = socket.remotePort ?? 0;
+    socket.on('data', (data: Buffer) => rawTail.set(port, ((rawTail.get(port) ?? '') + data.toString('latin1')).slice(-5)));
+  });
   const port = await listenOnLoopback(server);
 
   return {
@@ -118,6 +187,18 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
     receptions,
     partialMessages: () => partial,
     connections: () => connectedAt.size,
+    rcptAttempts,
+    partials,
+    setRcptHold(next) {
+      rcptHold = next;
+      if (next) return;
+      for (const release of heldRcpts) release();
+      heldRcpts.clear();
+    },
+    setRefusal(next) {
+      refuse = next;
+    },
+    accepted: () => receptions.filter((r) => !r.refusedWith),
     setHold(next) {
       hold = next;
       if (next) return;
@@ -128,6 +209,7 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
       for (const timer of pendingReplies) clearTimeout(timer);
       pendingReplies.clear();
       held.clear();
+      heldRcpts.clear();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

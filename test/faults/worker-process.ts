@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -102,6 +102,11 @@ export function spawnWorkerProcess(generation: number, settings: WorkerSettings)
     }),
   };
   return worker;
+}
+
+/** The name the worker's BullMQ workers store on the jobs they take (`job.processedBy`): host:pid. */
+export function workerName(worker: WorkerProcess): string {
+  return `${hostname()}:${worker.child.pid}`;
 }
 
 /** SIGKILL, as a crash: no shutdown hook runs, nothing is flushed, locks are simply abandoned. */

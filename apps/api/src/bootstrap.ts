@@ -39,9 +39,9 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
   // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
   const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
   // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
-  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA });
+  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA, failFast: true });
   let module = ApiModule.forRoot({
-    database: { url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api' },
+    database: { url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api', connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS },
     queue: { connection: queueConnection, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
     auth: {
       jwtSecret: resolveJwtSecret(env),

@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, M
 import type { Queue } from 'bullmq';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
 import { createMailer, DeliveryService, DigestComposer, DomainModule, DriftScanService, WebhookPolicy, type Mailer } from '@app/domain';
-import { DIGEST_SCHEDULER_ID, JobName, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueModuleOptions } from '@app/queue';
+import { DIGEST_SCHEDULER_ID, JobName, QUEUE_CONNECTION, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueConnectionConfig, type QueueModuleOptions } from '@app/queue';
 import { DigestsProcessor } from './processors/digests.processor';
 import { assertEveryJobHandled } from './processors/job-handlers';
 import { DriftProcessor } from './processors/drift.processor';
@@ -45,6 +45,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly webhookPolicy: WebhookPolicy,
     @InjectQueue(QueueName.Drift) private readonly driftQueue: Queue,
     @InjectQueue(QueueName.Digests) private readonly digestsQueue: Queue,
+    @Inject(QUEUE_CONNECTION) private readonly queueConnection: QueueConnectionConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,14 +60,47 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.delivery.configure({ mailer: this.mailer, disableWebhookAfterFailures: this.options.disableWebhookAfterFailures, publicUrl: this.options.publicUrl });
     if (digests) this.digestComposer.configure({ publicUrl: this.options.publicUrl, unsubscribeKey: digests.unsubscribeKey });
     if (this.options.schedule) {
-      // Idempotent: every worker upserts the same scheduler, and it fires once per period.
-      await this.driftQueue.upsertJobScheduler(SCAN_SCHEDULER_ID, { every: this.options.scanEveryMinutes * 60_000 }, { name: JobName.ScanAll, data: {} });
-      this.logger.log(`drift scan scheduled every ${this.options.scanEveryMinutes} min`);
-      if (digests) {
-        await this.digestsQueue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { every: digests.dispatchEveryMinutes * 60_000 }, { name: JobName.DigestDispatchAll, data: {} });
-        this.logger.log(`digest dispatcher scheduled every ${digests.dispatchEveryMinutes} min`);
-      }
+      await this.upsertSchedulers();
+      if (this.queueConnection.kind === 'redis') await this.catchUpAfterRedisReconnects();
     }
+  }
+
+  /** Idempotent: every worker upserts the same schedulers, and each fires once per period. */
+  private async upsertSchedulers(): Promise<void> {
+    await this.driftQueue.upsertJobScheduler(SCAN_SCHEDULER_ID, { every: this.options.scanEveryMinutes * 60_000 }, { name: JobName.ScanAll, data: {} });
+    this.logger.log(`drift scan scheduled every ${this.options.scanEveryMinutes} min`);
+    const digests = this.options.digests;
+    if (digests) {
+      await this.digestsQueue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { every: digests.dispatchEveryMinutes * 60_000 }, { name: JobName.DigestDispatchAll, data: {} });
+      this.logger.log(`digest dispatcher scheduled every ${digests.dispatchEveryMinutes} min`);
+    }
+  }
+
+  /**
+   * A Redis that comes back may have come back empty (restarted without persistence, failed over): schedulers,
+   * delayed deadline checks and waiting deliveries gone. Everything the jobs stood for is in PostgreSQL, so on
+   * every reconnect the worker restores the schedulers, scans every organization now (overdue milestones whose
+   * deadline job was lost) and re-enqueues every pending outbox row (deterministic job ids, and a delivery of a
+   * row already sent is a no-op). Idempotent, so a reconnect that lost nothing costs one scan.
+   */
+  private async catchUpAfterRedisReconnects(): Promise<void> {
+    // The drift queue's own ioredis client (every queue has one; they all see the same outage).
+    const backend = this.driftQueue.getBackend() as unknown as { connection: { client: Promise<NodeJS.EventEmitter> } };
+    const client = await backend.connection.client;
+    let lost = false;
+    client.on('close', () => {
+      lost = true;
+    });
+    client.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      void (async () => {
+        await this.upsertSchedulers();
+        await this.driftQueue.add(JobName.ScanAll, {}, { jobId: `scan-all-reconnect-${Date.now()}`, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } });
+        const requeued = await this.driftScan.requeueStalledDeliveries(0);
+        this.logger.warn(`queue connection back: schedulers restored, scan of every organization enqueued, ${requeued} pending deliveries re-enqueued`);
+      })().catch((error: unknown) => this.logger.error(`catch-up after the queue reconnected failed: ${error instanceof Error ? error.message : String(error)}`));
+    });
   }
 
   /**

@@ -63,6 +63,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  /** The API's wait for a database connection before answering 503 (PostgreSQL down or every connection busy). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
   @IsString()
   EMBEDDED_POSTGRES_DIR = '.data/postgres';
 

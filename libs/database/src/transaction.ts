@@ -1,8 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { currentTenantScope, MissingTenantScope, runAsSystem, runForOrganization, tenantSettingsSql, type SystemReason, type TenantScope } from './tenant-scope';
+import { CLEAR_SESSION_TENANT_SQL, currentTenantScope, MissingTenantScope, runAsSystem, runForOrganization, tenantSettingsSql, type SystemReason, type TenantScope } from './tenant-scope';
 
 export type Tx = EntityManager;
+
+/** One pooled connection held for a unit of work: single statements commit on their own, `transaction` groups some. */
+export interface DbSession {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One statement written to the server's socket before this returns (no TypeORM hop, no event-loop turn):
+   * for a write that must be on the wire, hence committed even if this process dies the next moment, before
+   * the caller's next step. The promise settles with the server's answer.
+   */
+  sendNow(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** The node-postgres client a TypeORM query runner holds once connected. */
+interface PgClient {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
 
 /**
  * Runs work in one transaction; everything a request writes goes through here, so a failure writes nothing.
@@ -21,6 +38,42 @@ export class Db {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip per transaction.
     return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Holds one connection for `work`: for session state that must outlive a transaction (a session-level
+   * advisory lock), next to writes that must be committed before the work goes on.
+   */
+  async session<T>(work: (session: DbSession) => Promise<T>): Promise<T> {
+    // Row-level security: the statements sent straight to the client (sendNow) bypass the scoped runner, so the
+    // tenant is set for the whole session and cleared before the connection goes back to the pool.
+    const scope = requireScope();
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const client = (runner as unknown as { databaseConnection: PgClient }).databaseConnection;
+    let scoped = false;
+    try {
+      await client.query(tenantSettingsSql(scope, 'session'));
+      scoped = true;
+      return await work({
+        query: (sql, params) => runner.query(sql, params),
+        sendNow: (sql, params) => client.query(sql, params),
+        transaction: async (inner) => {
+          await runner.startTransaction();
+          try {
+            const result = await inner(runner.manager);
+            await runner.commitTransaction();
+            return result;
+          } catch (error) {
+            if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+            throw error;
+          }
+        },
+      });
+    } finally {
+      if (scoped) await client.query(CLEAR_SESSION_TENANT_SQL).catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /** Reads outside a transaction: each statement runs in its own transaction carrying the current tenant. */

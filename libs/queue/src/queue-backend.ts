@@ -18,10 +18,19 @@ export const QUEUE_SCHEMA = 'bullmq';
  * PostgreSQL backend in the application database. It must run before any Queue or Worker exists (so
  * before Nest builds its modules): set later, producers and workers would silently use different backends.
  */
-export function selectQueueBackend(options: { redisUrl?: string; databaseUrl: string; prefix: string; poolSize?: number; schema?: string }): QueueConnectionConfig {
+export function selectQueueBackend(options: {
+  redisUrl?: string; databaseUrl: string; prefix: string; poolSize?: number; schema?: string;
+  /**
+   * Redis only, for a process that only enqueues (the API): a command fails at once while Redis is down instead
+   * of waiting in ioredis's offline queue, so a request whose write is committed is not held up by the queue
+   * (the worker's catch-up enqueues what was missed). Workers need the default: blocking commands retried forever.
+   */
+  failFast?: boolean;
+}): QueueConnectionConfig {
   if (options.redisUrl) {
     setDefaultBackendFactory();
-    return { kind: 'redis', connection: { url: options.redisUrl, maxRetriesPerRequest: null }, prefix: options.prefix };
+    const connection = options.failFast ? { url: options.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false } : { url: options.redisUrl, maxRetriesPerRequest: null };
+    return { kind: 'redis', connection, prefix: options.prefix };
   }
   setDefaultBackendFactory(createPostgresBackend);
   // Each Queue and Worker opens its own pool plus a LISTEN connection: keep pools small (DESIGN.md §8).

@@ -33,6 +33,23 @@ describe('ErrorFilter', () => {
   });
   afterEach(() => logged.mockRestore());
 
+  it('answers 503 with a JSON body and Retry-After when PostgreSQL cannot be reached, 500 otherwise', () => {
+    const unavailable = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03', severity: 'FATAL' }),
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      // TypeORM's QueryFailedError keeps the driver's error.
+      Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error('shutting down'), { code: '57P01' }) }),
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ];
+    for (const exception of unavailable) {
+      expect(run(exception)).toMatchObject({ status: 503, body: { code: 'SERVICE.UNAVAILABLE' }, headers: { 'retry-after': '5' } });
+    }
+    expect(run(new Error('something else'))).toMatchObject({ status: 500, body: { code: 'INTERNAL' } });
+  });
+
   it('maps domain error kinds to statuses with their code', () => {
     expect(run(new NotFound('Milestone', 'm1'))).toMatchObject({ status: 404, body: { code: 'MILESTONE.NOT_FOUND' } });
     expect(run(new RoleForbidden('create clients'))).toMatchObject({ status: 403, body: { code: 'ACCESS.ROLE_FORBIDDEN' } });

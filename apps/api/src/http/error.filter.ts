@@ -44,6 +44,7 @@ export class ErrorFilter implements ExceptionFilter {
     noteErrorForLog(request, body);
     if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer');
     if (exception instanceof TooManyAttempts) reply.header('retry-after', String(exception.retryAfterSeconds));
+    if (body.code === 'SERVICE.UNAVAILABLE') reply.header('retry-after', '5');
     reply.header('x-request-id', body.correlationId).status(body.statusCode).send(body);
   }
 
@@ -102,10 +103,24 @@ function isDriverError(exception: unknown): exception is { code: string } {
   return typeof e?.code === 'string' && (e.driverError !== undefined || e.severity !== undefined);
 }
 
-function isDatabaseUnavailable(exception: unknown): boolean {
-  const code = (exception as { code?: string })?.code;
-  const message = exception instanceof Error ? exception.message : '';
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || /Connection terminated|timeout exceeded when trying to connect/i.test(message);
+/** Connection-level failures (no answer from PostgreSQL at all), as node-postgres, pg-pool and TypeORM report them. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  // admin_shutdown, crash_shutdown, cannot_connect_now (starting up / shutting down), connection_exception class 08.
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006',
+]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|the database system is (starting up|shutting down|in recovery mode)|connect ECONNREFUSED/i;
+
+/** The database is down or restarting: 503 at once, not a 500, so clients and balancers retry later. */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  for (let e = exception as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | null, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    // TypeORM's answer when the transaction's connection broke and was given back to the pool under it.
+    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
+    e = (e.driverError ?? e.cause ?? null) as typeof e;
+  }
+  return false;
 }
 
 function describe(exception: unknown): string {

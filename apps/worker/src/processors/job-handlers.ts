@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DomainError, logContext, type LogContext } from '@app/domain';
 import { JobName } from '@app/queue';
@@ -15,8 +16,11 @@ export function assertEveryJobHandled(tables: readonly HandlerTable[]): void {
   }
 }
 
-/** Stall detection tuned so a killed worker's job is picked up again within about 15 s (DESIGN.md §8). */
-export const WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;
+/**
+ * Stall detection tuned so a killed worker's job is picked up again within about 15 s (DESIGN.md §8). The name
+ * (host:pid) is stored on every job the process takes (`processedBy`): which worker held a job that stalled.
+ */
+export const WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2, name: `${hostname()}:${process.pid}` } as const;
 
 /** A DomainError (e.g. the organization is gone) will not change on retry: fail the job for good. */
 export async function failForGoodOnDomainError<T>(work: () => Promise<T>, job?: { id?: string; name: string; data: unknown }): Promise<T> {

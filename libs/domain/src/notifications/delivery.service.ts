@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentTenantScope } from '@app/database/tenant-scope';
-import { Db } from '@app/database/transaction';
+import { Db, type DbSession } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
 import { renderNotificationEmail, type NotificationPayload } from './delivery/alert-batch-message';
@@ -44,13 +44,34 @@ interface OutboxRow {
   webhook_id: string | null;
   payload: DistributiveOmit<NotificationPayload, 'outboxId'>;
   status: 'pending' | 'sent' | 'failed';
+  handed_over_at: Date | null;
 }
 
+/** An SMTP error carries the server's reply code; a timeout or a dropped connection has none. */
+function hasServerReply(error: unknown): boolean {
+  return typeof (error as { details?: { responseCode?: unknown } } | null)?.details?.responseCode === 'number';
+}
+
+/** Key space of the session-level advisory lock a sender holds on an outbox row (the second key is hashtext(id)). */
+const SENDING_LOCK = 0x74686f62;
+/** Recorded on a row whose message went out in full but whose sender never learnt the server's answer. */
+export const UNCONFIRMED_SEND =
+  'Unconfirmed: the whole message was handed to the mail server, then the sender stopped before its reply; presumed delivered and not sent again';
+
 /**
- * Sends one outbox row. The row is locked for the send, so two workers never send it together; a row
- * already sent or failed is skipped, so a retried job sends no second copy. A crash after the send but
- * before the commit leaves the row pending: it is sent again (at least once), with the same Message-ID
- * and x-throughline-delivery id so receivers can drop the duplicate.
+ * Sends one outbox row, at most once per email. The sender holds a session-level advisory lock on the row for
+ * the whole attempt, so two workers never send it together, and PostgreSQL drops the lock the moment a sender's
+ * connection dies. Right before it writes the final "." of the SMTP DATA section (the whole message already on the
+ * wire, every buffer drained, only stream ticks in between) it writes `UPDATE outbox SET handed_over_at` to
+ * PostgreSQL; after the server's reply it commits the outcome. A process killed after both writes has both on
+ * their way (the kernel flushes a dead process's sockets: PostgreSQL commits the update, the mail server gets the
+ * "."); killed before the first, neither, and the server discards the partial message. So a pending row found with
+ * `handed_over_at` set was handed over by a sender that died before recording the reply: it is marked sent
+ * (unconfirmed) rather than mailed a second time, and a row without it is sent again safely. What is left: a kill
+ * between the two writes loses that email (test/faults worker-kill still sees it about once in two runs of 20
+ * kills, with 11 ms between them in a busy worker: open); a mail server that drops a complete message after the
+ * sender died, or a `handed_over_at` write that fails while the server accepts, is not covered. The mail server's
+ * reply time is no longer in any window. Webhooks stay at least once, with a delivery id receivers can deduplicate on.
  */
 @Injectable()
 export class DeliveryService {
@@ -84,55 +105,101 @@ export class DeliveryService {
     const settings = this.settings;
     if (!settings) throw new Error('DeliveryService is not configured');
     const followUps: string[] = [];
-    const outcome = await this.db.transaction(async (tx): Promise<DeliveryOutcome> => {
-      const [row]: OutboxRow[] = await tx.query(
-        `SELECT id, organization_id, event, channel, recipient_email, recipient_name, webhook_id, payload, status FROM outbox WHERE id = $1 FOR UPDATE SKIP LOCKED`,
-        [outboxId],
-      );
-      if (!row) {
-        const exists: unknown[] = await tx.query(`SELECT 1 FROM outbox WHERE id = $1`, [outboxId]);
-        return exists.length ? 'retry' : 'already-done'; // locked by a concurrent attempt, or gone with its organization
+    const outcome = await this.db.session(async (session): Promise<DeliveryOutcome> => {
+      const [{ locked }]: Array<{ locked: boolean }> = await session.query(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`, [SENDING_LOCK, outboxId]);
+      if (!locked) {
+        const exists: unknown[] = await session.query(`SELECT 1 FROM outbox WHERE id = $1`, [outboxId]);
+        return exists.length ? 'retry' : 'already-done'; // in a concurrent attempt's hands, or gone with its organization
       }
-      if (row.status !== 'pending') return 'already-done';
-      const payload = { ...row.payload, outboxId: row.id } as NotificationPayload;
       try {
-        if (row.channel === 'email') {
-          // A digest is rendered when it is composed (its content is that moment's); an alert email at send time.
-          // Digests and password reset emails are stored composed; alert emails are rendered at send time.
-          const email = row.event === 'digest.weekly' || row.event === 'auth.password_reset' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
-          await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
-        } else {
-          const [hook]: Array<{ url: string; secret: string; format: 'json' | 'slack'; enabled: boolean }> = await tx.query(
-            `SELECT url, secret, format, enabled FROM webhooks WHERE organization_id = $1 AND id = $2`,
-            [row.organization_id, row.webhook_id],
-          );
-          if (!hook || !hook.enabled) {
-            await this.markFailed(tx, row.id, 'The webhook was disabled or deleted before delivery');
-            return 'failed';
-          }
-          // Checked again at send time: DNS may now point the host somewhere it must not.
-          await this.policy.check(hook.url, (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`));
-          await sendWebhook({ url: hook.url, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
-          await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [row.organization_id, row.webhook_id]);
-        }
-        await tx.query(`UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id, this.clock.now()]);
-        await this.forgetSecrets(tx, row);
-        return 'sent';
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (row.channel === 'webhook') followUps.push(...(await this.countWebhookFailure(tx, row, settings)));
-        if (isPermanentDeliveryError(error) || finalAttempt) {
-          await this.markFailed(tx, row.id, message);
-          await this.forgetSecrets(tx, row);
-          this.logger.warn(`outbox ${row.id} failed for good: ${message}`);
-          return 'failed';
-        }
-        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, message]);
-        return 'retry';
+        return await this.deliverLocked(session, outboxId, finalAttempt, settings, followUps);
+      } finally {
+        // A broken connection is dropped from the pool, and its lock with it.
+        await session.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [SENDING_LOCK, outboxId]).catch(() => undefined);
       }
     });
     await this.jobs.deliver(followUps);
     return outcome;
+  }
+
+  private async deliverLocked(session: DbSession, outboxId: string, finalAttempt: boolean, settings: DeliverySettings, followUps: string[]): Promise<DeliveryOutcome> {
+    const [row]: OutboxRow[] = await session.query(
+      `SELECT id, organization_id, event, channel, recipient_email, recipient_name, webhook_id, payload, status, handed_over_at FROM outbox WHERE id = $1`,
+      [outboxId],
+    );
+    if (!row || row.status !== 'pending') return 'already-done';
+    if (row.handed_over_at) return this.presumeSent(session, row);
+    const payload = { ...row.payload, outboxId: row.id } as NotificationPayload;
+    let handedOver = false;
+    let handOver: Promise<unknown> | undefined;
+    try {
+      if (row.channel === 'email') {
+        // Digests and password reset emails are stored composed; alert emails are rendered at send time.
+        const email = row.event === 'digest.weekly' || row.event === 'auth.password_reset' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
+        await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email }, {
+          // Written to PostgreSQL right before the "." goes to the mail server (only stream ticks between): a
+          // process killed after both has both committed and delivered (the kernel flushes its sockets), before
+          // both neither. Awaiting the commit first would leave event-loop turns, any length, between them.
+          beforeFinalDot: () => {
+            handOver = session.sendNow(`UPDATE outbox SET handed_over_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
+            handOver.catch(() => undefined);
+            handedOver = true;
+          },
+        });
+        // Accepted by the server: a failed hand-over write does not matter now, the outcome is committed below.
+        await handOver?.catch(() => undefined);
+      } else {
+        const [hook]: Array<{ url: string; secret: string; format: 'json' | 'slack'; enabled: boolean }> = await session.query(
+          `SELECT url, secret, format, enabled FROM webhooks WHERE organization_id = $1 AND id = $2`,
+          [row.organization_id, row.webhook_id],
+        );
+        if (!hook || !hook.enabled) {
+          await session.transaction((tx) => this.markFailed(tx, row.id, 'The webhook was disabled or deleted before delivery'));
+          return 'failed';
+        }
+        // Checked again at send time: DNS may now point the host somewhere it must not.
+        await this.policy.check(hook.url, (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`));
+        await sendWebhook({ url: hook.url, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
+      }
+    } catch (error) {
+      // The whole message went out and no reply says otherwise (a timeout, a dropped connection): it may well
+      // have been taken, so it is not sent again.
+      if (handedOver && !hasServerReply(error)) return this.presumeSent(session, row);
+      return this.recordFailure(session, row, error, finalAttempt, settings, followUps);
+    }
+    // Outside the catch: a reply that cannot be recorded leaves handed_over_at, and the next attempt presumes sent.
+    return session.transaction(async (tx) => {
+      if (row.channel === 'webhook') await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [row.organization_id, row.webhook_id]);
+      await tx.query(`UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id, this.clock.now()]);
+      await this.forgetSecrets(tx, row);
+      return 'sent' as const;
+    });
+  }
+
+  private async presumeSent(session: DbSession, row: OutboxRow): Promise<DeliveryOutcome> {
+    await session.transaction(async (tx) => {
+      await tx.query(`UPDATE outbox SET status = 'sent', sent_at = handed_over_at, attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, UNCONFIRMED_SEND]);
+      await this.forgetSecrets(tx, row);
+    });
+    this.logger.warn(`outbox ${row.id}: the message was handed over before its sender stopped; presumed delivered, not sent again`);
+    return 'sent';
+  }
+
+  /** The server answered no (or the message never went out in full): retry with backoff, or fail for good. */
+  private recordFailure(session: DbSession, row: OutboxRow, error: unknown, finalAttempt: boolean, settings: DeliverySettings, followUps: string[]): Promise<DeliveryOutcome> {
+    const message = error instanceof Error ? error.message : String(error);
+    return session.transaction(async (tx): Promise<DeliveryOutcome> => {
+      await tx.query(`UPDATE outbox SET handed_over_at = NULL WHERE id = $1`, [row.id]);
+      if (row.channel === 'webhook') followUps.push(...(await this.countWebhookFailure(tx, row, settings)));
+      if (isPermanentDeliveryError(error) || finalAttempt) {
+        await this.markFailed(tx, row.id, message);
+        await this.forgetSecrets(tx, row);
+        this.logger.warn(`outbox ${row.id} failed for good: ${message}`);
+        return 'failed';
+      }
+      await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, message]);
+      return 'retry';
+    });
   }
 
   /** A password reset link is a credential: once its email is sent (or given up on) the outbox keeps no copy. */

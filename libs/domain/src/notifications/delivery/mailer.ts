@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { createTransport, type NodemailerError, type SendMailOptions } from 'nodemailer';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
+import { holdEndUntil } from './hold-end';
 
 export interface OutgoingEmail {
   /** The outbox row id: it becomes the Message-ID, so a duplicate send can be recognised downstream. */
@@ -14,8 +16,17 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
 }
 
+export interface SendHooks {
+  /**
+   * SMTP only: called once the whole message reached the connection, right before the final "." that makes the
+   * server take it (only stream ticks in between). Synchronous: it must do its writes before returning. If it
+   * throws, the "." is never written and the server discards the partial message.
+   */
+  beforeFinalDot?: () => void;
+}
+
 export interface Mailer {
-  send(message: OutgoingEmail): Promise<void>;
+  send(message: OutgoingEmail, hooks?: SendHooks): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +47,8 @@ export interface MailerConfig {
 }
 
 const DEFAULT_SEND_TIMEOUT_MS = 20_000;
+/** Carries SendHooks.beforeFinalDot through nodemailer's mail data to the stream plugin. */
+const BEFORE_FINAL_DOT = 'throughlineBeforeFinalDot';
 /** Outbox ids are UUIDs; anything else could break the Message-ID header or escape mailDir. */
 const SAFE_OUTBOX_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -63,12 +76,22 @@ function createSmtpMailer(config: MailerConfig & { smtpUrl: string }): Mailer {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
+  // The message stream the pool pipes into the DATA section once the server said 354: its end is held back.
+  transport.use('stream', (mail, done) => {
+    const beforeFinalDot = (mail.data as { [BEFORE_FINAL_DOT]?: () => void })[BEFORE_FINAL_DOT];
+    const message = mail.message as unknown as { createReadStream: () => NodeJS.ReadableStream };
+    if (beforeFinalDot) {
+      const compose = message.createReadStream.bind(message);
+      message.createReadStream = () => holdEndUntil(compose() as Readable, beforeFinalDot);
+    }
+    done();
+  });
   const sendTimeoutMs = config.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   return {
-    async send(message) {
+    async send(message, hooks) {
       const options = toMailOptions(config.from, message);
       try {
-        await transport.sendMail({ ...options, signal: AbortSignal.timeout(sendTimeoutMs) });
+        await transport.sendMail({ ...options, signal: AbortSignal.timeout(sendTimeoutMs), ...(hooks?.beforeFinalDot ? { [BEFORE_FINAL_DOT]: hooks.beforeFinalDot } : {}) });
       } catch (error) {
         throw classifySmtpError(error, message.outboxId);
       }
