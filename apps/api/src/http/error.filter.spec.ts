@@ -43,6 +43,7 @@ describe('ErrorFilter', () => {
       // TypeORM's QueryFailedError keeps the driver's error.
       Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error('shutting down'), { code: '57P01' }) }),
       Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
     ];
     for (const exception of unavailable) {
       expect(run(exception)).toMatchObject({ status: 503, body: { code: 'SERVICE.UNAVAILABLE' }, headers: { 'retry-after': '5' } });

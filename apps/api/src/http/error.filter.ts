@@ -117,7 +117,8 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
     // TypeORM's answer when the transaction's connection broke and was given back to the pool under it.
-    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
     e = (e.driverError ?? e.cause ?? null) as typeof e;
   }
   return false;
