@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario }
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
 import { API_NODE_FLAGS } from '../apps/api/src/node-flags';
+import { repoRoot, resultsDir } from './paths';
 
 /**
  * `npm run bench:api` — our API against bare Fastify + pg on the scale data (see bench/README.md).
@@ -232,16 +233,6 @@ function printTable(results: ScenarioResult[], loginRuns: LoadFigures[], rss: { 
   log(`\n  targets at 10 connections: summary p95 ≤ ${TARGETS.summaryP95Ms} ms, portfolio p95 ≤ ${TARGETS.portfolioP95Ms} ms, both ≥ ${TARGETS.bareRatio * 100}% of bare; check-in p95 ≤ ${TARGETS.checkInP95Ms} ms`);
   log(`  API peak RSS under the read/write load: ${rss.peakMb} MB (VmHWM; sampled max ${rss.peakSampledMb} MB), target ≤ ${TARGETS.peakRssMb} MB: ${verdict(rss.peakMb <= TARGETS.peakRssMb)}`);
   log(`  API peak RSS after the login runs: ${rss.loginPeakMb} MB (sampled max during login ${rss.loginPeakSampledMb} MB)`);
-}
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return existsSync(join(dir, 'package.json')) ? dir : process.cwd();
-}
-
-function resultsDir(): string {
-  return process.env.BENCH_RESULTS_DIR ? resolve(process.env.BENCH_RESULTS_DIR) : join(repoRoot(), 'bench', 'results');
 }
 
 main().then(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -12,6 +12,7 @@ import { JobName, migrateQueueSchema, selectQueueBackend } from '@app/queue';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
 import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
 import { openScaleDatabase } from './scale/scale-database';
+import { resultsDir } from './paths';
 
 /**
  * `npm run bench:digest` — one organization's weekly digests at scale: 10,000 recipients across 200 engagements,
@@ -254,13 +255,6 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
-}
-
-function resultsDir(): string {
-  if (process.env.BENCH_RESULTS_DIR) return resolve(process.env.BENCH_RESULTS_DIR);
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(existsSync(join(dir, 'package.json')) ? dir : process.cwd(), 'bench', 'results');
 }
 
 main().then(

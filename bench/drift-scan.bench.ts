@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { JobType } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource, type EntityManager, type Logger as OrmLogger } from 'typeorm';
@@ -13,6 +13,7 @@ import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs
 import { openScaleDatabase, type ScaleDatabase } from './scale/scale-database';
 import { SCALE_LARGE_ORGANIZATION_ID } from './scale/scale-seed';
 import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+import { resultsDir } from './paths';
 
 /**
  * `npm run bench:drift` — one organization's full drift scan at scale (see bench/README.md).
@@ -566,15 +567,6 @@ function printScan(s: ScanFigures, milestonesInDb: number, withTargets: boolean)
   const factsEnd = Math.max(0, ...s.phases.filter((p) => p.step.startsWith('facts.')).map((p) => p.startMs + p.ms));
   const next = s.phases.filter((p) => p.step.startsWith('tx.') && p.startMs >= factsEnd).sort((a, b) => a.startMs - b.startMs)[0];
   if (factsEnd && next) log(`    rules + planning in memory ≈ ${fmt(next.startMs - factsEnd)} ms (from the last fact query to ${next.step})`);
-}
-
-function resultsDir(): string {
-  if (process.env.BENCH_RESULTS_DIR) return resolve(process.env.BENCH_RESULTS_DIR);
-  // dist/bench/… → the repository root is the first ancestor with a package.json; else the working directory.
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  const root = existsSync(join(dir, 'package.json')) ? dir : process.cwd();
-  return join(root, 'bench', 'results');
 }
 
 async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<Array<{ query: string; executionMs: number; plan: string }>> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { hashPassword } from '@app/domain';
@@ -10,6 +10,7 @@ import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs
 import { buildScenarios, captureSql, login } from './api/scenarios';
 import { isTransactionEnd, isTransactionStart } from './api/captured-sql';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
+import { resultsDir } from './paths';
 
 /**
  * `npm run bench:explain` — EXPLAIN (ANALYZE, BUFFERS) of every statement the hot requests run (captured from the
@@ -79,13 +80,6 @@ async function main(): Promise<void> {
     await client?.end().catch(() => undefined);
     if (db) await dropTestDatabase(db).catch(() => undefined);
   }
-}
-
-function resultsDir(): string {
-  if (process.env.BENCH_RESULTS_DIR) return resolve(process.env.BENCH_RESULTS_DIR);
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(existsSync(join(dir, 'package.json')) ? dir : process.cwd(), 'bench', 'results');
 }
 
 main().then(

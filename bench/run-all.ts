@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { validateEnvironment } from '@app/config';
 import { resolveDatabase } from '../apps/launcher/src/database-target';
+import { repoRoot } from './paths';
 
 /**
  * `npm run bench`: every benchmark of issue 7 in turn, each as its own process exactly as `npm run bench:<part>` runs
@@ -171,12 +172,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
     const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', (code, signal) => ok(code ?? (signal ? 128 : 1)));
   });
-}
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return existsSync(join(dir, 'package.json')) ? dir : process.cwd();
 }
 
 main().then(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
 import { runLoad, type LoadFigures } from './api/load';
 import { closeScaleDatabase, openScaleDatabase, type ScaleDatabase } from './scale/scale-database';
 import { SCALE_LARGE_ORGANIZATION_ID, SCALE_PASSWORD, scaleEmails } from './scale/scale-seed';
+import { repoRoot, resultsDir } from './paths';
 
 /**
  * `npm run scale-out` (issue 7, item 4): 2 API processes and 3 worker processes — the built entry points, started
@@ -495,16 +496,6 @@ function countBy(values: string[]): Record<string, number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return existsSync(join(dir, 'package.json')) ? dir : process.cwd();
-}
-
-function resultsDir(): string {
-  return process.env.BENCH_RESULTS_DIR ? resolve(process.env.BENCH_RESULTS_DIR) : join(repoRoot(), 'bench', 'results');
-}
 
 main().then(
   () => process.exit(0),
