@@ -4,6 +4,13 @@ import type { ApiError } from '../api/client';
 export type FieldErrors = Record<string, string>;
 
 /** The API's `errors: [{field, problems}]` as one message per field; nested fields count for their root. */
+/** The API's password length rule (12–128; the common-password check stays the API's) and the repeat check. */
+export function newPasswordErrors(password: string, repeat: string): FieldErrors {
+  if (password.length < 12) return { newPassword: 'Use at least 12 characters.' };
+  if (repeat !== password) return { repeat: 'The two passwords differ.' };
+  return {};
+}
+
 export function fieldErrorsOf(error: ApiError): FieldErrors {
   const out: FieldErrors = {};
   for (const problem of error.errors ?? []) {

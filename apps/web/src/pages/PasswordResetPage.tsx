@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
-import { FormError, TextField, useForm, type FieldErrors } from '../components/forms';
+import { FormError, newPasswordErrors, TextField, useForm, type FieldErrors } from '../components/forms';
 
 /**
  * `/reset-password`: without a token, asks for the email to send a reset link to (the answer is the same
@@ -53,11 +53,7 @@ function ChooseNewPassword({ token }: { token: string }) {
   const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
   const form = useForm(() => unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })), {
-    validate: (): FieldErrors => {
-      if (password.length < 12) return { newPassword: 'Use at least 12 characters.' };
-      if (repeat !== password) return { repeat: 'The two passwords differ.' };
-      return {};
-    },
+    validate: () => newPasswordErrors(password, repeat),
     onDone: () => setDone(true),
   });
   if (done) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useMe, useSession } from '../auth/session';
-import { FormError, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
+import { FormError, newPasswordErrors, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
 import { ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
@@ -198,12 +198,7 @@ function ChangePassword() {
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const form = useForm(() => unwrap(api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })), {
-    validate: (): FieldErrors => {
-      if (!currentPassword) return { currentPassword: 'Enter the password you use now.' };
-      if (newPassword.length < 12) return { newPassword: 'Use at least 12 characters.' };
-      if (repeat !== newPassword) return { repeat: 'The two passwords differ.' };
-      return {};
-    },
+    validate: (): FieldErrors => (currentPassword ? newPasswordErrors(newPassword, repeat) : { currentPassword: 'Enter the password you use now.' }),
     onDone: () => forget('Your password is changed and every session has ended. Log in with the new password.'),
   });
   return (
