@@ -206,6 +206,37 @@ describe('row-level security', () => {
       expect(await setting()).toEqual({ organization: null, crossTenant: null });
     });
 
+    it("a session's sendNow carries the tenant, and refuses, sending nothing, while a statement is in flight", async () => {
+      const rename = `UPDATE clients SET name = $2 WHERE organization_id = $1`;
+      const names = await runForOrganization(orgA, () => db.session(async (session) => {
+        const inFlight = session.sendNow(`SELECT pg_sleep(0.2)`);
+        // Queued behind the sleep it would reach PostgreSQL only later, which is what sendNow promises not to do.
+        expect(() => session.sendNow(rename, [orgA, 'A renamed while busy'])).toThrow(/busy/);
+        await inFlight;
+        await session.sendNow(rename, [orgB, 'B renamed from A']); // another tenant's row: invisible, so untouched
+        return session.query<Array<{ name: string }>>(`SELECT name FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
+      }));
+      expect(names.map((r) => r.name)).toEqual(['A client']);
+      const all: Array<{ name: string }> = await owner.query(`SELECT name FROM clients WHERE organization_id IN ($1, $2) ORDER BY name`, [orgA, orgB]);
+      expect(all.map((r) => r.name)).toEqual(['A client', 'B client']);
+      expect(await setting()).toEqual({ organization: null, crossTenant: null });
+    });
+
+    it("a session's holdWritesInKernel keeps the next statement from PostgreSQL until released", async () => {
+      const answered = await runForOrganization(orgA, () => db.session(async (session) => {
+        const release = session.holdWritesInKernel();
+        let answer: unknown;
+        const sent = session.sendNow(`SELECT 1 AS one`).then((rows) => (answer = rows));
+        await new Promise((r) => setTimeout(r, 100)); // under the kernel's 200 ms cork ceiling
+        const beforeRelease = answer;
+        release();
+        await sent;
+        return { beforeRelease, afterRelease: answer };
+      }));
+      expect(answered.beforeRelease).toBeUndefined();
+      expect(answered.afterRelease).toMatchObject({ rows: [{ one: 1 }] });
+    });
+
     it('work outside any scope is refused before it reaches PostgreSQL', async () => {
       await expect(db.reader.query(`SELECT 1`)).rejects.toThrow(MissingTenantScope);
       await expect(db.transaction(async (tx) => tx.query(`SELECT 1`))).rejects.toThrow(MissingTenantScope);

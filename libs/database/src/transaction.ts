@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Socket } from 'node:net';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { corkInKernel } from './tcp-cork';
 import { CLEAR_SESSION_TENANT_SQL, currentTenantScope, MissingTenantScope, runAsSystem, runForOrganization, tenantSettingsSql, type SystemReason, type TenantScope } from './tenant-scope';
 
 export type Tx = EntityManager;
@@ -11,14 +13,31 @@ export interface DbSession {
   /**
    * One statement written to the server's socket before this returns (no TypeORM hop, no event-loop turn):
    * for a write that must be on the wire, hence committed even if this process dies the next moment, before
-   * the caller's next step. The promise settles with the server's answer.
+   * the caller's next step. The promise settles with the server's answer. Throws, sending nothing, while the
+   * connection is busy: the statement would wait in node-postgres's queue and go out later.
    */
   sendNow(sql: string, params?: unknown[]): Promise<unknown>;
+  /**
+   * Keeps what is written to this connection next in the kernel (TCP_CORK), waking no PostgreSQL backend, until
+   * the returned function is called or the process dies (the kernel then sends it). A no-op where unavailable.
+   */
+  holdWritesInKernel(): () => void;
 }
 
 /** The node-postgres client a TypeORM query runner holds once connected. */
 interface PgClient {
   query(sql: string, params?: unknown[]): Promise<unknown>;
+  /** False while a statement is in flight: a new one is queued, not written. */
+  readyForQuery: boolean;
+  connection: { stream: Socket };
+}
+
+/** node-postgres writes a statement at once only when nothing is in flight or waiting to be written. */
+function sendNowOrThrow(client: PgClient, sql: string, params?: unknown[]): Promise<unknown> {
+  if (client.readyForQuery !== true || client.connection.stream.writableLength > 0) {
+    throw new Error('The connection is busy: the statement would not be written at once');
+  }
+  return client.query(sql, params);
 }
 
 /**
@@ -57,7 +76,8 @@ export class Db {
       scoped = true;
       return await work({
         query: (sql, params) => runner.query(sql, params),
-        sendNow: (sql, params) => client.query(sql, params),
+        sendNow: (sql, params) => sendNowOrThrow(client, sql, params),
+        holdWritesInKernel: () => corkInKernel(client.connection.stream) ?? (() => undefined),
         transaction: async (inner) => {
           await runner.startTransaction();
           try {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { currentTenantScope } from '@app/database/tenant-scope';
+import { enterCriticalSection } from '@app/database/libc';
 import { Db, type DbSession } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
@@ -59,19 +60,21 @@ export const UNCONFIRMED_SEND =
   'Unconfirmed: the whole message was handed to the mail server, then the sender stopped before its reply; presumed delivered and not sent again';
 
 /**
- * Sends one outbox row, at most once per email. The sender holds a session-level advisory lock on the row for
- * the whole attempt, so two workers never send it together, and PostgreSQL drops the lock the moment a sender's
- * connection dies. Right before it writes the final "." of the SMTP DATA section (the whole message already on the
- * wire, every buffer drained, only stream ticks in between) it writes `UPDATE outbox SET handed_over_at` to
- * PostgreSQL; after the server's reply it commits the outcome. A process killed after both writes has both on
- * their way (the kernel flushes a dead process's sockets: PostgreSQL commits the update, the mail server gets the
- * "."); killed before the first, neither, and the server discards the partial message. So a pending row found with
- * `handed_over_at` set was handed over by a sender that died before recording the reply: it is marked sent
- * (unconfirmed) rather than mailed a second time, and a row without it is sent again safely. What is left: a kill
- * between the two writes loses that email (test/faults worker-kill still sees it about once in two runs of 20
- * kills, with 11 ms between them in a busy worker: open); a mail server that drops a complete message after the
- * sender died, or a `handed_over_at` write that fails while the server accepts, is not covered. The mail server's
- * reply time is no longer in any window. Webhooks stay at least once, with a delivery id receivers can deduplicate on.
+ * Sends one outbox row exactly once per email, unless the sender is killed in a window of microseconds. The
+ * sender holds a session-level advisory lock on the row for the whole attempt, so two workers never send it
+ * together, and PostgreSQL drops the lock the moment a sender's connection dies. Inside the write of the final "."
+ * of the SMTP DATA section (the whole message already on the wire, every buffer drained) and right before it, it
+ * writes `UPDATE outbox SET handed_over_at` to PostgreSQL, held in the kernel (TCP_CORK) until the "." is written
+ * too: two adjacent system calls, no event-loop turn between them (`hold-end.ts`), in a critical section
+ * (SCHED_FIFO where permitted, else a fresh time slice: `libc.ts`), and the first wakes no process. After the server's reply it commits the outcome. A process killed after
+ * both writes has both on their way (the kernel flushes a dead process's sockets, corked data included: PostgreSQL
+ * commits the update, the mail server gets the "."); killed before the first, neither, and the server discards
+ * the partial message. So a pending row found with `handed_over_at` set was handed over by a sender that died
+ * before recording the reply: it is marked sent (unconfirmed) rather than mailed a second time, and a row without
+ * it is sent again safely. What is left: a kill between the two system calls loses that email (no two writes to
+ * two servers can be one); a mail server that drops a complete message after the sender died, or a
+ * `handed_over_at` write that fails while the server accepts, is not covered. Webhooks stay at least once, with a
+ * delivery id receivers can deduplicate on.
  */
 @Injectable()
 export class DeliveryService {
@@ -137,13 +140,29 @@ export class DeliveryService {
         // Digests and password reset emails are stored composed; alert emails are rendered at send time.
         const email = row.event === 'digest.weekly' || row.event === 'auth.password_reset' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
         await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email }, {
-          // Written to PostgreSQL right before the "." goes to the mail server (only stream ticks between): a
-          // process killed after both has both committed and delivered (the kernel flushes its sockets), before
-          // both neither. Awaiting the commit first would leave event-loop turns, any length, between them.
+          // Written to PostgreSQL inside the write of the "." to the mail server, right before it: a process
+          // killed after both has both committed and delivered (the kernel flushes its sockets), before both
+          // neither. Awaiting the commit first would leave event-loop turns, any length, between them.
           beforeFinalDot: () => {
-            handOver = session.sendNow(`UPDATE outbox SET handed_over_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
+            // A kill between this write and the "." loses the email, so nothing may come between them: a critical
+            // section (no other process runs in this one's place), and the statement held in the kernel until the
+            // "." is written too (sent at once it would wake a PostgreSQL backend, which the scheduler often runs
+            // first, this process waiting, killable, between the writes). `npm run bench:hand-over` measures it.
+            const leave = enterCriticalSection();
+            const uncork = session.holdWritesInKernel();
+            const afterFinalDot = () => {
+              uncork();
+              leave();
+            };
+            try {
+              handOver = session.sendNow(`UPDATE outbox SET handed_over_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
+            } catch (error) {
+              afterFinalDot();
+              throw error;
+            }
             handOver.catch(() => undefined);
             handedOver = true;
+            return afterFinalDot;
           },
         });
         // Accepted by the server: a failed hand-over write does not matter now, the outcome is committed below.

@@ -18,11 +18,12 @@ export interface OutgoingEmail {
 
 export interface SendHooks {
   /**
-   * SMTP only: called once the whole message reached the connection, right before the final "." that makes the
-   * server take it (only stream ticks in between). Synchronous: it must do its writes before returning. If it
-   * throws, the "." is never written and the server discards the partial message.
+   * SMTP only: called once the whole message reached the connection, inside the write of the final "." that
+   * makes the server take it, right before that write (nothing in between but the return). Synchronous: it must
+   * do its writes before returning. It may return a function, called right after the "." is written. If it
+   * throws, the "." is never written, the connection is dropped and the server discards the partial message.
    */
-  beforeFinalDot?: () => void;
+  beforeFinalDot?: () => void | (() => void);
 }
 
 export interface Mailer {
@@ -78,7 +79,7 @@ function createSmtpMailer(config: MailerConfig & { smtpUrl: string }): Mailer {
   });
   // The message stream the pool pipes into the DATA section once the server said 354: its end is held back.
   transport.use('stream', (mail, done) => {
-    const beforeFinalDot = (mail.data as { [BEFORE_FINAL_DOT]?: () => void })[BEFORE_FINAL_DOT];
+    const beforeFinalDot = (mail.data as { [BEFORE_FINAL_DOT]?: SendHooks['beforeFinalDot'] })[BEFORE_FINAL_DOT];
     const message = mail.message as unknown as { createReadStream: () => NodeJS.ReadableStream };
     if (beforeFinalDot) {
       const compose = message.createReadStream.bind(message);
