@@ -8,6 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { createMailer } from '@app/domain';
 import { enterCriticalSection } from '../libs/database/src/libc';
 import { corkInKernel } from '../libs/database/src/tcp-cork';
+import { isDataTerminator } from '../libs/domain/src/notifications/delivery/hold-end';
 import { createTestDatabase, dropTestDatabase } from '../libs/testing/src/test-database';
 import { resultsDir } from './paths';
 
@@ -18,12 +19,13 @@ import { resultsDir } from './paths';
  *
  * Sends BENCH_HAND_OVER_EMAILS (default 600) emails through the real SMTP mailer to a loopback sink,
  * BENCH_HAND_OVER_CONCURRENCY (default 8) at a time, each with a real parameterised statement to PostgreSQL in its
- * hand-over hook, and measures the loss window: from the native write of that statement (a spy on the PostgreSQL
- * socket's handle) to the moment the "." enters the SMTP connection's write (a spy on net.Socket.prototype.write). `--busy` also runs two CPU-bound processes, as on a loaded 2-core
- * machine; `--no-cork` sends the statement at once instead of holding it in the kernel (TCP_CORK) until the ".",
- * which shows what the cork is for: waking PostgreSQL's backend lets the scheduler run it first, and the sender
- * sits between the two writes for milliseconds; `--no-critical` skips the critical section around them
- * (SCHED_FIFO where permitted, else a fresh time slice: libs/database/src/libc.ts). Environment: BENCH_DATABASE_URL | TEST_DATABASE_URL | DATABASE_URL (embedded PostgreSQL when none).
+ * hand-over hook, and measures the window: from the native write of that statement (a spy on the PostgreSQL
+ * socket's handle) to the moment the "." enters the SMTP connection's write (a spy on net.Socket.prototype.write).
+ * Flags: `--busy` also runs two CPU-bound processes, as on a loaded 2-core machine; `--no-cork` sends the statement
+ * at once instead of holding it in the kernel (TCP_CORK) until the "." (waking PostgreSQL's backend lets the
+ * scheduler run it first, and the sender sits between the two writes for milliseconds); `--no-critical` skips the
+ * critical section around them (SCHED_FIFO where permitted, else a fresh time slice: libs/database/src/libc.ts).
+ * Environment: BENCH_DATABASE_URL | TEST_DATABASE_URL | DATABASE_URL (embedded PostgreSQL when none).
  * Prints percentiles in microseconds and writes bench/results/hand-over-latest.json. Exits 0 whatever it measures.
  */
 
@@ -32,12 +34,6 @@ const CONCURRENCY = Number(process.env.BENCH_HAND_OVER_CONCURRENCY ?? 8);
 const BUSY = process.argv.includes('--busy');
 const CORK = !process.argv.includes('--no-cork');
 const CRITICAL = !process.argv.includes('--no-critical');
-const TERMINATORS = new Set(['.\r\n', '\n.\r\n', '\r\n.\r\n']);
-
-function isTerminator(chunk: unknown): boolean {
-  const text = Buffer.isBuffer(chunk) ? chunk.toString('latin1') : typeof chunk === 'string' ? chunk : '';
-  return TERMINATORS.has(text);
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -83,7 +79,7 @@ async function main(): Promise<void> {
   let unmatched = 0;
   const write = Socket.prototype.write;
   Socket.prototype.write = function (this: Socket, chunk: unknown, ...rest: unknown[]): boolean {
-    if (isTerminator(chunk)) {
+    if (isDataTerminator(chunk)) {
       const openedAt = handingOver ? nativeWriteAt.get(handingOver) : undefined;
       if (openedAt === undefined) unmatched++;
       else gapsMicros.push(Number(process.hrtime.bigint() - openedAt) / 1000);

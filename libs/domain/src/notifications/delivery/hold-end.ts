@@ -4,6 +4,12 @@ import { Readable, type Writable } from 'node:stream';
 /** How nodemailer's DataStream ends a DATA section: ".\r\n", after the line break the body may lack. */
 const DATA_TERMINATOR = new Set(['.\r\n', '\n.\r\n', '\r\n.\r\n']);
 
+/** Whether a chunk written to an SMTP connection is the end of a DATA section, and nothing else. */
+export function isDataTerminator(chunk: unknown): boolean {
+  const text = Buffer.isBuffer(chunk) ? chunk.toString('latin1') : typeof chunk === 'string' ? chunk : undefined;
+  return text !== undefined && DATA_TERMINATOR.has(text);
+}
+
 /**
  * Relays `source` on demand only (highWaterMark 0: nothing is read ahead of the consumer) and ends once the
  * consumer has taken every byte. Piped into an SMTP DATA section, that end becomes the final "." the consumer
@@ -98,8 +104,7 @@ function interceptNextWrite(connection: Socket, beforeWrite: () => void | (() =>
   };
   connection.write = function (this: Socket, chunk: unknown, ...rest: unknown[]): boolean {
     release();
-    const text = Buffer.isBuffer(chunk) ? chunk.toString('latin1') : typeof chunk === 'string' ? chunk : undefined;
-    if (text === undefined || !DATA_TERMINATOR.has(text)) {
+    if (!isDataTerminator(chunk)) {
       connection.destroy(new Error('holdEndUntil: the connection was about to get something other than the final "."'));
       return false;
     }
