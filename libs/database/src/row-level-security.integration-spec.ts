@@ -213,6 +213,9 @@ describe('row-level security', () => {
         // Queued behind the sleep it would reach PostgreSQL only later, which is what sendNow promises not to do.
         expect(() => session.sendNow(rename, [orgA, 'A renamed while busy'])).toThrow(/busy/);
         await inFlight;
+        // A plain read returns before its COMMIT is answered: idle() waits for that, then sendNow may write at once.
+        await session.query(`SELECT 1`);
+        await session.idle();
         await session.sendNow(rename, [orgB, 'B renamed from A']); // another tenant's row: invisible, so untouched
         return session.query<Array<{ name: string }>>(`SELECT name FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
       }));

@@ -22,14 +22,25 @@ export interface DbSession {
    * the returned function is called or the process dies (the kernel then sends it). A no-op where unavailable.
    */
   holdWritesInKernel(): () => void;
+  /** Resolves once nothing is in flight on the connection (a plain read's COMMIT is not waited for: see below). */
+  idle(): Promise<void>;
 }
 
 /** The node-postgres client a TypeORM query runner holds once connected. */
 interface PgClient {
   query(sql: string, params?: unknown[]): Promise<unknown>;
+  once(event: 'drain' | 'error' | 'end', listener: () => void): unknown;
   /** False while a statement is in flight: a new one is queued, not written. */
   readyForQuery: boolean;
   connection: { stream: Socket };
+}
+
+/** node-postgres emits 'drain' when its last queued statement has been answered; a broken connection ends the wait too. */
+function idle(client: PgClient): Promise<void> {
+  if (client.readyForQuery === true) return Promise.resolve();
+  return new Promise((resolve) => {
+    for (const event of ['drain', 'error', 'end'] as const) client.once(event, resolve);
+  });
 }
 
 /** node-postgres writes a statement at once only when nothing is in flight or waiting to be written. */
@@ -78,6 +89,7 @@ export class Db {
         query: (sql, params) => runner.query(sql, params),
         sendNow: (sql, params) => sendNowOrThrow(client, sql, params),
         holdWritesInKernel: () => corkInKernel(client.connection.stream) ?? (() => undefined),
+        idle: () => idle(client),
         transaction: async (inner) => {
           await runner.startTransaction();
           try {

@@ -139,6 +139,8 @@ export class DeliveryService {
       if (row.channel === 'email') {
         // Digests and password reset emails are stored composed; alert emails are rendered at send time.
         const email = row.event === 'digest.weekly' || row.event === 'auth.password_reset' ? digestEmail(row.payload as unknown as StoredDigestEmail) : renderNotificationEmail(payload, row.recipient_name);
+        // The read above left its COMMIT in flight; the hand-over statement must find the connection free.
+        await session.idle();
         await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email }, {
           // Written to PostgreSQL inside the write of the "." to the mail server, right before it: a process
           // killed after both has both committed and delivered (the kernel flushes its sockets), before both
