@@ -214,8 +214,14 @@ describe('row-level security', () => {
         expect(() => session.sendNow(rename, [orgA, 'A renamed while busy'])).toThrow(/busy/);
         await inFlight;
         // A plain read returns before its COMMIT is answered: idle() waits for that, then sendNow may write at once.
-        await session.query(`SELECT 1`);
-        await session.idle();
+        const client = (pooled.driver as unknown as { master: { _clients: Array<{ listenerCount(event: string): number }> } }).master._clients[0]!;
+        const listeners = () => ['drain', 'error', 'end'].map((event) => client.listenerCount(event));
+        const before = listeners();
+        for (let i = 0; i < 3; i++) {
+          await session.query(`SELECT 1`);
+          await session.idle();
+        }
+        expect(listeners()).toEqual(before); // the pooled connection keeps no listener of idle() behind
         await session.sendNow(rename, [orgB, 'B renamed from A']); // another tenant's row: invisible, so untouched
         return session.query<Array<{ name: string }>>(`SELECT name FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
       }));

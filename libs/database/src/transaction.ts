@@ -30,6 +30,7 @@ export interface DbSession {
 interface PgClient {
   query(sql: string, params?: unknown[]): Promise<unknown>;
   once(event: 'drain' | 'error' | 'end', listener: () => void): unknown;
+  off(event: 'drain' | 'error' | 'end', listener: () => void): unknown;
   /** False while a statement is in flight: a new one is queued, not written. */
   readyForQuery: boolean;
   connection: { stream: Socket };
@@ -38,8 +39,14 @@ interface PgClient {
 /** node-postgres emits 'drain' when its last queued statement has been answered; a broken connection ends the wait too. */
 function idle(client: PgClient): Promise<void> {
   if (client.readyForQuery === true) return Promise.resolve();
+  const events = ['drain', 'error', 'end'] as const;
   return new Promise((resolve) => {
-    for (const event of ['drain', 'error', 'end'] as const) client.once(event, resolve);
+    // The connection lives on in the pool: whichever event comes, none of the three listeners stays behind.
+    const done = () => {
+      for (const event of events) client.off(event, done);
+      resolve();
+    };
+    for (const event of events) client.once(event, done);
   });
 }
 
