@@ -66,10 +66,10 @@ export const UNCONFIRMED_SEND =
  * of the SMTP DATA section (the whole message already on the wire, every buffer drained) and right before it, it
  * writes `UPDATE outbox SET handed_over_at` to PostgreSQL, held in the kernel (TCP_CORK) until the "." is written
  * too: two adjacent system calls, no event-loop turn between them (`hold-end.ts`), in a critical section
- * (SCHED_FIFO where permitted, else a fresh time slice: `libc.ts`), and the first wakes no process. After the server's reply it commits the outcome. A process killed after
- * both writes has both on their way (the kernel flushes a dead process's sockets, corked data included: PostgreSQL
- * commits the update, the mail server gets the "."); killed before the first, neither, and the server discards
- * the partial message. So a pending row found with `handed_over_at` set was handed over by a sender that died
+ * (SCHED_FIFO where permitted, else a fresh time slice: `libc.ts`), and the first wakes no process. After the
+ * server's reply it commits the outcome. A process killed after both writes has both on their way (the kernel
+ * flushes a dead process's sockets, corked data included: PostgreSQL commits the update, the mail server gets the
+ * "."); killed before the first, neither, and the server discards the partial message. So a pending row found with `handed_over_at` set was handed over by a sender that died
  * before recording the reply: it is marked sent (unconfirmed) rather than mailed a second time, and a row without
  * it is sent again safely. What is left: a kill between the two system calls loses that email (no two writes to
  * two servers can be one); a mail server that drops a complete message after the sender died, or a
@@ -144,19 +144,19 @@ export class DeliveryService {
         await settings.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email }, {
           // Written to PostgreSQL inside the write of the "." to the mail server, right before it: a process
           // killed after both has both committed and delivered (the kernel flushes its sockets), before both
-          // neither. Awaiting the commit first would leave event-loop turns, any length, between them.
+          // neither; in between it loses the email, so nothing may come between them. Hence no awaited commit
+          // (event-loop turns, any length), a critical section (no other process runs in this one's place), and
+          // the statement held in the kernel until the "." is out (sent at once it would wake a PostgreSQL
+          // backend, which the scheduler often runs first). `npm run bench:hand-over` measures the window.
           beforeFinalDot: () => {
-            // A kill between this write and the "." loses the email, so nothing may come between them: a critical
-            // section (no other process runs in this one's place), and the statement held in the kernel until the
-            // "." is written too (sent at once it would wake a PostgreSQL backend, which the scheduler often runs
-            // first, this process waiting, killable, between the writes). `npm run bench:hand-over` measures it.
             const leave = enterCriticalSection();
-            const uncork = session.holdWritesInKernel();
+            let uncork = (): void => undefined;
             const afterFinalDot = () => {
               uncork();
               leave();
             };
             try {
+              uncork = session.holdWritesInKernel();
               handOver = session.sendNow(`UPDATE outbox SET handed_over_at = $2 WHERE id = $1`, [row.id, this.clock.now()]);
             } catch (error) {
               afterFinalDot();
