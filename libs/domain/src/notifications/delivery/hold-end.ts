@@ -18,10 +18,10 @@ export function isDataTerminator(chunk: unknown): boolean {
  * `beforeEnd` runs inside the connection's write of that ".", right before it: the two writes are adjacent
  * system calls with no event-loop turn, tick or promise continuation between them, so a process killed at any
  * moment has made both or neither in all but a few microseconds. What `beforeEnd` returns is called right after
- * the write. Before it ends, the relay waits until no byte
- * of the message waits in a buffer downstream (the consumer's, the connection's), so the "." goes to the kernel
- * at once. If `beforeEnd` throws, or the connection is about to get anything but the ".", the connection is
- * destroyed instead: the server never gets a complete message.
+ * the write. Before it ends, the relay waits until no byte of the message waits in a buffer downstream (the
+ * consumer's, the connection's), so the "." goes to the kernel at once. If `beforeEnd` throws, or the connection
+ * is about to get anything but the ".", the connection is destroyed instead: the server never gets a complete
+ * message.
  */
 export function holdEndUntil(source: Readable, beforeEnd: () => void | (() => void)): Readable {
   let wanted = false;
