@@ -97,18 +97,18 @@ async function main(): Promise<void> {
   let generation = 0;
   for (const mode of MODES) {
     const before = received.size;
-    let handedOverBefore = Number((await pg.query(`SELECT count(*) AS n FROM hand_over`)).rows[0].n);
+    const handedOverBefore = Number((await pg.query(`SELECT count(*) AS n FROM hand_over`)).rows[0].n);
     const lostIds: string[] = [];
     const unrecordedIds: string[] = [];
     for (let k = 0; k < KILLS; k++) {
       const gen = String(generation++);
       const sender: ChildProcess = spawn(process.execPath, [__filename, '--child', mode, gen, String(port), database.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise<number | null>((resolve) => sender.once('exit', resolve));
       await new Promise<void>((resolve, reject) => {
         sender.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-        sender.once('exit', (code) => reject(new Error(`sender exited early (${code})`)));
+        void exited.then((code) => reject(new Error(`sender exited before it was ready (${code})`)));
       });
       await sleep(300 + Math.random() * 1000);
-      const exited = new Promise((resolve) => sender.once('exit', resolve));
       sender.kill('SIGKILL');
       await exited;
       await sleep(150); // the kernel flushes the dead sender's sockets; PostgreSQL and the sink finish what they got
@@ -118,7 +118,6 @@ async function main(): Promise<void> {
       unrecordedIds.push(...mine.filter((id) => !recorded.includes(id)));
     }
     const handedOver = Number((await pg.query(`SELECT count(*) AS n FROM hand_over`)).rows[0].n) - handedOverBefore;
-    handedOverBefore += handedOver;
     const result = { mode, kills: KILLS, handedOver, received: received.size - before, lost: lostIds.length, unrecorded: unrecordedIds.length, lostIds, unrecordedIds };
     results.push(result);
     process.stdout.write(`[bench:hand-over-kill] mode=${mode} kills=${KILLS} handed-over=${handedOver} received=${result.received} lost=${result.lost} `
