@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { enterCriticalSection } from '../libs/database/src/libc';
 import { corkInKernel } from '../libs/database/src/tcp-cork';
 import { createMailer } from '../libs/domain/src/notifications/delivery/mailer';
 import { createTestDatabase, dropTestDatabase } from '../libs/testing/src/test-database';
+import { startLoopbackSink } from './loopback-smtp-sink';
 import { resultsDir } from './paths';
 
 /**
@@ -66,16 +66,7 @@ async function main(): Promise<void> {
   await pg.connect();
   await pg.query(`CREATE TABLE hand_over (id text PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   const received = new Set<string>();
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on('end', () => callback());
-    },
-  });
-  sink.on('error', () => undefined); // a killed sender's connection resets
+  const { sink, port, close: closeSink } = await startLoopbackSink();
   // Received = the final "." arrived, decided on the raw bytes: a sender killed right after its "." closes the
   // connection before smtp-server's parser gets to it, yet a real mail server has the message at that point.
   sink.server.on('connection', (socket: Socket) => {
@@ -90,8 +81,6 @@ async function main(): Promise<void> {
       }
     });
   });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
-  const port = (sink.server.address() as AddressInfo).port;
 
   const results: Array<Record<string, unknown>> = [];
   let generation = 0;
@@ -124,7 +113,7 @@ async function main(): Promise<void> {
       + `received-unrecorded=${result.unrecorded}\n`);
   }
 
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await closeSink();
   await pg.end();
   await dropTestDatabase(database);
   mkdirSync(resultsDir(), { recursive: true });

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Socket, type AddressInfo } from 'node:net';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { createMailer } from '@app/domain';
 import { enterCriticalSection } from '../libs/database/src/libc';
 import { corkInKernel } from '../libs/database/src/tcp-cork';
 import { isDataTerminator } from '../libs/domain/src/notifications/delivery/hold-end';
 import { createTestDatabase, dropTestDatabase } from '../libs/testing/src/test-database';
+import { startLoopbackSink } from './loopback-smtp-sink';
 import { resultsDir } from './paths';
 
 /**
@@ -45,17 +45,7 @@ async function main(): Promise<void> {
     await client.connect();
     return client;
   }));
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on('end', () => callback());
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
-  const port = (sink.server.address() as AddressInfo).port;
+  const { port, close: closeSink } = await startLoopbackSink();
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailDir: '', from: 'bench@throughline.local' });
   const burners: ChildProcess[] = BUSY ? [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })) : [];
 
@@ -118,7 +108,7 @@ async function main(): Promise<void> {
   Socket.prototype.write = write;
   for (const burner of burners) burner.kill('SIGKILL');
   await mailer.close();
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await closeSink();
   await Promise.all(lanes.map((pg) => pg.end()));
   await dropTestDatabase(database);
 
