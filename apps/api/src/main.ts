@@ -7,6 +7,8 @@ async function main(): Promise<void> {
   const env = loadEnvironmentOrExit({ require: ['PUBLIC_URL'] });
   const logger = createLogger(env, 'API');
   const app = await createApiApp(env, { logger });
+  // Nest's shutdown hooks close the app on these signals; this only says so.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => logger.log(`API stopping (${signal})`));
   stopWhenLauncherGoes((reason) => {
     logger.warn(`API stopping: ${reason}`);
     void app.close().finally(() => process.exit(0));
