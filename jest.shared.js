@@ -27,6 +27,7 @@ module.exports = {
     '^@app/domain$': '<rootDir>/libs/domain/src',
     '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@app/queue$': '<rootDir>/libs/queue/src',
+    '^@app/platform$': '<rootDir>/libs/platform/src',
     '^@app/testing$': '<rootDir>/libs/testing/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

@@ -12,7 +12,7 @@ import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs
 import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
-import { API_NODE_FLAGS } from '../apps/api/src/node-flags';
+import { API_NODE_FLAGS } from '@app/platform';
 import { repoRoot, resultsDir } from './paths';
 
 /**
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      // Required by the API; no emailed link is followed in the benchmark.
+      PUBLIC_URL: 'http://localhost:3000',
       // The login runs measure argon2id, not the throttle: one account from one IP, 50 in flight.
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
       LOGIN_MAX_FAILURES_PER_IP: '100000',

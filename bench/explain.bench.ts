@@ -34,8 +34,9 @@ async function main(): Promise<void> {
     const seeded = await seedScale(client, { passwordHash: await hashPassword(SCALE_PASSWORD) });
     log(`scale data seeded in ${(seeded.ms / 1000).toFixed(1)} s on ${db.name}`);
 
-    const env = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
-    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }), { logger: false });
+    // PUBLIC_URL: required by the API; no link is followed here.
+    const env = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: 'http://localhost:3000' };
+    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), { logger: false });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -31,7 +31,7 @@ interface Part {
 const PARTS: Part[] = [
   { key: 'api', title: 'API load (bench:api)', script: 'api.bench.js', nodeFlags: ['--expose-gc'], args: [], resultFile: 'latest.json' },
   { key: 'explain', title: 'EXPLAIN of the hot queries (bench:explain)', script: 'explain.bench.js', nodeFlags: [], args: [], resultFile: 'explain-latest.json' },
-  // The worker's own heap cap (apps/worker/src/node-flags.ts), as bench:drift and bench:digest run.
+  // The worker's own heap cap (libs/platform/src/node-flags.ts), as bench:drift and bench:digest run.
   { key: 'drift', title: 'drift scan, scale data (bench:drift:scale)', script: 'drift-scan.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: ['--scale'], resultFile: 'drift-scale-latest.json' },
   { key: 'digest', title: 'digests, scale data (bench:digest:scale)', script: 'digest.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: ['--scale'], resultFile: 'digest-scale-latest.json' },
   { key: 'digest-own', title: 'digests, 10,000 recipients (bench:digest)', script: 'digest.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: [], resultFile: 'digest-latest.json' },

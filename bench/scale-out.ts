@@ -10,7 +10,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { JobName, QueueName, selectQueueBackend, type QueueConnectionConfig } from '@app/queue';
-import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
+import { WORKER_NODE_FLAGS } from '@app/platform';
 import { runLoad, type LoadFigures } from './api/load';
 import { closeScaleDatabase, openScaleDatabase, type ScaleDatabase } from './scale/scale-database';
 import { SCALE_LARGE_ORGANIZATION_ID, SCALE_PASSWORD, scaleEmails } from './scale/scale-seed';
@@ -152,6 +152,8 @@ async function deploy(options: { workers: number; apis: number; tag: string; red
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATABASE_URL: db.url,
+    // Required by the API and the worker; no emailed link is followed in the benchmark.
+    PUBLIC_URL: 'http://localhost:3000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     QUEUE_PREFIX: prefix,
     JWT_SECRET: options.jwtSecret,

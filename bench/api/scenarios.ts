@@ -51,7 +51,7 @@ export async function login(apiUrl: string, email: string): Promise<string> {
 
 /** Runs each scenario's request once on an in-process API, recording every statement TypeORM sends meanwhile. */
 export async function captureSql(env: Record<string, string>, scenarios: Scenario[]): Promise<CapturedRoute[]> {
-  const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }), { logger: false });
+  const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

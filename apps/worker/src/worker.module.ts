@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
-import { createMailer, DeliveryService, DigestComposer, DomainModule, DriftScanService, WebhookPolicy, type Mailer } from '@app/domain';
+import { createMailer, DeliveryService, DomainModule, DriftScanService, type DomainOptions, type Mailer } from '@app/domain';
 import { DIGEST_SCHEDULER_ID, JobName, QUEUE_CONNECTION, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueConnectionConfig, type QueueModuleOptions } from '@app/queue';
 import { DigestsProcessor } from './processors/digests.processor';
 import { assertEveryJobHandled } from './processors/job-handlers';
@@ -14,13 +14,12 @@ export interface WorkerOptions {
   queue: QueueModuleOptions;
   mail: { smtpUrl?: string; mailDir: string; from: string; maxMessagesPerSecond: number };
   publicUrl: string;
-  /** More alerts than this for one recipient from one scan: one batch message. */
-  alertBatchAbove: number;
+  /** The domain services' settings (drift scan, webhook policy, digests): see domainOptionsFromEnvironment. */
+  domain: DomainOptions;
   scanEveryMinutes: number;
   disableWebhookAfterFailures: number;
-  allowPrivateWebhookTargets: boolean;
-  /** Weekly digests; without it the worker composes none (the tests that only exercise alerts). */
-  digests?: { dispatchEveryMinutes: number; unsubscribeKey: string; concurrency: number };
+  /** Weekly digests on a schedule; without it the worker schedules none (the tests that only exercise alerts). */
+  digests?: { dispatchEveryMinutes: number; concurrency: number };
   /** Notification deliveries at once (default 4). */
   deliveryConcurrency?: number;
   /** Off in tests that drive scans themselves. */
@@ -40,9 +39,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly notifications: NotificationsProcessor,
     private readonly digests: DigestsProcessor,
     private readonly driftScan: DriftScanService,
-    private readonly digestComposer: DigestComposer,
     private readonly delivery: DeliveryService,
-    private readonly webhookPolicy: WebhookPolicy,
     @InjectQueue(QueueName.Drift) private readonly driftQueue: Queue,
     @InjectQueue(QueueName.Digests) private readonly digestsQueue: Queue,
     @Inject(QUEUE_CONNECTION) private readonly queueConnection: QueueConnectionConfig,
@@ -55,10 +52,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.digests.worker && digests) this.digests.worker.concurrency = digests.concurrency;
     if (this.notifications.worker && this.options.deliveryConcurrency) this.notifications.worker.concurrency = this.options.deliveryConcurrency;
     this.mailer = createMailer(this.options.mail);
-    this.driftScan.configure({ publicUrl: this.options.publicUrl, alertBatchAbove: this.options.alertBatchAbove });
-    this.webhookPolicy.configure({ allowPrivateTargets: this.options.allowPrivateWebhookTargets });
     this.delivery.configure({ mailer: this.mailer, disableWebhookAfterFailures: this.options.disableWebhookAfterFailures, publicUrl: this.options.publicUrl });
-    if (digests) this.digestComposer.configure({ publicUrl: this.options.publicUrl, unsubscribeKey: digests.unsubscribeKey });
     if (this.options.schedule) {
       await this.upsertSchedulers();
       if (this.queueConnection.kind === 'redis') await this.catchUpAfterRedisReconnects();
@@ -122,7 +116,7 @@ export class WorkerModule {
   static forRoot(options: WorkerOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule],
+      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule.forRoot(options.domain)],
       providers: [{ provide: WORKER_OPTIONS, useValue: options }, DriftProcessor, NotificationsProcessor, DigestsProcessor, WorkerLifecycle],
     };
   }

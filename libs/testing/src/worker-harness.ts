@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appDatabaseUrl } from '@app/database';
 import { Clock, unsubscribeKey } from '@app/domain';
-import { TEST_JWT_SECRET } from './test-env';
+import { TEST_JWT_SECRET, TEST_PUBLIC_URL } from './test-env';
 import { pinnableClock } from './pin-clock';
 import { QueueName, type QueueConnectionConfig } from '@app/queue';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
@@ -38,20 +38,25 @@ export async function startTestWorker(options: {
   schedule?: boolean;
 }): Promise<TestWorker> {
   const mailDir = mkdtempSync(join(tmpdir(), 'throughline-mail-'));
+  // The test API's PUBLIC_URL (test-env.ts), unless a test asks for another.
+  const publicUrl = options.publicUrl ?? TEST_PUBLIC_URL;
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
       // As the application role, like the real worker (main.ts); options.databaseUrl is the owner's.
       database: { url: appDatabaseUrl({ ownerUrl: options.databaseUrl }), poolSize: 3 },
       queue: { connection: options.queue, notificationAttempts: options.notificationAttempts ?? 3 },
       mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200 },
-      publicUrl: options.publicUrl ?? 'http://localhost:3000',
-      alertBatchAbove: options.alertBatchAbove ?? 5,
+      publicUrl,
+      domain: {
+        driftScan: { publicUrl, alertBatchAbove: options.alertBatchAbove ?? 5 },
+        // Test receivers listen on loopback.
+        webhookPolicy: { allowPrivateTargets: true },
+        // The same key as the test API derives from its JWT secret, so the API verifies what the worker signs.
+        digests: { publicUrl, unsubscribeKey: unsubscribeKey(undefined, TEST_JWT_SECRET) },
+      },
       scanEveryMinutes: 15,
       disableWebhookAfterFailures: options.disableWebhookAfterFailures ?? 5,
-      // Test receivers listen on loopback.
-      allowPrivateWebhookTargets: true,
-      // The same key as the test API derives from its JWT secret, so the API verifies what the worker signs.
-      digests: { dispatchEveryMinutes: 15, unsubscribeKey: unsubscribeKey(undefined, TEST_JWT_SECRET), concurrency: options.digestConcurrency ?? 4 },
+      digests: { dispatchEveryMinutes: 15, concurrency: options.digestConcurrency ?? 4 },
       deliveryConcurrency: options.deliveryConcurrency,
       schedule: options.schedule ?? false,
     }),

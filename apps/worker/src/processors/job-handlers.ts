@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DomainError, logContext, type LogContext } from '@app/domain';
+import { DomainError } from '@app/domain';
+import { logContext, type LogContext } from '@app/platform';
 import { JobName } from '@app/queue';
 
 export type JobHandler = (job: Job) => Promise<unknown>;

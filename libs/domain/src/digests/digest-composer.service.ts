@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
@@ -14,12 +14,14 @@ import { isoWeekOf, slotOf } from './digest-schedule';
 import type { ComposeDigestRequest } from './digest-jobs.port';
 import { signUnsubscribeToken, unsubscribeExpiry } from './unsubscribe-token';
 
-export interface DigestSettings {
-  /** Base URL of the dashboard: every link in a digest starts with it. */
+export interface DigestOptions {
+  /** PUBLIC_URL: every link in a digest starts with it. */
   publicUrl: string;
   /** HMAC key of unsubscribe tokens (see unsubscribeKey()). */
   unsubscribeKey: string;
 }
+
+export const DIGEST_OPTIONS = Symbol('DIGEST_OPTIONS');
 
 /** After a failed first send, the delivery job's first attempt waits this long (then its own backoff). */
 const FIRST_RETRY_DELAY_MS = 1000;
@@ -61,9 +63,9 @@ export interface ComposedDigest {
 @Injectable()
 export class DigestComposer {
   private readonly logger = new Logger('Digests');
-  private settings?: DigestSettings;
 
   constructor(
+    @Inject(DIGEST_OPTIONS) private readonly options: DigestOptions,
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly recipients: DigestRecipientsRepository,
@@ -72,17 +74,13 @@ export class DigestComposer {
     private readonly delivery: DeliveryService,
   ) {}
 
-  configure(settings: DigestSettings): void {
-    this.settings = settings;
-  }
-
   unsubscribeKey(): string {
-    return this.requireSettings().unsubscribeKey;
+    return this.options.unsubscribeKey;
   }
 
   /** What the recipient's digest for `isoWeek` says right now (the current week: as of now; another: as of its slot). */
   async compose(tx: EntityManager, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
-    const settings = this.requireSettings();
+    const settings = this.options;
     const now = this.clock.now();
     const asOf = isoWeek === isoWeekOf(now, recipient.timezone)
       ? now
@@ -231,11 +229,6 @@ export class DigestComposer {
       outcome = 'error';
     }
     if (outcome === 'retry' || outcome === 'error') await this.notifications.deliver([outboxId], { delayMs: FIRST_RETRY_DELAY_MS });
-  }
-
-  private requireSettings(): DigestSettings {
-    if (!this.settings) throw new Error('DigestComposer is not configured');
-    return this.settings;
   }
 }
 

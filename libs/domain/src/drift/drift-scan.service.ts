@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
-import { AlertOutboxRepository, DEFAULT_ALERT_BATCH_ABOVE } from '../notifications/alert-outbox.repository';
+import { AlertOutboxRepository } from '../notifications/alert-outbox.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Clock } from '../shared/clock';
 import { alertKey, alertsNotSeen, planDetections } from './alert-reconcile';
@@ -26,11 +26,14 @@ export interface ScanResult {
   notifications: number;
 }
 
-export interface DriftScanSettings {
+export interface DriftScanOptions {
+  /** PUBLIC_URL: links in alert messages start with it. */
   publicUrl: string;
-  /** More alerts than this for one recipient from one scan: one batch message for them. */
+  /** ALERT_BATCH_ABOVE: more alerts than this for one recipient from one scan, one batch message for them. */
   alertBatchAbove: number;
 }
+
+export const DRIFT_SCAN_OPTIONS = Symbol('DRIFT_SCAN_OPTIONS');
 
 /**
  * One organization's drift scan, in one transaction: load the priority, engagement and owner facts (a few
@@ -42,9 +45,9 @@ export interface DriftScanSettings {
 @Injectable()
 export class DriftScanService {
   private readonly logger = new Logger('DriftScan');
-  private settings: DriftScanSettings = { publicUrl: 'http://localhost:3000', alertBatchAbove: DEFAULT_ALERT_BATCH_ABOVE };
 
   constructor(
+    @Inject(DRIFT_SCAN_OPTIONS) private readonly options: DriftScanOptions,
     private readonly db: Db,
     private readonly facts: DriftFactsRepository,
     private readonly alerts: DriftAlertWriter,
@@ -53,10 +56,6 @@ export class DriftScanService {
     private readonly notifications: NotificationJobs,
     private readonly clock: Clock,
   ) {}
-
-  configure(settings: DriftScanSettings): void {
-    this.settings = settings;
-  }
 
   scanOrganization(organizationId: string): Promise<ScanResult> {
     return this.db.forOrganization(organizationId, () => this.scanInScope(organizationId));
@@ -108,7 +107,7 @@ export class DriftScanService {
 
       const resolved = await this.alerts.resolve(tx, organizationId, alertsNotSeen(open, seen), now);
       await this.alerts.markSeen(tx, organizationId, now);
-      const outboxIds = counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.settings) : [];
+      const outboxIds = counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
       await this.snapshot(tx, organizationId, today, scores, engagements.map((e) => e.id), settings.focusCap, engagements);
       await tx.query(`UPDATE organizations SET last_drift_scan_at = $2 WHERE id = $1`, [organizationId, now]);
       const result: ScanResult = { organizationId, ...counts, resolved, notifications: outboxIds.length };
