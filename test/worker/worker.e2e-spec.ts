@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { appDatabaseUrl, createDataSource } from '@app/database';
 import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
-import { eventually, queueIsolation, testEnvironment } from '@app/testing';
+import { eventually, queueIsolation, testEnvironment } from '@test/support';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
