@@ -28,7 +28,7 @@ module.exports = {
     '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@app/queue$': '<rootDir>/libs/queue/src',
     '^@app/platform$': '<rootDir>/libs/platform/src',
-    '^@app/testing$': '<rootDir>/libs/testing/src',
+    '^@test/support$': '<rootDir>/test/support',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { hashPassword } from '@app/domain';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';

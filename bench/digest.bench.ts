@@ -9,8 +9,8 @@ import { SMTPServer } from 'smtp-server';
 import { DateTime } from 'luxon';
 import { DigestDispatchService } from '@app/domain';
 import { JobName, migrateQueueSchema, selectQueueBackend } from '@app/queue';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
-import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../test/support/test-database';
+import { startTestWorker, type TestWorker } from '../test/support/worker-harness';
 import { openScaleDatabase } from './scale/scale-database';
 import { resultsDir } from './paths';
 

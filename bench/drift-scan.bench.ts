@@ -9,10 +9,10 @@ import { DataSource, type EntityManager, type Logger as OrmLogger } from 'typeor
 import { Db } from '@app/database';
 import { AlertOutboxRepository, DriftAlertWriter, DriftFactsRepository, DriftScanService, NotificationJobs, type ScanResult } from '@app/domain';
 import { migrateQueueSchema, selectQueueBackend } from '@app/queue';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { openScaleDatabase, type ScaleDatabase } from './scale/scale-database';
 import { SCALE_LARGE_ORGANIZATION_ID } from './scale/scale-seed';
-import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+import { startTestWorker, type TestWorker } from '../test/support/worker-harness';
 import { resultsDir } from './paths';
 
 /**

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { hashPassword } from '@app/domain';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../test/support/test-database';
 import { buildScenarios, captureSql, login } from './api/scenarios';
 import { isTransactionEnd, isTransactionStart } from './api/captured-sql';
 import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';

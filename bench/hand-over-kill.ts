@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { enterCriticalSection } from '../libs/database/src/libc';
 import { corkInKernel } from '../libs/database/src/tcp-cork';
 import { createMailer } from '../libs/domain/src/notifications/delivery/mailer';
-import { createTestDatabase, dropTestDatabase } from '../libs/testing/src/test-database';
+import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
 import { startLoopbackSink } from './loopback-smtp-sink';
 import { resultsDir } from './paths';
 

@@ -8,7 +8,7 @@ import { createMailer } from '@app/domain';
 import { enterCriticalSection } from '../libs/database/src/libc';
 import { corkInKernel } from '../libs/database/src/tcp-cork';
 import { isDataTerminator } from '../libs/domain/src/notifications/delivery/hold-end';
-import { createTestDatabase, dropTestDatabase } from '../libs/testing/src/test-database';
+import { createTestDatabase, dropTestDatabase } from '../test/support/test-database';
 import { startLoopbackSink } from './loopback-smtp-sink';
 import { resultsDir } from './paths';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { browserAvailability, expectStatus, openBrowser, startTestApi, TEST_PASSWORD, type TestApi } from '@app/testing';
+import { browserAvailability, expectStatus, openBrowser, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
 
 /**
  * `npm run bench:web`: first load of the portfolio with 200 engagements in the built dashboard, in Debian's

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createDataSource, runMigrations } from '@app/database';
 import { hashPassword } from '@app/domain';
 import { migrateQueueSchema } from '@app/queue';
-import { adminQuery, assertTestDatabaseName, createTestDatabase, dropTestDatabase, withDatabase, type TestDatabase } from '../../libs/testing/src/test-database';
+import { adminQuery, assertTestDatabaseName, createTestDatabase, dropTestDatabase, withDatabase, type TestDatabase } from '../../test/support/test-database';
 import { SCALE_LARGE_ORGANIZATION_ID, SCALE_PASSWORD, seedScale, type ScaleSeedResult } from './scale-seed';
 
 /**

@@ -4,7 +4,7 @@ import { JobId, selectQueueBackend } from '@app/queue';
 import {
   createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, startWebhookReceiver, TEST_PASSWORD,
   type HttpClient, type SmtpSink, type Tenant, type TestApi, type TestWorker, type WebhookReceiver,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Alert notifications end to end on real services (BullMQ's PostgreSQL backend): SMTP outages and bounces,

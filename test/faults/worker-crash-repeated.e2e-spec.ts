@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import { join } from 'node:path';
 import { DriftScanService } from '@app/domain';
 import { JobId, JobName, QueueName } from '@app/queue';
-import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@test/support';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
 import type { SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, crash, spawnWorkerProcess, type WorkerProcess } from './worker-process';

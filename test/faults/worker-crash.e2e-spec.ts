@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import { join } from 'node:path';
 import { DriftScanService, UNCONFIRMED_SEND } from '@app/domain';
 import { JobId, JobName, QueueName } from '@app/queue';
-import { createTenant, eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { createTenant, eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@test/support';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
 import type { Reception, SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, spawnWorkerProcess, workerName, type WorkerProcess } from './worker-process';

@@ -28,7 +28,7 @@ function sourcesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'testing' || entry.name === 'node_modules' ? [] : sourcesUnder(path);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourcesUnder(path);
     return /\.ts$/.test(entry.name) && !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(entry.name) ? [path] : [];
   });
 }

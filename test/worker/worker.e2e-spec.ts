@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { appDatabaseUrl, createDataSource } from '@app/database';
 import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
 import { unsubscribeKey } from '@app/domain';
-import { eventually, queueIsolation, TEST_JWT_SECRET, TEST_PUBLIC_URL, testEnvironment } from '@app/testing';
+import { eventually, queueIsolation, TEST_JWT_SECRET, TEST_PUBLIC_URL, testEnvironment } from '@test/support';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';

@@ -3,9 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-// Relative until libs/testing's index exports the sinks.
-import { startSmtpSink, type SmtpSink } from '../../../../testing/src/sinks/smtp-sink';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../../testing/src/sinks/webhook-receiver';
+import { startSmtpSink, startWebhookReceiver, type SmtpSink, type WebhookReceiver } from '@test/support';
 import { renderAlertEmail, type AlertNotificationPayload } from './alert-message';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
 import { createMailer, type Mailer, type OutgoingEmail } from './mailer';

@@ -1,7 +1,5 @@
-import { createTenant, expectStatus, inOrganization, startTestApi, type Tenant, type TestApi } from '@app/testing';
-import type { Actor } from '../shared/actor';
-import { DomainError } from '../shared/errors';
-import { PrioritiesService } from './priorities.service';
+import { createTenant, expectStatus, inOrganization, startTestApi, type Tenant, type TestApi } from '@test/support';
+import { DomainError, PrioritiesService, type Actor } from '@app/domain';
 
 /**
  * PrioritiesService on real PostgreSQL: the focus cap holds under concurrency (the engagement row lock

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { DestinationStream } from 'pino';
-import { createApiApp } from '../../../apps/api/src/bootstrap';
+import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '@app/platform';
 import { Clock } from '@app/domain';
 import { pinnableClock } from './pin-clock';

@@ -10,7 +10,7 @@ import { Clock, unsubscribeKey } from '@app/domain';
 import { TEST_JWT_SECRET, TEST_PUBLIC_URL } from './test-env';
 import { pinnableClock } from './pin-clock';
 import { QueueName, type QueueConnectionConfig } from '@app/queue';
-import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export interface TestWorker {
   app: INestApplicationContext;

@@ -2,8 +2,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource, runMigrations, startEmbeddedPostgres, syncAppRolePassword, type RunningEmbeddedPostgres } from '../../database/src';
-import { migrateQueueSchema } from '../../queue/src/queue-backend';
+import { createDataSource, runMigrations, startEmbeddedPostgres, syncAppRolePassword, type RunningEmbeddedPostgres } from '../../libs/database/src';
+import { migrateQueueSchema } from '../../libs/queue/src/queue-backend';
 
 export interface TestDatabase {
   url: string;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApi, type TestApi } from '@app/testing';
-import { DigestComposer, type ComposeOutcome } from './digest-composer.service';
-import { DigestRecipientsRepository } from './digest-recipients.repository';
-import { digestWeekStatus } from './digest-schedule';
+import { startTestApi, type TestApi } from '@test/support';
+import { DigestComposer, DigestRecipientsRepository, digestWeekStatus, type ComposeOutcome } from '@app/domain';
 
 /**
  * The dispatcher's selection (one SQL query) and the claim on (user, ISO week), on real PostgreSQL with a
