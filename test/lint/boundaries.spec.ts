@@ -32,7 +32,7 @@ describe('lint: boundaries between the parts', () => {
     [
       'the launcher imports an app module',
       'apps/launcher/src/x.ts',
-      "import { API_NODE_FLAGS } from '../../api/src/node-flags';",
+      "import { ApiModule } from '../../api/src/api.module';",
     ],
     ['web imports a lib by path', 'apps/web/src/x.ts', "import { Clock } from '../../../libs/domain/src';"],
     ['web imports the API', 'apps/web/src/x.ts', "import { ApiModule } from '../../api/src/api.module';"],
