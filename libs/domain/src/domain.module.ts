@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessRepository } from './access/access.repository';
 import { AccessService } from './access/access.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
@@ -16,6 +17,7 @@ import { DriftFactsRepository } from './drift/drift-facts.repository';
 import { DriftScanService } from './drift/drift-scan.service';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesService } from './executives/executives.service';
+import { MilestonesRepository } from './milestones/milestones.repository';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
 import { DeliveryService } from './notifications/delivery.service';
@@ -23,6 +25,7 @@ import { WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { OwnersService } from './owners/owners.service';
+import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
 import { PrioritiesService } from './priorities/priorities.service';
@@ -34,6 +37,7 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
+  AccessRepository, MilestonesRepository, PortfolioRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
