@@ -10,10 +10,12 @@ import { DigestComposer } from './digests/digest-composer.service';
 import { DigestDispatchService } from './digests/digest-dispatch.service';
 import { DigestFactsRepository } from './digests/digest-facts.repository';
 import { DigestRecipientsRepository } from './digests/digest-recipients.repository';
+import { DigestsRepository } from './digests/digests.repository';
 import { DigestsService } from './digests/digests.service';
 import { AlertsService } from './drift/alerts.service';
 import { DriftAlertWriter } from './drift/drift-alert-writer';
 import { DriftFactsRepository } from './drift/drift-facts.repository';
+import { DriftRepository } from './drift/drift.repository';
 import { DriftScanService } from './drift/drift-scan.service';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesService } from './executives/executives.service';
@@ -37,7 +39,7 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
-  AccessRepository, MilestonesRepository, PortfolioRepository,
+  AccessRepository, DigestsRepository, DriftRepository, MilestonesRepository, PortfolioRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
