@@ -3,6 +3,7 @@ import { AccessRepository } from './access/access.repository';
 import { AccessService } from './access/access.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
+import { CheckInsRepository } from './check-ins/check-ins.repository';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
 import { ClientsService } from './clients/clients.service';
@@ -26,10 +27,12 @@ import { DeliveryService } from './notifications/delivery.service';
 import { WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
+import { OwnersRepository } from './owners/owners.repository';
 import { OwnersService } from './owners/owners.service';
 import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
+import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
 import { UsersService } from './users/users.service';
@@ -39,7 +42,7 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
-  AccessRepository, DigestsRepository, DriftRepository, MilestonesRepository, PortfolioRepository,
+  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
