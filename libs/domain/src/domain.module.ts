@@ -19,6 +19,7 @@ import { DriftFactsRepository } from './drift/drift-facts.repository';
 import { DriftRepository } from './drift/drift.repository';
 import { DriftScanService } from './drift/drift-scan.service';
 import { EngagementsService } from './engagements/engagements.service';
+import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { MilestonesService } from './milestones/milestones.service';
@@ -42,7 +43,7 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
-  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository,
+  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, ExecutivesRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
