@@ -36,6 +36,7 @@ import { SummaryService } from './portfolio/summary.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [
@@ -43,7 +44,7 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
-  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, ExecutivesRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository,
+  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, ExecutivesRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
