@@ -18,6 +18,7 @@ import { DriftAlertWriter } from './drift/drift-alert-writer';
 import { DriftFactsRepository } from './drift/drift-facts.repository';
 import { DriftRepository } from './drift/drift.repository';
 import { DriftScanService } from './drift/drift-scan.service';
+import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
@@ -44,7 +45,7 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
-  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, ExecutivesRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
+  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, EngagementsRepository, ExecutivesRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
