@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessRepository } from './access/access.repository';
 import { AccessService } from './access/access.service';
+import { AuditRepository } from './audit/audit.repository';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
 import { CheckInsRepository } from './check-ins/check-ins.repository';
@@ -45,7 +46,8 @@ const SERVICES = [
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
   AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
-  AccessRepository, CheckInsRepository, DigestsRepository, DriftRepository, EngagementsRepository, ExecutivesRepository, MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
+  AccessRepository, AuditRepository, CheckInsRepository, DigestsRepository, DriftRepository, EngagementsRepository, ExecutivesRepository,
+  MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
 ];
 
 /** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
