@@ -9,6 +9,7 @@ import { Clock } from '../shared/clock';
 import { buildDigest, type DigestContent } from './digest-content';
 import { DigestFactsRepository } from './digest-facts.repository';
 import { DigestRecipientsRepository, type DigestClaim, type DigestRecipientRow } from './digest-recipients.repository';
+import { DigestsRepository, type DigestRow } from './digests.repository';
 import { renderDigest, type RenderedDigest } from './digest-render';
 import { isoWeekOf, slotOf } from './digest-schedule';
 import type { ComposeDigestRequest } from './digest-jobs.port';
@@ -27,26 +28,6 @@ export const DIGEST_OPTIONS = Symbol('DIGEST_OPTIONS');
 const FIRST_RETRY_DELAY_MS = 1000;
 
 export type ComposeOutcome = 'composed' | 'skipped' | 'already-done' | 'opted-out' | 'gone';
-
-/** A digest claim and its email, as written (column names: the rows go to jsonb_to_recordset as they are). */
-interface DigestRow {
-  id: string;
-  organization_id: string;
-  user_id: string;
-  iso_week: string;
-  timezone: string;
-  kind: string;
-  status: 'composed' | 'skipped';
-  trigger: string;
-  forced: boolean;
-  subject: string | null;
-  engagement_count: number;
-  outbox_id: string | null;
-  request_key: string;
-  recipient_email: string;
-  recipient_name: string;
-  payload: Record<string, unknown> | null;
-}
 
 export interface ComposedDigest {
   recipient: DigestRecipientRow;
@@ -70,6 +51,7 @@ export class DigestComposer {
     private readonly clock: Clock,
     private readonly recipients: DigestRecipientsRepository,
     private readonly facts: DigestFactsRepository,
+    private readonly digests: DigestsRepository,
     private readonly notifications: NotificationJobs,
     private readonly delivery: DeliveryService,
   ) {}
@@ -178,30 +160,12 @@ export class DigestComposer {
   }
 
   /**
-   * One statement, so one transaction, for all the rows: each claim and its outbox row exist together or not at all.
-   * ON CONFLICT without a target: either unique key (the week's claim, the request's key) makes a row a no-op, and
-   * its outbox row is then not written either. Then the first send of each digest written, in turn.
+   * One statement for all the rows (DigestsRepository.claimAndWriteOutbox: each claim and its outbox row exist
+   * together or not at all), then the first send of each digest written, in turn.
    */
   private async writeAndSend(rows: DigestRow[]): Promise<ComposeOutcome[]> {
     if (!rows.length) return [];
-    const claimed: Array<{ id: string }> = await this.db.reader.query(
-      `WITH input AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-           id uuid, organization_id uuid, user_id uuid, iso_week text, timezone text, kind text, status text, trigger text, forced boolean,
-           subject text, engagement_count integer, outbox_id uuid, request_key text, recipient_email text, recipient_name text, payload jsonb)),
-       claim AS (
-         INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key)
-         SELECT id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key FROM input
-         ON CONFLICT DO NOTHING
-         RETURNING id),
-       mail AS (
-         INSERT INTO outbox (id, organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
-         SELECT i.outbox_id, i.organization_id, NULL, 'digest.weekly', 'email', i.recipient_email, i.recipient_name, i.user_id, NULL, i.payload
-           FROM claim c JOIN input i ON i.id = c.id WHERE i.outbox_id IS NOT NULL)
-       SELECT id FROM claim`,
-      [JSON.stringify(rows)],
-    );
-    const written = new Set(claimed.map((c) => c.id));
+    const written = await this.digests.claimAndWriteOutbox(this.db.reader, rows);
     const outcomes: ComposeOutcome[] = [];
     for (const row of rows) {
       if (!written.has(row.id)) outcomes.push('already-done');

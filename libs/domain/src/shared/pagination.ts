@@ -30,6 +30,15 @@ export function orderBy(column: string, order: 'asc' | 'desc', tieBreaker: strin
 }
 
 /**
+ * The total a page's rows carry (`count(*) OVER ()`), or null when it must be counted separately: a page past
+ * the end has no row to carry it.
+ */
+export function totalFromPage(rows: ReadonlyArray<{ total?: unknown }>, offset: number): number | null {
+  if (rows.length > 0) return Number(rows[0].total);
+  return offset === 0 ? 0 : null;
+}
+
+/**
  * Lists read their total with `count(*) OVER ()` in the page query itself; a page past the end has no row
  * to carry it, so only then is the total counted separately (`countSql` selects `count(*) AS n`).
  */
@@ -40,8 +49,8 @@ export async function pageTotal(
   countSql: string,
   params: unknown[],
 ): Promise<number> {
-  if (rows.length > 0) return Number(rows[0].total);
-  if (offset === 0) return 0;
+  const known = totalFromPage(rows, offset);
+  if (known !== null) return known;
   const [row]: Array<{ n: string }> = await reader.query(countSql, params);
   return Number(row?.n ?? 0);
 }
