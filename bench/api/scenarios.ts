@@ -2,7 +2,7 @@ import { DataSource, type Logger as OrmLogger } from 'typeorm';
 import type { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { SCALE_LARGE_ORGANIZATION_ID, SCALE_PASSWORD } from '../scale/scale-seed';
+import { BENCH_PASSWORD, organizationId, type DataSet } from '../scale/data-set';
 import { toJsonParams, type CapturedRoute, type CapturedStatement } from './captured-sql';
 
 /** The hot requests of issue 7, shared by bench:api (load) and bench:explain (plans). */
@@ -22,9 +22,10 @@ export interface Scenario {
   target: { p95Ms: number; bareRatio: number | null };
 }
 
-export async function buildScenarios(client: Client, accountManagerToken: string, viewerToken: string): Promise<Scenario[]> {
+/** The requests run on the large organization of the scale data set. */
+export async function buildScenarios(client: Client, set: DataSet, accountManagerToken: string, viewerToken: string): Promise<Scenario[]> {
   const loginSample = accountManagerToken;
-  const ids = async (sql: string) => (await client.query(sql, [SCALE_LARGE_ORGANIZATION_ID])).rows.map((r: { id: string }) => r.id);
+  const ids = async (sql: string) => (await client.query(sql, [organizationId(set, 'large')])).rows.map((r: { id: string }) => r.id);
   // Requests rotate over 500 engagements / priorities, so the figures are not one hot row's.
   const engagementIds = await ids(`SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
   const priorityIds = await ids(`SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
@@ -42,7 +43,7 @@ export async function buildScenarios(client: Client, accountManagerToken: string
 
 export async function login(apiUrl: string, email: string): Promise<string> {
   const response = await fetch(`${apiUrl}${API_PREFIX}/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: SCALE_PASSWORD }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });
   const body = (await response.json()) as { accessToken?: string };
   if (!response.ok || !body.accessToken) throw new Error(`login as ${email}: ${response.status} ${JSON.stringify(body)}`);
