@@ -27,12 +27,14 @@ export async function buildScenarios(client: Client, set: DataSet, accountManage
   const loginSample = accountManagerToken;
   const ids = async (sql: string) => (await client.query(sql, [organizationId(set, 'large')])).rows.map((r: { id: string }) => r.id);
   // Requests rotate over 500 engagements / priorities, so the figures are not one hot row's.
+  const large = set.groups[0].shape;
+  const engagements = (large.clients * large.engagementsPerClient).toLocaleString('en-US');
   const engagementIds = await ids(`SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
   const priorityIds = await ids(`SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
   return [
       { name: 'GET /engagements/:id/summary (account manager)', method: 'GET', route: '/engagements/:id/summary', ids: engagementIds, token: loginSample, target: { p95Ms: TARGETS.summaryP95Ms, bareRatio: TARGETS.bareRatio } },
-      { name: 'GET /portfolio?limit=50 (account manager, 3,000 engagements)', method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: loginSample, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
-      { name: 'GET /portfolio?limit=50 (client viewer, 3 clients)', method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: viewerToken, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
+      { name: `GET /portfolio?limit=50 (account manager, ${engagements} engagements)`, method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: loginSample, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
+      { name: `GET /portfolio?limit=50 (client viewer, ${large.clientsPerViewer} clients)`, method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: viewerToken, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
       {
         name: 'POST /priorities/:id/check-ins (account manager)', method: 'POST', route: '/priorities/:id/check-ins', ids: priorityIds, token: loginSample,
         body: JSON.stringify({ rag: 'on_track', confidence: 7, note: 'Benchmark check-in: pipeline review done', blockers: null }),

@@ -31,6 +31,8 @@ export interface OrganizationShape {
   dueJitterDays: number;
   /** One milestone in `replanEvery` was moved forward 1 to 3 times, a week each time (0: none). */
   replanEvery: number;
+  /** One open milestone ahead in `forecastEvery` is forecast to be late. */
+  forecastEvery: number;
   checkInsPerPriority: number;
   /** Days of drift score history per engagement (0: none). */
   snapshotDays: number;
@@ -58,7 +60,7 @@ export type PresetSize = 'full' | 'small';
 export const BENCH_PASSWORD = 'scale-seed-password';
 export const BENCH_EMAIL_DOMAIN = 'bench.throughline.test';
 
-const NONE = { clientViewers: 0, clientsPerViewer: 0, executivesLogIn: false, windingDown: false, replanEvery: 0, snapshotDays: 0, openAlerts: false };
+const NONE = { forecastEvery: 23, clientViewers: 0, clientsPerViewer: 0, executivesLogIn: false, windingDown: false, replanEvery: 0, snapshotDays: 0, openAlerts: false };
 
 /** The large organization of issue 7: 1,000 clients, 3,000 engagements, 15,000 priorities, 150,000 milestones. */
 const LARGE: OrganizationShape = {
@@ -76,7 +78,7 @@ const SMALL: OrganizationShape = {
 const DRIFT: OrganizationShape = {
   ...NONE, name: 'Bench Fractional', timezones: ['UTC'], admins: 1, accountManagers: 5, clients: 200, engagementsPerClient: 5, executives: 1_000,
   ownersPerClient: 2, prioritiesPerEngagement: 5, milestonesPerPriority: 200, firstDueDaysAgo: 90, dueSpanDays: 179, dueJitterDays: 0,
-  replanEvery: 50, checkInsPerPriority: 4,
+  replanEvery: 50, forecastEvery: 100, checkInsPerPriority: 4,
 };
 /** bench:digest's own organization: 10,000 recipients (BENCH_VIEWERS client viewers) over 200 engagements. */
 const DIGEST: OrganizationShape = {

@@ -138,15 +138,15 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
     },
     {
       // Past due: done (some late), one in five still open (overdue); ahead: the next 18 days in progress, the rest
-      // planned, one in 23 forecast to slip; every priority ≡ 0 mod 37 cancels its last milestone; priorities ≡ 0
-      // mod 10 carry heavy future milestones (weight 4), so they run behind plan.
+      // planned, one in `forecastEvery` forecast to slip; every priority ≡ 0 mod 37 cancels its last milestone; priorities ≡ 0
+      // mod 10 carry heavy future milestones (weight 8), so they run behind plan.
       label: 'milestones',
       table: 'milestones',
       sql: `INSERT INTO milestones (id, organization_id, priority_id, title, baseline_due_date, due_date, forecast_date, status, weight, completed_at)
             SELECT ${id('m', `p || '-' || n`)}, g.org, ${id('p', 'p')}, 'Milestone ' || p || '.' || n,
                    x.due - 7 * ${replans('p', 'n')}, x.due,
-                   CASE WHEN x.status IN ('planned','in_progress') AND x.due >= ${T} AND (p * n) % 23 = 0 THEN x.due + 5 + (p % 20) END,
-                   x.status, CASE WHEN p % 10 = 0 AND x.due >= ${T} THEN 4 ELSE 1 + n % 3 END,
+                   CASE WHEN x.status IN ('planned','in_progress') AND x.due >= ${T} AND (p + 7 * n) % ${s.forecastEvery} = 0 THEN x.due + 5 + (p % 20) END,
+                   x.status, CASE WHEN p % 10 = 0 AND x.due >= ${T} THEN 8 ELSE 1 + n % 3 END,
                    CASE WHEN x.status = 'done' THEN (LEAST(x.due + (p + n) % 9 - 3, ${T} - 1) + time '15:00') AT TIME ZONE 'UTC' END
               FROM ${orgs} CROSS JOIN ${each(priorities, 'p')} CROSS JOIN ${each(M, 'n')}
               CROSS JOIN LATERAL (SELECT ${due('p', 'n')} AS due) d
@@ -172,7 +172,7 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
              WHERE r.r > 0`,
     },
     {
-      // Weekly, the latest (k = 0) 3 to 5 days ago; priorities ≡ 0 mod 20 went quiet 20 days earlier (stalled);
+      // Weekly, the latest (k = 0) 3 to 5 days ago; priorities ≡ 1 mod 20 (rank 1, never a draft) went quiet 20 days earlier (stalled);
       // ≡ 3 mod 10 lose confidence every week while on track; some report at risk or off track.
       label: 'check-ins',
       table: 'check_ins',
@@ -183,7 +183,7 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
                    'Week ' || (${s.checkInsPerPriority} - k) || ': progress on priority ' || p,
                    CASE WHEN p % 7 = 0 THEN 'Waiting on the client''s data team' END,
                    (${T} + time '12:00') AT TIME ZONE 'UTC'
-                     - make_interval(days => 3 + p % 3 + 7 * k + CASE WHEN p % 20 = 0 THEN 20 ELSE 0 END, hours => p % 10)
+                     - make_interval(days => 3 + p % 3 + 7 * k + CASE WHEN p % 20 = 1 THEN 20 ELSE 0 END, hours => p % 10)
               FROM ${orgs} CROSS JOIN ${each(priorities, 'p')} CROSS JOIN generate_series(0, ${s.checkInsPerPriority - 1}) k`,
     },
     s.snapshotDays > 0 && {
