@@ -27,9 +27,10 @@ export interface OrganizationShape {
   /** A priority's milestones are due evenly from `firstDueDaysAgo` days ago over `dueSpanDays` days… */
   firstDueDaysAgo: number;
   dueSpanDays: number;
-  /** …shifted back by (priority number mod `dueJitterDays`) days, so not every priority has the same calendar. */
+  /** …shifted forward by (priority number mod `dueJitterDays`) days, so not every priority has the same calendar. A
+   * priority starts 18 days before its first milestone and ends 18 days after its last. */
   dueJitterDays: number;
-  /** One milestone in `replanEvery` was moved forward 1 to 3 times, a week each time (0: none). */
+  /** One milestone in `replanEvery` was moved forward 1 to 3 times (1.6 on average), a week each time (0: none). */
   replanEvery: number;
   /** One open milestone ahead in `forecastEvery` is forecast to be late. */
   forecastEvery: number;

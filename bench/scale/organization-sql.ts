@@ -40,11 +40,16 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
   /** Work is done by an account manager (by number), or by the admin where there is none. */
   const worker = (n: string) => (s.accountManagers > 0 ? id('u', `'am-' || (1 + (${n}) % ${s.accountManagers})`) : id('u', `'admin-1'`));
   const jitter = (p: string) => (s.dueJitterDays > 0 ? `(${p} % ${s.dueJitterDays})` : '0');
-  const priorityStart = (p: string) => `(${T} - ${s.firstDueDaysAgo + 18} - ${jitter(p)})`;
+  const priorityStart = (p: string) => `(${T} - ${s.firstDueDaysAgo + 18} + ${jitter(p)})`;
   /** The current plan: milestone n of priority p, due dates spread evenly over the span. */
-  const due = (p: string, n: string) => `(${T} - ${s.firstDueDaysAgo} - ${jitter(p)} + ((${n} - 1) * ${s.dueSpanDays}) / ${Math.max(M - 1, 1)})`;
+  const due = (p: string, n: string) => `(${T} - ${s.firstDueDaysAgo} + ${jitter(p)} + ((${n} - 1) * ${s.dueSpanDays}) / ${Math.max(M - 1, 1)})`;
   /** Forward re-plans of milestone n of priority p (a week each); baseline = due − 7 × re-plans. */
-  const replans = (p: string, n: string) => (s.replanEvery > 0 ? `(CASE WHEN (${p} + ${n}) % ${s.replanEvery} = 0 THEN 1 + ((${p} + ${n}) / ${s.replanEvery}) % 3 ELSE 0 END)` : '0');
+  const replans = (p: string, n: string) => {
+    if (s.replanEvery === 0) return '0';
+    // Of the re-planned milestones, three in five moved once, one twice and one three times (over the rule's limit of 2).
+    const k = `((${p} + ${n}) / ${s.replanEvery}) % 5`;
+    return `(CASE WHEN (${p} + ${n}) % ${s.replanEvery} <> 0 THEN 0 WHEN ${k} = 4 THEN 3 WHEN ${k} = 3 THEN 2 ELSE 1 END)`;
+  };
   const each = (count: number, name: string) => `generate_series(1, ${count}) ${name}`;
   const users = [
     `SELECT 'admin' AS kind, n FROM ${each(s.admins, 'n')}`,
@@ -133,7 +138,7 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
                    CASE WHEN ${rankOf('p')} = 5 AND ${engagementOf('p')} % 4 = 0 THEN 'draft'
                         WHEN ${rankOf('p')} = 4 AND ${engagementOf('p')} % 7 = 0 THEN 'achieved'
                         ELSE 'active' END,
-                   ${priorityStart('p')}, ${priorityStart('p')} + ${s.dueSpanDays + 36}
+                   ${priorityStart('p')}, ${priorityStart('p')} + ${s.dueSpanDays + 18}
               FROM ${orgs} CROSS JOIN ${each(priorities, 'p')}`,
     },
     {
