@@ -3,14 +3,15 @@ import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { createDataSource, runMigrations } from '@app/database';
 import { hashPassword } from '@app/domain';
-import { resolveDatabase } from '../apps/launcher/src/database-target';
-import { SCALE_PASSWORD, ScaleSeedExists, scaleEmails, seedScale } from './scale/scale-seed';
+import { resolveDatabase } from '../../apps/launcher/src/database-target';
+import { BENCH_PASSWORD, dataSet, emailOf } from './data-set';
+import { DataSetExists, seedDataSet } from './seed';
 
 /**
- * `npm run seed:scale [-- --reset]`: the scale data set (bench/scale/scale-seed.ts) into the database named by
- * DATABASE_URL, migrated first; without DATABASE_URL, into the launcher's embedded PostgreSQL (`.data/postgres`,
- * database `throughline`), which `npm run bench` then copies. Refuses when scale organizations already exist unless
- * --reset is given; other organizations are never touched.
+ * `npm run seed:scale [-- --reset]`: the scale data set (bench/scale/data-set.ts; BENCH_SIZE=small for a few thousand
+ * rows) into the database named by DATABASE_URL, migrated first; without DATABASE_URL, into the launcher's embedded
+ * PostgreSQL (`.data/postgres`, database `throughline`), which `npm run bench` then copies. Refuses when the data set's
+ * organizations already exist unless --reset is given; other organizations are never touched.
  */
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -37,14 +38,16 @@ async function seedInto(url: string, log: (line: string) => void): Promise<void>
   const client = new Client({ connectionString: url, application_name: 'throughline-seed-scale' });
   await client.connect();
   try {
-    log(`seeding the scale data set into ${new URL(url).pathname.slice(1)}${reset ? ' (--reset)' : ''}…`);
-    const result = await seedScale(client, { passwordHash: await hashPassword(SCALE_PASSWORD), reset, log });
+    const set = dataSet('scale');
+    log(`seeding the ${set.key} data set into ${new URL(url).pathname.slice(1)}${reset ? ' (--reset)' : ''}…`);
+    const result = await seedDataSet(client, set, { passwordHash: await hashPassword(BENCH_PASSWORD), reset, log });
     log(`seeded in ${(result.ms / 1000).toFixed(1)} s (one transaction), VACUUM ANALYZE ${(result.vacuumMs / 1000).toFixed(1)} s`);
-    log('\nrows per table:           large org   100 small orgs');
+    log(`\nrows per table:${set.groups.map((g) => `${g.count} ${g.tag}`.padStart(16)).join('')}`);
     for (const table of Object.keys(result.counts.large)) {
-      log(`  ${table.padEnd(26)} ${String(result.counts.large[table].toLocaleString('en-US')).padStart(9)}   ${String(result.counts.small[table].toLocaleString('en-US')).padStart(9)}`);
+      log(`  ${table.padEnd(27)}${set.groups.map((g) => result.counts[g.tag][table].toLocaleString('en-US').padStart(16)).join('')}`);
     }
-    log(`\nlog in as ${scaleEmails.accountManager(1)} (account manager), ${scaleEmails.clientViewer(1)} (client viewer) or ${scaleEmails.admin}; password "${SCALE_PASSWORD}"`);
+    const login = (role: 'admin' | 'am' | 'viewer') => emailOf(set, 'large', role);
+    log(`\nlog in as ${login('am')} (account manager), ${login('viewer')} (client viewer) or ${login('admin')}; password "${BENCH_PASSWORD}"`);
   } finally {
     await client.end();
   }
@@ -71,7 +74,7 @@ async function createDatabaseIfMissing(url: string, log: (line: string) => void)
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`seed:scale failed: ${error instanceof ScaleSeedExists ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(error instanceof ScaleSeedExists ? 2 : 1);
+    process.stderr.write(`seed:scale failed: ${error instanceof DataSetExists ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(error instanceof DataSetExists ? 2 : 1);
   },
 );
