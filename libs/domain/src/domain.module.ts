@@ -18,7 +18,6 @@ import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesService } from './executives/executives.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
-import { DeliveryService } from './notifications/delivery.service';
 import { WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -32,11 +31,14 @@ import { UsersService } from './users/users.service';
 const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
-  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
+  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
 ];
 
-/** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
+/**
+ * Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app; the
+ * worker adds DeliveryModule (the mailer and DeliveryService).
+ */
 @Global()
 @Module({ providers: [Clock, ...SERVICES], exports: [Clock, ...SERVICES] })
 export class DomainModule {}

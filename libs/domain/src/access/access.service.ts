@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '@app/database/transaction';
 import type { Actor } from '../shared/actor';
 import { NotFound, RoleForbidden } from '../shared/errors';
 import { SqlParams } from '../shared/sql';
@@ -56,7 +56,7 @@ export class AccessService {
     }
   }
 
-  async engagement(tx: EntityManager, actor: Actor, id: string, lock = false): Promise<ScopedEngagement> {
+  async engagement(tx: Queryable, actor: Actor, id: string, lock = false): Promise<ScopedEngagement> {
     const p = new SqlParams();
     const rows: Array<{ id: string; client_id: string; executive_id: string }> = await tx.query(
       `SELECT e.id, e.client_id, e.executive_id FROM engagements e
@@ -67,7 +67,7 @@ export class AccessService {
     return { id: rows[0].id, clientId: rows[0].client_id, executiveId: rows[0].executive_id };
   }
 
-  async priority(tx: EntityManager, actor: Actor, id: string): Promise<ScopedPriority> {
+  async priority(tx: Queryable, actor: Actor, id: string): Promise<ScopedPriority> {
     const p = new SqlParams();
     const rows: Array<{ engagement_id: string; client_id: string; executive_id: string }> = await tx.query(
       `SELECT e.id AS engagement_id, e.client_id, e.executive_id FROM priorities pr
@@ -79,7 +79,7 @@ export class AccessService {
     return { id: rows[0].engagement_id, clientId: rows[0].client_id, executiveId: rows[0].executive_id, priorityId: id };
   }
 
-  async milestone(tx: EntityManager, actor: Actor, id: string): Promise<ScopedMilestone> {
+  async milestone(tx: Queryable, actor: Actor, id: string): Promise<ScopedMilestone> {
     const p = new SqlParams();
     const rows: Array<{ priority_id: string; engagement_id: string; client_id: string; executive_id: string }> = await tx.query(
       `SELECT m.priority_id, e.id AS engagement_id, e.client_id, e.executive_id FROM milestones m
@@ -93,7 +93,7 @@ export class AccessService {
     return { id: r.engagement_id, clientId: r.client_id, executiveId: r.executive_id, priorityId: r.priority_id, milestoneId: id };
   }
 
-  async checkIn(tx: EntityManager, actor: Actor, id: string): Promise<ScopedPriority> {
+  async checkIn(tx: Queryable, actor: Actor, id: string): Promise<ScopedPriority> {
     const p = new SqlParams();
     const rows: Array<{ priority_id: string; engagement_id: string; client_id: string; executive_id: string }> = await tx.query(
       `SELECT c.priority_id, e.id AS engagement_id, e.client_id, e.executive_id FROM check_ins c
@@ -107,7 +107,7 @@ export class AccessService {
     return { id: r.engagement_id, clientId: r.client_id, executiveId: r.executive_id, priorityId: r.priority_id };
   }
 
-  async client(tx: EntityManager, actor: Actor, id: string): Promise<void> {
+  async client(tx: Queryable, actor: Actor, id: string): Promise<void> {
     const p = new SqlParams();
     const rows: unknown[] = await tx.query(`SELECT 1 FROM clients c WHERE c.id = ${p.add(id)} AND ${this.clientScope(actor, 'c', p)}`, p.values);
     if (!rows[0]) throw new NotFound('Client', id);

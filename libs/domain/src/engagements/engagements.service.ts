@@ -67,7 +67,7 @@ export class EngagementsService {
   }
 
   async list(actor: Actor, query: ListEngagementsQueryDto): Promise<Page<EngagementView>> {
-    const { today } = await this.organizations.context(this.db.reader, actor.organizationId);
+    const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const p = new SqlParams();
     const where = [this.access.engagementScope(actor, 'e', p)];
     if (query.status) where.push(`e.status = ${p.add(query.status)}`);
@@ -87,7 +87,7 @@ export class EngagementsService {
   }
 
   async get(actor: Actor, id: string): Promise<EngagementView> {
-    const { today } = await this.organizations.context(this.db.reader, actor.organizationId);
+    const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const p = new SqlParams();
     const todayParam = p.add(today);
     const rows: ViewRow[] = await this.db.reader.query(`${selectView(todayParam)} ${FROM_VIEW} WHERE e.id = ${p.add(id)} AND ${this.access.engagementScope(actor, 'e', p)}`, p.values);
@@ -150,10 +150,10 @@ export class EngagementsService {
   async allocationHistory(actor: Actor, id: string): Promise<AllocationChangeView[]> {
     this.access.permit(actor, 'allocation.read', 'read allocation history');
     await this.access.engagement(this.db.reader, actor, id);
-    const changes = await this.db.reader.getRepository(AllocationChange).find({
+    const changes = await this.db.transaction((tx) => tx.getRepository(AllocationChange).find({
       where: { organizationId: actor.organizationId, engagementId: id },
       order: { effectiveDate: 'ASC', createdAt: 'ASC' },
-    });
+    }));
     return changes.map(toAllocationView);
   }
 }
