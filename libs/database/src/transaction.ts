@@ -28,7 +28,7 @@ export class Db {
 
   constructor(readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const scope = requireScope();
     // READ COMMITTED is PostgreSQL's default: naming it would cost a SET TRANSACTION round trip per transaction.
     return this.dataSource.transaction(async (tx) => {
