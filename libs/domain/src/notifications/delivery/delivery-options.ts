@@ -16,7 +16,11 @@ export interface DeliveryOptions {
 export const DELIVERY_OPTIONS = Symbol('DELIVERY_OPTIONS');
 export const MAILER = Symbol('MAILER');
 
-export const DEFAULT_DELIVERY_LEASE_SECONDS = 60;
+/**
+ * The mailer's send timeout (20 s) plus room for the claim before and the commit after: long enough that a live
+ * sender keeps its row, short enough that a killed sender's rows go out again within about half a minute.
+ */
+export const DEFAULT_DELIVERY_LEASE_SECONDS = 30;
 
 /** Refuses at boot a lease that a slow but live send could outlast: the row would be sent twice for nothing. */
 export function assertLeaseOutlastsSends(options: DeliveryOptions, mail: MailerConfig): void {
