@@ -206,6 +206,14 @@ describe('row-level security', () => {
       expect(await setting()).toEqual({ organization: null, crossTenant: null });
     });
 
+    it('a statement outside a transaction has committed when it returns, and its next user sees no tenant', async () => {
+      await runForOrganization(orgA, () => db.reader.query(`UPDATE clients SET industry = 'Committed' WHERE organization_id = $1`, [orgA]));
+      // Another connection (the owner's) sees the write at once: the COMMIT was awaited, not left in flight.
+      const [row]: Array<{ industry: string | null }> = await owner.query(`SELECT industry FROM clients WHERE organization_id = $1`, [orgA]);
+      expect(row.industry).toBe('Committed');
+      expect(await setting()).toEqual({ organization: null, crossTenant: null });
+    });
+
     it('work outside any scope is refused before it reaches PostgreSQL', async () => {
       await expect(db.reader.query(`SELECT 1`)).rejects.toThrow(MissingTenantScope);
       await expect(db.transaction(async (tx) => tx.query(`SELECT 1`))).rejects.toThrow(MissingTenantScope);
