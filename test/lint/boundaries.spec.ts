@@ -122,7 +122,7 @@ describe('lint: no dependency internals', () => {
     [
       'reads an underscore member',
       'libs/database/src/x.ts',
-      'export const pipes = (stream: any) => stream._readableState.pipes;',
+      'export const fd = (socket: any) => socket._handle.fd;',
       'no-restricted-syntax',
     ],
     [

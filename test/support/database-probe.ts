@@ -21,25 +21,10 @@ export async function rowCounts(dataSource: DataSource, organizationId: string):
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
 
-/** Counts queries issued through the data source's query runners while `work` runs (for no-N+1 checks). */
+/** Counts the statements the data source sends while `work` runs, bookkeeping included (for no-N+1 checks). */
 export async function countQueries<T>(dataSource: DataSource, work: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  let queries = 0;
-  const original = dataSource.createQueryRunner.bind(dataSource);
-  dataSource.createQueryRunner = ((...args: Parameters<DataSource['createQueryRunner']>) => {
-    const runner = original(...args);
-    const query = runner.query.bind(runner);
-    runner.query = ((...q: Parameters<typeof runner.query>) => {
-      queries += 1;
-      return query(...q);
-    }) as typeof runner.query;
-    return runner;
-  }) as DataSource['createQueryRunner'];
-  try {
-    const result = await work();
-    return { result, queries };
-  } finally {
-    dataSource.createQueryRunner = original;
-  }
+  const { result, statements } = await recordStatements(dataSource, work);
+  return { result, queries: statements.length };
 }
 
 /** Transaction control and the session setting a transaction may start with: bookkeeping, not data. */

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { appDatabaseUrl, createDataSource } from '@app/database';
+import { appDatabaseUrl, createDataSource, Db } from '@app/database';
 import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
 import { unsubscribeKey } from '@app/domain';
 import { eventually, queueIsolation, TEST_JWT_SECRET, TEST_PUBLIC_URL, testEnvironment } from '@test/support';
@@ -46,7 +46,7 @@ describe('worker', () => {
       }),
       { logger: false },
     );
-    server = await startHealthServer(0, { dataSource: app.get(DataSource), queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind });
+    server = await startHealthServer(0, { database: app.get(Db).reader, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : 0;
   });

@@ -3,9 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { resolve } from 'node:path';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { loadEnvironmentOrExit, projectRoot, resolveJwtSecret } from '@app/config';
-import { appDatabaseUrl } from '@app/database';
+import { appDatabaseUrl, Db } from '@app/database';
 import { domainOptionsFromEnvironment } from '@app/domain';
 import { createLogger, stopWhenLauncherGoes } from '@app/platform';
 import { QueueName, selectQueueBackend } from '@app/queue';
@@ -36,9 +35,8 @@ async function main(): Promise<void> {
     { logger },
   );
   app.enableShutdownHooks();
-  const dataSource = app.get(DataSource);
   const server = env.WORKER_HEALTH_PORT > 0
-    ? await startHealthServer(env.WORKER_HEALTH_PORT, { dataSource, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind })
+    ? await startHealthServer(env.WORKER_HEALTH_PORT, { database: app.get(Db).reader, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind })
     : null;
   logger.log(`Worker ready: queues on ${queue.kind}${server ? `, health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health` : ''}; links in emails start with ${env.PUBLIC_URL}`);
   let stopping = false;

@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Organization, User, type Role } from '@app/domain';
@@ -48,7 +49,7 @@ export class AuthRepository {
     return tx.getRepository(User).findOne({ where: { organizationId, id } });
   }
 
-  async principal(tx: EntityManager, organizationId: string, userId: string, sessionId: string): Promise<PrincipalRow | undefined> {
+  async principal(tx: Queryable, organizationId: string, userId: string, sessionId: string): Promise<PrincipalRow | undefined> {
     const rows: PrincipalRow[] = await tx.query(
       `SELECT u.id, u.organization_id, u.role, u.email, u.disabled_at, u.token_version,
               ARRAY(SELECT x.id FROM executives x WHERE x.organization_id = u.organization_id AND x.user_id = u.id) AS executive_ids,
@@ -61,13 +62,13 @@ export class AuthRepository {
   }
 
   /** Run as the system. */
-  async refreshTokenOwner(tx: EntityManager, tokenHash: string): Promise<string | undefined> {
+  async refreshTokenOwner(tx: Queryable, tokenHash: string): Promise<string | undefined> {
     const [owner]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM refresh_tokens WHERE token_hash = $1`, [tokenHash]);
     return owner?.organization_id;
   }
 
   /** In the owner's tenant scope. */
-  async lockRefreshToken(tx: EntityManager, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+  async lockRefreshToken(tx: Queryable, tokenHash: string): Promise<RefreshTokenRow | undefined> {
     const rows: RefreshTokenRow[] = await tx.query(
       `SELECT id, organization_id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
       [tokenHash],
@@ -76,11 +77,11 @@ export class AuthRepository {
   }
 
   /** A token read with lockRefreshToken (its organization is its own). */
-  async markRefreshTokenUsed(tx: EntityManager, id: string): Promise<void> {
+  async markRefreshTokenUsed(tx: Queryable, id: string): Promise<void> {
     await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
   }
 
-  async refreshTokenFamily(tx: EntityManager, organizationId: string, userId: string, tokenHash: string): Promise<string | undefined> {
+  async refreshTokenFamily(tx: Queryable, organizationId: string, userId: string, tokenHash: string): Promise<string | undefined> {
     const rows: Array<{ family_id: string }> = await tx.query(
       `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND organization_id = $2 AND user_id = $3`,
       [tokenHash, organizationId, userId],
@@ -88,21 +89,21 @@ export class AuthRepository {
     return rows[0]?.family_id;
   }
 
-  async revokeFamily(tx: EntityManager, organizationId: string, familyId: string): Promise<void> {
+  async revokeFamily(tx: Queryable, organizationId: string, familyId: string): Promise<void> {
     await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND family_id = $2 AND revoked_at IS NULL`, [organizationId, familyId]);
   }
 
   /** Ends every session of the user. */
-  async revokeUserSessions(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
+  async revokeUserSessions(tx: Queryable, organizationId: string, userId: string): Promise<void> {
     await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [organizationId, userId]);
   }
 
   /** Also bumps the token version, so every access token already issued stops working. */
-  async setPassword(tx: EntityManager, organizationId: string, userId: string, passwordHash: string): Promise<void> {
+  async setPassword(tx: Queryable, organizationId: string, userId: string, passwordHash: string): Promise<void> {
     await tx.query(`UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, userId, passwordHash]);
   }
 
-  async insertResetToken(tx: EntityManager, organizationId: string, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  async insertResetToken(tx: Queryable, organizationId: string, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await tx.query(
       `INSERT INTO password_reset_tokens (organization_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
       [organizationId, userId, tokenHash, expiresAt],
@@ -111,7 +112,7 @@ export class AuthRepository {
 
   /** The reset email's outbox row, delivered by the worker like every other email. */
   async queueResetEmail(
-    tx: EntityManager, organizationId: string, user: { id: string; email: string; name: string }, message: unknown,
+    tx: Queryable, organizationId: string, user: { id: string; email: string; name: string }, message: unknown,
   ): Promise<string> {
     const [row]: Array<{ id: string }> = await tx.query(
       `INSERT INTO outbox (organization_id, event, channel, recipient_email, recipient_name, recipient_user_id, payload)
@@ -122,13 +123,13 @@ export class AuthRepository {
   }
 
   /** Run as the system. */
-  async resetTokenOwner(tx: EntityManager, tokenHash: string): Promise<string | undefined> {
+  async resetTokenOwner(tx: Queryable, tokenHash: string): Promise<string | undefined> {
     const [owner]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM password_reset_tokens WHERE token_hash = $1`, [tokenHash]);
     return owner?.organization_id;
   }
 
   /** In the owner's tenant scope. */
-  async lockResetToken(tx: EntityManager, tokenHash: string): Promise<ResetTokenRow | undefined> {
+  async lockResetToken(tx: Queryable, tokenHash: string): Promise<ResetTokenRow | undefined> {
     const [row]: ResetTokenRow[] = await tx.query(
       `SELECT organization_id, user_id, expires_at, used_at FROM password_reset_tokens WHERE token_hash = $1 FOR UPDATE`,
       [tokenHash],
@@ -136,7 +137,7 @@ export class AuthRepository {
     return row;
   }
 
-  async lockUserDisabledAt(tx: EntityManager, organizationId: string, userId: string): Promise<{ disabled_at: Date | null } | undefined> {
+  async lockUserDisabledAt(tx: Queryable, organizationId: string, userId: string): Promise<{ disabled_at: Date | null } | undefined> {
     const [user]: Array<{ disabled_at: Date | null }> = await tx.query(
       `SELECT disabled_at FROM users WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, userId],
     );
@@ -144,7 +145,7 @@ export class AuthRepository {
   }
 
   /** Uses up every outstanding reset token of the user. */
-  async useUpResetTokens(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
+  async useUpResetTokens(tx: Queryable, organizationId: string, userId: string): Promise<void> {
     await tx.query(`UPDATE password_reset_tokens SET used_at = now() WHERE organization_id = $1 AND user_id = $2 AND used_at IS NULL`, [organizationId, userId]);
   }
 }

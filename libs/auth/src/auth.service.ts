@@ -35,7 +35,7 @@ export class AuthService {
     const attempt = await this.throttle.count(input.email, clientIp);
     // An email names no organization yet: finding its user is one of the system lookups (README, "Database isolation").
     const user = await this.db.asSystem('login', () =>
-      this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne(),
+      this.db.transaction((tx) => tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne()),
     );
     // Always verify once, so an unknown email costs the same time as a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -125,7 +125,7 @@ export class AuthService {
    * working, this one included: the caller logs in again.
    */
   async changePassword(actor: Actor, input: ChangePasswordDto, clientIp: string): Promise<void> {
-    const user = await this.db.reader.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } });
+    const user = await this.db.transaction((tx) => tx.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } }));
     const attempt = await this.throttle.count(user.email, clientIp);
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new InvalidInput('AUTH.CURRENT_PASSWORD_WRONG', 'currentPassword is not your current password');
@@ -141,7 +141,7 @@ export class AuthService {
 
   async me(actor: Actor): Promise<MeView> {
     const user = await this.users.getInOrganization(actor.organizationId, actor.userId);
-    const org = await this.db.reader.getRepository(Organization).findOne({ where: { id: actor.organizationId } });
+    const org = await this.db.transaction((tx) => tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }));
     return { ...user, organizationName: org!.name, organizationTimezone: org!.timezone, executiveIds: actor.executiveIds };
   }
 

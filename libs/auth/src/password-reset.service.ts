@@ -49,7 +49,7 @@ export class PasswordResetService {
   private async issue(email: string, clientIp: string): Promise<void> {
     await this.throttle.countResetRequest(email, clientIp);
     const user = await this.db.asSystem('password-reset', () =>
-      this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne(),
+      this.db.transaction((tx) => tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne()),
     );
     if (!user || user.disabledAt) return;
     await this.db.forOrganization(user.organizationId, () => this.issueFor(user));

@@ -26,7 +26,6 @@ import { ExecutivesService } from './executives/executives.service';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
-import { DeliveryService } from './notifications/delivery.service';
 import { WEBHOOK_POLICY_OPTIONS, WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -45,14 +44,15 @@ import { UsersService } from './users/users.service';
 const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
-  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
+  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
   AccessRepository, AuditRepository, CheckInsRepository, DigestsRepository, DriftRepository, EngagementsRepository, ExecutivesRepository,
   MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
 ];
 
 /**
- * Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app.
+ * Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app; the
+ * worker adds DeliveryModule (the mailer and DeliveryService).
  * Global: the API's controllers and the worker's processors use its services directly.
  */
 @Module({})

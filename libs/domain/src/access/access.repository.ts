@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../shared/actor';
@@ -19,7 +20,7 @@ export interface ChildReachRow {
 /** One query per kind of row: is it in the actor's reach (their organization, and their role's scope), and where does it hang. */
 @Injectable()
 export class AccessRepository {
-  async engagementInReach(tx: EntityManager, actor: Actor, id: string, lock: boolean): Promise<EngagementReachRow | undefined> {
+  async engagementInReach(tx: Queryable, actor: Actor, id: string, lock: boolean): Promise<EngagementReachRow | undefined> {
     const p = new SqlParams();
     const rows: EngagementReachRow[] = await tx.query(
       `SELECT e.id, e.client_id, e.executive_id FROM engagements e
@@ -29,7 +30,7 @@ export class AccessRepository {
     return rows[0];
   }
 
-  async priorityInReach(tx: EntityManager, actor: Actor, id: string): Promise<Omit<ChildReachRow, 'priority_id'> | undefined> {
+  async priorityInReach(tx: Queryable, actor: Actor, id: string): Promise<Omit<ChildReachRow, 'priority_id'> | undefined> {
     const p = new SqlParams();
     const rows: Array<Omit<ChildReachRow, 'priority_id'>> = await tx.query(
       `SELECT e.id AS engagement_id, e.client_id, e.executive_id FROM priorities pr
@@ -40,7 +41,7 @@ export class AccessRepository {
     return rows[0];
   }
 
-  async milestoneInReach(tx: EntityManager, actor: Actor, id: string): Promise<ChildReachRow | undefined> {
+  async milestoneInReach(tx: Queryable, actor: Actor, id: string): Promise<ChildReachRow | undefined> {
     const p = new SqlParams();
     const rows: ChildReachRow[] = await tx.query(
       `SELECT m.priority_id, e.id AS engagement_id, e.client_id, e.executive_id FROM milestones m
@@ -52,7 +53,7 @@ export class AccessRepository {
     return rows[0];
   }
 
-  async checkInInReach(tx: EntityManager, actor: Actor, id: string): Promise<ChildReachRow | undefined> {
+  async checkInInReach(tx: Queryable, actor: Actor, id: string): Promise<ChildReachRow | undefined> {
     const p = new SqlParams();
     const rows: ChildReachRow[] = await tx.query(
       `SELECT c.priority_id, e.id AS engagement_id, e.client_id, e.executive_id FROM check_ins c
@@ -64,7 +65,7 @@ export class AccessRepository {
     return rows[0];
   }
 
-  async clientInReach(tx: EntityManager, actor: Actor, id: string): Promise<boolean> {
+  async clientInReach(tx: Queryable, actor: Actor, id: string): Promise<boolean> {
     const p = new SqlParams();
     const rows: unknown[] = await tx.query(`SELECT 1 FROM clients c WHERE c.id = ${p.add(id)} AND ${clientScope(actor, 'c', p)}`, p.values);
     return rows.length > 0;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '@app/database/transaction';
 import type { Actor } from '../shared/actor';
 import { NotFound, RoleForbidden } from '../shared/errors';
 import type { SqlParams } from '../shared/sql';
@@ -42,31 +42,31 @@ export class AccessService {
     return clientScope(actor, alias, p);
   }
 
-  async engagement(tx: EntityManager, actor: Actor, id: string, lock = false): Promise<ScopedEngagement> {
+  async engagement(tx: Queryable, actor: Actor, id: string, lock = false): Promise<ScopedEngagement> {
     const row = await this.reach.engagementInReach(tx, actor, id, lock);
     if (!row) throw new NotFound('Engagement', id);
     return { id: row.id, clientId: row.client_id, executiveId: row.executive_id };
   }
 
-  async priority(tx: EntityManager, actor: Actor, id: string): Promise<ScopedPriority> {
+  async priority(tx: Queryable, actor: Actor, id: string): Promise<ScopedPriority> {
     const row = await this.reach.priorityInReach(tx, actor, id);
     if (!row) throw new NotFound('Priority', id);
     return { id: row.engagement_id, clientId: row.client_id, executiveId: row.executive_id, priorityId: id };
   }
 
-  async milestone(tx: EntityManager, actor: Actor, id: string): Promise<ScopedMilestone> {
+  async milestone(tx: Queryable, actor: Actor, id: string): Promise<ScopedMilestone> {
     const r = await this.reach.milestoneInReach(tx, actor, id);
     if (!r) throw new NotFound('Milestone', id);
     return { id: r.engagement_id, clientId: r.client_id, executiveId: r.executive_id, priorityId: r.priority_id, milestoneId: id };
   }
 
-  async checkIn(tx: EntityManager, actor: Actor, id: string): Promise<ScopedPriority> {
+  async checkIn(tx: Queryable, actor: Actor, id: string): Promise<ScopedPriority> {
     const r = await this.reach.checkInInReach(tx, actor, id);
     if (!r) throw new NotFound('Check-in', id);
     return { id: r.engagement_id, clientId: r.client_id, executiveId: r.executive_id, priorityId: r.priority_id };
   }
 
-  async client(tx: EntityManager, actor: Actor, id: string): Promise<void> {
+  async client(tx: Queryable, actor: Actor, id: string): Promise<void> {
     if (!(await this.reach.clientInReach(tx, actor, id))) throw new NotFound('Client', id);
   }
 }

@@ -36,13 +36,13 @@ export class ClientsService {
   }
 
   async list(actor: Actor, query: ListClientsQueryDto): Promise<Page<ClientView>> {
-    const page = await this.clients.listVisible(this.db.reader, actor, query);
+    const page = await this.db.transaction((tx) => this.clients.listVisible(tx, actor, query));
     return { ...page, items: page.items.map(toClientView) };
   }
 
   async get(actor: Actor, id: string): Promise<ClientView> {
     await this.access.client(this.db.reader, actor, id);
-    const client = await this.clients.get(this.db.reader, actor.organizationId, id);
+    const client = await this.db.transaction((tx) => this.clients.get(tx, actor.organizationId, id));
     if (!client) throw new NotFound('Client', id);
     return toClientView(client);
   }

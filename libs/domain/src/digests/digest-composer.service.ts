@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { Db } from '@app/database/transaction';
+import { Db, type Queryable } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { DeliveryService, type DeliveryOutcome } from '../notifications/delivery.service';
 import { localDate } from '../health/calendar';
@@ -53,7 +52,8 @@ export class DigestComposer {
     private readonly facts: DigestFactsRepository,
     private readonly digests: DigestsRepository,
     private readonly notifications: NotificationJobs,
-    private readonly delivery: DeliveryService,
+    /** Only where DeliveryModule is loaded (the worker); elsewhere a delivery job makes the first send. */
+    @Optional() private readonly delivery?: DeliveryService,
   ) {}
 
   unsubscribeKey(): string {
@@ -61,7 +61,7 @@ export class DigestComposer {
   }
 
   /** What the recipient's digest for `isoWeek` says right now (the current week: as of now; another: as of its slot). */
-  async compose(tx: EntityManager, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
+  async compose(tx: Queryable, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
     const settings = this.options;
     const now = this.clock.now();
     const asOf = isoWeek === isoWeekOf(now, recipient.timezone)
@@ -179,7 +179,7 @@ export class DigestComposer {
   }
 
   /**
-   * The first send happens right here, through the same DeliveryService as every outbox row (row lock, Message-ID,
+   * The first send happens right here, through the same DeliveryService as every outbox row (lease, Message-ID,
    * 5xx recorded as failed): a delivery job per digest would double the queue's work for 10,000 recipients. Only a
    * row that needs another attempt gets a delivery job, which retries it with backoff. A crash before this point
    * leaves the row pending and this compose job stalled: its retry finds the claim and enqueues the delivery.
@@ -187,7 +187,7 @@ export class DigestComposer {
   private async sendFirstAttempt(outboxId: string): Promise<void> {
     let outcome: DeliveryOutcome | 'error';
     try {
-      outcome = await this.delivery.deliver(outboxId, false);
+      outcome = this.delivery ? await this.delivery.deliver(outboxId, false) : 'retry';
     } catch (error) {
       this.logger.warn(`first send of digest outbox ${outboxId} failed, the delivery job takes over: ${error instanceof Error ? error.message : String(error)}`);
       outcome = 'error';

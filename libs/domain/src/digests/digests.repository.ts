@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -41,7 +42,7 @@ export interface DigestHistoryFilter {
 /** Digests written, and the preferences behind them: each method is one statement. */
 @Injectable()
 export class DigestsRepository {
-  async savePreferences(tx: EntityManager, organizationId: string, userId: string, prefs: StoredDigestPreferences): Promise<void> {
+  async savePreferences(tx: Queryable, organizationId: string, userId: string, prefs: StoredDigestPreferences): Promise<void> {
     await tx.query(
       `INSERT INTO digest_preferences (user_id, organization_id, weekday, hour, opted_out, skip_when_empty, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (user_id) DO UPDATE SET weekday = EXCLUDED.weekday, hour = EXCLUDED.hour, opted_out = EXCLUDED.opted_out,
@@ -51,11 +52,11 @@ export class DigestsRepository {
   }
 
   /** The user's own timezone for digests; null follows the organization's. */
-  async setUserTimezone(tx: EntityManager, organizationId: string, userId: string, timezone: string | null): Promise<void> {
+  async setUserTimezone(tx: Queryable, organizationId: string, userId: string, timezone: string | null): Promise<void> {
     await tx.query(`UPDATE users SET timezone = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, userId, timezone]);
   }
 
-  async optOut(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
+  async optOut(tx: Queryable, organizationId: string, userId: string): Promise<void> {
     await tx.query(
       `INSERT INTO digest_preferences (user_id, organization_id, opted_out) VALUES ($1, $2, true)
        ON CONFLICT (user_id) DO UPDATE SET opted_out = true, updated_at = now()`,
@@ -64,13 +65,13 @@ export class DigestsRepository {
   }
 
   /** The one lookup without a tenant, run as the system: an unsubscribe link names only its user. */
-  async organizationOfUser(tx: EntityManager, userId: string): Promise<string | undefined> {
+  async organizationOfUser(tx: Queryable, userId: string): Promise<string | undefined> {
     const [row]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM users WHERE id = $1`, [userId]);
     return row?.organization_id;
   }
 
   /** One page of sent history, newest first unless asked otherwise, each row with the page's total. */
-  async history(tx: EntityManager, organizationId: string, filter: DigestHistoryFilter): Promise<Array<Record<string, unknown>>> {
+  async history(tx: Queryable, organizationId: string, filter: DigestHistoryFilter): Promise<Array<Record<string, unknown>>> {
     const { where, params } = historyFilter(organizationId, filter);
     return tx.query(
       `SELECT d.id, d.user_id, u.email, u.name, d.iso_week, d.kind, d.status AS digest_status, o.status AS outbox_status, d.trigger, d.forced, d.subject,
@@ -82,7 +83,7 @@ export class DigestsRepository {
   }
 
   /** How many digests the history's filter matches (needed only for a page past the end). */
-  async countHistory(tx: EntityManager, organizationId: string, filter: DigestHistoryFilter): Promise<number> {
+  async countHistory(tx: Queryable, organizationId: string, filter: DigestHistoryFilter): Promise<number> {
     const { where, params } = historyFilter(organizationId, filter);
     const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${where}`, params);
     return Number(row?.n ?? 0);
@@ -93,7 +94,7 @@ export class DigestsRepository {
    * row exist together or not at all. ON CONFLICT without a target: either unique key (the week's claim, the
    * request's key) makes a row a no-op, and its outbox row is then not written either. Answers the ids claimed.
    */
-  async claimAndWriteOutbox(tx: EntityManager, rows: readonly DigestRow[]): Promise<Set<string>> {
+  async claimAndWriteOutbox(tx: Queryable, rows: readonly DigestRow[]): Promise<Set<string>> {
     const claimed: Array<{ id: string }> = await tx.query(
       `WITH input AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(

@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
@@ -34,7 +35,7 @@ const FROM_ALERT_VIEW = `FROM drift_alerts a
 @Injectable()
 export class DriftRepository {
   /** Scans of one organization take turns: this transaction-level lock is held until commit or rollback. */
-  async lockScan(tx: EntityManager, organizationId: string): Promise<void> {
+  async lockScan(tx: Queryable, organizationId: string): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('drift-scan:' || $1))`, [organizationId]);
   }
 
@@ -42,12 +43,12 @@ export class DriftRepository {
    * The scan's aggregates and its per-recipient grouping sort a few hundred thousand rows on a large
    * organization: room to do that in memory for this transaction only, instead of spilling to disk.
    */
-  async widenWorkMemForTransaction(tx: EntityManager): Promise<void> {
+  async widenWorkMemForTransaction(tx: Queryable): Promise<void> {
     await tx.query(`SET LOCAL work_mem = '64MB'`);
   }
 
   /** Today's score per engagement with its open alerts counted (re-written by every scan of the day: the last one stands). */
-  async writeSnapshots(tx: EntityManager, organizationId: string, today: string, records: readonly SnapshotRecord[]): Promise<void> {
+  async writeSnapshots(tx: Queryable, organizationId: string, today: string, records: readonly SnapshotRecord[]): Promise<void> {
     await tx.query(
       `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score, open_alerts, details)
        SELECT $1, x.engagement_id, $2::date, x.score,
@@ -60,18 +61,18 @@ export class DriftRepository {
     );
   }
 
-  async markScanned(tx: EntityManager, organizationId: string, now: Date): Promise<void> {
+  async markScanned(tx: Queryable, organizationId: string, now: Date): Promise<void> {
     await tx.query(`UPDATE organizations SET last_drift_scan_at = $2 WHERE id = $1`, [organizationId, now]);
   }
 
   /** Every organization (run as the system: the scheduled scan fans out one job per tenant). */
-  async organizationIds(tx: EntityManager): Promise<string[]> {
+  async organizationIds(tx: Queryable): Promise<string[]> {
     const rows: Array<{ id: string }> = await tx.query(`SELECT id FROM organizations ORDER BY id`);
     return rows.map((r) => r.id);
   }
 
   /** Outbox rows of every organization still pending some time after they were written (run as the system). */
-  async stalledOutboxIds(tx: EntityManager, now: Date, olderThanSeconds: number): Promise<string[]> {
+  async stalledOutboxIds(tx: Queryable, now: Date, olderThanSeconds: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await tx.query(
       `SELECT id FROM outbox WHERE status = 'pending' AND created_at < $1::timestamptz - make_interval(secs => $2) ORDER BY created_at LIMIT 5000`,
       [now.toISOString(), olderThanSeconds],
@@ -80,7 +81,7 @@ export class DriftRepository {
   }
 
   /** One page of the alerts in the caller's reach, most severe first, each row with the page's total. */
-  async listAlerts(tx: EntityManager, actor: Actor, query: ListAlertsQueryDto): Promise<Array<Record<string, unknown>>> {
+  async listAlerts(tx: Queryable, actor: Actor, query: ListAlertsQueryDto): Promise<Array<Record<string, unknown>>> {
     const p = new SqlParams();
     const filter = alertFilter(actor, query, p);
     return tx.query(
@@ -92,13 +93,13 @@ export class DriftRepository {
   }
 
   /** How many alerts the list's filter matches (needed only for a page past the end). */
-  async countAlerts(tx: EntityManager, actor: Actor, query: ListAlertsQueryDto): Promise<number> {
+  async countAlerts(tx: Queryable, actor: Actor, query: ListAlertsQueryDto): Promise<number> {
     const p = new SqlParams();
     const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${alertFilter(actor, query, p)}`, p.values);
     return Number(row?.n ?? 0);
   }
 
-  async findAlert(tx: EntityManager, actor: Actor, id: string): Promise<Record<string, unknown> | undefined> {
+  async findAlert(tx: Queryable, actor: Actor, id: string): Promise<Record<string, unknown> | undefined> {
     const p = new SqlParams();
     const rows: Array<Record<string, unknown>> = await tx.query(
       `${SELECT_ALERT_VIEW} ${FROM_ALERT_VIEW} WHERE a.id = ${p.add(id)} AND ${alertScope(actor, p)}`,
@@ -107,14 +108,14 @@ export class DriftRepository {
     return rows[0];
   }
 
-  async alertEvents(tx: EntityManager, organizationId: string, alertId: string): Promise<AlertEventRow[]> {
+  async alertEvents(tx: Queryable, organizationId: string, alertId: string): Promise<AlertEventRow[]> {
     return tx.query(
       `SELECT kind, severity, actor_id, note, created_at FROM drift_alert_events WHERE organization_id = $1 AND alert_id = $2 ORDER BY created_at, id`,
       [organizationId, alertId],
     );
   }
 
-  async lockAlertState(tx: EntityManager, organizationId: string, id: string): Promise<{ status: string; severity: string } | undefined> {
+  async lockAlertState(tx: Queryable, organizationId: string, id: string): Promise<{ status: string; severity: string } | undefined> {
     const [alert]: Array<{ status: string; severity: string }> = await tx.query(
       `SELECT status, severity FROM drift_alerts WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
       [organizationId, id],
@@ -122,11 +123,11 @@ export class DriftRepository {
     return alert;
   }
 
-  async acknowledgeAlert(tx: EntityManager, organizationId: string, id: string, now: Date, userId: string): Promise<void> {
+  async acknowledgeAlert(tx: Queryable, organizationId: string, id: string, now: Date, userId: string): Promise<void> {
     await tx.query(`UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $4 WHERE organization_id = $1 AND id = $2`, [organizationId, id, now, userId]);
   }
 
-  async resolveAlert(tx: EntityManager, organizationId: string, id: string, now: Date, userId: string, note: string | null): Promise<void> {
+  async resolveAlert(tx: Queryable, organizationId: string, id: string, now: Date, userId: string, note: string | null): Promise<void> {
     await tx.query(
       `UPDATE drift_alerts SET status = 'resolved', resolved_at = $3, resolved_by = $4, resolution_note = $5 WHERE organization_id = $1 AND id = $2`,
       [organizationId, id, now, userId, note],
@@ -134,7 +135,7 @@ export class DriftRepository {
   }
 
   async recordAlertEvent(
-    tx: EntityManager, organizationId: string, alertId: string, event: { kind: string; severity: string; actorId: string; note: string | null },
+    tx: Queryable, organizationId: string, alertId: string, event: { kind: string; severity: string; actorId: string; note: string | null },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity, actor_id, note) VALUES ($1, $2, $3, $4, $5, $6)`,

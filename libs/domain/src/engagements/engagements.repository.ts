@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
@@ -29,7 +30,7 @@ const FROM_VIEW = `FROM engagements e
 export class EngagementsRepository {
   /** Whether the client is the organization's, and the functions the executive offers (null: not the organization's executive). */
   async references(
-    tx: EntityManager, organizationId: string, clientId: string, executiveId: string,
+    tx: Queryable, organizationId: string, clientId: string, executiveId: string,
   ): Promise<{ client: boolean; functions: string[] | null } | undefined> {
     const refs: Array<{ client: boolean; functions: string[] | null }> = await tx.query(
       `SELECT EXISTS (SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2) AS client,
@@ -65,7 +66,7 @@ export class EngagementsRepository {
   }
 
   /** The latest change effective by `today`, whatever order they were recorded in; undefined when none is. */
-  async allocationInForce(tx: EntityManager, organizationId: string, engagementId: string, today: string): Promise<number | undefined> {
+  async allocationInForce(tx: Queryable, organizationId: string, engagementId: string, today: string): Promise<number | undefined> {
     const [current]: Array<{ days_per_week: string }> = await tx.query(
       `SELECT days_per_week FROM allocation_changes WHERE organization_id = $1 AND engagement_id = $2 AND effective_date <= $3
         ORDER BY effective_date DESC, created_at DESC, id DESC LIMIT 1`,
@@ -75,7 +76,7 @@ export class EngagementsRepository {
   }
 
   /** One page of the engagements in the caller's reach, with the allocation in force on `today`, each row with the page's total. */
-  async listVisible(tx: EntityManager, actor: Actor, query: ListEngagementsQueryDto, today: string): Promise<Array<Record<string, unknown>>> {
+  async listVisible(tx: Queryable, actor: Actor, query: ListEngagementsQueryDto, today: string): Promise<Array<Record<string, unknown>>> {
     const p = new SqlParams();
     const filter = engagementFilter(actor, query, p);
     const todayParam = p.add(today);
@@ -87,13 +88,13 @@ export class EngagementsRepository {
   }
 
   /** How many engagements the list's filter matches (needed only for a page past the end). */
-  async countVisible(tx: EntityManager, actor: Actor, query: ListEngagementsQueryDto): Promise<number> {
+  async countVisible(tx: Queryable, actor: Actor, query: ListEngagementsQueryDto): Promise<number> {
     const p = new SqlParams();
     const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${engagementFilter(actor, query, p)}`, p.values);
     return Number(row?.n ?? 0);
   }
 
-  async viewInReach(tx: EntityManager, actor: Actor, id: string, today: string): Promise<Record<string, unknown> | undefined> {
+  async viewInReach(tx: Queryable, actor: Actor, id: string, today: string): Promise<Record<string, unknown> | undefined> {
     const p = new SqlParams();
     const todayParam = p.add(today);
     const rows: Array<Record<string, unknown>> = await tx.query(

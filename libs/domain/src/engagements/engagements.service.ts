@@ -55,14 +55,14 @@ export class EngagementsService {
   }
 
   async list(actor: Actor, query: ListEngagementsQueryDto): Promise<Page<EngagementView>> {
-    const { today } = await this.organizations.context(this.db.reader, actor.organizationId);
+    const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const rows = await this.engagements.listVisible(this.db.reader, actor, query, today);
     const total = totalFromPage(rows, query.offset) ?? (await this.engagements.countVisible(this.db.reader, actor, query));
     return { items: rows.map((r) => toView(r, actor)), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<EngagementView> {
-    const { today } = await this.organizations.context(this.db.reader, actor.organizationId);
+    const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const row = await this.engagements.viewInReach(this.db.reader, actor, id, today);
     if (!row) throw new NotFound('Engagement', id);
     return toView(row, actor);
@@ -117,10 +117,10 @@ export class EngagementsService {
   async allocationHistory(actor: Actor, id: string): Promise<AllocationChangeView[]> {
     this.access.permit(actor, 'allocation.read', 'read allocation history');
     await this.access.engagement(this.db.reader, actor, id);
-    const changes = await this.db.reader.getRepository(AllocationChange).find({
+    const changes = await this.db.transaction((tx) => tx.getRepository(AllocationChange).find({
       where: { organizationId: actor.organizationId, engagementId: id },
       order: { effectiveDate: 'ASC', createdAt: 'ASC' },
-    });
+    }));
     return changes.map(toAllocationView);
   }
 }

@@ -50,7 +50,7 @@ export class ExecutivesService {
   async get(actor: Actor, id: string): Promise<ExecutiveView> {
     this.access.permit(actor, 'executives.read', 'read executives');
     if (actor.role === 'executive' && !actor.executiveIds.includes(id)) throw new NotFound('Executive', id);
-    const found = await this.db.reader.getRepository(Executive).findOne({ where: { organizationId: actor.organizationId, id } });
+    const found = await this.db.transaction((tx) => tx.getRepository(Executive).findOne({ where: { organizationId: actor.organizationId, id } }));
     if (!found) throw new NotFound('Executive', id);
     return toExecutiveView(found);
   }

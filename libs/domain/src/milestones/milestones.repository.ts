@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Milestone, MilestoneDueDateChange } from './milestone.entity';
@@ -56,14 +57,14 @@ export class MilestonesRepository {
   }
 
   /** One milestone, or every milestone of a priority, in due-date order. */
-  async rows(tx: EntityManager, organizationId: string, by: { id: string } | { priorityId: string }): Promise<MilestoneRow[]> {
+  async rows(tx: Queryable, organizationId: string, by: { id: string } | { priorityId: string }): Promise<MilestoneRow[]> {
     return tx.query(
       `${MILESTONE_ROW_SQL} WHERE m.organization_id = $1 AND ${'id' in by ? 'm.id = $2' : 'm.priority_id = $2'} ORDER BY m.due_date, m.created_at`,
       [organizationId, 'id' in by ? by.id : by.priorityId],
     );
   }
 
-  async dueDateChanges(tx: EntityManager, organizationId: string, milestoneId: string): Promise<DueDateChangeRow[]> {
+  async dueDateChanges(tx: Queryable, organizationId: string, milestoneId: string): Promise<DueDateChangeRow[]> {
     return tx.query(
       `SELECT h.id, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date, to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date,
               h.reason, h.changed_by, u.name AS changed_by_name, h.changed_at

@@ -48,12 +48,12 @@ export class MilestonesService {
 
   async list(actor: Actor, priorityId: string): Promise<MilestoneView[]> {
     await this.access.priority(this.db.reader, actor, priorityId);
-    return this.views(this.db.reader, actor.organizationId, { priorityId });
+    return this.db.transaction((tx) => this.views(tx, actor.organizationId, { priorityId }));
   }
 
   async get(actor: Actor, id: string): Promise<MilestoneView> {
     await this.access.milestone(this.db.reader, actor, id);
-    const [view] = await this.views(this.db.reader, actor.organizationId, { id });
+    const [view] = await this.db.transaction((tx) => this.views(tx, actor.organizationId, { id }));
     if (!view) throw new NotFound('Milestone', id);
     return view;
   }
@@ -136,7 +136,7 @@ export class MilestonesService {
     try {
       if (milestone.status === 'done' || milestone.status === 'cancelled') await this.driftJobs.milestoneClosed(milestone.id);
       else {
-        const { timezone } = await this.organizations.context(this.db.reader, organizationId);
+        const { timezone } = await this.db.transaction((tx) => this.organizations.context(tx, organizationId));
         await this.driftJobs.milestoneDueDateSet(organizationId, milestone.id, milestone.dueDate, timezone);
       }
       await this.driftJobs.scanOrganization(organizationId);

@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { clientScope } from '../access/access-scope';
@@ -12,12 +13,12 @@ const ACTIVE_PRIORITIES_SQL = `(SELECT count(*) FROM priorities pr WHERE pr.orga
 
 @Injectable()
 export class OwnersRepository {
-  async clientExists(tx: EntityManager, organizationId: string, clientId: string): Promise<boolean> {
+  async clientExists(tx: Queryable, organizationId: string, clientId: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2`, [organizationId, clientId]);
     return rows.length > 0;
   }
 
-  async userExists(tx: EntityManager, organizationId: string, userId: string): Promise<boolean> {
+  async userExists(tx: Queryable, organizationId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM users WHERE organization_id = $1 AND id = $2`, [organizationId, userId]);
     return rows.length > 0;
   }
@@ -37,7 +38,7 @@ export class OwnersRepository {
   }
 
   /** One page of the owners at clients in the caller's reach, with their active priorities, each row with the page's total. */
-  async listVisible(tx: EntityManager, actor: Actor, query: ListOwnersQueryDto): Promise<Array<Record<string, unknown>>> {
+  async listVisible(tx: Queryable, actor: Actor, query: ListOwnersQueryDto): Promise<Array<Record<string, unknown>>> {
     const p = new SqlParams();
     const filter = ownerFilter(actor, query, p);
     return tx.query(
@@ -50,13 +51,13 @@ export class OwnersRepository {
   }
 
   /** How many owners the list's filter matches (needed only for a page past the end). */
-  async countVisible(tx: EntityManager, actor: Actor, query: ListOwnersQueryDto): Promise<number> {
+  async countVisible(tx: Queryable, actor: Actor, query: ListOwnersQueryDto): Promise<number> {
     const p = new SqlParams();
     const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${ownerFilter(actor, query, p)}`, p.values);
     return Number(row?.n ?? 0);
   }
 
-  async viewInReach(tx: EntityManager, actor: Actor, id: string): Promise<Record<string, unknown> | undefined> {
+  async viewInReach(tx: Queryable, actor: Actor, id: string): Promise<Record<string, unknown> | undefined> {
     const p = new SqlParams();
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT o.*, ${ACTIVE_PRIORITIES_SQL} AS active_priorities

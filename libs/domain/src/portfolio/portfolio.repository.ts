@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
@@ -80,7 +81,7 @@ export class PortfolioRepository {
   constructor(private readonly organizations: OrganizationsService) {}
 
   /** The organization's context, one page of engagements in the caller's reach, and their priorities' and drift aggregates. */
-  async page(tx: EntityManager, actor: Actor, query: PortfolioQueryDto): Promise<PortfolioRow | undefined> {
+  async page(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<PortfolioRow | undefined> {
     const p = new SqlParams();
     const filter = portfolioFilter(actor, query, p);
     const org = p.add(actor.organizationId);
@@ -136,7 +137,7 @@ export class PortfolioRepository {
   }
 
   /** How many engagements the portfolio's filter matches (needed only for a page past the end). */
-  async countPage(tx: EntityManager, actor: Actor, query: PortfolioQueryDto): Promise<number> {
+  async countPage(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<number> {
     const p = new SqlParams();
     const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${portfolioFilter(actor, query, p)}`, p.values);
     return Number(row?.n ?? 0);
@@ -146,7 +147,7 @@ export class PortfolioRepository {
    * The organization's context and the engagement if in the caller's reach, with its priorities, milestones, the
    * latest `checkInsPerPriority` check-ins of each priority, and its drift trend.
    */
-  async engagementSummary(tx: EntityManager, actor: Actor, engagementId: string, checkInsPerPriority: number): Promise<SummaryRow | undefined> {
+  async engagementSummary(tx: Queryable, actor: Actor, engagementId: string, checkInsPerPriority: number): Promise<SummaryRow | undefined> {
     const p = new SqlParams();
     const org = p.add(actor.organizationId);
     const id = p.add(engagementId);

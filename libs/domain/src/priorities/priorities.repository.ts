@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../shared/sql';
@@ -27,7 +28,7 @@ export class PrioritiesRepository {
   }
 
   /** The engagement's priorities, active ones first in rank order. */
-  async viewsForEngagement(tx: EntityManager, organizationId: string, engagementId: string): Promise<Array<Record<string, unknown>>> {
+  async viewsForEngagement(tx: Queryable, organizationId: string, engagementId: string): Promise<Array<Record<string, unknown>>> {
     return tx.query(
       `${SELECT_VIEW} WHERE p.organization_id = $1 AND p.engagement_id = $2
         ORDER BY (p.status = 'active') DESC, p.rank, p.created_at`,
@@ -35,13 +36,13 @@ export class PrioritiesRepository {
     );
   }
 
-  async view(tx: EntityManager, organizationId: string, id: string): Promise<Record<string, unknown> | undefined> {
+  async view(tx: Queryable, organizationId: string, id: string): Promise<Record<string, unknown> | undefined> {
     const rows: Array<Record<string, unknown>> = await tx.query(`${SELECT_VIEW} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, id]);
     return rows[0];
   }
 
   /** The engagement's active priorities in rank order. */
-  async activeIds(tx: EntityManager, organizationId: string, engagementId: string): Promise<string[]> {
+  async activeIds(tx: Queryable, organizationId: string, engagementId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await tx.query(
       `SELECT id FROM priorities WHERE organization_id = $1 AND engagement_id = $2 AND status = 'active' ORDER BY rank, created_at`,
       [organizationId, engagementId],
@@ -50,7 +51,7 @@ export class PrioritiesRepository {
   }
 
   /** One statement for the whole ordering (not empty); the rank constraint is deferred to commit, so swaps are fine. */
-  async applyRanks(tx: EntityManager, organizationId: string, ranks: ReadonlyMap<string, number>): Promise<void> {
+  async applyRanks(tx: Queryable, organizationId: string, ranks: ReadonlyMap<string, number>): Promise<void> {
     const p = new SqlParams();
     const values = [...ranks].map(([id, rank]) => `(${p.add(id)}::uuid, ${p.add(rank)}::int)`).join(', ');
     await tx.query(
@@ -60,7 +61,7 @@ export class PrioritiesRepository {
     );
   }
 
-  async ownerIsAtClient(tx: EntityManager, organizationId: string, ownerId: string, clientId: string): Promise<boolean> {
+  async ownerIsAtClient(tx: Queryable, organizationId: string, ownerId: string, clientId: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM owners WHERE organization_id = $1 AND id = $2 AND client_id = $3`, [organizationId, ownerId, clientId]);
     return rows.length > 0;
   }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '@app/database/transaction';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
@@ -43,7 +43,7 @@ export function totalFromPage(rows: ReadonlyArray<{ total?: unknown }>, offset: 
  * to carry it, so only then is the total counted separately (`countSql` selects `count(*) AS n`).
  */
 export async function pageTotal(
-  reader: EntityManager,
+  reader: Queryable,
   rows: ReadonlyArray<{ total?: unknown }>,
   offset: number,
   countSql: string,

@@ -81,6 +81,15 @@ describe('mailer over SMTP (real sink)', () => {
     expect(message.headers.get('x-throughline-alert')).toBe('a1');
   });
 
+  it('gives every copy of one outbox row the same Message-ID, so a repeat after a crash is recognisable', async () => {
+    const p = payload();
+    await mailer.send(email(p));
+    await mailer.send(email(p));
+    const copies = sink.messages.filter((m) => m.messageId === `<${p.outboxId}@throughline>`);
+    expect(copies).toHaveLength(2);
+    expect(new Set(copies.map((m) => m.subject)).size).toBe(1);
+  });
+
   it('reports a 451 as transient and a 550 as permanent, then recovers when the server does', async () => {
     const before = sink.messages.length;
 
@@ -178,6 +187,14 @@ describe('sendWebhook (real receiver)', () => {
     expect(verifyWebhookSignature(secret, signature, request.body, { now })).toBe(true);
     expect(verifyWebhookSignature('wrong', signature, request.body, { now })).toBe(false);
     expect(verifyWebhookSignature(secret, signature, `${request.body} `, { now })).toBe(false);
+  });
+
+  it('repeats the same delivery id on every call for one outbox row, so a receiver can drop a repeat', async () => {
+    const p = payload();
+    await sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now });
+    await sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now: new Date(now.getTime() + 60_000) });
+    const calls = receiver.requests.filter((r) => r.headers[WEBHOOK_DELIVERY_HEADER] === p.outboxId);
+    expect(calls).toHaveLength(2);
   });
 
   it('sends a Slack-compatible body when the format is slack', async () => {
