@@ -27,7 +27,8 @@ module.exports = {
     '^@app/domain$': '<rootDir>/libs/domain/src',
     '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
     '^@app/queue$': '<rootDir>/libs/queue/src',
-    '^@app/testing$': '<rootDir>/libs/testing/src',
+    '^@app/platform$': '<rootDir>/libs/platform/src',
+    '^@test/support$': '<rootDir>/test/support',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -7,18 +7,17 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
-import { hashPassword } from '@app/domain';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
 import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
-import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
-import { API_NODE_FLAGS } from '../apps/api/src/node-flags';
+import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
+import { BENCH_PASSWORD, emailOf } from './scale/data-set';
+import { API_NODE_FLAGS } from '@app/platform';
 import { repoRoot, resultsDir } from './paths';
 
 /**
  * `npm run bench:api` — our API against bare Fastify + pg on the scale data (see bench/README.md).
  *
- * A fresh throw-away database (createTestDatabase) seeded by the scale seed; the built API
+ * A throw-away copy of the scale data set (bench/scale/bench-database.ts; BENCH_SIZE=small for a small one); the built API
  * (dist/apps/api/src/main.js, NODE_ENV=production) as a child process; the SQL each scenario's request runs
  * captured from TypeORM's logger on an in-process copy of the API module; a bare Fastify + pg child replaying
  * that SQL; autocannon (as a library) against both, in the same run, at 10 and 50 connections. Prints a table
@@ -45,15 +44,14 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
   const children: ChildProcess[] = [];
-  let db: TestDatabase | null = null;
+  let db: BenchDatabase | null = null;
   let client: Client | null = null;
   const workDir = mkdtempSync(join(tmpdir(), 'throughline-bench-api-'));
   const cleanup = async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await client?.end().catch(() => undefined);
-    if (db && process.env.BENCH_KEEP_DB !== '1') await dropTestDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+    if (db && process.env.BENCH_KEEP_DB !== '1') await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
     else if (db) log(`kept database ${db.url}`);
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -62,13 +60,15 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     log(`API benchmark — ${cpus().length} CPU (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up`);
-    db = await createTestDatabase(serverUrl);
+    db = await openBenchDatabase('scale', log);
     client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
     await client.connect();
     const postgres = String((await client.query('SHOW server_version')).rows[0].server_version);
-    log(`database ${db.name} (${db.embedded ? 'embedded PostgreSQL' : `PostgreSQL ${postgres} server`}), seeding the scale data set…`);
-    const seeded = await seedScale(client, { passwordHash: await hashPassword(SCALE_PASSWORD) });
-    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s + VACUUM ANALYZE ${(seeded.vacuumMs / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts.large)}`);
+    log(`database ${db.name} (${db.embedded ? 'embedded PostgreSQL' : `PostgreSQL ${postgres} server`}): the ${db.set.key} data set`);
+    const seed = db.source.kind === 'seeded'
+      ? { seconds: Math.round(db.source.seed.ms) / 1000, vacuumSeconds: Math.round(db.source.seed.vacuumMs) / 1000, counts: db.source.seed.counts }
+      : { copiedFrom: db.source.of, seconds: Math.round(db.source.ms) / 1000 };
+    const set = db.set;
 
     const env: Record<string, string> = {
       NODE_ENV: 'production',
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      // Required by the API; no emailed link is followed in the benchmark.
+      PUBLIC_URL: 'http://localhost:3000',
       // The login runs measure argon2id, not the throttle: one account from one IP, 50 in flight.
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
       LOGIN_MAX_FAILURES_PER_IP: '100000',
@@ -94,9 +96,9 @@ async function main(): Promise<void> {
     await waitForHealth(`${apiUrl}/api/health`, api);
     log(`API (node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
 
-    const loginSample = await login(apiUrl, scaleEmails.accountManager(1));
-    const viewerToken = await login(apiUrl, scaleEmails.clientViewer(1));
-    const scenarios = await buildScenarios(client, loginSample, viewerToken);
+    const loginSample = await login(apiUrl, emailOf(set, 'large', 'am', 1));
+    const viewerToken = await login(apiUrl, emailOf(set, 'large', 'viewer', 1));
+    const scenarios = await buildScenarios(client, set, loginSample, viewerToken);
 
     // The SQL of each scenario's request, captured on an in-process copy of the API module (same env).
     const captured = await captureSql(env, scenarios);
@@ -157,7 +159,7 @@ async function main(): Promise<void> {
     for (const connections of CONNECTIONS) {
       loginRuns.push(await runLoad({
         baseUrl: apiUrl, method: 'POST', paths: [`${API_PREFIX}/auth/login`], connections, seconds: SECONDS,
-        body: JSON.stringify({ email: scaleEmails.accountManager(2), password: SCALE_PASSWORD }),
+        body: JSON.stringify({ email: emailOf(set, 'large', 'am', 2), password: BENCH_PASSWORD }),
       }));
     }
     const loginPeakSampledMb = loginSampler.stop();
@@ -175,7 +177,8 @@ async function main(): Promise<void> {
       secondsPerRun: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       poolSize: Number(poolSize),
-      seed: { seconds: Math.round(seeded.ms) / 1000, vacuumSeconds: Math.round(seeded.vacuumMs) / 1000, large: seeded.counts.large, small: seeded.counts.small },
+      data: set.key,
+      seed,
       targets: TARGETS,
       scenarios: results,
       apiRss: { peakMb, peakSampledMb, verdict: verdict(peakMb <= TARGETS.peakRssMb) },

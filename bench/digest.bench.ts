@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,13 +8,14 @@ import { SMTPServer } from 'smtp-server';
 import { DateTime } from 'luxon';
 import { DigestDispatchService } from '@app/domain';
 import { JobName, migrateQueueSchema, selectQueueBackend } from '@app/queue';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
-import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
-import { openScaleDatabase } from './scale/scale-database';
+import { startTestWorker, type TestWorker } from '../test/support/worker-harness';
+import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
+import { usersPerOrganization } from './scale/data-set';
 import { resultsDir } from './paths';
 
 /**
- * `npm run bench:digest` — one organization's weekly digests at scale: 10,000 recipients across 200 engagements,
+ * `npm run bench:digest` — one organization's weekly digests at scale: the `digest` data set of bench/scale, 10,000
+ * recipients across 200 engagements (BENCH_SIZE=small: 320 recipients across 20; BENCH_VIEWERS sets the viewers),
  * composed by the real worker module (dispatcher → one compose job per recipient → outbox → delivery job) and
  * delivered over SMTP to a local sink. Prints digests composed per second, delivered per second and peak RSS
  * against the targets (≥ 200 composed/s, ≥ 100 delivered/s). Exits 0 whether or not the targets are met.
@@ -26,7 +26,7 @@ import { resultsDir } from './paths';
  * BENCH_DELIVERY_CONCURRENCY (default 8).
  *
  * `--scale` (or BENCH_DATA=scale, `npm run bench:digest:scale`): on a copy of the scale data set of issue 7 instead
- * (bench/scale/scale-database.ts): every user of its 101 organizations whose Monday slot has come (the clock is pinned
+ * (bench/scale/bench-database.ts): every user of its 101 organizations whose Monday slot has come (the clock is pinned
  * at Monday 16:00 UTC of this week, after the slot in every timezone the seed uses). Figures go to
  * bench/results/digest-latest.json (digest-scale-latest.json with --scale).
  */
@@ -35,59 +35,9 @@ const SCALE_DATA = process.argv.includes('--scale') || process.env.BENCH_DATA ==
 
 const TARGET_COMPOSED_PER_SECOND = 200;
 const TARGET_DELIVERED_PER_SECOND = 100;
-const SIZE = { engagements: 200, admins: 10, managers: 90, viewers: Number(process.env.BENCH_VIEWERS ?? 9_700), prioritiesPerEngagement: 3, milestonesPerPriority: 10 };
-const RECIPIENTS = SIZE.admins + SIZE.managers + SIZE.engagements + SIZE.viewers;
 const MB = 1024 * 1024;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const mb = (bytes: number) => Math.round(bytes / MB);
-
-const id = (kind: string, expr: string) => `md5($1::uuid::text || ':${kind}:' || (${expr}))::uuid`;
-
-/** Set-based seed. $1 organization, $2 today (the Monday of the digest), $3 "now". */
-const SEED: string[] = [
-  `INSERT INTO organizations (id, name, timezone, settings) VALUES ($1::uuid, 'Bench Digests', 'UTC', '{}')`,
-  `INSERT INTO users (id, organization_id, email, name, password_hash, role)
-   SELECT ${id('u', 'g')}, $1::uuid, 'bench-' || g || '@digest-bench.test', 'Bench User ' || g, 'not-a-login',
-          CASE WHEN g <= ${SIZE.admins} THEN 'admin' WHEN g <= ${SIZE.admins + SIZE.managers} THEN 'account_manager'
-               WHEN g <= ${SIZE.admins + SIZE.managers + SIZE.engagements} THEN 'executive' ELSE 'client_viewer' END
-     FROM generate_series(1, ${RECIPIENTS}) g`,
-  `INSERT INTO clients (id, organization_id, name, stage) SELECT ${id('c', 'g')}, $1::uuid, 'Client ' || lpad(g::text, 3, '0'), 'growth' FROM generate_series(1, ${SIZE.engagements}) g`,
-  `INSERT INTO executives (id, organization_id, name, email, functions, user_id)
-   SELECT ${id('x', 'g')}, $1::uuid, 'Executive ' || g, 'exec-' || g || '@digest-bench.test', ARRAY['CRO'], ${id('u', `g + ${SIZE.admins + SIZE.managers}`)}
-     FROM generate_series(1, ${SIZE.engagements}) g`,
-  `INSERT INTO client_grants (organization_id, user_id, client_id)
-   SELECT $1::uuid, ${id('u', 'g')}, ${id('c', `((g - 1) % ${SIZE.engagements}) + 1`)}
-     FROM generate_series(${SIZE.admins + SIZE.managers + SIZE.engagements + 1}, ${RECIPIENTS}) g`,
-  `INSERT INTO engagements (id, organization_id, client_id, executive_id, function, status, start_date, days_per_week)
-   SELECT ${id('e', 'g')}, $1::uuid, ${id('c', 'g')}, ${id('x', 'g')}, 'CRO', 'active', $2::date - 120, 2 FROM generate_series(1, ${SIZE.engagements}) g`,
-  `INSERT INTO owners (id, organization_id, client_id, name, email) SELECT ${id('o', 'g')}, $1::uuid, ${id('c', 'g')}, 'Owner ' || g, 'owner-' || g || '@digest-bench.test'
-     FROM generate_series(1, ${SIZE.engagements}) g`,
-  `INSERT INTO priorities (id, organization_id, engagement_id, title, rank, owner_id, status, start_date, target_date)
-   SELECT ${id('p', 'e || \'-\' || r')}, $1::uuid, ${id('e', 'e')}, 'Priority ' || r || ' of engagement ' || e, r, ${id('o', 'e')}, 'active', $2::date - 90, $2::date + 90
-     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r`,
-  // Ten milestones per priority, due from 50 days ago to 40 days ahead: done (some this week), overdue, slipping, due soon.
-  `INSERT INTO milestones (id, organization_id, priority_id, title, baseline_due_date, due_date, status, completed_at)
-   SELECT ${id('m', 'e || \'-\' || r || \'-\' || n')}, $1::uuid, ${id('p', 'e || \'-\' || r')}, 'Milestone ' || n || ' of priority ' || r,
-          $2::date - 50 + n * 9, $2::date - 50 + n * 9,
-          CASE WHEN n <= 4 OR (n = 5 AND (e + r) % 3 = 0) THEN 'done' ELSE 'planned' END,
-          CASE WHEN n <= 4 THEN ($2::date - 50 + n * 9)::timestamptz + interval '10 hours'
-               WHEN n = 5 AND (e + r) % 3 = 0 THEN $3::timestamptz - interval '3 days' END
-     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r, generate_series(1, ${SIZE.milestonesPerPriority}) n`,
-  `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_at, old_due_date, new_due_date, reason)
-   SELECT $1::uuid, ${id('m', 'e || \'-\' || r || \'-\' || 7')}, $3::timestamptz - interval '2 days', $2::date + 13, $2::date + 27, 'Waiting for the client''s legal review'
-     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r WHERE (e + r) % 2 = 0`,
-  `INSERT INTO check_ins (organization_id, priority_id, rag, confidence, note, created_at)
-   SELECT $1::uuid, ${id('p', 'e || \'-\' || r')}, CASE WHEN k = 2 AND e % 4 = 0 THEN 'at_risk' ELSE 'on_track' END, CASE WHEN k = 1 THEN 8 ELSE 6 + e % 4 END,
-          'Weekly update', $3::timestamptz - make_interval(days => 15 - k * 6)
-     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r, generate_series(1, 2) k`,
-  `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score, open_alerts)
-   SELECT $1::uuid, ${id('e', 'e')}, $2::date - d, LEAST(100, (e * 7 + (56 - d) / 4) % 90), 0
-     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(0, 55) d`,
-  `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
-   SELECT $1::uuid, 'milestone_overdue', 'milestone', ${id('m', 'e || \'-\' || r || \'-\' || 5')}, ${id('e', 'e')},
-          (ARRAY['info','warning','critical'])[1 + (e + r) % 3], 'open', 'Milestone 5 is overdue', $3::timestamptz, $3::timestamptz
-     FROM generate_series(1, ${SIZE.engagements}) e, generate_series(1, ${SIZE.prioritiesPerEngagement}) r WHERE (e + r) % 3 <> 0`,
-];
 
 interface Sink {
   url: string;
@@ -115,11 +65,10 @@ async function startCountingSink(): Promise<Sink> {
 }
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
   const mailPerSecond = Number(process.env.BENCH_MAIL_PER_SECOND ?? 1000);
   const digestConcurrency = Number(process.env.BENCH_DIGEST_CONCURRENCY ?? 8);
   const deliveryConcurrency = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 8);
-  let db: TestDatabase | null = null;
+  let db: BenchDatabase | null = null;
   let worker: TestWorker | null = null;
   let client: Client | null = null;
   let sink: Sink | null = null;
@@ -129,7 +78,7 @@ async function main(): Promise<void> {
       if (worker) await worker.close().catch(() => undefined);
       if (sink) await sink.close().catch(() => undefined);
       if (client) await client.end().catch(() => undefined);
-      if (db) await dropTestDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+      if (db) await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
@@ -139,24 +88,11 @@ async function main(): Promise<void> {
     // The scale data also has Paris and New York organizations: 16:00 UTC is after their Monday 08:00 too.
     const monday = DateTime.utc().startOf('week');
     const now = monday.plus(SCALE_DATA ? { hours: 16 } : { hours: 8, minutes: 5 }).toJSDate();
-    const today = monday.toISODate()!;
-    if (SCALE_DATA) {
-      db = await openScaleDatabase(log);
-      client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
-      await client.connect();
-    } else {
-      db = await createTestDatabase(serverUrl);
-      log(`database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'the server from BENCH_/TEST_/DATABASE_URL'} (migrated)`);
-      client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
-      await client.connect();
-      const organizationId = randomUUID();
-      const t = performance.now();
-      // $2 and $3 are our own date and instant, written in as literals (some statements use one without the other).
-      for (const sql of SEED) await client.query(sql.replace(/\$2/g, `'${today}'`).replace(/\$3/g, `'${now.toISOString()}'`), [organizationId]);
-      await client.query(`ANALYZE`);
-      log(`seed: ${RECIPIENTS.toLocaleString('en')} recipients (${SIZE.admins} admins, ${SIZE.managers} account managers, ${SIZE.engagements} executives, ` +
-        `${SIZE.viewers.toLocaleString('en')} client viewers), ${SIZE.engagements} engagements, ${(SIZE.engagements * SIZE.prioritiesPerEngagement * SIZE.milestonesPerPriority).toLocaleString('en')} milestones — ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    }
+    db = await openBenchDatabase(SCALE_DATA ? 'scale' : 'digest', log, { now });
+    client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
+    await client.connect();
+    // Every user of the digest data set is due; of the scale data set, whoever's Monday slot has come.
+    const expected = SCALE_DATA ? null : db.set.groups.reduce((sum, g) => sum + g.count * usersPerOrganization(g.shape), 0);
 
     sink = await startCountingSink();
     const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -172,7 +108,7 @@ async function main(): Promise<void> {
     const dispatch = worker.app.get(DigestDispatchService);
     let recipients = 0;
     for (const organizationId of await dispatch.organizationIds()) recipients += (await dispatch.dueRequests(organizationId, 'count')).length;
-    if (!SCALE_DATA && recipients !== RECIPIENTS) throw new Error(`expected ${RECIPIENTS} due recipients, the dispatcher finds ${recipients}`);
+    if (expected !== null && recipients !== expected) throw new Error(`expected ${expected} due recipients, the dispatcher finds ${recipients}`);
     log(`due recipients: ${recipients.toLocaleString('en')}`);
     log(`worker: queues on ${redisUrl ? 'Redis' : 'PostgreSQL'}, digest concurrency ${digestConcurrency}, delivery concurrency ${deliveryConcurrency}, SMTP rate ≤ ${mailPerSecond}/s`);
 

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,17 +8,16 @@ import { DataSource, type EntityManager, type Logger as OrmLogger } from 'typeor
 import { Db } from '@app/database';
 import { AlertOutboxRepository, DriftAlertWriter, DriftFactsRepository, DriftScanService, NotificationJobs, type ScanResult } from '@app/domain';
 import { migrateQueueSchema, selectQueueBackend } from '@app/queue';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
-import { openScaleDatabase, type ScaleDatabase } from './scale/scale-database';
-import { SCALE_LARGE_ORGANIZATION_ID } from './scale/scale-seed';
-import { startTestWorker, type TestWorker } from '../libs/testing/src/worker-harness';
+import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
+import { organizationId as organizationIdOf } from './scale/data-set';
+import { startTestWorker, type TestWorker } from '../test/support/worker-harness';
 import { resultsDir } from './paths';
 
 /**
  * `npm run bench:drift` — one organization's full drift scan at scale (see bench/README.md).
  *
- * Seeds a fresh, migrated database with set-based SQL (1,000 engagements, 5,000 priorities, 1,000,000
- * milestones, 10% of them open and overdue), runs the real DriftScanService inside the real worker module,
+ * On a fresh, migrated database seeded with the `drift` data set of bench/scale (1,000 engagements, 5,000 priorities,
+ * 1,000,000 milestones, 10% of them open and overdue; BENCH_SIZE=small: 50 engagements), runs the real DriftScanService inside the real worker module,
  * and reports throughput, scan time, peak RSS and where the time goes (each step of the scan, listed live)
  * against the targets. The figures are also written to bench/results/drift-latest.json. Exits 0 whether the
  * targets are met or not; 1 when the benchmark or the scan itself crashes (a failed scan is still reported).
@@ -30,7 +28,7 @@ import { resultsDir } from './paths';
  * the fact queries after the scans), BENCH_KEEP_DB=1 (keep the database for inspection), BENCH_SECOND_SCAN=0.
  *
  * `--scale` (or BENCH_DATA=scale, `npm run bench:drift:scale`): on a copy of the scale data set of issue 7 instead
- * (bench/scale/scale-database.ts: the `npm run seed:scale` database copied, else seeded fresh). Scan 1 is the large
+ * (bench/scale/bench-database.ts: the `npm run seed:scale` database copied, else seeded fresh). Scan 1 is the large
  * organization, with every step; then every other organization is scanned in turn, and the full scan of the scale
  * data (all organizations, one after another, as one worker would) is held against issue 7's 5 s target.
  */
@@ -40,175 +38,10 @@ const TARGET_SCAN_SECONDS = SCALE_DATA ? 5 : 10;
 const TARGET_PEAK_RSS_MB = 300;
 const SAMPLE_EVERY_MS = 50;
 
-const SIZE = {
-  clients: 200,
-  executives: 1_000,
-  engagements: 1_000,
-  ownersPerClient: 2,
-  prioritiesPerEngagement: 5,
-  milestonesPerPriority: 200,
-  checkInsPerPriority: 4,
-  accountManagers: 5,
-};
-const PRIORITIES = SIZE.engagements * SIZE.prioritiesPerEngagement;
-
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 const secs = (ms: number) => Math.round(ms) / 1000;
 const perSecond = (count: number, ms: number) => (ms > 0 ? Math.round((count / ms) * 1000) : 0);
-
-// ---------------------------------------------------------------------------------------------------------
-// Seed: set-based SQL only. Ids are derived from the organization id (md5 → uuid) so rows can reference
-// each other without round trips. $1 organization id, $2 today (UTC date), $3 the pinned "now".
-// ---------------------------------------------------------------------------------------------------------
-
-const id = (kind: string, expr: string) => `md5($1::uuid::text || ':${kind}:' || (${expr}))::uuid`;
-/** Engagement of priority p (5 per engagement, ranks 1..5), client of engagement e (5 per client). */
-const engagementOf = (p: string) => `((${p} - 1) / ${SIZE.prioritiesPerEngagement} + 1)`;
-const rankOf = (p: string) => `((${p} - 1) % ${SIZE.prioritiesPerEngagement} + 1)`;
-const clientOf = (e: string) => `((${e} - 1) % ${SIZE.clients} + 1)`;
-/** Milestone n of a priority: due dates spread evenly from 90 days ago (n = 1) to 89 days ahead (n = 200). */
-const dueOf = (n: string) => `($2::date + (-90 + ((${n} - 1) * 9) / 10))`;
-/** Forward re-plans (7 days each): three milestones moved twice (no alert), one moved four times (alert). */
-const REPLANS = `(VALUES (120, 2), (140, 2), (160, 2), (180, 4))`;
-const replansOf = (n: string) => `(CASE WHEN ${n} IN (120, 140, 160) THEN 2 WHEN ${n} = 180 THEN 4 ELSE 0 END)`;
-
-const SEED: Array<{ label: string; sql: string; params: 'org' | 'org+today' | 'all' }> = [
-  {
-    label: 'organization',
-    params: 'org',
-    sql: `INSERT INTO organizations (id, name, timezone, settings) VALUES ($1::uuid, 'Bench Fractional', 'UTC', '{}')`,
-  },
-  {
-    label: 'users',
-    params: 'org',
-    sql: `INSERT INTO users (id, organization_id, email, name, password_hash, role)
-          SELECT ${id('u', 'g')}, $1::uuid, 'bench-user-' || g || '@bench.test', 'Bench User ' || g, 'not-a-login',
-                 CASE WHEN g = 1 THEN 'admin' ELSE 'account_manager' END
-            FROM generate_series(1, ${1 + SIZE.accountManagers}) g`,
-  },
-  {
-    label: 'clients',
-    params: 'org',
-    sql: `INSERT INTO clients (id, organization_id, name, industry, stage, account_manager_id)
-          SELECT ${id('c', 'g')}, $1::uuid, 'Client ' || g, 'Industry ' || (g % 7), (ARRAY['emerging','growth','enterprise'])[1 + g % 3],
-                 ${id('u', `2 + g % ${SIZE.accountManagers}`)}
-            FROM generate_series(1, ${SIZE.clients}) g`,
-  },
-  {
-    label: 'executives',
-    params: 'org',
-    sql: `INSERT INTO executives (id, organization_id, name, email, functions)
-          SELECT ${id('x', 'g')}, $1::uuid, 'Executive ' || g, 'exec-' || g || '@bench.test', '{CRO,CMO,CPO}'
-            FROM generate_series(1, ${SIZE.executives}) g`,
-  },
-  {
-    label: 'engagements',
-    params: 'org+today',
-    sql: `INSERT INTO engagements (id, organization_id, client_id, executive_id, function, status, start_date, planned_end_date, days_per_week)
-          SELECT ${id('e', 'g')}, $1::uuid, ${id('c', clientOf('g'))}, ${id('x', `(g - 1) % ${SIZE.executives} + 1`)},
-                 (ARRAY['CRO','CMO','CPO'])[1 + g % 3], 'active', $2::date - 120, $2::date + 245, 1 + (g % 7) * 0.5
-            FROM generate_series(1, ${SIZE.engagements}) g`,
-  },
-  {
-    label: 'allocation changes',
-    params: 'org+today',
-    sql: `INSERT INTO allocation_changes (organization_id, engagement_id, effective_date, days_per_week, reason, changed_by)
-          SELECT $1::uuid, ${id('e', 'g')}, $2::date - 120, 1 + (g % 7) * 0.5, 'Initial allocation', ${id('u', '1')}
-            FROM generate_series(1, ${SIZE.engagements}) g`,
-  },
-  {
-    label: 'owners',
-    params: 'org',
-    sql: `INSERT INTO owners (id, organization_id, client_id, name, title, email)
-          SELECT ${id('o', `c || '-' || k`)}, $1::uuid, ${id('c', 'c')}, 'Owner ' || c || '-' || k, 'VP ' || k, 'owner-' || c || '-' || k || '@client.example'
-            FROM generate_series(1, ${SIZE.clients}) c CROSS JOIN generate_series(1, ${SIZE.ownersPerClient}) k`,
-  },
-  {
-    label: 'priorities',
-    params: 'org+today',
-    sql: `INSERT INTO priorities (id, organization_id, engagement_id, title, rank, owner_id, status, start_date, target_date)
-          SELECT ${id('p', 'p')}, $1::uuid, ${id('e', engagementOf('p'))}, 'Priority ' || p, ${rankOf('p')},
-                 ${id('o', `${clientOf(engagementOf('p'))} || '-' || (1 + ${rankOf('p')} % ${SIZE.ownersPerClient})`)},
-                 'active', $2::date - 90, $2::date + 90
-            FROM generate_series(1, ${PRIORITIES}) p`,
-  },
-  {
-    // Per priority: n ≤ 100 are past due (80 done, 20 open → 10% of all milestones overdue), n > 100 are
-    // ahead (open; one forecast 10 days late); n % 97 = 0 cancelled. Priorities p % 10 = 0 carry heavy
-    // future milestones (weight 4), so they run behind plan.
-    label: 'milestones',
-    params: 'org+today',
-    sql: `INSERT INTO milestones (id, organization_id, priority_id, title, baseline_due_date, due_date, forecast_date, status, weight, completed_at)
-          SELECT ${id('m', `p || '-' || n`)}, $1::uuid, ${id('p', 'p')}, 'Milestone ' || p || '.' || n,
-                 x.due - ${replansOf('n')} * 7, x.due,
-                 CASE WHEN n > 100 AND n % 100 = 7 THEN x.due + 10 END,
-                 x.status,
-                 CASE WHEN p % 10 = 0 AND n > 100 THEN 4 ELSE 1 END,
-                 CASE WHEN x.status = 'done' THEN (LEAST(x.due + n % 3, $2::date - 1) + time '16:00') AT TIME ZONE 'UTC' END
-            FROM generate_series(1, ${PRIORITIES}) p
-            CROSS JOIN generate_series(1, ${SIZE.milestonesPerPriority}) n
-            CROSS JOIN LATERAL (
-              SELECT ${dueOf('n')} AS due,
-                     CASE WHEN n % 97 = 0 THEN 'cancelled'
-                          WHEN n <= 100 AND n % 5 <> 0 THEN 'done'
-                          WHEN n <= 100 THEN CASE WHEN n % 10 = 0 THEN 'in_progress' ELSE 'planned' END
-                          WHEN n <= 110 THEN 'in_progress'
-                          ELSE 'planned' END AS status) x`,
-  },
-  {
-    label: 'milestone re-plans',
-    params: 'all',
-    sql: `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
-          SELECT $1::uuid, ${id('m', `p || '-' || v.n`)}, ${id('u', '1')}, $3::timestamptz - make_interval(days => (v.r - k) * 12 + 3),
-                 b.baseline + (k - 1) * 7, b.baseline + k * 7, 'Bench re-plan ' || k
-            FROM generate_series(1, ${PRIORITIES}) p
-            CROSS JOIN ${REPLANS} v(n, r)
-            CROSS JOIN LATERAL (SELECT ${dueOf('v.n')} - v.r * 7 AS baseline) b
-            CROSS JOIN LATERAL generate_series(1, v.r) k`,
-  },
-  {
-    // Weekly check-ins 28..7 days ago; p % 10 = 3 falling confidence (9, 8, 7, 6) while on track;
-    // p % 20 = 0 went quiet 27 days ago (stalled); p % 10 = 5 reported at risk.
-    label: 'check-ins',
-    params: 'org+today',
-    sql: `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, created_at)
-          SELECT $1::uuid, ${id('p', 'p')}, ${id('u', '1')},
-                 CASE WHEN p % 10 = 5 THEN 'at_risk' ELSE 'on_track' END,
-                 CASE WHEN p % 10 = 3 THEN 9 - k ELSE 7 + k % 2 END,
-                 'Weekly check-in ' || k,
-                 ($2::date + time '10:00') AT TIME ZONE 'UTC' - make_interval(days => 7 * (${SIZE.checkInsPerPriority} - k) + CASE WHEN p % 20 = 0 THEN 20 ELSE 0 END)
-            FROM generate_series(1, ${PRIORITIES}) p CROSS JOIN generate_series(0, ${SIZE.checkInsPerPriority - 1}) k`,
-  },
-];
-
-const ANALYZED_TABLES = [
-  'organizations', 'users', 'clients', 'executives', 'engagements', 'allocation_changes', 'owners', 'priorities',
-  'milestones', 'milestone_due_date_changes', 'check_ins',
-];
-
-async function seed(client: Client, organizationId: string, today: string, now: Date): Promise<{ ms: number; steps: Record<string, number> }> {
-  const started = performance.now();
-  const steps: Record<string, number> = {};
-  await client.query(`SET synchronous_commit = off`);
-  await client.query('BEGIN');
-  try {
-    for (const step of SEED) {
-      const params = step.params === 'org' ? [organizationId] : step.params === 'org+today' ? [organizationId, today] : [organizationId, today, now.toISOString()];
-      const t = performance.now();
-      const result = await client.query(step.sql, params);
-      steps[step.label] = Math.round(performance.now() - t);
-      log(`  seeded ${step.label.padEnd(20)} ${String(result.rowCount ?? 0).padStart(9)} rows  ${(steps[step.label] / 1000).toFixed(1)} s`);
-    }
-    const t = performance.now();
-    await client.query('COMMIT'); // the deferred rank constraint is checked here
-    steps.commit = Math.round(performance.now() - t);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-  return { ms: performance.now() - started, steps };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Measurement: RSS sampling and per-step timing of one scan (wrapping the live singletons, read-only).
@@ -597,8 +430,7 @@ async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<A
 // ---------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
-  let db: TestDatabase | null = null;
+  let db: BenchDatabase | null = null;
   let worker: TestWorker | null = null;
   let client: Client | null = null;
   let probe: ScanProbe | null = null;
@@ -611,7 +443,7 @@ async function main(): Promise<void> {
       if (client) await withTimeout(client.end().catch(() => undefined), 5_000);
       if (db) {
         if (process.env.BENCH_KEEP_DB === '1') log(`\nkept database ${db.name}: ${db.url}${db.embedded ? ' (embedded server stops now)' : ''}`);
-        if (process.env.BENCH_KEEP_DB !== '1' || db.embedded) await dropTestDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+        if (process.env.BENCH_KEEP_DB !== '1' || db.embedded) await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
       }
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -628,33 +460,15 @@ async function main(): Promise<void> {
     // Time is pinned at noon UTC today for the seed and both scans: the figures do not depend on the hour.
     const today = new Date().toISOString().slice(0, 10);
     const now = new Date(`${today}T12:00:00.000Z`);
-    let organizationId: string;
-    let seedFigures: Record<string, unknown>;
-    if (SCALE_DATA) {
-      const scale: ScaleDatabase = await openScaleDatabase(log);
-      db = scale;
-      organizationId = SCALE_LARGE_ORGANIZATION_ID;
-      seedFigures = scale.source.kind === 'copy'
-        ? { copiedFrom: scale.source.of, seconds: secs(scale.source.ms) }
-        : { seconds: secs(scale.source.seed.ms), vacuumAnalyzeSeconds: secs(scale.source.seed.vacuumMs) };
-      log(`database ${db.name}: the scale data set (issue 7)`);
-      client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
-      await client.connect();
-    } else {
-      db = await createTestDatabase(serverUrl);
-      log(`database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'the server from BENCH_/TEST_/DATABASE_URL'} (migrated)`);
-      client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
-      await client.connect();
-      organizationId = randomUUID();
-      log(`\nseeding organization ${organizationId} (today ${today})…`);
-      const seeded = await seed(client, organizationId, today, now);
-      log(`seed: ${secs(seeded.ms).toFixed(1)} s`);
-      const t = performance.now();
-      await client.query(`VACUUM (ANALYZE) ${ANALYZED_TABLES.join(', ')}`);
-      const vacuumMs = performance.now() - t;
-      log(`VACUUM ANALYZE: ${secs(vacuumMs).toFixed(1)} s`);
-      seedFigures = { seconds: secs(seeded.ms), stepsMs: seeded.steps, vacuumAnalyzeSeconds: secs(vacuumMs) };
-    }
+    const bench: BenchDatabase = await openBenchDatabase(SCALE_DATA ? 'scale' : 'drift', log, { now });
+    db = bench;
+    const organizationId = organizationIdOf(bench.set, bench.set.groups[0].tag);
+    const seedFigures = bench.source.kind === 'copy'
+      ? { copiedFrom: bench.source.of, seconds: secs(bench.source.ms) }
+      : { seconds: secs(bench.source.seed.ms), steps: bench.source.seed.steps, vacuumAnalyzeSeconds: secs(bench.source.seed.vacuumMs) };
+    log(`database ${db.name}: the ${bench.set.key} data set (bench/scale), organization ${organizationId}`);
+    client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
+    await client.connect();
     const pgVersion = String((await client.query(`SHOW server_version`)).rows[0].server_version);
 
     const dataset = {

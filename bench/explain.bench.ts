@@ -4,17 +4,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
-import { hashPassword } from '@app/domain';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../libs/testing/src/test-database';
 import { buildScenarios, captureSql, login } from './api/scenarios';
 import { isTransactionEnd, isTransactionStart } from './api/captured-sql';
-import { SCALE_PASSWORD, scaleEmails, seedScale } from './scale/scale-seed';
+import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
+import { emailOf } from './scale/data-set';
 import { resultsDir } from './paths';
 
 /**
  * `npm run bench:explain` — EXPLAIN (ANALYZE, BUFFERS) of every statement the hot requests run (captured from the
- * real API module, with their real parameters) on the scale data, flagging sequential scans on large tables.
+ * real API module, with their real parameters) on the scale data set (bench/scale; BENCH_SIZE=small for a small one), flagging sequential scans on large tables.
  * Writes bench/results/explain-latest.json with the full plans. Same database options as bench:api.
  */
 
@@ -24,24 +23,22 @@ const LARGE_TABLE_ROWS = 10_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
-  let db: TestDatabase | null = null;
+  let db: BenchDatabase | null = null;
   let client: Client | null = null;
   try {
-    db = await createTestDatabase(serverUrl);
+    db = await openBenchDatabase('scale', log);
     client = new Client({ connectionString: db.url, application_name: 'throughline-bench-explain' });
     await client.connect();
-    const seeded = await seedScale(client, { passwordHash: await hashPassword(SCALE_PASSWORD) });
-    log(`scale data seeded in ${(seeded.ms / 1000).toFixed(1)} s on ${db.name}`);
 
-    const env = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
-    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }), { logger: false });
+    // PUBLIC_URL: required by the API; no link is followed here.
+    const env = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: 'http://localhost:3000' };
+    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), { logger: false });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const tokens = [await login(base, scaleEmails.accountManager(1)), await login(base, scaleEmails.clientViewer(1))];
+    const tokens = [await login(base, emailOf(db.set, 'large', 'am', 1)), await login(base, emailOf(db.set, 'large', 'viewer', 1))];
     await app.close();
-    const captured = await captureSql(env, await buildScenarios(client, tokens[0], tokens[1]));
+    const captured = await captureSql(env, await buildScenarios(client, db.set, tokens[0], tokens[1]));
 
     const sizes = new Map<string, number>(
       (await client.query(`SELECT relname, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`)).rows.map(
@@ -53,7 +50,8 @@ async function main(): Promise<void> {
       log(`\n${route.name}`);
       for (const [index, statement] of route.statements.entries()) {
         const sql = statement.sql.trim();
-        if (isTransactionStart(sql) || isTransactionEnd(sql) || /^SET\b/i.test(sql)) continue;
+        // Bookkeeping, not a query to plan: transaction control and the tenant settings each transaction starts with.
+        if (isTransactionStart(sql) || isTransactionEnd(sql) || /^SET\b/i.test(sql) || /^SELECT set_config\(/i.test(sql)) continue;
         // Inside a transaction rolled back afterwards: EXPLAIN ANALYZE really runs an INSERT.
         await client.query('BEGIN');
         let plan: string;
@@ -78,7 +76,7 @@ async function main(): Promise<void> {
     log(`plans written to ${file}`);
   } finally {
     await client?.end().catch(() => undefined);
-    if (db) await dropTestDatabase(db).catch(() => undefined);
+    if (db) await closeBenchDatabase(db).catch(() => undefined);
   }
 }
 

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { validateEnvironment } from '@app/config';
 import { resolveDatabase } from '../apps/launcher/src/database-target';
 import { repoRoot } from './paths';
+import { benchSize } from './scale/data-set';
 
 /**
  * `npm run bench`: every benchmark of issue 7 in turn, each as its own process exactly as `npm run bench:<part>` runs
@@ -13,8 +14,9 @@ import { repoRoot } from './paths';
  *
  * Database: BENCH_DATABASE_URL | TEST_DATABASE_URL | DATABASE_URL, passed through; with none of them, the launcher's
  * embedded PostgreSQL (`.data/postgres`, as `npm start` and `npm run seed:scale` use it) is started once for all parts.
- * The drift and digest parts copy a database seeded by `npm run seed:scale` when they find one (see
- * bench/scale/scale-database.ts); the API and EXPLAIN parts seed their own throw-away copy. BENCH_PARTS picks parts
+ * Every part gets its data from bench/scale: the scale parts copy a database seeded by `npm run seed:scale` when they
+ * find one, else seed a throw-away one (bench/scale/bench-database.ts); BENCH_SIZE=small runs every part on a few
+ * thousand rows (to check that it works; its figures mean nothing). BENCH_PARTS picks parts
  * (default `api,explain,drift,digest,digest-own`); BENCH_REDIS_URL puts every part's queues on Redis.
  * Exits 0 whether targets are met or not; 1 when a part crashed.
  */
@@ -31,7 +33,7 @@ interface Part {
 const PARTS: Part[] = [
   { key: 'api', title: 'API load (bench:api)', script: 'api.bench.js', nodeFlags: ['--expose-gc'], args: [], resultFile: 'latest.json' },
   { key: 'explain', title: 'EXPLAIN of the hot queries (bench:explain)', script: 'explain.bench.js', nodeFlags: [], args: [], resultFile: 'explain-latest.json' },
-  // The worker's own heap cap (apps/worker/src/node-flags.ts), as bench:drift and bench:digest run.
+  // The worker's own heap cap (libs/platform/src/node-flags.ts), as bench:drift and bench:digest run.
   { key: 'drift', title: 'drift scan, scale data (bench:drift:scale)', script: 'drift-scan.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: ['--scale'], resultFile: 'drift-scale-latest.json' },
   { key: 'digest', title: 'digests, scale data (bench:digest:scale)', script: 'digest.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: ['--scale'], resultFile: 'digest-scale-latest.json' },
   { key: 'digest-own', title: 'digests, 10,000 recipients (bench:digest)', script: 'digest.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: [], resultFile: 'digest-latest.json' },
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopEmbedded().finally(() => process.exit(130)));
 
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  log(`npm run bench — parts: ${wanted.join(', ')}; ${machine.cpus} CPU (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}; ` +
+  log(`npm run bench — parts: ${wanted.join(', ')}; data size ${benchSize()}; ${machine.cpus} CPU (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}; ` +
     `database: ${target ? 'embedded PostgreSQL (.data/postgres)' : 'the configured server'}; queues: ${process.env.BENCH_REDIS_URL ? 'Redis' : 'PostgreSQL'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   const rows: Row[] = [];
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
   printTable(rows);
   const file = join(resultsDir, 'latest.json');
   writeFileSync(file, `${JSON.stringify({
-    benchmark: 'all', at: new Date().toISOString(), machine, loadAverageAtEnd: loadavg(),
+    benchmark: 'all', at: new Date().toISOString(), size: benchSize(), machine, loadAverageAtEnd: loadavg(),
     database: target ? 'embedded' : 'server', queues: process.env.BENCH_REDIS_URL ? 'redis' : 'postgres',
     totalSeconds: Math.round(performance.now() - started) / 1000, table: rows, parts,
   }, null, 2)}\n`);

@@ -10,10 +10,10 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { JobName, QueueName, selectQueueBackend, type QueueConnectionConfig } from '@app/queue';
-import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags';
+import { WORKER_NODE_FLAGS } from '@app/platform';
 import { runLoad, type LoadFigures } from './api/load';
-import { closeScaleDatabase, openScaleDatabase, type ScaleDatabase } from './scale/scale-database';
-import { SCALE_LARGE_ORGANIZATION_ID, SCALE_PASSWORD, scaleEmails } from './scale/scale-seed';
+import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
+import { BENCH_PASSWORD, emailOf, organizationId } from './scale/data-set';
 import { repoRoot, resultsDir } from './paths';
 
 /**
@@ -28,7 +28,7 @@ import { repoRoot, resultsDir } from './paths';
  * and drives load through both APIs meanwhile (autocannon). Prints a summary, writes bench/results/scale-out.json;
  * exits 1 on any duplicate, missing digest or failed job, 0 otherwise.
  *
- * Data: a copy of the scale data set (bench/scale/scale-database.ts: the `npm run seed:scale` database when found,
+ * Data: a copy of the scale data set (bench/scale/bench-database.ts: the `npm run seed:scale` database when found,
  * else seeded fresh) on BENCH_DATABASE_URL | TEST_DATABASE_URL | DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
  * every organization's digest slot is set to the current hour, so every user is due. Queues: Redis from
  * BENCH_REDIS_URL | REDIS_URL | TEST_REDIS_URL (else redis://127.0.0.1:6379) under a prefix of this run's own, whose
@@ -49,7 +49,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const secs = (ms: number) => (Math.round(ms) / 1000).toFixed(2);
 
 interface Deployment {
-  db: ScaleDatabase;
+  db: BenchDatabase;
   prefix: string;
   queue: QueueConnectionConfig;
   children: Array<{ name: string; process: ChildProcess }>;
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
 }
 
 async function deploy(options: { workers: number; apis: number; tag: string; redisUrl?: string; jwtSecret: string; sink: Sink }): Promise<Deployment> {
-  const db = await openScaleDatabase((line) => log(`  ${line}`));
+  const db = await openBenchDatabase('scale', (line) => log(`  ${line}`));
   const prefix = `throughline-so-${options.tag}`;
   // Every organization's digest slot is this hour of today, in its own timezone: every user is due now.
   await withClient(db.url, (c) => c.query(`UPDATE organizations SET settings = settings || jsonb_build_object(
@@ -152,6 +152,8 @@ async function deploy(options: { workers: number; apis: number; tag: string; red
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATABASE_URL: db.url,
+    // Required by the API and the worker; no emailed link is followed in the benchmark.
+    PUBLIC_URL: 'http://localhost:3000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     QUEUE_PREFIX: prefix,
     JWT_SECRET: options.jwtSecret,
@@ -234,8 +236,8 @@ function wall(list: Job[]): number {
 }
 
 async function loadBothApis(d: Deployment): Promise<Array<{ api: string; name: string; figures: LoadFigures }>> {
-  const tokens = await Promise.all(d.apiUrls.map((url, i) => login(url, scaleEmails.accountManager(i + 1))));
-  const ids = (sql: string) => withClient(d.db.url, async (c) => (await c.query(sql, [SCALE_LARGE_ORGANIZATION_ID])).rows.map((r: { id: string }) => r.id));
+  const tokens = await Promise.all(d.apiUrls.map((url, i) => login(url, emailOf(d.db.set, 'large', 'am', i + 1))));
+  const ids = (sql: string) => withClient(d.db.url, async (c) => (await c.query(sql, [organizationId(d.db.set, 'large')])).rows.map((r: { id: string }) => r.id));
   const engagements = await ids(`SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 300`);
   const priorities = await ids(`SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 300`);
   log(`\n  load: ${LOAD_SECONDS} s through both APIs at once (each: GET summary with 5 connections, POST check-in with 3)…`);
@@ -386,7 +388,7 @@ async function jobs(queue: Queue, name: string, types: JobType[]): Promise<Job[]
 async function teardown(d: Deployment, redisUrl: string | undefined): Promise<void> {
   await Promise.all(d.children.map((c) => stop(c.process)));
   d.children = [];
-  await closeScaleDatabase(d.db).catch((e: unknown) => log(`could not drop ${d.db.name}: ${String(e)}`));
+  await closeBenchDatabase(d.db).catch((e: unknown) => log(`could not drop ${d.db.name}: ${String(e)}`));
   if (redisUrl) {
     // Only this run's keys (its own prefix): the Redis server is shared.
     const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
@@ -447,7 +449,7 @@ async function startSink(): Promise<Sink & { reset: () => void }> {
 }
 
 async function login(apiUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: SCALE_PASSWORD }) });
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
   const body = (await response.json()) as { accessToken?: string };
   if (!response.ok || !body.accessToken) throw new Error(`login as ${email}: ${response.status}`);
   return body.accessToken;

@@ -32,10 +32,7 @@ async function main(): Promise<void> {
         try {
           for (const statement of route.statements) {
             const params = substitute(statement.params, replacements);
-            if (isTransactionStart(statement.sql)) {
-              if (tx) finishRead(tx);
-              tx = await pool.connect();
-            }
+            if (isTransactionStart(statement.sql)) tx = await pool.connect();
             const result = await (tx ?? pool).query(statement.sql, params);
             if (!newIdReplaced && route.capturedNewId && /^\s*INSERT\b/i.test(statement.sql) && result.rows[0]?.id) {
               replacements.push([route.capturedNewId, String(result.rows[0].id)]);
@@ -47,10 +44,7 @@ async function main(): Promise<void> {
               tx = null;
             }
           }
-          if (tx) {
-            finishRead(tx);
-            tx = null;
-          }
+          if (tx) throw new Error(`the captured SQL of ${key} leaves a transaction open`);
         } catch (error) {
           if (tx) {
             await tx.query('ROLLBACK').catch(() => undefined);
@@ -65,12 +59,6 @@ async function main(): Promise<void> {
   await app.listen({ port: Number(port), host: '127.0.0.1' });
   process.send?.('ready');
   process.on('SIGTERM', () => void app.close().then(() => pool.end()).finally(() => process.exit(0)));
-}
-
-/** Our Db queues a plain read's COMMIT on its connection without waiting (and without logging it): the same here. */
-function finishRead(tx: PoolClient): void {
-  tx.query('COMMIT').catch(() => undefined);
-  tx.release();
 }
 
 main().catch((error: unknown) => {

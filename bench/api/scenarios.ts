@@ -2,7 +2,7 @@ import { DataSource, type Logger as OrmLogger } from 'typeorm';
 import type { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { SCALE_LARGE_ORGANIZATION_ID, SCALE_PASSWORD } from '../scale/scale-seed';
+import { BENCH_PASSWORD, organizationId, type DataSet } from '../scale/data-set';
 import { toJsonParams, type CapturedRoute, type CapturedStatement } from './captured-sql';
 
 /** The hot requests of issue 7, shared by bench:api (load) and bench:explain (plans). */
@@ -22,16 +22,19 @@ export interface Scenario {
   target: { p95Ms: number; bareRatio: number | null };
 }
 
-export async function buildScenarios(client: Client, accountManagerToken: string, viewerToken: string): Promise<Scenario[]> {
+/** The requests run on the large organization of the scale data set. */
+export async function buildScenarios(client: Client, set: DataSet, accountManagerToken: string, viewerToken: string): Promise<Scenario[]> {
   const loginSample = accountManagerToken;
-  const ids = async (sql: string) => (await client.query(sql, [SCALE_LARGE_ORGANIZATION_ID])).rows.map((r: { id: string }) => r.id);
+  const ids = async (sql: string) => (await client.query(sql, [organizationId(set, 'large')])).rows.map((r: { id: string }) => r.id);
   // Requests rotate over 500 engagements / priorities, so the figures are not one hot row's.
+  const large = set.groups[0].shape;
+  const engagements = (large.clients * large.engagementsPerClient).toLocaleString('en-US');
   const engagementIds = await ids(`SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
   const priorityIds = await ids(`SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
   return [
       { name: 'GET /engagements/:id/summary (account manager)', method: 'GET', route: '/engagements/:id/summary', ids: engagementIds, token: loginSample, target: { p95Ms: TARGETS.summaryP95Ms, bareRatio: TARGETS.bareRatio } },
-      { name: 'GET /portfolio?limit=50 (account manager, 3,000 engagements)', method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: loginSample, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
-      { name: 'GET /portfolio?limit=50 (client viewer, 3 clients)', method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: viewerToken, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
+      { name: `GET /portfolio?limit=50 (account manager, ${engagements} engagements)`, method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: loginSample, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
+      { name: `GET /portfolio?limit=50 (client viewer, ${large.clientsPerViewer} clients)`, method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: viewerToken, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
       {
         name: 'POST /priorities/:id/check-ins (account manager)', method: 'POST', route: '/priorities/:id/check-ins', ids: priorityIds, token: loginSample,
         body: JSON.stringify({ rag: 'on_track', confidence: 7, note: 'Benchmark check-in: pipeline review done', blockers: null }),
@@ -42,7 +45,7 @@ export async function buildScenarios(client: Client, accountManagerToken: string
 
 export async function login(apiUrl: string, email: string): Promise<string> {
   const response = await fetch(`${apiUrl}${API_PREFIX}/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: SCALE_PASSWORD }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });
   const body = (await response.json()) as { accessToken?: string };
   if (!response.ok || !body.accessToken) throw new Error(`login as ${email}: ${response.status} ${JSON.stringify(body)}`);
@@ -51,7 +54,7 @@ export async function login(apiUrl: string, email: string): Promise<string> {
 
 /** Runs each scenario's request once on an in-process API, recording every statement TypeORM sends meanwhile. */
 export async function captureSql(env: Record<string, string>, scenarios: Scenario[]): Promise<CapturedRoute[]> {
-  const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }), { logger: false });
+  const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   createTenant, expectStatus, rowCounts, startTestApi, tenantTablesOf, TEST_PASSWORD,
   type HttpClient, type HttpResponse, type Scope, type Tenant, type TestApi,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Who may do what, over real HTTP, for every operation of the OpenAPI document the API serves (section 0 fails,

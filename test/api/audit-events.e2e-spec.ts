@@ -1,4 +1,4 @@
-import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@test/support';
 
 /** GET /audit-events (admin): each filter alone and combined, over the real audit trail the API writes. */
 describe('GET /audit-events filters', () => {

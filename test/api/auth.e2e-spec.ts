@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   createTenant, expectStatus, startTestApi, testEnvironment, TEST_PASSWORD, type HttpClient, type HttpResponse, type Tenant, type TestApi,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Authentication over real HTTP: login, the JWT access token (HS256 pinned, iss/aud/exp checked, bound to a

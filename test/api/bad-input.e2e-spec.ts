@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   createTenant, expectStatus, rowCounts, startTestApi, TEST_PASSWORD, type HttpClient, type HttpResponse, type Tenant, type TestApi,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Bad input over real HTTP: every refusal is a 400 (413, 422) in the one error shape that names what is wrong,

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { startTestApi, type TestApi } from '@app/testing';
+import { startTestApi, type TestApi } from '@test/support';
 import { COMPRESS_ABOVE_BYTES } from '../../apps/api/src/http/compression';
 
 /** Raw HTTP (no automatic decompression), so the test sees exactly the bytes and headers on the wire. */

@@ -1,5 +1,5 @@
 import { runForOrganization } from '@app/database';
-import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@test/support';
 
 /**
  * The API as PostgreSQL sees it (issue 6): it connects as throughline_app, not as the owner, and on a pool of one

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTenant, expectStatus, login, rowCounts, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, login, rowCounts, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@test/support';
 
 /**
  * The domain rules of DESIGN.md §2 over real HTTP: focus cap, compact unique ranks, one owner of the

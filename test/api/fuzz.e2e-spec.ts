@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
   createTenant, expectStatus, login, startTestApi, tenantTablesOf, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi,
-} from '@app/testing';
+} from '@test/support';
 import { bodyCases, pathIdCases, type BodyCase, type FuzzContext, type Schema } from './fuzz/openapi-arbitraries';
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTenant, expectStatus, startTestApi, TEST_PASSWORD, type HttpResponse, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, startTestApi, TEST_PASSWORD, type HttpResponse, type Tenant, type TestApi } from '@test/support';
 
 /**
  * Login throttling over real HTTP, counters in PostgreSQL: per account (the email, existing or not) and per

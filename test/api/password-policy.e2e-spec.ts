@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, commonPasswordProblem } from '@app/domain';
-import { createTenant, expectStatus, startTestApi, TEST_PASSWORD, type HttpResponse, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, startTestApi, TEST_PASSWORD, type HttpResponse, type Tenant, type TestApi } from '@test/support';
 
 /**
  * The password policy (12-128 characters, not a common password) wherever a password is set: sign-up, user

@@ -5,7 +5,7 @@ import { selectQueueBackend } from '@app/queue';
 import {
   createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, TEST_PASSWORD,
   type HttpResponse, type SmtpSink, type Tenant, type TestApi, type TestWorker,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Password reset by emailed single-use token, end to end: the API, the worker delivering through the outbox, and

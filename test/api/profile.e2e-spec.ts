@@ -1,4 +1,4 @@
-import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, startTestApi, type Tenant, type TestApi } from '@test/support';
 
 /** PATCH /me: a user's own name and timezone (the dashboard's settings page). */
 describe('PATCH /me', () => {

@@ -1,4 +1,4 @@
-import { createTenant, expectStatus, recordStatements, startTestApi, type Tenant, type TestApi } from '@app/testing';
+import { createTenant, expectStatus, recordStatements, startTestApi, type Tenant, type TestApi } from '@test/support';
 
 /**
  * Statements per request on the hot paths of issue 7, through the real HTTP stack (JWT lookup included), counted

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PortfolioQueryDto, PortfolioService, SummaryService, type Actor } from '@app/domain';
-import { countQueries, createTenant, inOrganization, expectStatus, login, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@app/testing';
+import { countQueries, createTenant, inOrganization, expectStatus, login, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@test/support';
 
 /**
  * The read models (GET /portfolio, GET /engagements/:id/summary) against hand-built engagements with a pinned

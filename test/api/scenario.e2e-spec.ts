@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, seedDemoOrganization } from '@app/domain';
-import { expectStatus, login, startTestApi, TEST_PASSWORD, type TestApi } from '@app/testing';
+import { expectStatus, login, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
 
 /**
  * The issue's acceptance scenario over real HTTP: the demo account manager sets up an engagement, re-plans a

@@ -1,4 +1,4 @@
-import { expectStatus, startTestApi, type TestApi } from '@app/testing';
+import { expectStatus, startTestApi, type TestApi } from '@test/support';
 
 /** Security headers (helmet) and CORS over real HTTP, with the default (same-origin) and a configured origin. */
 

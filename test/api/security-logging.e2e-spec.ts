@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateQueueSchema } from '@app/queue';
-import { expectStatus, login, queueIsolation, startTestApi, TEST_PASSWORD, type TestApi } from '@app/testing';
+import { expectStatus, login, queueIsolation, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
 import { ensureWorkerBuilt, spawnWorkerProcess } from '../faults/worker-process';
 
 /**

@@ -4,7 +4,7 @@ import { JobName, selectQueueBackend } from '@app/queue';
 import {
   createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker,
   type SmtpSink, type Tenant, type TestApi, type TestWorker,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Weekly digests end to end: the real API and worker (BullMQ's PostgreSQL backend), email over real SMTP to the

@@ -4,7 +4,7 @@ import { JobId, selectQueueBackend } from '@app/queue';
 import {
   createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, startWebhookReceiver,
   type SmtpSink, type Tenant, type TestApi, type TestWorker, type WebhookReceiver,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Drift alerts end to end on real services, once per queue backend: BullMQ's PostgreSQL backend always,

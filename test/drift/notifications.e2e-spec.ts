@@ -4,7 +4,7 @@ import { JobId, selectQueueBackend } from '@app/queue';
 import {
   createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, startWebhookReceiver, TEST_PASSWORD,
   type HttpClient, type SmtpSink, type Tenant, type TestApi, type TestWorker, type WebhookReceiver,
-} from '@app/testing';
+} from '@test/support';
 
 /**
  * Alert notifications end to end on real services (BullMQ's PostgreSQL backend): SMTP outages and bounces,
@@ -150,10 +150,11 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       smtp.setRejection({ code: 451, message: 'try later' });
       const { alertId } = await raiseOverdueAlert(title);
 
-      // First attempt refused: still pending, the error kept, the job waiting for its retry.
+      // First attempt refused: still pending, the error kept, the job waiting for its retry. (An attempt is counted
+      // when the row is claimed, before the send: the refusal is recorded when the error is.)
       const first = await eventually(async () => {
         const rows = await emailRowsOf(alertId);
-        return rows.length === 3 && rows.every((r) => r.attempts >= 1) ? rows : null;
+        return rows.length === 3 && rows.every((r) => r.attempts >= 1 && r.last_error !== null) ? rows : null;
       }, 10_000);
       expectedRecipients(first);
       for (const row of first) {
@@ -244,7 +245,7 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       const { alertId } = await raiseOverdueAlert(title);
       const refused = await eventually(async () => {
         const rows = await emailRowsOf(alertId);
-        return rows.length === 3 && rows.every((r) => r.attempts >= 1) ? rows : null;
+        return rows.length === 3 && rows.every((r) => r.attempts >= 1 && r.last_error !== null) ? rows : null;
       }, 10_000);
       for (const row of refused) expect(row).toMatchObject({ status: 'pending', last_error: expect.stringContaining('503') });
       smtp.setRejection(null);

@@ -1,4 +1,4 @@
-import type { HttpResponse, Tenant } from '@app/testing';
+import type { HttpResponse, Tenant } from '@test/support';
 
 /** One request of the load: what it wrote, what came back, and when. */
 export interface LoadResult {

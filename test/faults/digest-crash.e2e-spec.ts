@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { join } from 'node:path';
 import { QueueName } from '@app/queue';
-import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@test/support';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
 import type { SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, spawnWorkerProcess, type WorkerProcess } from './worker-process';

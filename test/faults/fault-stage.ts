@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { migrateQueueSchema } from '@app/queue';
 import {
   createTenant, createTestDatabase, dropTestDatabase, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
-} from '@app/testing';
+} from '@test/support';
 import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';
 import { crash, ensureWorkerBuilt, type WorkerProcess } from './worker-process';
 

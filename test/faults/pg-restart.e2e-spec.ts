@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '@app/database';
 import { migrateQueueSchema } from '@app/queue';
-import { createTenant, createTestDatabase, dropTestDatabase, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { createTenant, createTestDatabase, dropTestDatabase, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase } from '@test/support';
 import { isOk, isUnavailable, sleep, startWriteLoad, type LoadResult } from './api-load';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import {
   createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi,
   type Tenant, type TestApi, type TestDatabase,
-} from '@app/testing';
+} from '@test/support';
 import { isOk, sleep, startWriteLoad } from './api-load';
 import { startPrivateRedis, type PrivateRedis } from './private-redis';
 import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';

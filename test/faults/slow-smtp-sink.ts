@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { listenOnLoopback } from '@app/testing';
+import { listenOnLoopback } from '@test/support';
 
 /** One message the sink received in full (the final "." arrived), whether or not its 250 reached the client. */
 export interface Reception {

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import { join } from 'node:path';
 import { DriftScanService } from '@app/domain';
 import { JobId, JobName, QueueName } from '@app/queue';
-import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@test/support';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
 import type { SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, crash, spawnWorkerProcess, type WorkerProcess } from './worker-process';
@@ -68,11 +68,12 @@ describe('a notification whose worker crashes three times in a row', () => {
     const crashes: Array<{ at: number; afterSpawnMs: number }> = [];
     for (let i = 0; i < 3; i++) {
       const worker = spawnWorker();
-      // The first worker scans and sends at once; the next ones get the job back once its lock expired (10-20 s).
+      // The first worker scans and sends at once; the next ones get the job back once its lock expired (10-20 s) and
+      // send once the killed sender's lease on the row has run out (30 s after its claim).
       await eventually(async () => {
         assertNoUnexpectedExit(workers);
         return sink.rcptAttempts.some((r) => r.to === heldEmail && r.connectedAt >= worker.spawnedAt);
-      }, 40_000, 50);
+      }, 60_000, 50);
       await sleep(300);
       crashes.push({ at: Date.now(), afterSpawnMs: Date.now() - worker.spawnedAt });
       await crash(worker);
@@ -114,10 +115,11 @@ describe('a notification whose worker crashes three times in a row', () => {
       const scanJob = await drift().getJob(scanAll.id!);
       // The re-enqueue step of that scan, run directly (same service, same queue), whatever became of the scan job.
       const requeued = await api.app.get(DriftScanService).requeueStalledDeliveries();
+      // The re-enqueued job waits for the last killed sender's lease (30 s after its claim) before it sends.
       await eventually(async () => {
         const [{ status }]: Array<{ status: string }> = await api.dataSource.query(`SELECT status FROM outbox WHERE id = $1`, [row.id]);
         return status === 'sent';
-      }, 15_000, 250).catch(() => undefined);
+      }, 45_000, 250).catch(() => undefined);
       const [{ status }]: Array<{ status: string }> = await api.dataSource.query(`SELECT status FROM outbox WHERE id = $1`, [row.id]);
       const j = await job();
       const diagnosis = {
@@ -143,5 +145,5 @@ describe('a notification whose worker crashes three times in a row', () => {
     expect(others.map((o) => o.status)).toEqual(['sent']);
     // And the held email arrived once: none of the killed senders had handed it over.
     expect(heldReceptions()).toHaveLength(1);
-  }, 170_000);
+  }, 260_000);
 });

@@ -1,9 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { join } from 'node:path';
-import { DriftScanService, UNCONFIRMED_SEND } from '@app/domain';
+import { DriftScanService } from '@app/domain';
 import { JobId, JobName, QueueName } from '@app/queue';
-import { createTenant, eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@app/testing';
+import { createTenant, eventually, expectStatus, type Tenant, type TestApi, type TestDatabase } from '@test/support';
 import { startFaultStage, stopFaultStage, type FaultStage } from './fault-stage';
 import type { Reception, SlowSmtpSink } from './slow-smtp-sink';
 import { assertNoUnexpectedExit, spawnWorkerProcess, workerName, type WorkerProcess } from './worker-process';
@@ -13,10 +13,10 @@ import { assertNoUnexpectedExit, spawnWorkerProcess, workerName, type WorkerProc
  * while it delivers a few hundred outbox emails, then 10 times in the middle of a drift scan that raises
  * thousands of alerts — and a fresh one is started after each kill.
  * Required: no alert exists twice and every expected one exists; no notification is lost (every outbox row ends
- * 'sent' and reached the SMTP server) and none is duplicated (the sink received each outbox row exactly once).
- * The sink answers each message 50 ms late, so kills often land between "the server has the message" and "the
- * sender knows": the delivery design (DeliveryService: `handed_over_at` written inside the write of the final ".",
- * right before it) must not mail those rows again.
+ * 'sent' and reached the SMTP server). Delivery is at least once: a worker killed after the server took a message
+ * and before it recorded so leaves the row to be sent again once its lease runs out. The sink answers each message
+ * 50 ms late, so kills often land in that window. Such a duplicate must carry the same Message-ID as its first copy
+ * (so a mail system can drop it), and there may be no more duplicates than kills.
  *
  * Real time everywhere (the child's clock cannot be pinned): due dates are in the real past.
  */
@@ -28,6 +28,12 @@ const MILESTONES_PER_PRIORITY = 22;
 const SMTP_REPLY_DELAY_MS = 50;
 /** Outgoing mail throttle of the worker (real default 10/s): slow enough that the kills land mid-way. */
 const MAIL_MAX_PER_SECOND = 25;
+/**
+ * One delivery at a time per worker: a kill can then repeat at most the one message its worker had sent and not yet
+ * recorded, which is the bar (duplicates ≤ kills). With 4 at once (the default) a kill repeats up to 4: the sink's
+ * 50 ms reply keeps nearly every send in flight inside that window.
+ */
+const DELIVERY_CONCURRENCY = 1;
 const DELIVERY_KILLS = 10;
 const SCAN_KILLS = 10;
 /**
@@ -98,7 +104,7 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
   function spawnWorker(): WorkerProcess {
     const worker = spawnWorkerProcess(workers.length, {
       databaseUrl: database!.url, queuePrefix: queueEnv.prefix, queueSchema: queueEnv.schema, smtpUrl: sink.url, mailDir, logDir, mailMaxPerSecond: MAIL_MAX_PER_SECOND,
-      extraEnv: { ALERT_BATCH_ABOVE: String(ALERT_BATCH_ABOVE) },
+      extraEnv: { ALERT_BATCH_ABOVE: String(ALERT_BATCH_ABOVE), DELIVERY_CONCURRENCY: String(DELIVERY_CONCURRENCY) },
     });
     workers.push(worker);
     return worker;
@@ -241,8 +247,8 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
       const c = await outboxCounts();
       return n >= SCAN_MILESTONES && c.pending === 0 ? true : null;
     }, 90_000, 250).catch(async (error: unknown) => {
-      const pending: Array<{ id: string; attempts: number; last_error: string | null; handed_over_at: Date | null }> = await api.dataSource.query(
-        `SELECT id, attempts, last_error, handed_over_at FROM outbox WHERE organization_id = ANY($1::uuid[]) AND status = 'pending' LIMIT 10`, [organizations()]);
+      const pending: Array<{ id: string; attempts: number; last_error: string | null; claimed_until: Date | null }> = await api.dataSource.query(
+        `SELECT id, attempts, last_error, claimed_until FROM outbox WHERE organization_id = ANY($1::uuid[]) AND status = 'pending' LIMIT 10`, [organizations()]);
       const states = await Promise.all(pending.map(async (r) => (await notificationsQueue().getJob(JobId.delivery(r.id)))?.getState() ?? 'no job'));
       const failed = (await notificationsQueue().getJobs(['failed'], 0, 3)).map((j) => j.failedReason);
       process.stdout.write(`[worker-kill] still pending: ${JSON.stringify(pending.map((r, i) => ({ ...r, job: states[i] })))} failed jobs: ${JSON.stringify(failed)}\n`);
@@ -292,18 +298,24 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     expect(scanRows.filter((r) => r.status !== 'sent')).toEqual([]);
   });
 
-  it('mails every outbox row exactly once (lost = 0, duplicated = 0) and reports the figures', async () => {
+  it('mails every outbox row at least once (lost = 0), any repeat with the same Message-ID, no more repeats than kills', async () => {
     const rows: Array<{ id: string; recipient_email: string; last_error: string | null }> = await api.dataSource.query(
       `SELECT id, lower(recipient_email) AS recipient_email, last_error FROM outbox WHERE organization_id = ANY($1::uuid[])`, [organizations()]);
     const byRow = new Map<string, Reception[]>();
     for (const r of sink.receptions) if (r.outboxId) byRow.set(r.outboxId, [...(byRow.get(r.outboxId) ?? []), r]);
     const lost = rows.filter((r) => !byRow.has(r.id));
     const duplicated = [...byRow].filter(([, list]) => list.length > 1);
+    /** Copies beyond the first, over all rows. */
+    const extraCopies = duplicated.reduce((n, [, list]) => n + list.length - 1, 0);
+    // The dedup key a mail system sees: every copy carries the Message-ID of the first, the row's own id.
+    // Where repeats come from: rows a killed worker held at its kill (reported; the snapshot is taken just before SIGKILL).
+    const heldAtKills = new Set(kills.flatMap((k) => k.activeOutboxIds));
+    const repeatsOfRowsNotHeld = duplicated.filter(([id]) => !heldAtKills.has(id)).length;
+    const repeatsWithOtherId = duplicated.filter(([id, list]) => list.some((r) => r.messageId !== list[0].messageId || r.messageId !== `${id}@throughline`));
     const wrongAddress = rows.filter((r) => (byRow.get(r.id) ?? []).some((x) => x.to !== r.recipient_email));
     const foreign = sink.receptions.filter((r) => !r.outboxId || !rows.some((row) => row.id === r.outboxId));
-    // A row committed as sent at a kill never arrived again after that kill.
+    // A row committed as sent at a kill never arrived again after that kill: only an unrecorded acceptance is repeated.
     const afterSnapshot = kills.flatMap((k) => sink.receptions.filter((r) => r.outboxId && k.sent.has(r.outboxId) && r.receivedAt > k.at));
-    const unconfirmed = rows.filter((r) => r.last_error === UNCONFIRMED_SEND).length;
 
     const sentAt = new Map((await api.dataSource.query(`SELECT id, sent_at FROM outbox WHERE organization_id = ANY($1::uuid[])`, [organizations()]) as Array<{ id: string; sent_at: Date }>)
       .map((r) => [r.id, r.sent_at.getTime()]));
@@ -315,30 +327,31 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     const report = {
       kills: kills.map((k) => ({ phase: k.phase, generation: k.generation, pendingAtKill: k.pending, activeDeliveries: k.activeOutboxIds.length, scanRanMs: k.scanRanMs })),
       alerts: alerts[0].n, outboxRows: rows.length, receptions: sink.receptions.length, smtpConnections: sink.connections(), partialMessagesDropped: sink.partialMessages(),
-      lost: lost.length, duplicated: duplicated.length, unconfirmedPresumedSent: unconfirmed,
+      lost: lost.length, duplicated: extraCopies, duplicatedRows: duplicated.length, repeatsOfRowsNotHeld,
       completedAtClose: sink.receptions.filter((r) => r.completedAtClose).length,
       stallRecoveryMs: { n: recoveries.length, min: Math.min(...recoveries), p50: percentile(recoveries, 50), max: Math.max(...recoveries) },
       finalRunMs, notificationJobs: jobs, requeuedAfterStallLimit, timings, workerLogs: logDir,
     };
     process.stdout.write(`\n[worker-kill] ${JSON.stringify(report)}\n`);
-    process.stdout.write(`[fault:worker-kill] kills=${kills.length} (deliveries=${kills.filter((k) => k.phase === 'delivery').length} scans=${kills.filter((k) => k.phase === 'scan').length}) `
-      + `alerts=${alerts[0].n} outbox=${rows.length} emails=${sink.receptions.length} lost=${lost.length} duplicated=${duplicated.length} unconfirmed=${unconfirmed} `
+    process.stdout.write(`[fault:worker-kill] kills=${kills.length} emails=${sink.receptions.length} lost=${lost.length} duplicated=${extraCopies} `
+      + `(deliveries=${kills.filter((k) => k.phase === 'delivery').length} scans=${kills.filter((k) => k.phase === 'scan').length} `
+      + `alerts=${alerts[0].n} outbox=${rows.length} duplicated-rows=${duplicated.length}) `
       + `dot-then-close=${sink.receptions.filter((r) => r.completedAtClose).length} stall-limit-requeued=${requeuedAfterStallLimit} `
       + `recovery=${(finalRunMs / 1000).toFixed(1)}s total=${((timings.totalMs ?? 0) / 1000).toFixed(1)}s\n`);
 
     if (lost.length) {
-      const detail = await api.dataSource.query(`SELECT id, handed_over_at, sent_at, attempts, last_error FROM outbox WHERE id = ANY($1::uuid[])`, [lost.map((r) => r.id)]);
+      const detail = await api.dataSource.query(`SELECT id, claimed_until, sent_at, attempts, last_error FROM outbox WHERE id = ANY($1::uuid[])`, [lost.map((r) => r.id)]);
       process.stdout.write(`[worker-kill] lost rows: ${JSON.stringify(detail)} their partial messages: ${JSON.stringify(sink.partials.filter((p) => lost.some((r) => r.id === p.outboxId)))} `
         + `kills: ${JSON.stringify(kills.map((k) => ({ generation: k.generation, at: k.at, name: workers[k.generation] ? workerName(workers[k.generation]) : null })))}\n`);
     }
-    // Exactly once: the hand-over write and the final "." are adjacent system calls (hold-end.ts), so a kill leaves
-    // both or neither. One landing between the two would lose that email; the lines above then name it.
     expect(lost.map((r) => ({ id: r.id, lastError: r.last_error }))).toEqual([]);
-    expect(duplicated.map(([id, list]) => ({ id, copies: list.length }))).toEqual([]);
+    expect(repeatsWithOtherId.map(([id, list]) => ({ id, messageIds: list.map((r) => r.messageId) }))).toEqual([]);
+    // A kill repeats at most the messages the killed worker had sent and not yet recorded: one (DELIVERY_CONCURRENCY).
+    expect(extraCopies).toBeLessThanOrEqual(kills.length);
     expect(wrongAddress.map((r) => r.id)).toEqual([]);
     expect(foreign.map((r) => r.messageId)).toEqual([]);
     expect(afterSnapshot.map((r) => r.outboxId)).toEqual([]);
-    // Only the stall limit may fail a delivery job (and its row was still sent exactly once, above).
+    // Only the stall limit may fail a delivery job (and its row was still sent, above).
     expect(failedJobs.filter((reason) => !/stalled more than allowable limit/.test(reason ?? ''))).toEqual([]);
   });
 

@@ -28,7 +28,7 @@ function sourcesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'testing' || entry.name === 'node_modules' ? [] : sourcesUnder(path);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourcesUnder(path);
     return /\.ts$/.test(entry.name) && !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(entry.name) ? [path] : [];
   });
 }
@@ -74,6 +74,8 @@ export function spawnWorkerProcess(generation: number, settings: WorkerSettings)
     MAIL_MAX_PER_SECOND: String(settings.mailMaxPerSecond),
     WORKER_HEALTH_PORT: '0',
     LOG_LEVEL: 'warn',
+    // Required by the worker: the start of every link in its emails.
+    PUBLIC_URL: 'http://localhost:3000',
     NOTIFICATION_ATTEMPTS: '6',
     // One email per alert and recipient: these tests need many separate deliveries to kill the worker among.
     ALERT_BATCH_ABOVE: '100000',

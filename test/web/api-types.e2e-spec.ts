@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OpenAPI3 } from 'openapi-typescript';
-import { startTestApi, type TestApi } from '@app/testing';
+import { startTestApi, type TestApi } from '@test/support';
 
 /**
  * The dashboard's API types (apps/web/src/api/schema.d.ts) are generated from the OpenAPI document the API

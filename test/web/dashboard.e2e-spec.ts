@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoOrganization } from '@app/domain';
-import { accessibilityViolations, browserAvailability, eventually, expectStatus, login, openBrowser, startTestApi, type BrowserSession, type TestApi } from '@app/testing';
+import { accessibilityViolations, browserAvailability, eventually, expectStatus, login, openBrowser, startTestApi, type BrowserSession, type TestApi } from '@test/support';
 
 /**
  * The dashboard in a real browser (Debian's Chromium through playwright-core) against the real API serving

@@ -7,9 +7,10 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { appDatabaseUrl, createDataSource } from '@app/database';
+import { appDatabaseUrl, createDataSource, Db } from '@app/database';
 import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
-import { eventually, queueIsolation, testEnvironment } from '@app/testing';
+import { unsubscribeKey } from '@app/domain';
+import { eventually, queueIsolation, TEST_JWT_SECRET, TEST_PUBLIC_URL, testEnvironment } from '@test/support';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -33,16 +34,19 @@ describe('worker', () => {
         database: { url: databaseUrl, poolSize: 2 },
         queue: { connection: queue, notificationAttempts: 2 },
         mail: { mailDir: mkdtempSync(join(tmpdir(), 'throughline-mail-')), from: 'test@throughline.local', maxMessagesPerSecond: 100 },
-        publicUrl: 'http://localhost:3000',
-      alertBatchAbove: 5,
+        publicUrl: TEST_PUBLIC_URL,
+        domain: {
+          driftScan: { publicUrl: TEST_PUBLIC_URL, alertBatchAbove: 5 },
+          webhookPolicy: { allowPrivateTargets: true },
+          digests: { publicUrl: TEST_PUBLIC_URL, unsubscribeKey: unsubscribeKey(undefined, TEST_JWT_SECRET) },
+        },
         scanEveryMinutes: 15,
         disableWebhookAfterFailures: 5,
-        allowPrivateWebhookTargets: true,
         schedule: false,
       }),
       { logger: false },
     );
-    server = await startHealthServer(0, { dataSource: app.get(DataSource), queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind });
+    server = await startHealthServer(0, { database: app.get(Db).reader, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : 0;
   });

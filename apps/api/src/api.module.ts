@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule, type AuthOptions } from '@app/auth';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
-import { DomainModule } from '@app/domain';
+import { DomainModule, type DomainOptions } from '@app/domain';
 import { QueueModule, type QueueModuleOptions } from '@app/queue';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuditController } from './audit/audit.controller';
@@ -26,6 +26,7 @@ export interface ApiModuleOptions {
   database: DataSourceConfig;
   auth: AuthOptions;
   queue: QueueModuleOptions;
+  domain: DomainOptions;
 }
 
 @Module({})
@@ -33,7 +34,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule, AuthModule.forRoot(options.auth)],
+      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule.forRoot(options.domain), AuthModule.forRoot(options.auth)],
       controllers: [
         HealthController, AuthController, UsersController, ClientsController, ExecutivesController, EngagementsController, OwnersController,
         PrioritiesController, MilestonesController, CheckInsController, OrganizationController, PortfolioController, AuditController,

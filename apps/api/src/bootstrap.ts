@@ -1,31 +1,21 @@
-import { ConsoleLogger, INestApplication, Logger, LoggerService, LogLevel, RequestMethod } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { resolveJwtSecret, type Environment } from '@app/config';
+import { resolveJwtSecret, type EnvironmentWith } from '@app/config';
 import { appDatabaseUrl } from '@app/database';
 import { selectQueueBackend } from '@app/queue';
-import { DigestComposer, unsubscribeKey, WebhookPolicy } from '@app/domain';
+import { domainOptionsFromEnvironment } from '@app/domain';
+import { createLogger, createPino, StructuredLogger } from '@app/platform';
 import { ApiModule } from './api.module';
 import { enableCompression } from './http/compression';
 import { createValidationPipe } from './http/validation';
 import { resolveWebDir, serveWebApp } from './web/web-app';
 import { applyCors, applySecurityHeaders } from './security/security-headers';
-import type { DestinationStream } from 'pino';
-import { createPino, StructuredLogger } from './logging/structured-logger';
 import { registerRequestLogging } from './logging/request-logging';
 
 export const API_PREFIX = 'api/v1';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-/** JSON lines through pino (the default, see logging/structured-logger.ts), or Nest's coloured console for LOG_FORMAT=pretty. */
-export function createLogger(env: Environment, context?: string, destination?: DestinationStream): LoggerService {
-  if (env.LOG_FORMAT === 'json') return new StructuredLogger(createPino(env, destination), context ?? 'Throughline');
-  const logLevels = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
-  return new ConsoleLogger(context ?? 'Throughline', { logLevels, colors: true });
-}
 
 export interface CreateApiOptions {
   overrideModule?: (builder: ReturnType<typeof ApiModule.forRoot>) => ReturnType<typeof ApiModule.forRoot>;
@@ -34,7 +24,7 @@ export interface CreateApiOptions {
 }
 
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
-export async function createApiApp(env: Environment, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(env: EnvironmentWith<'PUBLIC_URL'>, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
   // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
   const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
@@ -58,10 +48,11 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
       publicUrl: env.PUBLIC_URL,
       passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
     },
+    domain: domainOptionsFromEnvironment(env, resolveJwtSecret(env)),
   });
   if (options.overrideModule) module = options.overrideModule(module);
   const logger = options.logger === false ? false : (options.logger ?? createLogger(env, 'API'));
-  // Request lines are JSON whatever LOG_FORMAT says: they are what security monitoring reads.
+  // Request lines go where the other lines go, in the same format (JSON wherever monitoring reads them).
   const requestLog = logger === false ? null : logger instanceof StructuredLogger ? logger.pino : createPino(env);
   const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, genReqId: () => randomUUID(), trustProxy: env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES : false });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
@@ -70,8 +61,6 @@ export async function createApiApp(env: Environment, options: CreateApiOptions =
   });
   if (requestLog) registerRequestLogging(app.getHttpAdapter().getInstance(), requestLog);
   await enableCompression(app); // before the routes: the dashboard's static routes are added below
-  app.get(WebhookPolicy).configure({ allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS });
-  app.get(DigestComposer).configure({ publicUrl: env.PUBLIC_URL, unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)) });
   await applySecurityHeaders(app, { hsts: env.PUBLIC_URL.startsWith('https://') });
   applyCors(app, env.CORS_ORIGINS);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { projectRoot, type Environment } from '@app/config';
-import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '@app/database';
+import { startEmbeddedPostgresProcess, type RunningEmbeddedPostgres } from '@app/database';
 
 export interface DatabaseTarget {
   url: string;
@@ -15,12 +15,9 @@ export async function resolveDatabase(env: Environment, log: (line: string) => v
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null };
   const dataDir = resolve(projectRoot(), env.EMBEDDED_POSTGRES_DIR);
   log(`DATABASE_URL not set: starting embedded PostgreSQL in ${dataDir}`);
-  const embedded = await startEmbeddedPostgres({
-    dataDir,
-    port: env.EMBEDDED_POSTGRES_PORT,
-    log: (line) => {
-      if (/FATAL|PANIC|ERROR/.test(line)) log(`[postgres] ${line}`);
-    },
+  // Out of the terminal's process group: Ctrl+C stops the API and the worker first, then the launcher stops it.
+  const embedded = await startEmbeddedPostgresProcess({ dataDir, port: env.EMBEDDED_POSTGRES_PORT }, (line) => {
+    if (/FATAL|PANIC|ERROR/.test(line)) log(`[postgres] ${line}`);
   });
   const admin = new Client({ connectionString: embedded.url });
   await admin.connect();

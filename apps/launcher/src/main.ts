@@ -1,39 +1,50 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { loadEnvironmentOrExit } from '@app/config';
+import { launcherPublicUrl, loadEnvironmentOrExit, orExit } from '@app/config';
 import { createDataSource, runMigrations, syncAppRolePassword } from '@app/database';
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, seedDemoOrganization } from '@app/domain';
 import { migrateQueueSchema } from '@app/queue';
-import { API_NODE_FLAGS } from '../../api/src/node-flags';
-import { WORKER_NODE_FLAGS } from '../../worker/src/node-flags';
-import { resolveDatabase } from './database-target';
+import { API_NODE_FLAGS, WORKER_NODE_FLAGS } from '@app/platform';
+import { resolveDatabase, type DatabaseTarget } from './database-target';
 
 /**
  * `npm start`: the whole product in one command. Resolves the database (embedded when DATABASE_URL is
  * unset), migrates, seeds the demo on an embedded database, then runs the API and the worker as child
  * processes and stops everything, embedded PostgreSQL last, on SIGINT/SIGTERM or when a child dies.
+ *
+ * Every child runs in a process group of its own, so a terminal's Ctrl+C (SIGINT to the whole foreground group)
+ * reaches only the launcher, which then stops them in order: the API and the worker, then PostgreSQL once their
+ * connections are closed. A second Ctrl+C (or SIGTERM) while stopping kills the API and the worker at once;
+ * PostgreSQL still stops cleanly after them.
  */
 async function main(): Promise<void> {
   const env = loadEnvironmentOrExit();
+  const publicUrl = orExit(() => launcherPublicUrl(env));
   const log = (line: string) => process.stdout.write(`[throughline] ${line}\n`);
-  const target = await resolveDatabase(env, log);
 
   let stopping = false;
+  let target: DatabaseTarget | undefined;
   const children: ChildProcess[] = [];
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log(`stopping (${reason})`);
     await Promise.all(children.map((child) => stopChild(child)));
-    if (target.embedded) {
+    if (target?.embedded) {
       await target.embedded.stop().catch(() => undefined);
       log('embedded PostgreSQL stopped');
     }
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT', 0));
-  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!stopping) return void shutdown(signal, 0);
+    log(`${signal} again: killing the API and the worker`);
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  target = await resolveDatabase(env, log);
 
   try {
     const dataSource = await createDataSource({ url: target.url, applicationName: 'throughline-launcher' }).initialize();
@@ -54,11 +65,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  const childEnv = { ...process.env, DATABASE_URL: target.url };
+  const childEnv = { ...process.env, DATABASE_URL: target.url, PUBLIC_URL: publicUrl };
   for (const app of ['api', 'worker']) {
     const flags = app === 'api' ? [...API_NODE_FLAGS] : [...WORKER_NODE_FLAGS];
-    const child = spawn(process.execPath, [...flags, resolve(__dirname, `../../${app}/src/main.js`)], { env: childEnv, stdio: 'inherit' });
-    // A child stopped by the same SIGINT/SIGTERM as us (Ctrl+C signals the whole group) is a normal stop.
+    // detached: a group of its own (see above); the launcher signals it. The IPC channel tells it when the launcher is gone.
+    const child = spawn(process.execPath, [...flags, resolve(__dirname, `../../${app}/src/main.js`)], { env: childEnv, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: true });
+    // A child stopped by a signal (someone signalled it, or the launcher did) is a normal stop.
     child.on('exit', (code, signal) => void shutdown(`${app} exited (${signal ?? code})`, code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
     children.push(child);
   }
@@ -77,6 +89,7 @@ async function main(): Promise<void> {
     `  Database:  ${target.embedded ? `embedded PostgreSQL (${env.EMBEDDED_POSTGRES_DIR})` : 'DATABASE_URL'}`,
     `  Queues:    ${env.REDIS_URL ? 'Redis (REDIS_URL)' : 'BullMQ PostgreSQL backend (schema bullmq)'}`,
     `  Mail:      ${env.SMTP_URL ? 'SMTP_URL' : `.eml files in ${env.MAIL_DIR}`}`,
+    `  Links in emails: ${publicUrl}${env.PUBLIC_URL ? ' (PUBLIC_URL)' : ''}`,
   ];
   if (target.embedded) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);

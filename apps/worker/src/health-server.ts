@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
-import { runAsSystem } from '@app/database';
+import { runAsSystem, type Queryable } from '@app/database';
 
 export interface HealthDependencies {
-  dataSource: DataSource;
+  /** Db.reader: the statement runs in a transaction carrying the system scope (row-level security). */
+  database: Queryable;
   queue: Queue;
   backend: 'redis' | 'postgres';
 }
@@ -37,7 +37,7 @@ async function check(deps: HealthDependencies) {
   let database: 'up' | 'down' = 'down';
   let lastScanAt: string | null = null;
   try {
-    const [row]: Array<{ last: Date | null }> = await timeout(runAsSystem('health', () => deps.dataSource.query('SELECT max(last_drift_scan_at) AS last FROM organizations')));
+    const [row]: Array<{ last: Date | null }> = await timeout(runAsSystem('health', () => deps.database.query('SELECT max(last_drift_scan_at) AS last FROM organizations')));
     database = 'up';
     lastScanAt = row?.last ? row.last.toISOString() : null;
   } catch {

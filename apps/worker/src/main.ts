@@ -3,17 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { resolve } from 'node:path';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { loadEnvironmentOrExit, projectRoot, resolveJwtSecret } from '@app/config';
-import { appDatabaseUrl } from '@app/database';
-import { unsubscribeKey } from '@app/domain';
+import { appDatabaseUrl, Db } from '@app/database';
+import { domainOptionsFromEnvironment } from '@app/domain';
+import { createLogger, stopWhenLauncherGoes } from '@app/platform';
 import { QueueName, selectQueueBackend } from '@app/queue';
-import { createLogger } from '../../api/src/bootstrap';
 import { startHealthServer } from './health-server';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const env = loadEnvironmentOrExit();
+  const env = loadEnvironmentOrExit({ require: ['PUBLIC_URL'] });
   const logger = createLogger(env, 'Worker');
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
   // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
@@ -26,27 +25,24 @@ async function main(): Promise<void> {
       queue: { connection: queue, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
       mail: { smtpUrl: env.SMTP_URL, mailDir: resolve(projectRoot(), env.MAIL_DIR), from: env.MAIL_FROM, maxMessagesPerSecond: env.MAIL_MAX_PER_SECOND },
       publicUrl: env.PUBLIC_URL,
-      alertBatchAbove: env.ALERT_BATCH_ABOVE,
+      domain: domainOptionsFromEnvironment(env, resolveJwtSecret(env)),
       scanEveryMinutes: env.DRIFT_SCAN_EVERY_MINUTES,
       disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
-      allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
-      digests: {
-        dispatchEveryMinutes: env.DIGEST_DISPATCH_EVERY_MINUTES,
-        unsubscribeKey: unsubscribeKey(env.DIGEST_UNSUBSCRIBE_SECRET, resolveJwtSecret(env)),
-        concurrency: env.DIGEST_CONCURRENCY,
-      },
+      digests: { dispatchEveryMinutes: env.DIGEST_DISPATCH_EVERY_MINUTES, concurrency: env.DIGEST_CONCURRENCY },
       deliveryConcurrency: env.DELIVERY_CONCURRENCY,
       schedule: true,
     }),
     { logger },
   );
   app.enableShutdownHooks();
-  const dataSource = app.get(DataSource);
   const server = env.WORKER_HEALTH_PORT > 0
-    ? await startHealthServer(env.WORKER_HEALTH_PORT, { dataSource, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind })
+    ? await startHealthServer(env.WORKER_HEALTH_PORT, { database: app.get(Db).reader, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind })
     : null;
-  logger.log(`Worker ready: queues on ${queue.kind}${server ? `, health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health` : ''}`);
+  logger.log(`Worker ready: queues on ${queue.kind}${server ? `, health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health` : ''}; links in emails start with ${env.PUBLIC_URL}`);
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.log(`Worker stopping (${signal}): letting running jobs finish`);
     server?.close();
     await app.close();
@@ -54,6 +50,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  stopWhenLauncherGoes((reason) => void stop(reason));
 }
 
 main().catch((error: unknown) => {

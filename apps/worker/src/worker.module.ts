@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
-import { createMailer, DeliveryService, DigestComposer, DomainModule, DriftScanService, WebhookPolicy, type Mailer } from '@app/domain';
+import { DEFAULT_DELIVERY_LEASE_SECONDS, DeliveryModule, DomainModule, DriftScanService, type DomainOptions } from '@app/domain';
 import { DIGEST_SCHEDULER_ID, JobName, QUEUE_CONNECTION, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueConnectionConfig, type QueueModuleOptions } from '@app/queue';
 import { DigestsProcessor } from './processors/digests.processor';
 import { assertEveryJobHandled } from './processors/job-handlers';
@@ -14,15 +14,16 @@ export interface WorkerOptions {
   queue: QueueModuleOptions;
   mail: { smtpUrl?: string; mailDir: string; from: string; maxMessagesPerSecond: number };
   publicUrl: string;
-  /** More alerts than this for one recipient from one scan: one batch message. */
-  alertBatchAbove: number;
+  /** The domain services' settings (drift scan, webhook policy, digests): see domainOptionsFromEnvironment. */
+  domain: DomainOptions;
   scanEveryMinutes: number;
   disableWebhookAfterFailures: number;
-  allowPrivateWebhookTargets: boolean;
-  /** Weekly digests; without it the worker composes none (the tests that only exercise alerts). */
-  digests?: { dispatchEveryMinutes: number; unsubscribeKey: string; concurrency: number };
+  /** Weekly digests on a schedule; without it the worker schedules none (the tests that only exercise alerts). */
+  digests?: { dispatchEveryMinutes: number; concurrency: number };
   /** Notification deliveries at once (default 4). */
   deliveryConcurrency?: number;
+  /** How long a sender holds a claimed outbox row (default DEFAULT_DELIVERY_LEASE_SECONDS); longer than any send. */
+  deliveryLeaseSeconds?: number;
   /** Off in tests that drive scans themselves. */
   schedule: boolean;
 }
@@ -30,9 +31,8 @@ export interface WorkerOptions {
 const WORKER_OPTIONS = Symbol('WORKER_OPTIONS');
 
 @Injectable()
-class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
-  private mailer?: Mailer;
 
   constructor(
     @Inject(WORKER_OPTIONS) private readonly options: WorkerOptions,
@@ -40,9 +40,6 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly notifications: NotificationsProcessor,
     private readonly digests: DigestsProcessor,
     private readonly driftScan: DriftScanService,
-    private readonly digestComposer: DigestComposer,
-    private readonly delivery: DeliveryService,
-    private readonly webhookPolicy: WebhookPolicy,
     @InjectQueue(QueueName.Drift) private readonly driftQueue: Queue,
     @InjectQueue(QueueName.Digests) private readonly digestsQueue: Queue,
     @Inject(QUEUE_CONNECTION) private readonly queueConnection: QueueConnectionConfig,
@@ -54,11 +51,6 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     const digests = this.options.digests;
     if (this.digests.worker && digests) this.digests.worker.concurrency = digests.concurrency;
     if (this.notifications.worker && this.options.deliveryConcurrency) this.notifications.worker.concurrency = this.options.deliveryConcurrency;
-    this.mailer = createMailer(this.options.mail);
-    this.driftScan.configure({ publicUrl: this.options.publicUrl, alertBatchAbove: this.options.alertBatchAbove });
-    this.webhookPolicy.configure({ allowPrivateTargets: this.options.allowPrivateWebhookTargets });
-    this.delivery.configure({ mailer: this.mailer, disableWebhookAfterFailures: this.options.disableWebhookAfterFailures, publicUrl: this.options.publicUrl });
-    if (digests) this.digestComposer.configure({ publicUrl: this.options.publicUrl, unsubscribeKey: digests.unsubscribeKey });
     if (this.options.schedule) {
       await this.upsertSchedulers();
       if (this.queueConnection.kind === 'redis') await this.catchUpAfterRedisReconnects();
@@ -84,14 +76,13 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
    * row already sent is a no-op). Idempotent, so a reconnect that lost nothing costs one scan.
    */
   private async catchUpAfterRedisReconnects(): Promise<void> {
-    // The drift queue's own ioredis client (every queue has one; they all see the same outage).
-    const backend = this.driftQueue.getBackend() as unknown as { connection: { client: Promise<NodeJS.EventEmitter> } };
-    const client = await backend.connection.client;
+    // The drift queue's backend reports its connection's lifecycle (every queue has one; they all see the same outage).
+    const backend = this.driftQueue.getBackend();
     let lost = false;
-    client.on('close', () => {
+    backend.on('close', () => {
       lost = true;
     });
-    client.on('ready', () => {
+    backend.on('ready', () => {
       if (!lost) return;
       lost = false;
       void (async () => {
@@ -110,10 +101,6 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.drift.worker?.close(), this.notifications.worker?.close(), this.digests.worker?.close()]);
   }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.mailer?.close();
-  }
 }
 
 /** Background jobs: drift scans, deadline checks, weekly digests, notification deliveries. */
@@ -122,7 +109,16 @@ export class WorkerModule {
   static forRoot(options: WorkerOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule],
+      imports: [
+        DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule.forRoot(options.domain),
+        DeliveryModule.forRoot({
+          mail: options.mail,
+          delivery: {
+            disableWebhookAfterFailures: options.disableWebhookAfterFailures, publicUrl: options.publicUrl,
+            leaseSeconds: options.deliveryLeaseSeconds ?? DEFAULT_DELIVERY_LEASE_SECONDS,
+          },
+        }),
+      ],
       providers: [{ provide: WORKER_OPTIONS, useValue: options }, DriftProcessor, NotificationsProcessor, DigestsProcessor, WorkerLifecycle],
     };
   }

@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
@@ -19,6 +20,7 @@ export class AuthModule {
       imports: [PassportModule, JwtModule.register({})],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
+        AuthRepository,
         TokenService,
         AuthService,
         LoginThrottle,

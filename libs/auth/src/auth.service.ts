@@ -8,6 +8,7 @@ import {
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import type { AuthSessionView, ChangePasswordDto, LoginDto, MeView, SignupDto, TokenPairView } from './auth.dto';
+import { AuthRepository } from './auth.repository';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
 
@@ -20,6 +21,7 @@ export class AuthService {
 
   constructor(
     private readonly db: Db,
+    private readonly auth: AuthRepository,
     private readonly tokens: TokenService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -33,7 +35,7 @@ export class AuthService {
     const attempt = await this.throttle.count(input.email, clientIp);
     // An email names no organization yet: finding its user is one of the system lookups (README, "Database isolation").
     const user = await this.db.asSystem('login', () =>
-      this.db.reader.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne(),
+      this.db.transaction((tx) => tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne()),
     );
     // Always verify once, so an unknown email costs the same time as a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -57,9 +59,9 @@ export class AuthService {
     const organizationId = randomUUID();
     return this.db.forOrganization(organizationId, async () => {
       const { user, issued } = await this.db.transaction(async (tx) => {
-        const org = await tx.getRepository(Organization).save(tx.getRepository(Organization).create({
+        const org = await this.auth.createOrganization(tx, {
           id: organizationId, name: input.organizationName.trim(), timezone: input.timezone ?? 'UTC', settings: {}, isDemo: false,
-        }));
+        });
         const user = await this.users.insertUser(tx, org.id, { email: input.email, name: input.name, role: 'admin', passwordHash, timezone: input.timezone ?? null });
         await this.audit.record(tx, { organizationId: org.id, userId: user.id }, 'organization.created', 'organization', org.id, null, org);
         return { user, issued: await this.tokens.issue(tx, user) };
@@ -74,18 +76,14 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<TokenPairView> {
     // The token names no organization: its owner is a system lookup, everything after runs in that organization.
-    const [owner]: Array<{ organization_id: string }> = await this.db.asSystem('refresh-token', () =>
-      this.db.reader.query(`SELECT organization_id FROM refresh_tokens WHERE token_hash = $1`, [hashToken(refreshToken)]),
-    );
-    if (!owner) throw BAD_REFRESH();
-    return this.db.forOrganization(owner.organization_id, () => this.rotate(refreshToken));
+    const ownerId = await this.db.asSystem('refresh-token', () => this.auth.refreshTokenOwner(this.db.reader, hashToken(refreshToken)));
+    if (!ownerId) throw BAD_REFRESH();
+    return this.db.forOrganization(ownerId, () => this.rotate(refreshToken));
   }
 
   private async rotate(refreshToken: string): Promise<TokenPairView> {
     const outcome = await this.db.transaction(async (tx): Promise<{ issued?: TokenPairView; reuse?: boolean }> => {
-      const rows: Array<{ id: string; organization_id: string; user_id: string; family_id: string; expires_at: Date; used_at: Date | null; revoked_at: Date | null }> =
-        await tx.query(`SELECT id, organization_id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [hashToken(refreshToken)]);
-      const token = rows[0];
+      const token = await this.auth.lockRefreshToken(tx, hashToken(refreshToken));
       if (!token) return {};
       // Revoked (logout, disable) without having been used: simply invalid. Used before: replayed, so possibly stolen.
       if (token.revoked_at && !token.used_at) return {};
@@ -99,9 +97,9 @@ export class AuthService {
         return { reuse: true };
       }
       if (token.expires_at.getTime() <= this.clock.now().getTime()) return {};
-      const user = await tx.getRepository(User).findOne({ where: { organizationId: token.organization_id, id: token.user_id } });
+      const user = await this.auth.findUser(tx, token.organization_id, token.user_id);
       if (!user || user.disabledAt) return {};
-      await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [token.id]);
+      await this.auth.markRefreshTokenUsed(tx, token.id);
       return { issued: await this.tokens.issue(tx, user, token.family_id) };
     });
     if (!outcome.issued) throw BAD_REFRESH();
@@ -111,13 +109,10 @@ export class AuthService {
   async logout(actor: Actor, sessionId: string, refreshToken?: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       if (refreshToken) {
-        const rows: Array<{ family_id: string }> = await tx.query(
-          `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND organization_id = $2 AND user_id = $3`,
-          [hashToken(refreshToken), actor.organizationId, actor.userId],
-        );
-        await this.revokeFamily(tx, actor.organizationId, rows[0]?.family_id ?? sessionId);
+        const familyId = await this.auth.refreshTokenFamily(tx, actor.organizationId, actor.userId, hashToken(refreshToken));
+        await this.revokeFamily(tx, actor.organizationId, familyId ?? sessionId);
       } else {
-        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [actor.organizationId, actor.userId]);
+        await this.auth.revokeUserSessions(tx, actor.organizationId, actor.userId);
       }
       await this.revokeFamily(tx, actor.organizationId, sessionId);
       await this.audit.record(tx, actor, 'auth.logout', 'user', actor.userId, null, null);
@@ -130,7 +125,7 @@ export class AuthService {
    * working, this one included: the caller logs in again.
    */
   async changePassword(actor: Actor, input: ChangePasswordDto, clientIp: string): Promise<void> {
-    const user = await this.db.reader.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } });
+    const user = await this.db.transaction((tx) => tx.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } }));
     const attempt = await this.throttle.count(user.email, clientIp);
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new InvalidInput('AUTH.CURRENT_PASSWORD_WRONG', 'currentPassword is not your current password');
@@ -138,19 +133,19 @@ export class AuthService {
     await this.throttle.succeeded(attempt);
     const passwordHash = await hashPassword(input.newPassword);
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now() WHERE organization_id = $1 AND id = $2`, [actor.organizationId, actor.userId, passwordHash]);
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [actor.organizationId, actor.userId]);
+      await this.auth.setPassword(tx, actor.organizationId, actor.userId, passwordHash);
+      await this.auth.revokeUserSessions(tx, actor.organizationId, actor.userId);
       await this.audit.record(tx, actor, 'user.password_changed', 'user', actor.userId, null, null);
     });
   }
 
   async me(actor: Actor): Promise<MeView> {
     const user = await this.users.getInOrganization(actor.organizationId, actor.userId);
-    const org = await this.db.reader.getRepository(Organization).findOne({ where: { id: actor.organizationId } });
+    const org = await this.db.transaction((tx) => tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }));
     return { ...user, organizationName: org!.name, organizationTimezone: org!.timezone, executiveIds: actor.executiveIds };
   }
 
-  private async revokeFamily(tx: EntityManager, organizationId: string, familyId: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND family_id = $2 AND revoked_at IS NULL`, [organizationId, familyId]);
+  private revokeFamily(tx: EntityManager, organizationId: string, familyId: string): Promise<void> {
+    return this.auth.revokeFamily(tx, organizationId, familyId);
   }
 }

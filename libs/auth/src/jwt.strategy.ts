@@ -3,8 +3,9 @@ import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Db } from '@app/database/transaction';
-import { identifyForLog, Unauthorized, type Actor, type Role } from '@app/domain';
+import { identifyForLog, Unauthorized, type Actor } from '@app/domain';
 import { AUTH_OPTIONS, JWT_ALGORITHM, type AccessTokenClaims, type AuthOptions } from './auth-options';
+import { AuthRepository } from './auth.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +20,7 @@ export interface AuthenticatedRequestUser {
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(AUTH_OPTIONS) options: AuthOptions, private readonly db: Db) {
+  constructor(@Inject(AUTH_OPTIONS) options: AuthOptions, private readonly db: Db, private readonly auth: AuthRepository) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject made once (jsonwebtoken 9 takes one; @types/passport-jwt predates it). Given a string, jsonwebtoken
@@ -39,16 +40,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!UUID.test(claims.sub) || !UUID.test(claims.org) || !UUID.test(claims.sid)) {
       throw new Unauthorized('AUTH.INVALID_TOKEN', 'The access token is malformed');
     }
-    const rows: Array<{ id: string; organization_id: string; role: Role; email: string; disabled_at: Date | null; token_version: number; executive_ids: string[]; client_ids: string[]; session_open: boolean }> =
-      await this.db.forOrganization(claims.org, () => this.db.reader.query(
-        `SELECT u.id, u.organization_id, u.role, u.email, u.disabled_at, u.token_version,
-                ARRAY(SELECT x.id FROM executives x WHERE x.organization_id = u.organization_id AND x.user_id = u.id) AS executive_ids,
-                ARRAY(SELECT g.client_id FROM client_grants g WHERE g.organization_id = u.organization_id AND g.user_id = u.id) AS client_ids,
-                NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.organization_id = u.organization_id AND t.family_id = $3 AND t.revoked_at IS NOT NULL) AS session_open
-           FROM users u WHERE u.id = $1 AND u.organization_id = $2`,
-        [claims.sub, claims.org, claims.sid],
-      ));
-    const user = rows[0];
+    const { sub, org, sid } = claims;
+    const user = await this.db.forOrganization(org, () => this.auth.principal(this.db.reader, org, sub, sid));
     if (!user || user.disabled_at || user.token_version !== claims.ver || !user.session_open) {
       throw new Unauthorized('AUTH.TOKEN_REVOKED', 'The access token is no longer valid: log in again');
     }

@@ -1,3 +1,4 @@
+import { launcherPublicUrl } from './config';
 import { InvalidEnvironmentError, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
@@ -46,5 +47,70 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => validateEnvironment({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: 10.0.0.0\/33/);
     expect(() => validateEnvironment({ TRUSTED_PROXIES: 'proxy.example.com' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  describe('PUBLIC_URL', () => {
+    const problemsOf = (raw: Record<string, string>, require: Array<'PUBLIC_URL'> = []) => {
+      try {
+        validateEnvironment(raw, { require });
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidEnvironmentError);
+        return (error as InvalidEnvironmentError).problems;
+      }
+    };
+
+    it('is required by the API and the worker, and the error names it', () => {
+      expect(problemsOf({}, ['PUBLIC_URL'])).toEqual([expect.stringMatching(/^PUBLIC_URL: must be set/)]);
+      expect(validateEnvironment({ PUBLIC_URL: 'https://throughline.example.com' }, { require: ['PUBLIC_URL'] }).PUBLIC_URL).toBe('https://throughline.example.com');
+    });
+
+    it('has no default of its own', () => {
+      expect(validateEnvironment({}).PUBLIC_URL).toBeUndefined();
+    });
+
+    it.each([
+      ['throughline.example.com'],
+      ['ftp://throughline.example.com'],
+      ['https://throughline.example.com/'],
+      ['https://throughline.example.com/app'],
+      ['https://throughline.example.com?x=1'],
+      ['https://throughline.example.com#top'],
+      ['https://user:secret@throughline.example.com'],
+      ['http://'],
+    ])('refuses %s, naming PUBLIC_URL', (value) => {
+      expect(problemsOf({ PUBLIC_URL: value })).toEqual([expect.stringMatching(/^PUBLIC_URL: must be an absolute http\(s\) URL/)]);
+    });
+
+    it('keeps an origin as the normalised origin (lower-case host, no default port)', () => {
+      expect(validateEnvironment({ PUBLIC_URL: 'http://localhost:3977' }).PUBLIC_URL).toBe('http://localhost:3977');
+      expect(validateEnvironment({ PUBLIC_URL: 'HTTPS://Throughline.Example.com:443' }).PUBLIC_URL).toBe('https://throughline.example.com');
+    });
+
+    it('npm start with embedded PostgreSQL links to the address it serves, following PORT', () => {
+      expect(launcherPublicUrl(validateEnvironment({}))).toBe('http://localhost:3000');
+      expect(launcherPublicUrl(validateEnvironment({ PORT: '3977' }))).toBe('http://localhost:3977');
+      expect(launcherPublicUrl(validateEnvironment({ PORT: '3977', PUBLIC_URL: 'https://throughline.example.com' }))).toBe('https://throughline.example.com');
+    });
+
+    it('npm start against a database of your own needs PUBLIC_URL', () => {
+      const env = validateEnvironment({ DATABASE_URL: 'postgres://db.example.com/throughline' });
+      expect(() => launcherPublicUrl(env)).toThrow(InvalidEnvironmentError);
+      expect(() => launcherPublicUrl(env)).toThrow(/PUBLIC_URL: must be set when DATABASE_URL is/);
+    });
+  });
+
+  it('names the bad settings the domain services get (ALERT_BATCH_ABOVE, WEBHOOK_ALLOW_PRIVATE_TARGETS, DIGEST_UNSUBSCRIBE_SECRET)', () => {
+    expect(() => validateEnvironment({ ALERT_BATCH_ABOVE: '-1' })).toThrow(/ALERT_BATCH_ABOVE/);
+    expect(() => validateEnvironment({ ALERT_BATCH_ABOVE: 'five' })).toThrow(/ALERT_BATCH_ABOVE/);
+    expect(() => validateEnvironment({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'maybe' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_TARGETS/);
+    expect(() => validateEnvironment({ DIGEST_UNSUBSCRIBE_SECRET: 'short' })).toThrow(/DIGEST_UNSUBSCRIBE_SECRET/);
+    expect(validateEnvironment({ ALERT_BATCH_ABOVE: '0', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toMatchObject({ ALERT_BATCH_ABOVE: 0, WEBHOOK_ALLOW_PRIVATE_TARGETS: true });
+  });
+
+  it('reads LOG_FORMAT as auto (the default), json or pretty, and names a bad one', () => {
+    expect(validateEnvironment({}).LOG_FORMAT).toBe('auto');
+    expect(validateEnvironment({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(() => validateEnvironment({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
   });
 });

@@ -106,8 +106,9 @@ export class Environment {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
-  @IsIn(['json', 'pretty'])
-  LOG_FORMAT: 'json' | 'pretty' = 'json';
+  /** auto: readable lines on a terminal, JSON lines otherwise (a file, a pipe, a log collector). */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 
   /** Namespaces queue keys (Redis) so several installations or test runs can share one server. */
   @IsString() @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
@@ -134,9 +135,12 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   MAIL_MAX_PER_SECOND = 10;
 
-  /** Base URL of the dashboard, for links in notifications. */
-  @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http(s) URL' })
-  PUBLIC_URL = 'http://localhost:3000';
+  /**
+   * Where people reach the dashboard (scheme://host[:port]): every link in an email starts with it. Required by the
+   * API and the worker; `npm start` with embedded PostgreSQL sets it to the URL it serves. Checked by publicUrlProblem.
+   */
+  @IsOptional() @IsString()
+  PUBLIC_URL?: string;
 
   /** Delivery attempts per notification (exponential backoff) before the outbox row is marked failed. */
   @Transform(toInt) @IsInt() @Min(1) @Max(20)
@@ -216,10 +220,34 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
-export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
-  const known = Object.keys(new Environment()).concat(['DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'DIGEST_UNSUBSCRIBE_SECRET']);
+/** Every variable, those without a default included. */
+export const ENVIRONMENT_VARIABLES = Object.keys(new Environment()).concat(
+  ['DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'DIGEST_UNSUBSCRIBE_SECRET', 'PUBLIC_URL'],
+) as Array<keyof Environment>;
+
+/** Variables without a default that a process cannot run without (the API and the worker: PUBLIC_URL). */
+export type RequiredVariable = 'PUBLIC_URL' | 'DATABASE_URL';
+export type EnvironmentWith<K extends RequiredVariable> = Environment & Required<Pick<Environment, K>>;
+
+/**
+ * Why a PUBLIC_URL is refused, or null. An origin only: the dashboard is served at `/` and the API under `/api`,
+ * so a path would make every emailed link wrong; a query or credentials would be copied into every link.
+ */
+export function publicUrlProblem(value: string): string | null {
+  const shape = 'must be an absolute http(s) URL like https://throughline.example.com or http://localhost:3000 (no path, query or trailing slash)';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return shape;
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.endsWith('/');
+  return (url.protocol === 'http:' || url.protocol === 'https:') && bare ? null : shape;
+}
+
+export function validateEnvironment<K extends RequiredVariable = never>(raw: Record<string, string | undefined>, options: { require?: K[] } = {}): EnvironmentWith<NoInfer<K>> {
   const picked: Record<string, string> = {};
-  for (const key of known) {
+  for (const key of ENVIRONMENT_VARIABLES) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
@@ -229,6 +257,14 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   const badProxies = Array.isArray(env.TRUSTED_PROXIES) ? env.TRUSTED_PROXIES.filter((proxy) => !isProxyAddress(proxy)) : [];
   if (badProxies.length > 0) problems.push(`TRUSTED_PROXIES: ${badProxies.join(', ')} is not an IP, a CIDR range or loopback/linklocal/uniquelocal`);
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: must be set when NODE_ENV=production');
+  if (env.PUBLIC_URL !== undefined) {
+    const problem = publicUrlProblem(env.PUBLIC_URL);
+    if (problem) problems.push(`PUBLIC_URL: ${problem} (got ${JSON.stringify(env.PUBLIC_URL)})`);
+    else env.PUBLIC_URL = new URL(env.PUBLIC_URL).origin; // lower-case host, no default port
+  }
+  for (const name of options.require ?? []) {
+    if (env[name] === undefined) problems.push(`${name}: must be set${name === 'PUBLIC_URL' ? ' (the address people open the dashboard at: links in emails start with it)' : ''}`);
+  }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
-  return env;
+  return env as EnvironmentWith<K>;
 }

@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './transaction';
 export * from './tenant-scope';
 export * from './app-role';
+export * from './embedded-postgres-process';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getMetadataArgsStorage, type DataSource } from 'typeorm';
 import { ENTITIES } from '../../domain/src/entities';
-import { adminQuery, assertTestDatabaseName, withDatabase } from '@app/testing';
+import { adminQuery, assertTestDatabaseName, withDatabase } from '@test/support';
 import { migrations } from '../../../migrations';
 import { createDataSource } from './data-source';
 import { runMigrations } from './migrate';

@@ -52,17 +52,7 @@ export function runAsSystem<T>(reason: SystemReason, work: () => T): T {
   return storage.run({ kind: 'system', reason }, work);
 }
 
-/**
- * The statement that opens every transaction, sent together with BEGIN in one simple-protocol round trip: both
- * settings transaction-local (`is_local = true`), so they end with the transaction and a pooled connection never
- * carries them into the next one. Inlining is safe: the organization id was checked to be a UUID on entry.
- */
-export function tenantSettingsSql(scope: TenantScope, lifetime: 'transaction' | 'session' = 'transaction'): string {
-  const organizationId = scope.kind === 'organization' ? scope.organizationId : '';
-  if (organizationId !== '' && !UUID.test(organizationId)) throw new Error('Not an organization id');
-  const local = lifetime === 'transaction';
-  return `SELECT set_config('app.organization_id', '${organizationId}', ${local}), set_config('app.cross_tenant', '${scope.kind === 'system' ? 'on' : 'off'}', ${local})`;
+/** The values of `app.organization_id` and `app.cross_tenant` for a scope, as the first statement of a transaction sets them. */
+export function tenantSettings(scope: TenantScope): [organizationId: string, crossTenant: 'on' | 'off'] {
+  return scope.kind === 'organization' ? [scope.organizationId, 'off'] : ['', 'on'];
 }
-
-/** Undoes session-level tenant settings before a held connection goes back to the pool. */
-export const CLEAR_SESSION_TENANT_SQL = `SELECT set_config('app.organization_id', '', false), set_config('app.cross_tenant', 'off', false)`;

@@ -1,42 +1,75 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessRepository } from './access/access.repository';
 import { AccessService } from './access/access.service';
+import { AuditRepository } from './audit/audit.repository';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
+import { CheckInsRepository } from './check-ins/check-ins.repository';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
 import { ClientsService } from './clients/clients.service';
-import { DigestComposer } from './digests/digest-composer.service';
+import { DIGEST_OPTIONS, DigestComposer } from './digests/digest-composer.service';
 import { DigestDispatchService } from './digests/digest-dispatch.service';
 import { DigestFactsRepository } from './digests/digest-facts.repository';
 import { DigestRecipientsRepository } from './digests/digest-recipients.repository';
+import { DigestsRepository } from './digests/digests.repository';
 import { DigestsService } from './digests/digests.service';
 import { AlertsService } from './drift/alerts.service';
 import { DriftAlertWriter } from './drift/drift-alert-writer';
 import { DriftFactsRepository } from './drift/drift-facts.repository';
-import { DriftScanService } from './drift/drift-scan.service';
+import { DriftRepository } from './drift/drift.repository';
+import { DRIFT_SCAN_OPTIONS, DriftScanService } from './drift/drift-scan.service';
+import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
+import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
+import { MilestonesRepository } from './milestones/milestones.repository';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
-import { DeliveryService } from './notifications/delivery.service';
-import { WebhookPolicy } from './notifications/delivery/webhook-target';
+import { WEBHOOK_POLICY_OPTIONS, WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
+import { OwnersRepository } from './owners/owners.repository';
 import { OwnersService } from './owners/owners.service';
+import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
+import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
+import { assertDomainOptions, type DomainOptions } from './domain-options';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [
   AccessService, AuditService, AuditLogService, CheckInsService, ClientRepository, ClientsService, EngagementsService, ExecutivesService,
   MilestonesService, OrganizationsService, OwnersService, PortfolioService, SummaryService, PrioritiesService, UsersService,
-  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, DeliveryService, NotificationsService, WebhookPolicy,
+  AlertsService, DriftAlertWriter, DriftFactsRepository, DriftScanService, AlertOutboxRepository, NotificationsService, WebhookPolicy,
   DigestComposer, DigestDispatchService, DigestFactsRepository, DigestRecipientsRepository, DigestsService,
+  AccessRepository, AuditRepository, CheckInsRepository, DigestsRepository, DriftRepository, EngagementsRepository, ExecutivesRepository,
+  MilestonesRepository, OwnersRepository, PortfolioRepository, PrioritiesRepository, UsersRepository,
 ];
 
-/** Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app. */
-@Global()
-@Module({ providers: [Clock, ...SERVICES], exports: [Clock, ...SERVICES] })
-export class DomainModule {}
+/**
+ * Needs DatabaseModule (for Db) and QueueModule (DriftJobs, NotificationJobs, DigestJobs) imported by the app; the
+ * worker adds DeliveryModule (the mailer and DeliveryService).
+ * Global: the API's controllers and the worker's processors use its services directly.
+ */
+@Module({})
+export class DomainModule {
+  static forRoot(options: DomainOptions): DynamicModule {
+    const { driftScan, webhookPolicy, digests } = assertDomainOptions(options);
+    return {
+      module: DomainModule,
+      global: true,
+      providers: [
+        { provide: DRIFT_SCAN_OPTIONS, useValue: driftScan },
+        { provide: WEBHOOK_POLICY_OPTIONS, useValue: webhookPolicy },
+        { provide: DIGEST_OPTIONS, useValue: digests },
+        Clock,
+        ...SERVICES,
+      ],
+      exports: [Clock, ...SERVICES],
+    };
+  }
+}

@@ -18,3 +18,4 @@ export * from './priorities';
 export * from './shared';
 export * from './users';
 export * from './demo';
+export * from './domain-options';

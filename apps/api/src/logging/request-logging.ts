@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
-import { logContext, type LogContext } from '@app/domain';
+import { logContext, type LogContext } from '@app/platform';
 
 /** What the error filter learnt about a refused request, for its log line: the code and the field names (never values). */
 interface ErrorNote {

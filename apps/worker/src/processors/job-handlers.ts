@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DomainError, logContext, type LogContext } from '@app/domain';
+import { DomainError } from '@app/domain';
+import { logContext, type LogContext } from '@app/platform';
 import { JobName } from '@app/queue';
 
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** `token`: the worker's lock on the job, for moving it (e.g. back to delayed) from inside the handler. */
+export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 export type HandlerTable = Partial<Record<JobName, JobHandler>>;
 
 /** Every job name must have exactly one handler: the worker refuses to start otherwise. */

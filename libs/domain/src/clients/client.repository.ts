@@ -1,3 +1,4 @@
+import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -7,9 +8,30 @@ import { SqlParams } from '../shared/sql';
 import { Client } from './client.entity';
 import type { ListClientsQueryDto } from './client.dto';
 
+export type NewClient = Pick<Client, 'name' | 'industry' | 'stage' | 'status' | 'accountManagerId'>;
+
 @Injectable()
 export class ClientRepository {
   constructor(private readonly access: AccessService) {}
+
+  async insert(tx: EntityManager, organizationId: string, fields: NewClient): Promise<Client> {
+    const clients = tx.getRepository(Client);
+    return clients.save(clients.create({ organizationId, ...fields }));
+  }
+
+  /** Writes back a client read with getForUpdate (its organization is its own). */
+  async save(tx: EntityManager, client: Client): Promise<Client> {
+    return tx.getRepository(Client).save(client);
+  }
+
+  /** An enabled admin or account manager of the organization: who may manage a client's account. */
+  async isActiveManager(tx: EntityManager, organizationId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM users WHERE organization_id = $1 AND id = $2 AND role IN ('admin','account_manager') AND disabled_at IS NULL`,
+      [organizationId, userId],
+    );
+    return rows.length > 0;
+  }
 
   async getForUpdate(tx: EntityManager, organizationId: string, id: string): Promise<Client | null> {
     return tx.getRepository(Client).findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });

@@ -6,7 +6,7 @@ import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
 import type { Page } from '../shared/pagination';
 import type { EntityManager } from 'typeorm';
-import { Client } from './client.entity';
+import type { Client } from './client.entity';
 import { ClientRepository } from './client.repository';
 import type { ClientView, CreateClientDto, ListClientsQueryDto, UpdateClientDto } from './client.dto';
 
@@ -23,29 +23,26 @@ export class ClientsService {
     this.access.permit(actor, 'clients.write', 'create clients');
     return this.db.transaction(async (tx) => {
       if (input.accountManagerId) await this.assertAccountManager(tx, actor.organizationId, input.accountManagerId);
-      const saved = await tx.getRepository(Client).save(
-        tx.getRepository(Client).create({
-          organizationId: actor.organizationId,
-          name: input.name.trim(),
-          industry: input.industry ?? null,
-          stage: input.stage,
-          status: input.status ?? 'active',
-          accountManagerId: input.accountManagerId ?? null,
-        }),
-      );
+      const saved = await this.clients.insert(tx, actor.organizationId, {
+        name: input.name.trim(),
+        industry: input.industry ?? null,
+        stage: input.stage,
+        status: input.status ?? 'active',
+        accountManagerId: input.accountManagerId ?? null,
+      });
       await this.audit.record(tx, actor, 'client.created', 'client', saved.id, null, saved);
       return toClientView(saved);
     });
   }
 
   async list(actor: Actor, query: ListClientsQueryDto): Promise<Page<ClientView>> {
-    const page = await this.clients.listVisible(this.db.reader, actor, query);
+    const page = await this.db.transaction((tx) => this.clients.listVisible(tx, actor, query));
     return { ...page, items: page.items.map(toClientView) };
   }
 
   async get(actor: Actor, id: string): Promise<ClientView> {
     await this.access.client(this.db.reader, actor, id);
-    const client = await this.clients.get(this.db.reader, actor.organizationId, id);
+    const client = await this.db.transaction((tx) => this.clients.get(tx, actor.organizationId, id));
     if (!client) throw new NotFound('Client', id);
     return toClientView(client);
   }
@@ -62,18 +59,14 @@ export class ClientsService {
       if (input.stage !== undefined) client.stage = input.stage;
       if (input.status !== undefined) client.status = input.status;
       if (input.accountManagerId !== undefined) client.accountManagerId = input.accountManagerId;
-      const saved = await tx.getRepository(Client).save(client);
+      const saved = await this.clients.save(tx, client);
       await this.audit.record(tx, actor, 'client.updated', 'client', id, before, saved);
       return toClientView(saved);
     });
   }
 
   private async assertAccountManager(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM users WHERE organization_id = $1 AND id = $2 AND role IN ('admin','account_manager') AND disabled_at IS NULL`,
-      [organizationId, userId],
-    );
-    if (!rows[0]) throw new InvalidInput('CLIENT.ACCOUNT_MANAGER_INVALID', `accountManagerId ${userId} is not an active admin or account manager of this organization`);
+    if (!(await this.clients.isActiveManager(tx, organizationId, userId))) throw new InvalidInput('CLIENT.ACCOUNT_MANAGER_INVALID', `accountManagerId ${userId} is not an active admin or account manager of this organization`);
   }
 }
 

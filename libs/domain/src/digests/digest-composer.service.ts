@@ -1,7 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { Db } from '@app/database/transaction';
+import { Db, type Queryable } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { DeliveryService, type DeliveryOutcome } from '../notifications/delivery.service';
 import { localDate } from '../health/calendar';
@@ -9,42 +8,25 @@ import { Clock } from '../shared/clock';
 import { buildDigest, type DigestContent } from './digest-content';
 import { DigestFactsRepository } from './digest-facts.repository';
 import { DigestRecipientsRepository, type DigestClaim, type DigestRecipientRow } from './digest-recipients.repository';
+import { DigestsRepository, type DigestRow } from './digests.repository';
 import { renderDigest, type RenderedDigest } from './digest-render';
 import { isoWeekOf, slotOf } from './digest-schedule';
 import type { ComposeDigestRequest } from './digest-jobs.port';
 import { signUnsubscribeToken, unsubscribeExpiry } from './unsubscribe-token';
 
-export interface DigestSettings {
-  /** Base URL of the dashboard: every link in a digest starts with it. */
+export interface DigestOptions {
+  /** PUBLIC_URL: every link in a digest starts with it. */
   publicUrl: string;
   /** HMAC key of unsubscribe tokens (see unsubscribeKey()). */
   unsubscribeKey: string;
 }
 
+export const DIGEST_OPTIONS = Symbol('DIGEST_OPTIONS');
+
 /** After a failed first send, the delivery job's first attempt waits this long (then its own backoff). */
 const FIRST_RETRY_DELAY_MS = 1000;
 
 export type ComposeOutcome = 'composed' | 'skipped' | 'already-done' | 'opted-out' | 'gone';
-
-/** A digest claim and its email, as written (column names: the rows go to jsonb_to_recordset as they are). */
-interface DigestRow {
-  id: string;
-  organization_id: string;
-  user_id: string;
-  iso_week: string;
-  timezone: string;
-  kind: string;
-  status: 'composed' | 'skipped';
-  trigger: string;
-  forced: boolean;
-  subject: string | null;
-  engagement_count: number;
-  outbox_id: string | null;
-  request_key: string;
-  recipient_email: string;
-  recipient_name: string;
-  payload: Record<string, unknown> | null;
-}
 
 export interface ComposedDigest {
   recipient: DigestRecipientRow;
@@ -61,28 +43,26 @@ export interface ComposedDigest {
 @Injectable()
 export class DigestComposer {
   private readonly logger = new Logger('Digests');
-  private settings?: DigestSettings;
 
   constructor(
+    @Inject(DIGEST_OPTIONS) private readonly options: DigestOptions,
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly recipients: DigestRecipientsRepository,
     private readonly facts: DigestFactsRepository,
+    private readonly digests: DigestsRepository,
     private readonly notifications: NotificationJobs,
-    private readonly delivery: DeliveryService,
+    /** Only where DeliveryModule is loaded (the worker); elsewhere a delivery job makes the first send. */
+    @Optional() private readonly delivery?: DeliveryService,
   ) {}
 
-  configure(settings: DigestSettings): void {
-    this.settings = settings;
-  }
-
   unsubscribeKey(): string {
-    return this.requireSettings().unsubscribeKey;
+    return this.options.unsubscribeKey;
   }
 
   /** What the recipient's digest for `isoWeek` says right now (the current week: as of now; another: as of its slot). */
-  async compose(tx: EntityManager, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
-    const settings = this.requireSettings();
+  async compose(tx: Queryable, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
+    const settings = this.options;
     const now = this.clock.now();
     const asOf = isoWeek === isoWeekOf(now, recipient.timezone)
       ? now
@@ -180,30 +160,12 @@ export class DigestComposer {
   }
 
   /**
-   * One statement, so one transaction, for all the rows: each claim and its outbox row exist together or not at all.
-   * ON CONFLICT without a target: either unique key (the week's claim, the request's key) makes a row a no-op, and
-   * its outbox row is then not written either. Then the first send of each digest written, in turn.
+   * One statement for all the rows (DigestsRepository.claimAndWriteOutbox: each claim and its outbox row exist
+   * together or not at all), then the first send of each digest written, in turn.
    */
   private async writeAndSend(rows: DigestRow[]): Promise<ComposeOutcome[]> {
     if (!rows.length) return [];
-    const claimed: Array<{ id: string }> = await this.db.reader.query(
-      `WITH input AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-           id uuid, organization_id uuid, user_id uuid, iso_week text, timezone text, kind text, status text, trigger text, forced boolean,
-           subject text, engagement_count integer, outbox_id uuid, request_key text, recipient_email text, recipient_name text, payload jsonb)),
-       claim AS (
-         INSERT INTO digests (id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key)
-         SELECT id, organization_id, user_id, iso_week, timezone, kind, status, trigger, forced, subject, engagement_count, outbox_id, request_key FROM input
-         ON CONFLICT DO NOTHING
-         RETURNING id),
-       mail AS (
-         INSERT INTO outbox (id, organization_id, alert_id, event, channel, recipient_email, recipient_name, recipient_user_id, webhook_id, payload)
-         SELECT i.outbox_id, i.organization_id, NULL, 'digest.weekly', 'email', i.recipient_email, i.recipient_name, i.user_id, NULL, i.payload
-           FROM claim c JOIN input i ON i.id = c.id WHERE i.outbox_id IS NOT NULL)
-       SELECT id FROM claim`,
-      [JSON.stringify(rows)],
-    );
-    const written = new Set(claimed.map((c) => c.id));
+    const written = await this.digests.claimAndWriteOutbox(this.db.reader, rows);
     const outcomes: ComposeOutcome[] = [];
     for (const row of rows) {
       if (!written.has(row.id)) outcomes.push('already-done');
@@ -217,7 +179,7 @@ export class DigestComposer {
   }
 
   /**
-   * The first send happens right here, through the same DeliveryService as every outbox row (row lock, Message-ID,
+   * The first send happens right here, through the same DeliveryService as every outbox row (lease, Message-ID,
    * 5xx recorded as failed): a delivery job per digest would double the queue's work for 10,000 recipients. Only a
    * row that needs another attempt gets a delivery job, which retries it with backoff. A crash before this point
    * leaves the row pending and this compose job stalled: its retry finds the claim and enqueues the delivery.
@@ -225,17 +187,12 @@ export class DigestComposer {
   private async sendFirstAttempt(outboxId: string): Promise<void> {
     let outcome: DeliveryOutcome | 'error';
     try {
-      outcome = await this.delivery.deliver(outboxId, false);
+      outcome = this.delivery ? await this.delivery.deliver(outboxId, false) : 'retry';
     } catch (error) {
       this.logger.warn(`first send of digest outbox ${outboxId} failed, the delivery job takes over: ${error instanceof Error ? error.message : String(error)}`);
       outcome = 'error';
     }
     if (outcome === 'retry' || outcome === 'error') await this.notifications.deliver([outboxId], { delayMs: FIRST_RETRY_DELAY_MS });
-  }
-
-  private requireSettings(): DigestSettings {
-    if (!this.settings) throw new Error('DigestComposer is not configured');
-    return this.settings;
   }
 }
 

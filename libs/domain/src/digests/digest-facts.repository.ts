@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import type { Rag } from '../check-ins/check-in.entity';
 import type { Severity } from '../drift/drift-types';
@@ -43,7 +43,7 @@ export class DigestFactsRepository {
 
   constructor(private readonly access: AccessService) {}
 
-  async load(tx: EntityManager, request: FactsRequest): Promise<DigestEngagementFacts[]> {
+  async load(tx: Queryable, request: FactsRequest): Promise<DigestEngagementFacts[]> {
     const { actor } = request;
     const now = Date.now();
     const reachKey = `${request.batch}|${actor.organizationId}|${actor.role}|${[...actor.clientIds].sort().join(',')}|${[...actor.executiveIds].sort().join(',')}`;
@@ -74,7 +74,7 @@ export class DigestFactsRepository {
   }
 
   /** The active engagements the access rules let this recipient see. */
-  private async visibleEngagements(tx: EntityManager, actor: Actor): Promise<EngagementRow[]> {
+  private async visibleEngagements(tx: Queryable, actor: Actor): Promise<EngagementRow[]> {
     const p = new SqlParams();
     return tx.query(
       `SELECT e.id, c.name AS client_name, e.function, x.name AS executive_name
@@ -95,7 +95,7 @@ export class DigestFactsRepository {
   }
 
   private async loadFacts(
-    tx: EntityManager, organizationId: string, engagements: EngagementRow[],
+    tx: Queryable, organizationId: string, engagements: EngagementRow[],
     today: string, timezone: string, clientView: boolean,
   ): Promise<DigestEngagementFacts[]> {
     const ids = engagements.map((e) => e.id);

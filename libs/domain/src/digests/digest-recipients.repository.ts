@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '@app/database/transaction';
 import { resolveSettings, type OrganizationSettings } from '../organizations/organization-settings';
 import type { Actor } from '../shared/actor';
 import type { Role } from '../users/user.entity';
@@ -45,7 +45,7 @@ const RECIPIENT_COLUMNS = `u.id, u.organization_id, u.email, u.name, u.role, u.d
 /** Who gets a digest, and when: each method is one query. */
 @Injectable()
 export class DigestRecipientsRepository {
-  async load(tx: EntityManager, organizationId: string, userId: string): Promise<DigestRecipientRow | null> {
+  async load(tx: Queryable, organizationId: string, userId: string): Promise<DigestRecipientRow | null> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${RECIPIENT_COLUMNS}
          FROM users u JOIN organizations o ON o.id = u.organization_id
@@ -58,7 +58,7 @@ export class DigestRecipientsRepository {
 
   /** The recipient and, in the same query, what is already written for their week (the compose job's first read). */
   async loadWithClaims(
-    tx: EntityManager, organizationId: string, userId: string, isoWeek: string, requestKey: string,
+    tx: Queryable, organizationId: string, userId: string, isoWeek: string, requestKey: string,
   ): Promise<{ recipient: DigestRecipientRow; claims: DigestClaim[] } | null> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${RECIPIENT_COLUMNS},
@@ -78,7 +78,7 @@ export class DigestRecipientsRepository {
    * request key; a user who is gone has no entry.
    */
   async loadManyWithClaims(
-    tx: EntityManager, organizationId: string, requests: ReadonlyArray<{ userId: string; isoWeek: string; requestKey: string }>,
+    tx: Queryable, organizationId: string, requests: ReadonlyArray<{ userId: string; isoWeek: string; requestKey: string }>,
   ): Promise<Map<string, { recipient: DigestRecipientRow; claims: DigestClaim[] }>> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${RECIPIENT_COLUMNS}, r.request_key,
@@ -95,7 +95,7 @@ export class DigestRecipientsRepository {
   }
 
   /** Every enabled user of the organization who has not opted out (send-now to everyone). */
-  async subscribed(tx: EntityManager, organizationId: string): Promise<DigestRecipientRow[]> {
+  async subscribed(tx: Queryable, organizationId: string): Promise<DigestRecipientRow[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${RECIPIENT_COLUMNS}
          FROM users u JOIN organizations o ON o.id = u.organization_id
@@ -112,7 +112,7 @@ export class DigestRecipientsRepository {
    * Monday 08:00) has come within the last day, and who have no digest for that week yet. Same rule as
    * digestWeekStatus() in digest-schedule.ts.
    */
-  async due(tx: EntityManager, organizationId: string, now: Date): Promise<DueRecipient[]> {
+  async due(tx: Queryable, organizationId: string, now: Date): Promise<DueRecipient[]> {
     const rows: Array<{ user_id: string; iso_week: string; timezone: string; slot_at: Date }> = await tx.query(
       `WITH candidates AS (
          SELECT u.id AS user_id, COALESCE(u.timezone, o.timezone) AS timezone,
@@ -137,7 +137,7 @@ export class DigestRecipientsRepository {
     return rows.map((r) => ({ userId: r.user_id, isoWeek: r.iso_week, timezone: r.timezone, slotAt: r.slot_at }));
   }
 
-  async organizationIds(tx: EntityManager): Promise<string[]> {
+  async organizationIds(tx: Queryable): Promise<string[]> {
     const rows: Array<{ id: string }> = await tx.query(`SELECT id FROM organizations ORDER BY id`);
     return rows.map((r) => r.id);
   }

@@ -6,11 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { ActionForbidden, InvalidInput, NotFound } from '../shared/errors';
-import { pageTotal, type Page } from '../shared/pagination';
+import { totalFromPage, type Page } from '../shared/pagination';
 import { DigestComposer } from './digest-composer.service';
 import { digestKindFor } from './digest-content';
 import { DigestJobs } from './digest-jobs.port';
 import { DigestRecipientsRepository, type DigestRecipientRow } from './digest-recipients.repository';
+import { DigestsRepository } from './digests.repository';
 import { isoWeekOf, isValidIsoWeek, nextSlotAt, weekdayName, weekdayNumber } from './digest-schedule';
 import type {
   DigestHistoryItemView, DigestHistoryQueryDto, DigestHistoryStatus, DigestPreferencesDto, DigestPreferencesView, DigestPreviewQueryDto, DigestPreviewView,
@@ -37,6 +38,7 @@ export class DigestsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly recipients: DigestRecipientsRepository,
+    private readonly digests: DigestsRepository,
     private readonly composer: DigestComposer,
     private readonly jobs: DigestJobs,
   ) {}
@@ -54,14 +56,11 @@ export class DigestsService {
     await this.db.transaction(async (tx) => {
       const before = await this.recipients.load(tx, actor.organizationId, actor.userId);
       if (!before) throw new NotFound('User', actor.userId);
-      await tx.query(
-        `INSERT INTO digest_preferences (user_id, organization_id, weekday, hour, opted_out, skip_when_empty, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (user_id) DO UPDATE SET weekday = EXCLUDED.weekday, hour = EXCLUDED.hour, opted_out = EXCLUDED.opted_out,
-           skip_when_empty = EXCLUDED.skip_when_empty, kind = EXCLUDED.kind, updated_at = now()`,
-        [actor.userId, actor.organizationId, input.weekday ? weekdayNumber(input.weekday) : null, input.hour ?? null, input.optedOut,
-          input.skipWhenEmpty ?? null, actor.role === 'admin' ? (input.kind ?? null) : null],
-      );
-      await tx.query(`UPDATE users SET timezone = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [actor.organizationId, actor.userId, input.timezone ?? null]);
+      await this.digests.savePreferences(tx, actor.organizationId, actor.userId, {
+        weekday: input.weekday ? weekdayNumber(input.weekday) : null, hour: input.hour ?? null, optedOut: input.optedOut,
+        skipWhenEmpty: input.skipWhenEmpty ?? null, kind: actor.role === 'admin' ? (input.kind ?? null) : null,
+      });
+      await this.digests.setUserTimezone(tx, actor.organizationId, actor.userId, input.timezone ?? null);
       await this.audit.record(tx, actor, 'digest_preferences.updated', 'user', actor.userId, { ...before.stored, timezone: before.ownTimezone, kind: before.preferences.kind }, { ...input });
     });
     return this.preferences(actor);
@@ -106,25 +105,11 @@ export class DigestsService {
 
   /** Sent history: admins see the organization's, everyone else their own. */
   async history(actor: Actor, query: DigestHistoryQueryDto): Promise<Page<DigestHistoryItemView>> {
-    const params: unknown[] = [actor.organizationId];
-    let filter = `FROM digests d JOIN users u ON u.id = d.user_id LEFT JOIN outbox o ON o.id = d.outbox_id WHERE d.organization_id = $1`;
-    const onlyUser = actor.role === 'admin' ? query.userId : actor.userId;
-    if (onlyUser) {
-      params.push(onlyUser);
-      filter += ` AND d.user_id = $${params.length}`;
-    }
-    if (query.week) {
-      params.push(query.week);
-      filter += ` AND d.iso_week = $${params.length}`;
-    }
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT d.id, d.user_id, u.email, u.name, d.iso_week, d.kind, d.status AS digest_status, o.status AS outbox_status, d.trigger, d.forced, d.subject,
-              d.engagement_count, o.last_error, d.created_at, o.sent_at, count(*) OVER () AS total
-         ${filter}
-        ORDER BY d.created_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit, query.offset],
-    );
-    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, params);
+    const filter = {
+      userId: actor.role === 'admin' ? query.userId : actor.userId, week: query.week, order: query.order, limit: query.limit, offset: query.offset,
+    };
+    const rows = await this.digests.history(this.db.reader, actor.organizationId, filter);
+    const total = totalFromPage(rows, query.offset) ?? (await this.digests.countHistory(this.db.reader, actor.organizationId, filter));
     return {
       items: rows.map((r) => ({
         id: r.id as string, userId: r.user_id as string, recipientEmail: r.email as string, recipientName: r.name as string, isoWeek: r.iso_week as string,
@@ -157,11 +142,7 @@ export class DigestsService {
     const recipient = await this.recipientOf(owner);
     const { userId, organizationId } = recipient.actor;
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO digest_preferences (user_id, organization_id, opted_out) VALUES ($1, $2, true)
-         ON CONFLICT (user_id) DO UPDATE SET opted_out = true, updated_at = now()`,
-        [userId, organizationId],
-      );
+      await this.digests.optOut(tx, organizationId, userId);
       await this.audit.record(tx, { ...recipient.actor }, 'digest_preferences.unsubscribed', 'user', userId, { optedOut: recipient.preferences.optedOut }, { optedOut: true });
     });
     return { email: recipient.email, optedOut: true };
@@ -171,11 +152,9 @@ export class DigestsService {
   private async ownerOfToken(token: string): Promise<{ organizationId: string; userId: string }> {
     const check = verifyUnsubscribeToken(this.composer.unsubscribeKey(), token, this.clock.now());
     if (!check.ok) throw new UnsubscribeTokenRefused(check.reason);
-    const [row]: Array<{ organization_id: string }> = await this.db.asSystem('digest-unsubscribe', () =>
-      this.db.reader.query(`SELECT organization_id FROM users WHERE id = $1`, [check.userId]),
-    );
-    if (!row) throw new UnsubscribeTokenRefused('signature');
-    return { organizationId: row.organization_id, userId: check.userId };
+    const organizationId = await this.db.asSystem('digest-unsubscribe', () => this.digests.organizationOfUser(this.db.reader, check.userId));
+    if (!organizationId) throw new UnsubscribeTokenRefused('signature');
+    return { organizationId, userId: check.userId };
   }
 
   private async recipientOf(owner: { organizationId: string; userId: string }): Promise<DigestRecipientRow> {

@@ -5,9 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, NotFound } from '../shared/errors';
-import { pageTotal, type Page } from '../shared/pagination';
-import { SqlParams } from '../shared/sql';
+import { totalFromPage, type Page } from '../shared/pagination';
 import type { AlertDetailView, AlertView, ListAlertsQueryDto } from './alert.dto';
+import { DriftRepository } from './drift.repository';
 
 /**
  * Alerts as people see them. Reach follows the engagement (a client viewer sees alerts of their granted
@@ -15,39 +15,28 @@ import type { AlertDetailView, AlertView, ListAlertsQueryDto } from './alert.dto
  */
 @Injectable()
 export class AlertsService {
-  constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly drift: DriftRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async list(actor: Actor, query: ListAlertsQueryDto): Promise<Page<AlertView>> {
-    const p = new SqlParams();
-    const where = [this.scope(actor, p)];
-    if (query.status) where.push(`a.status = ${p.add(query.status)}`);
-    if (query.severity) where.push(`a.severity = ${p.add(query.severity)}`);
-    if (query.rule) where.push(`a.rule = ${p.add(query.rule)}`);
-    if (query.engagementId) where.push(`a.engagement_id = ${p.add(query.engagementId)}`);
-    if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
-    const filter = `${FROM_VIEW} WHERE ${where.join(' AND ')}`;
-    const countParams = [...p.values];
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `${SELECT_VIEW}, count(*) OVER () AS total ${filter}
-        ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.last_seen_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, a.id
-        LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
-      p.values,
-    );
-    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    const rows = await this.drift.listAlerts(this.db.reader, actor, query);
+    const total = totalFromPage(rows, query.offset) ?? (await this.drift.countAlerts(this.db.reader, actor, query));
     return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<AlertDetailView> {
     const alert = await this.find(actor, id);
-    const events: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT kind, severity, actor_id, note, created_at FROM drift_alert_events WHERE organization_id = $1 AND alert_id = $2 ORDER BY created_at, id`,
-      [actor.organizationId, id],
-    );
+    const events = await this.drift.alertEvents(this.db.reader, actor.organizationId, id);
     return {
       ...alert,
       history: events.map((e) => ({
         kind: e.kind as AlertDetailView['history'][number]['kind'], severity: e.severity as AlertView['severity'],
-        actorId: (e.actor_id as string | null) ?? null, note: (e.note as string | null) ?? null, at: (e.created_at as Date).toISOString(),
+        actorId: e.actor_id ?? null, note: e.note ?? null, at: e.created_at.toISOString(),
       })),
     };
   }
@@ -68,51 +57,27 @@ export class AlertsService {
   private async transition(actor: Actor, id: string, to: 'acknowledged' | 'resolved', note: string | null): Promise<void> {
     await this.find(actor, id);
     await this.db.transaction(async (tx) => {
-      const [alert]: Array<{ status: string; severity: string }> = await tx.query(
-        `SELECT status, severity FROM drift_alerts WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
-        [actor.organizationId, id],
-      );
+      const alert = await this.drift.lockAlertState(tx, actor.organizationId, id);
       if (!alert) throw new NotFound('Alert', id);
       if (alert.status === 'resolved') throw new Conflict('ALERT.ALREADY_RESOLVED', `Alert ${id} is already resolved`);
       if (to === 'acknowledged' && alert.status === 'acknowledged') throw new Conflict('ALERT.ALREADY_ACKNOWLEDGED', `Alert ${id} is already acknowledged`);
       const now = this.clock.now();
       if (to === 'acknowledged') {
-        await tx.query(`UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $4 WHERE organization_id = $1 AND id = $2`, [actor.organizationId, id, now, actor.userId]);
+        await this.drift.acknowledgeAlert(tx, actor.organizationId, id, now, actor.userId);
       } else {
-        await tx.query(
-          `UPDATE drift_alerts SET status = 'resolved', resolved_at = $3, resolved_by = $4, resolution_note = $5 WHERE organization_id = $1 AND id = $2`,
-          [actor.organizationId, id, now, actor.userId, note],
-        );
+        await this.drift.resolveAlert(tx, actor.organizationId, id, now, actor.userId, note);
       }
-      await tx.query(
-        `INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity, actor_id, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [actor.organizationId, id, to, alert.severity, actor.userId, note],
-      );
+      await this.drift.recordAlertEvent(tx, actor.organizationId, id, { kind: to, severity: alert.severity, actorId: actor.userId, note });
       await this.audit.record(tx, actor, `alert.${to}`, 'alert', id, { status: alert.status }, { status: to, note });
     });
   }
 
   private async find(actor: Actor, id: string): Promise<AlertView> {
-    const p = new SqlParams();
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(`${SELECT_VIEW} ${FROM_VIEW} WHERE a.id = ${p.add(id)} AND ${this.scope(actor, p)}`, p.values);
-    if (!rows[0]) throw new NotFound('Alert', id);
-    return toView(rows[0]);
-  }
-
-  private scope(actor: Actor, p: SqlParams): string {
-    const org = `a.organization_id = ${p.add(actor.organizationId)}`;
-    if (actor.role === 'admin' || actor.role === 'account_manager') return org;
-    // Allocation is commercial: client viewers never see it, so not its alerts either.
-    const commercial = actor.role === 'client_viewer' ? ` AND a.rule <> 'allocation_mismatch'` : '';
-    return `${org} AND e.id IS NOT NULL AND ${this.access.engagementScope(actor, 'e', p)}${commercial}`;
+    const row = await this.drift.findAlert(this.db.reader, actor, id);
+    if (!row) throw new NotFound('Alert', id);
+    return toView(row);
   }
 }
-
-const SELECT_VIEW = `SELECT a.id, a.rule, a.subject_type, a.subject_id, a.engagement_id, e.client_id, c.name AS client_name, a.severity, a.status,
-  a.message, a.details, a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at, a.resolution_note`;
-const FROM_VIEW = `FROM drift_alerts a
-  LEFT JOIN engagements e ON e.organization_id = a.organization_id AND e.id = a.engagement_id
-  LEFT JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id`;
 
 function toView(r: Record<string, unknown>): AlertView {
   const iso = (v: unknown) => (v ? (v as Date).toISOString() : null);

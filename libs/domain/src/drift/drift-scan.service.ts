@@ -1,12 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
-import { AlertOutboxRepository, DEFAULT_ALERT_BATCH_ABOVE } from '../notifications/alert-outbox.repository';
+import { AlertOutboxRepository } from '../notifications/alert-outbox.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Clock } from '../shared/clock';
 import { alertKey, alertsNotSeen, planDetections } from './alert-reconcile';
 import { DriftAlertWriter, type PriorityOf } from './drift-alert-writer';
 import { DriftFactsRepository, type PriorityScoreFacts } from './drift-facts.repository';
+import { DriftRepository, type SnapshotRecord } from './drift.repository';
 import { NotificationJobs } from './drift-jobs.port';
 import { driftScore, engagementDriftScore } from './drift-score';
 import type { Detection, ScanFacts } from './drift-types';
@@ -26,11 +26,14 @@ export interface ScanResult {
   notifications: number;
 }
 
-export interface DriftScanSettings {
+export interface DriftScanOptions {
+  /** PUBLIC_URL: links in alert messages start with it. */
   publicUrl: string;
-  /** More alerts than this for one recipient from one scan: one batch message for them. */
+  /** ALERT_BATCH_ABOVE: more alerts than this for one recipient from one scan, one batch message for them. */
   alertBatchAbove: number;
 }
+
+export const DRIFT_SCAN_OPTIONS = Symbol('DRIFT_SCAN_OPTIONS');
 
 /**
  * One organization's drift scan, in one transaction: load the priority, engagement and owner facts (a few
@@ -42,21 +45,18 @@ export interface DriftScanSettings {
 @Injectable()
 export class DriftScanService {
   private readonly logger = new Logger('DriftScan');
-  private settings: DriftScanSettings = { publicUrl: 'http://localhost:3000', alertBatchAbove: DEFAULT_ALERT_BATCH_ABOVE };
 
   constructor(
+    @Inject(DRIFT_SCAN_OPTIONS) private readonly options: DriftScanOptions,
     private readonly db: Db,
     private readonly facts: DriftFactsRepository,
+    private readonly drift: DriftRepository,
     private readonly alerts: DriftAlertWriter,
     private readonly outbox: AlertOutboxRepository,
     private readonly organizations: OrganizationsService,
     private readonly notifications: NotificationJobs,
     private readonly clock: Clock,
   ) {}
-
-  configure(settings: DriftScanSettings): void {
-    this.settings = settings;
-  }
 
   scanOrganization(organizationId: string): Promise<ScanResult> {
     return this.db.forOrganization(organizationId, () => this.scanInScope(organizationId));
@@ -67,10 +67,8 @@ export class DriftScanService {
       // Scans of one organization (the schedule, a deadline job, a write) take turns, and each loads its facts
       // only once it holds the lock: a scan can never act on facts older than the one before it. The unique
       // index on open alerts stays the real guarantee.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('drift-scan:' || $1))`, [organizationId]);
-      // The scan's aggregates and its per-recipient grouping sort a few hundred thousand rows on a large
-      // organization: room to do that in memory for this transaction only, instead of spilling to disk.
-      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      await this.drift.lockScan(tx, organizationId);
+      await this.drift.widenWorkMemForTransaction(tx);
       const now = this.clock.now();
       const { today, timezone, settings } = await this.organizations.context(tx, organizationId);
       const thresholds = resolveDriftThresholds((settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift);
@@ -108,9 +106,10 @@ export class DriftScanService {
 
       const resolved = await this.alerts.resolve(tx, organizationId, alertsNotSeen(open, seen), now);
       await this.alerts.markSeen(tx, organizationId, now);
-      const outboxIds = counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.settings) : [];
-      await this.snapshot(tx, organizationId, today, scores, engagements.map((e) => e.id), settings.focusCap, engagements);
-      await tx.query(`UPDATE organizations SET last_drift_scan_at = $2 WHERE id = $1`, [organizationId, now]);
+      const outboxIds = counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
+      const snapshots = snapshotRecords(scores, engagements.map((e) => e.id), settings.focusCap, engagements);
+      if (snapshots.length > 0) await this.drift.writeSnapshots(tx, organizationId, today, snapshots);
+      await this.drift.markScanned(tx, organizationId, now);
       const result: ScanResult = { organizationId, ...counts, resolved, notifications: outboxIds.length };
       return { result, outboxIds };
     });
@@ -121,44 +120,28 @@ export class DriftScanService {
 
   /** Outbox rows still pending after a crash between commit and enqueue: enqueued again (ids are deterministic). */
   async requeueStalledDeliveries(olderThanSeconds = 60): Promise<number> {
-    const rows: Array<{ id: string }> = await this.db.asSystem('requeue-stalled-deliveries', () => this.db.reader.query(
-      `SELECT id FROM outbox WHERE status = 'pending' AND created_at < $1::timestamptz - make_interval(secs => $2) ORDER BY created_at LIMIT 5000`,
-      [this.clock.now().toISOString(), olderThanSeconds],
-    ));
-    await this.notifications.redeliver(rows.map((r) => r.id));
-    return rows.length;
+    const ids = await this.db.asSystem('requeue-stalled-deliveries', () => this.drift.stalledOutboxIds(this.db.reader, this.clock.now(), olderThanSeconds));
+    await this.notifications.redeliver(ids);
+    return ids.length;
   }
 
-  async organizationIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.asSystem('drift-scan-fan-out', () => this.db.reader.query(`SELECT id FROM organizations ORDER BY id`));
-    return rows.map((r) => r.id);
+  organizationIds(): Promise<string[]> {
+    return this.db.asSystem('drift-scan-fan-out', () => this.drift.organizationIds(this.db.reader));
   }
+}
 
-  /** Today's drift score per active engagement (re-written by every scan of the day: the last one stands). */
-  private async snapshot(
-    tx: EntityManager, organizationId: string, today: string, scores: PriorityScoreFacts[], engagementIds: string[], focusCap: number,
-    engagements: ScanFacts['engagements'],
-  ): Promise<void> {
-    if (engagementIds.length === 0) return;
-    const perEngagement = new Map<string, number[]>(engagementIds.map((id) => [id, []]));
-    for (const s of scores) perEngagement.get(s.engagementId)?.push(driftScore(toScoreInput(s)));
-    const activeOf = new Map(engagements.map((e) => [e.id, e.activePriorities]));
-    const records = [...perEngagement].map(([engagementId, priorityScores]) => ({
-      engagement_id: engagementId,
-      score: engagementDriftScore(priorityScores, { activePriorities: activeOf.get(engagementId) ?? 0, focusCap }),
-      details: { priorityScores },
-    }));
-    await tx.query(
-      `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score, open_alerts, details)
-       SELECT $1, x.engagement_id, $2::date, x.score,
-              (SELECT count(*) FROM drift_alerts a WHERE a.organization_id = $1 AND a.engagement_id = x.engagement_id AND a.status <> 'resolved'),
-              x.details
-         FROM jsonb_to_recordset($3::jsonb) AS x(engagement_id uuid, score int, details jsonb)
-       ON CONFLICT (organization_id, engagement_id, snapshot_date)
-       DO UPDATE SET score = EXCLUDED.score, open_alerts = EXCLUDED.open_alerts, details = EXCLUDED.details, created_at = now()`,
-      [organizationId, today, JSON.stringify(records)],
-    );
-  }
+/** Today's drift score per active engagement (re-written by every scan of the day: the last one stands). */
+function snapshotRecords(
+  scores: PriorityScoreFacts[], engagementIds: string[], focusCap: number, engagements: ScanFacts['engagements'],
+): SnapshotRecord[] {
+  const perEngagement = new Map<string, number[]>(engagementIds.map((id) => [id, []]));
+  for (const s of scores) perEngagement.get(s.engagementId)?.push(driftScore(toScoreInput(s)));
+  const activeOf = new Map(engagements.map((e) => [e.id, e.activePriorities]));
+  return [...perEngagement].map(([engagementId, priorityScores]) => ({
+    engagement_id: engagementId,
+    score: engagementDriftScore(priorityScores, { activePriorities: activeOf.get(engagementId) ?? 0, focusCap }),
+    details: { priorityScores },
+  }));
 }
 
 /** The aggregated facts in the shape driftScore() takes. */

@@ -10,10 +10,11 @@ import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { DriftJobs } from '../drift/drift-jobs.port';
 import { Conflict, NotFound, RuleViolation } from '../shared/errors';
-import { Milestone, MilestoneDueDateChange } from './milestone.entity';
+import type { Milestone } from './milestone.entity';
 import type {
   CompleteMilestoneDto, CreateMilestoneDto, DueDateChangeView, MilestoneView, ReplanMilestoneDto, UpdateMilestoneDto,
 } from './milestone.dto';
+import { MilestonesRepository, type MilestoneRow } from './milestones.repository';
 
 @Injectable()
 export class MilestonesService {
@@ -21,6 +22,7 @@ export class MilestonesService {
 
   constructor(
     private readonly db: Db,
+    private readonly milestones: MilestonesRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
@@ -32,10 +34,10 @@ export class MilestonesService {
     this.access.permit(actor, 'milestones.create', 'create milestones');
     const id = await this.db.transaction(async (tx) => {
       await this.access.priority(tx, actor, priorityId);
-      const saved = await tx.getRepository(Milestone).save(tx.getRepository(Milestone).create({
-        organizationId: actor.organizationId, priorityId, title: input.title.trim(), baselineDueDate: input.dueDate, dueDate: input.dueDate,
+      const saved = await this.milestones.insert(tx, actor.organizationId, {
+        priorityId, title: input.title.trim(), baselineDueDate: input.dueDate, dueDate: input.dueDate,
         forecastDate: input.forecastDate ?? null, status: input.status ?? 'planned', weight: input.weight ?? 1, completedAt: null,
-      }));
+      });
       await this.audit.record(tx, actor, 'milestone.created', 'milestone', saved.id, null, saved);
       return saved.id;
     });
@@ -46,12 +48,12 @@ export class MilestonesService {
 
   async list(actor: Actor, priorityId: string): Promise<MilestoneView[]> {
     await this.access.priority(this.db.reader, actor, priorityId);
-    return this.views(this.db.reader, actor.organizationId, { priorityId });
+    return this.db.transaction((tx) => this.views(tx, actor.organizationId, { priorityId }));
   }
 
   async get(actor: Actor, id: string): Promise<MilestoneView> {
     await this.access.milestone(this.db.reader, actor, id);
-    const [view] = await this.views(this.db.reader, actor.organizationId, { id });
+    const [view] = await this.db.transaction((tx) => this.views(tx, actor.organizationId, { id }));
     if (!view) throw new NotFound('Milestone', id);
     return view;
   }
@@ -66,7 +68,7 @@ export class MilestonesService {
       if (input.forecastDate !== undefined) milestone.forecastDate = input.forecastDate;
       if (input.weight !== undefined) milestone.weight = input.weight;
       if (input.status !== undefined) milestone.status = input.status;
-      await tx.getRepository(Milestone).save(milestone);
+      await this.milestones.save(tx, milestone);
       await this.audit.record(tx, actor, 'milestone.updated', 'milestone', id, before, milestone);
     });
     const view = await this.get(actor, id);
@@ -85,7 +87,7 @@ export class MilestonesService {
       const before = { ...milestone };
       milestone.status = 'done';
       milestone.completedAt = completedAt;
-      await tx.getRepository(Milestone).save(milestone);
+      await this.milestones.save(tx, milestone);
       await this.audit.record(tx, actor, 'milestone.completed', 'milestone', id, before, milestone);
     });
     const view = await this.get(actor, id);
@@ -102,14 +104,13 @@ export class MilestonesService {
       if (milestone.status === 'cancelled') throw new Conflict('MILESTONE.CANCELLED', `Milestone ${id} is cancelled`);
       if (milestone.dueDate === input.dueDate) throw new RuleViolation('MILESTONE.DUE_DATE_UNCHANGED', `The milestone is already due on ${input.dueDate}`);
       const before = { ...milestone };
-      await tx.getRepository(MilestoneDueDateChange).insert({
-        organizationId: actor.organizationId, milestoneId: id, changedBy: actor.userId,
-        oldDueDate: milestone.dueDate, newDueDate: input.dueDate, reason: input.reason.trim(),
+      await this.milestones.recordDueDateChange(tx, actor.organizationId, {
+        milestoneId: id, changedBy: actor.userId, oldDueDate: milestone.dueDate, newDueDate: input.dueDate, reason: input.reason.trim(),
       });
       milestone.dueDate = input.dueDate;
       // A forecast earlier than the new date says nothing any more.
       if (milestone.forecastDate && milestone.forecastDate <= input.dueDate) milestone.forecastDate = null;
-      await tx.getRepository(Milestone).save(milestone);
+      await this.milestones.save(tx, milestone);
       await this.audit.record(tx, actor, 'milestone.replanned', 'milestone', id, before, { ...milestone, reason: input.reason.trim() });
     });
     const view = await this.get(actor, id);
@@ -119,17 +120,10 @@ export class MilestonesService {
 
   async history(actor: Actor, id: string): Promise<DueDateChangeView[]> {
     await this.access.milestone(this.db.reader, actor, id);
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT h.id, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date, to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date,
-              h.reason, h.changed_by, u.name AS changed_by_name, h.changed_at
-         FROM milestone_due_date_changes h LEFT JOIN users u ON u.id = h.changed_by
-        WHERE h.organization_id = $1 AND h.milestone_id = $2 ORDER BY h.changed_at, h.id`,
-      [actor.organizationId, id],
-    );
+    const rows = await this.milestones.dueDateChanges(this.db.reader, actor.organizationId, id);
     return rows.map((r) => ({
-      id: r.id as string, oldDueDate: r.old_due_date as string, newDueDate: r.new_due_date as string, reason: r.reason as string,
-      changedBy: (r.changed_by as string | null) ?? null, changedByName: (r.changed_by_name as string | null) ?? null,
-      changedAt: (r.changed_at as Date).toISOString(),
+      id: r.id, oldDueDate: r.old_due_date, newDueDate: r.new_due_date, reason: r.reason,
+      changedBy: r.changed_by ?? null, changedByName: r.changed_by_name ?? null, changedAt: r.changed_at.toISOString(),
     }));
   }
 
@@ -142,7 +136,7 @@ export class MilestonesService {
     try {
       if (milestone.status === 'done' || milestone.status === 'cancelled') await this.driftJobs.milestoneClosed(milestone.id);
       else {
-        const { timezone } = await this.organizations.context(this.db.reader, organizationId);
+        const { timezone } = await this.db.transaction((tx) => this.organizations.context(tx, organizationId));
         await this.driftJobs.milestoneDueDateSet(organizationId, milestone.id, milestone.dueDate, timezone);
       }
       await this.driftJobs.scanOrganization(organizationId);
@@ -153,38 +147,19 @@ export class MilestonesService {
 
   private async lockOwned(tx: EntityManager, actor: Actor, id: string): Promise<Milestone> {
     await this.access.milestone(tx, actor, id);
-    const milestone = await tx.getRepository(Milestone).findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
+    const milestone = await this.milestones.getForUpdate(tx, actor.organizationId, id);
     if (!milestone) throw new NotFound('Milestone', id);
     return milestone;
   }
 
-  private async views(tx: EntityManager, organizationId: string, by: { id?: string; priorityId?: string }): Promise<MilestoneView[]> {
+  private async views(tx: EntityManager, organizationId: string, by: { id: string } | { priorityId: string }): Promise<MilestoneView[]> {
     const { timezone, today } = await this.organizations.context(tx, organizationId);
-    const rows: MilestoneRow[] = await tx.query(
-      `${MILESTONE_ROW_SQL} WHERE m.organization_id = $1 AND ${by.id ? 'm.id = $2' : 'm.priority_id = $2'} ORDER BY m.due_date, m.created_at`,
-      [organizationId, by.id ?? by.priorityId],
-    );
+    const rows = await this.milestones.rows(tx, organizationId, by);
     return rows.map((r) => toMilestoneView(r, today, timezone));
   }
 }
 
-export interface MilestoneRow {
-  id: string;
-  priority_id: string;
-  title: string;
-  baseline_due_date: string;
-  due_date: string;
-  forecast_date: string | null;
-  status: Milestone['status'];
-  weight: string;
-  completed_at: Date | null;
-  replan_count: string;
-}
-
-export const MILESTONE_ROW_SQL = `SELECT m.id, m.priority_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
-  to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date, m.status, m.weight, m.completed_at, m.created_at,
-  (SELECT count(*) FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count
-  FROM milestones m`;
+export { MILESTONE_ROW_SQL, type MilestoneRow } from './milestones.repository';
 
 export function toMilestoneView(r: MilestoneRow, today: string, timezone: string): MilestoneView {
   const shape = {

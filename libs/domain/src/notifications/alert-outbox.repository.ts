@@ -4,8 +4,6 @@ import type { Severity } from '../drift/drift-types';
 import type { AlertBatchPayload, BatchedAlert } from './delivery/alert-batch-message';
 import type { AlertNotificationPayload } from './delivery/alert-message';
 
-/** Up to this many alerts from one scan, a recipient gets one message per alert; above it, one message for them all. */
-export const DEFAULT_ALERT_BATCH_ABOVE = 5;
 /** Alerts listed in a batch message (the most severe first); the rest are counted. */
 export const BATCH_LISTED_ALERTS = 10;
 

@@ -1,6 +1,8 @@
 export * from './alert-outbox.repository';
 export * from './delivery/alert-message';
 export * from './delivery/delivery-errors';
+export * from './delivery/delivery-options';
+export * from './delivery/delivery.module';
 export * from './delivery/mailer';
 export * from './delivery/webhook-sender';
 export * from './delivery/webhook-signature';
@@ -9,3 +11,4 @@ export * from './notification.dto';
 export * from './notification.entity';
 export * from './notifications.service';
 export * from './delivery.service';
+export * from './outbox.repository';

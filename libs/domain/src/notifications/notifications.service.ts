@@ -25,7 +25,7 @@ export class NotificationsService {
   ) {}
 
   async preferences(actor: Actor): Promise<NotificationPreferencesView> {
-    const found = await this.db.reader.getRepository(NotificationPreference).findOne({ where: { userId: actor.userId } });
+    const found = await this.db.transaction((tx) => tx.getRepository(NotificationPreference).findOne({ where: { userId: actor.userId } }));
     return { emailEnabled: found?.emailEnabled ?? true, minSeverity: found?.minSeverity ?? 'info' };
   }
 
@@ -44,7 +44,7 @@ export class NotificationsService {
 
   async webhooks(actor: Actor): Promise<WebhookView[]> {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
-    const rows = await this.db.reader.getRepository(Webhook).find({ where: { organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
+    const rows = await this.db.transaction((tx) => tx.getRepository(Webhook).find({ where: { organizationId: actor.organizationId }, order: { createdAt: 'ASC' } }));
     return rows.map(toWebhookView);
   }
 

@@ -40,7 +40,7 @@ export class OrganizationsService {
 
   async getSettings(actor: Actor): Promise<OrganizationSettingsView> {
     this.access.permit(actor, 'organization.read', 'read organization settings');
-    const org = await this.db.reader.getRepository(Organization).findOne({ where: { id: actor.organizationId } });
+    const org = await this.db.transaction((tx) => tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }));
     if (!org) throw new NotFound('Organization', actor.organizationId);
     return toSettingsView(org);
   }

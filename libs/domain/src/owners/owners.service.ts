@@ -5,67 +5,48 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
-import { pageTotal, type Page } from '../shared/pagination';
-import { SqlParams } from '../shared/sql';
-import { Owner } from './owner.entity';
+import { totalFromPage, type Page } from '../shared/pagination';
+import type { Owner } from './owner.entity';
 import type { CreateOwnerDto, ListOwnersQueryDto, OwnerView, UpdateOwnerDto } from './owner.dto';
+import { OwnersRepository } from './owners.repository';
 
 @Injectable()
 export class OwnersService {
-  constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService) {}
+  constructor(private readonly db: Db, private readonly owners: OwnersRepository, private readonly access: AccessService, private readonly audit: AuditService) {}
 
   async create(actor: Actor, input: CreateOwnerDto): Promise<OwnerView> {
     this.access.permit(actor, 'owners.write', 'create owners');
     return this.db.transaction(async (tx) => {
-      const client: unknown[] = await tx.query(`SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2`, [actor.organizationId, input.clientId]);
-      if (!client[0]) throw new InvalidInput('OWNER.CLIENT_INVALID', `clientId ${input.clientId} is not a client of this organization`);
+      if (!(await this.owners.clientExists(tx, actor.organizationId, input.clientId))) throw new InvalidInput('OWNER.CLIENT_INVALID', `clientId ${input.clientId} is not a client of this organization`);
       if (input.userId) await this.assertUser(tx, actor.organizationId, input.userId);
-      const saved = await tx.getRepository(Owner).save(tx.getRepository(Owner).create({
-        organizationId: actor.organizationId,
+      const saved = await this.owners.insert(tx, actor.organizationId, {
         clientId: input.clientId,
         name: input.name.trim(),
         email: input.email?.toLowerCase() ?? null,
         title: input.title ?? null,
         userId: input.userId ?? null,
-      }));
+      });
       await this.audit.record(tx, actor, 'owner.created', 'owner', saved.id, null, saved);
       return { ...toOwnerView(saved), activePriorities: 0 };
     });
   }
 
   async list(actor: Actor, query: ListOwnersQueryDto): Promise<Page<OwnerView>> {
-    const p = new SqlParams();
-    const where = [this.access.clientScope(actor, 'c', p)];
-    if (query.clientId) where.push(`o.client_id = ${p.add(query.clientId)}`);
-    const filter = `FROM owners o JOIN clients c ON c.organization_id = o.organization_id AND c.id = o.client_id WHERE ${where.join(' AND ')}`;
-    const countParams = [...p.values];
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT o.*, count(*) OVER () AS total,
-              (SELECT count(*) FROM priorities pr WHERE pr.organization_id = o.organization_id AND pr.owner_id = o.id AND pr.status = 'active') AS active_priorities
-         ${filter}
-        ORDER BY lower(o.name) ${query.order === 'desc' ? 'DESC' : 'ASC'}, o.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
-      p.values,
-    );
-    const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
+    const rows = await this.owners.listVisible(this.db.reader, actor, query);
+    const total = totalFromPage(rows, query.offset) ?? (await this.owners.countVisible(this.db.reader, actor, query));
     return { items: rows.map(rowToOwnerView), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<OwnerView> {
-    const p = new SqlParams();
-    const rows: Array<Record<string, unknown>> = await this.db.reader.query(
-      `SELECT o.*, (SELECT count(*) FROM priorities pr WHERE pr.organization_id = o.organization_id AND pr.owner_id = o.id AND pr.status = 'active') AS active_priorities
-         FROM owners o JOIN clients c ON c.organization_id = o.organization_id AND c.id = o.client_id
-        WHERE o.id = ${p.add(id)} AND ${this.access.clientScope(actor, 'c', p)}`,
-      p.values,
-    );
-    if (!rows[0]) throw new NotFound('Owner', id);
-    return rowToOwnerView(rows[0]);
+    const row = await this.owners.viewInReach(this.db.reader, actor, id);
+    if (!row) throw new NotFound('Owner', id);
+    return rowToOwnerView(row);
   }
 
   async update(actor: Actor, id: string, input: UpdateOwnerDto): Promise<OwnerView> {
     this.access.permit(actor, 'owners.write', 'edit owners');
     await this.db.transaction(async (tx) => {
-      const owner = await tx.getRepository(Owner).findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
+      const owner = await this.owners.getForUpdate(tx, actor.organizationId, id);
       if (!owner) throw new NotFound('Owner', id);
       if (input.userId) await this.assertUser(tx, actor.organizationId, input.userId);
       const before = { ...owner };
@@ -73,15 +54,14 @@ export class OwnersService {
       if (input.email !== undefined) owner.email = input.email?.toLowerCase() ?? null;
       if (input.title !== undefined) owner.title = input.title;
       if (input.userId !== undefined) owner.userId = input.userId;
-      const saved = await tx.getRepository(Owner).save(owner);
+      const saved = await this.owners.save(tx, owner);
       await this.audit.record(tx, actor, 'owner.updated', 'owner', id, before, saved);
     });
     return this.get(actor, id);
   }
 
   private async assertUser(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM users WHERE organization_id = $1 AND id = $2`, [organizationId, userId]);
-    if (!rows[0]) throw new InvalidInput('OWNER.USER_INVALID', `userId ${userId} is not a user of this organization`);
+    if (!(await this.owners.userExists(tx, organizationId, userId))) throw new InvalidInput('OWNER.USER_INVALID', `userId ${userId} is not a user of this organization`);
   }
 }
 

@@ -1,82 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
-import { AccessService } from '../access/access.service';
 import type { Rag } from '../check-ins/check-in.entity';
-import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { computedHealth, expectedProgress, priorityProgress } from '../health/health';
-import { MILESTONE_ROW_SQL, toMilestoneView, type MilestoneRow } from '../milestones/milestones.service';
-import { OrganizationsService, toOrganizationContext } from '../organizations/organizations.service';
-import type { OrganizationSettings } from '../organizations/organization-settings';
+import { toMilestoneView } from '../milestones/milestones.service';
+import { toOrganizationContext } from '../organizations/organizations.service';
 import type { PriorityStatus } from '../priorities/priority.entity';
 import type { Actor } from '../shared/actor';
 import { NotFound } from '../shared/errors';
-import { SqlParams } from '../shared/sql';
 import { ragDisagrees } from './engagement-health';
-import { DRIFT_TREND_DAYS, round } from './portfolio.service';
+import { PortfolioRepository } from './portfolio.repository';
+import { round } from './portfolio.service';
 import type { EngagementSummaryView, SummaryCheckInView, SummaryEngagementView, SummaryPriorityView } from './portfolio.dto';
 
 const TREND_LENGTH = 8;
 const LATEST_CHECK_INS = 10;
 
-type Row = Record<string, unknown>;
-interface SummaryRow {
-  timezone: string;
-  settings: Partial<OrganizationSettings> | null;
-  today: string;
-  engagement: Row | null;
-  priorities: Row[];
-  milestones: Array<Omit<MilestoneRow, 'completed_at'> & { completed_at: string | null }>;
-  check_ins: Row[];
-  drift_trend: Array<{ date: string; score: number }>;
-}
-
 /**
- * The engagement dashboard read model: one statement whatever the number of priorities or milestones (the
- * organization's context, the engagement in the caller's reach, its priorities, milestones, latest check-ins and
- * drift trend, each as JSON), then the pure health functions. One round trip instead of six: on a busy machine
- * each statement's socket write and wake-up cost more than the SQL itself.
+ * The engagement dashboard read model: one statement whatever the number of priorities or milestones (see
+ * PortfolioRepository.engagementSummary), then the pure health functions. One round trip instead of six.
  */
 @Injectable()
 export class SummaryService {
-  constructor(private readonly db: Db, private readonly access: AccessService, private readonly organizations: OrganizationsService) {}
+  constructor(private readonly db: Db, private readonly portfolios: PortfolioRepository) {}
 
   async summary(actor: Actor, engagementId: string): Promise<EngagementSummaryView> {
-    const p = new SqlParams();
-    const org = p.add(actor.organizationId);
-    const id = p.add(engagementId);
-    const [row]: SummaryRow[] = await this.db.reader.query(
-      `WITH ${this.organizations.contextCte(org, p)},
-       eng AS (
-         SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
-                to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
-                ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week
-           FROM engagements e
-           JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
-           JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
-          WHERE e.id = ${id} AND ${this.access.engagementScope(actor, 'e', p)})
-       SELECT org.timezone, org.settings, to_char(org.today, 'YYYY-MM-DD') AS today,
-              (SELECT row_to_json(eng) FROM eng) AS engagement,
-              (SELECT coalesce(json_agg(pr ORDER BY pr.active DESC, pr.rank, pr.created_at), '[]') FROM (
-                 SELECT pr.id, pr.title, pr.rank, pr.status, pr.status = 'active' AS active, pr.created_at,
-                        to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
-                        o.id AS owner_id, o.name AS owner_name, o.title AS owner_title, o.email AS owner_email
-                   FROM eng JOIN priorities pr ON pr.organization_id = ${org} AND pr.engagement_id = eng.id
-                   JOIN owners o ON o.organization_id = pr.organization_id AND o.id = pr.owner_id) pr) AS priorities,
-              (SELECT coalesce(json_agg(m ORDER BY m.due_date, m.created_at), '[]') FROM (
-                 ${MILESTONE_ROW_SQL} JOIN eng ON true JOIN priorities pr ON pr.organization_id = m.organization_id AND pr.id = m.priority_id
-                  WHERE m.organization_id = ${org} AND pr.engagement_id = eng.id) m) AS milestones,
-              (SELECT coalesce(json_agg(ci ORDER BY ci.created_at DESC, ci.id), '[]') FROM (
-                 SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, u.name AS author_name, c.acknowledged_at, c.created_at,
-                        row_number() OVER (PARTITION BY c.priority_id ORDER BY c.created_at DESC, c.id) AS n
-                   FROM eng JOIN priorities pr ON pr.organization_id = ${org} AND pr.engagement_id = eng.id
-                   JOIN check_ins c ON c.organization_id = pr.organization_id AND c.priority_id = pr.id
-                   LEFT JOIN users u ON u.id = c.author_id) ci WHERE ci.n <= ${p.add(Math.max(TREND_LENGTH, LATEST_CHECK_INS))}) AS check_ins,
-              (SELECT coalesce(json_agg(json_build_object('date', to_char(s.snapshot_date, 'YYYY-MM-DD'), 'score', s.score) ORDER BY s.snapshot_date), '[]')
-                 FROM eng JOIN drift_snapshots s ON s.organization_id = ${org} AND s.engagement_id = eng.id
-                WHERE s.snapshot_date > org.today - ${p.add(DRIFT_TREND_DAYS)}::int AND s.snapshot_date <= org.today) AS drift_trend
-         FROM org`,
-      p.values,
-    );
+    const row = await this.portfolios.engagementSummary(this.db.reader, actor, engagementId, Math.max(TREND_LENGTH, LATEST_CHECK_INS));
     if (!row) throw new NotFound('Organization', actor.organizationId);
     const e = row.engagement;
     if (!e) throw new NotFound('Engagement', engagementId);

@@ -6,8 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { SqlParams } from '../shared/sql';
-import { Priority } from './priority.entity';
+import { PrioritiesRepository } from './priorities.repository';
 import { compact, rerank } from './priority-ranking';
 import type { CreatePriorityDto, PriorityView, UpdatePriorityDto } from './priority.dto';
 
@@ -15,6 +14,7 @@ import type { CreatePriorityDto, PriorityView, UpdatePriorityDto } from './prior
 export class PrioritiesService {
   constructor(
     private readonly db: Db,
+    private readonly priorities: PrioritiesRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
@@ -32,10 +32,10 @@ export class PrioritiesService {
       const status = input.status ?? 'active';
       const active = await this.activeIds(tx, actor.organizationId, engagementId);
       if (status === 'active') assertFocusCap(active.length, settings.focusCap);
-      const saved = await tx.getRepository(Priority).save(tx.getRepository(Priority).create({
-        organizationId: actor.organizationId, engagementId, title: input.title.trim(), description: input.description ?? null,
+      const saved = await this.priorities.insert(tx, actor.organizationId, {
+        engagementId, title: input.title.trim(), description: input.description ?? null,
         ownerId: input.ownerId, status, rank: status === 'active' ? active.length + 1 : (input.rank ?? active.length + 1), startDate, targetDate: input.targetDate,
-      }));
+      });
       if (status === 'active' && input.rank !== undefined) await this.applyRanks(tx, actor.organizationId, rerank(active, saved.id, input.rank));
       await this.audit.record(tx, actor, 'priority.created', 'priority', saved.id, null, saved);
       return saved.id;
@@ -45,19 +45,15 @@ export class PrioritiesService {
 
   async list(actor: Actor, engagementId: string): Promise<PriorityView[]> {
     await this.access.engagement(this.db.reader, actor, engagementId);
-    const rows = await this.db.reader.query(
-      `${SELECT_VIEW} WHERE p.organization_id = $1 AND p.engagement_id = $2
-        ORDER BY (p.status = 'active') DESC, p.rank, p.created_at`,
-      [actor.organizationId, engagementId],
-    );
+    const rows = await this.priorities.viewsForEngagement(this.db.reader, actor.organizationId, engagementId);
     return rows.map(toView);
   }
 
   async get(actor: Actor, id: string): Promise<PriorityView> {
     await this.access.priority(this.db.reader, actor, id);
-    const rows = await this.db.reader.query(`${SELECT_VIEW} WHERE p.organization_id = $1 AND p.id = $2`, [actor.organizationId, id]);
-    if (!rows[0]) throw new NotFound('Priority', id);
-    return toView(rows[0]);
+    const row = await this.priorities.view(this.db.reader, actor.organizationId, id);
+    if (!row) throw new NotFound('Priority', id);
+    return toView(row);
   }
 
   async update(actor: Actor, id: string, input: UpdatePriorityDto): Promise<PriorityView> {
@@ -65,7 +61,7 @@ export class PrioritiesService {
     await this.db.transaction(async (tx) => {
       const scope = await this.access.priority(tx, actor, id);
       await this.access.engagement(tx, actor, scope.id, true);
-      const priority = await tx.getRepository(Priority).findOne({ where: { organizationId: actor.organizationId, id } });
+      const priority = await this.priorities.get(tx, actor.organizationId, id);
       if (!priority) throw new NotFound('Priority', id);
       const before = { ...priority };
       const { settings } = await this.organizations.context(tx, actor.organizationId);
@@ -89,36 +85,23 @@ export class PrioritiesService {
       else if (wasActive && nextStatus !== 'active') ranks = compact(active, id);
       else if (nextStatus !== 'active' && input.rank !== undefined) priority.rank = input.rank;
       if (ranks?.has(id)) priority.rank = ranks.get(id)!;
-      await tx.getRepository(Priority).save(priority);
+      await this.priorities.save(tx, priority);
       if (ranks) await this.applyRanks(tx, actor.organizationId, ranks);
       await this.audit.record(tx, actor, 'priority.updated', 'priority', id, before, priority);
     });
     return this.get(actor, id);
   }
 
-  private async activeIds(tx: EntityManager, organizationId: string, engagementId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await tx.query(
-      `SELECT id FROM priorities WHERE organization_id = $1 AND engagement_id = $2 AND status = 'active' ORDER BY rank, created_at`,
-      [organizationId, engagementId],
-    );
-    return rows.map((r) => r.id);
+  private activeIds(tx: EntityManager, organizationId: string, engagementId: string): Promise<string[]> {
+    return this.priorities.activeIds(tx, organizationId, engagementId);
   }
 
-  /** One statement for the whole ordering; the rank constraint is deferred to commit, so swaps are fine. */
   private async applyRanks(tx: EntityManager, organizationId: string, ranks: Map<string, number>): Promise<void> {
-    if (ranks.size === 0) return;
-    const p = new SqlParams();
-    const values = [...ranks].map(([id, rank]) => `(${p.add(id)}::uuid, ${p.add(rank)}::int)`).join(', ');
-    await tx.query(
-      `UPDATE priorities p SET rank = v.rank, updated_at = now() FROM (VALUES ${values}) AS v(id, rank)
-        WHERE p.organization_id = ${p.add(organizationId)} AND p.id = v.id AND p.rank <> v.rank`,
-      p.values,
-    );
+    if (ranks.size > 0) await this.priorities.applyRanks(tx, organizationId, ranks);
   }
 
   private async assertOwnerOfClient(tx: EntityManager, organizationId: string, ownerId: string, clientId: string): Promise<void> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM owners WHERE organization_id = $1 AND id = $2 AND client_id = $3`, [organizationId, ownerId, clientId]);
-    if (!rows[0]) throw new InvalidInput('PRIORITY.OWNER_INVALID', `ownerId ${ownerId} is not an accountability owner at this engagement's client`);
+    if (!(await this.priorities.ownerIsAtClient(tx, organizationId, ownerId, clientId))) throw new InvalidInput('PRIORITY.OWNER_INVALID', `ownerId ${ownerId} is not an accountability owner at this engagement's client`);
   }
 }
 
@@ -131,10 +114,6 @@ function assertFocusCap(activeCount: number, focusCap: number): void {
     );
   }
 }
-
-const SELECT_VIEW = `SELECT p.id, p.engagement_id, p.title, p.description, p.rank, p.status, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-  to_char(p.target_date, 'YYYY-MM-DD') AS target_date, p.created_at, o.id AS owner_id, o.name AS owner_name, o.title AS owner_title, o.email AS owner_email
-  FROM priorities p JOIN owners o ON o.organization_id = p.organization_id AND o.id = p.owner_id`;
 
 function toView(r: Record<string, unknown>): PriorityView {
   return {

@@ -3,4 +3,5 @@ export * from './clock';
 export * from './errors';
 export * from './pagination';
 export * from './sql';
-export * from './log-context';
+// The log context lives with the logger (a platform concern); the domain fills it in (identifyForLog).
+export { identifyForLog, logContext, type LogContext } from '@app/platform';

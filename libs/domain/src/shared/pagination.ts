@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '@app/database/transaction';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
@@ -30,18 +30,27 @@ export function orderBy(column: string, order: 'asc' | 'desc', tieBreaker: strin
 }
 
 /**
+ * The total a page's rows carry (`count(*) OVER ()`), or null when it must be counted separately: a page past
+ * the end has no row to carry it.
+ */
+export function totalFromPage(rows: ReadonlyArray<{ total?: unknown }>, offset: number): number | null {
+  if (rows.length > 0) return Number(rows[0].total);
+  return offset === 0 ? 0 : null;
+}
+
+/**
  * Lists read their total with `count(*) OVER ()` in the page query itself; a page past the end has no row
  * to carry it, so only then is the total counted separately (`countSql` selects `count(*) AS n`).
  */
 export async function pageTotal(
-  reader: EntityManager,
+  reader: Queryable,
   rows: ReadonlyArray<{ total?: unknown }>,
   offset: number,
   countSql: string,
   params: unknown[],
 ): Promise<number> {
-  if (rows.length > 0) return Number(rows[0].total);
-  if (offset === 0) return 0;
+  const known = totalFromPage(rows, offset);
+  if (known !== null) return known;
   const [row]: Array<{ n: string }> = await reader.query(countSql, params);
   return Number(row?.n ?? 0);
 }

@@ -3,9 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-// Relative until libs/testing's index exports the sinks.
-import { startSmtpSink, type SmtpSink } from '../../../../testing/src/sinks/smtp-sink';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../../testing/src/sinks/webhook-receiver';
+import { startSmtpSink, startWebhookReceiver, type SmtpSink, type WebhookReceiver } from '@test/support';
 import { renderAlertEmail, type AlertNotificationPayload } from './alert-message';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
 import { createMailer, type Mailer, type OutgoingEmail } from './mailer';
@@ -81,6 +79,15 @@ describe('mailer over SMTP (real sink)', () => {
     expect(message.html).toContain('href="https://app.throughline.test/alerts/a1"');
     expect(message.html).toContain('‘Hire two AEs’ is 20 days overdue');
     expect(message.headers.get('x-throughline-alert')).toBe('a1');
+  });
+
+  it('gives every copy of one outbox row the same Message-ID, so a repeat after a crash is recognisable', async () => {
+    const p = payload();
+    await mailer.send(email(p));
+    await mailer.send(email(p));
+    const copies = sink.messages.filter((m) => m.messageId === `<${p.outboxId}@throughline>`);
+    expect(copies).toHaveLength(2);
+    expect(new Set(copies.map((m) => m.subject)).size).toBe(1);
   });
 
   it('reports a 451 as transient and a 550 as permanent, then recovers when the server does', async () => {
@@ -180,6 +187,14 @@ describe('sendWebhook (real receiver)', () => {
     expect(verifyWebhookSignature(secret, signature, request.body, { now })).toBe(true);
     expect(verifyWebhookSignature('wrong', signature, request.body, { now })).toBe(false);
     expect(verifyWebhookSignature(secret, signature, `${request.body} `, { now })).toBe(false);
+  });
+
+  it('repeats the same delivery id on every call for one outbox row, so a receiver can drop a repeat', async () => {
+    const p = payload();
+    await sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now });
+    await sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now: new Date(now.getTime() + 60_000) });
+    const calls = receiver.requests.filter((r) => r.headers[WEBHOOK_DELIVERY_HEADER] === p.outboxId);
+    expect(calls).toHaveLength(2);
   });
 
   it('sends a Slack-compatible body when the format is slack', async () => {

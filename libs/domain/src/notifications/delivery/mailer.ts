@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { createTransport, type NodemailerError, type SendMailOptions } from 'nodemailer';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
-import { holdEndUntil } from './hold-end';
 
 export interface OutgoingEmail {
   /** The outbox row id: it becomes the Message-ID, so a duplicate send can be recognised downstream. */
@@ -16,18 +14,9 @@ export interface OutgoingEmail {
   headers?: Record<string, string>;
 }
 
-export interface SendHooks {
-  /**
-   * SMTP only: called once the whole message reached the connection, inside the write of the final "." that
-   * makes the server take it, right before that write (nothing in between but the return). Synchronous: it must
-   * do its writes before returning. It may return a function, called right after the "." is written. If it
-   * throws, the "." is never written, the connection is dropped and the server discards the partial message.
-   */
-  beforeFinalDot?: () => void | (() => void);
-}
-
 export interface Mailer {
-  send(message: OutgoingEmail, hooks?: SendHooks): Promise<void>;
+  /** Resolves once the server accepted the message (SMTP 250) or it was written to mailDir. */
+  send(message: OutgoingEmail): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,18 +27,15 @@ export interface MailerConfig {
   from: string;
   maxMessagesPerSecond?: number;
   /**
-   * Upper bound for one send, queueing in the pool included. It must stay below the delivery job's
-   * lock (BullMQ: 30 s by default): a send that outlives the lock lets a second worker start the same
-   * job and mail it again.
+   * Upper bound for one send, queueing in the pool included. It must stay below the delivery lease
+   * (DeliveryOptions.leaseSeconds): a send that outlives its lease lets a second sender take the row and mail it again.
    */
   sendTimeoutMs?: number;
   /** For the .eml file names; injected so tests can pin it. */
   now?: () => Date;
 }
 
-const DEFAULT_SEND_TIMEOUT_MS = 20_000;
-/** Carries SendHooks.beforeFinalDot through nodemailer's mail data to the stream plugin. */
-const BEFORE_FINAL_DOT = 'throughlineBeforeFinalDot';
+export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 /** Outbox ids are UUIDs; anything else could break the Message-ID header or escape mailDir. */
 const SAFE_OUTBOX_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -77,22 +63,12 @@ function createSmtpMailer(config: MailerConfig & { smtpUrl: string }): Mailer {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  // The message stream the pool pipes into the DATA section once the server said 354: its end is held back.
-  transport.use('stream', (mail, done) => {
-    const beforeFinalDot = (mail.data as { [BEFORE_FINAL_DOT]?: SendHooks['beforeFinalDot'] })[BEFORE_FINAL_DOT];
-    const message = mail.message as unknown as { createReadStream: () => NodeJS.ReadableStream };
-    if (beforeFinalDot) {
-      const compose = message.createReadStream.bind(message);
-      message.createReadStream = () => holdEndUntil(compose() as Readable, beforeFinalDot);
-    }
-    done();
-  });
   const sendTimeoutMs = config.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   return {
-    async send(message, hooks) {
+    async send(message) {
       const options = toMailOptions(config.from, message);
       try {
-        await transport.sendMail({ ...options, signal: AbortSignal.timeout(sendTimeoutMs), ...(hooks?.beforeFinalDot ? { [BEFORE_FINAL_DOT]: hooks.beforeFinalDot } : {}) });
+        await transport.sendMail({ ...options, signal: AbortSignal.timeout(sendTimeoutMs) });
       } catch (error) {
         throw classifySmtpError(error, message.outboxId);
       }

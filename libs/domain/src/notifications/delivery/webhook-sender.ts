@@ -8,6 +8,9 @@ export const WEBHOOK_EVENT_HEADER = 'x-throughline-event';
 
 export type WebhookFormat = 'json' | 'slack';
 
+/** How long a receiver has to answer one call. */
+export const WEBHOOK_TIMEOUT_MS = 5000;
+
 export interface SendWebhookInput {
   url: string;
   secret: string;
@@ -22,7 +25,7 @@ export interface SendWebhookInput {
  * One attempt, no retries: the delivery job retries on TransientDeliveryError and gives up on
  * PermanentDeliveryError. Resolves with the receiver's status on any 2xx.
  */
-export async function sendWebhook({ url, secret, format, payload, now, timeoutMs = 5000 }: SendWebhookInput): Promise<{ status: number }> {
+export async function sendWebhook({ url, secret, format, payload, now, timeoutMs = WEBHOOK_TIMEOUT_MS }: SendWebhookInput): Promise<{ status: number }> {
   const target = parseWebhookUrl(url);
   // The exact string that is signed is the exact string sent: receivers verify the raw body.
   const body = JSON.stringify(format === 'slack' ? slackNotification(payload) : payload);

@@ -12,11 +12,11 @@ describe('webhook targets', () => {
   });
 
   it('checks literal hosts without DNS and can be switched off for development', async () => {
-    const policy = new WebhookPolicy();
+    const policy = new WebhookPolicy({ allowPrivateTargets: false });
     await expect(policy.check('http://127.0.0.1:3001/health', (r) => new Error(r))).rejects.toThrow(/private or reserved address/);
     await expect(policy.check('http://[::1]/x', (r) => new Error(r))).rejects.toThrow(/private or reserved/);
     await expect(policy.check('https://93.184.216.34/hook', (r) => new Error(r))).resolves.toBeUndefined();
-    policy.configure({ allowPrivateTargets: true });
-    await expect(policy.check('http://127.0.0.1:3001/health', (r) => new Error(r))).resolves.toBeUndefined();
+    const development = new WebhookPolicy({ allowPrivateTargets: true });
+    await expect(development.check('http://127.0.0.1:3001/health', (r) => new Error(r))).resolves.toBeUndefined();
   });
 });

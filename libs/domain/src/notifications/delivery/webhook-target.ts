@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
@@ -29,17 +29,20 @@ export async function blockedAddressesOf(url: string): Promise<string[]> {
   return addresses.filter(isBlockedAddress);
 }
 
+export interface WebhookPolicyOptions {
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: loopback and private targets allowed (local development, tests). */
+  allowPrivateTargets: boolean;
+}
+
+export const WEBHOOK_POLICY_OPTIONS = Symbol('WEBHOOK_POLICY_OPTIONS');
+
 @Injectable()
 export class WebhookPolicy {
-  allowPrivateTargets = false;
-
-  configure(options: { allowPrivateTargets: boolean }): void {
-    this.allowPrivateTargets = options.allowPrivateTargets;
-  }
+  constructor(@Inject(WEBHOOK_POLICY_OPTIONS) private readonly options: WebhookPolicyOptions) {}
 
   /** Throws what `refuse` builds when the URL resolves to a refused address (or does not resolve). */
   async check(url: string, refuse: (reason: string) => Error): Promise<void> {
-    if (this.allowPrivateTargets) return;
+    if (this.options.allowPrivateTargets) return;
     let blocked: string[];
     try {
       blocked = await blockedAddressesOf(url);

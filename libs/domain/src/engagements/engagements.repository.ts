@@ -1,0 +1,115 @@
+import type { Queryable } from '@app/database/transaction';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { engagementScope } from '../access/access-scope';
+import type { Actor } from '../shared/actor';
+import { orderBy } from '../shared/pagination';
+import { SqlParams } from '../shared/sql';
+import { allocationInForceSql } from './allocation-in-force';
+import { AllocationChange, Engagement } from './engagement.entity';
+import type { ListEngagementsQueryDto } from './engagement.dto';
+
+export type NewEngagement = Pick<Engagement, 'clientId' | 'executiveId' | 'function' | 'status' | 'startDate' | 'plannedEndDate' | 'daysPerWeek'>;
+export type NewAllocationChange = Pick<AllocationChange, 'engagementId' | 'effectiveDate' | 'daysPerWeek' | 'previousDaysPerWeek' | 'reason' | 'changedBy'>;
+
+const SORTS: Record<ListEngagementsQueryDto['sort'], string> = {
+  startDate: 'e.start_date',
+  client: 'lower(c.name)',
+  status: 'e.status',
+  createdAt: 'e.created_at',
+};
+
+const selectView = (todayParam: string) => `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
+  to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
+  ${allocationInForceSql(todayParam)} AS days_per_week, e.created_at`;
+const FROM_VIEW = `FROM engagements e
+  JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
+  JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id`;
+
+@Injectable()
+export class EngagementsRepository {
+  /** Whether the client is the organization's, and the functions the executive offers (null: not the organization's executive). */
+  async references(
+    tx: Queryable, organizationId: string, clientId: string, executiveId: string,
+  ): Promise<{ client: boolean; functions: string[] | null } | undefined> {
+    const refs: Array<{ client: boolean; functions: string[] | null }> = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2) AS client,
+              (SELECT functions FROM executives WHERE organization_id = $1 AND id = $3) AS functions`,
+      [organizationId, clientId, executiveId],
+    );
+    return refs[0];
+  }
+
+  async insert(tx: EntityManager, organizationId: string, fields: NewEngagement): Promise<Engagement> {
+    const engagements = tx.getRepository(Engagement);
+    return engagements.save(engagements.create({ organizationId, ...fields }));
+  }
+
+  async getForUpdate(tx: EntityManager, organizationId: string, id: string): Promise<Engagement | null> {
+    return tx.getRepository(Engagement).findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Writes back an engagement read with getForUpdate (its organization is its own). */
+  async save(tx: EntityManager, engagement: Engagement): Promise<Engagement> {
+    return tx.getRepository(Engagement).save(engagement);
+  }
+
+  /** The opening allocation: one insert, nothing read back. */
+  async insertOpeningAllocation(tx: EntityManager, organizationId: string, fields: NewAllocationChange): Promise<void> {
+    await tx.getRepository(AllocationChange).insert({ organizationId, ...fields });
+  }
+
+  /** A scale up or down, read back as stored (id, created_at). */
+  async addAllocationChange(tx: EntityManager, organizationId: string, fields: NewAllocationChange): Promise<AllocationChange> {
+    const changes = tx.getRepository(AllocationChange);
+    return changes.save(changes.create({ organizationId, ...fields }));
+  }
+
+  /** The latest change effective by `today`, whatever order they were recorded in; undefined when none is. */
+  async allocationInForce(tx: Queryable, organizationId: string, engagementId: string, today: string): Promise<number | undefined> {
+    const [current]: Array<{ days_per_week: string }> = await tx.query(
+      `SELECT days_per_week FROM allocation_changes WHERE organization_id = $1 AND engagement_id = $2 AND effective_date <= $3
+        ORDER BY effective_date DESC, created_at DESC, id DESC LIMIT 1`,
+      [organizationId, engagementId, today],
+    );
+    return current ? Number(current.days_per_week) : undefined;
+  }
+
+  /** One page of the engagements in the caller's reach, with the allocation in force on `today`, each row with the page's total. */
+  async listVisible(tx: Queryable, actor: Actor, query: ListEngagementsQueryDto, today: string): Promise<Array<Record<string, unknown>>> {
+    const p = new SqlParams();
+    const filter = engagementFilter(actor, query, p);
+    const todayParam = p.add(today);
+    return tx.query(
+      `${selectView(todayParam)}, count(*) OVER () AS total ${filter}
+        ${orderBy(SORTS[query.sort], query.order, 'e.id')} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+  }
+
+  /** How many engagements the list's filter matches (needed only for a page past the end). */
+  async countVisible(tx: Queryable, actor: Actor, query: ListEngagementsQueryDto): Promise<number> {
+    const p = new SqlParams();
+    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${engagementFilter(actor, query, p)}`, p.values);
+    return Number(row?.n ?? 0);
+  }
+
+  async viewInReach(tx: Queryable, actor: Actor, id: string, today: string): Promise<Record<string, unknown> | undefined> {
+    const p = new SqlParams();
+    const todayParam = p.add(today);
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `${selectView(todayParam)} ${FROM_VIEW} WHERE e.id = ${p.add(id)} AND ${engagementScope(actor, 'e', p)}`,
+      p.values,
+    );
+    return rows[0];
+  }
+}
+
+function engagementFilter(actor: Actor, query: ListEngagementsQueryDto, p: SqlParams): string {
+  const where = [engagementScope(actor, 'e', p)];
+  if (query.status) where.push(`e.status = ${p.add(query.status)}`);
+  if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
+  if (query.executiveId) where.push(`e.executive_id = ${p.add(query.executiveId)}`);
+  if (query.function) where.push(`e.function = ${p.add(query.function)}`);
+  return `${FROM_VIEW} WHERE ${where.join(' AND ')}`;
+}

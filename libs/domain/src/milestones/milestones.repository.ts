@@ -1,0 +1,76 @@
+import type { Queryable } from '@app/database/transaction';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Milestone, MilestoneDueDateChange } from './milestone.entity';
+
+export interface MilestoneRow {
+  id: string;
+  priority_id: string;
+  title: string;
+  baseline_due_date: string;
+  due_date: string;
+  forecast_date: string | null;
+  status: Milestone['status'];
+  weight: string;
+  completed_at: Date | null;
+  replan_count: string;
+}
+
+/** The columns of a MilestoneRow (dates as text, the number of re-plans), for read models that embed them. */
+export const MILESTONE_ROW_SQL = `SELECT m.id, m.priority_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
+  to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date, m.status, m.weight, m.completed_at, m.created_at,
+  (SELECT count(*) FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count
+  FROM milestones m`;
+
+export interface DueDateChangeRow {
+  id: string;
+  old_due_date: string;
+  new_due_date: string;
+  reason: string;
+  changed_by: string | null;
+  changed_by_name: string | null;
+  changed_at: Date;
+}
+
+export type NewMilestone = Pick<Milestone, 'priorityId' | 'title' | 'baselineDueDate' | 'dueDate' | 'forecastDate' | 'status' | 'weight' | 'completedAt'>;
+
+@Injectable()
+export class MilestonesRepository {
+  async insert(tx: EntityManager, organizationId: string, fields: NewMilestone): Promise<Milestone> {
+    const milestones = tx.getRepository(Milestone);
+    return milestones.save(milestones.create({ organizationId, ...fields }));
+  }
+
+  async getForUpdate(tx: EntityManager, organizationId: string, id: string): Promise<Milestone | null> {
+    return tx.getRepository(Milestone).findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Writes back a milestone read with getForUpdate (its organization is its own). */
+  async save(tx: EntityManager, milestone: Milestone): Promise<void> {
+    await tx.getRepository(Milestone).save(milestone);
+  }
+
+  async recordDueDateChange(
+    tx: EntityManager, organizationId: string, change: { milestoneId: string; changedBy: string; oldDueDate: string; newDueDate: string; reason: string },
+  ): Promise<void> {
+    await tx.getRepository(MilestoneDueDateChange).insert({ organizationId, ...change });
+  }
+
+  /** One milestone, or every milestone of a priority, in due-date order. */
+  async rows(tx: Queryable, organizationId: string, by: { id: string } | { priorityId: string }): Promise<MilestoneRow[]> {
+    return tx.query(
+      `${MILESTONE_ROW_SQL} WHERE m.organization_id = $1 AND ${'id' in by ? 'm.id = $2' : 'm.priority_id = $2'} ORDER BY m.due_date, m.created_at`,
+      [organizationId, 'id' in by ? by.id : by.priorityId],
+    );
+  }
+
+  async dueDateChanges(tx: Queryable, organizationId: string, milestoneId: string): Promise<DueDateChangeRow[]> {
+    return tx.query(
+      `SELECT h.id, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date, to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date,
+              h.reason, h.changed_by, u.name AS changed_by_name, h.changed_at
+         FROM milestone_due_date_changes h LEFT JOIN users u ON u.id = h.changed_by
+        WHERE h.organization_id = $1 AND h.milestone_id = $2 ORDER BY h.changed_at, h.id`,
+      [organizationId, milestoneId],
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export * from './log-context';
+export * from './logger';
+export * from './node-flags';
+export * from './parent-process';

@@ -1,0 +1,62 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import type { DestinationStream } from 'pino';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createLogger } from '@app/platform';
+import { Clock } from '@app/domain';
+import { pinnableClock } from './pin-clock';
+import { migrateQueueSchema } from '@app/queue';
+import { createDataSource } from '@app/database';
+import { HttpClient } from './http-client';
+import { testEnvironment } from './test-env';
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  /** Unauthenticated client; `.as(token)` for a caller. */
+  http: HttpClient;
+  /** The owner's connection (row-level security does not apply): fixtures and probes that count rows. */
+  dataSource: DataSource;
+  /** The API's own connection, as throughline_app: only usable inside a tenant scope (runForOrganization). */
+  appDataSource: DataSource;
+  /** Pin "now" for everything that reads the Clock. */
+  setNow(instant: Date | null): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (same factory as main.ts) listening on a free loopback port; silent unless `logTo` captures its JSON
+ * log lines (LOG_LEVEL log).
+ */
+export async function startTestApi(envOverrides: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApi> {
+  // Each test file's queues are its own (a Redis key prefix, or a PostgreSQL schema), so no file sees another's jobs.
+  const isolation = queueIsolation();
+  envOverrides = { QUEUE_PREFIX: isolation.prefix, QUEUE_SCHEMA: isolation.schema, ...envOverrides };
+  if (!envOverrides.REDIS_URL) await migrateQueueSchema(process.env.DATABASE_URL!, envOverrides.QUEUE_SCHEMA);
+  const env = testEnvironment(options.logTo ? { LOG_LEVEL: 'log', LOG_FORMAT: 'json', ...envOverrides } : envOverrides);
+  const app = await createApiApp(env, { logger: options.logTo ? createLogger(env, 'API', options.logTo) : false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const setNow = pinnableClock(app.get(Clock));
+  const ownerDataSource = await createDataSource({ url: env.DATABASE_URL!, poolSize: 3, applicationName: 'throughline-test-owner' }).initialize();
+  return {
+    app,
+    baseUrl,
+    http: new HttpClient(`${baseUrl}/api/v1`),
+    dataSource: ownerDataSource,
+    appDataSource: app.get(DataSource),
+    setNow,
+    close: async () => {
+      await app.close();
+      await ownerDataSource.destroy();
+    },
+  };
+}
+
+/** A queue namespace for one test file: the same values must reach the API and the worker of that file. */
+export function queueIsolation(): { prefix: string; schema: string } {
+  const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  return { prefix: `test-${tag}`, schema: `bullmq_test_${tag}` };
+}
