@@ -5,6 +5,7 @@
 #   Worker:         node --max-old-space-size=256 dist/apps/worker/src/main.js     (health: GET /health on WORKER_HEALTH_PORT, default 3001)
 #   Migrations:     node dist/apps/launcher/src/migrate.js (runs pending migrations, then exits)
 #
+# Both the API and the worker need DATABASE_URL, JWT_SECRET and PUBLIC_URL (the origin links in emails point to).
 # The embedded PostgreSQL binaries are optional dependencies (per platform); containers use the
 # postgres service instead, so any platform builds.
 

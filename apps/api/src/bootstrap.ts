@@ -26,7 +26,7 @@ export interface CreateApiOptions {
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
 export async function createApiApp(env: EnvironmentWith<'PUBLIC_URL'>, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
-  // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
+  // As the application role, never the owner: row-level security applies to it (docs/security-controls.md, "Database isolation").
   const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
   // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
   const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA, failFast: true });

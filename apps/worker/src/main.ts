@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const env = loadEnvironmentOrExit({ require: ['PUBLIC_URL'] });
   const logger = createLogger(env, 'Worker');
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
-  // As the application role, never the owner: row-level security applies to it (README, "Database isolation").
+  // As the application role, never the owner: row-level security applies to it (docs/security-controls.md, "Database isolation").
   const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
   // Before Nest builds any module: producers and workers must share one backend.
   const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 3, schema: env.QUEUE_SCHEMA });

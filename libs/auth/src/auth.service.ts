@@ -33,7 +33,7 @@ export class AuthService {
   /** `clientIp`: the TCP peer, or X-Forwarded-For's client when the peer is a trusted proxy. */
   async login(input: LoginDto, clientIp: string): Promise<AuthSessionView> {
     const attempt = await this.throttle.count(input.email, clientIp);
-    // An email names no organization yet: finding its user is one of the system lookups (README, "Database isolation").
+    // An email names no organization yet: finding its user is one of the system lookups (docs/security-controls.md, "Database isolation").
     const user = await this.db.asSystem('login', () =>
       this.db.transaction((tx) => tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne()),
     );

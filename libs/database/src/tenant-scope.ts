@@ -9,7 +9,7 @@ export type TenantScope = { kind: 'organization'; organizationId: string } | { k
 
 /**
  * The only work allowed to see every organization's rows. Each value names one place in the code
- * (README, "Database isolation"); adding one is a security decision, not a convenience.
+ * (docs/security-controls.md, "Database isolation"); adding one is a security decision, not a convenience.
  */
 export type SystemReason =
   | 'health'

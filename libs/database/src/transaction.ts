@@ -42,7 +42,7 @@ export class Db {
     return runForOrganization(organizationId, work);
   }
 
-  /** Cross-tenant work: only for the reasons listed in SystemReason (README, "Database isolation"). */
+  /** Cross-tenant work: only for the reasons listed in SystemReason (docs/security-controls.md, "Database isolation"). */
   async asSystem<T>(reason: SystemReason, work: () => Promise<T>): Promise<T> {
     return runAsSystem(reason, work);
   }
