@@ -51,23 +51,34 @@ async function main(): Promise<void> {
   const cleanup = async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await client?.end().catch(() => undefined);
-    if (db && process.env.BENCH_KEEP_DB !== '1') await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+    if (db && process.env.BENCH_KEEP_DB !== '1')
+      await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
     else if (db) log(`kept database ${db.url}`);
     rmSync(workDir, { recursive: true, force: true });
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
   try {
     const started = performance.now();
-    log(`API benchmark — ${cpus().length} CPU (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up`);
+    log(
+      `API benchmark — ${cpus().length} CPU (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up`,
+    );
     db = await openBenchDatabase('scale', log);
     client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
     await client.connect();
     const postgres = String((await client.query('SHOW server_version')).rows[0].server_version);
-    log(`database ${db.name} (${db.embedded ? 'embedded PostgreSQL' : `PostgreSQL ${postgres} server`}): the ${db.set.key} data set`);
-    const seed = db.source.kind === 'seeded'
-      ? { seconds: Math.round(db.source.seed.ms) / 1000, vacuumSeconds: Math.round(db.source.seed.vacuumMs) / 1000, counts: db.source.seed.counts }
-      : { copiedFrom: db.source.of, seconds: Math.round(db.source.ms) / 1000 };
+    log(
+      `database ${db.name} (${db.embedded ? 'embedded PostgreSQL' : `PostgreSQL ${postgres} server`}): the ${db.set.key} data set`,
+    );
+    const seed =
+      db.source.kind === 'seeded'
+        ? {
+            seconds: Math.round(db.source.seed.ms) / 1000,
+            vacuumSeconds: Math.round(db.source.seed.vacuumMs) / 1000,
+            counts: db.source.seed.counts,
+          }
+        : { copiedFrom: db.source.of, seconds: Math.round(db.source.ms) / 1000 };
     const set = db.set;
 
     const env: Record<string, string> = {
@@ -94,7 +105,9 @@ async function main(): Promise<void> {
     children.push(api);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHealth(`${apiUrl}/api/health`, api);
-    log(`API (node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`);
+    log(
+      `API (node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js, NODE_ENV=production, pool ${poolSize}) pid ${api.pid} on ${apiUrl}: RSS ${processRss(api.pid!).rssMb} MB at rest`,
+    );
 
     const loginSample = await login(apiUrl, emailOf(set, 'large', 'am', 1));
     const viewerToken = await login(apiUrl, emailOf(set, 'large', 'viewer', 1));
@@ -127,15 +140,26 @@ async function main(): Promise<void> {
       const common = { method: scenario.method, body: scenario.body };
       const runs: ScenarioResult['runs'] = [];
       for (const connections of CONNECTIONS) {
-        const ourOptions = { ...common, baseUrl: apiUrl, paths: ourPaths, headers: { authorization: `Bearer ${scenario.token}` }, connections };
+        const ourOptions = {
+          ...common,
+          baseUrl: apiUrl,
+          paths: ourPaths,
+          headers: { authorization: `Bearer ${scenario.token}` },
+          connections,
+        };
         const bareOptions = { ...common, baseUrl: bareUrl, paths: barePaths, connections };
         if (WARMUP_SECONDS > 0) await runLoad({ ...ourOptions, seconds: WARMUP_SECONDS });
         const ours = await runLoad({ ...ourOptions, seconds: SECONDS });
         if (WARMUP_SECONDS > 0) await runLoad({ ...bareOptions, seconds: WARMUP_SECONDS });
         const bareFigures = await runLoad({ ...bareOptions, seconds: SECONDS });
-        const ratio = bareFigures.requestsPerSecond > 0 ? Math.round((ours.requestsPerSecond / bareFigures.requestsPerSecond) * 100) / 100 : NaN;
+        const ratio =
+          bareFigures.requestsPerSecond > 0
+            ? Math.round((ours.requestsPerSecond / bareFigures.requestsPerSecond) * 100) / 100
+            : NaN;
         runs.push({ connections, ours, bare: bareFigures, ratio });
-        log(`  ${scenario.name} @${connections}: ours ${ours.requestsPerSecond} req/s p95 ${ours.p95Ms} ms (${ours.non2xx} non-2xx, ${ours.errors} errors); bare ${bareFigures.requestsPerSecond} req/s p95 ${bareFigures.p95Ms} ms; ratio ${ratio}`);
+        log(
+          `  ${scenario.name} @${connections}: ours ${ours.requestsPerSecond} req/s p95 ${ours.p95Ms} ms (${ours.non2xx} non-2xx, ${ours.errors} errors); bare ${bareFigures.requestsPerSecond} req/s p95 ${bareFigures.p95Ms} ms; ratio ${ratio}`,
+        );
       }
       const at10 = runs.find((r) => r.connections === 10) ?? runs[0];
       results.push({
@@ -157,10 +181,16 @@ async function main(): Promise<void> {
     const loginSampler = new RssSampler(api.pid!);
     loginSampler.start();
     for (const connections of CONNECTIONS) {
-      loginRuns.push(await runLoad({
-        baseUrl: apiUrl, method: 'POST', paths: [`${API_PREFIX}/auth/login`], connections, seconds: SECONDS,
-        body: JSON.stringify({ email: emailOf(set, 'large', 'am', 2), password: BENCH_PASSWORD }),
-      }));
+      loginRuns.push(
+        await runLoad({
+          baseUrl: apiUrl,
+          method: 'POST',
+          paths: [`${API_PREFIX}/auth/login`],
+          connections,
+          seconds: SECONDS,
+          body: JSON.stringify({ email: emailOf(set, 'large', 'am', 2), password: BENCH_PASSWORD }),
+        }),
+      );
     }
     const loginPeakSampledMb = loginSampler.stop();
     const loginPeakMb = processRss(api.pid!).peakMb;
@@ -168,24 +198,40 @@ async function main(): Promise<void> {
     printTable(results, loginRuns, { peakMb, peakSampledMb, loginPeakMb, loginPeakSampledMb });
     const file = join(resultsDir(), 'latest.json');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify({
-      benchmark: 'api',
-      at: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, postgres },
-      database: db.embedded ? 'embedded' : 'server',
-      queues: process.env.BENCH_REDIS_URL ? 'redis' : 'postgres',
-      secondsPerRun: SECONDS,
-      warmupSeconds: WARMUP_SECONDS,
-      poolSize: Number(poolSize),
-      data: set.key,
-      seed,
-      targets: TARGETS,
-      scenarios: results,
-      apiRss: { peakMb, peakSampledMb, verdict: verdict(peakMb <= TARGETS.peakRssMb) },
-      login: { runs: loginRuns, peakMbAfterLogin: loginPeakMb, peakSampledMb: loginPeakSampledMb },
-      capturedSql: captured.map((c) => ({ name: c.name, statements: c.statements.map((s) => s.sql.replace(/\s+/g, ' ').trim()) })),
-      totalSeconds: Math.round(performance.now() - started) / 1000,
-    }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify(
+        {
+          benchmark: 'api',
+          at: new Date().toISOString(),
+          machine: {
+            cpus: cpus().length,
+            cpuModel: cpus()[0]?.model,
+            totalMemoryGb: Math.round(totalmem() / 2 ** 30),
+            node: process.version,
+            postgres,
+          },
+          database: db.embedded ? 'embedded' : 'server',
+          queues: process.env.BENCH_REDIS_URL ? 'redis' : 'postgres',
+          secondsPerRun: SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          poolSize: Number(poolSize),
+          data: set.key,
+          seed,
+          targets: TARGETS,
+          scenarios: results,
+          apiRss: { peakMb, peakSampledMb, verdict: verdict(peakMb <= TARGETS.peakRssMb) },
+          login: { runs: loginRuns, peakMbAfterLogin: loginPeakMb, peakSampledMb: loginPeakSampledMb },
+          capturedSql: captured.map((c) => ({
+            name: c.name,
+            statements: c.statements.map((s) => s.sql.replace(/\s+/g, ' ').trim()),
+          })),
+          totalSeconds: Math.round(performance.now() - started) / 1000,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     log(`\nfigures written to ${file}`);
   } finally {
     await cleanup();
@@ -221,27 +267,78 @@ function freePort(): Promise<number> {
   });
 }
 
-function printTable(results: ScenarioResult[], loginRuns: LoadFigures[], rss: { peakMb: number; peakSampledMb: number; loginPeakMb: number; loginPeakSampledMb: number }): void {
-  const row = (cells: Array<string | number>, widths: number[]) => `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')}`;
+function printTable(
+  results: ScenarioResult[],
+  loginRuns: LoadFigures[],
+  rss: { peakMb: number; peakSampledMb: number; loginPeakMb: number; loginPeakSampledMb: number },
+): void {
+  const row = (cells: Array<string | number>, widths: number[]) =>
+    `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')}`;
   const widths = [78, 5, 9, 7, 7, 7, 9, 7, 6, 10];
-  log('\n' + row(['scenario', 'conn', 'ours r/s', 'p50', 'p95', 'p99', 'bare r/s', 'bare p95', 'ratio', 'target'], widths));
+  log(
+    '\n' +
+      row(['scenario', 'conn', 'ours r/s', 'p50', 'p95', 'p99', 'bare r/s', 'bare p95', 'ratio', 'target'], widths),
+  );
   for (const r of results) {
     for (const run of r.runs) {
-      const target = run.connections === 10 ? `p95 ${r.verdict.p95}${r.target.bareRatio === null ? '' : `, ratio ${r.verdict.ratio}`}` : '';
-      log(row([run.connections === r.runs[0].connections ? `${r.name} [${r.statementsPerRequest} stmts]` : '', run.connections, run.ours.requestsPerSecond,
-        run.ours.p50Ms, run.ours.p95Ms, run.ours.p99Ms, run.bare.requestsPerSecond, run.bare.p95Ms, run.ratio, target], widths));
+      const target =
+        run.connections === 10
+          ? `p95 ${r.verdict.p95}${r.target.bareRatio === null ? '' : `, ratio ${r.verdict.ratio}`}`
+          : '';
+      log(
+        row(
+          [
+            run.connections === r.runs[0].connections ? `${r.name} [${r.statementsPerRequest} stmts]` : '',
+            run.connections,
+            run.ours.requestsPerSecond,
+            run.ours.p50Ms,
+            run.ours.p95Ms,
+            run.ours.p99Ms,
+            run.bare.requestsPerSecond,
+            run.bare.p95Ms,
+            run.ratio,
+            target,
+          ],
+          widths,
+        ),
+      );
     }
   }
-  for (const run of loginRuns) log(row([run === loginRuns[0] ? 'POST /auth/login (argon2id; no bare twin)' : '', run.connections, run.requestsPerSecond, run.p50Ms, run.p95Ms, run.p99Ms, '', '', '', ''], widths));
-  log(`\n  targets at 10 connections: summary p95 ≤ ${TARGETS.summaryP95Ms} ms, portfolio p95 ≤ ${TARGETS.portfolioP95Ms} ms, both ≥ ${TARGETS.bareRatio * 100}% of bare; check-in p95 ≤ ${TARGETS.checkInP95Ms} ms`);
-  log(`  API peak RSS under the read/write load: ${rss.peakMb} MB (VmHWM; sampled max ${rss.peakSampledMb} MB), target ≤ ${TARGETS.peakRssMb} MB: ${verdict(rss.peakMb <= TARGETS.peakRssMb)}`);
-  log(`  API peak RSS after the login runs: ${rss.loginPeakMb} MB (sampled max during login ${rss.loginPeakSampledMb} MB)`);
+  for (const run of loginRuns)
+    log(
+      row(
+        [
+          run === loginRuns[0] ? 'POST /auth/login (argon2id; no bare twin)' : '',
+          run.connections,
+          run.requestsPerSecond,
+          run.p50Ms,
+          run.p95Ms,
+          run.p99Ms,
+          '',
+          '',
+          '',
+          '',
+        ],
+        widths,
+      ),
+    );
+  log(
+    `\n  targets at 10 connections: summary p95 ≤ ${TARGETS.summaryP95Ms} ms, portfolio p95 ≤ ${TARGETS.portfolioP95Ms} ms, both ≥ ${TARGETS.bareRatio * 100}% of bare; check-in p95 ≤ ${TARGETS.checkInP95Ms} ms`,
+  );
+  log(
+    `  API peak RSS under the read/write load: ${rss.peakMb} MB (VmHWM; sampled max ${rss.peakSampledMb} MB), target ≤ ${TARGETS.peakRssMb} MB: ${verdict(rss.peakMb <= TARGETS.peakRssMb)}`,
+  );
+  log(
+    `  API peak RSS after the login runs: ${rss.loginPeakMb} MB (sampled max during login ${rss.loginPeakSampledMb} MB)`,
+  );
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`API benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `API benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -6,7 +6,14 @@ import type { JobType } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource, type EntityManager, type Logger as OrmLogger } from 'typeorm';
 import { Db } from '@app/database';
-import { AlertOutboxRepository, DriftAlertWriter, DriftFactsRepository, DriftScanService, NotificationJobs, type ScanResult } from '@app/domain';
+import {
+  AlertOutboxRepository,
+  DriftAlertWriter,
+  DriftFactsRepository,
+  DriftScanService,
+  NotificationJobs,
+  type ScanResult,
+} from '@app/domain';
 import { migrateQueueSchema, selectQueueBackend } from '@app/queue';
 import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
 import { organizationId as organizationIdOf } from './scale/data-set';
@@ -102,7 +109,14 @@ class ScanProbe {
   constructor(worker: TestWorker) {
     const app = worker.app;
     const facts = app.get(DriftFactsRepository);
-    for (const name of ['milestoneTotals', 'openMilestones', 'priorities', 'engagements', 'owners', 'scoreFacts'] as const) {
+    for (const name of [
+      'milestoneTotals',
+      'openMilestones',
+      'priorities',
+      'engagements',
+      'owners',
+      'scoreFacts',
+    ] as const) {
       this.wrap(facts, name, `facts.${name}`, { captureSql: true });
     }
     this.wrap(facts, 'fetchMilestones', 'facts.fetchMilestones');
@@ -134,14 +148,21 @@ class ScanProbe {
     this.spans.push(span);
     if (this.quiet) return;
     const rows = span.rows !== undefined ? `  (${fmt(span.rows)} rows)` : '';
-    log(`    … ${String(Math.round(span.end - this.t0)).padStart(7)} ms  ${span.name} took ${fmt(Math.round(span.end - span.start))} ms${rows}  [rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB]`);
+    log(
+      `    … ${String(Math.round(span.end - this.t0)).padStart(7)} ms  ${span.name} took ${fmt(Math.round(span.end - span.start))} ms${rows}  [rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB]`,
+    );
   }
 
   /**
    * captureSql: remember the statement (for BENCH_EXPLAIN); timeQueries: also time each statement the step
    * runs, so the time a step spends in Node between its statements shows as a gap.
    */
-  private wrap(target: object, method: string, label: string, options: { captureSql?: boolean; timeQueries?: boolean; rowsFromArg?: number } = {}): void {
+  private wrap(
+    target: object,
+    method: string,
+    label: string,
+    options: { captureSql?: boolean; timeQueries?: boolean; rowsFromArg?: number } = {},
+  ): void {
     const holder = target as Record<string, unknown>;
     const original = holder[method];
     if (typeof original !== 'function') {
@@ -178,7 +199,8 @@ class ScanProbe {
         const result = await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
         if (Array.isArray(result)) span.rows = result.length;
         if (typeof result === 'number') span.rows = result;
-        if (options.rowsFromArg !== undefined && Array.isArray(args[options.rowsFromArg])) span.rows = (args[options.rowsFromArg] as unknown[]).length;
+        if (options.rowsFromArg !== undefined && Array.isArray(args[options.rowsFromArg]))
+          span.rows = (args[options.rowsFromArg] as unknown[]).length;
         return result;
       } finally {
         probe.finish(span);
@@ -225,7 +247,13 @@ interface ScanFigures {
 }
 
 async function runScan(
-  label: string, worker: TestWorker, probe: ScanProbe, client: Client, organizationId: string, now: Date, milestonesInDb: number,
+  label: string,
+  worker: TestWorker,
+  probe: ScanProbe,
+  client: Client,
+  organizationId: string,
+  now: Date,
+  milestonesInDb: number,
 ): Promise<ScanFigures> {
   worker.setNow(now);
   const outboxBefore = await count(client, `SELECT count(*) FROM outbox`);
@@ -238,14 +266,24 @@ async function runScan(
   sampler.start();
   const t0 = performance.now();
   probe.reset(t0);
-  let result: ScanResult = { organizationId, milestonesEvaluated: 0, detections: 0, raised: 0, escalated: 0, resolved: 0, notifications: 0 };
+  let result: ScanResult = {
+    organizationId,
+    milestonesEvaluated: 0,
+    detections: 0,
+    raised: 0,
+    escalated: 0,
+    resolved: 0,
+    notifications: 0,
+  };
   let error: string | null = null;
   try {
     result = await worker.app.get(DriftScanService).scanOrganization(organizationId);
   } catch (e: unknown) {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     // What the scan had loaded before it failed (its result never came back).
-    result.milestonesEvaluated = probe.spans.filter((s) => s.name === 'facts.fetchMilestones').reduce((sum, s) => sum + (s.rows ?? 0), 0);
+    result.milestonesEvaluated = probe.spans
+      .filter((s) => s.name === 'facts.fetchMilestones')
+      .reduce((sum, s) => sum + (s.rows ?? 0), 0);
   }
   const scanMs = performance.now() - t0;
   sampler.stop();
@@ -280,14 +318,25 @@ async function runScan(
     rssBaselineMb: mb(baseline),
     rssPeakMb: mb(peakRss),
     rssPeakDuring:
-      (peak.t === sampler.samples[0]?.t ? 'the start (no growth above the baseline)' : during ? during.name : 'in-memory work between steps (rules, planning)') +
-      (peakRss !== peak.rss ? ` (the peak itself from ru_maxrss, ${fmt(Math.round(mb(peakRss - peak.rss)))} MB above the highest sample)` : ''),
+      (peak.t === sampler.samples[0]?.t
+        ? 'the start (no growth above the baseline)'
+        : during
+          ? during.name
+          : 'in-memory work between steps (rules, planning)') +
+      (peakRss !== peak.rss
+        ? ` (the peak itself from ru_maxrss, ${fmt(Math.round(mb(peakRss - peak.rss)))} MB above the highest sample)`
+        : ''),
     longestEventLoopBlockMs: sampler.longestGapMs,
     heapUsedAfterMb: mb(process.memoryUsage().heapUsed),
     maxRssHighWaterMb: mb(highWaterAfter),
     phases: probe.spans
       .sort((a, b) => a.start - b.start)
-      .map((s) => ({ step: s.name, startMs: Math.round(s.start - t0), ms: Math.round(s.end - s.start), ...(s.rows !== undefined ? { rows: s.rows } : {}) })),
+      .map((s) => ({
+        step: s.name,
+        startMs: Math.round(s.start - t0),
+        ms: Math.round(s.end - s.start),
+        ...(s.rows !== undefined ? { rows: s.rows } : {}),
+      })),
   };
 }
 
@@ -306,14 +355,25 @@ interface FullScanFigures {
  * Scale data: after the large organization's scan 1, every other organization once, one after another (the same
  * clock), so the full scan of the data set is the sum — what one worker does with the scheduled scan's jobs.
  */
-async function scanTheOthers(worker: TestWorker, probe: ScanProbe, largeId: string, first: ScanFigures): Promise<FullScanFigures> {
+async function scanTheOthers(
+  worker: TestWorker,
+  probe: ScanProbe,
+  largeId: string,
+  first: ScanFigures,
+): Promise<FullScanFigures> {
   const scan = worker.app.get(DriftScanService);
   const others = (await scan.organizationIds()).filter((id) => id !== largeId);
   log(`\nscanning the other ${others.length} organizations one after another…`);
   probe.quiet = true;
   const figures: FullScanFigures = {
-    organizations: others.length + 1, largeMs: first.scanMs, othersMs: 0, totalMs: 0, slowestOtherMs: 0,
-    alertsWritten: first.alertsWritten, notifications: first.result.notifications, failed: [],
+    organizations: others.length + 1,
+    largeMs: first.scanMs,
+    othersMs: 0,
+    totalMs: 0,
+    slowestOtherMs: 0,
+    alertsWritten: first.alertsWritten,
+    notifications: first.result.notifications,
+    failed: [],
   };
   try {
     for (const id of others) {
@@ -334,11 +394,27 @@ async function scanTheOthers(worker: TestWorker, probe: ScanProbe, largeId: stri
   }
   figures.totalMs = figures.largeMs + figures.othersMs;
   table([
-    ['organizations scanned', fmt(figures.organizations), figures.failed.length ? `(${figures.failed.length} FAILED: ${clip(figures.failed.join('; '))})` : undefined],
+    [
+      'organizations scanned',
+      fmt(figures.organizations),
+      figures.failed.length ? `(${figures.failed.length} FAILED: ${clip(figures.failed.join('; '))})` : undefined,
+    ],
     ['large organization', `${secs(figures.largeMs).toFixed(2)} s`],
-    [`the other ${others.length}`, `${secs(figures.othersMs).toFixed(2)} s`, `(slowest ${fmt(Math.round(figures.slowestOtherMs))} ms)`],
-    ['full scan of the scale data', `${secs(figures.totalMs).toFixed(2)} s`, `target ≤ ${TARGET_SCAN_SECONDS} s: ${verdict(figures.totalMs / 1000 <= TARGET_SCAN_SECONDS && !figures.failed.length)}`],
-    ['alerts written (all organizations)', fmt(figures.alertsWritten), `(deliveries enqueued: ${fmt(figures.notifications)})`],
+    [
+      `the other ${others.length}`,
+      `${secs(figures.othersMs).toFixed(2)} s`,
+      `(slowest ${fmt(Math.round(figures.slowestOtherMs))} ms)`,
+    ],
+    [
+      'full scan of the scale data',
+      `${secs(figures.totalMs).toFixed(2)} s`,
+      `target ≤ ${TARGET_SCAN_SECONDS} s: ${verdict(figures.totalMs / 1000 <= TARGET_SCAN_SECONDS && !figures.failed.length)}`,
+    ],
+    [
+      'alerts written (all organizations)',
+      fmt(figures.alertsWritten),
+      `(deliveries enqueued: ${fmt(figures.notifications)})`,
+    ],
   ]);
   return figures;
 }
@@ -364,45 +440,82 @@ function table(rows: Array<[string, string | number, string?]>): void {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-const clip = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}… (${fmt(text.length)} chars)` : text);
+const clip = (text: string, max = 400) =>
+  text.length > max ? `${text.slice(0, max)}… (${fmt(text.length)} chars)` : text;
 
 /** TypeORM logs a failed query with all its parameters: at this scale that is hundreds of MB on stdout. */
 function clippingLogger(original: OrmLogger): OrmLogger {
   const describe = (parameters: unknown) =>
-    Array.isArray(parameters) ? parameters.map((p) => (typeof p === 'string' ? clip(p, 120) : clip(String(JSON.stringify(p)), 120))).join(', ') : '';
+    Array.isArray(parameters)
+      ? parameters.map((p) => (typeof p === 'string' ? clip(p, 120) : clip(String(JSON.stringify(p)), 120))).join(', ')
+      : '';
   return Object.assign(Object.create(original) as OrmLogger, {
     logQueryError: (error: string | Error, query: string, parameters?: unknown) =>
-      log(`  [typeorm] query failed: ${error instanceof Error ? error.message : error}\n    ${clip(query.replace(/\s+/g, ' '), 300)}\n    parameters: ${describe(parameters)}`),
+      log(
+        `  [typeorm] query failed: ${error instanceof Error ? error.message : error}\n    ${clip(query.replace(/\s+/g, ' '), 300)}\n    parameters: ${describe(parameters)}`,
+      ),
   });
 }
 
 function printScan(s: ScanFigures, milestonesInDb: number, withTargets: boolean): void {
   log(`\n${s.label}${s.error ? ' — FAILED' : ''}`);
-  if (s.error) log(`  error: ${clip(s.error)} (the transaction rolled back: nothing was written; steps below are up to the failure)`);
+  if (s.error)
+    log(
+      `  error: ${clip(s.error)} (the transaction rolled back: nothing was written; steps below are up to the failure)`,
+    );
   const failed = s.error ? 'n/a (failed)' : null;
   table([
     ['milestones in DB', fmt(milestonesInDb)],
-    ['milestones evaluated', fmt(s.result.milestonesEvaluated), `(open and overdue / slipping / re-planned, loaded by the scan${s.error ? ' before it failed' : ''})`],
+    [
+      'milestones evaluated',
+      fmt(s.result.milestonesEvaluated),
+      `(open and overdue / slipping / re-planned, loaded by the scan${s.error ? ' before it failed' : ''})`,
+    ],
     ['milestones/s (in DB / scan time)', failed ?? fmt(s.milestonesPerSecond)],
     ['milestones/s (evaluated)', failed ?? fmt(s.evaluatedPerSecond)],
     ['detections', fmt(s.result.detections)],
-    ['alerts written', fmt(s.alertsWritten), `(raised ${fmt(s.result.raised)}, escalated ${fmt(s.result.escalated)}, resolved ${fmt(s.result.resolved)})`],
+    [
+      'alerts written',
+      fmt(s.alertsWritten),
+      `(raised ${fmt(s.result.raised)}, escalated ${fmt(s.result.escalated)}, resolved ${fmt(s.result.resolved)})`,
+    ],
     ['alerts refreshed', fmt(s.alertsRefreshed)],
     ['alerts/s', fmt(s.alertsPerSecond)],
     ['outbox rows', fmt(s.outboxRowsWritten), `(deliveries enqueued: ${fmt(s.result.notifications)})`],
-    ['scan time', `${secs(s.scanMs).toFixed(2)} s`, withTargets && !SCALE_DATA ? `target < ${TARGET_SCAN_SECONDS} s: ${verdict(s.scanMs / 1000 < TARGET_SCAN_SECONDS)}` : undefined],
+    [
+      'scan time',
+      `${secs(s.scanMs).toFixed(2)} s`,
+      withTargets && !SCALE_DATA
+        ? `target < ${TARGET_SCAN_SECONDS} s: ${verdict(s.scanMs / 1000 < TARGET_SCAN_SECONDS)}`
+        : undefined,
+    ],
     ['RSS before scan', `${s.rssBaselineMb} MB`],
-    ['peak RSS', `${s.rssPeakMb} MB`, `${withTargets ? `target < ${TARGET_PEAK_RSS_MB} MB: ${verdict(s.rssPeakMb < TARGET_PEAK_RSS_MB)}; ` : ''}peak during ${s.rssPeakDuring}`],
+    [
+      'peak RSS',
+      `${s.rssPeakMb} MB`,
+      `${withTargets ? `target < ${TARGET_PEAK_RSS_MB} MB: ${verdict(s.rssPeakMb < TARGET_PEAK_RSS_MB)}; ` : ''}peak during ${s.rssPeakDuring}`,
+    ],
     ['longest event-loop block', `${fmt(s.longestEventLoopBlockMs)} ms`, '(largest gap between 50 ms RSS samples)'],
   ]);
   log('  steps (start in ms from the scan start, duration in ms; "›" is one statement of a step):');
-  for (const p of s.phases) log(`    ${String(p.startMs).padStart(7)} ms  ${String(p.ms).padStart(7)} ms  ${p.step}${p.rows !== undefined ? `  (${fmt(p.rows)} rows)` : ''}`);
+  for (const p of s.phases)
+    log(
+      `    ${String(p.startMs).padStart(7)} ms  ${String(p.ms).padStart(7)} ms  ${p.step}${p.rows !== undefined ? `  (${fmt(p.rows)} rows)` : ''}`,
+    );
   const factsEnd = Math.max(0, ...s.phases.filter((p) => p.step.startsWith('facts.')).map((p) => p.startMs + p.ms));
-  const next = s.phases.filter((p) => p.step.startsWith('tx.') && p.startMs >= factsEnd).sort((a, b) => a.startMs - b.startMs)[0];
-  if (factsEnd && next) log(`    rules + planning in memory ≈ ${fmt(next.startMs - factsEnd)} ms (from the last fact query to ${next.step})`);
+  const next = s.phases
+    .filter((p) => p.step.startsWith('tx.') && p.startMs >= factsEnd)
+    .sort((a, b) => a.startMs - b.startMs)[0];
+  if (factsEnd && next)
+    log(
+      `    rules + planning in memory ≈ ${fmt(next.startMs - factsEnd)} ms (from the last fact query to ${next.step})`,
+    );
 }
 
-async function explainFacts(client: Client, queries: CapturedQuery[]): Promise<Array<{ query: string; executionMs: number; plan: string }>> {
+async function explainFacts(
+  client: Client,
+  queries: CapturedQuery[],
+): Promise<Array<{ query: string; executionMs: number; plan: string }>> {
   const out: Array<{ query: string; executionMs: number; plan: string }> = [];
   log('\nEXPLAIN (ANALYZE, BUFFERS) of the fact queries, one at a time:');
   // In one transaction, like the scan, so its temporary tables exist for the queries that read them
@@ -438,34 +551,53 @@ async function main(): Promise<void> {
 
   const cleanup = () =>
     (cleaning ??= (async () => {
-      const withTimeout = (p: Promise<unknown>, ms: number) => Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())]);
-      if (worker) await withTimeout(worker.close().catch(() => undefined), 15_000);
-      if (client) await withTimeout(client.end().catch(() => undefined), 5_000);
+      const withTimeout = (p: Promise<unknown>, ms: number) =>
+        Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())]);
+      if (worker)
+        await withTimeout(
+          worker.close().catch(() => undefined),
+          15_000,
+        );
+      if (client)
+        await withTimeout(
+          client.end().catch(() => undefined),
+          5_000,
+        );
       if (db) {
-        if (process.env.BENCH_KEEP_DB === '1') log(`\nkept database ${db.name}: ${db.url}${db.embedded ? ' (embedded server stops now)' : ''}`);
-        if (process.env.BENCH_KEEP_DB !== '1' || db.embedded) await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
+        if (process.env.BENCH_KEEP_DB === '1')
+          log(`\nkept database ${db.name}: ${db.url}${db.embedded ? ' (embedded server stops now)' : ''}`);
+        if (process.env.BENCH_KEEP_DB !== '1' || db.embedded)
+          await closeBenchDatabase(db).catch((e: unknown) => log(`could not drop ${db?.name}: ${String(e)}`));
       }
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`\n${signal}: cleaning up…`);
-      for (const s of probe?.running ?? []) log(`  interrupted during ${s.name} (running for ${secs(performance.now() - s.start).toFixed(1)} s)`);
+      for (const s of probe?.running ?? [])
+        log(`  interrupted during ${s.name} (running for ${secs(performance.now() - s.start).toFixed(1)} s)`);
       void cleanup().finally(() => process.exit(130));
     });
   }
 
   try {
     const started = performance.now();
-    log(`drift scan benchmark — ${cpus().length} CPU, ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}`);
+    log(
+      `drift scan benchmark — ${cpus().length} CPU, ${Math.round(totalmem() / MB / 1024)} GB RAM, Node ${process.version}`,
+    );
     // Time is pinned at noon UTC today for the seed and both scans: the figures do not depend on the hour.
     const today = new Date().toISOString().slice(0, 10);
     const now = new Date(`${today}T12:00:00.000Z`);
     const bench: BenchDatabase = await openBenchDatabase(SCALE_DATA ? 'scale' : 'drift', log, { now });
     db = bench;
     const organizationId = organizationIdOf(bench.set, bench.set.groups[0].tag);
-    const seedFigures = bench.source.kind === 'copy'
-      ? { copiedFrom: bench.source.of, seconds: secs(bench.source.ms) }
-      : { seconds: secs(bench.source.seed.ms), steps: bench.source.seed.steps, vacuumAnalyzeSeconds: secs(bench.source.seed.vacuumMs) };
+    const seedFigures =
+      bench.source.kind === 'copy'
+        ? { copiedFrom: bench.source.of, seconds: secs(bench.source.ms) }
+        : {
+            seconds: secs(bench.source.seed.ms),
+            steps: bench.source.seed.steps,
+            vacuumAnalyzeSeconds: secs(bench.source.seed.vacuumMs),
+          };
     log(`database ${db.name}: the ${bench.set.key} data set (bench/scale), organization ${organizationId}`);
     client = new Client({ connectionString: db.url, application_name: 'throughline-bench' });
     await client.connect();
@@ -476,17 +608,23 @@ async function main(): Promise<void> {
       priorities: await count(client, `SELECT count(*) FROM priorities WHERE organization_id = $1`, [organizationId]),
       milestones: await count(client, `SELECT count(*) FROM milestones WHERE organization_id = $1`, [organizationId]),
       openOverdueMilestones: await count(
-        client, `SELECT count(*) FROM milestones WHERE organization_id = $1 AND status IN ('planned','in_progress') AND due_date < $2::date`, [organizationId, today],
+        client,
+        `SELECT count(*) FROM milestones WHERE organization_id = $1 AND status IN ('planned','in_progress') AND due_date < $2::date`,
+        [organizationId, today],
       ),
-      milestoneDueDateChanges: await count(client, `SELECT count(*) FROM milestone_due_date_changes WHERE organization_id = $1`, [organizationId]),
+      milestoneDueDateChanges: await count(
+        client,
+        `SELECT count(*) FROM milestone_due_date_changes WHERE organization_id = $1`,
+        [organizationId],
+      ),
       checkIns: await count(client, `SELECT count(*) FROM check_ins WHERE organization_id = $1`, [organizationId]),
       owners: await count(client, `SELECT count(*) FROM owners WHERE organization_id = $1`, [organizationId]),
       databaseSizeMb: mb(await count(client, `SELECT pg_database_size(current_database())`)),
       ...(SCALE_DATA
         ? {
-          organizations: await count(client, `SELECT count(*) FROM organizations`),
-          milestonesAllOrganizations: await count(client, `SELECT count(*) FROM milestones`),
-        }
+            organizations: await count(client, `SELECT count(*) FROM organizations`),
+            milestonesAllOrganizations: await count(client, `SELECT count(*) FROM milestones`),
+          }
         : {}),
     };
     log(`dataset: ${JSON.stringify(dataset)}`);
@@ -496,7 +634,13 @@ async function main(): Promise<void> {
     const redisUrl = process.env.BENCH_REDIS_URL || undefined;
     const isolation = { prefix: `bench-${tag}`, schema: `bullmq_bench_${tag}` };
     if (!redisUrl) await migrateQueueSchema(db.url, isolation.schema);
-    const queue = selectQueueBackend({ redisUrl, databaseUrl: db.url, prefix: isolation.prefix, poolSize: 2, schema: isolation.schema });
+    const queue = selectQueueBackend({
+      redisUrl,
+      databaseUrl: db.url,
+      prefix: isolation.prefix,
+      poolSize: 2,
+      schema: isolation.schema,
+    });
     worker = await startTestWorker({ databaseUrl: db.url, queue });
     const dataSource = worker.app.get(DataSource);
     dataSource.logger = clippingLogger(dataSource.logger);
@@ -505,22 +649,43 @@ async function main(): Promise<void> {
     await worker.notificationsQueue.pause();
     probe = new ScanProbe(worker);
 
-    const first = await runScan(`scan 1 (cold: raises every alert${SCALE_DATA ? '; the large organization' : ''})`, worker, probe, client, organizationId, now, dataset.milestones);
+    const first = await runScan(
+      `scan 1 (cold: raises every alert${SCALE_DATA ? '; the large organization' : ''})`,
+      worker,
+      probe,
+      client,
+      organizationId,
+      now,
+      dataset.milestones,
+    );
     printScan(first, dataset.milestones, true);
     const full = SCALE_DATA && !first.error ? await scanTheOthers(worker, probe, organizationId, first) : null;
 
     let second: ScanFigures | null = null;
     if (process.env.BENCH_SECOND_SCAN !== '0' && !first.error) {
-      second = await runScan(`scan 2 (steady state: refreshes, nothing new${SCALE_DATA ? '; the large organization' : ''})`, worker, probe, client, organizationId, new Date(now.getTime() + 60_000), dataset.milestones);
+      second = await runScan(
+        `scan 2 (steady state: refreshes, nothing new${SCALE_DATA ? '; the large organization' : ''})`,
+        worker,
+        probe,
+        client,
+        organizationId,
+        new Date(now.getTime() + 60_000),
+        dataset.milestones,
+      );
       printScan(second, dataset.milestones, false);
     }
 
     const alertsByRule: Array<{ rule: string; open: string }> = (
-      await client.query(`SELECT rule, count(*)::text AS open FROM drift_alerts WHERE organization_id = $1 AND status <> 'resolved' GROUP BY rule ORDER BY 2::int DESC`, [organizationId])
+      await client.query(
+        `SELECT rule, count(*)::text AS open FROM drift_alerts WHERE organization_id = $1 AND status <> 'resolved' GROUP BY rule ORDER BY 2::int DESC`,
+        [organizationId],
+      )
     ).rows;
     log(`\nopen alerts by rule: ${alertsByRule.map((r) => `${r.rule} ${fmt(Number(r.open))}`).join(', ')}`);
     // A paused queue reports its waiting jobs as "paused".
-    const jobCounts = await worker.notificationsQueue.getJobCounts(...(['paused', 'waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'] as JobType[]));
+    const jobCounts = await worker.notificationsQueue.getJobCounts(
+      ...(['paused', 'waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'] as JobType[]),
+    );
     log(`notification jobs in the (paused) queue: ${fmt(Object.values(jobCounts).reduce((a, b) => a + b, 0))}`);
 
     const explain = process.env.BENCH_EXPLAIN === '1' ? await explainFacts(client, [...probe.queries.values()]) : null;
@@ -528,7 +693,9 @@ async function main(): Promise<void> {
     const heldMs = full ? full.totalMs : first.scanMs;
     const scanOk = !first.error && heldMs / 1000 <= TARGET_SCAN_SECONDS && !full?.failed.length;
     const rssOk = first.rssPeakMb < TARGET_PEAK_RSS_MB;
-    log(`\nverdict: ${full ? `full scan of the scale data (${full.organizations} organizations)` : 'scan'} ${first.error ? 'FAILED after ' : ''}${secs(heldMs).toFixed(2)} s (target ${SCALE_DATA ? '≤' : '<'} ${TARGET_SCAN_SECONDS} s) ${verdict(scanOk)}; peak RSS ${first.rssPeakMb} MB (target < ${TARGET_PEAK_RSS_MB} MB) ${verdict(rssOk)}`);
+    log(
+      `\nverdict: ${full ? `full scan of the scale data (${full.organizations} organizations)` : 'scan'} ${first.error ? 'FAILED after ' : ''}${secs(heldMs).toFixed(2)} s (target ${SCALE_DATA ? '≤' : '<'} ${TARGET_SCAN_SECONDS} s) ${verdict(scanOk)}; peak RSS ${first.rssPeakMb} MB (target < ${TARGET_PEAK_RSS_MB} MB) ${verdict(rssOk)}`,
+    );
 
     const dir = resultsDir();
     mkdirSync(dir, { recursive: true });
@@ -540,7 +707,13 @@ async function main(): Promise<void> {
           benchmark: SCALE_DATA ? 'drift-scan-scale' : 'drift-scan',
           data: SCALE_DATA ? 'scale' : 'own',
           at: new Date().toISOString(),
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryMb: mb(totalmem()), node: process.version, postgres: pgVersion },
+          machine: {
+            cpus: cpus().length,
+            cpuModel: cpus()[0]?.model,
+            totalMemoryMb: mb(totalmem()),
+            node: process.version,
+            postgres: pgVersion,
+          },
           database: db.embedded ? 'embedded' : 'server',
           queueBackend: queue.kind,
           targets: { scanSeconds: TARGET_SCAN_SECONDS, peakRssMb: TARGET_PEAK_RSS_MB },
@@ -549,7 +722,9 @@ async function main(): Promise<void> {
           seed: seedFigures,
           ...(full ? { fullScan: { ...full, totalSeconds: secs(full.totalMs) } } : {}),
           scanSecondsHeldToTarget: secs(heldMs),
-          scans: [first, second].filter((s): s is ScanFigures => s !== null).map((s) => ({ ...s, scanSeconds: secs(s.scanMs) })),
+          scans: [first, second]
+            .filter((s): s is ScanFigures => s !== null)
+            .map((s) => ({ ...s, scanSeconds: secs(s.scanMs) })),
           alertsByRule: Object.fromEntries(alertsByRule.map((r) => [r.rule, Number(r.open)])),
           notificationJobs: jobCounts,
           ...(explain ? { explain } : {}),
@@ -569,7 +744,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`drift benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `drift benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

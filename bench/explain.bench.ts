@@ -31,27 +31,54 @@ async function main(): Promise<void> {
     await client.connect();
 
     // PUBLIC_URL: required by the API; no link is followed here.
-    const env = { NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', HOST: '127.0.0.1', PUBLIC_URL: 'http://localhost:3000' };
-    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), { logger: false });
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'http://localhost:3000',
+    };
+    const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), {
+      logger: false,
+    });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const tokens = [await login(base, emailOf(db.set, 'large', 'am', 1)), await login(base, emailOf(db.set, 'large', 'viewer', 1))];
+    const tokens = [
+      await login(base, emailOf(db.set, 'large', 'am', 1)),
+      await login(base, emailOf(db.set, 'large', 'viewer', 1)),
+    ];
     await app.close();
     const captured = await captureSql(env, await buildScenarios(client, db.set, tokens[0], tokens[1]));
 
     const sizes = new Map<string, number>(
-      (await client.query(`SELECT relname, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`)).rows.map(
-        (r: { relname: string; n: string }) => [r.relname, Number(r.n)],
-      ),
+      (
+        await client.query(
+          `SELECT relname, reltuples::bigint AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`,
+        )
+      ).rows.map((r: { relname: string; n: string }) => [r.relname, Number(r.n)]),
     );
-    const report: Array<{ scenario: string; statement: number; sql: string; executionMs: number; largeSeqScans: string[]; plan: string }> = [];
+    const report: Array<{
+      scenario: string;
+      statement: number;
+      sql: string;
+      executionMs: number;
+      largeSeqScans: string[];
+      plan: string;
+    }> = [];
     for (const route of captured) {
       log(`\n${route.name}`);
       for (const [index, statement] of route.statements.entries()) {
         const sql = statement.sql.trim();
         // Bookkeeping, not a query to plan: transaction control and the tenant settings each transaction starts with.
-        if (isTransactionStart(sql) || isTransactionEnd(sql) || /^SET\b/i.test(sql) || /^SELECT set_config\(/i.test(sql)) continue;
+        if (
+          isTransactionStart(sql) ||
+          isTransactionEnd(sql) ||
+          /^SET\b/i.test(sql) ||
+          /^SELECT set_config\(/i.test(sql)
+        )
+          continue;
         // Inside a transaction rolled back afterwards: EXPLAIN ANALYZE really runs an INSERT.
         await client.query('BEGIN');
         let plan: string;
@@ -62,17 +89,33 @@ async function main(): Promise<void> {
           await client.query('ROLLBACK');
         }
         const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
-        const largeSeqScans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((t) => (sizes.get(t) ?? 0) >= LARGE_TABLE_ROWS);
-        report.push({ scenario: route.name, statement: index + 1, sql: sql.replace(/\s+/g, ' '), executionMs, largeSeqScans, plan });
+        const largeSeqScans = [...plan.matchAll(/Seq Scan on (\w+)/g)]
+          .map((m) => m[1])
+          .filter((t) => (sizes.get(t) ?? 0) >= LARGE_TABLE_ROWS);
+        report.push({
+          scenario: route.name,
+          statement: index + 1,
+          sql: sql.replace(/\s+/g, ' '),
+          executionMs,
+          largeSeqScans,
+          plan,
+        });
         const flag = largeSeqScans.length ? `  SEQ SCAN on large table: ${[...new Set(largeSeqScans)].join(', ')}` : '';
-        log(`  #${String(index + 1).padEnd(2)} ${executionMs.toFixed(2).padStart(8)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}${flag}`);
+        log(
+          `  #${String(index + 1).padEnd(2)} ${executionMs.toFixed(2).padStart(8)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}${flag}`,
+        );
       }
     }
     const flagged = report.filter((r) => r.largeSeqScans.length);
-    log(`\n${flagged.length ? `${flagged.length} statement(s) scan a large table sequentially` : 'no sequential scan on a large table'} (large: ≥ ${LARGE_TABLE_ROWS.toLocaleString('en-US')} rows)`);
+    log(
+      `\n${flagged.length ? `${flagged.length} statement(s) scan a large table sequentially` : 'no sequential scan on a large table'} (large: ≥ ${LARGE_TABLE_ROWS.toLocaleString('en-US')} rows)`,
+    );
     const file = join(resultsDir(), 'explain-latest.json');
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ benchmark: 'explain', at: new Date().toISOString(), largeTableRows: LARGE_TABLE_ROWS, statements: report }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ benchmark: 'explain', at: new Date().toISOString(), largeTableRows: LARGE_TABLE_ROWS, statements: report }, null, 2)}\n`,
+    );
     log(`plans written to ${file}`);
   } finally {
     await client?.end().catch(() => undefined);
@@ -83,7 +126,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`explain benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `explain benchmark crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

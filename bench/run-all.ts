@@ -31,12 +31,47 @@ interface Part {
 }
 
 const PARTS: Part[] = [
-  { key: 'api', title: 'API load (bench:api)', script: 'api.bench.js', nodeFlags: ['--expose-gc'], args: [], resultFile: 'latest.json' },
-  { key: 'explain', title: 'EXPLAIN of the hot queries (bench:explain)', script: 'explain.bench.js', nodeFlags: [], args: [], resultFile: 'explain-latest.json' },
+  {
+    key: 'api',
+    title: 'API load (bench:api)',
+    script: 'api.bench.js',
+    nodeFlags: ['--expose-gc'],
+    args: [],
+    resultFile: 'latest.json',
+  },
+  {
+    key: 'explain',
+    title: 'EXPLAIN of the hot queries (bench:explain)',
+    script: 'explain.bench.js',
+    nodeFlags: [],
+    args: [],
+    resultFile: 'explain-latest.json',
+  },
   // The worker's own heap cap (libs/platform/src/node-flags.ts), as bench:drift and bench:digest run.
-  { key: 'drift', title: 'drift scan, scale data (bench:drift:scale)', script: 'drift-scan.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: ['--scale'], resultFile: 'drift-scale-latest.json' },
-  { key: 'digest', title: 'digests, scale data (bench:digest:scale)', script: 'digest.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: ['--scale'], resultFile: 'digest-scale-latest.json' },
-  { key: 'digest-own', title: 'digests, 10,000 recipients (bench:digest)', script: 'digest.bench.js', nodeFlags: ['--expose-gc', '--max-old-space-size=256'], args: [], resultFile: 'digest-latest.json' },
+  {
+    key: 'drift',
+    title: 'drift scan, scale data (bench:drift:scale)',
+    script: 'drift-scan.bench.js',
+    nodeFlags: ['--expose-gc', '--max-old-space-size=256'],
+    args: ['--scale'],
+    resultFile: 'drift-scale-latest.json',
+  },
+  {
+    key: 'digest',
+    title: 'digests, scale data (bench:digest:scale)',
+    script: 'digest.bench.js',
+    nodeFlags: ['--expose-gc', '--max-old-space-size=256'],
+    args: ['--scale'],
+    resultFile: 'digest-scale-latest.json',
+  },
+  {
+    key: 'digest-own',
+    title: 'digests, 10,000 recipients (bench:digest)',
+    script: 'digest.bench.js',
+    nodeFlags: ['--expose-gc', '--max-old-space-size=256'],
+    args: [],
+    resultFile: 'digest-latest.json',
+  },
 ];
 
 interface Row {
@@ -53,28 +88,46 @@ const verdict = (ok: boolean): Row['verdict'] => (ok ? 'PASS' : 'MISS');
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const wanted = (process.env.BENCH_PARTS ?? PARTS.map((p) => p.key).join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = (process.env.BENCH_PARTS ?? PARTS.map((p) => p.key).join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((k) => !PARTS.some((p) => p.key === k));
-  if (unknown.length) throw new Error(`BENCH_PARTS: unknown part(s) ${unknown.join(', ')}; known: ${PARTS.map((p) => p.key).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`BENCH_PARTS: unknown part(s) ${unknown.join(', ')}; known: ${PARTS.map((p) => p.key).join(', ')}`);
   const root = repoRoot();
-  const resultsDir = process.env.BENCH_RESULTS_DIR ? resolve(process.env.BENCH_RESULTS_DIR) : join(root, 'bench', 'results');
+  const resultsDir = process.env.BENCH_RESULTS_DIR
+    ? resolve(process.env.BENCH_RESULTS_DIR)
+    : join(root, 'bench', 'results');
   const partsDir = join(resultsDir, 'parts');
   mkdirSync(partsDir, { recursive: true });
 
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_RESULTS_DIR: partsDir };
   const configured = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  const target = configured ? null : await resolveDatabase(validateEnvironment({ ...process.env }), (line) => log(`[bench] ${line}`));
+  const target = configured
+    ? null
+    : await resolveDatabase(validateEnvironment({ ...process.env }), (line) => log(`[bench] ${line}`));
   if (target) {
     // The parts create their throw-away databases on this server, and copy its `throughline` database when seeded.
     env.BENCH_DATABASE_URL = target.url;
     env.BENCH_SCALE_DATABASE_URL ??= target.url;
   }
   const stopEmbedded = async () => target?.embedded?.stop().catch(() => undefined);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopEmbedded().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stopEmbedded().finally(() => process.exit(130)));
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  log(`npm run bench — parts: ${wanted.join(', ')}; data size ${benchSize()}; ${machine.cpus} CPU (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}; ` +
-    `database: ${target ? 'embedded PostgreSQL (.data/postgres)' : 'the configured server'}; queues: ${process.env.BENCH_REDIS_URL ? 'Redis' : 'PostgreSQL'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    totalMemoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  log(
+    `npm run bench — parts: ${wanted.join(', ')}; data size ${benchSize()}; ${machine.cpus} CPU (${machine.cpuModel}), ${machine.totalMemoryGb} GB, Node ${machine.node}; ` +
+      `database: ${target ? 'embedded PostgreSQL (.data/postgres)' : 'the configured server'}; queues: ${process.env.BENCH_REDIS_URL ? 'Redis' : 'PostgreSQL'}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
 
   const rows: Row[] = [];
   const parts: Record<string, unknown> = {};
@@ -91,7 +144,14 @@ async function main(): Promise<void> {
       parts[part.key] = { exitCode: code, seconds, result };
       if (code !== 0 || !result) {
         crashed += 1;
-        rows.push({ part: part.key, figure: `${part.title}: exited ${code}${result ? '' : ', no results'}`, value: '', target: '', ratio: '', verdict: 'FAILED' });
+        rows.push({
+          part: part.key,
+          figure: `${part.title}: exited ${code}${result ? '' : ', no results'}`,
+          value: '',
+          target: '',
+          ratio: '',
+          verdict: 'FAILED',
+        });
         continue;
       }
       rows.push(...summarize(part.key, result));
@@ -102,11 +162,25 @@ async function main(): Promise<void> {
 
   printTable(rows);
   const file = join(resultsDir, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({
-    benchmark: 'all', at: new Date().toISOString(), size: benchSize(), machine, loadAverageAtEnd: loadavg(),
-    database: target ? 'embedded' : 'server', queues: process.env.BENCH_REDIS_URL ? 'redis' : 'postgres',
-    totalSeconds: Math.round(performance.now() - started) / 1000, table: rows, parts,
-  }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        benchmark: 'all',
+        at: new Date().toISOString(),
+        size: benchSize(),
+        machine,
+        loadAverageAtEnd: loadavg(),
+        database: target ? 'embedded' : 'server',
+        queues: process.env.BENCH_REDIS_URL ? 'redis' : 'postgres',
+        totalSeconds: Math.round(performance.now() - started) / 1000,
+        table: rows,
+        parts,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   log(`\nfigures written to ${file} (each part's own file under ${partsDir})`);
   if (crashed) throw new Error(`${crashed} part(s) failed`);
 }
@@ -114,49 +188,103 @@ async function main(): Promise<void> {
 /** The rows of one part's results file. */
 function summarize(key: string, r: Record<string, any>): Row[] {
   const rows: Row[] = [];
-  const add = (figure: string, value: string, target = '', ratio = '', v: Row['verdict'] = '') => rows.push({ part: key, figure, value, target, ratio, verdict: v });
+  const add = (figure: string, value: string, target = '', ratio = '', v: Row['verdict'] = '') =>
+    rows.push({ part: key, figure, value, target, ratio, verdict: v });
   if (key === 'api') {
     for (const s of r.scenarios as any[]) {
       for (const run of s.runs as any[]) {
         const at10 = run.connections === 10;
         const p95Ok = run.ours.p95Ms <= s.target.p95Ms && run.ours.non2xx === 0;
         const ratioOk = s.target.bareRatio === null || run.ratio >= s.target.bareRatio;
-        add(`${s.name} @${run.connections}: req/s · p50/p95/p99 ms`,
+        add(
+          `${s.name} @${run.connections}: req/s · p50/p95/p99 ms`,
           `${run.ours.requestsPerSecond} · ${run.ours.p50Ms}/${run.ours.p95Ms}/${run.ours.p99Ms}${run.ours.non2xx ? ` (${run.ours.non2xx} non-2xx)` : ''}`,
-          at10 ? `p95 ≤ ${s.target.p95Ms}${s.target.bareRatio === null ? '' : `, ≥ ${s.target.bareRatio} of bare`}` : '',
+          at10
+            ? `p95 ≤ ${s.target.p95Ms}${s.target.bareRatio === null ? '' : `, ≥ ${s.target.bareRatio} of bare`}`
+            : '',
           `${run.ratio} (bare ${run.bare.requestsPerSecond} r/s, p95 ${run.bare.p95Ms})`,
-          at10 ? verdict(p95Ok && ratioOk) : '');
+          at10 ? verdict(p95Ok && ratioOk) : '',
+        );
       }
     }
     for (const run of r.login.runs as any[]) {
-      add(`POST /auth/login @${run.connections} (argon2id, apart): req/s · p50/p95/p99 ms`, `${run.requestsPerSecond} · ${run.p50Ms}/${run.p95Ms}/${run.p99Ms}`);
+      add(
+        `POST /auth/login @${run.connections} (argon2id, apart): req/s · p50/p95/p99 ms`,
+        `${run.requestsPerSecond} · ${run.p50Ms}/${run.p95Ms}/${run.p99Ms}`,
+      );
     }
-    add('API peak RSS under the read/write load (VmHWM)', `${r.apiRss.peakMb} MB`, `≤ ${r.targets.peakRssMb} MB`, '', r.apiRss.verdict);
+    add(
+      'API peak RSS under the read/write load (VmHWM)',
+      `${r.apiRss.peakMb} MB`,
+      `≤ ${r.targets.peakRssMb} MB`,
+      '',
+      r.apiRss.verdict,
+    );
     add('API peak RSS after the login runs', `${r.login.peakMbAfterLogin} MB`);
   } else if (key === 'explain') {
     const statements = r.statements as Array<{ executionMs: number; largeSeqScans: string[] }>;
     const flagged = statements.filter((s) => s.largeSeqScans.length).length;
     add('hot statements explained', String(statements.length));
-    add(`sequential scans on tables ≥ ${Number(r.largeTableRows).toLocaleString('en-US')} rows`, String(flagged), 'none', '', verdict(flagged === 0));
+    add(
+      `sequential scans on tables ≥ ${Number(r.largeTableRows).toLocaleString('en-US')} rows`,
+      String(flagged),
+      'none',
+      '',
+      verdict(flagged === 0),
+    );
   } else if (key === 'drift') {
     const first = r.scans[0];
     add('drift: large organization, cold scan (raises every alert)', `${first.scanSeconds} s`, '', '', '');
     if (r.fullScan) {
-      add(`drift: full scan of the scale data (${r.fullScan.organizations} organizations, one worker)`, `${r.fullScan.totalSeconds} s`, `≤ ${r.targets.scanSeconds} s`, '', r.verdict.scan);
+      add(
+        `drift: full scan of the scale data (${r.fullScan.organizations} organizations, one worker)`,
+        `${r.fullScan.totalSeconds} s`,
+        `≤ ${r.targets.scanSeconds} s`,
+        '',
+        r.verdict.scan,
+      );
     }
     if (r.scans[1]) add('drift: large organization, steady scan (refreshes only)', `${r.scans[1].scanSeconds} s`);
-    add('drift: peak RSS of the process running the worker', `${first.rssPeakMb} MB`, `< ${r.targets.peakRssMb} MB`, '', r.verdict.peakRss);
+    add(
+      'drift: peak RSS of the process running the worker',
+      `${first.rssPeakMb} MB`,
+      `< ${r.targets.peakRssMb} MB`,
+      '',
+      r.verdict.peakRss,
+    );
   } else if (key === 'digest' || key === 'digest-own') {
-    const label = key === 'digest' ? `digests, scale data (${r.recipients} recipients)` : `digests, ${Number(r.recipients).toLocaleString('en-US')} recipients`;
-    add(`${label}: composed/s`, String(r.composedPerSecond), `≥ ${r.targets.composedPerSecond}`, '', r.verdict.composed);
-    add(`${label}: delivered/s (SMTP sink)`, String(r.deliveredPerSecond), `≥ ${r.targets.deliveredPerSecond}`, '', r.verdict.delivered);
+    const label =
+      key === 'digest'
+        ? `digests, scale data (${r.recipients} recipients)`
+        : `digests, ${Number(r.recipients).toLocaleString('en-US')} recipients`;
+    add(
+      `${label}: composed/s`,
+      String(r.composedPerSecond),
+      `≥ ${r.targets.composedPerSecond}`,
+      '',
+      r.verdict.composed,
+    );
+    add(
+      `${label}: delivered/s (SMTP sink)`,
+      String(r.deliveredPerSecond),
+      `≥ ${r.targets.deliveredPerSecond}`,
+      '',
+      r.verdict.delivered,
+    );
     add(`${label}: peak RSS, transactions per digest`, `${r.peakRssMb} MB, ${r.transactionsPerDigest}`);
   }
   return rows;
 }
 
 function printTable(rows: Row[]): void {
-  const headers: Row = { part: 'part', figure: 'figure', value: 'value', target: 'target', ratio: 'ours/bare', verdict: '' };
+  const headers: Row = {
+    part: 'part',
+    figure: 'figure',
+    value: 'value',
+    target: 'target',
+    ratio: 'ours/bare',
+    verdict: '',
+  };
   const columns: Array<keyof Row> = ['part', 'figure', 'value', 'target', 'ratio', 'verdict'];
   const widths = columns.map((c) => Math.max(...[headers, ...rows].map((r) => String(r[c]).length)));
   const line = (r: Row) => `  ${columns.map((c, i) => String(r[c]).padEnd(widths[i])).join('  ')}`.trimEnd();
@@ -165,7 +293,9 @@ function printTable(rows: Row[]): void {
   for (const r of rows) log(line(r));
   const misses = rows.filter((r) => r.verdict === 'MISS').length;
   const failed = rows.filter((r) => r.verdict === 'FAILED').length;
-  log(`\n  ${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses} MISS${failed ? `, ${failed} FAILED` : ''} (latencies in ms; the machine's load shows in the absolute figures, the ratio ours/bare is the stable one)`);
+  log(
+    `\n  ${rows.filter((r) => r.verdict === 'PASS').length} PASS, ${misses} MISS${failed ? `, ${failed} FAILED` : ''} (latencies in ms; the machine's load shows in the absolute figures, the ratio ours/bare is the stable one)`,
+  );
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

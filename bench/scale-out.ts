@@ -72,9 +72,12 @@ interface Sink {
 }
 
 async function main(): Promise<void> {
-  if (!process.env.BENCH_DATABASE_URL && !process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL) process.env.BENCH_DATABASE_URL = DEFAULT_SERVER;
+  if (!process.env.BENCH_DATABASE_URL && !process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL)
+    process.env.BENCH_DATABASE_URL = DEFAULT_SERVER;
   const usePostgresQueues = process.env.SCALE_OUT_QUEUES === 'postgres';
-  const redisUrl = usePostgresQueues ? undefined : process.env.BENCH_REDIS_URL || process.env.REDIS_URL || process.env.TEST_REDIS_URL || DEFAULT_REDIS;
+  const redisUrl = usePostgresQueues
+    ? undefined
+    : process.env.BENCH_REDIS_URL || process.env.REDIS_URL || process.env.TEST_REDIS_URL || DEFAULT_REDIS;
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const jwtSecret = randomBytes(32).toString('hex');
   const sink = await startSink();
@@ -83,35 +86,56 @@ async function main(): Promise<void> {
     for (const d of deployments) await teardown(d, redisUrl).catch((e: unknown) => log(`cleanup: ${String(e)}`));
     await sink.close().catch(() => undefined);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
   const problems: string[] = [];
   try {
-    log(`scale-out — ${cpus().length} CPU, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; queues on ${redisUrl ? `Redis (${redact(redisUrl)}, prefix throughline-so-${tag}-*)` : 'PostgreSQL (BullMQ backend)'}`);
+    log(
+      `scale-out — ${cpus().length} CPU, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          ' ',
+        )}; queues on ${redisUrl ? `Redis (${redact(redisUrl)}, prefix throughline-so-${tag}-*)` : 'PostgreSQL (BullMQ backend)'}`,
+    );
 
     // 1 worker first, on a copy of its own: the baseline of the first scheduled round.
     log('\n━━ baseline: 1 worker, no API ━━');
     const single = await deploy({ workers: 1, apis: 0, tag: `${tag}-1`, redisUrl, jwtSecret, sink });
     deployments.push(single);
     const baseline = await firstRound(single);
-    log(`  first round with 1 worker: scan of ${baseline.organizationsScanned} organizations ${secs(baseline.scanWallMs)} s, ${baseline.digestsComposed} digests composed in ${secs(baseline.composeWallMs)} s`);
+    log(
+      `  first round with 1 worker: scan of ${baseline.organizationsScanned} organizations ${secs(baseline.scanWallMs)} s, ${baseline.digestsComposed} digests composed in ${secs(baseline.composeWallMs)} s`,
+    );
     await teardown(single, redisUrl);
     deployments.splice(deployments.indexOf(single), 1);
     sink.reset();
 
-    log(`\n━━ scale-out: ${APIS} APIs, ${WORKERS} workers, one PostgreSQL database, one ${redisUrl ? 'Redis' : 'queue schema'} ━━`);
+    log(
+      `\n━━ scale-out: ${APIS} APIs, ${WORKERS} workers, one PostgreSQL database, one ${redisUrl ? 'Redis' : 'queue schema'} ━━`,
+    );
     const cluster = await deploy({ workers: WORKERS, apis: APIS, tag: `${tag}-3`, redisUrl, jwtSecret, sink });
     deployments.push(cluster);
     const scaled = await firstRound(cluster);
-    log(`  first round with ${WORKERS} workers: scan of ${scaled.organizationsScanned} organizations ${secs(scaled.scanWallMs)} s, ${scaled.digestsComposed} digests composed in ${secs(scaled.composeWallMs)} s`);
+    log(
+      `  first round with ${WORKERS} workers: scan of ${scaled.organizationsScanned} organizations ${secs(scaled.scanWallMs)} s, ${scaled.digestsComposed} digests composed in ${secs(scaled.composeWallMs)} s`,
+    );
 
     // Load through both APIs at once: reads and writes on each.
     const load = await loadBothApis(cluster);
-    for (const l of load) log(`  ${l.api} ${l.name}: ${l.figures.requestsPerSecond} req/s, p95 ${l.figures.p95Ms} ms, ${l.figures.non2xx} non-2xx, ${l.figures.errors} errors`);
-    for (const l of load) if (l.figures.non2xx || l.figures.errors) problems.push(`${l.api} ${l.name}: ${l.figures.non2xx} non-2xx, ${l.figures.errors} errors`);
+    for (const l of load)
+      log(
+        `  ${l.api} ${l.name}: ${l.figures.requestsPerSecond} req/s, p95 ${l.figures.p95Ms} ms, ${l.figures.non2xx} non-2xx, ${l.figures.errors} errors`,
+      );
+    for (const l of load)
+      if (l.figures.non2xx || l.figures.errors)
+        problems.push(`${l.api} ${l.name}: ${l.figures.non2xx} non-2xx, ${l.figures.errors} errors`);
 
     const until = cluster.startedAt + (PERIODS + 0.25) * PERIOD_MS;
-    if (Date.now() < until) log(`\n  observing the schedulers until ${PERIODS} periods of ${PERIOD_MINUTES} min have passed (${Math.ceil((until - Date.now()) / 1000)} s)…`);
+    if (Date.now() < until)
+      log(
+        `\n  observing the schedulers until ${PERIODS} periods of ${PERIOD_MINUTES} min have passed (${Math.ceil((until - Date.now()) / 1000)} s)…`,
+      );
     while (Date.now() < until) await sleep(1000);
     await settle(cluster);
 
@@ -119,7 +143,13 @@ async function main(): Promise<void> {
     problems.push(...checks.problems);
     const summary = {
       at: new Date().toISOString(),
-      layout: { apis: APIS, workers: WORKERS, queues: redisUrl ? 'redis' : 'postgres', periodMinutes: PERIOD_MINUTES, periodsObserved: PERIODS },
+      layout: {
+        apis: APIS,
+        workers: WORKERS,
+        queues: redisUrl ? 'redis' : 'postgres',
+        periodMinutes: PERIOD_MINUTES,
+        periodsObserved: PERIODS,
+      },
       machine: { cpus: cpus().length, loadAverage: loadavg() },
       firstRound: { oneWorker: baseline, threeWorkers: scaled },
       load: load.map((l) => ({ api: l.api, scenario: l.name, ...l.figures })),
@@ -141,12 +171,21 @@ async function main(): Promise<void> {
   log('\nOK: every scheduler fired once per period; every alert, digest and email exists exactly once.');
 }
 
-async function deploy(options: { workers: number; apis: number; tag: string; redisUrl?: string; jwtSecret: string; sink: Sink }): Promise<Deployment> {
+async function deploy(options: {
+  workers: number;
+  apis: number;
+  tag: string;
+  redisUrl?: string;
+  jwtSecret: string;
+  sink: Sink;
+}): Promise<Deployment> {
   const db = await openBenchDatabase('scale', (line) => log(`  ${line}`));
   const prefix = `throughline-so-${options.tag}`;
   // Every organization's digest slot is this hour of today, in its own timezone: every user is due now.
-  await withClient(db.url, (c) => c.query(`UPDATE organizations SET settings = settings || jsonb_build_object(
-      'digestWeekday', extract(isodow FROM now() AT TIME ZONE timezone)::int, 'digestHour', extract(hour FROM now() AT TIME ZONE timezone)::int)`));
+  await withClient(db.url, (c) =>
+    c.query(`UPDATE organizations SET settings = settings || jsonb_build_object(
+      'digestWeekday', extract(isodow FROM now() AT TIME ZONE timezone)::int, 'digestHour', extract(hour FROM now() AT TIME ZONE timezone)::int)`),
+  );
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
@@ -165,17 +204,26 @@ async function deploy(options: { workers: number; apis: number; tag: string; red
     HOST: '127.0.0.1',
   };
   const deployment: Deployment = {
-    db, prefix, children: [], apiUrls: [], startedAt: 0,
+    db,
+    prefix,
+    children: [],
+    apiUrls: [],
+    startedAt: 0,
     queue: selectQueueBackend({ redisUrl: options.redisUrl, databaseUrl: db.url, prefix, poolSize: 2 }),
   };
   const root = repoRoot();
   for (let i = 1; i <= options.apis; i++) {
     const port = await freePort();
-    const child = spawn(process.execPath, [resolve(root, 'dist/apps/api/src/main.js')], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [resolve(root, 'dist/apps/api/src/main.js')], {
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     deployment.children.push({ name: `api-${i}`, process: child });
     deployment.apiUrls.push(`http://127.0.0.1:${port}`);
   }
-  await Promise.all(deployment.apiUrls.map((url, i) => waitForHealth(`${url}/api/health`, deployment.children[i].process)));
+  await Promise.all(
+    deployment.apiUrls.map((url, i) => waitForHealth(`${url}/api/health`, deployment.children[i].process)),
+  );
   // The queues are paused until every worker is up: the first scheduled round then starts on all of them at once,
   // instead of on the first one while the others still boot (which would time Nest's start-up, not the work).
   const queues = [QueueName.Drift, QueueName.Digests, QueueName.Notifications].map((name) => queueOf(deployment, name));
@@ -183,7 +231,10 @@ async function deploy(options: { workers: number; apis: number; tag: string; red
   const health: Array<Promise<void>> = [];
   for (let i = 1; i <= options.workers; i++) {
     const port = await freePort();
-    const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, resolve(root, 'dist/apps/worker/src/main.js')], { env: { ...env, WORKER_HEALTH_PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, resolve(root, 'dist/apps/worker/src/main.js')], {
+      env: { ...env, WORKER_HEALTH_PORT: String(port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     deployment.children.push({ name: `worker-${i}`, process: child });
     health.push(waitForHealth(`http://127.0.0.1:${port}/health`, child));
   }
@@ -191,13 +242,17 @@ async function deploy(options: { workers: number; apis: number; tag: string; red
   await Promise.all(queues.map((q) => q.resume()));
   await Promise.all(queues.map((q) => q.close()));
   deployment.startedAt = Date.now();
-  log(`  started ${options.apis} API (${deployment.apiUrls.join(', ') || 'none'}) and ${options.workers} worker process(es) on ${db.name}; queues resumed once every worker was healthy`);
+  log(
+    `  started ${options.apis} API (${deployment.apiUrls.join(', ') || 'none'}) and ${options.workers} worker process(es) on ${db.name}; queues resumed once every worker was healthy`,
+  );
   return deployment;
 }
 
 /** Waits for the first scheduled round: every organization scanned once, every due user's digest composed. */
 async function firstRound(d: Deployment): Promise<Round> {
-  const organizations = Number((await withClient(d.db.url, (c) => c.query(`SELECT count(*) FROM organizations`))).rows[0].count);
+  const organizations = Number(
+    (await withClient(d.db.url, (c) => c.query(`SELECT count(*) FROM organizations`))).rows[0].count,
+  );
   const due = await eligibleRecipients(d.db.url);
   const drift = queueOf(d, QueueName.Drift);
   const digests = queueOf(d, QueueName.Digests);
@@ -208,14 +263,28 @@ async function firstRound(d: Deployment): Promise<Round> {
       const all = await jobs(drift, JobName.ScanOrganization, ['completed']);
       const first = Math.min(...all.map(slotOf));
       const scans = all.filter((j) => slotOf(j) === first);
-      const composeJobs = [...(await jobs(digests, JobName.DigestCompose, ['completed'])), ...(await jobs(digests, JobName.DigestComposeBatch, ['completed']))];
-      const composed = Number((await withClient(d.db.url, (c) => c.query(`SELECT count(*) FROM digests`))).rows[0].count);
+      const composeJobs = [
+        ...(await jobs(digests, JobName.DigestCompose, ['completed'])),
+        ...(await jobs(digests, JobName.DigestComposeBatch, ['completed'])),
+      ];
+      const composed = Number(
+        (await withClient(d.db.url, (c) => c.query(`SELECT count(*) FROM digests`))).rows[0].count,
+      );
       if (scans.length >= organizations && composed >= due) {
         // Compose jobs may be batches of recipients: the wall time is from the first one taken to the last finished.
-        return { organizationsScanned: scans.length, scanWallMs: wall(scans), digestsComposed: composed, composeWallMs: wall(composeJobs) };
+        return {
+          organizationsScanned: scans.length,
+          scanWallMs: wall(scans),
+          digestsComposed: composed,
+          composeWallMs: wall(composeJobs),
+        };
       }
-      for (const c of d.children) if (c.process.exitCode !== null) throw new Error(`${c.name} exited with ${c.process.exitCode}`);
-      if (Date.now() > deadline) throw new Error(`first round not done after 5 min: ${scans.length}/${organizations} scans, ${composed}/${due} digests`);
+      for (const c of d.children)
+        if (c.process.exitCode !== null) throw new Error(`${c.name} exited with ${c.process.exitCode}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `first round not done after 5 min: ${scans.length}/${organizations} scans, ${composed}/${due} digests`,
+        );
       await sleep(500);
     }
   } finally {
@@ -237,18 +306,44 @@ function wall(list: Job[]): number {
 
 async function loadBothApis(d: Deployment): Promise<Array<{ api: string; name: string; figures: LoadFigures }>> {
   const tokens = await Promise.all(d.apiUrls.map((url, i) => login(url, emailOf(d.db.set, 'large', 'am', i + 1))));
-  const ids = (sql: string) => withClient(d.db.url, async (c) => (await c.query(sql, [organizationId(d.db.set, 'large')])).rows.map((r: { id: string }) => r.id));
-  const engagements = await ids(`SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 300`);
-  const priorities = await ids(`SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 300`);
-  log(`\n  load: ${LOAD_SECONDS} s through both APIs at once (each: GET summary with 5 connections, POST check-in with 3)…`);
+  const ids = (sql: string) =>
+    withClient(d.db.url, async (c) =>
+      (await c.query(sql, [organizationId(d.db.set, 'large')])).rows.map((r: { id: string }) => r.id),
+    );
+  const engagements = await ids(
+    `SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 300`,
+  );
+  const priorities = await ids(
+    `SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 300`,
+  );
+  log(
+    `\n  load: ${LOAD_SECONDS} s through both APIs at once (each: GET summary with 5 connections, POST check-in with 3)…`,
+  );
   const runs = d.apiUrls.flatMap((url, i) => {
     const headers = { authorization: `Bearer ${tokens[i]}` };
     return [
-      { api: `api-${i + 1}`, name: 'GET /engagements/:id/summary', run: runLoad({ baseUrl: url, method: 'GET', headers, connections: 5, seconds: LOAD_SECONDS, paths: engagements.map((id) => `/api/v1/engagements/${id}/summary`) }) },
       {
-        api: `api-${i + 1}`, name: 'POST /priorities/:id/check-ins',
+        api: `api-${i + 1}`,
+        name: 'GET /engagements/:id/summary',
         run: runLoad({
-          baseUrl: url, method: 'POST', headers, connections: 3, seconds: LOAD_SECONDS, paths: priorities.map((id) => `/api/v1/priorities/${id}/check-ins`),
+          baseUrl: url,
+          method: 'GET',
+          headers,
+          connections: 5,
+          seconds: LOAD_SECONDS,
+          paths: engagements.map((id) => `/api/v1/engagements/${id}/summary`),
+        }),
+      },
+      {
+        api: `api-${i + 1}`,
+        name: 'POST /priorities/:id/check-ins',
+        run: runLoad({
+          baseUrl: url,
+          method: 'POST',
+          headers,
+          connections: 3,
+          seconds: LOAD_SECONDS,
+          paths: priorities.map((id) => `/api/v1/priorities/${id}/check-ins`),
           body: JSON.stringify({ rag: 'on_track', confidence: 7, note: 'Scale-out check-in', blockers: null }),
         }),
       },
@@ -264,7 +359,10 @@ async function settle(d: Deployment): Promise<void> {
   try {
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      const pending = Number((await withClient(d.db.url, (c) => c.query(`SELECT count(*) FROM outbox WHERE status = 'pending'`))).rows[0].count);
+      const pending = Number(
+        (await withClient(d.db.url, (c) => c.query(`SELECT count(*) FROM outbox WHERE status = 'pending'`))).rows[0]
+          .count,
+      );
       let busy = 0;
       for (const q of queues) {
         const counts = await q.getJobCounts('waiting', 'active', 'prioritized');
@@ -300,11 +398,18 @@ async function verify(d: Deployment, sink: Sink): Promise<Verification> {
         const period = Math.floor(at / PERIOD_MS);
         perPeriod.set(period, [...(perPeriod.get(period) ?? []), j]);
       }
-      return { total: list.length, periods: perPeriod.size, maxPerPeriod: Math.max(0, ...[...perPeriod.values()].map((l) => l.length)) };
+      return {
+        total: list.length,
+        periods: perPeriod.size,
+        maxPerPeriod: Math.max(0, ...[...perPeriod.values()].map((l) => l.length)),
+      };
     };
     const scanFirings = await firings(drift, JobName.ScanAll);
     const digestFirings = await firings(digests, JobName.DigestDispatchAll);
-    for (const [label, f] of [['drift scan scheduler', scanFirings], ['digest dispatcher', digestFirings]] as const) {
+    for (const [label, f] of [
+      ['drift scan scheduler', scanFirings],
+      ['digest dispatcher', digestFirings],
+    ] as const) {
       if (f.maxPerPeriod > 1) problems.push(`${label} fired ${f.maxPerPeriod} times in one period`);
       if (f.periods < PERIODS) problems.push(`${label} fired in ${f.periods} periods, expected at least ${PERIODS}`);
     }
@@ -313,20 +418,33 @@ async function verify(d: Deployment, sink: Sink): Promise<Verification> {
     const scansPerKey = countBy(scans.map((j) => j.id ?? ''));
     const duplicateScans = Object.values(scansPerKey).filter((n) => n > 1).length;
     const failedJobs = [
-      ...(await drift.getJobs(['failed'], 0, -1)), ...(await digests.getJobs(['failed'], 0, -1)), ...(await notifications.getJobs(['failed'], 0, -1)),
+      ...(await drift.getJobs(['failed'], 0, -1)),
+      ...(await digests.getJobs(['failed'], 0, -1)),
+      ...(await notifications.getJobs(['failed'], 0, -1)),
     ];
     if (duplicateScans) problems.push(`${duplicateScans} organization scans ran twice in one fan-out`);
-    if (failedJobs.length) problems.push(`${failedJobs.length} failed jobs: ${failedJobs.slice(0, 3).map((j) => `${j.name} ${j.failedReason}`).join('; ')}`);
+    if (failedJobs.length)
+      problems.push(
+        `${failedJobs.length} failed jobs: ${failedJobs
+          .slice(0, 3)
+          .map((j) => `${j.name} ${j.failedReason}`)
+          .join('; ')}`,
+      );
 
     const db = await withClient(d.db.url, async (c) => {
-      const one = async (sql: string) => Number(Object.values((await c.query(sql)).rows[0] as Record<string, unknown>)[0]);
+      const one = async (sql: string) =>
+        Number(Object.values((await c.query(sql)).rows[0] as Record<string, unknown>)[0]);
       return {
         openAlerts: await one(`SELECT count(*) FROM drift_alerts WHERE status <> 'resolved'`),
-        duplicateOpenAlerts: await one(`SELECT count(*) FROM (SELECT 1 FROM drift_alerts WHERE status <> 'resolved' GROUP BY organization_id, rule, subject_type, subject_id HAVING count(*) > 1) x`),
+        duplicateOpenAlerts: await one(
+          `SELECT count(*) FROM (SELECT 1 FROM drift_alerts WHERE status <> 'resolved' GROUP BY organization_id, rule, subject_type, subject_id HAVING count(*) > 1) x`,
+        ),
         alertEvents: await one(`SELECT count(*) FROM outbox WHERE event <> 'digest.weekly'`),
         digests: await one(`SELECT count(*) FROM digests WHERE NOT forced`),
         digestsComposed: await one(`SELECT count(*) FROM digests WHERE NOT forced AND status <> 'skipped'`),
-        duplicateDigests: await one(`SELECT count(*) FROM (SELECT 1 FROM digests WHERE NOT forced GROUP BY user_id, iso_week HAVING count(*) > 1) x`),
+        duplicateDigests: await one(
+          `SELECT count(*) FROM (SELECT 1 FROM digests WHERE NOT forced GROUP BY user_id, iso_week HAVING count(*) > 1) x`,
+        ),
         outboxEmails: await one(`SELECT count(*) FROM outbox WHERE channel = 'email'`),
         outboxEmailsSent: await one(`SELECT count(*) FROM outbox WHERE channel = 'email' AND status = 'sent'`),
         outboxNotSent: await one(`SELECT count(*) FROM outbox WHERE channel = 'email' AND status <> 'sent'`),
@@ -335,34 +453,87 @@ async function verify(d: Deployment, sink: Sink): Promise<Verification> {
     const eligible = await eligibleRecipients(d.db.url);
     if (db.duplicateOpenAlerts) problems.push(`${db.duplicateOpenAlerts} drift alerts exist twice`);
     if (db.duplicateDigests) problems.push(`${db.duplicateDigests} users have two digests for one week`);
-    if (db.digests !== eligible) problems.push(`${db.digests} digests for ${eligible} eligible users (expected exactly one each)`);
+    if (db.digests !== eligible)
+      problems.push(`${db.digests} digests for ${eligible} eligible users (expected exactly one each)`);
     const distinctMessages = sink.byMessageId.size;
     const duplicateEmails = [...sink.byMessageId.values()].filter((n) => n > 1).length;
     if (duplicateEmails) problems.push(`${duplicateEmails} emails reached the SMTP sink more than once`);
-    if (distinctMessages !== db.outboxEmailsSent) problems.push(`SMTP sink has ${distinctMessages} distinct messages, the outbox ${db.outboxEmailsSent} sent emails`);
+    if (distinctMessages !== db.outboxEmailsSent)
+      problems.push(
+        `SMTP sink has ${distinctMessages} distinct messages, the outbox ${db.outboxEmailsSent} sent emails`,
+      );
     if (db.outboxNotSent) problems.push(`${db.outboxNotSent} email outbox rows not sent`);
     return {
       problems,
-      figures: { scanFirings, digestFirings, organizationScans: scans.length, duplicateScans, failedJobs: failedJobs.length, ...db, eligibleRecipients: eligible, smtpMessages: sink.received(), smtpDistinctMessageIds: distinctMessages, duplicateEmails },
+      figures: {
+        scanFirings,
+        digestFirings,
+        organizationScans: scans.length,
+        duplicateScans,
+        failedJobs: failedJobs.length,
+        ...db,
+        eligibleRecipients: eligible,
+        smtpMessages: sink.received(),
+        smtpDistinctMessageIds: distinctMessages,
+        duplicateEmails,
+      },
     };
   } finally {
     await Promise.all([drift.close(), digests.close(), notifications.close()]);
   }
 }
 
-function printSummary(s: { firstRound: { oneWorker: Round; threeWorkers: Round }; load: Array<{ api: string; scenario: string } & LoadFigures>; checks: Record<string, any>; problems: string[] }): void {
+function printSummary(s: {
+  firstRound: { oneWorker: Round; threeWorkers: Round };
+  load: Array<{ api: string; scenario: string } & LoadFigures>;
+  checks: Record<string, any>;
+  problems: string[];
+}): void {
   const c = s.checks;
   const rows: Array<[string, string, string]> = [
-    ['first round, scan of all organizations (wall)', `1 worker ${secs(s.firstRound.oneWorker.scanWallMs)} s`, `${WORKERS} workers ${secs(s.firstRound.threeWorkers.scanWallMs)} s (×${(s.firstRound.oneWorker.scanWallMs / s.firstRound.threeWorkers.scanWallMs).toFixed(2)})`],
-    ['first round, digests composed (wall)', `1 worker ${secs(s.firstRound.oneWorker.composeWallMs)} s`, `${WORKERS} workers ${secs(s.firstRound.threeWorkers.composeWallMs)} s (×${(s.firstRound.oneWorker.composeWallMs / s.firstRound.threeWorkers.composeWallMs).toFixed(2)})`],
-    ['drift scan scheduler firings', `${c.scanFirings.total} in ${c.scanFirings.periods} periods`, `max ${c.scanFirings.maxPerPeriod} per period`],
-    ['digest dispatcher firings', `${c.digestFirings.total} in ${c.digestFirings.periods} periods`, `max ${c.digestFirings.maxPerPeriod} per period`],
-    ['organization scans (all fan-outs)', String(c.organizationScans), `${c.duplicateScans} duplicated, ${c.failedJobs} failed jobs`],
+    [
+      'first round, scan of all organizations (wall)',
+      `1 worker ${secs(s.firstRound.oneWorker.scanWallMs)} s`,
+      `${WORKERS} workers ${secs(s.firstRound.threeWorkers.scanWallMs)} s (×${(s.firstRound.oneWorker.scanWallMs / s.firstRound.threeWorkers.scanWallMs).toFixed(2)})`,
+    ],
+    [
+      'first round, digests composed (wall)',
+      `1 worker ${secs(s.firstRound.oneWorker.composeWallMs)} s`,
+      `${WORKERS} workers ${secs(s.firstRound.threeWorkers.composeWallMs)} s (×${(s.firstRound.oneWorker.composeWallMs / s.firstRound.threeWorkers.composeWallMs).toFixed(2)})`,
+    ],
+    [
+      'drift scan scheduler firings',
+      `${c.scanFirings.total} in ${c.scanFirings.periods} periods`,
+      `max ${c.scanFirings.maxPerPeriod} per period`,
+    ],
+    [
+      'digest dispatcher firings',
+      `${c.digestFirings.total} in ${c.digestFirings.periods} periods`,
+      `max ${c.digestFirings.maxPerPeriod} per period`,
+    ],
+    [
+      'organization scans (all fan-outs)',
+      String(c.organizationScans),
+      `${c.duplicateScans} duplicated, ${c.failedJobs} failed jobs`,
+    ],
     ['open drift alerts', String(c.openAlerts), `${c.duplicateOpenAlerts} duplicated`],
-    ['digests this week', `${c.digests} for ${c.eligibleRecipients} users`, `${c.digestsComposed} with an email, ${c.duplicateDigests} duplicated`],
-    ['emails: outbox sent vs SMTP sink', `${c.outboxEmailsSent} vs ${c.smtpDistinctMessageIds}`, `${c.smtpMessages} received, ${c.duplicateEmails} Message-IDs twice, ${c.outboxNotSent} not sent`],
+    [
+      'digests this week',
+      `${c.digests} for ${c.eligibleRecipients} users`,
+      `${c.digestsComposed} with an email, ${c.duplicateDigests} duplicated`,
+    ],
+    [
+      'emails: outbox sent vs SMTP sink',
+      `${c.outboxEmailsSent} vs ${c.smtpDistinctMessageIds}`,
+      `${c.smtpMessages} received, ${c.duplicateEmails} Message-IDs twice, ${c.outboxNotSent} not sent`,
+    ],
   ];
-  for (const l of s.load) rows.push([`load ${l.api} ${l.scenario}`, `${l.requestsPerSecond} req/s`, `p95 ${l.p95Ms} ms, ${l.non2xx} non-2xx`]);
+  for (const l of s.load)
+    rows.push([
+      `load ${l.api} ${l.scenario}`,
+      `${l.requestsPerSecond} req/s`,
+      `p95 ${l.p95Ms} ms, ${l.non2xx} non-2xx`,
+    ]);
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   log('\nsummary');
@@ -371,10 +542,16 @@ function printSummary(s: { firstRound: { oneWorker: Round; threeWorkers: Round }
 
 /** Users who get a digest this week: enabled, not opted out (the dispatcher's own rule, digest-recipients.repository.ts). */
 async function eligibleRecipients(url: string): Promise<number> {
-  return withClient(url, async (c) => Number((await c.query(
-    `SELECT count(*) FROM users u JOIN organizations o ON o.id = u.organization_id LEFT JOIN digest_preferences dp ON dp.user_id = u.id
+  return withClient(url, async (c) =>
+    Number(
+      (
+        await c.query(
+          `SELECT count(*) FROM users u JOIN organizations o ON o.id = u.organization_id LEFT JOIN digest_preferences dp ON dp.user_id = u.id
       WHERE u.disabled_at IS NULL AND NOT COALESCE(dp.opted_out, NOT COALESCE((o.settings->>'digestsEnabled')::boolean, true))`,
-  )).rows[0].count));
+        )
+      ).rows[0].count,
+    ),
+  );
 }
 
 function queueOf(d: Deployment, name: string): Queue {
@@ -424,7 +601,10 @@ async function startSink(): Promise<Sink & { reset: () => void }> {
   let received = 0;
   const byMessageId = new Map<string, number>();
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 500,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    closeTimeout: 500,
     onData(stream, _session, callback) {
       let head = '';
       stream.on('data', (chunk: Buffer) => {
@@ -442,14 +622,23 @@ async function startSink(): Promise<Sink & { reset: () => void }> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`, received: () => received, byMessageId,
-    reset: () => { received = 0; byMessageId.clear(); },
+    url: `smtp://127.0.0.1:${port}`,
+    received: () => received,
+    byMessageId,
+    reset: () => {
+      received = 0;
+      byMessageId.clear();
+    },
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
 
 async function login(apiUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
   const body = (await response.json()) as { accessToken?: string };
   if (!response.ok || !body.accessToken) throw new Error(`login as ${email}: ${response.status}`);
   return body.accessToken;
@@ -502,7 +691,9 @@ const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`scale-out failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `scale-out failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -16,7 +16,12 @@ const set = dataSet('web');
 const { shape } = set.groups[0];
 const ENGAGEMENTS = shape.clients * shape.engagementsPerClient;
 /** Milliseconds since navigation start: scripts downloaded, portfolio API answered, rows shown, search filtered. */
-interface Figures { scripts: number; portfolio: number; rows: number; interactive: number }
+interface Figures {
+  scripts: number;
+  portfolio: number;
+  rows: number;
+  interactive: number;
+}
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const availability = browserAvailability();
 const describeInBrowser = availability.available ? describe : describe.skip;
@@ -45,7 +50,9 @@ describeInBrowser(`web: first load of the portfolio with ${ENGAGEMENTS} engageme
       expectStatus(login, 200);
       const browser = await openBrowser();
       try {
-        await browser.context.addInitScript(`localStorage.setItem('throughline.refreshToken', ${JSON.stringify(login.body.refreshToken)})`);
+        await browser.context.addInitScript(
+          `localStorage.setItem('throughline.refreshToken', ${JSON.stringify(login.body.refreshToken)})`,
+        );
         figures.push(await measure(browser.page, `${api.baseUrl}/portfolio`));
         if (run === 0) await browser.screenshot('bench-portfolio-200');
       } finally {
@@ -55,7 +62,10 @@ describeInBrowser(`web: first load of the portfolio with ${ENGAGEMENTS} engageme
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const lines = [
       `[bench:web] portfolio with ${ENGAGEMENTS} engagements, built app, Chromium headless, cold cache, ${RUNS} runs`,
-      ...figures.map((f, i) => `[bench:web]   run ${i + 1}: scripts ${f.scripts} ms, /portfolio answered ${f.portfolio} ms, ${ENGAGEMENTS} rows ${f.rows} ms, first filtered search ${f.interactive} ms`),
+      ...figures.map(
+        (f, i) =>
+          `[bench:web]   run ${i + 1}: scripts ${f.scripts} ms, /portfolio answered ${f.portfolio} ms, ${ENGAGEMENTS} rows ${f.rows} ms, first filtered search ${f.interactive} ms`,
+      ),
       `[bench:web] median ${median(figures.map((f) => f.rows))} ms to rows, ${median(figures.map((f) => f.interactive))} ms interactive (max ${Math.max(...figures.map((f) => f.interactive))} ms)`,
     ];
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
@@ -70,7 +80,11 @@ declare const document: { querySelectorAll(selector: string): { length: number }
 async function measure(page: Page, url: string): Promise<Figures> {
   await page.goto(url, { waitUntil: 'commit' });
   // Predicates are functions, not strings: the app's CSP (script-src 'self') forbids the eval a string predicate needs.
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="portfolio-row"]').length === n, ENGAGEMENTS, { polling: 'raf', timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="portfolio-row"]').length === n,
+    ENGAGEMENTS,
+    { polling: 'raf', timeout: 30_000 },
+  );
   const rows = await page.evaluate<number>('Math.round(performance.now())');
   const timings = await page.evaluate<{ scripts: number; portfolio: number }>(`(() => {
     const resources = performance.getEntriesByType('resource');
@@ -78,7 +92,11 @@ async function measure(page: Page, url: string): Promise<Figures> {
     return { scripts: end((n) => n.includes('/assets/')), portfolio: end((n) => n.includes('/api/v1/portfolio')) };
   })()`);
   await page.getByLabel('Search').fill('Client 0007');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="portfolio-row"]').length < n, ENGAGEMENTS, { polling: 'raf' });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="portfolio-row"]').length < n,
+    ENGAGEMENTS,
+    { polling: 'raf' },
+  );
   const interactive = await page.evaluate<number>('Math.round(performance.now())');
   return { rows, interactive, ...timings };
 }

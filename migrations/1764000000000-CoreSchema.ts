@@ -126,7 +126,9 @@ export class CoreSchema1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (organization_id, engagement_id) REFERENCES engagements (organization_id, id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX allocation_changes_engagement_idx ON allocation_changes (organization_id, engagement_id, effective_date)`);
+    await q.query(
+      `CREATE INDEX allocation_changes_engagement_idx ON allocation_changes (organization_id, engagement_id, effective_date)`,
+    );
 
     await q.query(`
       CREATE TABLE owners (
@@ -166,7 +168,9 @@ export class CoreSchema1764000000000 implements MigrationInterface {
         CONSTRAINT priorities_active_rank_unique EXCLUDE USING btree (engagement_id WITH =, rank WITH =)
           WHERE (status = 'active') DEFERRABLE INITIALLY DEFERRED
       )`);
-    await q.query(`CREATE INDEX priorities_engagement_idx ON priorities (organization_id, engagement_id, status, rank)`);
+    await q.query(
+      `CREATE INDEX priorities_engagement_idx ON priorities (organization_id, engagement_id, status, rank)`,
+    );
     await q.query(`CREATE INDEX priorities_owner_idx ON priorities (organization_id, owner_id)`);
 
     await q.query(`
@@ -188,7 +192,9 @@ export class CoreSchema1764000000000 implements MigrationInterface {
         FOREIGN KEY (organization_id, priority_id) REFERENCES priorities (organization_id, id) ON DELETE CASCADE
       )`);
     await q.query(`CREATE INDEX milestones_priority_idx ON milestones (organization_id, priority_id, due_date)`);
-    await q.query(`CREATE INDEX milestones_open_due_idx ON milestones (organization_id, due_date) WHERE status IN ('planned','in_progress')`);
+    await q.query(
+      `CREATE INDEX milestones_open_due_idx ON milestones (organization_id, due_date) WHERE status IN ('planned','in_progress')`,
+    );
 
     await q.query(`
       CREATE TABLE milestone_due_date_changes (
@@ -202,7 +208,9 @@ export class CoreSchema1764000000000 implements MigrationInterface {
         reason text NOT NULL CHECK (length(btrim(reason)) > 0),
         FOREIGN KEY (organization_id, milestone_id) REFERENCES milestones (organization_id, id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX milestone_due_date_changes_milestone_idx ON milestone_due_date_changes (organization_id, milestone_id, changed_at)`);
+    await q.query(
+      `CREATE INDEX milestone_due_date_changes_milestone_idx ON milestone_due_date_changes (organization_id, milestone_id, changed_at)`,
+    );
 
     await q.query(`
       CREATE TABLE check_ins (
@@ -240,8 +248,20 @@ export class CoreSchema1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'audit_events', 'check_ins', 'milestone_due_date_changes', 'milestones', 'priorities', 'owners',
-      'allocation_changes', 'engagements', 'executives', 'client_grants', 'clients', 'refresh_tokens', 'users', 'organizations',
+      'audit_events',
+      'check_ins',
+      'milestone_due_date_changes',
+      'milestones',
+      'priorities',
+      'owners',
+      'allocation_changes',
+      'engagements',
+      'executives',
+      'client_grants',
+      'clients',
+      'refresh_tokens',
+      'users',
+      'organizations',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }

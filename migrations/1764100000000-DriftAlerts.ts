@@ -33,8 +33,12 @@ export class DriftAlerts1764100000000 implements MigrationInterface {
         UNIQUE (organization_id, id),
         FOREIGN KEY (organization_id, engagement_id) REFERENCES engagements (organization_id, id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE UNIQUE INDEX drift_alerts_one_open ON drift_alerts (organization_id, rule, subject_type, subject_id) WHERE status <> 'resolved'`);
-    await q.query(`CREATE INDEX drift_alerts_list_idx ON drift_alerts (organization_id, status, severity, last_seen_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX drift_alerts_one_open ON drift_alerts (organization_id, rule, subject_type, subject_id) WHERE status <> 'resolved'`,
+    );
+    await q.query(
+      `CREATE INDEX drift_alerts_list_idx ON drift_alerts (organization_id, status, severity, last_seen_at DESC)`,
+    );
     await q.query(`CREATE INDEX drift_alerts_engagement_idx ON drift_alerts (organization_id, engagement_id)`);
 
     await q.query(`
@@ -49,7 +53,9 @@ export class DriftAlerts1764100000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (organization_id, alert_id) REFERENCES drift_alerts (organization_id, id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX drift_alert_events_alert_idx ON drift_alert_events (organization_id, alert_id, created_at)`);
+    await q.query(
+      `CREATE INDEX drift_alert_events_alert_idx ON drift_alert_events (organization_id, alert_id, created_at)`,
+    );
 
     await q.query(`
       CREATE TABLE webhooks (
@@ -76,7 +82,9 @@ export class DriftAlerts1764100000000 implements MigrationInterface {
         min_severity text NOT NULL DEFAULT 'info' CHECK (min_severity IN ('info','warning','critical')),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX notification_preferences_organization_idx ON notification_preferences (organization_id)`);
+    await q.query(
+      `CREATE INDEX notification_preferences_organization_idx ON notification_preferences (organization_id)`,
+    );
 
     await q.query(`
       CREATE TABLE outbox (
@@ -119,7 +127,14 @@ export class DriftAlerts1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['drift_snapshots', 'outbox', 'notification_preferences', 'webhooks', 'drift_alert_events', 'drift_alerts']) {
+    for (const table of [
+      'drift_snapshots',
+      'outbox',
+      'notification_preferences',
+      'webhooks',
+      'drift_alert_events',
+      'drift_alerts',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`ALTER TABLE organizations DROP COLUMN IF EXISTS last_drift_scan_at`);

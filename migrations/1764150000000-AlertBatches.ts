@@ -10,7 +10,9 @@ export class AlertBatches1764150000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_event_check`);
-    await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled'))`);
+    await q.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled'))`,
+    );
     // Implied by the event's (organization_id, alert_id) reference to its alert; checking it again costs
     // every one of a large scan's event rows a lookup.
     await q.query(`ALTER TABLE drift_alert_events DROP CONSTRAINT drift_alert_events_organization_id_fkey`);
@@ -22,12 +24,16 @@ export class AlertBatches1764150000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX drift_alerts_status_idx`);
-    await q.query(`CREATE INDEX drift_alerts_list_idx ON drift_alerts (organization_id, status, severity, last_seen_at DESC)`);
+    await q.query(
+      `CREATE INDEX drift_alerts_list_idx ON drift_alerts (organization_id, status, severity, last_seen_at DESC)`,
+    );
     await q.query(
       `ALTER TABLE drift_alert_events ADD CONSTRAINT drift_alert_events_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE`,
     );
     await q.query(`DELETE FROM outbox WHERE event = 'alerts.batch'`);
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_event_check`);
-    await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','webhook.disabled'))`);
+    await q.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','webhook.disabled'))`,
+    );
   }
 }

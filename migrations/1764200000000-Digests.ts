@@ -25,7 +25,9 @@ export class Digests1764200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX digest_preferences_organization_idx ON digest_preferences (organization_id)`);
 
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_event_check`);
-    await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled','digest.weekly'))`);
+    await q.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled','digest.weekly'))`,
+    );
 
     await q.query(`
       CREATE TABLE digests (
@@ -54,7 +56,9 @@ export class Digests1764200000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS digests`);
     await q.query(`DELETE FROM outbox WHERE event = 'digest.weekly'`);
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_event_check`);
-    await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled'))`);
+    await q.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled'))`,
+    );
     await q.query(`DROP TABLE IF EXISTS digest_preferences`);
   }
 }

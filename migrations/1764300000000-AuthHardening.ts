@@ -23,15 +23,21 @@ export class AuthHardening1764300000000 implements MigrationInterface {
         used_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX password_reset_tokens_user_idx ON password_reset_tokens (organization_id, user_id)`);
+    await queryRunner.query(
+      `CREATE INDEX password_reset_tokens_user_idx ON password_reset_tokens (organization_id, user_id)`,
+    );
     await queryRunner.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_event_check`);
-    await queryRunner.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled','digest.weekly','auth.password_reset'))`);
+    await queryRunner.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled','digest.weekly','auth.password_reset'))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM outbox WHERE event = 'auth.password_reset'`);
     await queryRunner.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_event_check`);
-    await queryRunner.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled','digest.weekly'))`);
+    await queryRunner.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_event_check CHECK (event IN ('alert.raised','alert.escalated','alerts.batch','webhook.disabled','digest.weekly'))`,
+    );
     await queryRunner.query(`DROP TABLE password_reset_tokens`);
     await queryRunner.query(`DROP TABLE login_attempts`);
   }

@@ -64,7 +64,9 @@ export class RowLevelSecurity1764400000000 implements MigrationInterface {
       await q.query(`CREATE POLICY cross_tenant_system ON ${table} USING (${SYSTEM}) WITH CHECK (${SYSTEM})`);
     }
     await q.query(`ALTER TABLE organizations ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY tenant_isolation ON organizations USING (${ORGANIZATION}) WITH CHECK (${ORGANIZATION})`);
+    await q.query(
+      `CREATE POLICY tenant_isolation ON organizations USING (${ORGANIZATION}) WITH CHECK (${ORGANIZATION})`,
+    );
     await q.query(`CREATE POLICY cross_tenant_system ON organizations USING (${SYSTEM}) WITH CHECK (${SYSTEM})`);
   }
 

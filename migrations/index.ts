@@ -8,4 +8,13 @@ import { OutboxHandOver1764600000000 } from './1764600000000-OutboxHandOver';
 import { OutboxLease1764700000000 } from './1764700000000-OutboxLease';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
-export const migrations = [CoreSchema1764000000000, DriftAlerts1764100000000, AlertBatches1764150000000, Digests1764200000000, AuthHardening1764300000000, RowLevelSecurity1764400000000, OutboxHandOver1764600000000, OutboxLease1764700000000];
+export const migrations = [
+  CoreSchema1764000000000,
+  DriftAlerts1764100000000,
+  AlertBatches1764150000000,
+  Digests1764200000000,
+  AuthHardening1764300000000,
+  RowLevelSecurity1764400000000,
+  OutboxHandOver1764600000000,
+  OutboxLease1764700000000,
+];

@@ -12,7 +12,11 @@ import { isTransactionEnd, isTransactionStart, substitute, type CapturedRoute } 
 async function main(): Promise<void> {
   const [routesFile, port] = process.argv.slice(2);
   const routes = JSON.parse(readFileSync(routesFile, 'utf8')) as CapturedRoute[];
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'throughline-bench-bare' });
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    application_name: 'throughline-bench-bare',
+  });
   const app = Fastify({ logger: false });
 
   const registered = new Set<string>();
@@ -58,10 +62,19 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: Number(port), host: '127.0.0.1' });
   process.send?.('ready');
-  process.on('SIGTERM', () => void app.close().then(() => pool.end()).finally(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .finally(() => process.exit(0)),
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bare server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bare server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -23,7 +23,9 @@ export interface CapturedRoute {
 
 /** Parameters as JSON can carry them (Dates become ISO strings, which pg sends the same way). */
 export function toJsonParams(params: unknown[] | undefined): unknown[] {
-  return JSON.parse(JSON.stringify(params ?? [], (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value))) as unknown[];
+  return JSON.parse(
+    JSON.stringify(params ?? [], (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)),
+  ) as unknown[];
 }
 
 /** Replaces every occurrence of each `from` id (as a whole value or inside a JSON string) with its `to`. */

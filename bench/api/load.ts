@@ -31,19 +31,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const started = performance.now();
   let instance!: autocannon.Instance;
   const finished = new Promise<autocannon.Result>((ok, fail) => {
-    instance = autocannon({
-    url: options.baseUrl,
-    connections: options.connections,
-    duration: options.seconds,
-    headers: { 'content-type': 'application/json', ...options.headers },
-    requests: [
+    instance = autocannon(
       {
-        method: options.method,
-        body: options.body,
-        setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length] }),
+        url: options.baseUrl,
+        connections: options.connections,
+        duration: options.seconds,
+        headers: { 'content-type': 'application/json', ...options.headers },
+        requests: [
+          {
+            method: options.method,
+            body: options.body,
+            setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length] }),
+          },
+        ],
       },
-    ],
-    }, (error: Error | null, result: autocannon.Result) => (error ? fail(error) : ok(result)));
+      (error: Error | null, result: autocannon.Result) => (error ? fail(error) : ok(result)),
+    );
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
@@ -51,7 +54,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const result = await finished;
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length ? round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]) : NaN);
+  const at = (q: number) =>
+    latencies.length ? round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]) : NaN;
   const ok = latencies.length - result.non2xx;
   return {
     connections: options.connections,

@@ -23,38 +23,85 @@ export interface Scenario {
 }
 
 /** The requests run on the large organization of the scale data set. */
-export async function buildScenarios(client: Client, set: DataSet, accountManagerToken: string, viewerToken: string): Promise<Scenario[]> {
+export async function buildScenarios(
+  client: Client,
+  set: DataSet,
+  accountManagerToken: string,
+  viewerToken: string,
+): Promise<Scenario[]> {
   const loginSample = accountManagerToken;
-  const ids = async (sql: string) => (await client.query(sql, [organizationId(set, 'large')])).rows.map((r: { id: string }) => r.id);
+  const ids = async (sql: string) =>
+    (await client.query(sql, [organizationId(set, 'large')])).rows.map((r: { id: string }) => r.id);
   // Requests rotate over 500 engagements / priorities, so the figures are not one hot row's.
   const large = set.groups[0].shape;
   const engagements = (large.clients * large.engagementsPerClient).toLocaleString('en-US');
-  const engagementIds = await ids(`SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
-  const priorityIds = await ids(`SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`);
+  const engagementIds = await ids(
+    `SELECT id FROM engagements WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`,
+  );
+  const priorityIds = await ids(
+    `SELECT id FROM priorities WHERE organization_id = $1 AND status = 'active' ORDER BY id LIMIT 500`,
+  );
   return [
-      { name: 'GET /engagements/:id/summary (account manager)', method: 'GET', route: '/engagements/:id/summary', ids: engagementIds, token: loginSample, target: { p95Ms: TARGETS.summaryP95Ms, bareRatio: TARGETS.bareRatio } },
-      { name: `GET /portfolio?limit=50 (account manager, ${engagements} engagements)`, method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: loginSample, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
-      { name: `GET /portfolio?limit=50 (client viewer, ${large.clientsPerViewer} clients)`, method: 'GET', route: '/portfolio', ids: [], query: '?limit=50', token: viewerToken, target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio } },
-      {
-        name: 'POST /priorities/:id/check-ins (account manager)', method: 'POST', route: '/priorities/:id/check-ins', ids: priorityIds, token: loginSample,
-        body: JSON.stringify({ rag: 'on_track', confidence: 7, note: 'Benchmark check-in: pipeline review done', blockers: null }),
-        target: { p95Ms: TARGETS.checkInP95Ms, bareRatio: null },
-      },
+    {
+      name: 'GET /engagements/:id/summary (account manager)',
+      method: 'GET',
+      route: '/engagements/:id/summary',
+      ids: engagementIds,
+      token: loginSample,
+      target: { p95Ms: TARGETS.summaryP95Ms, bareRatio: TARGETS.bareRatio },
+    },
+    {
+      name: `GET /portfolio?limit=50 (account manager, ${engagements} engagements)`,
+      method: 'GET',
+      route: '/portfolio',
+      ids: [],
+      query: '?limit=50',
+      token: loginSample,
+      target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio },
+    },
+    {
+      name: `GET /portfolio?limit=50 (client viewer, ${large.clientsPerViewer} clients)`,
+      method: 'GET',
+      route: '/portfolio',
+      ids: [],
+      query: '?limit=50',
+      token: viewerToken,
+      target: { p95Ms: TARGETS.portfolioP95Ms, bareRatio: TARGETS.bareRatio },
+    },
+    {
+      name: 'POST /priorities/:id/check-ins (account manager)',
+      method: 'POST',
+      route: '/priorities/:id/check-ins',
+      ids: priorityIds,
+      token: loginSample,
+      body: JSON.stringify({
+        rag: 'on_track',
+        confidence: 7,
+        note: 'Benchmark check-in: pipeline review done',
+        blockers: null,
+      }),
+      target: { p95Ms: TARGETS.checkInP95Ms, bareRatio: null },
+    },
   ];
 }
 
 export async function login(apiUrl: string, email: string): Promise<string> {
   const response = await fetch(`${apiUrl}${API_PREFIX}/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
   });
   const body = (await response.json()) as { accessToken?: string };
-  if (!response.ok || !body.accessToken) throw new Error(`login as ${email}: ${response.status} ${JSON.stringify(body)}`);
+  if (!response.ok || !body.accessToken)
+    throw new Error(`login as ${email}: ${response.status} ${JSON.stringify(body)}`);
   return body.accessToken;
 }
 
 /** Runs each scenario's request once on an in-process API, recording every statement TypeORM sends meanwhile. */
 export async function captureSql(env: Record<string, string>, scenarios: Scenario[]): Promise<CapturedRoute[]> {
-  const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), { logger: false });
+  const app = await createApiApp(validateEnvironment({ ...env, PORT: '0' }, { require: ['PUBLIC_URL'] }), {
+    logger: false,
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -62,23 +109,31 @@ export async function captureSql(env: Record<string, string>, scenarios: Scenari
   let statements: CapturedStatement[] = [];
   const original = dataSource.logger;
   dataSource.logger = Object.assign(Object.create(original) as OrmLogger, {
-    logQuery: (query: string, parameters?: unknown[]) => void statements.push({ sql: query, params: toJsonParams(parameters) }),
+    logQuery: (query: string, parameters?: unknown[]) =>
+      void statements.push({ sql: query, params: toJsonParams(parameters) }),
   });
   try {
     const out: CapturedRoute[] = [];
     for (const [index, scenario] of scenarios.entries()) {
       const id = scenario.ids[0] ?? null;
       statements = [];
-      const response = await fetch(`${base}${API_PREFIX}${scenario.route.replace(':id', id ?? '')}${scenario.query ?? ''}`, {
-        method: scenario.method,
-        headers: { authorization: `Bearer ${scenario.token}`, 'content-type': 'application/json' },
-        body: scenario.body,
-      });
+      const response = await fetch(
+        `${base}${API_PREFIX}${scenario.route.replace(':id', id ?? '')}${scenario.query ?? ''}`,
+        {
+          method: scenario.method,
+          headers: { authorization: `Bearer ${scenario.token}`, 'content-type': 'application/json' },
+          body: scenario.body,
+        },
+      );
       const body = (await response.json()) as { id?: string };
       if (!response.ok) throw new Error(`capturing ${scenario.name}: ${response.status} ${JSON.stringify(body)}`);
       out.push({
-        name: scenario.name, method: scenario.method, route: `/s${index}${API_PREFIX}${scenario.route}`,
-        capturedId: id, capturedNewId: scenario.method === 'POST' ? (body.id ?? null) : null, statements,
+        name: scenario.name,
+        method: scenario.method,
+        route: `/s${index}${API_PREFIX}${scenario.route}`,
+        capturedId: id,
+        capturedNewId: scenario.method === 'POST' ? (body.id ?? null) : null,
+        statements,
       });
     }
     return out;

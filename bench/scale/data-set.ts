@@ -61,50 +61,147 @@ export type PresetSize = 'full' | 'small';
 export const BENCH_PASSWORD = 'scale-seed-password';
 export const BENCH_EMAIL_DOMAIN = 'bench.throughline.test';
 
-const NONE = { forecastEvery: 23, clientViewers: 0, clientsPerViewer: 0, executivesLogIn: false, windingDown: false, replanEvery: 0, snapshotDays: 0, openAlerts: false };
+const NONE = {
+  forecastEvery: 23,
+  clientViewers: 0,
+  clientsPerViewer: 0,
+  executivesLogIn: false,
+  windingDown: false,
+  replanEvery: 0,
+  snapshotDays: 0,
+  openAlerts: false,
+};
 
 /** The large organization of issue 7: 1,000 clients, 3,000 engagements, 15,000 priorities, 150,000 milestones. */
 const LARGE: OrganizationShape = {
-  ...NONE, name: 'Scale Fractional (large)', timezones: ['UTC'], admins: 1, accountManagers: 20, clientViewers: 50, clientsPerViewer: 3,
-  clients: 1_000, engagementsPerClient: 3, executives: 600, windingDown: true, ownersPerClient: 3, prioritiesPerEngagement: 5,
-  milestonesPerPriority: 10, firstDueDaysAgo: 72, dueSpanDays: 162, dueJitterDays: 30, replanEvery: 3, checkInsPerPriority: 4, snapshotDays: 30,
+  ...NONE,
+  name: 'Scale Fractional (large)',
+  timezones: ['UTC'],
+  admins: 1,
+  accountManagers: 20,
+  clientViewers: 50,
+  clientsPerViewer: 3,
+  clients: 1_000,
+  engagementsPerClient: 3,
+  executives: 600,
+  windingDown: true,
+  ownersPerClient: 3,
+  prioritiesPerEngagement: 5,
+  milestonesPerPriority: 10,
+  firstDueDaysAgo: 72,
+  dueSpanDays: 162,
+  dueJitterDays: 30,
+  replanEvery: 3,
+  checkInsPerPriority: 4,
+  snapshotDays: 30,
 };
 /** Each of the 100 small organizations: an admin, an account manager, 5 clients, 10 engagements. */
 const SMALL: OrganizationShape = {
-  ...NONE, name: 'Scale Small', timezones: ['UTC', 'Europe/Paris', 'America/New_York'], admins: 1, accountManagers: 1, clients: 5,
-  engagementsPerClient: 2, executives: 3, ownersPerClient: 1, prioritiesPerEngagement: 3, milestonesPerPriority: 5, firstDueDaysAgo: 24,
-  dueSpanDays: 144, dueJitterDays: 0, checkInsPerPriority: 2,
+  ...NONE,
+  name: 'Scale Small',
+  timezones: ['UTC', 'Europe/Paris', 'America/New_York'],
+  admins: 1,
+  accountManagers: 1,
+  clients: 5,
+  engagementsPerClient: 2,
+  executives: 3,
+  ownersPerClient: 1,
+  prioritiesPerEngagement: 3,
+  milestonesPerPriority: 5,
+  firstDueDaysAgo: 24,
+  dueSpanDays: 144,
+  dueJitterDays: 0,
+  checkInsPerPriority: 2,
 };
 /** bench:drift's own organization: 1,000 engagements, 5,000 priorities, 1,000,000 milestones (10% open and overdue). */
 const DRIFT: OrganizationShape = {
-  ...NONE, name: 'Bench Fractional', timezones: ['UTC'], admins: 1, accountManagers: 5, clients: 200, engagementsPerClient: 5, executives: 1_000,
-  ownersPerClient: 2, prioritiesPerEngagement: 5, milestonesPerPriority: 200, firstDueDaysAgo: 90, dueSpanDays: 179, dueJitterDays: 0,
-  replanEvery: 50, forecastEvery: 100, checkInsPerPriority: 4,
+  ...NONE,
+  name: 'Bench Fractional',
+  timezones: ['UTC'],
+  admins: 1,
+  accountManagers: 5,
+  clients: 200,
+  engagementsPerClient: 5,
+  executives: 1_000,
+  ownersPerClient: 2,
+  prioritiesPerEngagement: 5,
+  milestonesPerPriority: 200,
+  firstDueDaysAgo: 90,
+  dueSpanDays: 179,
+  dueJitterDays: 0,
+  replanEvery: 50,
+  forecastEvery: 100,
+  checkInsPerPriority: 4,
 };
 /** bench:digest's own organization: 10,000 recipients (BENCH_VIEWERS client viewers) over 200 engagements. */
 const DIGEST: OrganizationShape = {
-  ...NONE, name: 'Bench Digests', timezones: ['UTC'], admins: 10, accountManagers: 90, executivesLogIn: true,
-  clientViewers: Number(process.env.BENCH_VIEWERS ?? 9_700), clientsPerViewer: 1, clients: 200, engagementsPerClient: 1, executives: 200,
-  ownersPerClient: 1, prioritiesPerEngagement: 3, milestonesPerPriority: 10, firstDueDaysAgo: 41, dueSpanDays: 81, dueJitterDays: 0,
-  replanEvery: 20, checkInsPerPriority: 2, snapshotDays: 56, openAlerts: true,
+  ...NONE,
+  name: 'Bench Digests',
+  timezones: ['UTC'],
+  admins: 10,
+  accountManagers: 90,
+  executivesLogIn: true,
+  clientViewers: Number(process.env.BENCH_VIEWERS ?? 9_700),
+  clientsPerViewer: 1,
+  clients: 200,
+  engagementsPerClient: 1,
+  executives: 200,
+  ownersPerClient: 1,
+  prioritiesPerEngagement: 3,
+  milestonesPerPriority: 10,
+  firstDueDaysAgo: 41,
+  dueSpanDays: 81,
+  dueJitterDays: 0,
+  replanEvery: 20,
+  checkInsPerPriority: 2,
+  snapshotDays: 56,
+  openAlerts: true,
 };
 /** bench:web's portfolio: 200 engagements of 50 clients, 3 priorities and 4 milestones each. */
 const WEB: OrganizationShape = {
-  ...NONE, name: 'Web Bench', timezones: ['UTC'], admins: 1, accountManagers: 0, clients: 50, engagementsPerClient: 4, executives: 50,
-  ownersPerClient: 1, prioritiesPerEngagement: 3, milestonesPerPriority: 4, firstDueDaysAgo: 30, dueSpanDays: 90, dueJitterDays: 0,
-  replanEvery: 20, checkInsPerPriority: 2, snapshotDays: 56, openAlerts: true,
+  ...NONE,
+  name: 'Web Bench',
+  timezones: ['UTC'],
+  admins: 1,
+  accountManagers: 0,
+  clients: 50,
+  engagementsPerClient: 4,
+  executives: 50,
+  ownersPerClient: 1,
+  prioritiesPerEngagement: 3,
+  milestonesPerPriority: 4,
+  firstDueDaysAgo: 30,
+  dueSpanDays: 90,
+  dueJitterDays: 0,
+  replanEvery: 20,
+  checkInsPerPriority: 2,
+  snapshotDays: 56,
+  openAlerts: true,
 };
 
 const PRESETS: Record<PresetName, Record<PresetSize, OrganizationGroup[]>> = {
   scale: {
-    full: [{ tag: 'large', count: 1, shape: LARGE }, { tag: 'small', count: 100, shape: SMALL }],
+    full: [
+      { tag: 'large', count: 1, shape: LARGE },
+      { tag: 'small', count: 100, shape: SMALL },
+    ],
     small: [
-      { tag: 'large', count: 1, shape: { ...LARGE, clients: 40, executives: 30, accountManagers: 3, clientViewers: 3 } },
+      {
+        tag: 'large',
+        count: 1,
+        shape: { ...LARGE, clients: 40, executives: 30, accountManagers: 3, clientViewers: 3 },
+      },
       { tag: 'small', count: 5, shape: SMALL },
     ],
   },
-  drift: { full: [{ tag: 'org', count: 1, shape: DRIFT }], small: [{ tag: 'org', count: 1, shape: { ...DRIFT, clients: 10, executives: 50, milestonesPerPriority: 20 } }] },
-  digest: { full: [{ tag: 'org', count: 1, shape: DIGEST }], small: [{ tag: 'org', count: 1, shape: { ...DIGEST, clients: 20, executives: 20, clientViewers: 200 } }] },
+  drift: {
+    full: [{ tag: 'org', count: 1, shape: DRIFT }],
+    small: [{ tag: 'org', count: 1, shape: { ...DRIFT, clients: 10, executives: 50, milestonesPerPriority: 20 } }],
+  },
+  digest: {
+    full: [{ tag: 'org', count: 1, shape: DIGEST }],
+    small: [{ tag: 'org', count: 1, shape: { ...DIGEST, clients: 20, executives: 20, clientViewers: 200 } }],
+  },
   // The portfolio page is measured with its 200 rows: the small size is the same.
   web: { full: [{ tag: 'org', count: 1, shape: WEB }], small: [{ tag: 'org', count: 1, shape: WEB }] },
 };

@@ -22,7 +22,12 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** md5 of a text as a version-4 uuid (version and variant digits set), as data-set.ts uuidOf does. */
 const uuidOf = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
-export function organizationSteps(set: DataSet, group: OrganizationGroup, clock: SeedClock, passwordHash: string): SeedStep[] {
+export function organizationSteps(
+  set: DataSet,
+  group: OrganizationGroup,
+  clock: SeedClock,
+  passwordHash: string,
+): SeedStep[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(clock.today)) throw new Error(`today must be YYYY-MM-DD, not ${clock.today}`);
   const s = group.shape;
   const T = `${literal(clock.today)}::date`;
@@ -38,11 +43,13 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
   const engagementOf = (p: string) => `((${p} - 1) / ${s.prioritiesPerEngagement} + 1)`;
   const rankOf = (p: string) => `((${p} - 1) % ${s.prioritiesPerEngagement} + 1)`;
   /** Work is done by an account manager (by number), or by the admin where there is none. */
-  const worker = (n: string) => (s.accountManagers > 0 ? id('u', `'am-' || (1 + (${n}) % ${s.accountManagers})`) : id('u', `'admin-1'`));
+  const worker = (n: string) =>
+    s.accountManagers > 0 ? id('u', `'am-' || (1 + (${n}) % ${s.accountManagers})`) : id('u', `'admin-1'`);
   const jitter = (p: string) => (s.dueJitterDays > 0 ? `(${p} % ${s.dueJitterDays})` : '0');
   const priorityStart = (p: string) => `(${T} - ${s.firstDueDaysAgo + 18} + ${jitter(p)})`;
   /** The current plan: milestone n of priority p, due dates spread evenly over the span. */
-  const due = (p: string, n: string) => `(${T} - ${s.firstDueDaysAgo} + ${jitter(p)} + ((${n} - 1) * ${s.dueSpanDays}) / ${Math.max(M - 1, 1)})`;
+  const due = (p: string, n: string) =>
+    `(${T} - ${s.firstDueDaysAgo} + ${jitter(p)} + ((${n} - 1) * ${s.dueSpanDays}) / ${Math.max(M - 1, 1)})`;
   /** Forward re-plans of milestone n of priority p (a week each); baseline = due − 7 × re-plans. */
   const replans = (p: string, n: string) => {
     if (s.replanEvery === 0) return '0';
@@ -84,13 +91,14 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
                    ${s.windingDown ? `CASE WHEN c % 50 = 0 THEN 'inactive' ELSE 'active' END` : `'active'`}, ${worker('c')}
               FROM ${orgs} CROSS JOIN ${each(s.clients, 'c')}`,
     },
-    s.clientViewers > 0 && s.clientsPerViewer > 0 && {
-      label: 'client grants',
-      table: 'client_grants',
-      sql: `INSERT INTO client_grants (organization_id, user_id, client_id)
+    s.clientViewers > 0 &&
+      s.clientsPerViewer > 0 && {
+        label: 'client grants',
+        table: 'client_grants',
+        sql: `INSERT INTO client_grants (organization_id, user_id, client_id)
             SELECT g.org, ${id('u', `'viewer-' || v`)}, ${id('c', `((v - 1) * ${s.clientsPerViewer} + k - 1) % ${s.clients} + 1`)}
               FROM ${orgs} CROSS JOIN ${each(s.clientViewers, 'v')} CROSS JOIN ${each(s.clientsPerViewer, 'k')}`,
-    },
+      },
     {
       label: 'executives',
       table: 'executives',
@@ -207,10 +215,24 @@ export function organizationSteps(set: DataSet, group: OrganizationGroup, clock:
               FROM ${orgs} CROSS JOIN ${each(priorities, 'p')} WHERE p % 3 <> 0`,
     },
   ];
-  return steps.filter((step): step is SeedStep => step !== false).map((step) => ({ ...step, label: `${group.tag}: ${step.label}` }));
+  return steps
+    .filter((step): step is SeedStep => step !== false)
+    .map((step) => ({ ...step, label: `${group.tag}: ${step.label}` }));
 }
 
 export const SEEDED_TABLES = [
-  'organizations', 'users', 'clients', 'client_grants', 'executives', 'engagements', 'allocation_changes', 'owners', 'priorities',
-  'milestones', 'milestone_due_date_changes', 'check_ins', 'drift_snapshots', 'drift_alerts',
+  'organizations',
+  'users',
+  'clients',
+  'client_grants',
+  'executives',
+  'engagements',
+  'allocation_changes',
+  'owners',
+  'priorities',
+  'milestones',
+  'milestone_due_date_changes',
+  'check_ins',
+  'drift_snapshots',
+  'drift_alerts',
 ];

@@ -41,13 +41,19 @@ async function seedInto(url: string, log: (line: string) => void): Promise<void>
     const set = dataSet('scale');
     log(`seeding the ${set.key} data set into ${new URL(url).pathname.slice(1)}${reset ? ' (--reset)' : ''}…`);
     const result = await seedDataSet(client, set, { passwordHash: await hashPassword(BENCH_PASSWORD), reset, log });
-    log(`seeded in ${(result.ms / 1000).toFixed(1)} s (one transaction), VACUUM ANALYZE ${(result.vacuumMs / 1000).toFixed(1)} s`);
+    log(
+      `seeded in ${(result.ms / 1000).toFixed(1)} s (one transaction), VACUUM ANALYZE ${(result.vacuumMs / 1000).toFixed(1)} s`,
+    );
     log(`\nrows per table:${set.groups.map((g) => `${g.count} ${g.tag}`.padStart(16)).join('')}`);
     for (const table of Object.keys(result.counts.large)) {
-      log(`  ${table.padEnd(27)}${set.groups.map((g) => result.counts[g.tag][table].toLocaleString('en-US').padStart(16)).join('')}`);
+      log(
+        `  ${table.padEnd(27)}${set.groups.map((g) => result.counts[g.tag][table].toLocaleString('en-US').padStart(16)).join('')}`,
+      );
     }
     const login = (role: 'admin' | 'am' | 'viewer') => emailOf(set, 'large', role);
-    log(`\nlog in as ${login('am')} (account manager), ${login('viewer')} (client viewer) or ${login('admin')}; password "${BENCH_PASSWORD}"`);
+    log(
+      `\nlog in as ${login('am')} (account manager), ${login('viewer')} (client viewer) or ${login('admin')}; password "${BENCH_PASSWORD}"`,
+    );
   } finally {
     await client.end();
   }
@@ -74,7 +80,9 @@ async function createDatabaseIfMissing(url: string, log: (line: string) => void)
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`seed:scale failed: ${error instanceof DataSetExists ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `seed:scale failed: ${error instanceof DataSetExists ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(error instanceof DataSetExists ? 2 : 1);
   },
 );

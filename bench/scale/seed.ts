@@ -28,7 +28,9 @@ export class DataSetExists extends Error {}
 
 /** Organizations of this data set already in the database (by their fixed ids). */
 export async function existingOrganizations(client: Client, set: DataSet): Promise<number> {
-  const { rows } = await client.query(`SELECT count(*)::int AS n FROM organizations WHERE id = ANY($1::uuid[])`, [organizationIds(set)]);
+  const { rows } = await client.query(`SELECT count(*)::int AS n FROM organizations WHERE id = ANY($1::uuid[])`, [
+    organizationIds(set),
+  ]);
   return rows[0].n as number;
 }
 
@@ -45,11 +47,17 @@ export async function seedDataSet(client: Client, set: DataSet, options: SeedOpt
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('throughline-bench-seed'))`);
     const existing = await existingOrganizations(client, set);
     if (existing > 0 && !options.reset) {
-      throw new DataSetExists(`This database already holds ${existing} organization(s) of the ${set.key} data set; run with --reset to delete and re-create them (other organizations are never touched)`);
+      throw new DataSetExists(
+        `This database already holds ${existing} organization(s) of the ${set.key} data set; run with --reset to delete and re-create them (other organizations are never touched)`,
+      );
     }
     if (existing > 0) {
-      const deleted = await client.query(`DELETE FROM organizations WHERE id = ANY($1::uuid[])`, [organizationIds(set)]);
-      log(`  deleted ${deleted.rowCount} organizations of the ${set.key} data set (--reset); their rows went with them`);
+      const deleted = await client.query(`DELETE FROM organizations WHERE id = ANY($1::uuid[])`, [
+        organizationIds(set),
+      ]);
+      log(
+        `  deleted ${deleted.rowCount} organizations of the ${set.key} data set (--reset); their rows went with them`,
+      );
     }
     for (const group of set.groups) {
       for (const step of organizationSteps(set, group, clock, options.passwordHash)) {
@@ -79,7 +87,9 @@ export async function countRows(client: Client, set: DataSet): Promise<SeedResul
     const column = table === 'organizations' ? 'id' : 'organization_id';
     for (const group of set.groups) {
       const ids = Array.from({ length: group.count }, (_, i) => organizationId(set, group.tag, i + 1));
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [ids]);
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [
+        ids,
+      ]);
       counts[group.tag][table] = rows[0].n as number;
     }
   }

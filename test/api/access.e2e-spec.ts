@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createTenant, expectStatus, rowCounts, startTestApi, tenantTablesOf, TEST_PASSWORD,
-  type HttpClient, type HttpResponse, type Scope, type Tenant, type TestApi,
+  createTenant,
+  expectStatus,
+  rowCounts,
+  startTestApi,
+  tenantTablesOf,
+  TEST_PASSWORD,
+  type HttpClient,
+  type HttpResponse,
+  type Scope,
+  type Tenant,
+  type TestApi,
 } from '@test/support';
 
 /**
@@ -16,7 +25,12 @@ import {
 
 const ROLES = ['admin', 'manager', 'executive', 'clientViewer'] as const;
 type RoleKey = (typeof ROLES)[number];
-const LABEL: Record<RoleKey, string> = { admin: 'admin', manager: 'account manager', executive: 'executive', clientViewer: 'client viewer' };
+const LABEL: Record<RoleKey, string> = {
+  admin: 'admin',
+  manager: 'account manager',
+  executive: 'executive',
+  clientViewer: 'client viewer',
+};
 
 const EVERYONE: readonly RoleKey[] = ROLES;
 const STAFF: readonly RoleKey[] = ['admin', 'manager', 'executive'];
@@ -49,7 +63,12 @@ const ROUTES: Route[] = [
   // the caller's own account (no id to aim elsewhere: the other organization's calls must leave this one untouched)
   { method: 'GET', path: '/me', allowed: EVERYONE },
   { method: 'GET', path: '/me/notification-preferences', allowed: EVERYONE },
-  { method: 'PUT', path: '/me/notification-preferences', allowed: EVERYONE, body: () => ({ emailEnabled: false, minSeverity: 'critical' }) },
+  {
+    method: 'PUT',
+    path: '/me/notification-preferences',
+    allowed: EVERYONE,
+    body: () => ({ emailEnabled: false, minSeverity: 'critical' }),
+  },
   // lists (scoped by the caller's organization and reach; section 4c)
   { method: 'GET', path: '/clients', allowed: EVERYONE },
   { method: 'GET', path: '/engagements', allowed: EVERYONE },
@@ -59,73 +78,199 @@ const ROUTES: Route[] = [
   // alerts
   { method: 'GET', path: '/alerts/:id', id: 'alertId', allowed: EVERYONE },
   { method: 'POST', path: '/alerts/:id/acknowledge', id: 'alertId', allowed: STAFF },
-  { method: 'POST', path: '/alerts/:id/resolve', id: 'alertId', allowed: STAFF, body: () => ({ note: 'Intruder resolution' }) },
+  {
+    method: 'POST',
+    path: '/alerts/:id/resolve',
+    id: 'alertId',
+    allowed: STAFF,
+    body: () => ({ note: 'Intruder resolution' }),
+  },
   // notifications (admin)
   { method: 'GET', path: '/notifications/failed', allowed: ADMIN },
   { method: 'GET', path: '/organization/webhooks', allowed: ADMIN },
-  { method: 'POST', path: '/organization/webhooks', allowed: ADMIN, body: () => ({ url: 'http://127.0.0.1:9/intruder', format: 'json' }) },
-  { method: 'PATCH', path: '/organization/webhooks/:id', id: 'webhookId', allowed: ADMIN, body: () => ({ url: 'http://127.0.0.1:9/hijacked', enabled: false }) },
+  {
+    method: 'POST',
+    path: '/organization/webhooks',
+    allowed: ADMIN,
+    body: () => ({ url: 'http://127.0.0.1:9/intruder', format: 'json' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/organization/webhooks/:id',
+    id: 'webhookId',
+    allowed: ADMIN,
+    body: () => ({ url: 'http://127.0.0.1:9/hijacked', enabled: false }),
+  },
   { method: 'DELETE', path: '/organization/webhooks/:id', id: 'webhookId', allowed: ADMIN },
   // organization, users, audit
   { method: 'GET', path: '/organization/settings', allowed: MANAGERS },
-  { method: 'PATCH', path: '/organization/settings', allowed: ADMIN, body: () => ({ name: 'Hijacked Org', focusCap: 20 }) },
+  {
+    method: 'PATCH',
+    path: '/organization/settings',
+    allowed: ADMIN,
+    body: () => ({ name: 'Hijacked Org', focusCap: 20 }),
+  },
   { method: 'GET', path: '/audit-events', allowed: ADMIN },
   { method: 'GET', path: '/users', allowed: ADMIN },
-  { method: 'POST', path: '/users', allowed: ADMIN, body: () => ({ email: `intruder-${fresh()}@firm.test`, name: 'Intruder', password: TEST_PASSWORD, role: 'admin' }) },
+  {
+    method: 'POST',
+    path: '/users',
+    allowed: ADMIN,
+    body: () => ({ email: `intruder-${fresh()}@firm.test`, name: 'Intruder', password: TEST_PASSWORD, role: 'admin' }),
+  },
   { method: 'GET', path: '/users/:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
   { method: 'PATCH', path: '/users/:id/role', id: 'userId', allowed: ADMIN, body: () => ({ role: 'admin' }) },
-  { method: 'PUT', path: '/users/:id/client-grants', id: 'userId', allowed: ADMIN, body: (home) => ({ clientIds: [home.a.clientId, home.b.clientId] }) },
+  {
+    method: 'PUT',
+    path: '/users/:id/client-grants',
+    id: 'userId',
+    allowed: ADMIN,
+    body: (home) => ({ clientIds: [home.a.clientId, home.b.clientId] }),
+  },
   { method: 'POST', path: '/users/:id/disable', id: 'userId', allowed: ADMIN },
   { method: 'POST', path: '/users/:id/enable', id: 'userId', allowed: ADMIN },
   // clients
-  { method: 'POST', path: '/clients', allowed: MANAGERS, body: () => ({ name: 'Intruder Corp', stage: 'growth', industry: 'Software' }) },
+  {
+    method: 'POST',
+    path: '/clients',
+    allowed: MANAGERS,
+    body: () => ({ name: 'Intruder Corp', stage: 'growth', industry: 'Software' }),
+  },
   { method: 'GET', path: '/clients/:id', id: 'clientId', allowed: EVERYONE },
-  { method: 'PATCH', path: '/clients/:id', id: 'clientId', allowed: MANAGERS, body: () => ({ name: 'Hijacked Corp', status: 'inactive' }) },
+  {
+    method: 'PATCH',
+    path: '/clients/:id',
+    id: 'clientId',
+    allowed: MANAGERS,
+    body: () => ({ name: 'Hijacked Corp', status: 'inactive' }),
+  },
   // executives
-  { method: 'POST', path: '/executives', allowed: MANAGERS, body: () => ({ name: 'Intruder Exec', email: `intruder-${fresh()}@example.com`, functions: ['CPO'] }) },
+  {
+    method: 'POST',
+    path: '/executives',
+    allowed: MANAGERS,
+    body: () => ({ name: 'Intruder Exec', email: `intruder-${fresh()}@example.com`, functions: ['CPO'] }),
+  },
   { method: 'GET', path: '/executives', allowed: STAFF },
   { method: 'GET', path: '/executives/:id', id: 'executiveId', allowed: STAFF },
-  { method: 'PATCH', path: '/executives/:id', id: 'executiveId', allowed: MANAGERS, body: () => ({ name: 'Hijacked Exec' }) },
+  {
+    method: 'PATCH',
+    path: '/executives/:id',
+    id: 'executiveId',
+    allowed: MANAGERS,
+    body: () => ({ name: 'Hijacked Exec' }),
+  },
   // engagements
   {
-    method: 'POST', path: '/engagements', allowed: MANAGERS,
-    body: (home) => ({ clientId: home.a.clientId, executiveId: home.a.executiveId, function: 'CRO', startDate: '2026-02-02', daysPerWeek: 1 }),
+    method: 'POST',
+    path: '/engagements',
+    allowed: MANAGERS,
+    body: (home) => ({
+      clientId: home.a.clientId,
+      executiveId: home.a.executiveId,
+      function: 'CRO',
+      startDate: '2026-02-02',
+      daysPerWeek: 1,
+    }),
   },
   { method: 'GET', path: '/engagements/:id', id: 'engagementId', allowed: EVERYONE },
-  { method: 'PATCH', path: '/engagements/:id', id: 'engagementId', allowed: MANAGERS, body: () => ({ status: 'paused', plannedEndDate: '2026-12-31' }) },
   {
-    method: 'POST', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: MANAGERS,
+    method: 'PATCH',
+    path: '/engagements/:id',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: () => ({ status: 'paused', plannedEndDate: '2026-12-31' }),
+  },
+  {
+    method: 'POST',
+    path: '/engagements/:id/allocation-changes',
+    id: 'engagementId',
+    allowed: MANAGERS,
     body: () => ({ effectiveDate: '2026-03-02', daysPerWeek: 4.5, reason: 'Hijacked allocation' }),
   },
   { method: 'GET', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: STAFF },
   { method: 'GET', path: '/engagements/:id/summary', id: 'engagementId', allowed: EVERYONE },
   {
-    method: 'POST', path: '/engagements/:id/priorities', id: 'engagementId', allowed: MANAGERS,
-    body: (home) => ({ title: 'Intruder priority', ownerId: home.a.ownerId, startDate: '2026-01-05', targetDate: '2026-10-30' }),
+    method: 'POST',
+    path: '/engagements/:id/priorities',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: (home) => ({
+      title: 'Intruder priority',
+      ownerId: home.a.ownerId,
+      startDate: '2026-01-05',
+      targetDate: '2026-10-30',
+    }),
   },
   { method: 'GET', path: '/engagements/:id/priorities', id: 'engagementId', allowed: EVERYONE },
   // owners
-  { method: 'POST', path: '/owners', allowed: MANAGERS, body: (home) => ({ clientId: home.a.clientId, name: 'Intruder Owner', title: 'CFO' }) },
+  {
+    method: 'POST',
+    path: '/owners',
+    allowed: MANAGERS,
+    body: (home) => ({ clientId: home.a.clientId, name: 'Intruder Owner', title: 'CFO' }),
+  },
   { method: 'GET', path: '/owners/:id', id: 'ownerId', allowed: EVERYONE },
   { method: 'PATCH', path: '/owners/:id', id: 'ownerId', allowed: MANAGERS, body: () => ({ title: 'Hijacked title' }) },
   // priorities
   { method: 'GET', path: '/priorities/:id', id: 'priorityId', allowed: EVERYONE },
-  { method: 'PATCH', path: '/priorities/:id', id: 'priorityId', allowed: MANAGERS, body: () => ({ title: 'Hijacked priority', status: 'dropped' }) },
-  { method: 'POST', path: '/priorities/:id/milestones', id: 'priorityId', allowed: MANAGERS, body: () => ({ title: 'Intruder milestone', dueDate: '2026-09-30' }) },
+  {
+    method: 'PATCH',
+    path: '/priorities/:id',
+    id: 'priorityId',
+    allowed: MANAGERS,
+    body: () => ({ title: 'Hijacked priority', status: 'dropped' }),
+  },
+  {
+    method: 'POST',
+    path: '/priorities/:id/milestones',
+    id: 'priorityId',
+    allowed: MANAGERS,
+    body: () => ({ title: 'Intruder milestone', dueDate: '2026-09-30' }),
+  },
   { method: 'GET', path: '/priorities/:id/milestones', id: 'priorityId', allowed: EVERYONE },
-  { method: 'POST', path: '/priorities/:id/check-ins', id: 'priorityId', allowed: STAFF, body: () => ({ rag: 'off_track', confidence: 1, note: 'Intruder note' }) },
+  {
+    method: 'POST',
+    path: '/priorities/:id/check-ins',
+    id: 'priorityId',
+    allowed: STAFF,
+    body: () => ({ rag: 'off_track', confidence: 1, note: 'Intruder note' }),
+  },
   { method: 'GET', path: '/priorities/:id/check-ins', id: 'priorityId', allowed: EVERYONE },
   // milestones
   { method: 'GET', path: '/milestones/:id', id: 'milestoneId', allowed: EVERYONE },
-  { method: 'PATCH', path: '/milestones/:id', id: 'milestoneId', allowed: STAFF, body: () => ({ title: 'Hijacked milestone', weight: 9 }) },
-  { method: 'POST', path: '/milestones/:id/complete', id: 'milestoneId', allowed: STAFF, body: () => ({ completedAt: '2026-03-01T09:00:00Z' }) },
-  { method: 'POST', path: '/milestones/:id/replan', id: 'milestoneId', allowed: STAFF, body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan' }) },
+  {
+    method: 'PATCH',
+    path: '/milestones/:id',
+    id: 'milestoneId',
+    allowed: STAFF,
+    body: () => ({ title: 'Hijacked milestone', weight: 9 }),
+  },
+  {
+    method: 'POST',
+    path: '/milestones/:id/complete',
+    id: 'milestoneId',
+    allowed: STAFF,
+    body: () => ({ completedAt: '2026-03-01T09:00:00Z' }),
+  },
+  {
+    method: 'POST',
+    path: '/milestones/:id/replan',
+    id: 'milestoneId',
+    allowed: STAFF,
+    body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan' }),
+  },
   { method: 'GET', path: '/milestones/:id/history', id: 'milestoneId', allowed: EVERYONE },
   // check-ins
   { method: 'POST', path: '/check-ins/:id/acknowledge', id: 'checkInId', allowed: CLIENT_VIEWER },
   // weekly digests: everyone has their own preferences and history; previewing another user's digest and sending are the admin's
   { method: 'GET', path: '/me/digest-preferences', allowed: EVERYONE },
-  { method: 'PUT', path: '/me/digest-preferences', allowed: EVERYONE, body: () => ({ weekday: 'tuesday', hour: 9, timezone: null, optedOut: false, skipWhenEmpty: null }) },
+  {
+    method: 'PUT',
+    path: '/me/digest-preferences',
+    allowed: EVERYONE,
+    body: () => ({ weekday: 'tuesday', hour: 9, timezone: null, optedOut: false, skipWhenEmpty: null }),
+  },
   { method: 'GET', path: '/digests', allowed: EVERYONE },
   { method: 'GET', path: '/digests/preview?userId=:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
   { method: 'POST', path: '/digests/send-now', allowed: ADMIN, body: () => ({}) },
@@ -136,14 +281,21 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'GET /api/health': 'public: liveness, no organization data',
   'POST /api/v1/auth/login': 'public: credentials are the only input (throttling: login-throttle.e2e-spec.ts)',
   'POST /api/v1/auth/signup': 'public: creates a new organization, reaches no existing one',
-  'POST /api/v1/auth/refresh': 'public: the opaque refresh token is the only key (rotation and reuse: auth.e2e-spec.ts)',
+  'POST /api/v1/auth/refresh':
+    'public: the opaque refresh token is the only key (rotation and reuse: auth.e2e-spec.ts)',
   'POST /api/v1/auth/password-reset': 'public: always 202, no enumeration (password-reset.e2e-spec.ts)',
-  'POST /api/v1/auth/password-reset/confirm': 'public: the emailed token is the only key (section 1e here; password-reset.e2e-spec.ts)',
-  'GET /api/v1/digests/unsubscribe': 'public: the signed unsubscribe token is the only key, GET changes nothing (digests.e2e-spec.ts)',
-  'POST /api/v1/digests/unsubscribe': 'public: the signed unsubscribe token is the only key (digests.e2e-spec.ts: tampered tokens 403)',
-  'POST /api/v1/auth/logout': "own session only, takes no id; calling it here would end the matrix's sessions (auth.e2e-spec.ts)",
-  'PATCH /api/v1/me': 'own profile only, takes no id: section 1c (every role; an attempt to name another user is refused and changes nothing)',
-  'POST /api/v1/me/password': "own password only: section 1d (every role; another organization's user id in the body is refused)",
+  'POST /api/v1/auth/password-reset/confirm':
+    'public: the emailed token is the only key (section 1e here; password-reset.e2e-spec.ts)',
+  'GET /api/v1/digests/unsubscribe':
+    'public: the signed unsubscribe token is the only key, GET changes nothing (digests.e2e-spec.ts)',
+  'POST /api/v1/digests/unsubscribe':
+    'public: the signed unsubscribe token is the only key (digests.e2e-spec.ts: tampered tokens 403)',
+  'POST /api/v1/auth/logout':
+    "own session only, takes no id; calling it here would end the matrix's sessions (auth.e2e-spec.ts)",
+  'PATCH /api/v1/me':
+    'own profile only, takes no id: section 1c (every role; an attempt to name another user is refused and changes nothing)',
+  'POST /api/v1/me/password':
+    "own password only: section 1d (every role; another organization's user id in the body is refused)",
 };
 
 /** Public routes outside the document itself, with the reason they hold no organization data. */
@@ -171,42 +323,134 @@ interface BodyReference {
 
 const BODY_REFERENCES: BodyReference[] = [
   {
-    title: 'POST /engagements with its clientId', role: 'manager', method: 'POST', path: () => '/engagements', ref: (h) => h.a.clientId,
-    body: (ref, own) => ({ clientId: ref, executiveId: own.a.executiveId, function: 'CRO', startDate: '2026-02-02', daysPerWeek: 1 }),
+    title: 'POST /engagements with its clientId',
+    role: 'manager',
+    method: 'POST',
+    path: () => '/engagements',
+    ref: (h) => h.a.clientId,
+    body: (ref, own) => ({
+      clientId: ref,
+      executiveId: own.a.executiveId,
+      function: 'CRO',
+      startDate: '2026-02-02',
+      daysPerWeek: 1,
+    }),
   },
   {
-    title: 'POST /engagements with its executiveId', role: 'manager', method: 'POST', path: () => '/engagements', ref: (h) => h.a.executiveId,
-    body: (ref, own) => ({ clientId: own.a.clientId, executiveId: ref, function: 'CRO', startDate: '2026-02-02', daysPerWeek: 1 }),
+    title: 'POST /engagements with its executiveId',
+    role: 'manager',
+    method: 'POST',
+    path: () => '/engagements',
+    ref: (h) => h.a.executiveId,
+    body: (ref, own) => ({
+      clientId: own.a.clientId,
+      executiveId: ref,
+      function: 'CRO',
+      startDate: '2026-02-02',
+      daysPerWeek: 1,
+    }),
   },
-  { title: 'POST /owners with its clientId', role: 'manager', method: 'POST', path: () => '/owners', ref: (h) => h.a.clientId, body: (ref) => ({ clientId: ref, name: 'Stray Owner' }) },
   {
-    title: 'POST /owners with its userId', role: 'manager', method: 'POST', path: () => '/owners', ref: (h) => h.users.clientViewer,
+    title: 'POST /owners with its clientId',
+    role: 'manager',
+    method: 'POST',
+    path: () => '/owners',
+    ref: (h) => h.a.clientId,
+    body: (ref) => ({ clientId: ref, name: 'Stray Owner' }),
+  },
+  {
+    title: 'POST /owners with its userId',
+    role: 'manager',
+    method: 'POST',
+    path: () => '/owners',
+    ref: (h) => h.users.clientViewer,
     body: (ref, own) => ({ clientId: own.a.clientId, name: 'Stray Owner', userId: ref }),
   },
-  { title: 'PATCH /owners/:id with its userId', role: 'manager', method: 'PATCH', path: (own) => `/owners/${own.a.ownerId}`, ref: (h) => h.users.clientViewer, body: (ref) => ({ userId: ref }) },
   {
-    title: 'POST /engagements/:id/priorities with its ownerId', role: 'manager', method: 'POST', path: (own) => `/engagements/${own.a.engagementId}/priorities`,
-    ref: (h) => h.a.ownerId, body: (ref) => ({ title: 'Stray priority', ownerId: ref, startDate: '2026-01-05', targetDate: '2026-10-30' }),
+    title: 'PATCH /owners/:id with its userId',
+    role: 'manager',
+    method: 'PATCH',
+    path: (own) => `/owners/${own.a.ownerId}`,
+    ref: (h) => h.users.clientViewer,
+    body: (ref) => ({ userId: ref }),
   },
-  { title: 'PATCH /priorities/:id with its ownerId', role: 'manager', method: 'PATCH', path: (own) => `/priorities/${own.a.priorityId}`, ref: (h) => h.a.ownerId, body: (ref) => ({ ownerId: ref }) },
-  { title: 'PATCH /clients/:id with its accountManagerId', role: 'manager', method: 'PATCH', path: (own) => `/clients/${own.a.clientId}`, ref: (h) => h.users.manager, body: (ref) => ({ accountManagerId: ref }) },
   {
-    title: 'POST /clients with its accountManagerId', role: 'manager', method: 'POST', path: () => '/clients', ref: (h) => h.users.manager,
+    title: 'POST /engagements/:id/priorities with its ownerId',
+    role: 'manager',
+    method: 'POST',
+    path: (own) => `/engagements/${own.a.engagementId}/priorities`,
+    ref: (h) => h.a.ownerId,
+    body: (ref) => ({ title: 'Stray priority', ownerId: ref, startDate: '2026-01-05', targetDate: '2026-10-30' }),
+  },
+  {
+    title: 'PATCH /priorities/:id with its ownerId',
+    role: 'manager',
+    method: 'PATCH',
+    path: (own) => `/priorities/${own.a.priorityId}`,
+    ref: (h) => h.a.ownerId,
+    body: (ref) => ({ ownerId: ref }),
+  },
+  {
+    title: 'PATCH /clients/:id with its accountManagerId',
+    role: 'manager',
+    method: 'PATCH',
+    path: (own) => `/clients/${own.a.clientId}`,
+    ref: (h) => h.users.manager,
+    body: (ref) => ({ accountManagerId: ref }),
+  },
+  {
+    title: 'POST /clients with its accountManagerId',
+    role: 'manager',
+    method: 'POST',
+    path: () => '/clients',
+    ref: (h) => h.users.manager,
     body: (ref) => ({ name: 'Stray Corp', stage: 'growth', accountManagerId: ref }),
   },
   {
-    title: 'POST /executives with its userId', role: 'manager', method: 'POST', path: () => '/executives', ref: (h) => h.users.executive,
+    title: 'POST /executives with its userId',
+    role: 'manager',
+    method: 'POST',
+    path: () => '/executives',
+    ref: (h) => h.users.executive,
     body: (ref) => ({ name: 'Stray Exec', email: `stray-${fresh()}@example.com`, functions: ['CRO'], userId: ref }),
   },
-  { title: 'PATCH /executives/:id with its userId', role: 'manager', method: 'PATCH', path: (own) => `/executives/${own.b.executiveId}`, ref: (h) => h.users.executive, body: (ref) => ({ userId: ref }) },
   {
-    title: 'PUT /users/:id/client-grants with its clientId', role: 'admin', method: 'PUT', path: (own) => `/users/${own.users.clientViewer}/client-grants`,
-    ref: (h) => h.b.clientId, body: (ref, own) => ({ clientIds: [own.a.clientId, ref] }),
+    title: 'PATCH /executives/:id with its userId',
+    role: 'manager',
+    method: 'PATCH',
+    path: (own) => `/executives/${own.b.executiveId}`,
+    ref: (h) => h.users.executive,
+    body: (ref) => ({ userId: ref }),
   },
-  { title: 'POST /digests/send-now with its userId', role: 'admin', method: 'POST', path: () => '/digests/send-now', ref: (h) => h.users.manager, body: (ref) => ({ userId: ref }) },
   {
-    title: 'POST /users with its clientId granted', role: 'admin', method: 'POST', path: () => '/users', ref: (h) => h.a.clientId,
-    body: (ref) => ({ email: `stray-${fresh()}@firm.test`, name: 'Stray Viewer', password: TEST_PASSWORD, role: 'client_viewer', clientIds: [ref] }),
+    title: 'PUT /users/:id/client-grants with its clientId',
+    role: 'admin',
+    method: 'PUT',
+    path: (own) => `/users/${own.users.clientViewer}/client-grants`,
+    ref: (h) => h.b.clientId,
+    body: (ref, own) => ({ clientIds: [own.a.clientId, ref] }),
+  },
+  {
+    title: 'POST /digests/send-now with its userId',
+    role: 'admin',
+    method: 'POST',
+    path: () => '/digests/send-now',
+    ref: (h) => h.users.manager,
+    body: (ref) => ({ userId: ref }),
+  },
+  {
+    title: 'POST /users with its clientId granted',
+    role: 'admin',
+    method: 'POST',
+    path: () => '/users',
+    ref: (h) => h.a.clientId,
+    body: (ref) => ({
+      email: `stray-${fresh()}@firm.test`,
+      name: 'Stray Viewer',
+      password: TEST_PASSWORD,
+      role: 'client_viewer',
+      clientIds: [ref],
+    }),
   },
 ];
 
@@ -291,11 +535,18 @@ describe('access control (every role × every route)', () => {
       );
       return rows[0].id;
     };
-    const webhook = await tenant.admin.post('/organization/webhooks', { url: 'http://127.0.0.1:9/hook', format: 'json' });
+    const webhook = await tenant.admin.post('/organization/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      format: 'json',
+    });
     expectStatus(webhook, 201);
     return {
       ...tenant,
-      ids: { a: { ...tenant.a, alertId: await alert(tenant.a) }, b: { ...tenant.b, alertId: await alert(tenant.b) }, webhookId: webhook.body.id },
+      ids: {
+        a: { ...tenant.a, alertId: await alert(tenant.a) },
+        b: { ...tenant.b, alertId: await alert(tenant.b) },
+        webhookId: webhook.body.id,
+      },
     };
   }
 
@@ -308,22 +559,36 @@ describe('access control (every role × every route)', () => {
     expectStatus({ status: served.status, body: null }, 200);
     const doc = (await served.json()) as { paths: Record<string, Record<string, unknown>> };
     documentOperations = Object.entries(doc.paths).flatMap(([path, operations]) =>
-      Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+      Object.keys(operations)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
   });
   afterAll(async () => {
     // id kinds: an id in reach, an out-of-scope client's, another organization's, a missing one (not every pair applies)
-    process.stdout.write(`[access-matrix] routes × roles × id-kinds = ${ROUTES.length} × ${ROLES.length} × 4 → ${calls} calls ` +
-      `(${documentOperations?.length} operations in the OpenAPI document: ${ROUTES.length} attacked, ${Object.keys(NOT_IN_MATRIX).length} public or self-only, each with a reason)\n`);
+    process.stdout.write(
+      `[access-matrix] routes × roles × id-kinds = ${ROUTES.length} × ${ROLES.length} × 4 → ${calls} calls ` +
+        `(${documentOperations?.length} operations in the OpenAPI document: ${ROUTES.length} attacked, ${Object.keys(NOT_IN_MATRIX).length} public or self-only, each with a reason)\n`,
+    );
     await api.close();
   });
 
-
   /** Row counts (rowCounts) plus a digest of every row, so an UPDATE without an audit event is caught too. */
   async function snapshot(organizationId: string) {
-    const digests = (await tenantTablesOf(api.dataSource)).map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x WHERE x.organization_id = $1`);
-    digests.push(`SELECT 'organizations' AS t, md5(coalesce(string_agg(x::text, '|'), '')) AS h FROM organizations x WHERE x.id = $1`);
-    const rows: Array<{ t: string; h: string }> = await api.dataSource.query(digests.join(' UNION ALL '), [organizationId]);
-    return { counts: await rowCounts(api.dataSource, organizationId), rows: Object.fromEntries(rows.map((r) => [r.t, r.h])) };
+    const digests = (await tenantTablesOf(api.dataSource)).map(
+      (t) =>
+        `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x WHERE x.organization_id = $1`,
+    );
+    digests.push(
+      `SELECT 'organizations' AS t, md5(coalesce(string_agg(x::text, '|'), '')) AS h FROM organizations x WHERE x.id = $1`,
+    );
+    const rows: Array<{ t: string; h: string }> = await api.dataSource.query(digests.join(' UNION ALL '), [
+      organizationId,
+    ]);
+    return {
+      counts: await rowCounts(api.dataSource, organizationId),
+      rows: Object.fromEntries(rows.map((r) => [r.t, r.h])),
+    };
   }
 
   /** Runs a refused call and checks that neither organization changed (audit_events included). */
@@ -339,7 +604,8 @@ describe('access control (every role × every route)', () => {
     return response;
   }
 
-  const ids = (page: { items: Array<{ id?: string; engagementId?: string }> }) => page.items.map((i) => i.id ?? i.engagementId).sort();
+  const ids = (page: { items: Array<{ id?: string; engagementId?: string }> }) =>
+    page.items.map((i) => i.id ?? i.engagementId).sort();
 
   // ───────────────────── 0. the matrix covers the served OpenAPI document ─────────────────────
 
@@ -350,12 +616,16 @@ describe('access control (every role × every route)', () => {
       expect(uncovered).toEqual([]);
     });
 
-    it.each(Object.entries(SERVED_OUTSIDE_DOCUMENT))('GET %s is public (%s) and names no organization', async (path) => {
-      const response = await fetch(`${api.baseUrl}${path}`);
-      expect(response.status).toBe(200);
-      const text = await response.text();
-      for (const id of [home.organizationId, other.organizationId, ...Object.values(home.users), home.a.clientId]) expect(text).not.toContain(id);
-    });
+    it.each(Object.entries(SERVED_OUTSIDE_DOCUMENT))(
+      'GET %s is public (%s) and names no organization',
+      async (path) => {
+        const response = await fetch(`${api.baseUrl}${path}`);
+        expect(response.status).toBe(200);
+        const text = await response.text();
+        for (const id of [home.organizationId, other.organizationId, ...Object.values(home.users), home.a.clientId])
+          expect(text).not.toContain(id);
+      },
+    );
 
     it('has no entry for an operation the document does not have (a renamed route is noticed)', () => {
       const served = new Set(documentOperations);
@@ -370,13 +640,26 @@ describe('access control (every role × every route)', () => {
       const admin = home.admin;
       const users = await admin.get('/users');
       expectStatus(users, 200);
-      expect(users.body.items.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(Object.values(home.users)));
-      expect(users.body.items.every((u: { organizationId: string }) => u.organizationId === home.organizationId)).toBe(true);
+      expect(users.body.items.map((u: { id: string }) => u.id)).toEqual(
+        expect.arrayContaining(Object.values(home.users)),
+      );
+      expect(users.body.items.every((u: { organizationId: string }) => u.organizationId === home.organizationId)).toBe(
+        true,
+      );
 
-      const created = await admin.post('/users', { email: `temp-${fresh()}@firm.test`, name: 'Temp Viewer', password: TEST_PASSWORD, role: 'client_viewer' });
+      const created = await admin.post('/users', {
+        email: `temp-${fresh()}@firm.test`,
+        name: 'Temp Viewer',
+        password: TEST_PASSWORD,
+        role: 'client_viewer',
+      });
       expectStatus(created, 201);
       const userId = created.body.id;
-      expect((await admin.get(`/users/${userId}`)).body).toMatchObject({ id: userId, role: 'client_viewer', disabled: false });
+      expect((await admin.get(`/users/${userId}`)).body).toMatchObject({
+        id: userId,
+        role: 'client_viewer',
+        disabled: false,
+      });
       const granted = await admin.put(`/users/${userId}/client-grants`, { clientIds: [home.b.clientId] });
       expectStatus(granted, 200);
       expect(granted.body.clientIds).toEqual([home.b.clientId]);
@@ -388,7 +671,13 @@ describe('access control (every role × every route)', () => {
 
       const audit = await admin.get(`/audit-events?entityId=${userId}&order=asc`);
       expectStatus(audit, 200);
-      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['user.created', 'user.grants_changed', 'user.role_changed', 'user.disabled', 'user.enabled']);
+      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'user.created',
+        'user.grants_changed',
+        'user.role_changed',
+        'user.disabled',
+        'user.enabled',
+      ]);
 
       const settings = await admin.get('/organization/settings');
       expectStatus(settings, 200);
@@ -406,41 +695,83 @@ describe('access control (every role × every route)', () => {
       const m = home.manager;
       const client = await m.post('/clients', { name: `Manager Corp ${fresh()}`, stage: 'emerging' });
       expectStatus(client, 201);
-      expect((await m.patch(`/clients/${client.body.id}`, { industry: 'Fintech' })).body).toMatchObject({ industry: 'Fintech' });
-      const exec = await m.post('/executives', { name: 'Pat Product', email: `pat-${fresh()}@example.com`, functions: ['CPO'] });
+      expect((await m.patch(`/clients/${client.body.id}`, { industry: 'Fintech' })).body).toMatchObject({
+        industry: 'Fintech',
+      });
+      const exec = await m.post('/executives', {
+        name: 'Pat Product',
+        email: `pat-${fresh()}@example.com`,
+        functions: ['CPO'],
+      });
       expectStatus(exec, 201);
       expectStatus(await m.patch(`/executives/${exec.body.id}`, { name: 'Pat Productive' }), 200);
       const executives = await m.get('/executives?limit=100');
-      expect(ids(executives.body)).toEqual(expect.arrayContaining([home.a.executiveId, home.b.executiveId, exec.body.id]));
+      expect(ids(executives.body)).toEqual(
+        expect.arrayContaining([home.a.executiveId, home.b.executiveId, exec.body.id]),
+      );
 
-      const engagement = await m.post('/engagements', { clientId: client.body.id, executiveId: exec.body.id, function: 'CPO', startDate: '2026-02-02', daysPerWeek: 1.5 });
+      const engagement = await m.post('/engagements', {
+        clientId: client.body.id,
+        executiveId: exec.body.id,
+        function: 'CPO',
+        startDate: '2026-02-02',
+        daysPerWeek: 1.5,
+      });
       expectStatus(engagement, 201);
       const engagementId = engagement.body.id;
       expect(engagement.body.daysPerWeek).toBe(1.5);
       expectStatus(await m.patch(`/engagements/${engagementId}`, { plannedEndDate: '2026-12-31' }), 200);
-      expectStatus(await m.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-03-02', daysPerWeek: 2.5, reason: 'Scaling up for launch' }), 201);
+      expectStatus(
+        await m.post(`/engagements/${engagementId}/allocation-changes`, {
+          effectiveDate: '2026-03-02',
+          daysPerWeek: 2.5,
+          reason: 'Scaling up for launch',
+        }),
+        201,
+      );
       const allocation = await m.get(`/engagements/${engagementId}/allocation-changes`);
       expect(allocation.body.map((a: { daysPerWeek: number }) => a.daysPerWeek)).toEqual([1.5, 2.5]);
 
       const owner = await m.post('/owners', { clientId: client.body.id, name: 'Olga Owner', title: 'CEO' });
       expectStatus(owner, 201);
       expectStatus(await m.patch(`/owners/${owner.body.id}`, { title: 'COO' }), 200);
-      const priority = await m.post(`/engagements/${engagementId}/priorities`, { title: 'Ship v2', ownerId: owner.body.id, startDate: '2026-02-02', targetDate: '2026-09-30' });
+      const priority = await m.post(`/engagements/${engagementId}/priorities`, {
+        title: 'Ship v2',
+        ownerId: owner.body.id,
+        startDate: '2026-02-02',
+        targetDate: '2026-09-30',
+      });
       expectStatus(priority, 201);
       expectStatus(await m.patch(`/priorities/${priority.body.id}`, { title: 'Ship v2 to GA' }), 200);
-      const milestone = await m.post(`/priorities/${priority.body.id}/milestones`, { title: 'Beta', dueDate: '2026-04-30' });
+      const milestone = await m.post(`/priorities/${priority.body.id}/milestones`, {
+        title: 'Beta',
+        dueDate: '2026-04-30',
+      });
       expectStatus(milestone, 201);
       expectStatus(await m.patch(`/milestones/${milestone.body.id}`, { weight: 2 }), 200);
-      expect((await m.post(`/milestones/${milestone.body.id}/replan`, { dueDate: '2026-05-15', reason: 'Scope grew' })).body).toMatchObject({ replanCount: 1 });
-      expect((await m.post(`/milestones/${milestone.body.id}/complete`, { completedAt: '2026-03-10T10:00:00Z' })).body).toMatchObject({ status: 'done' });
-      expectStatus(await m.post(`/priorities/${priority.body.id}/check-ins`, { rag: 'on_track', confidence: 8, note: 'Beta shipped early' }), 201);
+      expect(
+        (await m.post(`/milestones/${milestone.body.id}/replan`, { dueDate: '2026-05-15', reason: 'Scope grew' })).body,
+      ).toMatchObject({ replanCount: 1 });
+      expect(
+        (await m.post(`/milestones/${milestone.body.id}/complete`, { completedAt: '2026-03-10T10:00:00Z' })).body,
+      ).toMatchObject({ status: 'done' });
+      expectStatus(
+        await m.post(`/priorities/${priority.body.id}/check-ins`, {
+          rag: 'on_track',
+          confidence: 8,
+          note: 'Beta shipped early',
+        }),
+        201,
+      );
 
       const summary = await m.get(`/engagements/${engagementId}/summary`);
       expectStatus(summary, 200);
       expect(summary.body.engagement.daysPerWeek).toBe(2.5);
       const portfolio = await m.get('/portfolio?limit=100');
       expectStatus(portfolio, 200);
-      expect(ids(portfolio.body)).toEqual(expect.arrayContaining([home.a.engagementId, home.b.engagementId, engagementId]));
+      expect(ids(portfolio.body)).toEqual(
+        expect.arrayContaining([home.a.engagementId, home.b.engagementId, engagementId]),
+      );
       expect(portfolio.body.items.every((i: { daysPerWeek?: number }) => typeof i.daysPerWeek === 'number')).toBe(true);
       expectStatus(await m.get('/organization/settings'), 200);
       expectStatus(await m.get(`/engagements/${home.b.engagementId}/summary`), 200);
@@ -463,13 +794,34 @@ describe('access control (every role × every route)', () => {
       const owners = await x.get('/owners');
       expect(owners.body.items.map((o: { clientId: string }) => o.clientId)).toEqual([home.a.clientId]);
 
-      expectStatus(await x.post(`/priorities/${home.a.priorityId}/check-ins`, { rag: 'at_risk', confidence: 5, note: 'Hiring is slow' }), 201);
-      expect((await x.patch(`/milestones/${home.a.milestoneId}`, { forecastDate: '2026-07-10' })).body).toMatchObject({ forecastDate: '2026-07-10' });
-      expect((await x.post(`/milestones/${home.a.milestoneId}/replan`, { dueDate: '2026-07-15', reason: 'Board moved the offsite' })).body).toMatchObject({ dueDate: '2026-07-15' });
+      expectStatus(
+        await x.post(`/priorities/${home.a.priorityId}/check-ins`, {
+          rag: 'at_risk',
+          confidence: 5,
+          note: 'Hiring is slow',
+        }),
+        201,
+      );
+      expect((await x.patch(`/milestones/${home.a.milestoneId}`, { forecastDate: '2026-07-10' })).body).toMatchObject({
+        forecastDate: '2026-07-10',
+      });
+      expect(
+        (
+          await x.post(`/milestones/${home.a.milestoneId}/replan`, {
+            dueDate: '2026-07-15',
+            reason: 'Board moved the offsite',
+          })
+        ).body,
+      ).toMatchObject({ dueDate: '2026-07-15' });
       expect((await x.get(`/milestones/${home.a.milestoneId}/history`)).body).toHaveLength(1);
-      const extra = await home.manager.post(`/priorities/${home.a.priorityId}/milestones`, { title: 'Quick win', dueDate: '2026-03-20' });
+      const extra = await home.manager.post(`/priorities/${home.a.priorityId}/milestones`, {
+        title: 'Quick win',
+        dueDate: '2026-03-20',
+      });
       expectStatus(extra, 201);
-      expect((await x.post(`/milestones/${extra.body.id}/complete`, { completedAt: '2026-03-09T16:00:00Z' })).body).toMatchObject({ status: 'done' });
+      expect(
+        (await x.post(`/milestones/${extra.body.id}/complete`, { completedAt: '2026-03-09T16:00:00Z' })).body,
+      ).toMatchObject({ status: 'done' });
     });
 
     it('client viewer: reads client A only, never the allocation, and acknowledges check-ins', async () => {
@@ -490,36 +842,63 @@ describe('access control (every role × every route)', () => {
       const owners = await c.get('/owners');
       expect(owners.body.items.map((o: { clientId: string }) => o.clientId)).toEqual([home.a.clientId]);
 
-      const checkIn = await home.executive.post(`/priorities/${home.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 7, note: 'Two AEs signed' });
+      const checkIn = await home.executive.post(`/priorities/${home.a.priorityId}/check-ins`, {
+        rag: 'on_track',
+        confidence: 7,
+        note: 'Two AEs signed',
+      });
       expectStatus(checkIn, 201);
       const acknowledged = await c.post(`/check-ins/${checkIn.body.id}/acknowledge`);
       expectStatus(acknowledged, 200);
-      expect(acknowledged.body).toMatchObject({ id: checkIn.body.id, acknowledgedBy: home.users.clientViewer, acknowledgedAt: expect.any(String) });
+      expect(acknowledged.body).toMatchObject({
+        id: checkIn.body.id,
+        acknowledgedBy: home.users.clientViewer,
+        acknowledgedAt: expect.any(String),
+      });
     });
   });
 
   describe('1b. every read route a role may use answers 200 on ids in its reach, without leaking', () => {
     /** Admins and account managers reach both clients; the executive and the client viewer only scope a. */
-    const reach: Record<RoleKey, Array<'a' | 'b'>> = { admin: ['a', 'b'], manager: ['a', 'b'], executive: ['a'], clientViewer: ['a'] };
+    const reach: Record<RoleKey, Array<'a' | 'b'>> = {
+      admin: ['a', 'b'],
+      manager: ['a', 'b'],
+      executive: ['a'],
+      clientViewer: ['a'],
+    };
     const cases = ROLES.flatMap((role) =>
-      ROUTES.filter((route) => route.method === 'GET' && isScoped(route) && route.allowed.includes(role)).flatMap((route) =>
-        reach[role].map((scope) => ({ title: `${LABEL[role]}: ${name(route)} (scope ${scope}) → 200`, role, route, scope })),
+      ROUTES.filter((route) => route.method === 'GET' && isScoped(route) && route.allowed.includes(role)).flatMap(
+        (route) =>
+          reach[role].map((scope) => ({
+            title: `${LABEL[role]}: ${name(route)} (scope ${scope}) → 200`,
+            role,
+            route,
+            scope,
+          })),
       ),
     );
 
     it.each(cases)('$title', async ({ role, route, scope }) => {
-      const response = await withoutSideEffects(() => send(home[role], route, home.ids[scope][route.id as keyof ScopeIds], home));
+      const response = await withoutSideEffects(() =>
+        send(home[role], route, home.ids[scope][route.id as keyof ScopeIds], home),
+      );
       expectStatus(response, 200);
       const json = JSON.stringify(response.body);
       // nothing of client B reaches those who may not see it, and client viewers never see the allocation
-      if (role === 'executive' || role === 'clientViewer') Object.values(home.b).forEach((id) => expect(json).not.toContain(id));
+      if (role === 'executive' || role === 'clientViewer')
+        Object.values(home.b).forEach((id) => expect(json).not.toContain(id));
       if (role === 'clientViewer') expect(json).not.toContain('daysPerWeek');
     });
   });
 
   describe('1c. PATCH /me: every role changes its own profile, and only that', () => {
-    it.each(ROLES.map((role) => ({ role, title: `${LABEL[role]}: PATCH /me sets its own timezone; nobody else's changes` })))('$title', async ({ role }) => {
-      const users = () => api.dataSource.query(`SELECT id, name, timezone, role FROM users WHERE organization_id = $1 ORDER BY id`, [home.organizationId]);
+    it.each(
+      ROLES.map((role) => ({ role, title: `${LABEL[role]}: PATCH /me sets its own timezone; nobody else's changes` })),
+    )('$title', async ({ role }) => {
+      const users = () =>
+        api.dataSource.query(`SELECT id, name, timezone, role FROM users WHERE organization_id = $1 ORDER BY id`, [
+          home.organizationId,
+        ]);
       const before: Array<{ id: string; timezone: string | null }> = await users();
       const response = await home[role].patch('/me', { timezone: 'Asia/Tokyo' });
       expectStatus(response, 200);
@@ -527,31 +906,68 @@ describe('access control (every role × every route)', () => {
       const after: Array<{ id: string; timezone: string | null }> = await users();
       expect(after.filter((u) => u.id !== home.users[role])).toEqual(before.filter((u) => u.id !== home.users[role]));
       // Role, email and grants are not self-service: unknown fields are refused and change nothing.
-      const escalate = await withoutSideEffects(() => home[role].patch('/me', { role: 'admin', clientIds: [home.b.clientId] }));
+      const escalate = await withoutSideEffects(() =>
+        home[role].patch('/me', { role: 'admin', clientIds: [home.b.clientId] }),
+      );
       expectStatus(escalate, 400);
       expectStatus(await home[role].patch('/me', { timezone: null }), 200);
     });
   });
 
   describe('1d. POST /me/password: every role may change only its own password, and only knowing it', () => {
-    it.each(ROLES.map((role) => ({ role, title: `${LABEL[role]}: a wrong current password or another user's id changes nothing` })))('$title', async ({ role }) => {
-      const wrong = await withoutSideEffects(() => home[role].post('/me/password', { currentPassword: 'not-the-password', newPassword: 'plum-ferry-harbour' }));
+    it.each(
+      ROLES.map((role) => ({
+        role,
+        title: `${LABEL[role]}: a wrong current password or another user's id changes nothing`,
+      })),
+    )('$title', async ({ role }) => {
+      const wrong = await withoutSideEffects(() =>
+        home[role].post('/me/password', { currentPassword: 'not-the-password', newPassword: 'plum-ferry-harbour' }),
+      );
       expectStatus(wrong, 422);
       const victim = role === 'admin' ? home.users.manager : home.users.admin;
-      const targeted = await withoutSideEffects(() => home[role].post('/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'plum-ferry-harbour', userId: victim }));
+      const targeted = await withoutSideEffects(() =>
+        home[role].post('/me/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'plum-ferry-harbour',
+          userId: victim,
+        }),
+      );
       expectStatus(targeted, 400);
-      const crossTenant = await withoutSideEffects(() => other[role].post('/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'plum-ferry-harbour', userId: home.users[role] }));
+      const crossTenant = await withoutSideEffects(() =>
+        other[role].post('/me/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'plum-ferry-harbour',
+          userId: home.users[role],
+        }),
+      );
       expectStatus(crossTenant, 400);
       expectStatus(await home[role].get('/me'), 200);
     });
   });
 
   describe('1e. password reset (public): a token is the only key, and a bad one changes nothing for any caller', () => {
-    it.each(ROLES.map((role) => ({ role, title: `${LABEL[role]}: confirming a made-up token, or naming a user, changes no one's password` })))('$title', async ({ role }) => {
-      const madeUp = await withoutSideEffects(() => home[role].post('/auth/password-reset/confirm', { token: randomUUID().repeat(2), newPassword: 'plum-ferry-harbour' }));
+    it.each(
+      ROLES.map((role) => ({
+        role,
+        title: `${LABEL[role]}: confirming a made-up token, or naming a user, changes no one's password`,
+      })),
+    )('$title', async ({ role }) => {
+      const madeUp = await withoutSideEffects(() =>
+        home[role].post('/auth/password-reset/confirm', {
+          token: randomUUID().repeat(2),
+          newPassword: 'plum-ferry-harbour',
+        }),
+      );
       expectStatus(madeUp, 422);
       expect(madeUp.body.code).toBe('AUTH.INVALID_RESET_TOKEN');
-      const targeted = await withoutSideEffects(() => other[role].post('/auth/password-reset/confirm', { token: randomUUID().repeat(2), newPassword: 'plum-ferry-harbour', userId: home.users[role] }));
+      const targeted = await withoutSideEffects(() =>
+        other[role].post('/auth/password-reset/confirm', {
+          token: randomUUID().repeat(2),
+          newPassword: 'plum-ferry-harbour',
+          userId: home.users[role],
+        }),
+      );
       expectStatus(targeted, 400);
     });
   });
@@ -579,21 +995,39 @@ describe('access control (every role × every route)', () => {
   describe('3. client B is out of reach of the client viewer and the executive: 404 like a missing id', () => {
     const cases = (['clientViewer', 'executive'] as const).flatMap((role) =>
       ROUTES.filter((route) => isScoped(route) && route.allowed.includes(role)).map((route) => ({
-        title: `${LABEL[role]}: ${name(route)} with scope b's ${route.id} → 404`, role, route,
+        title: `${LABEL[role]}: ${name(route)} with scope b's ${route.id} → 404`,
+        role,
+        route,
       })),
     );
 
     it('covers every id route each role may use', () => {
       const paths = (role: RoleKey) => cases.filter((c) => c.role === role).map((c) => name(c.route));
-      expect(paths('clientViewer')).toEqual(expect.arrayContaining([
-        'GET /clients/:id', 'GET /engagements/:id', 'GET /engagements/:id/summary', 'GET /engagements/:id/priorities', 'GET /owners/:id',
-        'GET /priorities/:id', 'GET /priorities/:id/milestones', 'GET /priorities/:id/check-ins', 'GET /milestones/:id', 'GET /milestones/:id/history',
-        'POST /check-ins/:id/acknowledge',
-      ]));
-      expect(paths('executive')).toEqual(expect.arrayContaining([
-        'GET /executives/:id', 'GET /engagements/:id/allocation-changes', 'POST /priorities/:id/check-ins', 'PATCH /milestones/:id',
-        'POST /milestones/:id/complete', 'POST /milestones/:id/replan',
-      ]));
+      expect(paths('clientViewer')).toEqual(
+        expect.arrayContaining([
+          'GET /clients/:id',
+          'GET /engagements/:id',
+          'GET /engagements/:id/summary',
+          'GET /engagements/:id/priorities',
+          'GET /owners/:id',
+          'GET /priorities/:id',
+          'GET /priorities/:id/milestones',
+          'GET /priorities/:id/check-ins',
+          'GET /milestones/:id',
+          'GET /milestones/:id/history',
+          'POST /check-ins/:id/acknowledge',
+        ]),
+      );
+      expect(paths('executive')).toEqual(
+        expect.arrayContaining([
+          'GET /executives/:id',
+          'GET /engagements/:id/allocation-changes',
+          'POST /priorities/:id/check-ins',
+          'PATCH /milestones/:id',
+          'POST /milestones/:id/complete',
+          'POST /milestones/:id/replan',
+        ]),
+      );
     });
 
     it.each(cases)('$title', async ({ role, route }) => {
@@ -612,7 +1046,13 @@ describe('access control (every role × every route)', () => {
       ROUTES.filter((route) => route.id).flatMap((route) =>
         targetsOf(route).map((target) => {
           const expected = route.allowed.includes(role) ? 404 : 403;
-          return { title: `other org's ${LABEL[role]}: ${name(route)}${target.label} → ${expected}`, role, route, target, expected };
+          return {
+            title: `other org's ${LABEL[role]}: ${name(route)}${target.label} → ${expected}`,
+            role,
+            route,
+            target,
+            expected,
+          };
         }),
       ),
     );
@@ -633,10 +1073,19 @@ describe('access control (every role × every route)', () => {
       for (const role of ROLES) {
         const caller = other[role];
         for (const path of [
-          '/engagements?limit=100', '/portfolio?limit=100', '/clients?limit=100', '/owners?limit=100',
-          `/engagements?clientId=${home.a.clientId}`, `/engagements?executiveId=${home.a.executiveId}`, `/portfolio?clientId=${home.a.clientId}`,
-          `/owners?clientId=${home.a.clientId}`, '/digests?limit=100', `/digests?userId=${home.users.manager}`,
-          '/alerts?limit=100', `/alerts?engagementId=${home.a.engagementId}`, `/alerts?clientId=${home.a.clientId}`,
+          '/engagements?limit=100',
+          '/portfolio?limit=100',
+          '/clients?limit=100',
+          '/owners?limit=100',
+          `/engagements?clientId=${home.a.clientId}`,
+          `/engagements?executiveId=${home.a.executiveId}`,
+          `/portfolio?clientId=${home.a.clientId}`,
+          `/owners?clientId=${home.a.clientId}`,
+          '/digests?limit=100',
+          `/digests?userId=${home.users.manager}`,
+          '/alerts?limit=100',
+          `/alerts?engagementId=${home.a.engagementId}`,
+          `/alerts?clientId=${home.a.clientId}`,
         ]) {
           const response = await caller.get(path);
           expectStatus(response, 200);
@@ -646,8 +1095,14 @@ describe('access control (every role × every route)', () => {
       }
       const audit = await other.admin.get('/audit-events?limit=100');
       expect(JSON.stringify(audit.body)).not.toContain(home.organizationId);
-      expect((await other.admin.get(`/audit-events?entityId=${home.a.clientId}`)).body).toMatchObject({ items: [], total: 0 });
-      expect((await other.admin.get(`/audit-events?actorId=${home.users.admin}`)).body).toMatchObject({ items: [], total: 0 });
+      expect((await other.admin.get(`/audit-events?entityId=${home.a.clientId}`)).body).toMatchObject({
+        items: [],
+        total: 0,
+      });
+      expect((await other.admin.get(`/audit-events?actorId=${home.users.admin}`)).body).toMatchObject({
+        items: [],
+        total: 0,
+      });
       expect(JSON.stringify((await other.admin.get('/users?limit=100')).body)).not.toContain(home.users.admin);
     });
   });
@@ -657,15 +1112,19 @@ describe('access control (every role × every route)', () => {
       const caller = other[reference.role];
       const ref = reference.ref(home);
       const missingId = randomUUID();
-      const response = await withoutSideEffects(() => caller.request(reference.method, reference.path(other), reference.body(ref, other)));
-      const missing = await withoutSideEffects(() => caller.request(reference.method, reference.path(other), reference.body(missingId, other)));
+      const response = await withoutSideEffects(() =>
+        caller.request(reference.method, reference.path(other), reference.body(ref, other)),
+      );
+      const missing = await withoutSideEffects(() =>
+        caller.request(reference.method, reference.path(other), reference.body(missingId, other)),
+      );
       expect([404, 422]).toContain(missing.status);
       expectErrorBody(response, missing.status, missing.body.code);
       expect(response.body.message).toBe(missing.body.message.replace(missingId, ref));
     });
   });
 
-  describe("4c. routes without an id, called by every role of another organization, never reach this one", () => {
+  describe('4c. routes without an id, called by every role of another organization, never reach this one', () => {
     const cases = ROLES.flatMap((role) =>
       ROUTES.filter((route) => !route.id).map((route) => {
         const expected = route.allowed.includes(role) ? 'its own organization only' : '403';
@@ -686,7 +1145,13 @@ describe('access control (every role × every route)', () => {
       }
       expect(response.status).toBeLessThan(300);
       const seen = JSON.stringify(response.body);
-      const homeIds = [home.organizationId, ...Object.values(home.users), ...Object.values(home.ids.a), ...Object.values(home.ids.b), home.ids.webhookId];
+      const homeIds = [
+        home.organizationId,
+        ...Object.values(home.users),
+        ...Object.values(home.ids.a),
+        ...Object.values(home.ids.b),
+        home.ids.webhookId,
+      ];
       for (const id of homeIds) expect(seen).not.toContain(id);
     });
   });
@@ -695,11 +1160,15 @@ describe('access control (every role × every route)', () => {
 
   describe('5. the no-side-effect check is able to fail', () => {
     it('notices an API write (a new audit event) and a silent UPDATE that adds no row', async () => {
-      await expect(withoutSideEffects(() => home.manager.patch(`/clients/${home.a.clientId}`, { industry: 'Probe' }))).rejects.toThrow();
-      await expect(withoutSideEffects(async () => {
-        await api.dataSource.query(`UPDATE clients SET industry = 'Silent' WHERE id = $1`, [home.a.clientId]);
-        return home.manager.get(`/clients/${home.a.clientId}`);
-      })).rejects.toThrow();
+      await expect(
+        withoutSideEffects(() => home.manager.patch(`/clients/${home.a.clientId}`, { industry: 'Probe' })),
+      ).rejects.toThrow();
+      await expect(
+        withoutSideEffects(async () => {
+          await api.dataSource.query(`UPDATE clients SET industry = 'Silent' WHERE id = $1`, [home.a.clientId]);
+          return home.manager.get(`/clients/${home.a.clientId}`);
+        }),
+      ).rejects.toThrow();
     });
   });
 });

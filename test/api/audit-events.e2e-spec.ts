@@ -34,7 +34,13 @@ describe('GET /audit-events filters', () => {
     const byManager = await home.admin.get(`/audit-events?entityId=${clientId}&actorId=${home.users.manager}`);
     expect(actions(byManager.body)).toEqual(['client.created']);
     const roleChanges = await home.admin.get('/audit-events?action=user.role_changed');
-    expect(roleChanges.body.items).toEqual([expect.objectContaining({ action: 'user.role_changed', entityId: home.users.executive, actorId: home.users.admin })]);
+    expect(roleChanges.body.items).toEqual([
+      expect.objectContaining({
+        action: 'user.role_changed',
+        entityId: home.users.executive,
+        actorId: home.users.admin,
+      }),
+    ]);
   });
 
   it('filters by time: from is inclusive, to exclusive', async () => {
@@ -42,12 +48,20 @@ describe('GET /audit-events filters', () => {
     expect(actions(after.body)).toEqual(['client.updated']);
     const before = await home.admin.get(`/audit-events?entityId=${clientId}&to=${encodeURIComponent(midpoint)}`);
     expect(actions(before.body)).toEqual(['client.created']);
-    const none = await home.admin.get(`/audit-events?entityId=${clientId}&from=${encodeURIComponent(midpoint)}&to=${encodeURIComponent(midpoint)}`);
+    const none = await home.admin.get(
+      `/audit-events?entityId=${clientId}&from=${encodeURIComponent(midpoint)}&to=${encodeURIComponent(midpoint)}`,
+    );
     expect(none.body).toMatchObject({ items: [], total: 0 });
   });
 
   it('refuses malformed filters with 400 naming the field, and every role but admin with 403', async () => {
-    for (const [query, field] of [['from=yesterday', 'from'], ['to=2026-13-40T00:00:00Z', 'to'], ['action=DROP%20TABLE', 'action'], ['limit=101', 'limit'], ['entityId=nope', 'entityId']]) {
+    for (const [query, field] of [
+      ['from=yesterday', 'from'],
+      ['to=2026-13-40T00:00:00Z', 'to'],
+      ['action=DROP%20TABLE', 'action'],
+      ['limit=101', 'limit'],
+      ['entityId=nope', 'entityId'],
+    ]) {
       const refused = await home.admin.get(`/audit-events?${query}`);
       expectStatus(refused, 400);
       expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));

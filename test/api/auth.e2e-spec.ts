@@ -1,6 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import {
-  createTenant, expectStatus, startTestApi, testEnvironment, TEST_PASSWORD, type HttpClient, type HttpResponse, type Tenant, type TestApi,
+  createTenant,
+  expectStatus,
+  startTestApi,
+  testEnvironment,
+  TEST_PASSWORD,
+  type HttpClient,
+  type HttpResponse,
+  type Tenant,
+  type TestApi,
 } from '@test/support';
 
 /**
@@ -27,7 +35,12 @@ function decodeJwt(token: string): { header: Claims; payload: Claims; signature:
 
 function expectAuthError(response: HttpResponse, code?: string | RegExp): void {
   expectStatus(response, 401);
-  expect(response.body).toEqual({ statusCode: 401, code: expect.any(String), message: expect.any(String), correlationId: expect.any(String) });
+  expect(response.body).toEqual({
+    statusCode: 401,
+    code: expect.any(String),
+    message: expect.any(String),
+    correlationId: expect.any(String),
+  });
   if (typeof code === 'string') expect(response.body.code).toBe(code);
   else expect(response.body.code).toMatch(code ?? /^AUTH\./);
   expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -58,10 +71,17 @@ describe('auth', () => {
   }
 
   /** Logs in and returns the raw session plus a client bound to its access token. */
-  async function session(email: string): Promise<{ accessToken: string; refreshToken: string; client: HttpClient; body: any }> {
+  async function session(
+    email: string,
+  ): Promise<{ accessToken: string; refreshToken: string; client: HttpClient; body: any }> {
     const r = await api.http.post('/auth/login', { email, password: TEST_PASSWORD });
     expectStatus(r, 200);
-    return { accessToken: r.body.accessToken, refreshToken: r.body.refreshToken, client: api.http.as(r.body.accessToken), body: r.body };
+    return {
+      accessToken: r.body.accessToken,
+      refreshToken: r.body.refreshToken,
+      client: api.http.as(r.body.accessToken),
+      body: r.body,
+    };
   }
 
   const refresh = (refreshToken: string) => api.http.post('/auth/refresh', { refreshToken });
@@ -78,14 +98,28 @@ describe('auth', () => {
       expect(r.body.refreshToken.length).toBeGreaterThanOrEqual(20);
       expect(r.body.refreshToken).not.toContain('.');
       expect(r.body.user).toEqual({
-        id: t.users.manager, organizationId: t.organizationId, email: t.emails.manager, name: expect.any(String), role: 'account_manager',
-        timezone: null, disabled: false, clientIds: [], createdAt: expect.any(String),
+        id: t.users.manager,
+        organizationId: t.organizationId,
+        email: t.emails.manager,
+        name: expect.any(String),
+        role: 'account_manager',
+        timezone: null,
+        disabled: false,
+        clientIds: [],
+        createdAt: expect.any(String),
       });
       expect(JSON.stringify(r.body)).not.toMatch(/passwordHash|password_hash|argon|tokenVersion/i);
 
       const { header, payload } = decodeJwt(r.body.accessToken);
       expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
-      expect(payload).toMatchObject({ sub: t.users.manager, org: t.organizationId, iss: 'throughline', aud: 'throughline-api', ver: expect.any(Number), sid: expect.any(String) });
+      expect(payload).toMatchObject({
+        sub: t.users.manager,
+        org: t.organizationId,
+        iss: 'throughline',
+        aud: 'throughline-api',
+        ver: expect.any(Number),
+        sid: expect.any(String),
+      });
       expect((payload.exp as number) - (payload.iat as number)).toBe(900);
 
       const me = await api.http.as(r.body.accessToken).get('/me');
@@ -94,12 +128,21 @@ describe('auth', () => {
     });
 
     it('matches the email case-insensitively', async () => {
-      expectStatus(await api.http.post('/auth/login', { email: t.emails.manager.toUpperCase(), password: TEST_PASSWORD }), 200);
+      expectStatus(
+        await api.http.post('/auth/login', { email: t.emails.manager.toUpperCase(), password: TEST_PASSWORD }),
+        200,
+      );
     });
 
     it('wrong password and unknown email give the same 401 AUTH.INVALID_CREDENTIALS', async () => {
-      const wrongPassword = await api.http.post('/auth/login', { email: t.emails.manager, password: `${TEST_PASSWORD}!` });
-      const unknownEmail = await api.http.post('/auth/login', { email: `nobody-${unique()}@firm.test`, password: TEST_PASSWORD });
+      const wrongPassword = await api.http.post('/auth/login', {
+        email: t.emails.manager,
+        password: `${TEST_PASSWORD}!`,
+      });
+      const unknownEmail = await api.http.post('/auth/login', {
+        email: `nobody-${unique()}@firm.test`,
+        password: TEST_PASSWORD,
+      });
       expectAuthError(wrongPassword, 'AUTH.INVALID_CREDENTIALS');
       expectAuthError(unknownEmail, 'AUTH.INVALID_CREDENTIALS');
       const { correlationId: _a, ...first } = wrongPassword.body;
@@ -128,8 +171,14 @@ describe('auth', () => {
   describe('access tokens', () => {
     let real: string;
     let claims: Claims;
-    const craft = (payload: Claims, header: Claims = { alg: 'HS256', typ: 'JWT' }, secret = jwt.secret) => signJwt(header, payload, secret);
-    const fresh = (overrides: Claims = {}): Claims => ({ ...claims, iat: nowSeconds(), exp: nowSeconds() + 600, ...overrides });
+    const craft = (payload: Claims, header: Claims = { alg: 'HS256', typ: 'JWT' }, secret = jwt.secret) =>
+      signJwt(header, payload, secret);
+    const fresh = (overrides: Claims = {}): Claims => ({
+      ...claims,
+      iat: nowSeconds(),
+      exp: nowSeconds() + 600,
+      ...overrides,
+    });
 
     beforeAll(async () => {
       real = (await session(t.emails.executive)).accessToken;
@@ -141,7 +190,11 @@ describe('auth', () => {
     });
 
     it('a wrong scheme or a garbage bearer is 401', async () => {
-      expectAuthError(await api.http.request('GET', '/me', undefined, { authorization: `Basic ${Buffer.from(`${t.emails.executive}:${TEST_PASSWORD}`).toString('base64')}` }));
+      expectAuthError(
+        await api.http.request('GET', '/me', undefined, {
+          authorization: `Basic ${Buffer.from(`${t.emails.executive}:${TEST_PASSWORD}`).toString('base64')}`,
+        }),
+      );
       expectAuthError(await api.http.request('GET', '/me', undefined, { authorization: real }));
       expectAuthError(await api.http.as('garbage').get('/me'));
       expectAuthError(await api.http.as('a.b.c').get('/me'));
@@ -156,23 +209,92 @@ describe('auth', () => {
     const forgeries: Array<[string, () => string, string | null]> = [
       ['alg none, no signature', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(fresh())}.`, null],
       ['alg "None", no signature', () => `${b64({ alg: 'None', typ: 'JWT' })}.${b64(fresh())}.`, null],
-      ['alg none keeping the original signature', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.${decodeJwt(real).signature}`, null],
-      ['signed with the wrong secret', () => craft(fresh(), undefined, 'not-the-secret-but-just-as-long-0123456789abcdef'), null],
+      [
+        'alg none keeping the original signature',
+        () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.${decodeJwt(real).signature}`,
+        null,
+      ],
+      [
+        'signed with the wrong secret',
+        () => craft(fresh(), undefined, 'not-the-secret-but-just-as-long-0123456789abcdef'),
+        null,
+      ],
       ['signed with an empty secret', () => craft(fresh(), undefined, ''), null],
-      ['without exp', () => { const { exp: _exp, ...rest } = fresh(); return craft(rest); }, null],
+      [
+        'without exp',
+        () => {
+          const { exp: _exp, ...rest } = fresh();
+          return craft(rest);
+        },
+        null,
+      ],
       ['with a non-numeric exp', () => craft(fresh({ exp: String(nowSeconds() + 600) })), null],
       ['with the wrong issuer', () => craft(fresh({ iss: 'someone-else' })), null],
-      ['without an issuer', () => { const { iss: _iss, ...rest } = fresh(); return craft(rest); }, null],
+      [
+        'without an issuer',
+        () => {
+          const { iss: _iss, ...rest } = fresh();
+          return craft(rest);
+        },
+        null,
+      ],
       ['with the wrong audience', () => craft(fresh({ aud: 'another-api' })), null],
-      ['without an audience', () => { const { aud: _aud, ...rest } = fresh(); return craft(rest); }, null],
+      [
+        'without an audience',
+        () => {
+          const { aud: _aud, ...rest } = fresh();
+          return craft(rest);
+        },
+        null,
+      ],
       ['expired', () => craft(fresh({ iat: nowSeconds() - 3600, exp: nowSeconds() - 60 })), 'AUTH.TOKEN_EXPIRED'],
-      ['tampered: sub changed to the admin, original signature', () => { const [h, , s] = real.split('.'); return `${h}.${b64({ ...claims, sub: t.users.admin })}.${s}`; }, null],
-      ['tampered: a role claim added, original signature', () => { const [h, , s] = real.split('.'); return `${h}.${b64({ ...claims, role: 'admin' })}.${s}`; }, null],
-      ['tampered: exp pushed out, original signature', () => { const [h, , s] = real.split('.'); return `${h}.${b64({ ...claims, exp: (claims.exp as number) + 86400 })}.${s}`; }, null],
-      ['algorithm confusion: RS256 header, HMAC-signed with the secret', () => craft(fresh(), { alg: 'RS256', typ: 'JWT' }), null],
-      ['algorithm confusion: RS256 header keeping the original signature', () => { const [, p, s] = real.split('.'); return `${b64({ alg: 'RS256', typ: 'JWT' })}.${p}.${s}`; }, null],
-      ['HS512 with the right secret (HS256 is pinned)', () => signJwt({ alg: 'HS512', typ: 'JWT' }, fresh(), jwt.secret, 'sha512'), null],
-      ['right signature, but for a user that does not exist', () => craft(fresh({ sub: '00000000-0000-4000-8000-000000000000' })), null],
+      [
+        'tampered: sub changed to the admin, original signature',
+        () => {
+          const [h, , s] = real.split('.');
+          return `${h}.${b64({ ...claims, sub: t.users.admin })}.${s}`;
+        },
+        null,
+      ],
+      [
+        'tampered: a role claim added, original signature',
+        () => {
+          const [h, , s] = real.split('.');
+          return `${h}.${b64({ ...claims, role: 'admin' })}.${s}`;
+        },
+        null,
+      ],
+      [
+        'tampered: exp pushed out, original signature',
+        () => {
+          const [h, , s] = real.split('.');
+          return `${h}.${b64({ ...claims, exp: (claims.exp as number) + 86400 })}.${s}`;
+        },
+        null,
+      ],
+      [
+        'algorithm confusion: RS256 header, HMAC-signed with the secret',
+        () => craft(fresh(), { alg: 'RS256', typ: 'JWT' }),
+        null,
+      ],
+      [
+        'algorithm confusion: RS256 header keeping the original signature',
+        () => {
+          const [, p, s] = real.split('.');
+          return `${b64({ alg: 'RS256', typ: 'JWT' })}.${p}.${s}`;
+        },
+        null,
+      ],
+      [
+        'HS512 with the right secret (HS256 is pinned)',
+        () => signJwt({ alg: 'HS512', typ: 'JWT' }, fresh(), jwt.secret, 'sha512'),
+        null,
+      ],
+      [
+        'right signature, but for a user that does not exist',
+        () => craft(fresh({ sub: '00000000-0000-4000-8000-000000000000' })),
+        null,
+      ],
       ['right signature, but a stale token version', () => craft(fresh({ ver: (claims.ver as number) - 1 })), null],
       ['right signature, but sub is not a UUID', () => craft(fresh({ sub: "' OR 1=1 --" })), null],
     ];
@@ -229,9 +351,22 @@ describe('auth', () => {
       const reused = audit.body.items.filter((e: { action: string }) => e.action === 'auth.refresh_token_reused');
       // At least the replay of r2 (presenting r3 once the family is revoked may be recorded as well).
       expect(reused.length).toBeGreaterThanOrEqual(1);
-      for (const event of reused) expect(event).toEqual(expect.objectContaining({ entityType: 'user', entityId: user.id, actorId: user.id, after: { familyId: sid } }));
+      for (const event of reused)
+        expect(event).toEqual(
+          expect.objectContaining({
+            entityType: 'user',
+            entityId: user.id,
+            actorId: user.id,
+            after: { familyId: sid },
+          }),
+        );
       const byType = await t.admin.get('/audit-events?entityType=user&limit=100');
-      expect(byType.body.items.some((e: { action: string; entityId: string }) => e.action === 'auth.refresh_token_reused' && e.entityId === user.id)).toBe(true);
+      expect(
+        byType.body.items.some(
+          (e: { action: string; entityId: string }) =>
+            e.action === 'auth.refresh_token_reused' && e.entityId === user.id,
+        ),
+      ).toBe(true);
     });
 
     it('an unknown refresh token is 401; a malformed one is a 400 naming refreshToken', async () => {
@@ -325,23 +460,33 @@ describe('auth', () => {
       expect((await t.admin.get(`/users/${user.id}`)).body.role).toBe('executive');
     });
 
-    it("disabling a user makes their existing access token 401 and their refresh token fail", async () => {
+    it('disabling a user makes their existing access token 401 and their refresh token fail', async () => {
       const user = await newUser('account_manager');
       const s = await session(user.email);
       expectStatus(await s.client.get('/me'), 200);
       expectStatus(await t.admin.post(`/users/${user.id}/disable`), 200);
       expectAuthError(await s.client.get('/me'), 'AUTH.TOKEN_REVOKED');
       expectAuthError(await refresh(s.refreshToken), 'AUTH.INVALID_REFRESH_TOKEN');
-      expectAuthError(await api.http.post('/auth/login', { email: user.email, password: TEST_PASSWORD }), 'AUTH.INVALID_CREDENTIALS');
+      expectAuthError(
+        await api.http.post('/auth/login', { email: user.email, password: TEST_PASSWORD }),
+        'AUTH.INVALID_CREDENTIALS',
+      );
     });
   });
 
   describe('signup', () => {
-    const organizations = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n as number;
+    const organizations = async () =>
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n as number;
 
-    it("creates a new organization whose admin sees nothing of the others", async () => {
+    it('creates a new organization whose admin sees nothing of the others', async () => {
       const email = `founder-${unique()}@newco.test`;
-      const r = await api.http.post('/auth/signup', { organizationName: 'NewCo', name: 'Nora Founder', email, password: TEST_PASSWORD, timezone: 'Europe/Berlin' });
+      const r = await api.http.post('/auth/signup', {
+        organizationName: 'NewCo',
+        name: 'Nora Founder',
+        email,
+        password: TEST_PASSWORD,
+        timezone: 'Europe/Berlin',
+      });
       expectStatus(r, 201);
       expect(Object.keys(r.body).sort()).toEqual(['accessToken', 'expiresIn', 'refreshToken', 'user']);
       expect(r.body.user).toMatchObject({ email, role: 'admin', disabled: false, timezone: 'Europe/Berlin' });
@@ -349,7 +494,11 @@ describe('auth', () => {
       const founder = api.http.as(r.body.accessToken);
 
       const me = await founder.get('/me');
-      expect(me.body).toMatchObject({ organizationName: 'NewCo', organizationTimezone: 'Europe/Berlin', role: 'admin' });
+      expect(me.body).toMatchObject({
+        organizationName: 'NewCo',
+        organizationTimezone: 'Europe/Berlin',
+        role: 'admin',
+      });
       const clients = await founder.get('/clients');
       expectStatus(clients, 200);
       expect(clients.body).toMatchObject({ items: [], total: 0 });
@@ -364,15 +513,27 @@ describe('auth', () => {
       expectStatus(await founder.get(`/engagements/${t.a.engagementId}`), 404);
       expectStatus(await founder.get(`/users/${t.users.manager}`), 404);
       const audit = await founder.get('/audit-events?limit=100');
-      expect(audit.body.items.every((e: { entityId: string | null }) => e.entityId === r.body.user.id || e.entityId === r.body.user.organizationId)).toBe(true);
+      expect(
+        audit.body.items.every(
+          (e: { entityId: string | null }) =>
+            e.entityId === r.body.user.id || e.entityId === r.body.user.organizationId,
+        ),
+      ).toBe(true);
       // And the other organization does not see the newcomer.
-      expect((await t.admin.get('/users?limit=100')).body.items.map((u: { email: string }) => u.email)).not.toContain(email);
+      expect((await t.admin.get('/users?limit=100')).body.items.map((u: { email: string }) => u.email)).not.toContain(
+        email,
+      );
     });
 
     it('an email already in use → 409 (whatever its case), and no organization is left behind', async () => {
       const before = await organizations();
       for (const email of [t.emails.manager, t.emails.manager.toUpperCase()]) {
-        const r = await api.http.post('/auth/signup', { organizationName: 'Copycat', name: 'Copy Cat', email, password: TEST_PASSWORD });
+        const r = await api.http.post('/auth/signup', {
+          organizationName: 'Copycat',
+          name: 'Copy Cat',
+          email,
+          password: TEST_PASSWORD,
+        });
         expectStatus(r, 409);
         expect(r.body).toMatchObject({ statusCode: 409, code: 'USER.EMAIL_TAKEN' });
       }
@@ -382,17 +543,39 @@ describe('auth', () => {
     it('a password shorter than 12 characters → 400 naming password, nothing created', async () => {
       const before = await organizations();
       const email = `short-${unique()}@newco.test`;
-      const r = await api.http.post('/auth/signup', { organizationName: 'ShortCo', name: 'Shorty', email, password: 'elevenchars' });
+      const r = await api.http.post('/auth/signup', {
+        organizationName: 'ShortCo',
+        name: 'Shorty',
+        email,
+        password: 'elevenchars',
+      });
       expectStatus(r, 400);
       expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual(['password']);
       expect(await organizations()).toBe(before);
-      expectAuthError(await api.http.post('/auth/login', { email, password: 'elevenchars' }), 'AUTH.INVALID_CREDENTIALS');
-      expectStatus(await api.http.post('/auth/signup', { organizationName: 'ShortCo', name: 'Shorty', email, password: 'twelve-chars' }), 201);
+      expectAuthError(
+        await api.http.post('/auth/login', { email, password: 'elevenchars' }),
+        'AUTH.INVALID_CREDENTIALS',
+      );
+      expectStatus(
+        await api.http.post('/auth/signup', {
+          organizationName: 'ShortCo',
+          name: 'Shorty',
+          email,
+          password: 'twelve-chars',
+        }),
+        201,
+      );
     });
 
     it('blank names and unknown fields are 400s naming them', async () => {
-      const r = await api.http.post('/auth/signup', { organizationName: '   ', name: '', email: `blank-${unique()}@newco.test`, password: TEST_PASSWORD, role: 'admin' });
+      const r = await api.http.post('/auth/signup', {
+        organizationName: '   ',
+        name: '',
+        email: `blank-${unique()}@newco.test`,
+        password: TEST_PASSWORD,
+        role: 'admin',
+      });
       expectStatus(r, 400);
       expect(r.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'organizationName', 'role']);
     });
@@ -410,14 +593,24 @@ describe('auth with SIGNUP_ENABLED=false', () => {
   it('sign-up is refused with 403 and nothing is created', async () => {
     const email = `closed-${unique()}@newco.test`;
     const before = (await api.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n;
-    const r = await api.http.post('/auth/signup', { organizationName: 'Closed Co', name: 'Cleo Closed', email, password: TEST_PASSWORD });
+    const r = await api.http.post('/auth/signup', {
+      organizationName: 'Closed Co',
+      name: 'Cleo Closed',
+      email,
+      password: TEST_PASSWORD,
+    });
     expectStatus(r, 403);
     expect(r.body).toMatchObject({ statusCode: 403, code: expect.any(String), correlationId: expect.any(String) });
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n).toBe(before);
-    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = $1`, [email]))[0].n).toBe(0);
+    expect(
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = $1`, [email]))[0].n,
+    ).toBe(0);
   });
 
   it('login still answers as usual', async () => {
-    expectAuthError(await api.http.post('/auth/login', { email: `nobody-${unique()}@newco.test`, password: TEST_PASSWORD }), 'AUTH.INVALID_CREDENTIALS');
+    expectAuthError(
+      await api.http.post('/auth/login', { email: `nobody-${unique()}@newco.test`, password: TEST_PASSWORD }),
+      'AUTH.INVALID_CREDENTIALS',
+    );
   });
 });

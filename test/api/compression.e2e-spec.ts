@@ -4,7 +4,10 @@ import { startTestApi, type TestApi } from '@test/support';
 import { COMPRESS_ABOVE_BYTES } from '../../apps/api/src/http/compression';
 
 /** Raw HTTP (no automatic decompression), so the test sees exactly the bytes and headers on the wire. */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -51,7 +54,10 @@ describe('response compression', () => {
   it('still serves the dashboard and its script, compressed on request', async () => {
     const index = await get(`${api.baseUrl}/`, { 'accept-encoding': 'gzip' });
     expect(index.status).toBe(200);
-    const html = index.headers['content-encoding'] === 'gzip' ? gunzipSync(index.body).toString('utf8') : index.body.toString('utf8');
+    const html =
+      index.headers['content-encoding'] === 'gzip'
+        ? gunzipSync(index.body).toString('utf8')
+        : index.body.toString('utf8');
     const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
 

@@ -12,12 +12,24 @@ describe('the API connects as throughline_app and leaves no tenant on its pooled
   let b: Tenant;
 
   /** Straight from the API's pool (its only connection), bypassing Db: what the next user of it would inherit. */
-  async function leftOnConnection(): Promise<{ role: string; organization: string | null; crossTenant: string | null }> {
-    const pool = (api.appDataSource.driver as unknown as { master: { query(sql: string): Promise<{ rows: Array<Record<string, string | null>> }> } }).master;
+  async function leftOnConnection(): Promise<{
+    role: string;
+    organization: string | null;
+    crossTenant: string | null;
+  }> {
+    const pool = (
+      api.appDataSource.driver as unknown as {
+        master: { query(sql: string): Promise<{ rows: Array<Record<string, string | null>> }> };
+      }
+    ).master;
     const { rows } = await pool.query(
       `SELECT current_user AS role, current_setting('app.organization_id', true) AS organization, current_setting('app.cross_tenant', true) AS cross`,
     );
-    return { role: rows[0].role!, organization: rows[0].organization || null, crossTenant: rows[0].cross === 'on' ? 'on' : null };
+    return {
+      role: rows[0].role!,
+      organization: rows[0].organization || null,
+      crossTenant: rows[0].cross === 'on' ? 'on' : null,
+    };
   }
 
   beforeAll(async () => {
@@ -50,7 +62,10 @@ describe('the API connects as throughline_app and leaves no tenant on its pooled
   });
 
   it('after the system lookups of a login and a refresh the connection carries no cross-tenant setting', async () => {
-    const login = await api.http.post('/auth/login', { email: a.emails.admin, password: 'correct-horse-battery-staple' });
+    const login = await api.http.post('/auth/login', {
+      email: a.emails.admin,
+      password: 'correct-horse-battery-staple',
+    });
     expectStatus(login, 200);
     expect(await leftOnConnection()).toEqual({ role: 'throughline_app', organization: null, crossTenant: null });
     expectStatus(await api.http.post('/auth/refresh', { refreshToken: login.body.refreshToken }), 200);

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createTenant, expectStatus, login, rowCounts, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@test/support';
+import {
+  createTenant,
+  expectStatus,
+  login,
+  rowCounts,
+  startTestApi,
+  TEST_PASSWORD,
+  type HttpClient,
+  type Tenant,
+  type TestApi,
+} from '@test/support';
 
 /**
  * The domain rules of DESIGN.md §2 over real HTTP: focus cap, compact unique ranks, one owner of the
@@ -19,15 +29,30 @@ describe('domain rules', () => {
 
   /** A fresh engagement at client A (staffed by the tenant's executive user), so each test starts from zero priorities. */
   async function newEngagement(fn: 'CRO' | 'CMO' = 'CMO', extra: Record<string, unknown> = {}): Promise<string> {
-    const r = await t.manager.post('/engagements', { clientId: t.a.clientId, executiveId: t.a.executiveId, function: fn, startDate: '2026-01-05', daysPerWeek: 2, ...extra });
+    const r = await t.manager.post('/engagements', {
+      clientId: t.a.clientId,
+      executiveId: t.a.executiveId,
+      function: fn,
+      startDate: '2026-01-05',
+      daysPerWeek: 2,
+      ...extra,
+    });
     expectStatus(r, 201);
     return r.body.id;
   }
 
   const createPriority = (engagementId: string, title: string, extra: Record<string, unknown> = {}) =>
-    t.manager.post(`/engagements/${engagementId}/priorities`, { title, ownerId: t.a.ownerId, startDate: '2026-01-05', targetDate: '2026-12-18', ...extra });
+    t.manager.post(`/engagements/${engagementId}/priorities`, {
+      title,
+      ownerId: t.a.ownerId,
+      startDate: '2026-01-05',
+      targetDate: '2026-12-18',
+      ...extra,
+    });
 
-  async function listPriorities(engagementId: string): Promise<Array<{ id: string; title: string; rank: number; status: string }>> {
+  async function listPriorities(
+    engagementId: string,
+  ): Promise<Array<{ id: string; title: string; rank: number; status: string }>> {
     const r = await t.manager.get(`/engagements/${engagementId}/priorities`);
     expectStatus(r, 200);
     return r.body;
@@ -35,7 +60,9 @@ describe('domain rules', () => {
 
   /** Active priorities in list order as "title:rank", then the others as "title:status". */
   async function ordering(engagementId: string): Promise<string[]> {
-    return (await listPriorities(engagementId)).map((p) => (p.status === 'active' ? `${p.title}:${p.rank}` : `${p.title}:${p.status}`));
+    return (await listPriorities(engagementId)).map((p) =>
+      p.status === 'active' ? `${p.title}:${p.rank}` : `${p.title}:${p.status}`,
+    );
   }
 
   async function expectCompactRanks(engagementId: string): Promise<void> {
@@ -79,7 +106,14 @@ describe('domain rules', () => {
       const activated = await t.manager.patch(`/priorities/${draft.body.id}`, { status: 'active' });
       expectStatus(activated, 200);
       expect(activated.body).toMatchObject({ status: 'active', rank: 5 });
-      expect(await ordering(engagementId)).toEqual(['Focus 1:1', 'Focus 3:2', 'Focus 4:3', 'Focus 5:4', 'Focus draft:5', 'Focus 2:dropped']);
+      expect(await ordering(engagementId)).toEqual([
+        'Focus 1:1',
+        'Focus 3:2',
+        'Focus 4:3',
+        'Focus 5:4',
+        'Focus draft:5',
+        'Focus 2:dropped',
+      ]);
     });
 
     it('follows the organization setting: an admin raising focusCap allows more (and only an admin may)', async () => {
@@ -175,7 +209,7 @@ describe('domain rules', () => {
     });
   });
 
-  describe('exactly one owner, of the engagement\'s client', () => {
+  describe("exactly one owner, of the engagement's client", () => {
     it('refuses an owner of another client or an unknown owner with 422 PRIORITY.OWNER_INVALID, and a missing one with 400', async () => {
       const engagementId = await newEngagement();
       const before = await rowCounts(api.dataSource, t.organizationId);
@@ -184,11 +218,16 @@ describe('domain rules', () => {
       expectStatus(otherClient, 422);
       expect(otherClient.body.code).toBe('PRIORITY.OWNER_INVALID');
 
-      const unknown = await createPriority(engagementId, 'Ghost owner', { ownerId: '00000000-0000-4000-8000-000000000000' });
+      const unknown = await createPriority(engagementId, 'Ghost owner', {
+        ownerId: '00000000-0000-4000-8000-000000000000',
+      });
       expectStatus(unknown, 422);
       expect(unknown.body.code).toBe('PRIORITY.OWNER_INVALID');
 
-      const missing = await t.manager.post(`/engagements/${engagementId}/priorities`, { title: 'No owner', targetDate: '2026-12-18' });
+      const missing = await t.manager.post(`/engagements/${engagementId}/priorities`, {
+        title: 'No owner',
+        targetDate: '2026-12-18',
+      });
       expectStatus(missing, 400);
       expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ownerId' })]));
       expect(await rowCounts(api.dataSource, t.organizationId)).toEqual(before);
@@ -221,9 +260,14 @@ describe('domain rules', () => {
       const p = await createPriority(engagementId, 'Nulls');
       expectStatus(p, 201);
       const statuses: Record<string, number> = {};
-      for (const field of ['title', 'startDate', 'targetDate']) statuses[field] = (await t.manager.patch(`/priorities/${p.body.id}`, { [field]: null })).status;
+      for (const field of ['title', 'startDate', 'targetDate'])
+        statuses[field] = (await t.manager.patch(`/priorities/${p.body.id}`, { [field]: null })).status;
       expect(statuses).toEqual(Object.fromEntries(['title', 'startDate', 'targetDate'].map((f) => [f, 400])));
-      expect((await t.manager.get(`/priorities/${p.body.id}`)).body).toMatchObject({ title: 'Nulls', startDate: '2026-01-05', targetDate: '2026-12-18' });
+      expect((await t.manager.get(`/priorities/${p.body.id}`)).body).toMatchObject({
+        title: 'Nulls',
+        startDate: '2026-01-05',
+        targetDate: '2026-12-18',
+      });
     });
   });
 
@@ -233,36 +277,77 @@ describe('domain rules', () => {
       const engagementId = await newEngagement('CRO');
       const p = await createPriority(engagementId, 'Milestone host');
       expectStatus(p, 201);
-      const m = await t.manager.post(`/priorities/${p.body.id}/milestones`, { title: 'Pilot live', dueDate: '2026-06-30' });
+      const m = await t.manager.post(`/priorities/${p.body.id}/milestones`, {
+        title: 'Pilot live',
+        dueDate: '2026-06-30',
+      });
       expectStatus(m, 201);
-      expect(m.body).toMatchObject({ baselineDueDate: '2026-06-30', dueDate: '2026-06-30', replanCount: 0, slipDays: 0, status: 'planned' });
+      expect(m.body).toMatchObject({
+        baselineDueDate: '2026-06-30',
+        dueDate: '2026-06-30',
+        replanCount: 0,
+        slipDays: 0,
+        status: 'planned',
+      });
 
       // The due date (and the baseline) cannot be edited directly.
       expectStatus(await t.manager.patch(`/milestones/${m.body.id}`, { dueDate: '2026-07-30' }), 400);
       expectStatus(await t.manager.patch(`/milestones/${m.body.id}`, { baselineDueDate: '2026-07-30' }), 400);
 
       const startedAt = Date.now();
-      const first = await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-07-15', reason: 'Vendor contract slipped' });
+      const first = await t.manager.post(`/milestones/${m.body.id}/replan`, {
+        dueDate: '2026-07-15',
+        reason: 'Vendor contract slipped',
+      });
       expectStatus(first, 200);
-      expect(first.body).toMatchObject({ baselineDueDate: '2026-06-30', dueDate: '2026-07-15', replanCount: 1, slipDays: 15 });
+      expect(first.body).toMatchObject({
+        baselineDueDate: '2026-06-30',
+        dueDate: '2026-07-15',
+        replanCount: 1,
+        slipDays: 15,
+      });
 
-      const same = await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-07-15', reason: 'No change really' });
+      const same = await t.manager.post(`/milestones/${m.body.id}/replan`, {
+        dueDate: '2026-07-15',
+        reason: 'No change really',
+      });
       expectStatus(same, 422);
       expect(same.body.code).toBe('MILESTONE.DUE_DATE_UNCHANGED');
 
       // The placed executive may re-plan too; pulled in earlier than the baseline.
-      const second = await t.executive.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-20', reason: 'Pulled in after the board meeting' });
+      const second = await t.executive.post(`/milestones/${m.body.id}/replan`, {
+        dueDate: '2026-06-20',
+        reason: 'Pulled in after the board meeting',
+      });
       expectStatus(second, 200);
-      expect(second.body).toMatchObject({ baselineDueDate: '2026-06-30', dueDate: '2026-06-20', replanCount: 2, slipDays: 0 });
+      expect(second.body).toMatchObject({
+        baselineDueDate: '2026-06-30',
+        dueDate: '2026-06-20',
+        replanCount: 2,
+        slipDays: 0,
+      });
 
       expectStatus(await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-25' }), 400);
-      expectStatus(await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-25', reason: '   ' }), 400);
+      expectStatus(
+        await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-25', reason: '   ' }),
+        400,
+      );
 
       const history = await t.clientViewer.get(`/milestones/${m.body.id}/history`);
       expectStatus(history, 200);
       expect(history.body).toEqual([
-        expect.objectContaining({ oldDueDate: '2026-06-30', newDueDate: '2026-07-15', reason: 'Vendor contract slipped', changedBy: t.users.manager }),
-        expect.objectContaining({ oldDueDate: '2026-07-15', newDueDate: '2026-06-20', reason: 'Pulled in after the board meeting', changedBy: t.users.executive }),
+        expect.objectContaining({
+          oldDueDate: '2026-06-30',
+          newDueDate: '2026-07-15',
+          reason: 'Vendor contract slipped',
+          changedBy: t.users.manager,
+        }),
+        expect.objectContaining({
+          oldDueDate: '2026-07-15',
+          newDueDate: '2026-06-20',
+          reason: 'Pulled in after the board meeting',
+          changedBy: t.users.executive,
+        }),
       ]);
       expect(history.body[0].changedByName).toEqual(expect.any(String));
       for (const h of history.body) {
@@ -278,17 +363,28 @@ describe('domain rules', () => {
 
     it('completes once: a second completion, a re-plan or an edit of a done milestone is 409 MILESTONE.ALREADY_DONE', async () => {
       api.setNow(new Date('2026-03-11T12:00:00Z'));
-      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, { title: 'Done once', dueDate: '2026-03-01' });
+      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, {
+        title: 'Done once',
+        dueDate: '2026-03-01',
+      });
       expectStatus(m, 201);
       const done = await t.executive.post(`/milestones/${m.body.id}/complete`, { completedAt: '2026-03-04T09:00:00Z' });
       expectStatus(done, 200);
-      expect(done.body).toMatchObject({ status: 'done', completedAt: '2026-03-04T09:00:00.000Z', slipDays: 3, overdue: false });
+      expect(done.body).toMatchObject({
+        status: 'done',
+        completedAt: '2026-03-04T09:00:00.000Z',
+        slipDays: 3,
+        overdue: false,
+      });
 
       const again = await t.manager.post(`/milestones/${m.body.id}/complete`, {});
       expectStatus(again, 409);
       expect(again.body.code).toBe('MILESTONE.ALREADY_DONE');
 
-      const replan = await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-04-01', reason: 'Too late' });
+      const replan = await t.manager.post(`/milestones/${m.body.id}/replan`, {
+        dueDate: '2026-04-01',
+        reason: 'Too late',
+      });
       expectStatus(replan, 409);
       expect(replan.body.code).toBe('MILESTONE.ALREADY_DONE');
 
@@ -298,26 +394,46 @@ describe('domain rules', () => {
 
       expect((await t.manager.get(`/milestones/${m.body.id}/history`)).body).toEqual([]);
       // Completion in the future is refused.
-      const future = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, { title: 'Not yet', dueDate: '2026-05-01' });
-      const early = await t.manager.post(`/milestones/${future.body.id}/complete`, { completedAt: '2026-03-20T09:00:00Z' });
+      const future = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, {
+        title: 'Not yet',
+        dueDate: '2026-05-01',
+      });
+      const early = await t.manager.post(`/milestones/${future.body.id}/complete`, {
+        completedAt: '2026-03-20T09:00:00Z',
+      });
       expectStatus(early, 422);
       expect(early.body.code).toBe('MILESTONE.COMPLETED_IN_FUTURE');
     });
 
     it('refuses null for the required fields of a milestone with 400 (not a 500)', async () => {
-      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, { title: 'Null-proof', dueDate: '2026-08-01', weight: 2 });
+      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, {
+        title: 'Null-proof',
+        dueDate: '2026-08-01',
+        weight: 2,
+      });
       expectStatus(m, 201);
       const statuses: Record<string, number> = {};
-      for (const field of ['title', 'weight', 'status']) statuses[field] = (await t.manager.patch(`/milestones/${m.body.id}`, { [field]: null })).status;
+      for (const field of ['title', 'weight', 'status'])
+        statuses[field] = (await t.manager.patch(`/milestones/${m.body.id}`, { [field]: null })).status;
       expect(statuses).toEqual(Object.fromEntries(['title', 'weight', 'status'].map((f) => [f, 400])));
-      expect((await t.manager.get(`/milestones/${m.body.id}`)).body).toMatchObject({ title: 'Null-proof', weight: 2, status: 'planned' });
+      expect((await t.manager.get(`/milestones/${m.body.id}`)).body).toMatchObject({
+        title: 'Null-proof',
+        weight: 2,
+        status: 'planned',
+      });
     });
 
     it('refuses to re-plan or complete a cancelled milestone (409)', async () => {
-      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, { title: 'Cancelled one', dueDate: '2026-08-01' });
+      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, {
+        title: 'Cancelled one',
+        dueDate: '2026-08-01',
+      });
       expectStatus(m, 201);
       expectStatus(await t.manager.patch(`/milestones/${m.body.id}`, { status: 'cancelled' }), 200);
-      const replan = await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-09-01', reason: 'Revive' });
+      const replan = await t.manager.post(`/milestones/${m.body.id}/replan`, {
+        dueDate: '2026-09-01',
+        reason: 'Revive',
+      });
       expectStatus(replan, 409);
       expect(replan.body.code).toBe('MILESTONE.CANCELLED');
       const complete = await t.manager.post(`/milestones/${m.body.id}/complete`, {});
@@ -331,17 +447,35 @@ describe('domain rules', () => {
       api.setNow(new Date('2026-03-11T12:00:00Z'));
       const engagementId = await newEngagement('CRO', { startDate: '2026-01-05', daysPerWeek: 2 });
 
-      const past = await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-02-01', daysPerWeek: 2.5, reason: 'Board prep in February' });
+      const past = await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+        effectiveDate: '2026-02-01',
+        daysPerWeek: 2.5,
+        reason: 'Board prep in February',
+      });
       expectStatus(past, 201);
-      expect(past.body).toMatchObject({ effectiveDate: '2026-02-01', daysPerWeek: 2.5, previousDaysPerWeek: 2, reason: 'Board prep in February', changedBy: t.users.manager });
+      expect(past.body).toMatchObject({
+        effectiveDate: '2026-02-01',
+        daysPerWeek: 2.5,
+        previousDaysPerWeek: 2,
+        reason: 'Board prep in February',
+        changedBy: t.users.manager,
+      });
       expect((await t.manager.get(`/engagements/${engagementId}`)).body.daysPerWeek).toBe(2.5);
 
-      const today = await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-03-11', daysPerWeek: 3, reason: 'Scaling up for the launch' });
+      const today = await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+        effectiveDate: '2026-03-11',
+        daysPerWeek: 3,
+        reason: 'Scaling up for the launch',
+      });
       expectStatus(today, 201);
       expect(today.body).toMatchObject({ daysPerWeek: 3, previousDaysPerWeek: 2.5 });
       expect((await t.manager.get(`/engagements/${engagementId}`)).body.daysPerWeek).toBe(3);
 
-      const future = await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-04-01', daysPerWeek: 1, reason: 'Launch done, scaling down' });
+      const future = await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+        effectiveDate: '2026-04-01',
+        daysPerWeek: 1,
+        reason: 'Launch done, scaling down',
+      });
       expectStatus(future, 201);
       expect(future.body).toMatchObject({ effectiveDate: '2026-04-01', daysPerWeek: 1 });
       expect((await t.manager.get(`/engagements/${engagementId}`)).body.daysPerWeek).toBe(3);
@@ -359,18 +493,48 @@ describe('domain rules', () => {
       // The executive may read it; the client viewer may not (commercial).
       expectStatus(await t.executive.get(`/engagements/${engagementId}/allocation-changes`), 200);
       expectStatus(await t.clientViewer.get(`/engagements/${engagementId}/allocation-changes`), 403);
-      expectStatus(await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-03-12', daysPerWeek: 0, reason: 'zero' }), 400);
-      expectStatus(await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-03-12', daysPerWeek: 2 }), 400);
+      expectStatus(
+        await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+          effectiveDate: '2026-03-12',
+          daysPerWeek: 0,
+          reason: 'zero',
+        }),
+        400,
+      );
+      expectStatus(
+        await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+          effectiveDate: '2026-03-12',
+          daysPerWeek: 2,
+        }),
+        400,
+      );
     });
 
     it('keeps the current allocation equal to the latest change in effect when a change is back-dated behind a later one', async () => {
       api.setNow(new Date('2026-03-11T12:00:00Z'));
       const engagementId = await newEngagement('CRO', { startDate: '2026-01-05', daysPerWeek: 2 });
-      expectStatus(await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-03-01', daysPerWeek: 3, reason: 'Scale up from March' }), 201);
+      expectStatus(
+        await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+          effectiveDate: '2026-03-01',
+          daysPerWeek: 3,
+          reason: 'Scale up from March',
+        }),
+        201,
+      );
       // Recorded late: a February change that was superseded by the March one.
-      expectStatus(await t.manager.post(`/engagements/${engagementId}/allocation-changes`, { effectiveDate: '2026-02-01', daysPerWeek: 2.5, reason: 'February top-up, recorded late' }), 201);
+      expectStatus(
+        await t.manager.post(`/engagements/${engagementId}/allocation-changes`, {
+          effectiveDate: '2026-02-01',
+          daysPerWeek: 2.5,
+          reason: 'February top-up, recorded late',
+        }),
+        201,
+      );
 
-      const history = (await t.manager.get(`/engagements/${engagementId}/allocation-changes`)).body as Array<{ effectiveDate: string; daysPerWeek: number }>;
+      const history = (await t.manager.get(`/engagements/${engagementId}/allocation-changes`)).body as Array<{
+        effectiveDate: string;
+        daysPerWeek: number;
+      }>;
       const inEffect = history.filter((h) => h.effectiveDate <= '2026-03-11').at(-1)!;
       expect(inEffect).toMatchObject({ effectiveDate: '2026-03-01', daysPerWeek: 3 });
       expect((await t.manager.get(`/engagements/${engagementId}`)).body.daysPerWeek).toBe(inEffect.daysPerWeek);
@@ -381,7 +545,11 @@ describe('domain rules', () => {
     it('is done once by the client viewer, who is recorded with the time', async () => {
       const at = new Date('2026-03-12T08:30:00Z');
       api.setNow(at);
-      const checkIn = await t.executive.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'at_risk', confidence: 5, note: 'Hiring is slow' });
+      const checkIn = await t.executive.post(`/priorities/${t.a.priorityId}/check-ins`, {
+        rag: 'at_risk',
+        confidence: 5,
+        note: 'Hiring is slow',
+      });
       expectStatus(checkIn, 201);
       expect(checkIn.body).toMatchObject({ acknowledgedBy: null, acknowledgedAt: null, authorId: t.users.executive });
 
@@ -390,12 +558,19 @@ describe('domain rules', () => {
 
       const ack = await t.clientViewer.post(`/check-ins/${checkIn.body.id}/acknowledge`);
       expectStatus(ack, 200);
-      expect(ack.body).toMatchObject({ id: checkIn.body.id, acknowledgedBy: t.users.clientViewer, acknowledgedAt: at.toISOString() });
+      expect(ack.body).toMatchObject({
+        id: checkIn.body.id,
+        acknowledgedBy: t.users.clientViewer,
+        acknowledgedAt: at.toISOString(),
+      });
 
       const again = await t.clientViewer.post(`/check-ins/${checkIn.body.id}/acknowledge`);
       expectStatus(again, 409);
       expect(again.body.code).toBe('CHECK_IN.ALREADY_ACKNOWLEDGED');
-      const [stored] = await api.dataSource.query(`SELECT acknowledged_by, acknowledged_at FROM check_ins WHERE id = $1`, [checkIn.body.id]);
+      const [stored] = await api.dataSource.query(
+        `SELECT acknowledged_by, acknowledged_at FROM check_ins WHERE id = $1`,
+        [checkIn.body.id],
+      );
       expect(stored).toEqual({ acknowledged_by: t.users.clientViewer, acknowledged_at: at });
 
       // A check-in at a client the viewer is not granted is out of reach.
@@ -404,13 +579,17 @@ describe('domain rules', () => {
   });
 
   describe('check-in list', () => {
-    it('lists a priority\'s check-ins newest first, paged, with the acknowledgement', async () => {
+    it("lists a priority's check-ins newest first, paged, with the acknowledgement", async () => {
       const engagementId = await newEngagement('CRO');
       const p = await createPriority(engagementId, 'Checked often');
       expectStatus(p, 201);
       const ids: string[] = [];
       for (const confidence of [7, 6, 5]) {
-        const c = await t.executive.post(`/priorities/${p.body.id}/check-ins`, { rag: 'on_track', confidence, note: `Week at ${confidence}` });
+        const c = await t.executive.post(`/priorities/${p.body.id}/check-ins`, {
+          rag: 'on_track',
+          confidence,
+          note: `Week at ${confidence}`,
+        });
         expectStatus(c, 201);
         ids.push(c.body.id);
       }
@@ -432,14 +611,22 @@ describe('domain rules', () => {
 
   describe('audit trail', () => {
     it('records a re-plan as milestone.replanned with before/after and the actor', async () => {
-      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, { title: 'Audited', dueDate: '2026-09-01' });
+      const m = await t.manager.post(`/priorities/${t.a.priorityId}/milestones`, {
+        title: 'Audited',
+        dueDate: '2026-09-01',
+      });
       expectStatus(m, 201);
-      expectStatus(await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-09-15', reason: 'Audit me' }), 200);
+      expectStatus(
+        await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-09-15', reason: 'Audit me' }),
+        200,
+      );
 
       const byType = await t.admin.get('/audit-events?entityType=milestone&limit=100');
       expectStatus(byType, 200);
       expect(byType.body.items.every((e: { entityType: string }) => e.entityType === 'milestone')).toBe(true);
-      const event = byType.body.items.find((e: { action: string; entityId: string }) => e.action === 'milestone.replanned' && e.entityId === m.body.id);
+      const event = byType.body.items.find(
+        (e: { action: string; entityId: string }) => e.action === 'milestone.replanned' && e.entityId === m.body.id,
+      );
       expect(event).toMatchObject({
         actorId: t.users.manager,
         entityType: 'milestone',
@@ -448,7 +635,10 @@ describe('domain rules', () => {
       });
 
       const byEntity = await t.admin.get(`/audit-events?entityType=milestone&entityId=${m.body.id}&order=asc`);
-      expect(byEntity.body.items.map((e: { action: string }) => e.action)).toEqual(['milestone.created', 'milestone.replanned']);
+      expect(byEntity.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'milestone.created',
+        'milestone.replanned',
+      ]);
       expect(byEntity.body.total).toBe(2);
 
       expectStatus(await t.manager.get('/audit-events'), 403);
@@ -456,22 +646,62 @@ describe('domain rules', () => {
     });
 
     it('records a check-in as check_in.created with the whole check-in, written by the same statement', async () => {
-      const c = await t.manager.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'at_risk', confidence: 4, note: '  Audited check-in ', blockers: ' Legal ' });
+      const c = await t.manager.post(`/priorities/${t.a.priorityId}/check-ins`, {
+        rag: 'at_risk',
+        confidence: 4,
+        note: '  Audited check-in ',
+        blockers: ' Legal ',
+      });
       expectStatus(c, 201);
       const events = await t.admin.get(`/audit-events?entityType=check_in&entityId=${c.body.id}`);
       expectStatus(events, 200);
       expect(events.body.items).toHaveLength(1);
-      expect(events.body.items[0]).toMatchObject({ action: 'check_in.created', actorId: t.users.manager, entityType: 'check_in', entityId: c.body.id, before: null });
+      expect(events.body.items[0]).toMatchObject({
+        action: 'check_in.created',
+        actorId: t.users.manager,
+        entityType: 'check_in',
+        entityId: c.body.id,
+        before: null,
+      });
       expect(events.body.items[0].after).toEqual({
-        id: c.body.id, organizationId: t.organizationId, priorityId: t.a.priorityId, authorId: t.users.manager, rag: 'at_risk', confidence: 4,
-        note: 'Audited check-in', blockers: 'Legal', acknowledgedBy: null, acknowledgedAt: null, createdAt: c.body.createdAt,
+        id: c.body.id,
+        organizationId: t.organizationId,
+        priorityId: t.a.priorityId,
+        authorId: t.users.manager,
+        rag: 'at_risk',
+        confidence: 4,
+        note: 'Audited check-in',
+        blockers: 'Legal',
+        acknowledgedBy: null,
+        acknowledgedAt: null,
+        createdAt: c.body.createdAt,
       });
       // Out of reach (another organization's manager, a client viewer): 404 or 403, no check-in and no audit row anywhere.
       const other = await createTenant(api.http, 'AuditOther');
-      const before = [await rowCounts(api.dataSource, t.organizationId), await rowCounts(api.dataSource, other.organizationId)];
-      expectStatus(await other.manager.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 5, note: 'Not mine' }), 404);
-      expectStatus(await t.clientViewer.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 5, note: 'Not mine' }), 403);
-      expect([await rowCounts(api.dataSource, t.organizationId), await rowCounts(api.dataSource, other.organizationId)]).toEqual(before);
+      const before = [
+        await rowCounts(api.dataSource, t.organizationId),
+        await rowCounts(api.dataSource, other.organizationId),
+      ];
+      expectStatus(
+        await other.manager.post(`/priorities/${t.a.priorityId}/check-ins`, {
+          rag: 'on_track',
+          confidence: 5,
+          note: 'Not mine',
+        }),
+        404,
+      );
+      expectStatus(
+        await t.clientViewer.post(`/priorities/${t.a.priorityId}/check-ins`, {
+          rag: 'on_track',
+          confidence: 5,
+          note: 'Not mine',
+        }),
+        403,
+      );
+      expect([
+        await rowCounts(api.dataSource, t.organizationId),
+        await rowCounts(api.dataSource, other.organizationId),
+      ]).toEqual(before);
     });
   });
 
@@ -483,12 +713,18 @@ describe('domain rules', () => {
       // A separate organization, so totals are exact.
       const tag = randomBytes(4).toString('hex');
       const email = `lists-${tag}@firm.test`;
-      const signup = await api.http.post('/auth/signup', { organizationName: `Lists ${tag}`, name: 'List Admin', email, password: TEST_PASSWORD });
+      const signup = await api.http.post('/auth/signup', {
+        organizationName: `Lists ${tag}`,
+        name: 'List Admin',
+        email,
+        password: TEST_PASSWORD,
+      });
       expectStatus(signup, 201);
       admin = await login(api.http, email);
       // Mixed case so a byte-wise sort would differ from the case-insensitive one; created out of order.
       for (let i = 0; i < 30; i += 1) names.push(`${i % 2 ? 'client' : 'Client'} ${String(i).padStart(2, '0')}`);
-      for (let k = 0; k < 30; k += 1) expectStatus(await admin.post('/clients', { name: names[(k * 7) % 30], stage: 'growth' }), 201);
+      for (let k = 0; k < 30; k += 1)
+        expectStatus(await admin.post('/clients', { name: names[(k * 7) % 30], stage: 'growth' }), 201);
     });
 
     const sortedNames = () => [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
@@ -511,7 +747,15 @@ describe('domain rules', () => {
       expect(window.body.total).toBe(30);
 
       expect((await admin.get('/clients?limit=100')).body.items).toHaveLength(30);
-      for (const bad of ['limit=101', 'limit=0', 'limit=-1', 'offset=-1', 'limit=abc', 'order=sideways', 'sort=industry']) {
+      for (const bad of [
+        'limit=101',
+        'limit=0',
+        'limit=-1',
+        'offset=-1',
+        'limit=abc',
+        'order=sideways',
+        'sort=industry',
+      ]) {
         const r = await admin.get(`/clients?${bad}`);
         expect({ bad, status: r.status }).toEqual({ bad, status: 400 });
       }
@@ -536,13 +780,32 @@ describe('domain rules', () => {
     it('filters engagements by status, client and function (and combinations), with exact totals', async () => {
       const clients = await admin.get('/clients?limit=3');
       const [x, y, z] = clients.body.items.map((c: { id: string }) => c.id);
-      const exec = await admin.post('/executives', { name: 'Multi Exec', email: `multi-${randomBytes(3).toString('hex')}@example.com`, functions: ['CRO', 'CMO', 'CPO'] });
+      const exec = await admin.post('/executives', {
+        name: 'Multi Exec',
+        email: `multi-${randomBytes(3).toString('hex')}@example.com`,
+        functions: ['CRO', 'CMO', 'CPO'],
+      });
       expectStatus(exec, 201);
       const specs: Array<[string, string, string]> = [
-        [x, 'CRO', 'active'], [x, 'CMO', 'paused'], [y, 'CRO', 'active'], [y, 'CPO', 'proposed'], [z, 'CMO', 'completed'], [z, 'CRO', 'active'],
+        [x, 'CRO', 'active'],
+        [x, 'CMO', 'paused'],
+        [y, 'CRO', 'active'],
+        [y, 'CPO', 'proposed'],
+        [z, 'CMO', 'completed'],
+        [z, 'CRO', 'active'],
       ];
       for (const [clientId, fn, status] of specs) {
-        expectStatus(await admin.post('/engagements', { clientId, executiveId: exec.body.id, function: fn, status, startDate: '2026-02-01', daysPerWeek: 1 }), 201);
+        expectStatus(
+          await admin.post('/engagements', {
+            clientId,
+            executiveId: exec.body.id,
+            function: fn,
+            status,
+            startDate: '2026-02-01',
+            daysPerWeek: 1,
+          }),
+          201,
+        );
       }
       const query = async (q: string) => {
         const r = await admin.get(`/engagements?${q}`);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
-  createTenant, expectStatus, login, startTestApi, tenantTablesOf, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi,
+  createTenant,
+  expectStatus,
+  login,
+  startTestApi,
+  tenantTablesOf,
+  TEST_PASSWORD,
+  type HttpClient,
+  type Tenant,
+  type TestApi,
 } from '@test/support';
 import { bodyCases, pathIdCases, type BodyCase, type FuzzContext, type Schema } from './fuzz/openapi-arbitraries';
 
@@ -26,7 +34,10 @@ type Operation = {
   parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
-type OpenApiDocument = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+type OpenApiDocument = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+};
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 const ROLES = ['admin', 'manager', 'executive', 'clientViewer'] as const;
@@ -41,7 +52,7 @@ interface Failure {
 }
 
 const short = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text;
 };
 
@@ -61,7 +72,12 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     api = await startTestApi({ LOGIN_MAX_FAILURES_PER_IP: '100000' });
     home = await createTenant(api.http, 'Fuzz');
     api.setNow(new Date('2026-03-11T12:00:00Z'));
-    const target = await home.admin.post('/users', { email: `fuzz-target-${Date.now()}@firm.test`, name: 'Fuzz Target', password: TEST_PASSWORD, role: 'client_viewer' });
+    const target = await home.admin.post('/users', {
+      email: `fuzz-target-${Date.now()}@firm.test`,
+      name: 'Fuzz Target',
+      password: TEST_PASSWORD,
+      role: 'client_viewer',
+    });
     expectStatus(target, 201);
     targetUserId = target.body.id;
     const alert: Array<{ id: string }> = await api.dataSource.query(
@@ -76,7 +92,15 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     selfService = {};
     for (const key of ['logout', 'password', 'profile']) {
       const email = `fuzz-self-${key}-${Date.now()}@firm.test`;
-      expectStatus(await home.admin.post('/users', { email, name: `Self ${key}`, password: TEST_PASSWORD, role: 'account_manager' }), 201);
+      expectStatus(
+        await home.admin.post('/users', {
+          email,
+          name: `Self ${key}`,
+          password: TEST_PASSWORD,
+          role: 'account_manager',
+        }),
+        201,
+      );
       selfService[key] = { email, client: await login(api.http, email) };
     }
     const served = await fetch(`${api.baseUrl}/api/docs-json`);
@@ -94,9 +118,15 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   /** The real row a path's {id} names in the tenant. */
   function realIdFor(path: string): string {
     const prefixes: Array<[RegExp, string]> = [
-      [/^\/api\/v1\/users\//, targetUserId], [/^\/api\/v1\/clients\//, home.a.clientId], [/^\/api\/v1\/executives\//, home.a.executiveId],
-      [/^\/api\/v1\/engagements\//, home.a.engagementId], [/^\/api\/v1\/owners\//, home.a.ownerId], [/^\/api\/v1\/priorities\//, home.a.priorityId],
-      [/^\/api\/v1\/milestones\//, home.a.milestoneId], [/^\/api\/v1\/check-ins\//, home.a.checkInId], [/^\/api\/v1\/alerts\//, alertId],
+      [/^\/api\/v1\/users\//, targetUserId],
+      [/^\/api\/v1\/clients\//, home.a.clientId],
+      [/^\/api\/v1\/executives\//, home.a.executiveId],
+      [/^\/api\/v1\/engagements\//, home.a.engagementId],
+      [/^\/api\/v1\/owners\//, home.a.ownerId],
+      [/^\/api\/v1\/priorities\//, home.a.priorityId],
+      [/^\/api\/v1\/milestones\//, home.a.milestoneId],
+      [/^\/api\/v1\/check-ins\//, home.a.checkInId],
+      [/^\/api\/v1\/alerts\//, alertId],
       [/^\/api\/v1\/organization\/webhooks\//, webhookId],
     ];
     const found = prefixes.find(([pattern]) => pattern.test(path));
@@ -105,11 +135,18 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   }
 
   async function counts(): Promise<Record<string, number>> {
-    const rows: Array<{ t: string; n: number }> = await api.dataSource.query(tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}`).join(' UNION ALL '));
+    const rows: Array<{ t: string; n: number }> = await api.dataSource.query(
+      tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}`).join(' UNION ALL '),
+    );
     return Object.fromEntries(rows.map((r) => [r.t, r.n]));
   }
 
-  async function send(method: string, url: string, token: string | undefined, bodyCase: BodyCase | null): Promise<{ status: number; contentType: string; text: string }> {
+  async function send(
+    method: string,
+    url: string,
+    token: string | undefined,
+    bodyCase: BodyCase | null,
+  ): Promise<{ status: number; contentType: string; text: string }> {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     let body: string | undefined;
@@ -118,19 +155,36 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       if (body !== undefined) headers['content-type'] = 'application/json';
     }
     const response = await fetch(`${api.baseUrl}${url}`, { method, headers, body });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
   }
 
-  const prototypeKeys = () => [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
+  const prototypeKeys = () =>
+    [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) =>
+      Object.getOwnPropertyNames(p).sort().join(','),
+    );
 
   it('never answers 5xx, always answers 4xx in JSON with a message, writes nothing when it refuses, pollutes no prototype', async () => {
     const started = Date.now();
     const ctx: FuzzContext = {
       resolve,
-      knownIds: [...Object.values(home.a), ...Object.values(home.b), ...Object.values(home.users), home.organizationId, targetUserId, alertId],
+      knownIds: [
+        ...Object.values(home.a),
+        ...Object.values(home.b),
+        ...Object.values(home.users),
+        home.organizationId,
+        targetUserId,
+        alertId,
+      ],
     };
     const operations = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
-      Object.entries(byMethod).filter(([method]) => WRITE_METHODS.includes(method)).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+      Object.entries(byMethod)
+        .filter(([method]) => WRITE_METHODS.includes(method))
+        .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+    );
     const failures: Failure[] = [];
     const prototypesBefore = prototypeKeys();
     let cases = 0;
@@ -147,14 +201,28 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       const caseArbitrary = fc.record({
         body: bodyCases(schema, ctx),
         id: hasPathId ? pathIdCases(realIdFor(path)) : fc.constant(''),
-        query: fc.tuple(...queryParams.map(() => fc.oneof(fc.stringMatching(/^[\w.-]{1,80}$/), fc.constantFrom('', '%00', 'a'.repeat(5_000), '%F0%9F', '%ED%A0%80', 'x&token=y')))),
+        query: fc.tuple(
+          ...queryParams.map(() =>
+            fc.oneof(
+              fc.stringMatching(/^[\w.-]{1,80}$/),
+              fc.constantFrom('', '%00', 'a'.repeat(5_000), '%F0%9F', '%ED%A0%80', 'x&token=y'),
+            ),
+          ),
+        ),
         sendBody: fc.boolean().map((b) => b || schema !== undefined),
       });
       const samples = fc.sample(caseArbitrary, { seed: SEED + index, numRuns: SLOW_OPERATIONS[name] ?? RUNS });
 
       // The caller: own-account operations their dedicated user; otherwise the first role the operation is not forbidden to.
       const isPublic = !operation.security?.length;
-      const selfKey = path === '/api/v1/auth/logout' ? 'logout' : path === '/api/v1/me/password' ? 'password' : path.startsWith('/api/v1/me') ? 'profile' : null;
+      const selfKey =
+        path === '/api/v1/auth/logout'
+          ? 'logout'
+          : path === '/api/v1/me/password'
+            ? 'password'
+            : path.startsWith('/api/v1/me')
+              ? 'profile'
+              : null;
       let token: string | undefined;
       if (!isPublic) {
         if (selfKey) token = selfService[selfKey].client.token;
@@ -178,23 +246,46 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
         const previousCase = `${name} ${sample.body.kind}`;
         known = null;
         const response = await send(method, url, token, sample.sendBody ? sample.body : null);
-        const fail = (problem: string) => failures.push({
-          operation: name, kind: sample.body.kind, status: response.status, problem, input: `${url} ${short(sample.body.raw ?? sample.body.body)}`, response: short(response.text),
-        });
+        const fail = (problem: string) =>
+          failures.push({
+            operation: name,
+            kind: sample.body.kind,
+            status: response.status,
+            problem,
+            input: `${url} ${short(sample.body.raw ?? sample.body.body)}`,
+            response: short(response.text),
+          });
         if (response.status >= 500) fail('5xx');
         if (response.status >= 400) {
           let body: { message?: unknown; statusCode?: unknown } | null = null;
-          try { body = JSON.parse(response.text); } catch { /* reported below */ }
-          if (!response.contentType.includes('application/json') || typeof body?.message !== 'string' || body.statusCode !== response.status) fail('4xx without the JSON error body');
+          try {
+            body = JSON.parse(response.text);
+          } catch {
+            /* reported below */
+          }
+          if (
+            !response.contentType.includes('application/json') ||
+            typeof body?.message !== 'string' ||
+            body.statusCode !== response.status
+          )
+            fail('4xx without the JSON error body');
           const after = await counts();
           known = after;
           const changed = tables.filter((t) => after[t] !== before[t]);
           if (changed.length) {
-            const latest: Array<{ action: string }> = await api.dataSource.query(`SELECT action FROM audit_events ORDER BY created_at DESC LIMIT 3`);
-            fail(`refused but wrote to ${changed.join(', ')} (latest audit actions: ${latest.map((l) => l.action).join(', ')}; previous case: ${previous})`);
+            const latest: Array<{ action: string }> = await api.dataSource.query(
+              `SELECT action FROM audit_events ORDER BY created_at DESC LIMIT 3`,
+            );
+            fail(
+              `refused but wrote to ${changed.join(', ')} (latest audit actions: ${latest.map((l) => l.action).join(', ')}; previous case: ${previous})`,
+            );
           }
         }
-        if (prototypeKeys().join('|') !== prototypesBefore.join('|') || ({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).isAdmin !== undefined) {
+        if (
+          prototypeKeys().join('|') !== prototypesBefore.join('|') ||
+          ({} as Record<string, unknown>).polluted !== undefined ||
+          ({} as Record<string, unknown>).isAdmin !== undefined
+        ) {
           fail('Object.prototype (or another built-in prototype) changed');
         }
         previous = `${previousCase} → ${response.status}`;
@@ -208,7 +299,9 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`[fuzz] operations=${operations.length} cases=${cases} seed=${SEED} runs=${RUNS} (${seconds} s, ${failures.length} failures; statuses ${JSON.stringify(byStatus)})\n`);
+    process.stdout.write(
+      `[fuzz] operations=${operations.length} cases=${cases} seed=${SEED} runs=${RUNS} (${seconds} s, ${failures.length} failures; statuses ${JSON.stringify(byStatus)})\n`,
+    );
     expect(operations.length).toBeGreaterThanOrEqual(40);
     expect(failures.slice(0, 40)).toEqual([]);
   }, 600_000);
@@ -216,14 +309,23 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   describe('size caps', () => {
     const operationsWhere = (keep: (method: string, operation: Operation) => boolean) =>
       Object.entries(doc.paths).flatMap(([path, byMethod]) =>
-        Object.entries(byMethod).filter(([method, operation]) => keep(method, operation)).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })));
+        Object.entries(byMethod)
+          .filter(([method, operation]) => keep(method, operation))
+          .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+      );
 
     it('every list in the document declares limit 1–100 and refuses 0, 101 and a billion with 400 naming limit', async () => {
-      const lists = operationsWhere((method, operation) => method === 'get' && (operation.parameters ?? []).some((p) => p.name === 'limit'));
+      const lists = operationsWhere(
+        (method, operation) => method === 'get' && (operation.parameters ?? []).some((p) => p.name === 'limit'),
+      );
       expect(lists.length).toBeGreaterThanOrEqual(10);
       for (const { path, operation } of lists) {
         const limit = operation.parameters!.find((p) => p.name === 'limit')!;
-        expect({ path, minimum: limit.schema?.minimum, maximum: limit.schema?.maximum }).toEqual({ path, minimum: 1, maximum: 100 });
+        expect({ path, minimum: limit.schema?.minimum, maximum: limit.schema?.maximum }).toEqual({
+          path,
+          minimum: 1,
+          maximum: 100,
+        });
         const base = path.replace('{id}', path.includes('{id}') ? realIdFor(path) : '');
         for (const bad of ['0', '101', '1000000000', '-1', '2.5', 'all']) {
           const response = await home.admin.request('GET', `${base.replace('/api/v1', '')}?limit=${bad}`);
@@ -259,8 +361,15 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
         const url = path.includes('{id}') ? path.replace('{id}', realIdFor(path)) : path;
         const token = operation.security?.length ? home.admin.token : undefined;
         const response = await send(method, url, token, { kind: 'oversized', body: undefined, raw: oversized });
-        expect({ operation: `${method} ${path}`, status: response.status }).toEqual({ operation: `${method} ${path}`, status: 413 });
-        expect(JSON.parse(response.text)).toMatchObject({ statusCode: 413, code: 'REQUEST.BODY_TOO_LARGE', message: expect.any(String) });
+        expect({ operation: `${method} ${path}`, status: response.status }).toEqual({
+          operation: `${method} ${path}`,
+          status: 413,
+        });
+        expect(JSON.parse(response.text)).toMatchObject({
+          statusCode: 413,
+          code: 'REQUEST.BODY_TOO_LARGE',
+          message: expect.any(String),
+        });
       }
       expect(await counts()).toEqual(before);
     });

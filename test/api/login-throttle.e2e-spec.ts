@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createTenant, expectStatus, startTestApi, TEST_PASSWORD, type HttpResponse, type Tenant, type TestApi } from '@test/support';
+import {
+  createTenant,
+  expectStatus,
+  startTestApi,
+  TEST_PASSWORD,
+  type HttpResponse,
+  type Tenant,
+  type TestApi,
+} from '@test/support';
 
 /**
  * Login throttling over real HTTP, counters in PostgreSQL: per account (the email, existing or not) and per
@@ -15,8 +23,11 @@ const WINDOW = 600;
 function expectThrottled(response: HttpResponse): void {
   expectStatus(response, 429);
   expect(response.body).toEqual({
-    statusCode: 429, code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Too many login attempts; try again later',
-    details: { retryAfterSeconds: expect.any(Number) }, correlationId: expect.any(String),
+    statusCode: 429,
+    code: 'AUTH.TOO_MANY_ATTEMPTS',
+    message: 'Too many login attempts; try again later',
+    details: { retryAfterSeconds: expect.any(Number) },
+    correlationId: expect.any(String),
   });
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(Number.isInteger(retryAfter)).toBe(true);
@@ -68,14 +79,16 @@ describe('login throttling behind a trusted proxy', () => {
   it('a success clears the account count: failures below the limit never add up across sessions', async () => {
     for (let round = 0; round < 3; round += 1) {
       const ip = nextIp(); // the account is under test here, not the per-IP count
-      for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1) expectStatus(await loginFrom(ip, t.emails.admin, `wrong-password-${i}-xx`), 401);
+      for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1)
+        expectStatus(await loginFrom(ip, t.emails.admin, `wrong-password-${i}-xx`), 401);
       expectStatus(await loginFrom(ip, t.emails.admin, TEST_PASSWORD), 200);
     }
   });
 
   it('one IP trying many accounts (credential stuffing) is stopped per IP; another forwarded IP is not', async () => {
     const ip = nextIp();
-    for (let i = 0; i < IP_LIMIT; i += 1) expectStatus(await loginFrom(ip, `stuffed-${unique()}@firm.test`, 'some-leaked-password'), 401);
+    for (let i = 0; i < IP_LIMIT; i += 1)
+      expectStatus(await loginFrom(ip, `stuffed-${unique()}@firm.test`, 'some-leaked-password'), 401);
     expectThrottled(await loginFrom(ip, `stuffed-${unique()}@firm.test`, 'some-leaked-password'));
     expectThrottled(await loginFrom(ip, t.emails.manager, TEST_PASSWORD));
     expectStatus(await loginFrom(nextIp(), t.emails.manager, TEST_PASSWORD), 200);
@@ -96,15 +109,29 @@ describe('login throttling behind a trusted proxy', () => {
   });
 
   it('counts are shared between API processes (they live in PostgreSQL)', async () => {
-    const second = await startTestApi({ TRUSTED_PROXIES: '127.0.0.1,::1', LOGIN_MAX_FAILURES_PER_ACCOUNT: String(ACCOUNT_LIMIT), LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT) });
+    const second = await startTestApi({
+      TRUSTED_PROXIES: '127.0.0.1,::1',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: String(ACCOUNT_LIMIT),
+      LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT),
+    });
     try {
       const email = `shared-${unique()}@firm.test`;
       const ip = nextIp();
       for (let i = 0; i < ACCOUNT_LIMIT; i += 1) {
         const via = i % 2 === 0 ? api.http : second.http;
-        expectStatus(await via.request('POST', '/auth/login', { email, password: 'wrong-password-xx' }, { 'x-forwarded-for': ip }), 401);
+        expectStatus(
+          await via.request('POST', '/auth/login', { email, password: 'wrong-password-xx' }, { 'x-forwarded-for': ip }),
+          401,
+        );
       }
-      expectThrottled(await second.http.request('POST', '/auth/login', { email, password: 'wrong-password-xx' }, { 'x-forwarded-for': ip }));
+      expectThrottled(
+        await second.http.request(
+          'POST',
+          '/auth/login',
+          { email, password: 'wrong-password-xx' },
+          { 'x-forwarded-for': ip },
+        ),
+      );
     } finally {
       await second.close();
     }
@@ -114,7 +141,11 @@ describe('login throttling behind a trusted proxy', () => {
 describe('login throttling without trusted proxies', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT), LOGIN_THROTTLE_WINDOW_SECONDS: String(WINDOW) });
+    api = await startTestApi({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '100',
+      LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT),
+      LOGIN_THROTTLE_WINDOW_SECONDS: String(WINDOW),
+    });
     await api.dataSource.query(`DELETE FROM login_attempts`);
   });
   afterAll(() => api?.close());
@@ -122,7 +153,12 @@ describe('login throttling without trusted proxies', () => {
   it('ignores X-Forwarded-For from an untrusted peer: rotating spoofed addresses does not escape the per-IP limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= IP_LIMIT; i += 1) {
-      const r = await api.http.request('POST', '/auth/login', { email: `spoof-${unique()}@firm.test`, password: 'wrong-password-xx' }, { 'x-forwarded-for': `192.0.2.${i + 1}` });
+      const r = await api.http.request(
+        'POST',
+        '/auth/login',
+        { email: `spoof-${unique()}@firm.test`, password: 'wrong-password-xx' },
+        { 'x-forwarded-for': `192.0.2.${i + 1}` },
+      );
       statuses.push(r.status);
       if (r.status === 429) {
         expectThrottled(r);

@@ -15,7 +15,15 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 };
-type Schema = { $ref?: string; type?: string; items?: Schema; properties?: Record<string, Schema>; allOf?: Schema[]; oneOf?: Schema[]; anyOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+};
 type OpenApiDocument = {
   openapi: string;
   info: { title: string; version: string };
@@ -25,7 +33,8 @@ type OpenApiDocument = {
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 /** Served by the Swagger module itself, not part of the API. */
-const isDocsRoute = (path: string) => path === '/api/docs' || path.startsWith('/api/docs/') || path.startsWith('/api/docs-');
+const isDocsRoute = (path: string) =>
+  path === '/api/docs' || path.startsWith('/api/docs/') || path.startsWith('/api/docs-');
 /** The web dashboard (index.html, its assets, the deep-link fallback) is served outside /api and is not part of the API. */
 const isWebAppRoute = (path: string) => path !== '/api' && !path.startsWith('/api/');
 
@@ -64,9 +73,15 @@ function routesFromNest(api: TestApi): Array<{ route: string; isPublic: boolean 
         const path = Reflect.getMetadata(PATH_METADATA, handler);
         const method = Reflect.getMetadata(METHOD_METADATA, handler);
         if (path === undefined || method === undefined) continue;
-        const joined = [base, String(path)].map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+        const joined = [base, String(path)]
+          .map((s) => s.replace(/^\/+|\/+$/g, ''))
+          .filter(Boolean)
+          .join('/');
         const full = joined === 'api/health' ? `/${joined}` : `/${API_PREFIX}/${joined}`;
-        found.push({ route: `${RequestMethod[method as RequestMethod]} ${full.replace(/\/+$/, '')}`, isPublic: classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true });
+        found.push({
+          route: `${RequestMethod[method as RequestMethod]} ${full.replace(/\/+$/, '')}`,
+          isPublic: classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true,
+        });
       }
     }
   }
@@ -95,49 +110,70 @@ describe('OpenAPI document', () => {
   it('is an OpenAPI 3 document with a bearer security scheme', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info).toMatchObject({ title: 'Throughline API', version: expect.any(String) });
-    expect(Object.values(doc.components.securitySchemes ?? {})).toContainEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    expect(Object.values(doc.components.securitySchemes ?? {})).toContainEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    );
     expect(operations.length).toBeGreaterThan(40);
   });
 
   it('documents every route the router registers, and nothing that is not served', () => {
-    const fastifyRoutes = routesFromFastify(api.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }))
-      .filter((r) => !isDocsRoute(r.split(' ')[1]) && !isWebAppRoute(r.split(' ')[1]));
+    const fastifyRoutes = routesFromFastify(
+      api.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }),
+    ).filter((r) => !isDocsRoute(r.split(' ')[1]) && !isWebAppRoute(r.split(' ')[1]));
     const nestRoutes = routesFromNest(api).map((r) => r.route);
     // The two views of the router agree, so neither parser missed anything.
     expect([...fastifyRoutes].sort()).toEqual([...new Set(nestRoutes)].sort());
     expect(fastifyRoutes.length).toBeGreaterThan(40);
 
     const documented = operations.map((o) => `${o.method} ${o.path}`).sort();
-    const served = fastifyRoutes.map((r) => {
-      const [method, path] = r.split(' ');
-      return `${method} ${toOpenApiPath(path)}`;
-    }).sort();
+    const served = fastifyRoutes
+      .map((r) => {
+        const [method, path] = r.split(' ');
+        return `${method} ${toOpenApiPath(path)}`;
+      })
+      .sort();
     expect(documented).toEqual(served);
   });
 
   it('declares bearer security on every non-public operation, and none on the public ones', () => {
-    const publicRoutes = new Set(routesFromNest(api).filter((r) => r.isPublic).map((r) => {
-      const [method, path] = r.route.split(' ');
-      return `${method} ${toOpenApiPath(path)}`;
-    }));
+    const publicRoutes = new Set(
+      routesFromNest(api)
+        .filter((r) => r.isPublic)
+        .map((r) => {
+          const [method, path] = r.route.split(' ');
+          return `${method} ${toOpenApiPath(path)}`;
+        }),
+    );
     // The digest unsubscribe link works without logging in: its signed token is the credential.
     expect([...publicRoutes].sort()).toEqual([
-      'GET /api/health', 'GET /api/v1/digests/unsubscribe', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password-reset',
-      'POST /api/v1/auth/password-reset/confirm', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/signup',
+      'GET /api/health',
+      'GET /api/v1/digests/unsubscribe',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/password-reset',
+      'POST /api/v1/auth/password-reset/confirm',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/signup',
       'POST /api/v1/digests/unsubscribe',
     ]);
-    const schemeNames = Object.entries(doc.components.securitySchemes ?? {}).filter(([, s]) => s.type === 'http' && s.scheme === 'bearer').map(([n]) => n);
+    const schemeNames = Object.entries(doc.components.securitySchemes ?? {})
+      .filter(([, s]) => s.type === 'http' && s.scheme === 'bearer')
+      .map(([n]) => n);
     const missing = operations
       .filter((o) => !publicRoutes.has(`${o.method} ${o.path}`))
       .filter((o) => !(o.op.security ?? []).some((req) => schemeNames.some((n) => n in req)))
       .map((o) => `${o.method} ${o.path}`);
     expect(missing).toEqual([]);
-    const securedPublic = operations.filter((o) => publicRoutes.has(`${o.method} ${o.path}`) && (o.op.security ?? []).length > 0).map((o) => `${o.method} ${o.path}`);
+    const securedPublic = operations
+      .filter((o) => publicRoutes.has(`${o.method} ${o.path}`) && (o.op.security ?? []).length > 0)
+      .map((o) => `${o.method} ${o.path}`);
     expect(securedPublic).toEqual([]);
   });
 
   it('refers every request body and 2xx payload to a schema in components (and every $ref resolves)', () => {
-    const resolves = (ref: string | undefined) => !!ref && ref.startsWith('#/components/schemas/') && ref.slice('#/components/schemas/'.length) in doc.components.schemas;
+    const resolves = (ref: string | undefined) =>
+      !!ref &&
+      ref.startsWith('#/components/schemas/') &&
+      ref.slice('#/components/schemas/'.length) in doc.components.schemas;
     const refersToComponent = (schema: Schema | undefined): boolean =>
       !!schema && (resolves(schema.$ref) || (schema.type === 'array' && !!schema.items && resolves(schema.items.$ref)));
 
@@ -147,7 +183,9 @@ describe('OpenAPI document', () => {
       if (op.requestBody) {
         const content = op.requestBody.content ?? {};
         if (!content['application/json']) problems.push(`${where}: request body is not application/json`);
-        for (const [type, media] of Object.entries(content)) if (!refersToComponent(media.schema)) problems.push(`${where}: request body (${type}) has no component schema`);
+        for (const [type, media] of Object.entries(content))
+          if (!refersToComponent(media.schema))
+            problems.push(`${where}: request body (${type}) has no component schema`);
       } else if (['POST', 'PUT', 'PATCH'].includes(method) && !/\/(acknowledge|disable|enable)$/.test(path)) {
         problems.push(`${where}: no request body documented`);
       }
@@ -163,7 +201,8 @@ describe('OpenAPI document', () => {
       }
       // Path parameters are declared.
       for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-        if (!(op.parameters ?? []).some((p) => p.in === 'path' && p.name === name && p.required)) problems.push(`${where}: path parameter ${name} not declared`);
+        if (!(op.parameters ?? []).some((p) => p.in === 'path' && p.name === name && p.required))
+          problems.push(`${where}: path parameter ${name} not declared`);
       }
     }
 
@@ -184,7 +223,15 @@ describe('OpenAPI document', () => {
   });
 
   it('documents list query parameters (paging) on the list operations', () => {
-    for (const path of ['/api/v1/clients', '/api/v1/engagements', '/api/v1/portfolio', '/api/v1/audit-events', '/api/v1/owners', '/api/v1/users', '/api/v1/executives']) {
+    for (const path of [
+      '/api/v1/clients',
+      '/api/v1/engagements',
+      '/api/v1/portfolio',
+      '/api/v1/audit-events',
+      '/api/v1/owners',
+      '/api/v1/users',
+      '/api/v1/executives',
+    ]) {
       const names = (doc.paths[path].get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
       expect({ path, names }).toEqual({ path, names: expect.arrayContaining(['limit', 'offset']) });
     }

@@ -3,8 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { RESET_REQUEST_MIN_MS } from '@app/auth';
 import { selectQueueBackend } from '@app/queue';
 import {
-  createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, TEST_PASSWORD,
-  type HttpResponse, type SmtpSink, type Tenant, type TestApi, type TestWorker,
+  createTenant,
+  eventually,
+  expectStatus,
+  queueIsolation,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  TEST_PASSWORD,
+  type HttpResponse,
+  type SmtpSink,
+  type Tenant,
+  type TestApi,
+  type TestWorker,
 } from '@test/support';
 
 /**
@@ -25,9 +36,19 @@ describe('password reset', () => {
   beforeAll(async () => {
     smtp = await startSmtpSink();
     const { prefix, schema } = queueIsolation();
-    api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema, PUBLIC_URL: 'https://throughline.example.com', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+    api = await startTestApi({
+      QUEUE_PREFIX: prefix,
+      QUEUE_SCHEMA: schema,
+      PUBLIC_URL: 'https://throughline.example.com',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+    });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
-    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url, notificationAttempts: 3 });
+    worker = await startTestWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      queue,
+      smtpUrl: smtp.url,
+      notificationAttempts: 3,
+    });
     t = await createTenant(api.http, 'Reset');
   });
   afterAll(async () => {
@@ -37,13 +58,20 @@ describe('password reset', () => {
   });
 
   async function newUser(): Promise<{ id: string; email: string }> {
-    const created = await t.admin.post('/users', { email: `reset-${unique()}@firm.test`, name: 'Rae Reset', role: 'account_manager', password: TEST_PASSWORD });
+    const created = await t.admin.post('/users', {
+      email: `reset-${unique()}@firm.test`,
+      name: 'Rae Reset',
+      role: 'account_manager',
+      password: TEST_PASSWORD,
+    });
     expectStatus(created, 201);
     return { id: created.body.id, email: created.body.email };
   }
   const requestReset = (email: string) => api.http.post('/auth/password-reset', { email });
-  const mailTo = (email: string) => eventually(async () => smtp.messages.filter((m) => recipientOf(m) === email.toLowerCase()).at(-1), 20_000);
-  const confirm = (token: string, newPassword: string) => api.http.post('/auth/password-reset/confirm', { token, newPassword });
+  const mailTo = (email: string) =>
+    eventually(async () => smtp.messages.filter((m) => recipientOf(m) === email.toLowerCase()).at(-1), 20_000);
+  const confirm = (token: string, newPassword: string) =>
+    api.http.post('/auth/password-reset/confirm', { token, newPassword });
   const expectBadToken = (r: HttpResponse) => {
     expectStatus(r, 422);
     expect(r.body.code).toBe('AUTH.INVALID_RESET_TOKEN');
@@ -62,11 +90,18 @@ describe('password reset', () => {
     expect(mail.text).toContain('https://throughline.example.com/reset-password?token=');
     const token = tokenIn(mail);
     // Handlebars escapes '=' in the attribute as &#x3D;, which a mail client decodes.
-    expect((mail.html as string).replace(/&#x3D;/g, '=')).toContain(`href="https://throughline.example.com/reset-password?token=${token}"`);
+    expect((mail.html as string).replace(/&#x3D;/g, '=')).toContain(
+      `href="https://throughline.example.com/reset-password?token=${token}"`,
+    );
     // Stored hashed only; the outbox keeps no copy of the link once sent.
-    expect(JSON.stringify(await api.dataSource.query(`SELECT * FROM password_reset_tokens WHERE user_id = $1`, [user.id]))).not.toContain(token);
+    expect(
+      JSON.stringify(await api.dataSource.query(`SELECT * FROM password_reset_tokens WHERE user_id = $1`, [user.id])),
+    ).not.toContain(token);
     await eventually(async () => {
-      const rows: Array<{ status: string; payload: unknown }> = await api.dataSource.query(`SELECT status, payload FROM outbox WHERE recipient_user_id = $1 AND event = 'auth.password_reset'`, [user.id]);
+      const rows: Array<{ status: string; payload: unknown }> = await api.dataSource.query(
+        `SELECT status, payload FROM outbox WHERE recipient_user_id = $1 AND event = 'auth.password_reset'`,
+        [user.id],
+      );
       return rows.length === 1 && rows[0].status === 'sent' && !JSON.stringify(rows[0].payload).includes(token);
     });
 
@@ -79,7 +114,8 @@ describe('password reset', () => {
     expectStatus(await api.http.post('/auth/login', { email: user.email, password: TEST_PASSWORD }), 401);
     expectStatus(await api.http.post('/auth/login', { email: user.email, password: newPassword }), 200);
     const audit: Array<{ action: string }> = await api.dataSource.query(
-      `SELECT action FROM audit_events WHERE organization_id = $1 AND entity_id = $2 AND action LIKE 'user.password_reset%' ORDER BY created_at`, [t.organizationId, user.id],
+      `SELECT action FROM audit_events WHERE organization_id = $1 AND entity_id = $2 AND action LIKE 'user.password_reset%' ORDER BY created_at`,
+      [t.organizationId, user.id],
     );
     expect(audit.map((a) => a.action)).toEqual(['user.password_reset_requested', 'user.password_reset']);
   });
@@ -87,7 +123,9 @@ describe('password reset', () => {
   it('answers an unknown or disabled email exactly like a known one (status, body, time), and sends nothing to it', async () => {
     const disabled = await newUser();
     expectStatus(await t.admin.post(`/users/${disabled.id}/disable`), 200);
-    const outboxBefore = (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event = 'auth.password_reset'`))[0].n;
+    const outboxBefore = (
+      await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event = 'auth.password_reset'`)
+    )[0].n;
     const known = await newUser();
     for (const email of [`nobody-${unique()}@firm.test`, disabled.email, known.email]) {
       const started = performance.now();
@@ -98,7 +136,9 @@ describe('password reset', () => {
       expect(r.body).toEqual({ status: 'accepted' });
     }
     await mailTo(known.email);
-    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event = 'auth.password_reset'`))[0].n).toBe(outboxBefore + 1);
+    expect(
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE event = 'auth.password_reset'`))[0].n,
+    ).toBe(outboxBefore + 1);
   });
 
   it('refuses expired, unknown and superseded tokens; a reset uses up every outstanding link of the user', async () => {

@@ -14,7 +14,13 @@ describe('PATCH /me', () => {
   it('sets the timezone and name, answers the new /me, and audits the change', async () => {
     const response = await t.executive.patch('/me', { timezone: 'America/Chicago', name: '  Erin Exec  ' });
     expectStatus(response, 200);
-    expect(response.body).toMatchObject({ id: t.users.executive, timezone: 'America/Chicago', name: 'Erin Exec', organizationTimezone: expect.any(String), executiveIds: [t.a.executiveId] });
+    expect(response.body).toMatchObject({
+      id: t.users.executive,
+      timezone: 'America/Chicago',
+      name: 'Erin Exec',
+      organizationTimezone: expect.any(String),
+      executiveIds: [t.a.executiveId],
+    });
     expect((await t.executive.get('/me')).body).toMatchObject({ timezone: 'America/Chicago', name: 'Erin Exec' });
     const [event] = await api.dataSource.query(
       `SELECT action, before, after FROM audit_events WHERE organization_id = $1 AND entity_id = $2 AND action = 'user.profile_updated' ORDER BY created_at DESC LIMIT 1`,

@@ -26,14 +26,22 @@ describe('statements per request do not grow with the data (issue 7)', () => {
   afterAll(() => api.close());
 
   async function measure() {
-    const summary = await recordStatements(api.appDataSource, () => t.manager.get(`/engagements/${t.a.engagementId}/summary`));
+    const summary = await recordStatements(api.appDataSource, () =>
+      t.manager.get(`/engagements/${t.a.engagementId}/summary`),
+    );
     expectStatus(summary.result, 200);
     const portfolio = await recordStatements(api.appDataSource, () => t.manager.get('/portfolio?limit=50'));
     expectStatus(portfolio.result, 200);
     const viewerPortfolio = await recordStatements(api.appDataSource, () => t.clientViewer.get('/portfolio?limit=50'));
     expectStatus(viewerPortfolio.result, 200);
     const checkIn = await recordStatements(api.appDataSource, () =>
-      t.manager.post(`/priorities/${t.a.priorityId}/check-ins`, { rag: 'at_risk', confidence: 6, note: 'Counted check-in', blockers: 'Legal review' }));
+      t.manager.post(`/priorities/${t.a.priorityId}/check-ins`, {
+        rag: 'at_risk',
+        confidence: 6,
+        note: 'Counted check-in',
+        blockers: 'Legal review',
+      }),
+    );
     expectStatus(checkIn.result, 201);
     return { summary, portfolio, viewerPortfolio, checkIn };
   }
@@ -41,8 +49,11 @@ describe('statements per request do not grow with the data (issue 7)', () => {
   /** Set-based growth, all in client A (in the client viewer's reach): GROWTH engagements × 3 priorities, and GROWTH more priorities on engagement A. */
   async function grow(): Promise<void> {
     // $1 organization, $2 client A, $3 its executive, $4 its owner, $5 engagement A, $6 the account manager (typed once here).
-    const q = (sql: string) => api.dataSource.query(`WITH params AS (SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid) ${sql}`,
-      [t.organizationId, t.a.clientId, t.a.executiveId, t.a.ownerId, t.a.engagementId, t.users.manager]);
+    const q = (sql: string) =>
+      api.dataSource.query(
+        `WITH params AS (SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::uuid) ${sql}`,
+        [t.organizationId, t.a.clientId, t.a.executiveId, t.a.ownerId, t.a.engagementId, t.users.manager],
+      );
     await q(`INSERT INTO engagements (organization_id, client_id, executive_id, function, status, start_date, planned_end_date, days_per_week)
              SELECT $1, $2, $3, 'CRO', 'active', current_date - 60, current_date + 120, 2 FROM generate_series(1, ${GROWTH})`);
     await q(`INSERT INTO allocation_changes (organization_id, engagement_id, effective_date, days_per_week, previous_days_per_week, reason, changed_by)
@@ -75,12 +86,22 @@ describe('statements per request do not grow with the data (issue 7)', () => {
     // The growth is visible in the answers, so the second measurement really read more rows.
     expect(large.summary.result.body.priorities.length).toBe(small.summary.result.body.priorities.length + GROWTH);
     expect(large.portfolio.result.body.items.length).toBe(small.portfolio.result.body.items.length + GROWTH);
-    expect(large.viewerPortfolio.result.body.items.length).toBe(small.viewerPortfolio.result.body.items.length + GROWTH);
+    expect(large.viewerPortfolio.result.body.items.length).toBe(
+      small.viewerPortfolio.result.body.items.length + GROWTH,
+    );
 
-    const counts = Object.fromEntries(Object.entries(large).map(([name, r]) => [name, `${small[name as keyof typeof small].statements.length} → ${r.statements.length} (${r.dataStatements.length} data)`]));
+    const counts = Object.fromEntries(
+      Object.entries(large).map(([name, r]) => [
+        name,
+        `${small[name as keyof typeof small].statements.length} → ${r.statements.length} (${r.dataStatements.length} data)`,
+      ]),
+    );
     process.stdout.write(`\n[query-counts] statements per request, small → large: ${JSON.stringify(counts)}\n`);
     for (const name of ['summary', 'portfolio', 'viewerPortfolio', 'checkIn'] as const) {
-      expect({ name, statements: large[name].statements.length }).toEqual({ name, statements: small[name].statements.length });
+      expect({ name, statements: large[name].statements.length }).toEqual({
+        name,
+        statements: small[name].statements.length,
+      });
     }
     expect(large.summary.dataStatements.length).toBeLessThanOrEqual(MAX_DATA_STATEMENTS.summary);
     expect(large.portfolio.dataStatements.length).toBeLessThanOrEqual(MAX_DATA_STATEMENTS.portfolio);

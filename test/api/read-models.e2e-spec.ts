@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { PortfolioQueryDto, PortfolioService, SummaryService, type Actor } from '@app/domain';
-import { countQueries, createTenant, inOrganization, expectStatus, login, startTestApi, TEST_PASSWORD, type HttpClient, type Tenant, type TestApi } from '@test/support';
+import {
+  countQueries,
+  createTenant,
+  inOrganization,
+  expectStatus,
+  login,
+  startTestApi,
+  TEST_PASSWORD,
+  type HttpClient,
+  type Tenant,
+  type TestApi,
+} from '@test/support';
 
 /**
  * The read models (GET /portfolio, GET /engagements/:id/summary) against hand-built engagements with a pinned
@@ -33,13 +44,32 @@ describe('read models', () => {
       expectStatus(res, 200);
       return res.body;
     }
-    const priority = (engagement: string, owner: string, title: string, startDate: string, targetDate: string, extra: Record<string, unknown> = {}) =>
-      created(m.post(`/engagements/${ids[engagement]}/priorities`, { title, ownerId: ids[owner], startDate, targetDate, ...extra }), title);
+    const priority = (
+      engagement: string,
+      owner: string,
+      title: string,
+      startDate: string,
+      targetDate: string,
+      extra: Record<string, unknown> = {},
+    ) =>
+      created(
+        m.post(`/engagements/${ids[engagement]}/priorities`, {
+          title,
+          ownerId: ids[owner],
+          startDate,
+          targetDate,
+          ...extra,
+        }),
+        title,
+      );
     const milestone = (p: string, key: string, dueDate: string, weight: number, extra: Record<string, unknown> = {}) =>
       created(m.post(`/priorities/${ids[p]}/milestones`, { title: key, dueDate, weight, ...extra }), key);
-    const complete = (key: string, completedAt: string) => ok(m.post(`/milestones/${ids[key]}/complete`, { completedAt }));
+    const complete = (key: string, completedAt: string) =>
+      ok(m.post(`/milestones/${ids[key]}/complete`, { completedAt }));
     const checkIn = async (p: string, rag: string, confidence: number) => {
-      const c = await created(t.executive.post(`/priorities/${ids[p]}/check-ins`, { rag, confidence, note: `${p} at ${confidence}` }));
+      const c = await created(
+        t.executive.post(`/priorities/${ids[p]}/check-ins`, { rag, confidence, note: `${p} at ${confidence}` }),
+      );
       checkInTimes.push(c.createdAt);
       return c;
     };
@@ -49,9 +79,21 @@ describe('read models', () => {
       m = t.manager;
       api.setNow(NOW);
       for (const key of ['C1', 'C2', 'C3']) {
-        const c = await created(m.post('/clients', { name: `Read model ${key} ${randomBytes(3).toString('hex')}`, stage: 'growth' }), key);
+        const c = await created(
+          m.post('/clients', { name: `Read model ${key} ${randomBytes(3).toString('hex')}`, stage: 'growth' }),
+          key,
+        );
         await created(m.post('/owners', { clientId: c.id, name: `Owner ${key}` }), `O${key}`);
-        await created(m.post('/engagements', { clientId: c.id, executiveId: t.a.executiveId, function: 'CRO', startDate: '2026-01-05', daysPerWeek: 2 }), `E${key.slice(1)}`);
+        await created(
+          m.post('/engagements', {
+            clientId: c.id,
+            executiveId: t.a.executiveId,
+            function: 'CRO',
+            startDate: '2026-01-05',
+            daysPerWeek: 2,
+          }),
+          `E${key.slice(1)}`,
+        );
       }
 
       // E1: four active priorities, one per computed health, plus a draft and an achieved one.
@@ -114,27 +156,71 @@ describe('read models', () => {
       const s = await summary('E1');
       expect(s.asOf).toBe('2026-03-11');
       const byTitle = Object.fromEntries(s.priorities.map((p: { title: string }) => [p.title, p]));
-      expect(byTitle.P1).toMatchObject({ progress: 0.45, expectedProgress: 0.6, health: 'on_track', reportedRag: null, ragDisagrees: false });
-      expect(byTitle.P2).toMatchObject({ progress: 0.3, expectedProgress: 0.6, health: 'at_risk', reportedRag: 'on_track', ragDisagrees: true });
-      expect(byTitle.P3).toMatchObject({ progress: 0.25, expectedProgress: 0.6, health: 'off_track', reportedRag: 'off_track', ragDisagrees: false });
-      expect(byTitle.P4).toMatchObject({ progress: 0.5, expectedProgress: 1, health: 'overdue', reportedRag: 'at_risk', ragDisagrees: true });
+      expect(byTitle.P1).toMatchObject({
+        progress: 0.45,
+        expectedProgress: 0.6,
+        health: 'on_track',
+        reportedRag: null,
+        ragDisagrees: false,
+      });
+      expect(byTitle.P2).toMatchObject({
+        progress: 0.3,
+        expectedProgress: 0.6,
+        health: 'at_risk',
+        reportedRag: 'on_track',
+        ragDisagrees: true,
+      });
+      expect(byTitle.P3).toMatchObject({
+        progress: 0.25,
+        expectedProgress: 0.6,
+        health: 'off_track',
+        reportedRag: 'off_track',
+        ragDisagrees: false,
+      });
+      expect(byTitle.P4).toMatchObject({
+        progress: 0.5,
+        expectedProgress: 1,
+        health: 'overdue',
+        reportedRag: 'at_risk',
+        ragDisagrees: true,
+      });
       expect(byTitle.Achieved).toMatchObject({ status: 'achieved', health: 'on_track' });
       // Active by rank first, then the others.
       expect(s.priorities.map((p: { title: string }) => p.title).slice(0, 4)).toEqual(['P1', 'P2', 'P3', 'P4']);
       expect(s.priorities.slice(0, 4).map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3, 4]);
-      expect(s.priorities.slice(4).map((p: { title: string }) => p.title).sort()).toEqual(['Achieved', 'Draft']);
+      expect(
+        s.priorities
+          .slice(4)
+          .map((p: { title: string }) => p.title)
+          .sort(),
+      ).toEqual(['Achieved', 'Draft']);
       expect(byTitle.P1.owner).toMatchObject({ id: ids.OC1, name: 'Owner C1' });
       expect(s.engagement).toMatchObject({ id: ids.E1, clientId: ids.C1, daysPerWeek: 2, status: 'active' });
     });
 
     it('summary: slip days and overdue flags per milestone', async () => {
       const s = await summary('E1');
-      const ms = Object.fromEntries(s.priorities.flatMap((p: { milestones: Array<{ title: string }> }) => p.milestones).map((x: { title: string }) => [x.title, x]));
+      const ms = Object.fromEntries(
+        s.priorities
+          .flatMap((p: { milestones: Array<{ title: string }> }) => p.milestones)
+          .map((x: { title: string }) => [x.title, x]),
+      );
       expect(ms['P1-done']).toMatchObject({ status: 'done', slipDays: 3, overdue: false });
-      expect(ms['P1-open']).toMatchObject({ status: 'planned', forecastDate: '2026-04-11', slipDays: 10, overdue: false });
+      expect(ms['P1-open']).toMatchObject({
+        status: 'planned',
+        forecastDate: '2026-04-11',
+        slipDays: 10,
+        overdue: false,
+      });
       expect(ms['P1-cancelled']).toMatchObject({ status: 'cancelled', slipDays: 0, overdue: false });
       expect(ms['P2-done']).toMatchObject({ slipDays: 0, overdue: false });
-      expect(ms['P2-open']).toMatchObject({ baselineDueDate: '2026-03-01', dueDate: '2026-03-25', replanCount: 1, slipDays: 24, overdue: false });
+      expect(ms['P2-open']).toMatchObject({
+        baselineDueDate: '2026-03-01',
+        dueDate: '2026-03-25',
+        replanCount: 1,
+        slipDays: 24,
+        overdue: false,
+      });
       expect(ms['P3-overdue']).toMatchObject({ slipDays: 6, overdue: true });
       expect(ms['P4-done']).toMatchObject({ slipDays: 16, overdue: false });
       expect(ms['P4-overdue']).toMatchObject({ slipDays: 24, overdue: true });
@@ -143,8 +229,16 @@ describe('read models', () => {
     it('summary: confidence trend oldest first (last 8), latest check-ins newest first', async () => {
       const s = await summary('E1');
       const byTitle = Object.fromEntries(s.priorities.map((p: { title: string }) => [p.title, p]));
-      expect(byTitle.P2.confidenceTrend.map((c: { confidence: number; rag: string }) => [c.confidence, c.rag])).toEqual([[8, 'off_track'], [6, 'at_risk'], [4, 'on_track']]);
-      expect(byTitle.P3.confidenceTrend.map((c: { confidence: number }) => c.confidence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(byTitle.P2.confidenceTrend.map((c: { confidence: number; rag: string }) => [c.confidence, c.rag])).toEqual(
+        [
+          [8, 'off_track'],
+          [6, 'at_risk'],
+          [4, 'on_track'],
+        ],
+      );
+      expect(byTitle.P3.confidenceTrend.map((c: { confidence: number }) => c.confidence)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8,
+      ]);
       const times = byTitle.P3.confidenceTrend.map((c: { at: string }) => Date.parse(c.at));
       expect([...times].sort((a, b) => a - b)).toEqual(times);
       expect(byTitle.P1.confidenceTrend).toEqual([]);
@@ -175,41 +269,68 @@ describe('read models', () => {
 
       const e2 = await portfolioItem('E2');
       expect(e2).toMatchObject({
-        progress: 0.4, expectedProgress: 0.6, health: 'at_risk', reportedRag: 'on_track', ragDisagrees: true, overdueMilestones: 0,
+        progress: 0.4,
+        expectedProgress: 0.6,
+        health: 'at_risk',
+        reportedRag: 'on_track',
+        ragDisagrees: true,
+        overdueMilestones: 0,
         nextMilestone: { id: ids['P5-open'], title: 'P5-open', dueDate: '2026-04-01' },
         priorityCounts: { active: 1, draft: 0, achieved: 0, dropped: 0 },
       });
       expect(e2.lastCheckInAt).toBe(checkInTimes.at(-1));
 
       const e3 = await portfolioItem('E3');
-      expect(e3).toMatchObject({ progress: 0, expectedProgress: 0, health: null, reportedRag: null, ragDisagrees: false, overdueMilestones: 0, nextMilestone: null, lastCheckInAt: null });
+      expect(e3).toMatchObject({
+        progress: 0,
+        expectedProgress: 0,
+        health: null,
+        reportedRag: null,
+        ragDisagrees: false,
+        overdueMilestones: 0,
+        nextMilestone: null,
+        lastCheckInAt: null,
+      });
     });
 
-    it('portfolio and summary agree on each priority\'s numbers', async () => {
+    it("portfolio and summary agree on each priority's numbers", async () => {
       const s = await summary('E1');
       const active = s.priorities.filter((p: { status: string }) => p.status === 'active');
       const e1 = await portfolioItem('E1');
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       expect(e1.progress).toBeCloseTo(mean(active.map((p: { progress: number }) => p.progress)), 4);
-      expect(e1.expectedProgress).toBeCloseTo(mean(active.map((p: { expectedProgress: number }) => p.expectedProgress)), 4);
-      const overdue = s.priorities.flatMap((p: { milestones: Array<{ overdue: boolean }> }) => p.milestones).filter((x: { overdue: boolean }) => x.overdue);
+      expect(e1.expectedProgress).toBeCloseTo(
+        mean(active.map((p: { expectedProgress: number }) => p.expectedProgress)),
+        4,
+      );
+      const overdue = s.priorities
+        .flatMap((p: { milestones: Array<{ overdue: boolean }> }) => p.milestones)
+        .filter((x: { overdue: boolean }) => x.overdue);
       expect(e1.overdueMilestones).toBe(overdue.length);
     });
 
-    it('uses the organization\'s thresholds', async () => {
-      const tighter = await t.admin.patch('/organization/settings', { healthAtRiskBelow: 0.1, healthOffTrackBelow: 0.2 });
+    it("uses the organization's thresholds", async () => {
+      const tighter = await t.admin.patch('/organization/settings', {
+        healthAtRiskBelow: 0.1,
+        healthOffTrackBelow: 0.2,
+      });
       expectStatus(tighter, 200);
       try {
-        const byTitle = Object.fromEntries((await summary('E1')).priorities.map((p: { title: string }) => [p.title, p]));
+        const byTitle = Object.fromEntries(
+          (await summary('E1')).priorities.map((p: { title: string }) => [p.title, p]),
+        );
         expect(byTitle.P1.health).toBe('at_risk'); // gap 0.15 > 0.1
         expect(byTitle.P2.health).toBe('off_track'); // gap 0.3 > 0.2
         expect((await portfolioItem('E2')).health).toBe('at_risk'); // gap 0.2 ≤ 0.2
       } finally {
-        expectStatus(await t.admin.patch('/organization/settings', { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 }), 200);
+        expectStatus(
+          await t.admin.patch('/organization/settings', { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 }),
+          200,
+        );
       }
     });
 
-    it('counts days in the organization\'s timezone (today and completion dates)', async () => {
+    it("counts days in the organization's timezone (today and completion dates)", async () => {
       expectStatus(await t.admin.patch('/organization/settings', { timezone: 'Pacific/Auckland' }), 200);
       try {
         // 2026-03-11T12:00Z is 2026-03-12 01:00 in Auckland (UTC+13).
@@ -234,16 +355,27 @@ describe('read models', () => {
 
       api.setNow(new Date('2026-04-21T12:00:00Z'));
       byTitle = Object.fromEntries((await summary('E1')).priorities.map((p: { title: string }) => [p.title, p]));
-      expect(['P1', 'P2', 'P3', 'P4'].map((p) => byTitle[p].health)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
+      expect(['P1', 'P2', 'P3', 'P4'].map((p) => byTitle[p].health)).toEqual([
+        'overdue',
+        'overdue',
+        'overdue',
+        'overdue',
+      ]);
       expect((await portfolioItem('E1')).overdueMilestones).toBe(4); // + P1-open (04-01) and P2-open (03-25)
     });
 
     it('client viewers see the numbers but not the allocation', async () => {
-      expectStatus(await t.admin.put(`/users/${t.users.clientViewer}/client-grants`, { clientIds: [t.a.clientId, ids.C1] }), 200);
+      expectStatus(
+        await t.admin.put(`/users/${t.users.clientViewer}/client-grants`, { clientIds: [t.a.clientId, ids.C1] }),
+        200,
+      );
       const viewer = await login(api.http, t.emails.clientViewer);
       const s = await summary('E1', viewer);
       expect(s.engagement.daysPerWeek).toBeUndefined();
-      expect(s.priorities.find((p: { title: string }) => p.title === 'P2')).toMatchObject({ progress: 0.3, health: 'at_risk' });
+      expect(s.priorities.find((p: { title: string }) => p.title === 'P2')).toMatchObject({
+        progress: 0.3,
+        health: 'at_risk',
+      });
       const page = await ok(viewer.get('/portfolio?limit=100'));
       expect(page.items.map((i: { engagementId: string }) => i.engagementId)).toContain(ids.E1);
       expect(page.items.map((i: { engagementId: string }) => i.engagementId)).not.toContain(ids.E2);
@@ -257,7 +389,10 @@ describe('read models', () => {
          SELECT $1, $2, d::date, extract(doy FROM d)::smallint FROM generate_series('2026-01-01'::date, '2026-03-11'::date, '1 day') AS d`,
         [t.organizationId, ids.E1],
       );
-      await api.dataSource.query(`INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score) VALUES ($1, $2, '2026-03-10', 5)`, [t.organizationId, ids.E2]);
+      await api.dataSource.query(
+        `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score) VALUES ($1, $2, '2026-03-10', 5)`,
+        [t.organizationId, ids.E2],
+      );
       const alert = (severity: string, status: string) =>
         api.dataSource.query(
           `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
@@ -272,7 +407,17 @@ describe('read models', () => {
       const e1 = await portfolioItem('E1');
       expect(e1.driftScore).toBe(70); // 2026-03-11 is day 70
       // The last snapshot of each ISO week within the last 56 days (2026-01-15 → 03-11), oldest first.
-      expect(e1.driftTrend.map((p: { date: string }) => p.date)).toEqual(['2026-01-18', '2026-01-25', '2026-02-01', '2026-02-08', '2026-02-15', '2026-02-22', '2026-03-01', '2026-03-08', '2026-03-11']);
+      expect(e1.driftTrend.map((p: { date: string }) => p.date)).toEqual([
+        '2026-01-18',
+        '2026-01-25',
+        '2026-02-01',
+        '2026-02-08',
+        '2026-02-15',
+        '2026-02-22',
+        '2026-03-01',
+        '2026-03-08',
+        '2026-03-11',
+      ]);
       expect(e1.driftTrend[0]).toEqual({ date: '2026-01-18', score: 18 });
       expect(e1.openAlerts).toEqual({ critical: 1, warning: 2, info: 0 });
       expect(e1.accountManagerId).toBeNull();
@@ -290,8 +435,12 @@ describe('read models', () => {
       expect(s.driftTrend[55]).toEqual({ date: '2026-03-11', score: 70 });
     });
 
-    it('portfolio filters by the clients\' account manager', async () => {
-      await api.dataSource.query(`UPDATE clients SET account_manager_id = $2 WHERE organization_id = $1 AND id = $3`, [t.organizationId, t.users.manager, ids.C2]);
+    it("portfolio filters by the clients' account manager", async () => {
+      await api.dataSource.query(`UPDATE clients SET account_manager_id = $2 WHERE organization_id = $1 AND id = $3`, [
+        t.organizationId,
+        t.users.manager,
+        ids.C2,
+      ]);
       const page = await ok(m.get(`/portfolio?limit=100&accountManagerId=${t.users.manager}`));
       expect(page.items.map((i: { engagementId: string }) => i.engagementId)).toEqual([ids.E2]);
       expect(page.items[0].accountManagerId).toBe(t.users.manager);
@@ -309,34 +458,76 @@ describe('read models', () => {
     beforeAll(async () => {
       const tag = randomBytes(4).toString('hex');
       const email = `n1-${tag}@firm.test`;
-      const signup = await api.http.post('/auth/signup', { organizationName: `N+1 ${tag}`, name: 'Count Admin', email, password: TEST_PASSWORD });
+      const signup = await api.http.post('/auth/signup', {
+        organizationName: `N+1 ${tag}`,
+        name: 'Count Admin',
+        email,
+        password: TEST_PASSWORD,
+      });
       expectStatus(signup, 201);
       admin = await login(api.http, email);
-      actor = { userId: signup.body.user.id, organizationId: signup.body.user.organizationId, role: 'admin', email, executiveIds: [], clientIds: [] };
+      actor = {
+        userId: signup.body.user.id,
+        organizationId: signup.body.user.organizationId,
+        role: 'admin',
+        email,
+        executiveIds: [],
+        clientIds: [],
+      };
       const client = await admin.post('/clients', { name: 'Counted', stage: 'growth' });
       clientId = client.body.id;
       ownerId = (await admin.post('/owners', { clientId, name: 'Counted Owner' })).body.id;
-      executiveId = (await admin.post('/executives', { name: 'Counted Exec', email: `counted-${tag}@example.com`, functions: ['CRO'] })).body.id;
+      executiveId = (
+        await admin.post('/executives', {
+          name: 'Counted Exec',
+          email: `counted-${tag}@example.com`,
+          functions: ['CRO'],
+        })
+      ).body.id;
     });
 
     /** An engagement with `priorities` priorities × 3 milestones (one done) × 2 check-ins. */
     async function buildEngagement(priorities: number): Promise<string> {
-      const e = await admin.post('/engagements', { clientId, executiveId, function: 'CRO', startDate: '2026-01-05', daysPerWeek: 1 });
+      const e = await admin.post('/engagements', {
+        clientId,
+        executiveId,
+        function: 'CRO',
+        startDate: '2026-01-05',
+        daysPerWeek: 1,
+      });
       expectStatus(e, 201);
       for (let p = 0; p < priorities; p += 1) {
-        const pr = await admin.post(`/engagements/${e.body.id}/priorities`, { title: `P${p}`, ownerId, startDate: '2026-01-05', targetDate: '2026-12-01' });
+        const pr = await admin.post(`/engagements/${e.body.id}/priorities`, {
+          title: `P${p}`,
+          ownerId,
+          startDate: '2026-01-05',
+          targetDate: '2026-12-01',
+        });
         expectStatus(pr, 201);
         for (let k = 0; k < 3; k += 1) {
-          const ms = await admin.post(`/priorities/${pr.body.id}/milestones`, { title: `M${k}`, dueDate: `2026-0${k + 2}-15`, weight: k + 1 });
+          const ms = await admin.post(`/priorities/${pr.body.id}/milestones`, {
+            title: `M${k}`,
+            dueDate: `2026-0${k + 2}-15`,
+            weight: k + 1,
+          });
           expectStatus(ms, 201);
           if (k === 0) expectStatus(await admin.post(`/milestones/${ms.body.id}/complete`, {}), 200);
         }
-        for (let c = 0; c < 2; c += 1) expectStatus(await admin.post(`/priorities/${pr.body.id}/check-ins`, { rag: 'on_track', confidence: 5 + c, note: `note ${c}` }), 201);
+        for (let c = 0; c < 2; c += 1)
+          expectStatus(
+            await admin.post(`/priorities/${pr.body.id}/check-ins`, {
+              rag: 'on_track',
+              confidence: 5 + c,
+              note: `note ${c}`,
+            }),
+            201,
+          );
       }
       return e.body.id;
     }
 
-    const portfolioQuery = () => Object.assign(new PortfolioQueryDto(), { limit: 25, offset: 0, order: 'asc', sort: 'client' });
+    const portfolioQuery = () =>
+      Object.assign(new PortfolioQueryDto(), { limit: 25, offset: 0, order: 'asc', sort: 'client' });
 
     it('portfolio: 1 engagement and 12 engagements (3 priorities × 3 milestones × 2 check-ins each) cost the same queries', async () => {
       const service = inOrganization(api.app.get(PortfolioService), actor.organizationId);
@@ -354,7 +545,9 @@ describe('read models', () => {
       expectStatus(twelveHttp.result, 200);
       expect(twelveHttp.result.body.items).toHaveLength(12);
 
-      process.stdout.write(`\n[read-models] portfolio queries: service ${one.queries} → ${twelve.queries}; HTTP ${oneHttp.queries} → ${twelveHttp.queries}\n`);
+      process.stdout.write(
+        `\n[read-models] portfolio queries: service ${one.queries} → ${twelve.queries}; HTTP ${oneHttp.queries} → ${twelveHttp.queries}\n`,
+      );
       expect(one.queries).toBeGreaterThan(0);
       expect(twelve.queries).toBe(one.queries);
       expect(twelveHttp.queries).toBe(oneHttp.queries);
@@ -368,12 +561,16 @@ describe('read models', () => {
       const five = await countQueries(api.appDataSource, () => service.summary(actor, large));
       expect(one.result.priorities).toHaveLength(1);
       expect(five.result.priorities).toHaveLength(5);
-      expect(five.result.priorities.every((p) => p.milestones.length === 3 && p.confidenceTrend.length === 2)).toBe(true);
+      expect(five.result.priorities.every((p) => p.milestones.length === 3 && p.confidenceTrend.length === 2)).toBe(
+        true,
+      );
       const oneHttp = await countQueries(api.appDataSource, () => admin.get(`/engagements/${small}/summary`));
       const fiveHttp = await countQueries(api.appDataSource, () => admin.get(`/engagements/${large}/summary`));
       expectStatus(fiveHttp.result, 200);
 
-      process.stdout.write(`\n[read-models] summary queries: service ${one.queries} → ${five.queries}; HTTP ${oneHttp.queries} → ${fiveHttp.queries}\n`);
+      process.stdout.write(
+        `\n[read-models] summary queries: service ${one.queries} → ${five.queries}; HTTP ${oneHttp.queries} → ${fiveHttp.queries}\n`,
+      );
       expect(one.queries).toBeGreaterThan(0);
       expect(five.queries).toBe(one.queries);
       expect(fiveHttp.queries).toBe(oneHttp.queries);

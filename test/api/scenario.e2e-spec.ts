@@ -27,34 +27,79 @@ describe('engagement scenario (demo account manager → executive → client vie
     const created = await manager.post('/clients', { name: 'Zenith Analytics', stage: 'emerging', industry: 'Data' });
     expectStatus(created, 201);
     const clientId = created.body.id;
-    const engagement = await manager.post('/engagements', { clientId, executiveId, function: 'CRO', startDate: '2026-01-01', daysPerWeek: 2 });
+    const engagement = await manager.post('/engagements', {
+      clientId,
+      executiveId,
+      function: 'CRO',
+      startDate: '2026-01-01',
+      daysPerWeek: 2,
+    });
     expectStatus(engagement, 201);
     const owner = await manager.post('/owners', { clientId, name: 'Rita Ortiz', title: 'CEO' });
     expectStatus(owner, 201);
     const priority = await manager.post(`/engagements/${engagement.body.id}/priorities`, {
-      title: 'Land the first ten enterprise logos', ownerId: owner.body.id, startDate: '2026-01-01', targetDate: '2026-06-28',
+      title: 'Land the first ten enterprise logos',
+      ownerId: owner.body.id,
+      startDate: '2026-01-01',
+      targetDate: '2026-06-28',
     });
     expectStatus(priority, 201);
-    const m1 = await manager.post(`/priorities/${priority.body.id}/milestones`, { title: 'ICP and messaging', dueDate: '2026-02-01', weight: 1 });
-    const m2 = await manager.post(`/priorities/${priority.body.id}/milestones`, { title: 'Hire two AEs', dueDate: '2026-03-01', weight: 2 });
-    const m3 = await manager.post(`/priorities/${priority.body.id}/milestones`, { title: 'Ten logos signed', dueDate: '2026-06-01', weight: 1 });
+    const m1 = await manager.post(`/priorities/${priority.body.id}/milestones`, {
+      title: 'ICP and messaging',
+      dueDate: '2026-02-01',
+      weight: 1,
+    });
+    const m2 = await manager.post(`/priorities/${priority.body.id}/milestones`, {
+      title: 'Hire two AEs',
+      dueDate: '2026-03-01',
+      weight: 2,
+    });
+    const m3 = await manager.post(`/priorities/${priority.body.id}/milestones`, {
+      title: 'Ten logos signed',
+      dueDate: '2026-06-01',
+      weight: 1,
+    });
     [m1, m2, m3].forEach((m) => expectStatus(m, 201));
 
     // The executive completes the first one three days late, and the manager re-plans the second.
     expectStatus(await exec.post(`/milestones/${m1.body.id}/complete`, { completedAt: '2026-02-04T15:00:00Z' }), 200);
-    const replanned = await manager.post(`/milestones/${m2.body.id}/replan`, { dueDate: '2026-03-20', reason: 'Recruiter pipeline dried up' });
+    const replanned = await manager.post(`/milestones/${m2.body.id}/replan`, {
+      dueDate: '2026-03-20',
+      reason: 'Recruiter pipeline dried up',
+    });
     expectStatus(replanned, 200);
-    expect(replanned.body).toMatchObject({ baselineDueDate: '2026-03-01', dueDate: '2026-03-20', slipDays: 19, replanCount: 1 });
+    expect(replanned.body).toMatchObject({
+      baselineDueDate: '2026-03-01',
+      dueDate: '2026-03-20',
+      slipDays: 19,
+      replanCount: 1,
+    });
     const history = await manager.get(`/milestones/${m2.body.id}/history`);
-    expect(history.body).toEqual([expect.objectContaining({ oldDueDate: '2026-03-01', newDueDate: '2026-03-20', reason: 'Recruiter pipeline dried up' })]);
+    expect(history.body).toEqual([
+      expect.objectContaining({
+        oldDueDate: '2026-03-01',
+        newDueDate: '2026-03-20',
+        reason: 'Recruiter pipeline dried up',
+      }),
+    ]);
 
-    const checkIn = await exec.post(`/priorities/${priority.body.id}/check-ins`, { rag: 'on_track', confidence: 6, note: 'First AE offer out', blockers: 'Budget sign-off' });
+    const checkIn = await exec.post(`/priorities/${priority.body.id}/check-ins`, {
+      rag: 'on_track',
+      confidence: 6,
+      note: 'First AE offer out',
+      blockers: 'Budget sign-off',
+    });
     expectStatus(checkIn, 201);
 
     // The client viewer is granted the new client by the admin, then reads the summary.
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
     const clientMe = await client.get('/me');
-    expectStatus(await admin.put(`/users/${clientMe.body.id}/client-grants`, { clientIds: [...clientMe.body.clientIds, clientId] }), 200);
+    expectStatus(
+      await admin.put(`/users/${clientMe.body.id}/client-grants`, {
+        clientIds: [...clientMe.body.clientIds, clientId],
+      }),
+      200,
+    );
     const summary = await client.get(`/engagements/${engagement.body.id}/summary`);
     expectStatus(summary, 200);
     const [p] = summary.body.priorities;
@@ -73,7 +118,12 @@ describe('engagement scenario (demo account manager → executive → client vie
     // done 3 days after its baseline
     expect(byTitle['ICP and messaging']).toMatchObject({ status: 'done', slipDays: 3, overdue: false });
     // re-planned 19 days out, not yet due on 2026-03-11
-    expect(byTitle['Hire two AEs']).toMatchObject({ baselineDueDate: '2026-03-01', dueDate: '2026-03-20', slipDays: 19, overdue: false });
+    expect(byTitle['Hire two AEs']).toMatchObject({
+      baselineDueDate: '2026-03-01',
+      dueDate: '2026-03-20',
+      slipDays: 19,
+      overdue: false,
+    });
     expect(byTitle['Ten logos signed']).toMatchObject({ slipDays: 0, overdue: false });
     // client viewers never see the allocation
     expect(summary.body.engagement.daysPerWeek).toBeUndefined();
@@ -85,13 +135,23 @@ describe('engagement scenario (demo account manager → executive → client vie
     const hire = later.body.priorities[0].milestones.find((m: { title: string }) => m.title === 'Hire two AEs');
     expect(hire).toMatchObject({ overdue: true, slipDays: 45 });
     // expected 104/178 = 0.584; gap 0.334 > 0.30 → off_track, while the executive still reports on_track
-    expect(later.body.priorities[0]).toMatchObject({ health: 'off_track', reportedRag: 'on_track', ragDisagrees: true });
+    expect(later.body.priorities[0]).toMatchObject({
+      health: 'off_track',
+      reportedRag: 'on_track',
+      ragDisagrees: true,
+    });
 
     // The client acknowledges the check-in; the portfolio shows the engagement to the manager.
     expectStatus(await client.post(`/check-ins/${checkIn.body.id}/acknowledge`), 200);
     const portfolio = await manager.get(`/portfolio?clientId=${clientId}`);
     expect(portfolio.body.items).toEqual([
-      expect.objectContaining({ engagementId: engagement.body.id, health: 'off_track', reportedRag: 'on_track', overdueMilestones: 1, daysPerWeek: 2 }),
+      expect.objectContaining({
+        engagementId: engagement.body.id,
+        health: 'off_track',
+        reportedRag: 'on_track',
+        overdueMilestones: 1,
+        daysPerWeek: 2,
+      }),
     ]);
     void TEST_PASSWORD;
   });

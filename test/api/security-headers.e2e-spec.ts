@@ -3,10 +3,16 @@ import { expectStatus, startTestApi, type TestApi } from '@test/support';
 /** Security headers (helmet) and CORS over real HTTP, with the default (same-origin) and a configured origin. */
 
 function directives(header: string | null): Map<string, string> {
-  return new Map((header ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name, values.join(' ')] as [string, string];
-  }));
+  return new Map(
+    (header ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name, values.join(' ')] as [string, string];
+      }),
+  );
 }
 
 describe('security headers', () => {
@@ -46,7 +52,11 @@ describe('security headers', () => {
   it('answers no CORS headers by default: other origins cannot read API answers from a browser', async () => {
     const preflight = await fetch(`${api.baseUrl}/api/v1/auth/login`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const simple = await fetch(`${api.baseUrl}/api/health`, { headers: { origin: 'https://evil.example' } });
@@ -58,14 +68,21 @@ describe('security headers', () => {
 describe('CORS with CORS_ORIGINS configured', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ CORS_ORIGINS: 'https://dashboard.example.com,http://localhost:5173', PUBLIC_URL: 'https://throughline.example.com' });
+    api = await startTestApi({
+      CORS_ORIGINS: 'https://dashboard.example.com,http://localhost:5173',
+      PUBLIC_URL: 'https://throughline.example.com',
+    });
   });
   afterAll(() => api?.close());
 
   it('allows a configured origin, with the Authorization header and no credentials', async () => {
     const preflight = await fetch(`${api.baseUrl}/api/v1/portfolio`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://dashboard.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://dashboard.example.com',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://dashboard.example.com');
@@ -82,7 +99,12 @@ describe('CORS with CORS_ORIGINS configured', () => {
   });
 
   it('refuses any other origin, including look-alikes', async () => {
-    for (const origin of ['https://evil.example', 'https://dashboard.example.com.evil.example', 'http://dashboard.example.com', 'null']) {
+    for (const origin of [
+      'https://evil.example',
+      'https://dashboard.example.com.evil.example',
+      'http://dashboard.example.com',
+      'null',
+    ]) {
       const preflight = await fetch(`${api.baseUrl}/api/v1/portfolio`, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },

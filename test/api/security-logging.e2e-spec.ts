@@ -14,7 +14,12 @@ type Line = Record<string, unknown> & { time: string; level: string; event?: str
 describe('structured security logging', () => {
   let api: TestApi;
   const raw: string[] = [];
-  const lines = (): Line[] => raw.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  const lines = (): Line[] =>
+    raw
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Line);
   const events = (event: string) => lines().filter((l) => l.event === event);
 
   const tag = Date.now().toString(36);
@@ -23,12 +28,20 @@ describe('structured security logging', () => {
   const secretsSeen: string[] = [TEST_PASSWORD];
 
   beforeAll(async () => {
-    api = await startTestApi({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' }, { logTo: { write: (chunk: string) => void raw.push(chunk) } });
+    api = await startTestApi(
+      { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' },
+      { logTo: { write: (chunk: string) => void raw.push(chunk) } },
+    );
   });
   afterAll(() => api.close());
 
   it('logs a login success with the user and organization, a failure without either secret', async () => {
-    const signup = await api.http.post('/auth/signup', { organizationName: `Log Org ${tag}`, name: 'Lou Admin', email: adminEmail, password: TEST_PASSWORD });
+    const signup = await api.http.post('/auth/signup', {
+      organizationName: `Log Org ${tag}`,
+      name: 'Lou Admin',
+      email: adminEmail,
+      password: TEST_PASSWORD,
+    });
     expectStatus(signup, 201);
     secretsSeen.push(signup.body.accessToken, signup.body.refreshToken);
     const ok = await api.http.post('/auth/login', { email: adminEmail, password: TEST_PASSWORD });
@@ -40,49 +53,96 @@ describe('structured security logging', () => {
 
     const [succeeded] = events('auth.login.succeeded');
     expect(succeeded).toMatchObject({
-      level: 'info', route: '/api/v1/auth/login', method: 'POST', status: 200,
-      organizationId: signup.body.user.organizationId, userId: signup.body.user.id, requestId: ok.headers.get('x-request-id') ?? expect.any(String),
+      level: 'info',
+      route: '/api/v1/auth/login',
+      method: 'POST',
+      status: 200,
+      organizationId: signup.body.user.organizationId,
+      userId: signup.body.user.id,
+      requestId: ok.headers.get('x-request-id') ?? expect.any(String),
     });
     const [failed] = events('auth.login.failed');
-    expect(failed).toMatchObject({ level: 'warn', route: '/api/v1/auth/login', status: 401, code: 'AUTH.INVALID_CREDENTIALS', requestId: expect.any(String) });
+    expect(failed).toMatchObject({
+      level: 'warn',
+      route: '/api/v1/auth/login',
+      status: 401,
+      code: 'AUTH.INVALID_CREDENTIALS',
+      requestId: expect.any(String),
+    });
     expect(failed).not.toHaveProperty('userId');
   });
 
   it('logs a 403 and a cross-tenant 404 as authz.denied, with who asked', async () => {
     const admin = await login(api.http, adminEmail);
-    const created = await admin.post('/users', { email: viewerEmail, name: 'Vi Viewer', password: TEST_PASSWORD, role: 'client_viewer' });
+    const created = await admin.post('/users', {
+      email: viewerEmail,
+      name: 'Vi Viewer',
+      password: TEST_PASSWORD,
+      role: 'client_viewer',
+    });
     expectStatus(created, 201);
     const client = await admin.post('/clients', { name: `Log Corp ${tag}`, stage: 'growth' });
     expectStatus(client, 201);
     const viewer = await login(api.http, viewerEmail);
     expectStatus(await viewer.post('/clients', { name: 'Not allowed', stage: 'growth' }), 403);
 
-    const other = await api.http.post('/auth/signup', { organizationName: `Other ${tag}`, name: 'Oz Other', email: `log-other-${tag}@firm.test`, password: TEST_PASSWORD });
+    const other = await api.http.post('/auth/signup', {
+      organizationName: `Other ${tag}`,
+      name: 'Oz Other',
+      email: `log-other-${tag}@firm.test`,
+      password: TEST_PASSWORD,
+    });
     expectStatus(other, 201);
     expectStatus(await api.http.as(other.body.accessToken).get(`/clients/${client.body.id}`), 404);
 
     const denied = events('authz.denied');
-    expect(denied).toEqual(expect.arrayContaining([
-      expect.objectContaining({ status: 403, route: '/api/v1/clients', userId: created.body.id, code: 'ACCESS.ROLE_FORBIDDEN' }),
-      expect.objectContaining({ status: 404, route: '/api/v1/clients/:id', userId: other.body.user.id, organizationId: other.body.user.organizationId }),
-    ]));
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          status: 403,
+          route: '/api/v1/clients',
+          userId: created.body.id,
+          code: 'ACCESS.ROLE_FORBIDDEN',
+        }),
+        expect.objectContaining({
+          status: 404,
+          route: '/api/v1/clients/:id',
+          userId: other.body.user.id,
+          organizationId: other.body.user.organizationId,
+        }),
+      ]),
+    );
   });
 
   it('logs a refused body with its field names, never its values (a password among them)', async () => {
     const admin = await login(api.http, adminEmail);
     const secretPassword = 'hunter2-but-much-longer-and-secret';
     secretsSeen.push(secretPassword);
-    const refused = await admin.post('/users', { email: 'not-an-email', name: 'X', password: secretPassword, role: 'client_viewer', sneaky: true });
+    const refused = await admin.post('/users', {
+      email: 'not-an-email',
+      name: 'X',
+      password: secretPassword,
+      role: 'client_viewer',
+      sneaky: true,
+    });
     expectStatus(refused, 400);
     const [rejected] = events('input.rejected').filter((l) => l.route === '/api/v1/users');
-    expect(rejected).toMatchObject({ level: 'warn', status: 400, code: 'VALIDATION_FAILED', fields: expect.arrayContaining(['email', 'sneaky']) });
+    expect(rejected).toMatchObject({
+      level: 'warn',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      fields: expect.arrayContaining(['email', 'sneaky']),
+    });
   });
 
   it('logs throttling and refresh-token reuse', async () => {
     const target = `log-nobody-${tag}@firm.test`;
-    for (let i = 0; i < 3; i += 1) expectStatus(await api.http.post('/auth/login', { email: target, password: 'wrong-password-attempt' }), 401);
+    for (let i = 0; i < 3; i += 1)
+      expectStatus(await api.http.post('/auth/login', { email: target, password: 'wrong-password-attempt' }), 401);
     expectStatus(await api.http.post('/auth/login', { email: target, password: 'wrong-password-attempt' }), 429);
-    expect(events('auth.throttled')).toEqual([expect.objectContaining({ status: 429, route: '/api/v1/auth/login', code: 'AUTH.TOO_MANY_ATTEMPTS' })]);
+    expect(events('auth.throttled')).toEqual([
+      expect.objectContaining({ status: 429, route: '/api/v1/auth/login', code: 'AUTH.TOO_MANY_ATTEMPTS' }),
+    ]);
 
     const session = await api.http.post('/auth/login', { email: adminEmail, password: TEST_PASSWORD });
     secretsSeen.push(session.body.accessToken, session.body.refreshToken);
@@ -90,9 +150,14 @@ describe('structured security logging', () => {
     expectStatus(rotated, 200);
     secretsSeen.push(rotated.body.accessToken, rotated.body.refreshToken);
     expectStatus(await api.http.post('/auth/refresh', { refreshToken: session.body.refreshToken }), 401);
-    expect(events('auth.refresh.reuse_detected')).toEqual([expect.objectContaining({
-      level: 'warn', userId: session.body.user.id, organizationId: session.body.user.organizationId, requestId: expect.any(String),
-    })]);
+    expect(events('auth.refresh.reuse_detected')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        userId: session.body.user.id,
+        organizationId: session.body.user.organizationId,
+        requestId: expect.any(String),
+      }),
+    ]);
     expect(events('auth.refresh.failed')).toHaveLength(1);
   });
 
@@ -119,12 +184,23 @@ describe('the worker logs JSON too', () => {
     await migrateQueueSchema(process.env.DATABASE_URL!, queue.schema);
     const logDir = mkdtempSync(join(tmpdir(), 'worker-log-'));
     const worker = spawnWorkerProcess(0, {
-      databaseUrl: process.env.DATABASE_URL!, queuePrefix: queue.prefix, queueSchema: queue.schema, smtpUrl: 'smtp://127.0.0.1:9', mailDir: join(logDir, 'mail'),
-      logDir, mailMaxPerSecond: 10, extraEnv: { LOG_LEVEL: 'log', LOG_FORMAT: 'json', DRIFT_SCAN_EVERY_MINUTES: '1' },
+      databaseUrl: process.env.DATABASE_URL!,
+      queuePrefix: queue.prefix,
+      queueSchema: queue.schema,
+      smtpUrl: 'smtp://127.0.0.1:9',
+      mailDir: join(logDir, 'mail'),
+      logDir,
+      mailMaxPerSecond: 10,
+      extraEnv: { LOG_LEVEL: 'log', LOG_FORMAT: 'json', DRIFT_SCAN_EVERY_MINUTES: '1' },
     });
     try {
       const deadline = Date.now() + 30_000;
-      while (!worker.output.join('').includes('"level":"info"') && worker.exitedAt === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (
+        !worker.output.join('').includes('"level":"info"') &&
+        worker.exitedAt === undefined &&
+        Date.now() < deadline
+      )
+        await new Promise((r) => setTimeout(r, 200));
     } finally {
       worker.child.kill('SIGTERM');
       await worker.exited;

@@ -2,8 +2,17 @@ import type { ParsedMail } from 'mailparser';
 import { DriftScanService } from '@app/domain';
 import { JobName, selectQueueBackend } from '@app/queue';
 import {
-  createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker,
-  type SmtpSink, type Tenant, type TestApi, type TestWorker,
+  createTenant,
+  eventually,
+  expectStatus,
+  queueIsolation,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  type SmtpSink,
+  type Tenant,
+  type TestApi,
+  type TestWorker,
 } from '@test/support';
 
 /**
@@ -28,8 +37,11 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
   };
   const recipientOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!.toLowerCase();
   const digestsTo = (role: RoleKey, week = 48) =>
-    smtp.messages.filter((m) => recipientOf(m) === tenant.emails[role] && new RegExp(`— week ${week}$`).test(m.subject ?? ''));
-  const header = (m: ParsedMail, name: string) => m.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '') ?? null;
+    smtp.messages.filter(
+      (m) => recipientOf(m) === tenant.emails[role] && new RegExp(`— week ${week}$`).test(m.subject ?? ''),
+    );
+  const header = (m: ParsedMail, name: string) =>
+    m.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '') ?? null;
   const unsubscribeUrl = (m: ParsedMail) => {
     const raw = header(m, 'list-unsubscribe')!;
     const url = new URL(/<([^>]+)>/.exec(raw.replace(/\s+/g, ''))![1]);
@@ -40,11 +52,16 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       `SELECT d.user_id, d.iso_week, d.status, d.forced, o.status AS outbox_status FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id
         WHERE d.organization_id = $1 ORDER BY d.created_at`,
       [tenant.organizationId],
-    ) as Promise<Array<{ user_id: string; iso_week: string; status: string; forced: boolean; outbox_status: string | null }>>;
+    ) as Promise<
+      Array<{ user_id: string; iso_week: string; status: string; forced: boolean; outbox_status: string | null }>
+    >;
   /** Waits until no digest or delivery job is waiting or active. */
   const settle = async () => {
     await eventually(async () => {
-      const [d, n] = await Promise.all([worker.digestsQueue.getJobCounts('waiting', 'active', 'delayed'), worker.notificationsQueue.getJobCounts('waiting', 'active')]);
+      const [d, n] = await Promise.all([
+        worker.digestsQueue.getJobCounts('waiting', 'active', 'delayed'),
+        worker.notificationsQueue.getJobCounts('waiting', 'active'),
+      ]);
       return d.waiting + d.active + d.delayed + n.waiting + n.active === 0;
     }, 30_000);
   };
@@ -54,21 +71,61 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     const { prefix, schema } = queueIsolation();
     api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
-    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url, notificationAttempts: 3 });
+    worker = await startTestWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      queue,
+      smtpUrl: smtp.url,
+      notificationAttempts: 3,
+    });
     pin(NOW);
     tenant = await createTenant(api.http, 'Digest');
     const client = async (id: string) => (await tenant.manager.get(`/clients/${id}`)).body.name as string;
     const exec = async (id: string) => (await tenant.manager.get(`/executives/${id}`)).body.name as string;
-    names = { clientA: await client(tenant.a.clientId), clientB: await client(tenant.b.clientId), execA: await exec(tenant.a.executiveId), execB: await exec(tenant.b.executiveId) };
+    names = {
+      clientA: await client(tenant.a.clientId),
+      clientB: await client(tenant.b.clientId),
+      execA: await exec(tenant.a.executiveId),
+      execB: await exec(tenant.b.executiveId),
+    };
     // This week on engagement A: a milestone completed, one re-planned (with its reason), one due next week.
-    const done = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title: 'Sign two design partners', dueDate: '2026-11-18' });
-    expectStatus(await tenant.manager.post(`/milestones/${done.body.id}/complete`, { completedAt: '2026-11-20T15:00:00Z' }), 200);
-    const moved = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title: 'Pricing page live', dueDate: '2026-11-26' });
-    expectStatus(await tenant.executive.post(`/milestones/${moved.body.id}/replan`, { dueDate: '2026-12-10', reason: 'Legal review of the new terms' }), 200);
-    await api.dataSource.query(`UPDATE milestone_due_date_changes SET changed_at = '2026-11-19T10:00:00Z' WHERE milestone_id = $1`, [moved.body.id]);
-    expectStatus(await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title: 'Hire the first SDR', dueDate: '2026-12-01' }), 201);
+    const done = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+      title: 'Sign two design partners',
+      dueDate: '2026-11-18',
+    });
+    expectStatus(
+      await tenant.manager.post(`/milestones/${done.body.id}/complete`, { completedAt: '2026-11-20T15:00:00Z' }),
+      200,
+    );
+    const moved = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+      title: 'Pricing page live',
+      dueDate: '2026-11-26',
+    });
+    expectStatus(
+      await tenant.executive.post(`/milestones/${moved.body.id}/replan`, {
+        dueDate: '2026-12-10',
+        reason: 'Legal review of the new terms',
+      }),
+      200,
+    );
+    await api.dataSource.query(
+      `UPDATE milestone_due_date_changes SET changed_at = '2026-11-19T10:00:00Z' WHERE milestone_id = $1`,
+      [moved.body.id],
+    );
+    expectStatus(
+      await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+        title: 'Hire the first SDR',
+        dueDate: '2026-12-01',
+      }),
+      201,
+    );
     // On engagement B: a milestone that slipped this week.
-    expectStatus(await tenant.manager.post(`/priorities/${tenant.b.priorityId}/milestones`, { title: 'Warehouse pilot go-live', dueDate: '2026-11-19' }), 201);
+    expectStatus(
+      await tenant.manager.post(`/priorities/${tenant.b.priorityId}/milestones`, {
+        title: 'Warehouse pilot go-live',
+        dueDate: '2026-11-19',
+      }),
+      201,
+    );
     // A drift scan: scores snapshotted for today and alerts raised (their own emails go to the sink too; we look at digests only).
     await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
     await settle();
@@ -86,7 +143,12 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     const response = await tenant.admin.post('/digests/send-now', {});
     expectStatus(response, 202);
     expect(response.body.queued).toBe(4);
-    expect(response.body.recipients.map((r: { isoWeek: string }) => r.isoWeek)).toEqual(['2026-W48', '2026-W48', '2026-W48', '2026-W48']);
+    expect(response.body.recipients.map((r: { isoWeek: string }) => r.isoWeek)).toEqual([
+      '2026-W48',
+      '2026-W48',
+      '2026-W48',
+      '2026-W48',
+    ]);
     await eventually(async () => ROLES.every((role) => digestsTo(role).length === 1), 30_000);
     await settle();
 
@@ -95,16 +157,21 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       expect(mail.subject).toMatch(/ — week 48$/);
       expect(mail.html).toContain('width="600"');
       expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-      expect(header(mail, 'list-unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/api\/v1\/digests\/unsubscribe\?token=[\w.%-]+>$/);
+      expect(header(mail, 'list-unsubscribe')).toMatch(
+        /^<http:\/\/localhost:3000\/api\/v1\/digests\/unsubscribe\?token=[\w.%-]+>$/,
+      );
       // Every link goes to the dashboard.
-      for (const [, href] of (mail.html as string).matchAll(/href="([^"]+)"/g)) expect(href.replace(/&#x3D;/g, '=')).toMatch(/^http:\/\/localhost:3000\//);
+      for (const [, href] of (mail.html as string).matchAll(/href="([^"]+)"/g))
+        expect(href.replace(/&#x3D;/g, '=')).toMatch(/^http:\/\/localhost:3000\//);
     }
     // Account manager and admin: the portfolio, both engagements, worst-drifting first, with the counts.
     for (const [mail] of [manager, admin]) {
       expect(mail.text).toContain('Your portfolio this week — week 48');
       expect(mail.text).toContain(names.clientA);
       expect(mail.text).toContain(names.clientB);
-      expect(mail.text).toMatch(/\d+ engagements · \d+ off track · \d+ due in 14 days · \d+ slipped · \d+ open alerts?/);
+      expect(mail.text).toMatch(
+        /\d+ engagements · \d+ off track · \d+ due in 14 days · \d+ slipped · \d+ open alerts?/,
+      );
     }
     // The executive: what is due and what slipped, on their own engagement only.
     const exec = executive[0];
@@ -119,18 +186,36 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     expect(view.text).toContain('Your engagement this week — week 48');
     expect(view.text).toContain(names.clientA);
     expect(view.text).toContain('Sign two design partners — done 2026-11-20 (due 2026-11-18)');
-    for (const hidden of [names.clientB, names.execB, 'Warehouse pilot go-live', tenant.b.engagementId, 'allocation', 'days per week']) {
+    for (const hidden of [
+      names.clientB,
+      names.execB,
+      'Warehouse pilot go-live',
+      tenant.b.engagementId,
+      'allocation',
+      'days per week',
+    ]) {
       expect(`${view.subject}\n${view.text}\n${view.html}`).not.toContain(hidden);
     }
 
     const rows = await digestRows();
     expect(rows).toHaveLength(4);
-    expect(rows.every((r) => r.iso_week === '2026-W48' && r.status === 'composed' && r.outbox_status === 'sent' && !r.forced)).toBe(true);
+    expect(
+      rows.every(
+        (r) => r.iso_week === '2026-W48' && r.status === 'composed' && r.outbox_status === 'sent' && !r.forced,
+      ),
+    ).toBe(true);
     const history = await tenant.admin.get('/digests?limit=100');
     expectStatus(history, 200);
     expect(history.body.total).toBe(4);
-    expect(history.body.items.map((i: { recipientEmail: string }) => i.recipientEmail).sort()).toEqual(Object.values(tenant.emails).sort());
-    expect(history.body.items.every((i: { status: string; isoWeek: string; sentAt: string | null }) => i.status === 'sent' && i.isoWeek === '2026-W48' && i.sentAt)).toBe(true);
+    expect(history.body.items.map((i: { recipientEmail: string }) => i.recipientEmail).sort()).toEqual(
+      Object.values(tenant.emails).sort(),
+    );
+    expect(
+      history.body.items.every(
+        (i: { status: string; isoWeek: string; sentAt: string | null }) =>
+          i.status === 'sent' && i.isoWeek === '2026-W48' && i.sentAt,
+      ),
+    ).toBe(true);
     const own = await tenant.clientViewer.get('/digests');
     expect(own.body.items.map((i: { userId: string }) => i.userId)).toEqual([tenant.users.clientViewer]);
   });
@@ -143,7 +228,13 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     expect(asAdmin.body.trim()).toBe((mail.html as string).trim());
     const own = await tenant.clientViewer.get('/digests/preview');
     expectStatus(own, 200);
-    expect(own.body).toMatchObject({ userId: tenant.users.clientViewer, isoWeek: '2026-W48', kind: 'your_engagement', subject: mail.subject, empty: false });
+    expect(own.body).toMatchObject({
+      userId: tenant.users.clientViewer,
+      isoWeek: '2026-W48',
+      kind: 'your_engagement',
+      subject: mail.subject,
+      empty: false,
+    });
     expect(own.body.html.trim()).toBe((mail.html as string).trim());
     // Another user's digest is the admin's to see; an unknown week is refused.
     expect((await tenant.manager.get(`/digests/preview?userId=${tenant.users.clientViewer}`)).status).toBe(403);
@@ -171,13 +262,25 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
   it('running the dispatcher twice at the next slot yields one digest per recipient', async () => {
     pin(NEXT_MONDAY);
     await Promise.all([
-      worker.digestsQueue.add(JobName.DigestDispatchOrganization, { organizationId: tenant.organizationId }, { jobId: `test-dispatch-1-${Date.now()}` }),
-      worker.digestsQueue.add(JobName.DigestDispatchOrganization, { organizationId: tenant.organizationId }, { jobId: `test-dispatch-2-${Date.now()}` }),
+      worker.digestsQueue.add(
+        JobName.DigestDispatchOrganization,
+        { organizationId: tenant.organizationId },
+        { jobId: `test-dispatch-1-${Date.now()}` },
+      ),
+      worker.digestsQueue.add(
+        JobName.DigestDispatchOrganization,
+        { organizationId: tenant.organizationId },
+        { jobId: `test-dispatch-2-${Date.now()}` },
+      ),
     ]);
     await eventually(async () => ROLES.every((role) => digestsTo(role, 49).length >= 1), 30_000);
     await settle();
     // Once more after all that, for good measure.
-    await worker.digestsQueue.add(JobName.DigestDispatchOrganization, { organizationId: tenant.organizationId }, { jobId: `test-dispatch-3-${Date.now()}` });
+    await worker.digestsQueue.add(
+      JobName.DigestDispatchOrganization,
+      { organizationId: tenant.organizationId },
+      { jobId: `test-dispatch-3-${Date.now()}` },
+    );
     await settle();
     for (const role of ROLES) expect(digestsTo(role, 49)).toHaveLength(1);
     const rows = (await digestRows()).filter((r) => r.iso_week === '2026-W49');
@@ -203,7 +306,10 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     expect(sent.lastError).toBeNull();
     await settle();
     expect(digestsTo('admin')).toHaveLength(before + 1);
-    const [row] = await api.dataSource.query(`SELECT o.attempts FROM digests d JOIN outbox o ON o.id = d.outbox_id WHERE d.id = $1`, [pending.id]);
+    const [row] = await api.dataSource.query(
+      `SELECT o.attempts FROM digests d JOIN outbox o ON o.id = d.outbox_id WHERE d.id = $1`,
+      [pending.id],
+    );
     expect(row.attempts).toBeGreaterThanOrEqual(2);
   });
 
@@ -216,7 +322,10 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       return latest?.forced && latest.status === 'failed' ? latest : null;
     }, 20_000);
     expect(failed.lastError).toContain('550');
-    const [row] = await api.dataSource.query(`SELECT o.attempts FROM digests d JOIN outbox o ON o.id = d.outbox_id WHERE d.id = $1`, [failed.id]);
+    const [row] = await api.dataSource.query(
+      `SELECT o.attempts FROM digests d JOIN outbox o ON o.id = d.outbox_id WHERE d.id = $1`,
+      [failed.id],
+    );
     expect(row.attempts).toBe(1);
   });
 
@@ -225,8 +334,15 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       const initial = await tenant.executive.get('/me/digest-preferences');
       expectStatus(initial, 200);
       expect(initial.body).toEqual({
-        weekday: 'monday', hour: 8, timezone: 'UTC', ownTimezone: null, optedOut: false, skipWhenEmpty: true, kind: 'due_and_slipped',
-        chosen: { weekday: false, hour: false, timezone: false, optedOut: false, skipWhenEmpty: false }, nextDigestAt: '2026-11-30T08:00:00.000Z',
+        weekday: 'monday',
+        hour: 8,
+        timezone: 'UTC',
+        ownTimezone: null,
+        optedOut: false,
+        skipWhenEmpty: true,
+        kind: 'due_and_slipped',
+        chosen: { weekday: false, hour: false, timezone: false, optedOut: false, skipWhenEmpty: false },
+        nextDigestAt: '2026-11-30T08:00:00.000Z',
       });
       for (const bad of [
         { weekday: 'funday', hour: 8, timezone: null, optedOut: false, skipWhenEmpty: null },
@@ -238,16 +354,44 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
         expect(refused.status).toBe(400);
         expect(refused.body.code).toBe('VALIDATION_FAILED');
       }
-      expect((await tenant.executive.put('/me/digest-preferences', { weekday: 'friday', hour: 7, timezone: null, optedOut: false, skipWhenEmpty: null, kind: 'portfolio' })).status).toBe(422);
-      const saved = await tenant.executive.put('/me/digest-preferences', { weekday: 'friday', hour: 7, timezone: 'Pacific/Auckland', optedOut: false, skipWhenEmpty: false });
+      expect(
+        (
+          await tenant.executive.put('/me/digest-preferences', {
+            weekday: 'friday',
+            hour: 7,
+            timezone: null,
+            optedOut: false,
+            skipWhenEmpty: null,
+            kind: 'portfolio',
+          })
+        ).status,
+      ).toBe(422);
+      const saved = await tenant.executive.put('/me/digest-preferences', {
+        weekday: 'friday',
+        hour: 7,
+        timezone: 'Pacific/Auckland',
+        optedOut: false,
+        skipWhenEmpty: false,
+      });
       expectStatus(saved, 200);
       expect(saved.body).toMatchObject({
-        weekday: 'friday', hour: 7, timezone: 'Pacific/Auckland', ownTimezone: 'Pacific/Auckland', skipWhenEmpty: false,
+        weekday: 'friday',
+        hour: 7,
+        timezone: 'Pacific/Auckland',
+        ownTimezone: 'Pacific/Auckland',
+        skipWhenEmpty: false,
         chosen: { weekday: true, hour: true, timezone: true, optedOut: true, skipWhenEmpty: true },
         // Friday 2026-11-27 07:00 in Auckland (NZDT, +13) is Thursday 18:00 UTC.
         nextDigestAt: '2026-11-26T18:00:00.000Z',
       });
-      const admin = await tenant.admin.put('/me/digest-preferences', { weekday: null, hour: null, timezone: null, optedOut: false, skipWhenEmpty: null, kind: 'due_and_slipped' });
+      const admin = await tenant.admin.put('/me/digest-preferences', {
+        weekday: null,
+        hour: null,
+        timezone: null,
+        optedOut: false,
+        skipWhenEmpty: null,
+        kind: 'due_and_slipped',
+      });
       expect(admin.body).toMatchObject({ kind: 'due_and_slipped', weekday: 'monday', hour: 8 });
     });
 
@@ -270,7 +414,12 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       ];
       for (const bad of tampered) {
         for (const method of ['GET', 'POST']) {
-          const refused = await anonymous.request(method, `/digests/unsubscribe?token=${encodeURIComponent(bad)}`, method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined, { 'content-type': 'application/x-www-form-urlencoded' });
+          const refused = await anonymous.request(
+            method,
+            `/digests/unsubscribe?token=${encodeURIComponent(bad)}`,
+            method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined,
+            { 'content-type': 'application/x-www-form-urlencoded' },
+          );
           expect(refused.status).toBe(403);
           expect(refused.body.code).toBe('DIGEST.UNSUBSCRIBE_TOKEN_INVALID');
         }
@@ -280,15 +429,27 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       expect((await tenant.executive.get('/me/digest-preferences')).body.optedOut).toBe(false);
 
       // RFC 8058 one-click: a form-encoded POST to the List-Unsubscribe URL, no credentials.
-      const done = await anonymous.request('POST', path, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' });
+      const done = await anonymous.request('POST', path, 'List-Unsubscribe=One-Click', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
       expectStatus(done, 200);
       expect(done.body).toEqual({ email: tenant.emails.clientViewer, optedOut: true });
-      expect((await tenant.clientViewer.get('/me/digest-preferences')).body).toMatchObject({ optedOut: true, nextDigestAt: null });
+      expect((await tenant.clientViewer.get('/me/digest-preferences')).body).toMatchObject({
+        optedOut: true,
+        nextDigestAt: null,
+      });
       // Clicking again is harmless; opted-out users are left out of send-now.
-      expectStatus(await anonymous.request('POST', path, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' }), 200);
+      expectStatus(
+        await anonymous.request('POST', path, 'List-Unsubscribe=One-Click', {
+          'content-type': 'application/x-www-form-urlencoded',
+        }),
+        200,
+      );
       const sendNow = await tenant.admin.post('/digests/send-now', { force: true });
       expect(sendNow.body.recipients.map((r: { userId: string }) => r.userId)).not.toContain(tenant.users.clientViewer);
-      expect((await tenant.admin.post('/digests/send-now', { userId: tenant.users.clientViewer })).body.code).toBe('DIGEST.RECIPIENT_OPTED_OUT');
+      expect((await tenant.admin.post('/digests/send-now', { userId: tenant.users.clientViewer })).body.code).toBe(
+        'DIGEST.RECIPIENT_OPTED_OUT',
+      );
       await settle();
     });
   });

@@ -2,8 +2,19 @@ import type { ParsedMail } from 'mailparser';
 import { DriftScanService, verifyWebhookSignature } from '@app/domain';
 import { JobId, selectQueueBackend } from '@app/queue';
 import {
-  createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, startWebhookReceiver,
-  type SmtpSink, type Tenant, type TestApi, type TestWorker, type WebhookReceiver,
+  createTenant,
+  eventually,
+  expectStatus,
+  queueIsolation,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  startWebhookReceiver,
+  type SmtpSink,
+  type Tenant,
+  type TestApi,
+  type TestWorker,
+  type WebhookReceiver,
 } from '@test/support';
 
 /**
@@ -12,7 +23,10 @@ import {
  */
 const backends: Array<{ name: string; redisUrl?: string }> = [{ name: 'postgres' }];
 if (process.env.TEST_REDIS_URL) backends.push({ name: 'redis', redisUrl: process.env.TEST_REDIS_URL });
-else process.stdout.write('[drift e2e] TEST_REDIS_URL not set: the Redis backend variant is not run here (.ci/run runs it)\n');
+else
+  process.stdout.write(
+    '[drift e2e] TEST_REDIS_URL not set: the Redis backend variant is not run here (.ci/run runs it)\n',
+  );
 
 describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }) => {
   let api: TestApi;
@@ -33,7 +47,9 @@ describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }
   const overdueAlerts = async () => {
     const list = await tenant.manager.get(`/alerts?rule=milestone_overdue&limit=100`);
     expectStatus(list, 200);
-    return (list.body.items as Array<{ id: string; subjectId: string; severity: string; status: string }>).filter((a) => a.subjectId === milestoneId);
+    return (list.body.items as Array<{ id: string; subjectId: string; severity: string; status: string }>).filter(
+      (a) => a.subjectId === milestoneId,
+    );
   };
   const allOverdueAlerts = async () => {
     const rows: Array<{ id: string; status: string; severity: string }> = await api.dataSource.query(
@@ -45,7 +61,10 @@ describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }
   /** Waits until no drift or delivery job is waiting, delayed-now or active. */
   const settle = async () => {
     await eventually(async () => {
-      const [d, n] = await Promise.all([worker.driftQueue.getJobCounts('waiting', 'active'), worker.notificationsQueue.getJobCounts('waiting', 'active')]);
+      const [d, n] = await Promise.all([
+        worker.driftQueue.getJobCounts('waiting', 'active'),
+        worker.notificationsQueue.getJobCounts('waiting', 'active'),
+      ]);
       return d.waiting + d.active + n.waiting + n.active === 0;
     }, 20_000);
   };
@@ -54,17 +73,30 @@ describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }
     smtp = await startSmtpSink();
     receiver = await startWebhookReceiver();
     const { prefix, schema } = queueIsolation();
-    api = await startTestApi({ ...(redisUrl ? { REDIS_URL: redisUrl } : {}), QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
+    api = await startTestApi({
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      QUEUE_PREFIX: prefix,
+      QUEUE_SCHEMA: schema,
+    });
     const queue = selectQueueBackend({ redisUrl, databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
     worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
     pin('2026-03-09T09:00:00Z');
     tenant = await createTenant(api.http, 'Drift');
     // The manager looks after client A; the webhook receives every alert.
-    expectStatus(await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }), 200);
-    const hook = await tenant.admin.post('/organization/webhooks', { url: `${receiver.url}/hooks/throughline`, format: 'json' });
+    expectStatus(
+      await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }),
+      200,
+    );
+    const hook = await tenant.admin.post('/organization/webhooks', {
+      url: `${receiver.url}/hooks/throughline`,
+      format: 'json',
+    });
     expectStatus(hook, 201);
     secret = hook.body.secret;
-    const milestone = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title, dueDate: '2026-03-10' });
+    const milestone = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+      title,
+      dueDate: '2026-03-10',
+    });
     expectStatus(milestone, 201);
     milestoneId = milestone.body.id;
     await settle();
@@ -97,35 +129,65 @@ describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }
     const mails = await eventually(async () => (mailsAbout().length >= 3 ? mailsAbout() : null));
     const recipients = mails.map((m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address).sort();
     expect(recipients).toHaveLength(3);
-    expect(recipients).toEqual(expect.arrayContaining([tenant.emails.executive, tenant.emails.manager, expect.stringMatching(/^owner-a-/)]));
+    expect(recipients).toEqual(
+      expect.arrayContaining([tenant.emails.executive, tenant.emails.manager, expect.stringMatching(/^owner-a-/)]),
+    );
     expect(mails[0].text).toContain(title);
     expect(mails[0].html).toContain(`/engagements/${tenant.a.engagementId}`);
 
     const [call] = await eventually(async () => (hooksAbout().length >= 1 ? hooksAbout() : null));
     // Signed at the worker's (pinned) time, verified as a receiver would at that moment.
     const signedAround = { now: new Date('2026-03-11T00:00:31Z') };
-    expect(verifyWebhookSignature(secret, call.headers['x-throughline-signature'] as string, call.body, signedAround)).toBe(true);
-    expect(verifyWebhookSignature('not-the-secret', call.headers['x-throughline-signature'] as string, call.body, signedAround)).toBe(false);
-    expect(verifyWebhookSignature(secret, call.headers['x-throughline-signature'] as string, call.body.replace('info', 'none'), signedAround)).toBe(false);
-    expect(call.json).toMatchObject({ event: 'alert.raised', alert: { id: alert.id, rule: 'milestone_overdue', severity: 'info' } });
+    expect(
+      verifyWebhookSignature(secret, call.headers['x-throughline-signature'] as string, call.body, signedAround),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature(
+        'not-the-secret',
+        call.headers['x-throughline-signature'] as string,
+        call.body,
+        signedAround,
+      ),
+    ).toBe(false);
+    expect(
+      verifyWebhookSignature(
+        secret,
+        call.headers['x-throughline-signature'] as string,
+        call.body.replace('info', 'none'),
+        signedAround,
+      ),
+    ).toBe(false);
+    expect(call.json).toMatchObject({
+      event: 'alert.raised',
+      alert: { id: alert.id, rule: 'milestone_overdue', severity: 'info' },
+    });
 
     await settle();
     expect(mailsAbout()).toHaveLength(3);
     expect(hooksAbout()).toHaveLength(1);
     const outbox: Array<{ status: string; n: number }> = await api.dataSource.query(
-      `SELECT status, count(*)::int AS n FROM outbox WHERE alert_id = $1 GROUP BY status`, [alert.id]);
+      `SELECT status, count(*)::int AS n FROM outbox WHERE alert_id = $1 GROUP BY status`,
+      [alert.id],
+    );
     expect(outbox).toEqual([{ status: 'sent', n: 4 }]);
   });
 
   it('re-detection refreshes the alert without notifying again; two scans in parallel create no duplicate', async () => {
     pin('2026-03-11T06:00:00Z');
     const scan = worker.app.get(DriftScanService);
-    await Promise.all([scan.scanOrganization(tenant.organizationId), scan.scanOrganization(tenant.organizationId), scan.scanOrganization(tenant.organizationId)]);
+    await Promise.all([
+      scan.scanOrganization(tenant.organizationId),
+      scan.scanOrganization(tenant.organizationId),
+      scan.scanOrganization(tenant.organizationId),
+    ]);
     await settle();
     expect(await allOverdueAlerts()).toHaveLength(1);
     expect(mailsAbout()).toHaveLength(3);
     expect(hooksAbout()).toHaveLength(1);
-    const [row]: Array<{ last_seen_at: Date }> = await api.dataSource.query(`SELECT last_seen_at FROM drift_alerts WHERE subject_id = $1`, [milestoneId]);
+    const [row]: Array<{ last_seen_at: Date }> = await api.dataSource.query(
+      `SELECT last_seen_at FROM drift_alerts WHERE subject_id = $1`,
+      [milestoneId],
+    );
     expect(row.last_seen_at.toISOString()).toBe('2026-03-11T06:00:00.000Z');
   });
 

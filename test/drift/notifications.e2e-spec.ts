@@ -2,8 +2,21 @@ import type { ParsedMail } from 'mailparser';
 import { DriftScanService, verifyWebhookSignature } from '@app/domain';
 import { JobId, selectQueueBackend } from '@app/queue';
 import {
-  createTenant, eventually, expectStatus, queueIsolation, startSmtpSink, startTestApi, startTestWorker, startWebhookReceiver, TEST_PASSWORD,
-  type HttpClient, type SmtpSink, type Tenant, type TestApi, type TestWorker, type WebhookReceiver,
+  createTenant,
+  eventually,
+  expectStatus,
+  queueIsolation,
+  startSmtpSink,
+  startTestApi,
+  startTestWorker,
+  startWebhookReceiver,
+  TEST_PASSWORD,
+  type HttpClient,
+  type SmtpSink,
+  type Tenant,
+  type TestApi,
+  type TestWorker,
+  type WebhookReceiver,
 } from '@test/support';
 
 /**
@@ -59,23 +72,32 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
   const recipientOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!.toLowerCase();
   const mailsAbout = (title: string) => smtp.messages.filter((m) => (m.subject ?? '').includes(title));
   const hooksAbout = (title: string) => receiver.requests.filter((r) => r.body.includes(title));
-  const nonAdmins = () => [
-    ['manager', tenant.manager],
-    ['executive', tenant.executive],
-    ['client viewer', tenant.clientViewer],
-  ] as Array<[string, HttpClient]>;
+  const nonAdmins = () =>
+    [
+      ['manager', tenant.manager],
+      ['executive', tenant.executive],
+      ['client viewer', tenant.clientViewer],
+    ] as Array<[string, HttpClient]>;
   /** Owner of priority A (no user), the executive user placed on engagement A, client A's account manager. */
   const expectedRecipients = (rows: OutboxRow[]) => {
-    const emails = rows.filter((r) => r.channel === 'email').map((r) => r.recipient_email!).sort();
+    const emails = rows
+      .filter((r) => r.channel === 'email')
+      .map((r) => r.recipient_email!)
+      .sort();
     expect(emails).toHaveLength(3);
-    expect(emails).toEqual(expect.arrayContaining([tenant.emails.executive, tenant.emails.manager, expect.stringMatching(/^owner-a-/)]));
+    expect(emails).toEqual(
+      expect.arrayContaining([tenant.emails.executive, tenant.emails.manager, expect.stringMatching(/^owner-a-/)]),
+    );
     return emails;
   };
 
   /** Waits until no drift or delivery job is waiting or active (delayed retries are not counted). */
   const settle = async () => {
     await eventually(async () => {
-      const [d, n] = await Promise.all([worker.driftQueue.getJobCounts('waiting', 'active'), worker.notificationsQueue.getJobCounts('waiting', 'active')]);
+      const [d, n] = await Promise.all([
+        worker.driftQueue.getJobCounts('waiting', 'active'),
+        worker.notificationsQueue.getJobCounts('waiting', 'active'),
+      ]);
       return d.waiting + d.active + n.waiting + n.active === 0;
     }, 20_000);
   };
@@ -89,7 +111,10 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
 
   /** A milestone due yesterday on priority A, then a scan: one `milestone_overdue` alert (info, 1 day overdue). */
   const raiseOverdueAlert = async (title: string): Promise<{ milestoneId: string; alertId: string }> => {
-    const milestone = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title, dueDate: YESTERDAY });
+    const milestone = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+      title,
+      dueDate: YESTERDAY,
+    });
     expectStatus(milestone, 201);
     const milestoneId = milestone.body.id as string;
     await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
@@ -123,12 +148,19 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
     api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
     worker = await startTestWorker({
-      databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url, notificationAttempts: ATTEMPTS, disableWebhookAfterFailures: DISABLE_AFTER,
+      databaseUrl: process.env.DATABASE_URL!,
+      queue,
+      smtpUrl: smtp.url,
+      notificationAttempts: ATTEMPTS,
+      disableWebhookAfterFailures: DISABLE_AFTER,
     });
     pin(NOW);
     tenant = await createTenant(api.http, 'Notify');
     // The manager looks after client A, so every alert on client A goes to owner A, the executive and the manager.
-    expectStatus(await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }), 200);
+    expectStatus(
+      await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }),
+      200,
+    );
     await settle();
   });
 
@@ -166,7 +198,8 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
         const rows = await emailRowsOf(alertId);
         return rows.every((r) => r.attempts >= 2) ? rows : null;
       }, 10_000);
-      for (const row of second) expect(row).toMatchObject({ status: 'pending', last_error: expect.stringContaining('451') });
+      for (const row of second)
+        expect(row).toMatchObject({ status: 'pending', last_error: expect.stringContaining('451') });
       expect(mailsAbout(title)).toHaveLength(0);
 
       // The server recovers before the last attempt (~2 s later).
@@ -210,7 +243,13 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       const failed = (await failedList(tenant.admin)).filter((i) => i.alertId === alertId);
       expect(failed.map((i) => i.recipient).sort()).toEqual(recipients);
       for (const item of failed) {
-        expect(item).toMatchObject({ channel: 'email', event: 'alert.raised', attempts: 1, lastError: expect.stringContaining('550'), failedAt: NOW });
+        expect(item).toMatchObject({
+          channel: 'email',
+          event: 'alert.raised',
+          attempts: 1,
+          lastError: expect.stringContaining('550'),
+          failedAt: NOW,
+        });
       }
       expect((await failedList(tenant.admin, '&channel=email')).filter((i) => i.alertId === alertId)).toHaveLength(3);
       expect((await failedList(tenant.admin, '&channel=webhook')).filter((i) => i.alertId === alertId)).toHaveLength(0);
@@ -231,11 +270,18 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       }, 20_000);
       await settle();
       const recipients = expectedRecipients(rows);
-      for (const row of rows) expect(row).toMatchObject({ attempts: ATTEMPTS, last_error: expect.stringContaining('451') });
+      for (const row of rows)
+        expect(row).toMatchObject({ attempts: ATTEMPTS, last_error: expect.stringContaining('451') });
 
       const failed = (await failedList(tenant.admin)).filter((i) => i.alertId === alertId);
       expect(failed.map((i) => i.recipient).sort()).toEqual(recipients);
-      for (const item of failed) expect(item).toMatchObject({ channel: 'email', attempts: ATTEMPTS, lastError: expect.stringContaining('451'), failedAt: NOW });
+      for (const item of failed)
+        expect(item).toMatchObject({
+          channel: 'email',
+          attempts: ATTEMPTS,
+          lastError: expect.stringContaining('451'),
+          failedAt: NOW,
+        });
       expect(mailsAbout(title)).toHaveLength(0);
     });
 
@@ -247,7 +293,8 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
         const rows = await emailRowsOf(alertId);
         return rows.length === 3 && rows.every((r) => r.attempts >= 1 && r.last_error !== null) ? rows : null;
       }, 10_000);
-      for (const row of refused) expect(row).toMatchObject({ status: 'pending', last_error: expect.stringContaining('503') });
+      for (const row of refused)
+        expect(row).toMatchObject({ status: 'pending', last_error: expect.stringContaining('503') });
       smtp.setRejection(null);
       const sent = await eventually(async () => {
         const rows = await emailRowsOf(alertId);
@@ -264,14 +311,27 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
 
     it('validates the body, shows the secret only once and is admin-only', async () => {
       const url = `${receiver.url}/json`;
-      for (const body of [{ url: 'not a url' }, { url: 'ftp://hooks.example.com/throughline' }, { url, colour: 'red' }, { url, format: 'xml' }, {}]) {
+      for (const body of [
+        { url: 'not a url' },
+        { url: 'ftp://hooks.example.com/throughline' },
+        { url, colour: 'red' },
+        { url, format: 'xml' },
+        {},
+      ]) {
         const response = await tenant.admin.post('/organization/webhooks', body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
       }
 
       const created = await tenant.admin.post('/organization/webhooks', { url, format: 'json' });
       expectStatus(created, 201);
-      expect(created.body).toMatchObject({ url, format: 'json', minSeverity: 'info', enabled: true, consecutiveFailures: 0, disabledAt: null });
+      expect(created.body).toMatchObject({
+        url,
+        format: 'json',
+        minSeverity: 'info',
+        enabled: true,
+        consecutiveFailures: 0,
+        disabledAt: null,
+      });
       expect(typeof created.body.secret).toBe('string');
       expect(created.body.secret.length).toBeGreaterThanOrEqual(32);
       jsonHook = { id: created.body.id, url, secret: created.body.secret };
@@ -290,7 +350,12 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       }
       expect(await webhookList()).toEqual(list);
 
-      for (const body of [{ enabled: 'yes' }, { url: 'ftp://hooks.example.com/x' }, { minSeverity: 'loud' }, { secret: 'mine' }]) {
+      for (const body of [
+        { enabled: 'yes' },
+        { url: 'ftp://hooks.example.com/x' },
+        { minSeverity: 'loud' },
+        { secret: 'mine' },
+      ]) {
         const response = await tenant.admin.patch(`/organization/webhooks/${jsonHook.id}`, body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
       }
@@ -331,20 +396,35 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       const [call] = await eventually(async () => (hooksAbout(okTitle).length ? hooksAbout(okTitle) : null), 10_000);
       await settle();
       // Signed with the secret the create response showed, at the worker's (pinned) time.
-      expect(verifyWebhookSignature(jsonHook.secret, call.headers['x-throughline-signature'] as string, call.body, { now: new Date(NOW) })).toBe(true);
+      expect(
+        verifyWebhookSignature(jsonHook.secret, call.headers['x-throughline-signature'] as string, call.body, {
+          now: new Date(NOW),
+        }),
+      ).toBe(true);
       expect(call.json).toMatchObject({ event: 'alert.raised', alert: { id: ok.alertId } });
       expect((await webhookList())[0]).toMatchObject({ enabled: true, consecutiveFailures: 0 });
     });
 
     it('counts failed attempts, disables the webhook after 2 in a row and emails every admin', async () => {
       const secondAdmin = `admin2-${tag}@firm.test`;
-      expectStatus(await tenant.admin.post('/users', { email: secondAdmin, name: `Second admin ${tag}`, password: TEST_PASSWORD, role: 'admin' }), 201);
+      expectStatus(
+        await tenant.admin.post('/users', {
+          email: secondAdmin,
+          name: `Second admin ${tag}`,
+          password: TEST_PASSWORD,
+          role: 'admin',
+        }),
+        201,
+      );
       const title = titleFor('Fail the webhook twice');
       receiver.respondWith(500);
       const { alertId } = await raiseOverdueAlert(title);
 
       // The first failed attempt counts one…
-      await eventually(async () => ((await webhookList()).find((w) => w.id === jsonHook.id)!.consecutiveFailures as number) >= 1, 10_000);
+      await eventually(
+        async () => ((await webhookList()).find((w) => w.id === jsonHook.id)!.consecutiveFailures as number) >= 1,
+        10_000,
+      );
       // …the second disables the webhook.
       const disabled = await eventually(async () => {
         const hook = (await webhookList()).find((w) => w.id === jsonHook.id)!;
@@ -365,7 +445,10 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       expect(failed).toEqual([expect.objectContaining({ id: row.id, channel: 'webhook', recipient: jsonHook.url })]);
 
       // Every admin gets one email about it (event webhook.disabled).
-      const aboutHook = () => smtp.messages.filter((m) => (m.subject ?? '').startsWith('[webhook disabled]') && (m.text ?? '').includes(jsonHook.url));
+      const aboutHook = () =>
+        smtp.messages.filter(
+          (m) => (m.subject ?? '').startsWith('[webhook disabled]') && (m.text ?? '').includes(jsonHook.url),
+        );
       const mails = await eventually(async () => (aboutHook().length >= 2 ? aboutHook() : null), 15_000);
       await settle();
       expect(aboutHook()).toHaveLength(2);
@@ -394,7 +477,11 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       const patched = await tenant.admin.patch(`/organization/webhooks/${jsonHook.id}`, { enabled: true });
       expectStatus(patched, 200);
       expect(patched.body).toMatchObject({ id: jsonHook.id, enabled: true, consecutiveFailures: 0, disabledAt: null });
-      expect((await webhookList()).find((w) => w.id === jsonHook.id)).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledAt: null });
+      expect((await webhookList()).find((w) => w.id === jsonHook.id)).toMatchObject({
+        enabled: true,
+        consecutiveFailures: 0,
+        disabledAt: null,
+      });
 
       const title = titleFor('Deliver after re-enabling');
       receiver.respondWith(200);
@@ -403,10 +490,16 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       await settle();
       expect(hooksAbout(title)).toHaveLength(1);
       expect(call.path).toBe('/hook/json');
-      expect(call.json).toMatchObject({ event: 'alert.raised', alert: { id: alertId, rule: 'milestone_overdue', severity: 'info' } });
+      expect(call.json).toMatchObject({
+        event: 'alert.raised',
+        alert: { id: alertId, rule: 'milestone_overdue', severity: 'info' },
+      });
       const rows = (await outboxOf(alertId)).filter((r) => r.channel === 'webhook');
       expect(rows).toEqual([expect.objectContaining({ webhook_id: jsonHook.id, status: 'sent', attempts: 1 })]);
-      expect((await webhookList()).find((w) => w.id === jsonHook.id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+      expect((await webhookList()).find((w) => w.id === jsonHook.id)).toMatchObject({
+        enabled: true,
+        consecutiveFailures: 0,
+      });
     });
 
     it('disabling a webhook by hand stamps disabledAt with the application clock', async () => {
@@ -421,10 +514,16 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
     it('a slack-format webhook receives a body with a `text` field', async () => {
       // Re-enable in case the previous test stopped between its two PATCHes.
       expectStatus(await tenant.admin.patch(`/organization/webhooks/${jsonHook.id}`, { enabled: true }), 200);
-      const created = await tenant.admin.post('/organization/webhooks', { url: `${receiver.url}/slack`, format: 'slack' });
+      const created = await tenant.admin.post('/organization/webhooks', {
+        url: `${receiver.url}/slack`,
+        format: 'slack',
+      });
       expectStatus(created, 201);
       expect(created.body).toMatchObject({ format: 'slack', enabled: true });
-      const criticalOnly = await tenant.admin.post('/organization/webhooks', { url: `${receiver.url}/critical`, minSeverity: 'critical' });
+      const criticalOnly = await tenant.admin.post('/organization/webhooks', {
+        url: `${receiver.url}/critical`,
+        minSeverity: 'critical',
+      });
       expectStatus(criticalOnly, 201);
 
       const title = titleFor('Post to Slack');
@@ -440,7 +539,10 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       expect(body.text).toContain(`/engagements/${tenant.a.engagementId}`);
       expect(Array.isArray(body.blocks)).toBe(true);
       expect(body).not.toHaveProperty('event');
-      expect(calls.find((c) => c.path === '/hook/json')!.json).toMatchObject({ event: 'alert.raised', alert: { id: alertId } });
+      expect(calls.find((c) => c.path === '/hook/json')!.json).toMatchObject({
+        event: 'alert.raised',
+        alert: { id: alertId },
+      });
       // The critical-only webhook is not told about an info alert.
       expect(calls.some((c) => c.path === '/hook/critical')).toBe(false);
       expect((await outboxOf(alertId)).filter((r) => r.webhook_id === criticalOnly.body.id)).toEqual([]);
@@ -485,16 +587,28 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
         const response = await tenant.manager.put('/me/notification-preferences', body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
       }
-      expect((await tenant.manager.get('/me/notification-preferences')).body).toEqual({ emailEnabled: true, minSeverity: 'info' });
+      expect((await tenant.manager.get('/me/notification-preferences')).body).toEqual({
+        emailEnabled: true,
+        minSeverity: 'info',
+      });
     });
 
     it('emailEnabled false: the manager gets no email for the next alert, the others do', async () => {
-      const put = await tenant.manager.put('/me/notification-preferences', { emailEnabled: false, minSeverity: 'info' });
+      const put = await tenant.manager.put('/me/notification-preferences', {
+        emailEnabled: false,
+        minSeverity: 'info',
+      });
       expectStatus(put, 200);
       expect(put.body).toEqual({ emailEnabled: false, minSeverity: 'info' });
-      expect((await tenant.manager.get('/me/notification-preferences')).body).toEqual({ emailEnabled: false, minSeverity: 'info' });
+      expect((await tenant.manager.get('/me/notification-preferences')).body).toEqual({
+        emailEnabled: false,
+        minSeverity: 'info',
+      });
       // Preferences are per user.
-      expect((await tenant.executive.get('/me/notification-preferences')).body).toEqual({ emailEnabled: true, minSeverity: 'info' });
+      expect((await tenant.executive.get('/me/notification-preferences')).body).toEqual({
+        emailEnabled: true,
+        minSeverity: 'info',
+      });
 
       const title = titleFor('Quiet manager');
       const { alertId } = await raiseOverdueAlert(title);
@@ -508,8 +622,14 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
     });
 
     it('minSeverity critical: the executive gets no email for an info alert, the others do', async () => {
-      expectStatus(await tenant.manager.put('/me/notification-preferences', { emailEnabled: true, minSeverity: 'info' }), 200);
-      const put = await tenant.executive.put('/me/notification-preferences', { emailEnabled: true, minSeverity: 'critical' });
+      expectStatus(
+        await tenant.manager.put('/me/notification-preferences', { emailEnabled: true, minSeverity: 'info' }),
+        200,
+      );
+      const put = await tenant.executive.put('/me/notification-preferences', {
+        emailEnabled: true,
+        minSeverity: 'critical',
+      });
       expectStatus(put, 200);
       expect(put.body).toEqual({ emailEnabled: true, minSeverity: 'critical' });
 
@@ -527,13 +647,22 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
 
   describe('many alerts at once', () => {
     it('sends each recipient and each webhook one batch message for a scan with more than 5 alerts for them, and nothing on a re-scan', async () => {
-      expectStatus(await tenant.executive.put('/me/notification-preferences', { emailEnabled: true, minSeverity: 'info' }), 200);
+      expectStatus(
+        await tenant.executive.put('/me/notification-preferences', { emailEnabled: true, minSeverity: 'info' }),
+        200,
+      );
       const hook = await tenant.admin.post('/organization/webhooks', { url: `${receiver.url}/batch`, format: 'json' });
       expectStatus(hook, 201);
       const titles = Array.from({ length: 12 }, (_, i) => titleFor(`Batch item ${String(i + 1).padStart(2, '0')}`));
       // Due today: not overdue yet, so the scans the writes trigger raise nothing; the next day's scan raises all 12 at once.
       for (const title of titles) {
-        expectStatus(await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title, dueDate: NOW.slice(0, 10) }), 201);
+        expectStatus(
+          await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+            title,
+            dueDate: NOW.slice(0, 10),
+          }),
+          201,
+        );
       }
       await settle();
       const before = smtp.messages.length;
@@ -547,7 +676,9 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       expect(ours[0].n).toBe(12);
       expect(scan.raised).toBeGreaterThanOrEqual(12);
 
-      const batchRows: Array<OutboxRow & { payload: { batch: { total: number; alerts: Array<{ message: string; link: string }> } } }> = await eventually(async () => {
+      const batchRows: Array<
+        OutboxRow & { payload: { batch: { total: number; alerts: Array<{ message: string; link: string }> } } }
+      > = await eventually(async () => {
         const rows = await api.dataSource.query(
           `SELECT id, channel, event, recipient_email, webhook_id, status, attempts, last_error, payload FROM outbox
             WHERE organization_id = $1 AND event = 'alerts.batch' ORDER BY channel, recipient_email`,
@@ -570,11 +701,17 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       const total = owner.payload.batch.total;
       expect(total).toBeGreaterThanOrEqual(12);
       expect(owner.payload.batch.alerts).toHaveLength(10);
-      for (const listed of owner.payload.batch.alerts) expect(listed.link).toMatch(/\/(engagements\/[0-9a-f-]+\?alert=|alerts\/)[0-9a-f-]+/);
+      for (const listed of owner.payload.batch.alerts)
+        expect(listed.link).toMatch(/\/(engagements\/[0-9a-f-]+\?alert=|alerts\/)[0-9a-f-]+/);
 
       // Exactly one email per recipient for this scan, saying how many and listing the worst first.
       const mails = smtp.messages.slice(before);
-      expect(mails.map(recipientOf).sort()).toEqual(batchRows.filter((r) => r.channel === 'email').map((r) => r.recipient_email).sort());
+      expect(mails.map(recipientOf).sort()).toEqual(
+        batchRows
+          .filter((r) => r.channel === 'email')
+          .map((r) => r.recipient_email)
+          .sort(),
+      );
       const ownerMail = mails.find((m) => recipientOf(m).startsWith('owner-a-'))!;
       expect(ownerMail.subject).toMatch(new RegExp(`^\\[(info|warning|critical)\\] ${total} new drift alerts: `));
       for (const listed of owner.payload.batch.alerts) expect(ownerMail.text).toContain(listed.message);
@@ -587,7 +724,11 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       const body = calls[0].json as { event: string; batch: { total: number } };
       expect(body.event).toBe('alerts.batch');
       expect(body.batch.total).toBeGreaterThanOrEqual(12);
-      expect(verifyWebhookSignature(hook.body.secret, calls[0].headers['x-throughline-signature'] as string, calls[0].body, { now: new Date(NEXT_DAY) })).toBe(true);
+      expect(
+        verifyWebhookSignature(hook.body.secret, calls[0].headers['x-throughline-signature'] as string, calls[0].body, {
+          now: new Date(NEXT_DAY),
+        }),
+      ).toBe(true);
 
       // A re-scan finds the same alerts open: nobody is told again.
       const again = await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);

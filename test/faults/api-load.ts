@@ -33,17 +33,28 @@ export function startWriteLoad(tenant: Tenant, options: { concurrency: number; d
     let response: HttpResponse | undefined;
     let failure: string | undefined;
     try {
-      response = kind === 'check-in'
-        ? await tenant.manager.post(`/priorities/${tenant.a.priorityId}/check-ins`, { rag: 'on_track', confidence: 7, note: `Load check-in ${i}` })
-        : kind === 'milestone'
-          ? await tenant.manager.post(`/priorities/${tenant.b.priorityId}/milestones`, { title: `Load milestone ${i}`, dueDate: options.dueDate })
-          : await tenant.manager.get(`/priorities/${tenant.a.priorityId}/check-ins?limit=5`);
+      response =
+        kind === 'check-in'
+          ? await tenant.manager.post(`/priorities/${tenant.a.priorityId}/check-ins`, {
+              rag: 'on_track',
+              confidence: 7,
+              note: `Load check-in ${i}`,
+            })
+          : kind === 'milestone'
+            ? await tenant.manager.post(`/priorities/${tenant.b.priorityId}/milestones`, {
+                title: `Load milestone ${i}`,
+                dueDate: options.dueDate,
+              })
+            : await tenant.manager.get(`/priorities/${tenant.a.priorityId}/check-ins?limit=5`);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     }
     const ok = response && response.status >= 200 && response.status < 300;
     results.push({
-      kind, status: response?.status ?? 0, startedAt, ms: Date.now() - startedAt,
+      kind,
+      status: response?.status ?? 0,
+      startedAt,
+      ms: Date.now() - startedAt,
       contentType: response?.headers.get('content-type') ?? null,
       code: failure ?? (ok ? undefined : (response?.body as { code?: string } | undefined)?.code),
       id: ok && kind !== 'read' ? (response!.body as { id: string }).id : undefined,
@@ -67,5 +78,6 @@ export function startWriteLoad(tenant: Tenant, options: { concurrency: number; d
 
 export const isOk = (r: LoadResult) => r.status >= 200 && r.status < 300;
 /** 503 with the API's JSON error body: the only acceptable failure while a dependency is down. */
-export const isUnavailable = (r: LoadResult) => r.status === 503 && r.code === 'SERVICE.UNAVAILABLE' && !!r.contentType?.includes('application/json');
+export const isUnavailable = (r: LoadResult) =>
+  r.status === 503 && r.code === 'SERVICE.UNAVAILABLE' && !!r.contentType?.includes('application/json');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

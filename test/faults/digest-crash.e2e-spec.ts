@@ -28,34 +28,50 @@ describe('worker crash (SIGKILL) in the middle of a digest batch', () => {
   const workers: WorkerProcess[] = [];
   let recipients: number;
 
-  const orgQuery = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, [tenant.organizationId, ...params]) as Promise<T>;
+  const orgQuery = <T>(sql: string, params: unknown[] = []) =>
+    api.dataSource.query(sql, [tenant.organizationId, ...params]) as Promise<T>;
   const counts = async () => {
     const [row] = await orgQuery<Array<{ digests: number; sent: number; pending: number }>>(
       `SELECT (SELECT count(*)::int FROM digests WHERE organization_id = $1) AS digests,
               (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'sent') AS sent,
-              (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'pending') AS pending`);
+              (SELECT count(*)::int FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly' AND status = 'pending') AS pending`,
+    );
     return row;
   };
   const spawnWorker = () => {
     const worker = spawnWorkerProcess(workers.length, {
-      databaseUrl: database!.url, queuePrefix: queueEnv.prefix, queueSchema: queueEnv.schema, smtpUrl: sink.url,
-      mailDir: join(logDir, 'mail'), logDir, mailMaxPerSecond: MAIL_MAX_PER_SECOND, extraEnv: { DIGEST_CONCURRENCY: '2' },
+      databaseUrl: database!.url,
+      queuePrefix: queueEnv.prefix,
+      queueSchema: queueEnv.schema,
+      smtpUrl: sink.url,
+      mailDir: join(logDir, 'mail'),
+      logDir,
+      mailMaxPerSecond: MAIL_MAX_PER_SECOND,
+      extraEnv: { DIGEST_CONCURRENCY: '2' },
     });
     workers.push(worker);
     return worker;
   };
   const killWhen = async (worker: WorkerProcess, condition: () => Promise<boolean>) => {
-    await eventually(async () => {
-      assertNoUnexpectedExit(workers);
-      return condition();
-    }, 60_000, 20);
+    await eventually(
+      async () => {
+        assertNoUnexpectedExit(workers);
+        return condition();
+      },
+      60_000,
+      20,
+    );
     worker.killedByTest = true;
     worker.child.kill('SIGKILL');
     expect((await worker.exited).signal).toBe('SIGKILL');
   };
 
   beforeAll(async () => {
-    stage = await startFaultStage({ logPrefix: 'throughline-digest-faults-', replyDelayMs: 30, tenantName: 'DigestCrash' });
+    stage = await startFaultStage({
+      logPrefix: 'throughline-digest-faults-',
+      replyDelayMs: 30,
+      tenantName: 'DigestCrash',
+    });
     ({ api, database, sink, queueEnv, logDir, tenant } = stage);
     // Many client viewers of client A (set-based, no password hashing needed: they never log in).
     await orgQuery(
@@ -68,8 +84,20 @@ describe('worker crash (SIGKILL) in the middle of a digest batch', () => {
     );
     // Every digest has something to say (a milestone due soon), so none is skipped as empty.
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    expectStatus(await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, { title: 'Board deck', dueDate: soon }), 201);
-    expectStatus(await tenant.manager.post(`/priorities/${tenant.b.priorityId}/milestones`, { title: 'Ops review', dueDate: soon }), 201);
+    expectStatus(
+      await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+        title: 'Board deck',
+        dueDate: soon,
+      }),
+      201,
+    );
+    expectStatus(
+      await tenant.manager.post(`/priorities/${tenant.b.priorityId}/milestones`, {
+        title: 'Ops review',
+        dueDate: soon,
+      }),
+      201,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -90,44 +118,63 @@ describe('worker crash (SIGKILL) in the middle of a digest batch', () => {
 
     // Kill 2: a new worker, killed once it is delivering.
     const second = spawnWorker();
-    await killWhen(second, async () => sink.receptions.some((r) => r.connectedAt >= second.spawnedAt) && (await counts()).sent >= afterFirst.sent + 20);
+    await killWhen(
+      second,
+      async () =>
+        sink.receptions.some((r) => r.connectedAt >= second.spawnedAt) && (await counts()).sent >= afterFirst.sent + 20,
+    );
 
     // The last worker runs to the end (stalled jobs return after the 10 s lock).
     spawnWorker();
-    await eventually(async () => {
-      assertNoUnexpectedExit(workers);
-      const c = await counts();
-      return c.digests === recipients && c.sent === recipients && c.pending === 0;
-    }, 120_000, 250);
-    await eventually(async () => {
-      const queue = api.app.get<Queue>(getQueueToken(QueueName.Digests));
-      // 'delayed' holds the dispatcher's next scheduled run: only work in hand counts.
-      const jobs = await queue.getJobCounts('waiting', 'active');
-      return jobs.waiting + jobs.active === 0;
-    }, 30_000, 250);
+    await eventually(
+      async () => {
+        assertNoUnexpectedExit(workers);
+        const c = await counts();
+        return c.digests === recipients && c.sent === recipients && c.pending === 0;
+      },
+      120_000,
+      250,
+    );
+    await eventually(
+      async () => {
+        const queue = api.app.get<Queue>(getQueueToken(QueueName.Digests));
+        // 'delayed' holds the dispatcher's next scheduled run: only work in hand counts.
+        const jobs = await queue.getJobCounts('waiting', 'active');
+        return jobs.waiting + jobs.active === 0;
+      },
+      30_000,
+      250,
+    );
   }, 200_000);
 
   it('wrote one digest and one outbox row per recipient, all sent', async () => {
     const perUser = await orgQuery<Array<{ user_id: string; n: number; outbox: number }>>(
       `SELECT d.user_id, count(*)::int AS n, count(o.id)::int AS outbox FROM digests d LEFT JOIN outbox o ON o.id = d.outbox_id
-        WHERE d.organization_id = $1 GROUP BY d.user_id`);
+        WHERE d.organization_id = $1 GROUP BY d.user_id`,
+    );
     expect(perUser).toHaveLength(recipients);
     expect(perUser.filter((r) => r.n !== 1 || r.outbox !== 1)).toEqual([]);
-    const outbox = await orgQuery<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly'`);
+    const outbox = await orgQuery<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly'`,
+    );
     expect(outbox[0].n).toBe(recipients);
   });
 
   it('mailed every recipient, each only ever with their one digest (same Message-ID)', async () => {
     const rows = await orgQuery<Array<{ id: string; recipient_email: string }>>(
-      `SELECT id, recipient_email FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly'`);
+      `SELECT id, recipient_email FROM outbox WHERE organization_id = $1 AND event = 'digest.weekly'`,
+    );
     const outboxOf = new Map(rows.map((r) => [r.recipient_email, r.id]));
     const digestMails = sink.receptions.filter((r) => /— week \d+$/.test(r.subject));
     const byRecipient = new Map<string, Set<string>>();
-    for (const r of digestMails) byRecipient.set(r.to, (byRecipient.get(r.to) ?? new Set()).add(r.outboxId ?? r.messageId));
+    for (const r of digestMails)
+      byRecipient.set(r.to, (byRecipient.get(r.to) ?? new Set()).add(r.outboxId ?? r.messageId));
     expect([...outboxOf.keys()].filter((email) => !byRecipient.has(email))).toEqual([]);
     const foreign = [...byRecipient].filter(([email, ids]) => ids.size !== 1 || [...ids][0] !== outboxOf.get(email));
     expect(foreign).toEqual([]);
     const resent = digestMails.length - byRecipient.size;
-    process.stdout.write(`\n[digest-crash] ${JSON.stringify({ recipients, workers: workers.length, messages: digestMails.length, resentSameDigest: resent, logDir })}\n`);
+    process.stdout.write(
+      `\n[digest-crash] ${JSON.stringify({ recipients, workers: workers.length, messages: digestMails.length, resentSameDigest: resent, logDir })}\n`,
+    );
   });
 });

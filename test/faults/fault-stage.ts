@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateQueueSchema } from '@app/queue';
 import {
-  createTenant, createTestDatabase, dropTestDatabase, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase,
+  createTenant,
+  createTestDatabase,
+  dropTestDatabase,
+  queueIsolation,
+  startTestApi,
+  type Tenant,
+  type TestApi,
+  type TestDatabase,
 } from '@test/support';
 import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';
 import { crash, ensureWorkerBuilt, type WorkerProcess } from './worker-process';
@@ -23,14 +30,25 @@ export interface FaultStage {
  * Sets the stage up. A database of its own: the real worker's schedulers (drift scan, digest dispatcher) look at
  * every organization they can see, and other suites' organizations (and their emails) must not mix into the counts.
  */
-export async function startFaultStage(options: { logPrefix: string; replyDelayMs: number; tenantName: string }): Promise<FaultStage> {
+export async function startFaultStage(options: {
+  logPrefix: string;
+  replyDelayMs: number;
+  tenantName: string;
+}): Promise<FaultStage> {
   ensureWorkerBuilt();
-  const stage: Partial<FaultStage> = { logDir: mkdtempSync(join(tmpdir(), options.logPrefix)), queueEnv: queueIsolation() };
+  const stage: Partial<FaultStage> = {
+    logDir: mkdtempSync(join(tmpdir(), options.logPrefix)),
+    queueEnv: queueIsolation(),
+  };
   try {
     stage.sink = await startSlowSmtpSink({ replyDelayMs: options.replyDelayMs });
     stage.database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
     await migrateQueueSchema(stage.database.url, stage.queueEnv!.schema);
-    stage.api = await startTestApi({ DATABASE_URL: stage.database.url, QUEUE_PREFIX: stage.queueEnv!.prefix, QUEUE_SCHEMA: stage.queueEnv!.schema });
+    stage.api = await startTestApi({
+      DATABASE_URL: stage.database.url,
+      QUEUE_PREFIX: stage.queueEnv!.prefix,
+      QUEUE_SCHEMA: stage.queueEnv!.schema,
+    });
     stage.tenant = await createTenant(stage.api.http, options.tenantName);
     return stage as FaultStage;
   } catch (error) {
@@ -40,7 +58,10 @@ export async function startFaultStage(options: { logPrefix: string; replyDelayMs
 }
 
 /** Kills the workers still running and takes the stage down (what exists of it). */
-export async function stopFaultStage(stage: Partial<FaultStage> | undefined, workers: readonly WorkerProcess[]): Promise<void> {
+export async function stopFaultStage(
+  stage: Partial<FaultStage> | undefined,
+  workers: readonly WorkerProcess[],
+): Promise<void> {
   for (const w of workers) await crash(w);
   await stage?.api?.close();
   await stage?.sink?.close();

@@ -3,7 +3,16 @@ import { Client } from 'pg';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '@app/database';
 import { migrateQueueSchema } from '@app/queue';
-import { createTenant, createTestDatabase, dropTestDatabase, queueIsolation, startTestApi, type Tenant, type TestApi, type TestDatabase } from '@test/support';
+import {
+  createTenant,
+  createTestDatabase,
+  dropTestDatabase,
+  queueIsolation,
+  startTestApi,
+  type Tenant,
+  type TestApi,
+  type TestDatabase,
+} from '@test/support';
 import { isOk, isUnavailable, sleep, startWriteLoad, type LoadResult } from './api-load';
 
 /**
@@ -34,7 +43,12 @@ describe('pg-restart: PostgreSQL stopped and restarted under API load', () => {
     server = database.embedded;
     const queue = queueIsolation();
     await migrateQueueSchema(database.url, queue.schema);
-    api = await startTestApi({ DATABASE_URL: database.url, QUEUE_PREFIX: queue.prefix, QUEUE_SCHEMA: queue.schema, DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS) });
+    api = await startTestApi({
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: queue.prefix,
+      QUEUE_SCHEMA: queue.schema,
+      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    });
     tenant = await createTenant(api.http, 'PG restart');
   }, 120_000);
 
@@ -45,7 +59,9 @@ describe('pg-restart: PostgreSQL stopped and restarted under API load', () => {
 
   it('answers 503 fast while PostgreSQL is down, recovers without a restart, and loses no acknowledged write', async () => {
     const logged: string[] = [];
-    jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => { logged.push(String(message)); });
+    jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => {
+      logged.push(String(message));
+    });
     const load = startWriteLoad(tenant, { concurrency: CONCURRENCY, dueDate: '2027-03-01' });
     await sleep(2000);
     const downAt = Date.now();
@@ -72,17 +88,24 @@ describe('pg-restart: PostgreSQL stopped and restarted under API load', () => {
     await client.connect();
     const ids = (kind: LoadResult['kind']) => ok.filter((r) => r.kind === kind).map((r) => r.id!);
     const found = async (table: string, list: string[]) =>
-      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).rows[0].n;
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [list]))
+        .rows[0].n;
     const checkIns = ids('check-in');
     const milestones = ids('milestone');
-    const lost = checkIns.length - (await found('check_ins', checkIns)) + milestones.length - (await found('milestones', milestones));
+    const lost =
+      checkIns.length -
+      (await found('check_ins', checkIns)) +
+      milestones.length -
+      (await found('milestones', milestones));
     await client.end();
 
     const maxDownMs = Math.max(0, ...whileDown.map((r) => r.ms));
-    process.stdout.write(`\n[fault:pg-restart] requests=${results.length} ok=${ok.length} 503=${unavailable.length} other=${other.length} lost=${lost} `
-      + `acked-writes=${checkIns.length + milestones.length} down-requests=${whileDown.length} max-latency-while-down=${maxDownMs}ms `
-      + `stop=${((stoppedAt - downAt) / 1000).toFixed(1)}s downtime=${((upAt - stoppedAt) / 1000).toFixed(1)}s `
-      + `recovery=${recovered ? ((recovered.startedAt + recovered.ms - upAt) / 1000).toFixed(1) : 'never'}s total=${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+    process.stdout.write(
+      `\n[fault:pg-restart] requests=${results.length} ok=${ok.length} 503=${unavailable.length} other=${other.length} lost=${lost} ` +
+        `acked-writes=${checkIns.length + milestones.length} down-requests=${whileDown.length} max-latency-while-down=${maxDownMs}ms ` +
+        `stop=${((stoppedAt - downAt) / 1000).toFixed(1)}s downtime=${((upAt - stoppedAt) / 1000).toFixed(1)}s ` +
+        `recovery=${recovered ? ((recovered.startedAt + recovered.ms - upAt) / 1000).toFixed(1) : 'never'}s total=${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+    );
 
     if (other.length) process.stdout.write(`[fault:pg-restart] 5xx logged: ${logged.slice(0, 5).join('\n')}\n`);
     expect(other.map((r) => ({ kind: r.kind, status: r.status, code: r.code }))).toEqual([]);

@@ -17,12 +17,30 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'], {
-        stdio: 'ignore',
-      });
+      child = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--daemonize',
+          'no',
+          '--loglevel',
+          'warning',
+        ],
+        {
+          stdio: 'ignore',
+        },
+      );
       const deadline = Date.now() + 10_000;
       while (!(await answersPing(port))) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server on port ${port} did not start`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`redis-server on port ${port} did not start`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -2,13 +2,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createTenant, createTestDatabase, dropTestDatabase, eventually, expectStatus, queueIsolation, startTestApi,
-  type Tenant, type TestApi, type TestDatabase,
+  createTenant,
+  createTestDatabase,
+  dropTestDatabase,
+  eventually,
+  expectStatus,
+  queueIsolation,
+  startTestApi,
+  type Tenant,
+  type TestApi,
+  type TestDatabase,
 } from '@test/support';
 import { isOk, sleep, startWriteLoad } from './api-load';
 import { startPrivateRedis, type PrivateRedis } from './private-redis';
 import { startSlowSmtpSink, type SlowSmtpSink } from './slow-smtp-sink';
-import { assertNoUnexpectedExit, crash, ensureWorkerBuilt, spawnWorkerProcess, type WorkerProcess } from './worker-process';
+import {
+  assertNoUnexpectedExit,
+  crash,
+  ensureWorkerBuilt,
+  spawnWorkerProcess,
+  type WorkerProcess,
+} from './worker-process';
 
 /**
  * Scenario `redis-restart`: the queues run on a redis-server of the test's own (free loopback port, no
@@ -27,7 +41,7 @@ const DOWN_FOR_MS = 5000;
 const FAST_MS = 3000;
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-describe('redis-restart: the queue\'s Redis stopped and restarted empty under API load', () => {
+describe("redis-restart: the queue's Redis stopped and restarted empty under API load", () => {
   let redis: PrivateRedis | undefined;
   let database: TestDatabase | undefined;
   let api: TestApi | undefined;
@@ -42,16 +56,29 @@ describe('redis-restart: the queue\'s Redis stopped and restarted empty under AP
     sink = await startSlowSmtpSink({ replyDelayMs: 0 });
     database = await createTestDatabase(process.env.THROUGHLINE_TEST_SERVER_URL);
     const { prefix, schema } = queueIsolation();
-    api = await startTestApi({ DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
+    api = await startTestApi({
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: prefix,
+      QUEUE_SCHEMA: schema,
+    });
     tenant = await createTenant(api.http, 'Redis restart');
     for (const clientId of [tenant.a.clientId, tenant.b.clientId]) {
       expectStatus(await tenant.manager.patch(`/clients/${clientId}`, { accountManagerId: tenant.users.manager }), 200);
     }
     const logDir = mkdtempSync(join(tmpdir(), 'throughline-faults-redis-'));
-    workers.push(spawnWorkerProcess(0, {
-      databaseUrl: database.url, queuePrefix: prefix, queueSchema: schema, smtpUrl: sink.url, mailDir: join(logDir, 'mail'), logDir, mailMaxPerSecond: 50,
-      extraEnv: { REDIS_URL: redis.url, ALERT_BATCH_ABOVE: '1000' },
-    }));
+    workers.push(
+      spawnWorkerProcess(0, {
+        databaseUrl: database.url,
+        queuePrefix: prefix,
+        queueSchema: schema,
+        smtpUrl: sink.url,
+        mailDir: join(logDir, 'mail'),
+        logDir,
+        mailMaxPerSecond: 50,
+        extraEnv: { REDIS_URL: redis.url, ALERT_BATCH_ABOVE: '1000' },
+      }),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -84,27 +111,45 @@ describe('redis-restart: the queue\'s Redis stopped and restarted empty under AP
 
     const q = <T>(sql: string, params: unknown[]) => api!.dataSource.query(sql, params) as Promise<T>;
     const count = async (sql: string, params: unknown[]) => (await q<Array<{ n: number }>>(sql, params))[0].n;
-    const lostWrites = milestoneIds.length - (await count(`SELECT count(*)::int AS n FROM milestones WHERE id = ANY($1::uuid[])`, [milestoneIds]))
-      + checkInIds.length - (await count(`SELECT count(*)::int AS n FROM check_ins WHERE id = ANY($1::uuid[])`, [checkInIds]));
+    const lostWrites =
+      milestoneIds.length -
+      (await count(`SELECT count(*)::int AS n FROM milestones WHERE id = ANY($1::uuid[])`, [milestoneIds])) +
+      checkInIds.length -
+      (await count(`SELECT count(*)::int AS n FROM check_ins WHERE id = ANY($1::uuid[])`, [checkInIds]));
 
     // Caught up: an overdue alert for every acknowledged milestone, every outbox row out of 'pending'.
-    const alertsMissing = () => count(
-      `SELECT count(*)::int AS n FROM (SELECT unnest($2::uuid[]) EXCEPT SELECT subject_id FROM drift_alerts WHERE organization_id = $1 AND rule = 'milestone_overdue') m`,
-      [tenant.organizationId, milestoneIds]);
+    const alertsMissing = () =>
+      count(
+        `SELECT count(*)::int AS n FROM (SELECT unnest($2::uuid[]) EXCEPT SELECT subject_id FROM drift_alerts WHERE organization_id = $1 AND rule = 'milestone_overdue') m`,
+        [tenant.organizationId, milestoneIds],
+      );
     let caughtUpAt = 0;
-    await eventually(async () => {
-      assertNoUnexpectedExit(workers);
-      const missing = await alertsMissing();
-      const pending = await count(`SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1 AND status <> 'sent'`, [tenant.organizationId]);
-      const total = await count(`SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1`, [tenant.organizationId]);
-      if (missing === 0 && pending === 0 && total > 0) caughtUpAt = Date.now();
-      return caughtUpAt > 0;
-    }, 60_000, 250);
+    await eventually(
+      async () => {
+        assertNoUnexpectedExit(workers);
+        const missing = await alertsMissing();
+        const pending = await count(
+          `SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1 AND status <> 'sent'`,
+          [tenant.organizationId],
+        );
+        const total = await count(`SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1`, [
+          tenant.organizationId,
+        ]);
+        if (missing === 0 && pending === 0 && total > 0) caughtUpAt = Date.now();
+        return caughtUpAt > 0;
+      },
+      60_000,
+      250,
+    );
     await sleep(1000); // a late duplicate would arrive now
 
     const twice = await count(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM drift_alerts WHERE organization_id = $1 GROUP BY rule, subject_type, subject_id HAVING count(*) > 1) d`, [tenant.organizationId]);
-    const rows = await q<Array<{ id: string }>>(`SELECT id FROM outbox WHERE organization_id = $1`, [tenant.organizationId]);
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM drift_alerts WHERE organization_id = $1 GROUP BY rule, subject_type, subject_id HAVING count(*) > 1) d`,
+      [tenant.organizationId],
+    );
+    const rows = await q<Array<{ id: string }>>(`SELECT id FROM outbox WHERE organization_id = $1`, [
+      tenant.organizationId,
+    ]);
     const copies = new Map<string, number>();
     for (const r of sink!.accepted()) if (r.outboxId) copies.set(r.outboxId, (copies.get(r.outboxId) ?? 0) + 1);
     const lostEmails = rows.filter((r) => !copies.has(r.id)).length;
@@ -112,10 +157,12 @@ describe('redis-restart: the queue\'s Redis stopped and restarted empty under AP
     const mailedAfterRestart = sink!.receptions.filter((r) => r.receivedAt > upAt).length;
     const maxDownMs = Math.max(0, ...whileDown.map((r) => r.ms));
 
-    process.stdout.write(`\n[fault:redis-restart] requests=${results.length} ok=${ok.length} other=${other.length} lost=${lostWrites} writes-while-down=${writtenWhileDown} `
-      + `max-latency-while-down=${maxDownMs}ms milestones=${milestoneIds.length} alerts-missing=${await alertsMissing()} alerts-twice=${twice} outbox=${rows.length} `
-      + `emails-lost=${lostEmails} duplicated=${duplicated} mailed-after-restart=${mailedAfterRestart} downtime=${((upAt - downAt) / 1000).toFixed(1)}s `
-      + `recovery=${((caughtUpAt - upAt) / 1000).toFixed(1)}s total=${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+    process.stdout.write(
+      `\n[fault:redis-restart] requests=${results.length} ok=${ok.length} other=${other.length} lost=${lostWrites} writes-while-down=${writtenWhileDown} ` +
+        `max-latency-while-down=${maxDownMs}ms milestones=${milestoneIds.length} alerts-missing=${await alertsMissing()} alerts-twice=${twice} outbox=${rows.length} ` +
+        `emails-lost=${lostEmails} duplicated=${duplicated} mailed-after-restart=${mailedAfterRestart} downtime=${((upAt - downAt) / 1000).toFixed(1)}s ` +
+        `recovery=${((caughtUpAt - upAt) / 1000).toFixed(1)}s total=${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+    );
 
     expect(other.map((r) => ({ kind: r.kind, status: r.status, code: r.code }))).toEqual([]);
     expect(writtenWhileDown).toBeGreaterThan(5);

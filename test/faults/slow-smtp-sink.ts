@@ -95,7 +95,12 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
     },
     onRcptTo(address, session, callback) {
       const to = address.address.toLowerCase();
-      rcptAttempts.push({ to, at: Date.now(), sessionId: session.id, connectedAt: connectedAt.get(session.id) ?? Date.now() });
+      rcptAttempts.push({
+        to,
+        at: Date.now(),
+        sessionId: session.id,
+        connectedAt: connectedAt.get(session.id) ?? Date.now(),
+      });
       if (rcptHold?.(to)) heldRcpts.add(() => callback());
       else callback();
     },
@@ -114,24 +119,39 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
         setImmediate(() => {
           if (!rawTail.get(session.remotePort)?.endsWith('\r\n.\r\n')) {
             partial += 1;
-            const record = { outboxId: null as string | null, closedAt: Date.now(), bytes: chunks.reduce((n, c) => n + c.length, 0), rawTail: JSON.stringify(rawTail.get(session.remotePort)) };
+            const record = {
+              outboxId: null as string | null,
+              closedAt: Date.now(),
+              bytes: chunks.reduce((n, c) => n + c.length, 0),
+              rawTail: JSON.stringify(rawTail.get(session.remotePort)),
+            };
             partials.push(record);
             const id = /Message-ID:\s*<([^@>]+)@throughline>/i.exec(Buffer.concat(chunks).toString('latin1'));
             record.outboxId = id?.[1] ?? null;
             return;
           }
           const reception: Reception = {
-            seq: seq++, messageId: '', outboxId: null, to: '', subject: '', receivedAt: Date.now(), sessionId: session.id,
-            connectedAt: connectedAt.get(session.id) ?? Date.now(), completedAtClose: true, repliedOnOpenConnection: false,
+            seq: seq++,
+            messageId: '',
+            outboxId: null,
+            to: '',
+            subject: '',
+            receivedAt: Date.now(),
+            sessionId: session.id,
+            connectedAt: connectedAt.get(session.id) ?? Date.now(),
+            completedAtClose: true,
+            repliedOnOpenConnection: false,
           };
           receptions.push(reception);
-          void simpleParser(Buffer.concat(chunks)).then((parsed) => {
-            reception.messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
-            reception.outboxId = /^(.+)@throughline$/.exec(reception.messageId)?.[1] ?? null;
-            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-            reception.to = (to?.value[0]?.address ?? '').toLowerCase();
-            reception.subject = parsed.subject ?? '';
-          }).catch(() => undefined);
+          void simpleParser(Buffer.concat(chunks))
+            .then((parsed) => {
+              reception.messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
+              reception.outboxId = /^(.+)@throughline$/.exec(reception.messageId)?.[1] ?? null;
+              const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+              reception.to = (to?.value[0]?.address ?? '').toLowerCase();
+              reception.subject = parsed.subject ?? '';
+            })
+            .catch(() => undefined);
         });
       });
       stream.on('end', () => {
@@ -140,35 +160,51 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
         const raw = Buffer.concat(chunks);
         const sessionId = session.id;
         const reception: Reception = {
-          seq: seq++, messageId: '', outboxId: null, to: '', subject: '', receivedAt, sessionId, connectedAt: connectedAt.get(sessionId) ?? receivedAt,
+          seq: seq++,
+          messageId: '',
+          outboxId: null,
+          to: '',
+          subject: '',
+          receivedAt,
+          sessionId,
+          connectedAt: connectedAt.get(sessionId) ?? receivedAt,
         };
         // Recorded before anything asynchronous: the reply cannot overtake the record.
         receptions.push(reception);
         const reply = () => {
           reception.repliedOnOpenConnection = !closed.has(sessionId);
-          if (reception.refusedWith) callback(Object.assign(new Error(reception.refusedWith.message), { responseCode: reception.refusedWith.code }));
+          if (reception.refusedWith)
+            callback(
+              Object.assign(new Error(reception.refusedWith.message), { responseCode: reception.refusedWith.code }),
+            );
           else callback();
         };
-        void simpleParser(raw).then((parsed) => {
-          const messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
-          reception.messageId = messageId;
-          reception.outboxId = /^(.+)@throughline$/.exec(messageId)?.[1] ?? null;
-          const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-          reception.to = (to?.value[0]?.address ?? '').toLowerCase();
-          reception.subject = parsed.subject ?? '';
-        }).catch(() => undefined).finally(() => {
-          reception.refusedWith = refuse?.(reception) ?? undefined;
-          if (hold?.(reception)) {
-            held.add(reply);
-            return;
-          }
-          // The delay counts from the arrival, whatever the parsing took.
-          const timer = setTimeout(() => {
-            pendingReplies.delete(timer);
-            reply();
-          }, Math.max(0, receivedAt + options.replyDelayMs - Date.now()));
-          pendingReplies.add(timer);
-        });
+        void simpleParser(raw)
+          .then((parsed) => {
+            const messageId = (parsed.messageId ?? '').replace(/^<|>$/g, '');
+            reception.messageId = messageId;
+            reception.outboxId = /^(.+)@throughline$/.exec(messageId)?.[1] ?? null;
+            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+            reception.to = (to?.value[0]?.address ?? '').toLowerCase();
+            reception.subject = parsed.subject ?? '';
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            reception.refusedWith = refuse?.(reception) ?? undefined;
+            if (hold?.(reception)) {
+              held.add(reply);
+              return;
+            }
+            // The delay counts from the arrival, whatever the parsing took.
+            const timer = setTimeout(
+              () => {
+                pendingReplies.delete(timer);
+                reply();
+              },
+              Math.max(0, receivedAt + options.replyDelayMs - Date.now()),
+            );
+            pendingReplies.add(timer);
+          });
       });
     },
   });
@@ -178,7 +214,9 @@ export async function startSlowSmtpSink(options: { replyDelayMs: number }): Prom
   const rawTail = new Map<number, string>();
   (server as unknown as { server: import('node:net').Server }).server.on('connection', (socket) => {
     const port = socket.remotePort ?? 0;
-    socket.on('data', (data: Buffer) => rawTail.set(port, ((rawTail.get(port) ?? '') + data.toString('latin1')).slice(-5)));
+    socket.on('data', (data: Buffer) =>
+      rawTail.set(port, ((rawTail.get(port) ?? '') + data.toString('latin1')).slice(-5)),
+    );
   });
   const port = await listenOnLoopback(server);
 

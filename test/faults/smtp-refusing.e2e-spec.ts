@@ -34,23 +34,42 @@ describe('smtp-refusing: 4xx then 5xx from the mail server', () => {
   const started = Date.now();
 
   const notifications = () => api.app.get<Queue>(getQueueToken(QueueName.Notifications));
-  const rows = () => api.dataSource.query(
-    `SELECT id, lower(recipient_email) AS email, status, attempts, last_error FROM outbox WHERE organization_id = $1`, [tenant.organizationId],
-  ) as Promise<Array<{ id: string; email: string; status: string; attempts: number; last_error: string | null }>>;
+  const rows = () =>
+    api.dataSource.query(
+      `SELECT id, lower(recipient_email) AS email, status, attempts, last_error FROM outbox WHERE organization_id = $1`,
+      [tenant.organizationId],
+    ) as Promise<Array<{ id: string; email: string; status: string; attempts: number; last_error: string | null }>>;
 
   beforeAll(async () => {
     stage = await startFaultStage({ logPrefix: 'throughline-faults-smtp-', replyDelayMs: 0, tenantName: 'Refusing' });
     ({ api, sink, tenant } = stage);
-    expectStatus(await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }), 200);
+    expectStatus(
+      await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }),
+      200,
+    );
     for (const [i, email] of [`ok-${tag}@example.com`, bounceEmail, tempfailEmail].entries()) {
-      const owner = await tenant.manager.post('/owners', { clientId: tenant.a.clientId, name: `Owner ${i}`, title: 'Director', email });
+      const owner = await tenant.manager.post('/owners', {
+        clientId: tenant.a.clientId,
+        name: `Owner ${i}`,
+        title: 'Director',
+        email,
+      });
       expectStatus(owner, 201);
       const priority = await tenant.manager.post(`/engagements/${tenant.a.engagementId}/priorities`, {
-        title: `Refusing priority ${i}`, ownerId: owner.body.id, startDate: isoDate(-30), targetDate: isoDate(60),
+        title: `Refusing priority ${i}`,
+        ownerId: owner.body.id,
+        startDate: isoDate(-30),
+        targetDate: isoDate(60),
       });
       expectStatus(priority, 201);
       for (let m = 0; m < MILESTONES_PER_OWNER; m++) {
-        expectStatus(await tenant.manager.post(`/priorities/${priority.body.id}/milestones`, { title: `Refused ${i}.${m}`, dueDate: isoDate(-3) }), 201);
+        expectStatus(
+          await tenant.manager.post(`/priorities/${priority.body.id}/milestones`, {
+            title: `Refused ${i}.${m}`,
+            dueDate: isoDate(-3),
+          }),
+          201,
+        );
       }
     }
     const copies = new Map<string, number>();
@@ -61,14 +80,25 @@ describe('smtp-refusing: 4xx then 5xx from the mail server', () => {
       copies.set(r.outboxId ?? r.messageId, n);
       return n <= REFUSALS_BEFORE_ACCEPT ? { code: 451, message: '4.7.1 greylisted, try again later' } : null;
     });
-    workers.push(spawnWorkerProcess(0, {
-      databaseUrl: stage.database.url, queuePrefix: stage.queueEnv.prefix, queueSchema: stage.queueEnv.schema, smtpUrl: sink.url,
-      mailDir: join(stage.logDir, 'mail'), logDir: stage.logDir, mailMaxPerSecond: 50,
-      extraEnv: { NOTIFICATION_ATTEMPTS: String(ATTEMPTS), ALERT_BATCH_ABOVE: '1000' },
-    }));
-    await api.app.get<Queue>(getQueueToken(QueueName.Drift)).add(JobName.ScanOrganization, { organizationId: tenant.organizationId }, {
-      jobId: JobId.scanOrganization(tenant.organizationId, 'fault-smtp'),
-    });
+    workers.push(
+      spawnWorkerProcess(0, {
+        databaseUrl: stage.database.url,
+        queuePrefix: stage.queueEnv.prefix,
+        queueSchema: stage.queueEnv.schema,
+        smtpUrl: sink.url,
+        mailDir: join(stage.logDir, 'mail'),
+        logDir: stage.logDir,
+        mailMaxPerSecond: 50,
+        extraEnv: { NOTIFICATION_ATTEMPTS: String(ATTEMPTS), ALERT_BATCH_ABOVE: '1000' },
+      }),
+    );
+    await api.app.get<Queue>(getQueueToken(QueueName.Drift)).add(
+      JobName.ScanOrganization,
+      { organizationId: tenant.organizationId },
+      {
+        jobId: JobId.scanOrganization(tenant.organizationId, 'fault-smtp'),
+      },
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -76,15 +106,23 @@ describe('smtp-refusing: 4xx then 5xx from the mail server', () => {
   });
 
   it('retries with backoff until every row is sent once or failed with the reply recorded', async () => {
-    await eventually(async () => {
-      assertNoUnexpectedExit(workers);
-      const all = await rows();
-      return all.length > 0 && all.every((r) => r.status !== 'pending');
-    }, 80_000, 250);
-    await eventually(async () => {
-      const c = await notifications().getJobCounts('waiting', 'active', 'delayed');
-      return c.waiting + c.active + c.delayed === 0;
-    }, 10_000, 100);
+    await eventually(
+      async () => {
+        assertNoUnexpectedExit(workers);
+        const all = await rows();
+        return all.length > 0 && all.every((r) => r.status !== 'pending');
+      },
+      80_000,
+      250,
+    );
+    await eventually(
+      async () => {
+        const c = await notifications().getJobCounts('waiting', 'active', 'delayed');
+        return c.waiting + c.active + c.delayed === 0;
+      },
+      10_000,
+      100,
+    );
 
     const all = await rows();
     const bounced = all.filter((r) => r.email === bounceEmail);
@@ -95,15 +133,20 @@ describe('smtp-refusing: 4xx then 5xx from the mail server', () => {
     expect(others.length).toBeGreaterThan(bounced.length);
 
     // 550: failed at the first attempt, the reply kept.
-    expect(bounced.filter((r) => r.status !== 'failed' || r.attempts !== 1 || !r.last_error?.includes('550'))).toEqual([]);
+    expect(bounced.filter((r) => r.status !== 'failed' || r.attempts !== 1 || !r.last_error?.includes('550'))).toEqual(
+      [],
+    );
     // 451 every time: failed after the last attempt, the reply kept.
-    expect(tempfailed.filter((r) => r.status !== 'failed' || r.attempts !== ATTEMPTS || !r.last_error?.includes('451'))).toEqual([]);
+    expect(
+      tempfailed.filter((r) => r.status !== 'failed' || r.attempts !== ATTEMPTS || !r.last_error?.includes('451')),
+    ).toEqual([]);
     // 451 twice, then accepted: sent on the third attempt.
     expect(others.filter((r) => r.status !== 'sent' || r.attempts !== REFUSALS_BEFORE_ACCEPT + 1)).toEqual([]);
 
     // Counted in the sink: each sent row accepted exactly once; failed rows never accepted.
     const acceptedById = new Map<string, number>();
-    for (const r of sink.accepted()) if (r.outboxId) acceptedById.set(r.outboxId, (acceptedById.get(r.outboxId) ?? 0) + 1);
+    for (const r of sink.accepted())
+      if (r.outboxId) acceptedById.set(r.outboxId, (acceptedById.get(r.outboxId) ?? 0) + 1);
     const lost = others.filter((r) => !acceptedById.has(r.id));
     const duplicated = [...acceptedById].filter(([, n]) => n > 1);
     expect(lost.map((r) => r.id)).toEqual([]);
@@ -114,8 +157,10 @@ describe('smtp-refusing: 4xx then 5xx from the mail server', () => {
     expect(refused(451)).toBe(others.length * REFUSALS_BEFORE_ACCEPT + tempfailed.length * ATTEMPTS);
 
     const jobs = await notifications().getJobCounts('failed', 'completed');
-    process.stdout.write(`\n[fault:smtp-refusing] rows=${all.length} sent=${others.length} failed=${bounced.length + tempfailed.length} (550=${bounced.length} 451-exhausted=${tempfailed.length}) `
-      + `refusals451=${refused(451)} refusals550=${refused(550)} accepted=${sink.accepted().length} lost=${lost.length} duplicated=${duplicated.length} `
-      + `jobs=${JSON.stringify(jobs)} duration=${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+    process.stdout.write(
+      `\n[fault:smtp-refusing] rows=${all.length} sent=${others.length} failed=${bounced.length + tempfailed.length} (550=${bounced.length} 451-exhausted=${tempfailed.length}) ` +
+        `refusals451=${refused(451)} refusals550=${refused(550)} accepted=${sink.accepted().length} lost=${lost.length} duplicated=${duplicated.length} ` +
+        `jobs=${JSON.stringify(jobs)} duration=${((Date.now() - started) / 1000).toFixed(1)}s\n`,
+    );
   }, 100_000);
 });

@@ -18,9 +18,16 @@ export function ensureWorkerBuilt(): void {
   }
   if (process.env.FAULT_TEST_WORKER_MAIN) return;
   const builtAt = statSync(WORKER_MAIN).mtimeMs;
-  const newer = ['apps/worker/src', 'libs'].flatMap((dir) => sourcesUnder(join(ROOT, dir))).filter((file) => statSync(file).mtimeMs > builtAt);
+  const newer = ['apps/worker/src', 'libs']
+    .flatMap((dir) => sourcesUnder(join(ROOT, dir)))
+    .filter((file) => statSync(file).mtimeMs > builtAt);
   if (newer.length) {
-    process.stdout.write(`\n[faults] WARNING: dist/ is older than ${newer.length} source file(s) (e.g. ${newer.slice(0, 3).map((f) => f.slice(ROOT.length + 1)).join(', ')}): the worker under test is the last build; run \`npm run build\` first\n`);
+    process.stdout.write(
+      `\n[faults] WARNING: dist/ is older than ${newer.length} source file(s) (e.g. ${newer
+        .slice(0, 3)
+        .map((f) => f.slice(ROOT.length + 1))
+        .join(', ')}): the worker under test is the last build; run \`npm run build\` first\n`,
+    );
   }
 }
 
@@ -94,7 +101,11 @@ export function spawnWorkerProcess(generation: number, settings: WorkerSettings)
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const worker: WorkerProcess = {
-    generation, child, spawnedAt: Date.now(), killedByTest: false, output,
+    generation,
+    child,
+    spawnedAt: Date.now(),
+    killedByTest: false,
+    output,
     exited: new Promise((done) => {
       child.once('exit', (code, signal) => {
         worker.exitedAt = Date.now();

@@ -28,7 +28,10 @@ export interface TestApi {
  * The real API (same factory as main.ts) listening on a free loopback port; silent unless `logTo` captures its JSON
  * log lines (LOG_LEVEL log).
  */
-export async function startTestApi(envOverrides: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApi> {
+export async function startTestApi(
+  envOverrides: Record<string, string> = {},
+  options: { logTo?: DestinationStream } = {},
+): Promise<TestApi> {
   // Each test file's queues are its own (a Redis key prefix, or a PostgreSQL schema), so no file sees another's jobs.
   const isolation = queueIsolation();
   envOverrides = { QUEUE_PREFIX: isolation.prefix, QUEUE_SCHEMA: isolation.schema, ...envOverrides };
@@ -40,7 +43,11 @@ export async function startTestApi(envOverrides: Record<string, string> = {}, op
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const setNow = pinnableClock(app.get(Clock));
-  const ownerDataSource = await createDataSource({ url: env.DATABASE_URL!, poolSize: 3, applicationName: 'throughline-test-owner' }).initialize();
+  const ownerDataSource = await createDataSource({
+    url: env.DATABASE_URL!,
+    poolSize: 3,
+    applicationName: 'throughline-test-owner',
+  }).initialize();
   return {
     app,
     baseUrl,

@@ -70,7 +70,8 @@ export async function openBrowser(options: { width?: number; height?: number } =
   page.setDefaultTimeout(15_000);
   const cspViolations: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
   });
   return {
     context,

@@ -50,7 +50,12 @@ export async function createTenant(http: HttpClient, name = 'Tenant'): Promise<T
     executive: `exec-${tag}@firm.test`,
     clientViewer: `client-${tag}@firm.test`,
   };
-  const signup = await http.post('/auth/signup', { organizationName: `${name} ${tag}`, name: 'Ada Admin', email: emails.admin, password: TEST_PASSWORD });
+  const signup = await http.post('/auth/signup', {
+    organizationName: `${name} ${tag}`,
+    name: 'Ada Admin',
+    email: emails.admin,
+    password: TEST_PASSWORD,
+  });
   expectStatus(signup, 201);
   const admin = http.as(signup.body.accessToken);
   const createUser = async (email: string, role: string) => {
@@ -67,23 +72,61 @@ export async function createTenant(http: HttpClient, name = 'Tenant'): Promise<T
   const manager = await login(http, emails.manager);
 
   const scope = async (label: string, executiveUserId: string | null): Promise<Scope> => {
-    const client = await manager.post('/clients', { name: `${label} Corp ${tag}`, stage: 'growth', industry: 'Software' });
+    const client = await manager.post('/clients', {
+      name: `${label} Corp ${tag}`,
+      stage: 'growth',
+      industry: 'Software',
+    });
     expectStatus(client, 201);
-    const executive = await manager.post('/executives', { name: `Exec ${label}`, email: `exec-${label.toLowerCase()}-${tag}@example.com`, functions: ['CRO', 'CMO'], userId: executiveUserId });
+    const executive = await manager.post('/executives', {
+      name: `Exec ${label}`,
+      email: `exec-${label.toLowerCase()}-${tag}@example.com`,
+      functions: ['CRO', 'CMO'],
+      userId: executiveUserId,
+    });
     expectStatus(executive, 201);
-    const engagement = await manager.post('/engagements', { clientId: client.body.id, executiveId: executive.body.id, function: 'CRO', startDate: '2026-01-05', plannedEndDate: '2026-12-18', daysPerWeek: 2 });
+    const engagement = await manager.post('/engagements', {
+      clientId: client.body.id,
+      executiveId: executive.body.id,
+      function: 'CRO',
+      startDate: '2026-01-05',
+      plannedEndDate: '2026-12-18',
+      daysPerWeek: 2,
+    });
     expectStatus(engagement, 201);
-    const owner = await manager.post('/owners', { clientId: client.body.id, name: `Owner ${label}`, title: 'VP Sales', email: `owner-${label.toLowerCase()}-${tag}@example.com` });
+    const owner = await manager.post('/owners', {
+      clientId: client.body.id,
+      name: `Owner ${label}`,
+      title: 'VP Sales',
+      email: `owner-${label.toLowerCase()}-${tag}@example.com`,
+    });
     expectStatus(owner, 201);
-    const priority = await manager.post(`/engagements/${engagement.body.id}/priorities`, { title: `Priority ${label}`, ownerId: owner.body.id, startDate: '2026-01-05', targetDate: '2026-12-18' });
+    const priority = await manager.post(`/engagements/${engagement.body.id}/priorities`, {
+      title: `Priority ${label}`,
+      ownerId: owner.body.id,
+      startDate: '2026-01-05',
+      targetDate: '2026-12-18',
+    });
     expectStatus(priority, 201);
-    const milestone = await manager.post(`/priorities/${priority.body.id}/milestones`, { title: `Milestone ${label}`, dueDate: '2026-06-30' });
+    const milestone = await manager.post(`/priorities/${priority.body.id}/milestones`, {
+      title: `Milestone ${label}`,
+      dueDate: '2026-06-30',
+    });
     expectStatus(milestone, 201);
-    const checkIn = await manager.post(`/priorities/${priority.body.id}/check-ins`, { rag: 'on_track', confidence: 7, note: `Check-in ${label}` });
+    const checkIn = await manager.post(`/priorities/${priority.body.id}/check-ins`, {
+      rag: 'on_track',
+      confidence: 7,
+      note: `Check-in ${label}`,
+    });
     expectStatus(checkIn, 201);
     return {
-      clientId: client.body.id, executiveId: executive.body.id, engagementId: engagement.body.id, ownerId: owner.body.id,
-      priorityId: priority.body.id, milestoneId: milestone.body.id, checkInId: checkIn.body.id,
+      clientId: client.body.id,
+      executiveId: executive.body.id,
+      engagementId: engagement.body.id,
+      ownerId: owner.body.id,
+      priorityId: priority.body.id,
+      milestoneId: milestone.body.id,
+      checkInId: checkIn.body.id,
     };
   };
   const a = await scope('A', users.executive);

@@ -14,5 +14,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = db.url;
   process.env.THROUGHLINE_TEST_SERVER_URL = db.serverUrl;
   writeFileSync(join(tmpdir(), `throughline-test-db-${process.pid}.url`), db.url);
-  process.stdout.write(`\n[test] database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'TEST_DATABASE_URL'} (migrated)\n`);
+  process.stdout.write(
+    `\n[test] database ${db.name} on ${db.embedded ? 'embedded PostgreSQL' : 'TEST_DATABASE_URL'} (migrated)\n`,
+  );
 }

@@ -6,7 +6,10 @@ export interface HttpResponse<T = any> {
 
 /** A tiny fetch wrapper for e2e tests: real HTTP to the app listening on loopback. */
 export class HttpClient {
-  constructor(readonly baseUrl: string, readonly token?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
 
   as(token: string | undefined): HttpClient {
     return new HttpClient(this.baseUrl, token);
@@ -25,7 +28,12 @@ export class HttpClient {
     return this.request<T>('PUT', path, body);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResponse<T>> {
     const init: RequestInit = { method, headers: { ...headers } };
     if (this.token) (init.headers as Record<string, string>).authorization = `Bearer ${this.token}`;
     if (body !== undefined) {

@@ -2,7 +2,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource, runMigrations, startEmbeddedPostgres, syncAppRolePassword, type RunningEmbeddedPostgres } from '../../libs/database/src';
+import {
+  createDataSource,
+  runMigrations,
+  startEmbeddedPostgres,
+  syncAppRolePassword,
+  type RunningEmbeddedPostgres,
+} from '../../libs/database/src';
 import { migrateQueueSchema } from '../../libs/queue/src/queue-backend';
 
 export interface TestDatabase {
@@ -15,7 +21,8 @@ export interface TestDatabase {
 
 /** Refuses any database whose name does not say it is a test database: tests must never touch real data. */
 export function assertTestDatabaseName(name: string): void {
-  if (!/test/i.test(name)) throw new Error(`Refusing to use database "${name}" for tests: its name must contain "test"`);
+  if (!/test/i.test(name))
+    throw new Error(`Refusing to use database "${name}" for tests: its name must contain "test"`);
 }
 
 export function withDatabase(serverUrl: string, name: string): string {
@@ -49,7 +56,9 @@ export async function createTestDatabase(serverUrl: string | undefined): Promise
   return { url, serverUrl, name, embedded, embeddedDir };
 }
 
-export async function dropTestDatabase(db: Pick<TestDatabase, 'serverUrl' | 'name' | 'embeddedDir'> & { embedded?: RunningEmbeddedPostgres | null }): Promise<void> {
+export async function dropTestDatabase(
+  db: Pick<TestDatabase, 'serverUrl' | 'name' | 'embeddedDir'> & { embedded?: RunningEmbeddedPostgres | null },
+): Promise<void> {
   assertTestDatabaseName(db.name);
   await adminQuery(db.serverUrl, `DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`).catch(() => undefined);
   if (db.embedded) await db.embedded.stop();

@@ -45,7 +45,12 @@ export async function startTestWorker(options: {
       // As the application role, like the real worker (main.ts); options.databaseUrl is the owner's.
       database: { url: appDatabaseUrl({ ownerUrl: options.databaseUrl }), poolSize: 3 },
       queue: { connection: options.queue, notificationAttempts: options.notificationAttempts ?? 3 },
-      mail: { smtpUrl: options.smtpUrl, mailDir, from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200 },
+      mail: {
+        smtpUrl: options.smtpUrl,
+        mailDir,
+        from: 'Throughline <alerts@throughline.test>',
+        maxMessagesPerSecond: options.maxMessagesPerSecond ?? 200,
+      },
       publicUrl,
       domain: {
         driftScan: { publicUrl, alertBatchAbove: options.alertBatchAbove ?? 5 },
@@ -76,7 +81,11 @@ export async function startTestWorker(options: {
 }
 
 /** Polls until `check` returns a truthy value (or throws the last error at the deadline). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -8,7 +8,8 @@ import { startTestApi, type TestApi } from '@test/support';
  * serves. This fails when the checked-in file no longer matches; `npm run web:api-types` regenerates it.
  */
 const TYPES_FILE = resolve(__dirname, '../../apps/web/src/api/schema.d.ts');
-const HEADER = '// Generated from the API\'s OpenAPI document by `npm run web:api-types` (test/web/api-types.e2e-spec.ts). Do not edit.\n\n';
+const HEADER =
+  "// Generated from the API's OpenAPI document by `npm run web:api-types` (test/web/api-types.e2e-spec.ts). Do not edit.\n\n";
 
 describe('web API types', () => {
   let api: TestApi;
@@ -30,7 +31,9 @@ describe('web API types', () => {
       // reported below
     }
     if (checkedIn !== generated) {
-      throw new Error('apps/web/src/api/schema.d.ts is stale (the OpenAPI document changed): run `npm run web:api-types` and commit the result');
+      throw new Error(
+        'apps/web/src/api/schema.d.ts is stale (the OpenAPI document changed): run `npm run web:api-types` and commit the result',
+      );
     }
   });
 });

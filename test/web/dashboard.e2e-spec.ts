@@ -3,7 +3,17 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoOrganization } from '@app/domain';
-import { accessibilityViolations, browserAvailability, eventually, expectStatus, login, openBrowser, startTestApi, type BrowserSession, type TestApi } from '@test/support';
+import {
+  accessibilityViolations,
+  browserAvailability,
+  eventually,
+  expectStatus,
+  login,
+  openBrowser,
+  startTestApi,
+  type BrowserSession,
+  type TestApi,
+} from '@test/support';
 
 /**
  * The dashboard in a real browser (Debian's Chromium through playwright-core) against the real API serving
@@ -19,13 +29,15 @@ describeInBrowser('web dashboard in Chromium', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    if (!existsSync(resolve(__dirname, '../../dist/web/index.html'))) throw new Error('dist/web is not built: run `npm run build` first (npm test does)');
+    if (!existsSync(resolve(__dirname, '../../dist/web/index.html')))
+      throw new Error('dist/web is not built: run `npm run build` first (npm test does)');
     api = await startTestApi();
     await seedDemoOrganization(api.dataSource);
     const manager = await login(api.http, 'manager@demo.test', DEMO_PASSWORD);
     const portfolio = await manager.get('/portfolio?limit=100');
     expectStatus(portfolio, 200);
-    for (const item of portfolio.body.items as Array<{ engagementId: string; clientName: string; function: string }>) ids[`${item.clientName} ${item.function}`] = item.engagementId;
+    for (const item of portfolio.body.items as Array<{ engagementId: string; clientName: string; function: string }>)
+      ids[`${item.clientName} ${item.function}`] = item.engagementId;
   });
   afterEach(async () => {
     // The CSP (script-src 'self', no inline handlers) must never get in the dashboard's way in any flow.
@@ -47,7 +59,8 @@ describeInBrowser('web dashboard in Chromium', () => {
     return page;
   }
 
-  const priorityCard = (page: Page, title: string) => page.getByTestId('priority').filter({ has: page.getByRole('heading', { name: title }) });
+  const priorityCard = (page: Page, title: string) =>
+    page.getByTestId('priority').filter({ has: page.getByRole('heading', { name: title }) });
 
   it('serves the app at / and for deep links, while unknown /api paths stay JSON 404s', async () => {
     const root = await fetch(`${api.baseUrl}/`);
@@ -108,7 +121,10 @@ describeInBrowser('web dashboard in Chromium', () => {
   it('password reset: from the login page to the emailed link, where the API refuses a common password and takes a good one', async () => {
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
     const email = `reset-${Date.now()}@demo.test`;
-    expectStatus(await admin.post('/users', { email, name: 'Rae Reset', role: 'account_manager', password: DEMO_PASSWORD }), 201);
+    expectStatus(
+      await admin.post('/users', { email, name: 'Rae Reset', role: 'account_manager', password: DEMO_PASSWORD }),
+      201,
+    );
     browser = await openBrowser();
     const page = browser.page;
     await page.goto(`${api.baseUrl}/login`);
@@ -145,7 +161,10 @@ describeInBrowser('web dashboard in Chromium', () => {
   it('change password in settings: the API names a wrong current password and a common new one; success ends the session, the new password logs in', async () => {
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
     const email = `change-${Date.now()}@demo.test`;
-    expectStatus(await admin.post('/users', { email, name: 'Cam Change', role: 'executive', password: DEMO_PASSWORD }), 201);
+    expectStatus(
+      await admin.post('/users', { email, name: 'Cam Change', role: 'executive', password: DEMO_PASSWORD }),
+      201,
+    );
     const otherSession = await login(api.http, email, DEMO_PASSWORD);
     const page = await signIn(email);
     await page.goto(`${api.baseUrl}/settings`);
@@ -184,7 +203,12 @@ describeInBrowser('web dashboard in Chromium', () => {
     // Demo drift: Corvid CPO 63, Acme CRO 34, Brightleaf CMO 12, Acme CMO (proposed) none.
     await expect(rows.nth(0).textContent()).resolves.toContain('Corvid Logistics · CPO');
     await expect(rows.nth(1).textContent()).resolves.toContain('Acme Robotics · CRO');
-    await expect(rows.nth(0).getByRole('img', { name: /drift .* over \d+ weeks/ }).count()).resolves.toBe(1);
+    await expect(
+      rows
+        .nth(0)
+        .getByRole('img', { name: /drift .* over \d+ weeks/ })
+        .count(),
+    ).resolves.toBe(1);
     await page.getByLabel('Search').fill('brightleaf');
     await expect(rows.count()).resolves.toBe(1);
     await page.getByLabel('Search').fill('');
@@ -213,12 +237,20 @@ describeInBrowser('web dashboard in Chromium', () => {
     await browser!.screenshot('manager-bad-input');
     await form.getByLabel('Weight').fill('1');
     await form.getByRole('button', { name: 'Create milestone' }).click();
-    await pricing.getByTestId('timeline-row').filter({ hasText: 'Sales enablement on the new tiers' }).getByText('on plan').waitFor();
+    await pricing
+      .getByTestId('timeline-row')
+      .filter({ hasText: 'Sales enablement on the new tiers' })
+      .getByText('on plan')
+      .waitFor();
 
-    const fromApi = await (await login(api.http, 'manager@demo.test', DEMO_PASSWORD)).get(`/engagements/${ids['Acme Robotics CRO']}/summary`);
+    const fromApi = await (
+      await login(api.http, 'manager@demo.test', DEMO_PASSWORD)
+    ).get(`/engagements/${ids['Acme Robotics CRO']}/summary`);
     const pricingView = fromApi.body.priorities.find((p: { title: string }) => p.title.startsWith('Rework pricing'));
     expect(pricingView.rank).toBe(1);
-    expect(pricingView.milestones.map((m: { title: string }) => m.title)).toContain('Sales enablement on the new tiers');
+    expect(pricingView.milestones.map((m: { title: string }) => m.title)).toContain(
+      'Sales enablement on the new tiers',
+    );
     await browser!.screenshot('manager-engagement');
   });
 
@@ -254,7 +286,9 @@ describeInBrowser('web dashboard in Chromium', () => {
     await slipped.getByText('slipped 29 days, re-planned 1×').waitFor();
     await expect(slipped.locator('.timeline-slip').count()).resolves.toBe(1);
     await slipped.getByRole('button', { name: /actions and history/ }).click();
-    await pipeline.getByText('“Enterprise buyers pushed discovery past their budget cycle”', { exact: false }).waitFor();
+    await pipeline
+      .getByText('“Enterprise buyers pushed discovery past their budget cycle”', { exact: false })
+      .waitFor();
     await browser!.screenshot('executive-replan');
   });
 
@@ -264,7 +298,10 @@ describeInBrowser('web dashboard in Chromium', () => {
     const rows = page.getByTestId('portfolio-row');
     await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(2);
-    expect(await rows.allTextContents()).toEqual([expect.stringContaining('Acme Robotics'), expect.stringContaining('Acme Robotics')]);
+    expect(await rows.allTextContents()).toEqual([
+      expect.stringContaining('Acme Robotics'),
+      expect.stringContaining('Acme Robotics'),
+    ]);
     await expect(page.getByRole('link', { name: 'Alerts' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Manage' }).count()).resolves.toBe(0);
 
@@ -315,7 +352,10 @@ describeInBrowser('web dashboard in Chromium', () => {
     await browser!.screenshot('admin-alerts');
 
     // Focus cap 2: Acme CRO already has two active priorities, so a third active one is refused with the API's message.
-    expectStatus(await (await login(api.http, 'admin@demo.test', DEMO_PASSWORD)).patch('/organization/settings', { focusCap: 2 }), 200);
+    expectStatus(
+      await (await login(api.http, 'admin@demo.test', DEMO_PASSWORD)).patch('/organization/settings', { focusCap: 2 }),
+      200,
+    );
     await page.getByRole('link', { name: 'Manage' }).click();
     await page.getByRole('link', { name: 'Priorities' }).click();
     const form = page.getByRole('form', { name: 'New priority' });
@@ -335,7 +375,9 @@ describeInBrowser('web dashboard in Chromium', () => {
     await grants.getByLabel('Brightleaf Health').check();
     await grants.getByRole('button', { name: 'Save grants' }).click();
     await eventually(async () => {
-      const [user] = await api.dataSource.query(`SELECT count(*)::int AS n FROM client_grants g JOIN users u ON u.id = g.user_id WHERE u.email = 'client@demo.test'`);
+      const [user] = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM client_grants g JOIN users u ON u.id = g.user_id WHERE u.email = 'client@demo.test'`,
+      );
       return user.n === 2;
     });
     await browser!.screenshot('admin-users');
@@ -347,7 +389,10 @@ describeInBrowser('web dashboard in Chromium', () => {
     const [admin] = await api.dataSource.query(`SELECT timezone FROM users WHERE email = 'admin@demo.test'`);
     expect(admin.timezone).toBe('Asia/Tokyo');
     await browser!.screenshot('admin-settings');
-    await api.dataSource.query(`DELETE FROM client_grants g USING users u WHERE u.id = g.user_id AND u.email = 'client@demo.test' AND g.client_id <> (SELECT id FROM clients WHERE name = 'Acme Robotics' AND organization_id = $1)`, [org.id]);
+    await api.dataSource.query(
+      `DELETE FROM client_grants g USING users u WHERE u.id = g.user_id AND u.email = 'client@demo.test' AND g.client_id <> (SELECT id FROM clients WHERE name = 'Acme Robotics' AND organization_id = $1)`,
+      [org.id],
+    );
   });
 
   it('weekly digest preferences: a client viewer chooses day and hour on the page digest emails link to, then opts out', async () => {
@@ -361,9 +406,11 @@ describeInBrowser('web dashboard in Chromium', () => {
     await form.getByRole('button', { name: 'Save digest preferences' }).click();
     await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const prefsOf = async () =>
-      (await api.dataSource.query(
-        `SELECT p.weekday, p.hour, p.opted_out FROM digest_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = 'client@demo.test'`,
-      ))[0] as { weekday: number; hour: number; opted_out: boolean | null };
+      (
+        await api.dataSource.query(
+          `SELECT p.weekday, p.hour, p.opted_out FROM digest_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = 'client@demo.test'`,
+        )
+      )[0] as { weekday: number; hour: number; opted_out: boolean | null };
     expect(await prefsOf()).toEqual({ weekday: 5, hour: 7, opted_out: false });
     await browser!.screenshot('client-digest-settings');
 
@@ -371,7 +418,9 @@ describeInBrowser('web dashboard in Chromium', () => {
     await form.getByRole('button', { name: 'Save digest preferences' }).click();
     await form.getByText('You get no weekly digest.').waitFor();
     expect((await prefsOf()).opted_out).toBe(true);
-    await api.dataSource.query(`DELETE FROM digest_preferences p USING users u WHERE u.id = p.user_id AND u.email = 'client@demo.test'`);
+    await api.dataSource.query(
+      `DELETE FROM digest_preferences p USING users u WHERE u.id = p.user_id AND u.email = 'client@demo.test'`,
+    );
   });
 
   it('meets WCAG 2.1 AA (axe-core): login, portfolio, engagement dashboard with open forms, alerts, manage, settings', async () => {
@@ -389,7 +438,10 @@ describeInBrowser('web dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Corvid Logistics · CPO' }).click();
     const platform = priorityCard(page, 'Ship the shipment-tracking platform v2');
     await platform.getByRole('button', { name: 'Post check-in' }).click();
-    await platform.getByRole('button', { name: /actions and history/ }).first().click();
+    await platform
+      .getByRole('button', { name: /actions and history/ })
+      .first()
+      .click();
     await platform.getByText('Due-date history').waitFor();
     found.engagement = await accessibilityViolations(page);
     await page.getByRole('link', { name: 'Alerts' }).click();
@@ -417,7 +469,9 @@ describeInBrowser('web dashboard in Chromium', () => {
     // The accessible label (or text) of the focused control; nothing while focus is on the page or a container
     // focused by script (the main region after a navigation, tabIndex -1).
     const focused = () =>
-      page.evaluate<string>(`(() => { const el = document.activeElement; return !el || el === document.body || el.tabIndex < 0 ? '' : el.getAttribute('aria-label') || el.textContent || ''; })()`);
+      page.evaluate<string>(
+        `(() => { const el = document.activeElement; return !el || el === document.body || el.tabIndex < 0 ? '' : el.getAttribute('aria-label') || el.textContent || ''; })()`,
+      );
     const tabTo = async (text: string) => {
       for (let presses = 0; presses < 60; presses += 1) {
         if ((await focused()).includes(text)) return;
@@ -438,13 +492,17 @@ describeInBrowser('web dashboard in Chromium', () => {
   it('works at 375 px wide', async () => {
     const page = await signIn('manager@demo.test', { width: 375 });
     await page.getByTestId('portfolio-row').first().waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await browser!.screenshot('manager-portfolio-375');
     await page.getByRole('link', { name: 'Corvid Logistics · CPO' }).click();
     await page.getByRole('heading', { name: 'Corvid Logistics · CPO' }).waitFor();
     await page.getByTestId('timeline-row').first().waitFor();
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ).toBeLessThanOrEqual(0);
     await browser!.screenshot('manager-engagement-375');
   });
 });

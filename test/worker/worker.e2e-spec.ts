@@ -33,7 +33,11 @@ describe('worker', () => {
       WorkerModule.forRoot({
         database: { url: databaseUrl, poolSize: 2 },
         queue: { connection: queue, notificationAttempts: 2 },
-        mail: { mailDir: mkdtempSync(join(tmpdir(), 'throughline-mail-')), from: 'test@throughline.local', maxMessagesPerSecond: 100 },
+        mail: {
+          mailDir: mkdtempSync(join(tmpdir(), 'throughline-mail-')),
+          from: 'test@throughline.local',
+          maxMessagesPerSecond: 100,
+        },
         publicUrl: TEST_PUBLIC_URL,
         domain: {
           driftScan: { publicUrl: TEST_PUBLIC_URL, alertBatchAbove: 5 },
@@ -46,7 +50,11 @@ describe('worker', () => {
       }),
       { logger: false },
     );
-    server = await startHealthServer(0, { database: app.get(Db).reader, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind });
+    server = await startHealthServer(0, {
+      database: app.get(Db).reader,
+      queue: app.get<Queue>(getQueueToken(QueueName.Drift)),
+      backend: queue.kind,
+    });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : 0;
   });
@@ -59,7 +67,12 @@ describe('worker', () => {
   it('boots, connects to the database and the queue, and reports health', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: 'up', queue: 'up', queueBackend: 'postgres' });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      database: 'up',
+      queue: 'up',
+      queueBackend: 'postgres',
+    });
   });
 
   it('serves nothing else over HTTP', async () => {
@@ -72,7 +85,9 @@ describe('worker', () => {
     const queue = app.get<Queue>(getQueueToken(QueueName.Drift));
     await queue.add(JobName.ScanAll, {});
     await eventually(async () => {
-      const [row]: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE last_drift_scan_at IS NULL`);
+      const [row]: Array<{ n: number }> = await dataSource.query(
+        `SELECT count(*)::int AS n FROM organizations WHERE last_drift_scan_at IS NULL`,
+      );
       return row.n === 0;
     }, 30_000);
     const failed = await queue.getJobs(['failed']);
@@ -80,6 +95,8 @@ describe('worker', () => {
   });
 
   it('refuses to start when a job name has no handler', () => {
-    expect(() => assertEveryJobHandled([{ 'drift.scan-all': async () => undefined }])).toThrow(/no handler for drift\.scan-organization/);
+    expect(() => assertEveryJobHandled([{ 'drift.scan-all': async () => undefined }])).toThrow(
+      /no handler for drift\.scan-organization/,
+    );
   });
 });

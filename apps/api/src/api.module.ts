@@ -34,11 +34,29 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule.forRoot(options.domain), AuthModule.forRoot(options.auth)],
+      imports: [
+        DatabaseModule.forRoot(options.database),
+        QueueModule.forRoot(options.queue),
+        DomainModule.forRoot(options.domain),
+        AuthModule.forRoot(options.auth),
+      ],
       controllers: [
-        HealthController, AuthController, UsersController, ClientsController, ExecutivesController, EngagementsController, OwnersController,
-        PrioritiesController, MilestonesController, CheckInsController, OrganizationController, PortfolioController, AuditController,
-        AlertsController, NotificationsController, DigestsController,
+        HealthController,
+        AuthController,
+        UsersController,
+        ClientsController,
+        ExecutivesController,
+        EngagementsController,
+        OwnersController,
+        PrioritiesController,
+        MilestonesController,
+        CheckInsController,
+        OrganizationController,
+        PortfolioController,
+        AuditController,
+        AlertsController,
+        NotificationsController,
+        DigestsController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -24,14 +24,34 @@ export interface CreateApiOptions {
 }
 
 /** Builds the HTTP app (not yet listening): used by main.ts and by the e2e tests, so they test the same thing. */
-export async function createApiApp(env: EnvironmentWith<'PUBLIC_URL'>, options: CreateApiOptions = {}): Promise<NestFastifyApplication> {
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+export async function createApiApp(
+  env: EnvironmentWith<'PUBLIC_URL'>,
+  options: CreateApiOptions = {},
+): Promise<NestFastifyApplication> {
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
   // As the application role, never the owner: row-level security applies to it (docs/security-controls.md, "Database isolation").
-  const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
+  const databaseUrl = appDatabaseUrl({
+    ownerUrl: env.DATABASE_URL,
+    appUrl: env.DATABASE_APP_URL,
+    appPassword: env.DATABASE_APP_PASSWORD,
+  });
   // Before Nest builds any module, so no Queue exists yet on the wrong backend (the API only enqueues).
-  const queueConnection = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 2, schema: env.QUEUE_SCHEMA, failFast: true });
+  const queueConnection = selectQueueBackend({
+    redisUrl: env.REDIS_URL,
+    databaseUrl,
+    prefix: env.QUEUE_PREFIX,
+    poolSize: 2,
+    schema: env.QUEUE_SCHEMA,
+    failFast: true,
+  });
   let module = ApiModule.forRoot({
-    database: { url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'throughline-api', connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS },
+    database: {
+      url: databaseUrl,
+      poolSize: env.DATABASE_POOL_SIZE,
+      applicationName: 'throughline-api',
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     queue: { connection: queueConnection, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
     auth: {
       jwtSecret: resolveJwtSecret(env),
@@ -54,7 +74,11 @@ export async function createApiApp(env: EnvironmentWith<'PUBLIC_URL'>, options: 
   const logger = options.logger === false ? false : (options.logger ?? createLogger(env, 'API'));
   // Request lines go where the other lines go, in the same format (JSON wherever monitoring reads them).
   const requestLog = logger === false ? null : logger instanceof StructuredLogger ? logger.pino : createPino(env);
-  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, genReqId: () => randomUUID(), trustProxy: env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES : false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    trustProxy: env.TRUSTED_PROXIES.length > 0 ? env.TRUSTED_PROXIES : false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger,
     abortOnError: false,
@@ -77,7 +101,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Throughline API')
     .setDescription(
-      'Keeps fractional executives\' strategy turning into execution. Authenticate with POST /api/v1/auth/login and send ' +
+      "Keeps fractional executives' strategy turning into execution. Authenticate with POST /api/v1/auth/login and send " +
         '`Authorization: Bearer <accessToken>`. Ids outside your reach answer 404 exactly like missing ones. Errors share one JSON shape (ErrorResponse).',
     )
     .setVersion('1')

@@ -8,13 +8,16 @@ async function main(): Promise<void> {
   const logger = createLogger(env, 'API');
   const app = await createApiApp(env, { logger });
   // Nest's shutdown hooks close the app on these signals; this only says so.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => logger.log(`API stopping (${signal})`));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => logger.log(`API stopping (${signal})`));
   stopWhenLauncherGoes((reason) => {
     logger.warn(`API stopping: ${reason}`);
     void app.close().finally(() => process.exit(0));
   });
   await app.listen(env.PORT, env.HOST);
-  logger.log(`API listening on http://localhost:${env.PORT} (docs at /api/docs); links in emails start with ${env.PUBLIC_URL}`);
+  logger.log(
+    `API listening on http://localhost:${env.PORT} (docs at /api/docs); links in emails start with ${env.PUBLIC_URL}`,
+  );
 }
 
 main().catch((error: unknown) => {

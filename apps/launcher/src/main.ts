@@ -47,11 +47,18 @@ async function main(): Promise<void> {
   target = await resolveDatabase(env, log);
 
   try {
-    const dataSource = await createDataSource({ url: target.url, applicationName: 'throughline-launcher' }).initialize();
+    const dataSource = await createDataSource({
+      url: target.url,
+      applicationName: 'throughline-launcher',
+    }).initialize();
     const applied = await runMigrations(dataSource);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     // The API and the worker connect as throughline_app; it gets the password they will derive (embedded: the owner's).
-    await syncAppRolePassword(dataSource, { ownerUrl: target.url, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
+    await syncAppRolePassword(dataSource, {
+      ownerUrl: target.url,
+      appUrl: env.DATABASE_APP_URL,
+      appPassword: env.DATABASE_APP_PASSWORD,
+    });
     // BullMQ's own schema, migrated once here (not by every queue and worker) when queues live in PostgreSQL.
     if (!env.REDIS_URL) await migrateQueueSchema(target.url, env.QUEUE_SCHEMA);
     if (target.embedded && env.DEMO_SEED === 'auto' && !(await hasDemoOrganization(dataSource))) {
@@ -69,9 +76,20 @@ async function main(): Promise<void> {
   for (const app of ['api', 'worker']) {
     const flags = app === 'api' ? [...API_NODE_FLAGS] : [...WORKER_NODE_FLAGS];
     // detached: a group of its own (see above); the launcher signals it. The IPC channel tells it when the launcher is gone.
-    const child = spawn(process.execPath, [...flags, resolve(__dirname, `../../${app}/src/main.js`)], { env: childEnv, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: true });
+    const child = spawn(process.execPath, [...flags, resolve(__dirname, `../../${app}/src/main.js`)], {
+      env: childEnv,
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      detached: true,
+    });
     // A child stopped by a signal (someone signalled it, or the launcher did) is a normal stop.
-    child.on('exit', (code, signal) => void shutdown(`${app} exited (${signal ?? code})`, code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
+    child.on(
+      'exit',
+      (code, signal) =>
+        void shutdown(
+          `${app} exited (${signal ?? code})`,
+          code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1,
+        ),
+    );
     children.push(child);
   }
 

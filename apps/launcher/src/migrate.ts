@@ -13,8 +13,13 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(dataSource);
     log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
-    await syncAppRolePassword(dataSource, { ownerUrl: target.url, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
-    if (!env.REDIS_URL) log(`queue schema (bullmq) at version ${await migrateQueueSchema(target.url, env.QUEUE_SCHEMA)}`);
+    await syncAppRolePassword(dataSource, {
+      ownerUrl: target.url,
+      appUrl: env.DATABASE_APP_URL,
+      appPassword: env.DATABASE_APP_PASSWORD,
+    });
+    if (!env.REDIS_URL)
+      log(`queue schema (bullmq) at version ${await migrateQueueSchema(target.url, env.QUEUE_SCHEMA)}`);
   } finally {
     await dataSource.destroy();
     await target.embedded?.stop();

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   try {
     await runMigrations(dataSource);
     const { organizationId } = await seedDemoOrganization(dataSource);
-    log(`demo organization ${organizationId} created; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
+    log(
+      `demo organization ${organizationId} created; logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`,
+    );
   } finally {
     await dataSource.destroy();
     await target.embedded?.stop();

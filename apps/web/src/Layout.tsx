@@ -4,7 +4,12 @@ import { isInternal, useMe, useSession } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/states';
 
-const ROLE_LABELS = { admin: 'Admin', account_manager: 'Account manager', executive: 'Executive', client_viewer: 'Client' } as const;
+const ROLE_LABELS = {
+  admin: 'Admin',
+  account_manager: 'Account manager',
+  executive: 'Executive',
+  client_viewer: 'Client',
+} as const;
 
 export function Layout() {
   const me = useMe();

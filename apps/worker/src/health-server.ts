@@ -16,13 +16,20 @@ export interface HealthDependencies {
 export function startHealthServer(port: number, deps: HealthDependencies, startedAt = Date.now()): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || req.url !== '/health') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: 404, code: 'ROUTE.NOT_FOUND' }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ statusCode: 404, code: 'ROUTE.NOT_FOUND' }));
       return;
     }
     void check(deps).then((report) => {
       const ok = report.database === 'up' && report.queue === 'up';
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...report, queueBackend: deps.backend, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }),
+        JSON.stringify({
+          status: ok ? 'ok' : 'unavailable',
+          ...report,
+          queueBackend: deps.backend,
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        }),
       );
     });
   });
@@ -33,11 +40,14 @@ export function startHealthServer(port: number, deps: HealthDependencies, starte
 }
 
 async function check(deps: HealthDependencies) {
-  const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
+  const timeout = <T>(p: Promise<T>) =>
+    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
   let database: 'up' | 'down' = 'down';
   let lastScanAt: string | null = null;
   try {
-    const [row]: Array<{ last: Date | null }> = await timeout(runAsSystem('health', () => deps.database.query('SELECT max(last_drift_scan_at) AS last FROM organizations')));
+    const [row]: Array<{ last: Date | null }> = await timeout(
+      runAsSystem('health', () => deps.database.query('SELECT max(last_drift_scan_at) AS last FROM organizations')),
+    );
     database = 'up';
     lastScanAt = row?.last ? row.last.toISOString() : null;
   } catch {

@@ -14,16 +14,36 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const env = loadEnvironmentOrExit({ require: ['PUBLIC_URL'] });
   const logger = createLogger(env, 'Worker');
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL is not set: run `npm start`, which starts embedded PostgreSQL, or set it');
   // As the application role, never the owner: row-level security applies to it (docs/security-controls.md, "Database isolation").
-  const databaseUrl = appDatabaseUrl({ ownerUrl: env.DATABASE_URL, appUrl: env.DATABASE_APP_URL, appPassword: env.DATABASE_APP_PASSWORD });
+  const databaseUrl = appDatabaseUrl({
+    ownerUrl: env.DATABASE_URL,
+    appUrl: env.DATABASE_APP_URL,
+    appPassword: env.DATABASE_APP_PASSWORD,
+  });
   // Before Nest builds any module: producers and workers must share one backend.
-  const queue = selectQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl, prefix: env.QUEUE_PREFIX, poolSize: 3, schema: env.QUEUE_SCHEMA });
+  const queue = selectQueueBackend({
+    redisUrl: env.REDIS_URL,
+    databaseUrl,
+    prefix: env.QUEUE_PREFIX,
+    poolSize: 3,
+    schema: env.QUEUE_SCHEMA,
+  });
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
-      database: { url: databaseUrl, poolSize: Math.min(env.DATABASE_POOL_SIZE, 5), applicationName: 'throughline-worker' },
+      database: {
+        url: databaseUrl,
+        poolSize: Math.min(env.DATABASE_POOL_SIZE, 5),
+        applicationName: 'throughline-worker',
+      },
       queue: { connection: queue, notificationAttempts: env.NOTIFICATION_ATTEMPTS },
-      mail: { smtpUrl: env.SMTP_URL, mailDir: resolve(projectRoot(), env.MAIL_DIR), from: env.MAIL_FROM, maxMessagesPerSecond: env.MAIL_MAX_PER_SECOND },
+      mail: {
+        smtpUrl: env.SMTP_URL,
+        mailDir: resolve(projectRoot(), env.MAIL_DIR),
+        from: env.MAIL_FROM,
+        maxMessagesPerSecond: env.MAIL_MAX_PER_SECOND,
+      },
       publicUrl: env.PUBLIC_URL,
       domain: domainOptionsFromEnvironment(env, resolveJwtSecret(env)),
       scanEveryMinutes: env.DRIFT_SCAN_EVERY_MINUTES,
@@ -35,10 +55,17 @@ async function main(): Promise<void> {
     { logger },
   );
   app.enableShutdownHooks();
-  const server = env.WORKER_HEALTH_PORT > 0
-    ? await startHealthServer(env.WORKER_HEALTH_PORT, { database: app.get(Db).reader, queue: app.get<Queue>(getQueueToken(QueueName.Drift)), backend: queue.kind })
-    : null;
-  logger.log(`Worker ready: queues on ${queue.kind}${server ? `, health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health` : ''}; links in emails start with ${env.PUBLIC_URL}`);
+  const server =
+    env.WORKER_HEALTH_PORT > 0
+      ? await startHealthServer(env.WORKER_HEALTH_PORT, {
+          database: app.get(Db).reader,
+          queue: app.get<Queue>(getQueueToken(QueueName.Drift)),
+          backend: queue.kind,
+        })
+      : null;
+  logger.log(
+    `Worker ready: queues on ${queue.kind}${server ? `, health on http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health` : ''}; links in emails start with ${env.PUBLIC_URL}`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,9 +1,32 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
-import { DEFAULT_DELIVERY_LEASE_SECONDS, DeliveryModule, DomainModule, DriftScanService, type DomainOptions } from '@app/domain';
-import { DIGEST_SCHEDULER_ID, JobName, QUEUE_CONNECTION, QueueModule, QueueName, SCAN_SCHEDULER_ID, type QueueConnectionConfig, type QueueModuleOptions } from '@app/queue';
+import {
+  DEFAULT_DELIVERY_LEASE_SECONDS,
+  DeliveryModule,
+  DomainModule,
+  DriftScanService,
+  type DomainOptions,
+} from '@app/domain';
+import {
+  DIGEST_SCHEDULER_ID,
+  JobName,
+  QUEUE_CONNECTION,
+  QueueModule,
+  QueueName,
+  SCAN_SCHEDULER_ID,
+  type QueueConnectionConfig,
+  type QueueModuleOptions,
+} from '@app/queue';
 import { DigestsProcessor } from './processors/digests.processor';
 import { assertEveryJobHandled } from './processors/job-handlers';
 import { DriftProcessor } from './processors/drift.processor';
@@ -50,7 +73,8 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     // Set here rather than in @Processor(): the decorator's options are fixed at build time.
     const digests = this.options.digests;
     if (this.digests.worker && digests) this.digests.worker.concurrency = digests.concurrency;
-    if (this.notifications.worker && this.options.deliveryConcurrency) this.notifications.worker.concurrency = this.options.deliveryConcurrency;
+    if (this.notifications.worker && this.options.deliveryConcurrency)
+      this.notifications.worker.concurrency = this.options.deliveryConcurrency;
     if (this.options.schedule) {
       await this.upsertSchedulers();
       if (this.queueConnection.kind === 'redis') await this.catchUpAfterRedisReconnects();
@@ -59,11 +83,19 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Idempotent: every worker upserts the same schedulers, and each fires once per period. */
   private async upsertSchedulers(): Promise<void> {
-    await this.driftQueue.upsertJobScheduler(SCAN_SCHEDULER_ID, { every: this.options.scanEveryMinutes * 60_000 }, { name: JobName.ScanAll, data: {} });
+    await this.driftQueue.upsertJobScheduler(
+      SCAN_SCHEDULER_ID,
+      { every: this.options.scanEveryMinutes * 60_000 },
+      { name: JobName.ScanAll, data: {} },
+    );
     this.logger.log(`drift scan scheduled every ${this.options.scanEveryMinutes} min`);
     const digests = this.options.digests;
     if (digests) {
-      await this.digestsQueue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { every: digests.dispatchEveryMinutes * 60_000 }, { name: JobName.DigestDispatchAll, data: {} });
+      await this.digestsQueue.upsertJobScheduler(
+        DIGEST_SCHEDULER_ID,
+        { every: digests.dispatchEveryMinutes * 60_000 },
+        { name: JobName.DigestDispatchAll, data: {} },
+      );
       this.logger.log(`digest dispatcher scheduled every ${digests.dispatchEveryMinutes} min`);
     }
   }
@@ -87,10 +119,20 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
       lost = false;
       void (async () => {
         await this.upsertSchedulers();
-        await this.driftQueue.add(JobName.ScanAll, {}, { jobId: `scan-all-reconnect-${Date.now()}`, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } });
+        await this.driftQueue.add(
+          JobName.ScanAll,
+          {},
+          { jobId: `scan-all-reconnect-${Date.now()}`, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+        );
         const requeued = await this.driftScan.requeueStalledDeliveries(0);
-        this.logger.warn(`queue connection back: schedulers restored, scan of every organization enqueued, ${requeued} pending deliveries re-enqueued`);
-      })().catch((error: unknown) => this.logger.error(`catch-up after the queue reconnected failed: ${error instanceof Error ? error.message : String(error)}`));
+        this.logger.warn(
+          `queue connection back: schedulers restored, scan of every organization enqueued, ${requeued} pending deliveries re-enqueued`,
+        );
+      })().catch((error: unknown) =>
+        this.logger.error(
+          `catch-up after the queue reconnected failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     });
   }
 
@@ -110,16 +152,25 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        DatabaseModule.forRoot(options.database), QueueModule.forRoot(options.queue), DomainModule.forRoot(options.domain),
+        DatabaseModule.forRoot(options.database),
+        QueueModule.forRoot(options.queue),
+        DomainModule.forRoot(options.domain),
         DeliveryModule.forRoot({
           mail: options.mail,
           delivery: {
-            disableWebhookAfterFailures: options.disableWebhookAfterFailures, publicUrl: options.publicUrl,
+            disableWebhookAfterFailures: options.disableWebhookAfterFailures,
+            publicUrl: options.publicUrl,
             leaseSeconds: options.deliveryLeaseSeconds ?? DEFAULT_DELIVERY_LEASE_SECONDS,
           },
         }),
       ],
-      providers: [{ provide: WORKER_OPTIONS, useValue: options }, DriftProcessor, NotificationsProcessor, DigestsProcessor, WorkerLifecycle],
+      providers: [
+        { provide: WORKER_OPTIONS, useValue: options },
+        DriftProcessor,
+        NotificationsProcessor,
+        DigestsProcessor,
+        WorkerLifecycle,
+      ],
     };
   }
 }

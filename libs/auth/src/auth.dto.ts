@@ -9,21 +9,35 @@ export class LoginDto {
 
 export class SignupDto {
   @ApiProperty({ example: 'Northstar Partners', maxLength: 200 })
-  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'organizationName must not be blank' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'organizationName must not be blank' })
   organizationName!: string;
-  @ApiProperty({ example: 'Alex Morgan', maxLength: 200 }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
+  @ApiProperty({ example: 'Alex Morgan', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
   @ApiProperty({ example: 'alex@northstar.example' }) @IsEmail() @Length(3, 254) email!: string;
   @PasswordRules() password!: string;
-  @ApiPropertyOptional({ example: 'Europe/London', default: 'UTC' }) @IsOptional() @Validate(IsIanaTimezone) timezone?: string;
+  @ApiPropertyOptional({ example: 'Europe/London', default: 'UTC' })
+  @IsOptional()
+  @Validate(IsIanaTimezone)
+  timezone?: string;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from login or the previous refresh' }) @IsString() @Length(20, 200) refreshToken!: string;
+  @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
 }
 
 export class LogoutDto {
   @ApiPropertyOptional({ description: 'Ends this session; without it, every session of the caller ends' })
-  @IsOptional() @IsString() @Length(20, 200)
+  @IsOptional()
+  @IsString()
+  @Length(20, 200)
   refreshToken?: string;
 }
 
@@ -40,13 +54,17 @@ export class AuthSessionView extends TokenPairView {
 export class MeView extends UserView {
   @ApiProperty() organizationName!: string;
   @ApiProperty() organizationTimezone!: string;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Executive profiles linked to this user' }) executiveIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Executive profiles linked to this user' })
+  executiveIds!: string[];
 }
 
 export { ROLES, type Role };
 
 export class ChangePasswordDto {
-  @ApiProperty({ format: 'password', description: 'The password in use now' }) @IsString() @Length(1, 1024) currentPassword!: string;
+  @ApiProperty({ format: 'password', description: 'The password in use now' })
+  @IsString()
+  @Length(1, 1024)
+  currentPassword!: string;
   @PasswordRules() newPassword!: string;
 }
 
@@ -60,5 +78,6 @@ export class PasswordResetConfirmDto {
 }
 
 export class PasswordResetAcceptedView {
-  @ApiProperty({ enum: ['accepted'], description: 'The same answer whether or not the email belongs to an account' }) status!: 'accepted';
+  @ApiProperty({ enum: ['accepted'], description: 'The same answer whether or not the email belongs to an account' })
+  status!: 'accepted';
 }

@@ -40,7 +40,10 @@ export interface PrincipalRow {
  */
 @Injectable()
 export class AuthRepository {
-  async createOrganization(tx: EntityManager, fields: Pick<Organization, 'id' | 'name' | 'timezone' | 'settings' | 'isDemo'>): Promise<Organization> {
+  async createOrganization(
+    tx: EntityManager,
+    fields: Pick<Organization, 'id' | 'name' | 'timezone' | 'settings' | 'isDemo'>,
+  ): Promise<Organization> {
     const organizations = tx.getRepository(Organization);
     return organizations.save(organizations.create(fields));
   }
@@ -49,7 +52,12 @@ export class AuthRepository {
     return tx.getRepository(User).findOne({ where: { organizationId, id } });
   }
 
-  async principal(tx: Queryable, organizationId: string, userId: string, sessionId: string): Promise<PrincipalRow | undefined> {
+  async principal(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    sessionId: string,
+  ): Promise<PrincipalRow | undefined> {
     const rows: PrincipalRow[] = await tx.query(
       `SELECT u.id, u.organization_id, u.role, u.email, u.disabled_at, u.token_version,
               ARRAY(SELECT x.id FROM executives x WHERE x.organization_id = u.organization_id AND x.user_id = u.id) AS executive_ids,
@@ -63,7 +71,10 @@ export class AuthRepository {
 
   /** Run as the system. */
   async refreshTokenOwner(tx: Queryable, tokenHash: string): Promise<string | undefined> {
-    const [owner]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM refresh_tokens WHERE token_hash = $1`, [tokenHash]);
+    const [owner]: Array<{ organization_id: string }> = await tx.query(
+      `SELECT organization_id FROM refresh_tokens WHERE token_hash = $1`,
+      [tokenHash],
+    );
     return owner?.organization_id;
   }
 
@@ -81,7 +92,12 @@ export class AuthRepository {
     await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
   }
 
-  async refreshTokenFamily(tx: Queryable, organizationId: string, userId: string, tokenHash: string): Promise<string | undefined> {
+  async refreshTokenFamily(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    tokenHash: string,
+  ): Promise<string | undefined> {
     const rows: Array<{ family_id: string }> = await tx.query(
       `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND organization_id = $2 AND user_id = $3`,
       [tokenHash, organizationId, userId],
@@ -90,20 +106,35 @@ export class AuthRepository {
   }
 
   async revokeFamily(tx: Queryable, organizationId: string, familyId: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND family_id = $2 AND revoked_at IS NULL`, [organizationId, familyId]);
+    await tx.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND family_id = $2 AND revoked_at IS NULL`,
+      [organizationId, familyId],
+    );
   }
 
   /** Ends every session of the user. */
   async revokeUserSessions(tx: Queryable, organizationId: string, userId: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [organizationId, userId]);
+    await tx.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [organizationId, userId],
+    );
   }
 
   /** Also bumps the token version, so every access token already issued stops working. */
   async setPassword(tx: Queryable, organizationId: string, userId: string, passwordHash: string): Promise<void> {
-    await tx.query(`UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, userId, passwordHash]);
+    await tx.query(
+      `UPDATE users SET password_hash = $3, token_version = token_version + 1, updated_at = now() WHERE organization_id = $1 AND id = $2`,
+      [organizationId, userId, passwordHash],
+    );
   }
 
-  async insertResetToken(tx: Queryable, organizationId: string, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  async insertResetToken(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    tokenHash: string,
+    expiresAt: Date,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO password_reset_tokens (organization_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
       [organizationId, userId, tokenHash, expiresAt],
@@ -112,7 +143,10 @@ export class AuthRepository {
 
   /** The reset email's outbox row, delivered by the worker like every other email. */
   async queueResetEmail(
-    tx: Queryable, organizationId: string, user: { id: string; email: string; name: string }, message: unknown,
+    tx: Queryable,
+    organizationId: string,
+    user: { id: string; email: string; name: string },
+    message: unknown,
   ): Promise<string> {
     const [row]: Array<{ id: string }> = await tx.query(
       `INSERT INTO outbox (organization_id, event, channel, recipient_email, recipient_name, recipient_user_id, payload)
@@ -124,7 +158,10 @@ export class AuthRepository {
 
   /** Run as the system. */
   async resetTokenOwner(tx: Queryable, tokenHash: string): Promise<string | undefined> {
-    const [owner]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM password_reset_tokens WHERE token_hash = $1`, [tokenHash]);
+    const [owner]: Array<{ organization_id: string }> = await tx.query(
+      `SELECT organization_id FROM password_reset_tokens WHERE token_hash = $1`,
+      [tokenHash],
+    );
     return owner?.organization_id;
   }
 
@@ -137,15 +174,23 @@ export class AuthRepository {
     return row;
   }
 
-  async lockUserDisabledAt(tx: Queryable, organizationId: string, userId: string): Promise<{ disabled_at: Date | null } | undefined> {
+  async lockUserDisabledAt(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+  ): Promise<{ disabled_at: Date | null } | undefined> {
     const [user]: Array<{ disabled_at: Date | null }> = await tx.query(
-      `SELECT disabled_at FROM users WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, userId],
+      `SELECT disabled_at FROM users WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+      [organizationId, userId],
     );
     return user;
   }
 
   /** Uses up every outstanding reset token of the user. */
   async useUpResetTokens(tx: Queryable, organizationId: string, userId: string): Promise<void> {
-    await tx.query(`UPDATE password_reset_tokens SET used_at = now() WHERE organization_id = $1 AND user_id = $2 AND used_at IS NULL`, [organizationId, userId]);
+    await tx.query(
+      `UPDATE password_reset_tokens SET used_at = now() WHERE organization_id = $1 AND user_id = $2 AND used_at IS NULL`,
+      [organizationId, userId],
+    );
   }
 }

@@ -3,7 +3,18 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import {
-  ActionForbidden, AuditService, identifyForLog, InvalidInput, Clock, dummyPasswordHash, hashPassword, Organization, Unauthorized, User, UsersService, verifyPassword,
+  ActionForbidden,
+  AuditService,
+  identifyForLog,
+  InvalidInput,
+  Clock,
+  dummyPasswordHash,
+  hashPassword,
+  Organization,
+  Unauthorized,
+  User,
+  UsersService,
+  verifyPassword,
   type Actor,
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
@@ -13,7 +24,8 @@ import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
 
 const BAD_CREDENTIALS = () => new Unauthorized('AUTH.INVALID_CREDENTIALS', 'Invalid email or password');
-const BAD_REFRESH = () => new Unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or already used');
+const BAD_REFRESH = () =>
+  new Unauthorized('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or already used');
 
 @Injectable()
 export class AuthService {
@@ -35,7 +47,13 @@ export class AuthService {
     const attempt = await this.throttle.count(input.email, clientIp);
     // An email names no organization yet: finding its user is one of the system lookups (docs/security-controls.md, "Database isolation").
     const user = await this.db.asSystem('login', () =>
-      this.db.transaction((tx) => tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne()),
+      this.db.transaction((tx) =>
+        tx
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() })
+          .getOne(),
+      ),
     );
     // Always verify once, so an unknown email costs the same time as a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -45,7 +63,15 @@ export class AuthService {
     return this.db.forOrganization(user.organizationId, async () => {
       const issued = await this.db.transaction(async (tx) => {
         const tokens = await this.tokens.issue(tx, user);
-        await this.audit.record(tx, { organizationId: user.organizationId, userId: user.id }, 'auth.login', 'user', user.id, null, null);
+        await this.audit.record(
+          tx,
+          { organizationId: user.organizationId, userId: user.id },
+          'auth.login',
+          'user',
+          user.id,
+          null,
+          null,
+        );
         return tokens;
       });
       return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
@@ -53,17 +79,36 @@ export class AuthService {
   }
 
   async signup(input: SignupDto): Promise<AuthSessionView> {
-    if (!this.options.signupEnabled) throw new ActionForbidden('AUTH.SIGNUP_DISABLED', 'Sign-up is disabled on this installation');
+    if (!this.options.signupEnabled)
+      throw new ActionForbidden('AUTH.SIGNUP_DISABLED', 'Sign-up is disabled on this installation');
     const passwordHash = await hashPassword(input.password);
     // The new organization's id is chosen here, so even its creation runs in its own tenant scope, not as the system.
     const organizationId = randomUUID();
     return this.db.forOrganization(organizationId, async () => {
       const { user, issued } = await this.db.transaction(async (tx) => {
         const org = await this.auth.createOrganization(tx, {
-          id: organizationId, name: input.organizationName.trim(), timezone: input.timezone ?? 'UTC', settings: {}, isDemo: false,
+          id: organizationId,
+          name: input.organizationName.trim(),
+          timezone: input.timezone ?? 'UTC',
+          settings: {},
+          isDemo: false,
         });
-        const user = await this.users.insertUser(tx, org.id, { email: input.email, name: input.name, role: 'admin', passwordHash, timezone: input.timezone ?? null });
-        await this.audit.record(tx, { organizationId: org.id, userId: user.id }, 'organization.created', 'organization', org.id, null, org);
+        const user = await this.users.insertUser(tx, org.id, {
+          email: input.email,
+          name: input.name,
+          role: 'admin',
+          passwordHash,
+          timezone: input.timezone ?? null,
+        });
+        await this.audit.record(
+          tx,
+          { organizationId: org.id, userId: user.id },
+          'organization.created',
+          'organization',
+          org.id,
+          null,
+          org,
+        );
         return { user, issued: await this.tokens.issue(tx, user) };
       });
       return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
@@ -76,7 +121,9 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<TokenPairView> {
     // The token names no organization: its owner is a system lookup, everything after runs in that organization.
-    const ownerId = await this.db.asSystem('refresh-token', () => this.auth.refreshTokenOwner(this.db.reader, hashToken(refreshToken)));
+    const ownerId = await this.db.asSystem('refresh-token', () =>
+      this.auth.refreshTokenOwner(this.db.reader, hashToken(refreshToken)),
+    );
     if (!ownerId) throw BAD_REFRESH();
     return this.db.forOrganization(ownerId, () => this.rotate(refreshToken));
   }
@@ -89,9 +136,20 @@ export class AuthService {
       if (token.revoked_at && !token.used_at) return {};
       if (token.used_at) {
         await this.revokeFamily(tx, token.organization_id, token.family_id);
-        await this.audit.record(tx, { organizationId: token.organization_id, userId: token.user_id }, 'auth.refresh_token_reused', 'user', token.user_id, null, { familyId: token.family_id });
+        await this.audit.record(
+          tx,
+          { organizationId: token.organization_id, userId: token.user_id },
+          'auth.refresh_token_reused',
+          'user',
+          token.user_id,
+          null,
+          { familyId: token.family_id },
+        );
         this.logger.warn({
-          event: 'auth.refresh.reuse_detected', organizationId: token.organization_id, userId: token.user_id, familyId: token.family_id,
+          event: 'auth.refresh.reuse_detected',
+          organizationId: token.organization_id,
+          userId: token.user_id,
+          familyId: token.family_id,
           message: 'Refresh token reuse detected: its session family is revoked',
         });
         return { reuse: true };
@@ -109,7 +167,12 @@ export class AuthService {
   async logout(actor: Actor, sessionId: string, refreshToken?: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       if (refreshToken) {
-        const familyId = await this.auth.refreshTokenFamily(tx, actor.organizationId, actor.userId, hashToken(refreshToken));
+        const familyId = await this.auth.refreshTokenFamily(
+          tx,
+          actor.organizationId,
+          actor.userId,
+          hashToken(refreshToken),
+        );
         await this.revokeFamily(tx, actor.organizationId, familyId ?? sessionId);
       } else {
         await this.auth.revokeUserSessions(tx, actor.organizationId, actor.userId);
@@ -125,7 +188,9 @@ export class AuthService {
    * working, this one included: the caller logs in again.
    */
   async changePassword(actor: Actor, input: ChangePasswordDto, clientIp: string): Promise<void> {
-    const user = await this.db.transaction((tx) => tx.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } }));
+    const user = await this.db.transaction((tx) =>
+      tx.getRepository(User).findOneOrFail({ where: { organizationId: actor.organizationId, id: actor.userId } }),
+    );
     const attempt = await this.throttle.count(user.email, clientIp);
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new InvalidInput('AUTH.CURRENT_PASSWORD_WRONG', 'currentPassword is not your current password');
@@ -141,8 +206,15 @@ export class AuthService {
 
   async me(actor: Actor): Promise<MeView> {
     const user = await this.users.getInOrganization(actor.organizationId, actor.userId);
-    const org = await this.db.transaction((tx) => tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }));
-    return { ...user, organizationName: org!.name, organizationTimezone: org!.timezone, executiveIds: actor.executiveIds };
+    const org = await this.db.transaction((tx) =>
+      tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }),
+    );
+    return {
+      ...user,
+      organizationName: org!.name,
+      organizationTimezone: org!.timezone,
+      executiveIds: actor.executiveIds,
+    };
   }
 
   private revokeFamily(tx: EntityManager, organizationId: string, familyId: string): Promise<void> {

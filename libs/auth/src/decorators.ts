@@ -8,9 +8,9 @@ export const IS_PUBLIC = 'throughline:isPublic';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  return (ctx.switchToHttp().getRequest<{ user: AuthenticatedRequestUser }>()).user.actor;
+  return ctx.switchToHttp().getRequest<{ user: AuthenticatedRequestUser }>().user.actor;
 });
 
 export const CurrentSessionId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  return (ctx.switchToHttp().getRequest<{ user: AuthenticatedRequestUser }>()).user.sessionId;
+  return ctx.switchToHttp().getRequest<{ user: AuthenticatedRequestUser }>().user.sessionId;
 });

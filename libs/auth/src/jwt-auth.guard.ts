@@ -19,8 +19,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
     if (error) throw error;
     if (!user) {
-      const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'The access token has expired' : 'A valid access token is required';
-      throw new Unauthorized(info instanceof Error && info.name === 'TokenExpiredError' ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.UNAUTHENTICATED', reason);
+      const reason =
+        info instanceof Error && info.name === 'TokenExpiredError'
+          ? 'The access token has expired'
+          : 'A valid access token is required';
+      throw new Unauthorized(
+        info instanceof Error && info.name === 'TokenExpiredError' ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.UNAUTHENTICATED',
+        reason,
+      );
     }
     return user;
   }

@@ -20,7 +20,11 @@ export interface AuthenticatedRequestUser {
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(AUTH_OPTIONS) options: AuthOptions, private readonly db: Db, private readonly auth: AuthRepository) {
+  constructor(
+    @Inject(AUTH_OPTIONS) options: AuthOptions,
+    private readonly db: Db,
+    private readonly auth: AuthRepository,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject made once (jsonwebtoken 9 takes one; @types/passport-jwt predates it). Given a string, jsonwebtoken
@@ -34,7 +38,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: Partial<AccessTokenClaims> & { exp?: number }): Promise<AuthenticatedRequestUser> {
-    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.org !== 'string' || typeof claims.sid !== 'string' || typeof claims.ver !== 'number') {
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.org !== 'string' ||
+      typeof claims.sid !== 'string' ||
+      typeof claims.ver !== 'number'
+    ) {
       throw new Unauthorized('AUTH.INVALID_TOKEN', 'The access token is malformed');
     }
     if (!UUID.test(claims.sub) || !UUID.test(claims.org) || !UUID.test(claims.sid)) {
@@ -48,8 +58,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     identifyForLog(user.organization_id, user.id);
     return {
       actor: {
-        userId: user.id, organizationId: user.organization_id, role: user.role, email: user.email,
-        executiveIds: user.executive_ids ?? [], clientIds: user.client_ids ?? [],
+        userId: user.id,
+        organizationId: user.organization_id,
+        role: user.role,
+        email: user.email,
+        executiveIds: user.executive_ids ?? [],
+        clientIds: user.client_ids ?? [],
       },
       sessionId: claims.sid,
     };

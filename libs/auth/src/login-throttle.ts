@@ -38,10 +38,20 @@ export class LoginThrottle {
   constructor(dataSource: DataSource, @Inject(AUTH_OPTIONS) options: AuthOptions) {
     const pool = (dataSource.driver as unknown as { master: unknown }).master;
     const { maxFailuresPerAccount, maxFailuresPerIp, windowSeconds } = options.loginThrottle;
-    const store = { storeClient: pool, storeType: 'pool', tableName: 'login_attempts', tableCreated: true, duration: windowSeconds };
+    const store = {
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'login_attempts',
+      tableCreated: true,
+      duration: windowSeconds,
+    };
     this.perAccount = new RateLimiterPostgres({ ...store, keyPrefix: 'login-account', points: maxFailuresPerAccount });
     this.perIp = new RateLimiterPostgres({ ...store, keyPrefix: 'login-ip', points: maxFailuresPerIp });
-    this.resetsPerAccount = new RateLimiterPostgres({ ...store, keyPrefix: 'reset-account', points: maxFailuresPerAccount });
+    this.resetsPerAccount = new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'reset-account',
+      points: maxFailuresPerAccount,
+    });
     this.resetsPerIp = new RateLimiterPostgres({ ...store, keyPrefix: 'reset-ip', points: maxFailuresPerIp });
   }
 
@@ -55,13 +65,26 @@ export class LoginThrottle {
   /** Password reset requests: every one counts (there is no success to refund), with the login limits. */
   async countResetRequest(email: string, ip: string): Promise<void> {
     const attempt = { accountKey: digest(email.trim().toLowerCase()), ipKey: digest(ip) };
-    await this.consumeBoth(this.resetsPerAccount, this.resetsPerIp, attempt, 'Too many password reset requests; try again later');
+    await this.consumeBoth(
+      this.resetsPerAccount,
+      this.resetsPerIp,
+      attempt,
+      'Too many password reset requests; try again later',
+    );
   }
 
-  private async consumeBoth(perAccount: RateLimiterPostgres, perIp: RateLimiterPostgres, attempt: CountedAttempt, message: string): Promise<void> {
+  private async consumeBoth(
+    perAccount: RateLimiterPostgres,
+    perIp: RateLimiterPostgres,
+    attempt: CountedAttempt,
+    message: string,
+  ): Promise<void> {
     const outcomes = await Promise.allSettled([perAccount.consume(attempt.accountKey), perIp.consume(attempt.ipKey)]);
-    const refused = outcomes.flatMap((o) => (o.status === 'rejected' && o.reason instanceof RateLimiterRes ? [o.reason] : []));
-    const failed = outcomes.find((o) => o.status === 'rejected' && !(o.reason instanceof RateLimiterRes)) as PromiseRejectedResult | undefined;
+    const refused = outcomes.flatMap((o) =>
+      o.status === 'rejected' && o.reason instanceof RateLimiterRes ? [o.reason] : [],
+    );
+    const failed = outcomes.find((o) => o.status === 'rejected' && !(o.reason instanceof RateLimiterRes)) as
+      PromiseRejectedResult | undefined;
     if (failed) throw failed.reason;
     if (refused.length > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...refused.map((r) => r.msBeforeNext)) / 1000));

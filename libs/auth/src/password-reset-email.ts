@@ -14,7 +14,12 @@ email: your password stays as it is.</p>`,
 );
 
 /** The reset email (pure): the link carries the token in its query string; the page posts it to /auth/password-reset/confirm. */
-export function passwordResetEmail(input: { name: string; publicUrl: string; token: string; validMinutes: number }): PasswordResetEmail {
+export function passwordResetEmail(input: {
+  name: string;
+  publicUrl: string;
+  token: string;
+  validMinutes: number;
+}): PasswordResetEmail {
   const link = `${input.publicUrl.replace(/\/+$/, '')}/reset-password?token=${encodeURIComponent(input.token)}`;
   return {
     subject: 'Reset your Throughline password',

@@ -15,7 +15,8 @@ import { hashToken } from './token.service';
  */
 export const RESET_REQUEST_MIN_MS = 300;
 
-const BAD_RESET_TOKEN = () => new InvalidInput('AUTH.INVALID_RESET_TOKEN', 'The reset token is invalid, expired or already used');
+const BAD_RESET_TOKEN = () =>
+  new InvalidInput('AUTH.INVALID_RESET_TOKEN', 'The reset token is invalid, expired or already used');
 
 /**
  * Password reset by emailed single-use token. The request answers the same whether or not the email belongs to
@@ -49,7 +50,13 @@ export class PasswordResetService {
   private async issue(email: string, clientIp: string): Promise<void> {
     await this.throttle.countResetRequest(email, clientIp);
     const user = await this.db.asSystem('password-reset', () =>
-      this.db.transaction((tx) => tx.getRepository(User).createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne()),
+      this.db.transaction((tx) =>
+        tx
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .where('lower(u.email) = :email', { email: email.trim().toLowerCase() })
+          .getOne(),
+      ),
     );
     if (!user || user.disabledAt) return;
     await this.db.forOrganization(user.organizationId, () => this.issueFor(user));
@@ -58,11 +65,30 @@ export class PasswordResetService {
   private async issueFor(user: User): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const minutes = this.options.passwordResetTtlMinutes;
-    const message = passwordResetEmail({ name: user.name, publicUrl: this.options.publicUrl, token, validMinutes: minutes });
+    const message = passwordResetEmail({
+      name: user.name,
+      publicUrl: this.options.publicUrl,
+      token,
+      validMinutes: minutes,
+    });
     const outboxId = await this.db.transaction(async (tx) => {
-      await this.auth.insertResetToken(tx, user.organizationId, user.id, hashToken(token), new Date(this.clock.now().getTime() + minutes * 60_000));
+      await this.auth.insertResetToken(
+        tx,
+        user.organizationId,
+        user.id,
+        hashToken(token),
+        new Date(this.clock.now().getTime() + minutes * 60_000),
+      );
       const id = await this.auth.queueResetEmail(tx, user.organizationId, user, message);
-      await this.audit.record(tx, { organizationId: user.organizationId, userId: null }, 'user.password_reset_requested', 'user', user.id, null, null);
+      await this.audit.record(
+        tx,
+        { organizationId: user.organizationId, userId: null },
+        'user.password_reset_requested',
+        'user',
+        user.id,
+        null,
+        null,
+      );
       return id;
     });
     await this.jobs.deliver([outboxId]);
@@ -70,7 +96,9 @@ export class PasswordResetService {
 
   async confirm(token: string, newPassword: string): Promise<void> {
     const passwordHash = await hashPassword(newPassword);
-    const ownerId = await this.db.asSystem('password-reset', () => this.auth.resetTokenOwner(this.db.reader, hashToken(token)));
+    const ownerId = await this.db.asSystem('password-reset', () =>
+      this.auth.resetTokenOwner(this.db.reader, hashToken(token)),
+    );
     if (!ownerId) throw BAD_RESET_TOKEN();
     await this.db.forOrganization(ownerId, () => this.reset(token, passwordHash));
   }
@@ -84,7 +112,15 @@ export class PasswordResetService {
       await this.auth.useUpResetTokens(tx, row.organization_id, row.user_id);
       await this.auth.setPassword(tx, row.organization_id, row.user_id, passwordHash);
       await this.auth.revokeUserSessions(tx, row.organization_id, row.user_id);
-      await this.audit.record(tx, { organizationId: row.organization_id, userId: row.user_id }, 'user.password_reset', 'user', row.user_id, null, null);
+      await this.audit.record(
+        tx,
+        { organizationId: row.organization_id, userId: row.user_id },
+        'user.password_reset',
+        'user',
+        row.user_id,
+        null,
+        null,
+      );
       this.logger.log(`Password reset for user ${row.user_id}`);
       return true;
     });

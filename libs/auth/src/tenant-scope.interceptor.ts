@@ -14,6 +14,8 @@ export class TenantScopeInterceptor implements NestInterceptor {
     const user = context.switchToHttp().getRequest<{ user?: AuthenticatedRequestUser }>().user;
     const organizationId = user?.actor?.organizationId;
     if (!organizationId) return next.handle();
-    return new Observable((subscriber) => runForOrganization(organizationId, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      runForOrganization(organizationId, () => next.handle().subscribe(subscriber)),
+    );
   }
 }

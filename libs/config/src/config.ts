@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Environment, InvalidEnvironmentError, validateEnvironment, type EnvironmentWith, type RequiredVariable } from './environment';
+import {
+  Environment,
+  InvalidEnvironmentError,
+  validateEnvironment,
+  type EnvironmentWith,
+  type RequiredVariable,
+} from './environment';
 
 export * from './environment';
 
@@ -13,7 +19,9 @@ export function projectRoot(): string {
 }
 
 /** Reads and validates process.env: the only place the apps read the environment (each entry point, once). */
-export function loadEnvironment<K extends RequiredVariable = never>(options: { require?: K[] } = {}): EnvironmentWith<NoInfer<K>> {
+export function loadEnvironment<K extends RequiredVariable = never>(
+  options: { require?: K[] } = {},
+): EnvironmentWith<NoInfer<K>> {
   return validateEnvironment(process.env, options);
 }
 
@@ -25,7 +33,9 @@ export function loadEnvironment<K extends RequiredVariable = never>(options: { r
 export function launcherPublicUrl(env: Environment): string {
   if (env.PUBLIC_URL) return env.PUBLIC_URL;
   if (!env.DATABASE_URL) return `http://localhost:${env.PORT}`;
-  throw new InvalidEnvironmentError(['PUBLIC_URL: must be set when DATABASE_URL is (the address people open the dashboard at: links in emails start with it)']);
+  throw new InvalidEnvironmentError([
+    'PUBLIC_URL: must be set when DATABASE_URL is (the address people open the dashboard at: links in emails start with it)',
+  ]);
 }
 /**
  * Outside production a missing JWT_SECRET is replaced by a random one kept in .data/, so a
@@ -42,7 +52,9 @@ export function resolveJwtSecret(env: Environment): string {
 }
 
 /** Prints the problem and exits: used by every process entry point. */
-export function loadEnvironmentOrExit<K extends RequiredVariable = never>(options: { require?: K[] } = {}): EnvironmentWith<NoInfer<K>> {
+export function loadEnvironmentOrExit<K extends RequiredVariable = never>(
+  options: { require?: K[] } = {},
+): EnvironmentWith<NoInfer<K>> {
   return orExit(() => loadEnvironment(options));
 }
 

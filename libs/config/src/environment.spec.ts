@@ -4,7 +4,13 @@ import { InvalidEnvironmentError, validateEnvironment } from './environment';
 describe('validateEnvironment', () => {
   it('applies defaults when nothing is set', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, SIGNUP_ENABLED: true, BODY_LIMIT_BYTES: 1048576, ACCESS_TOKEN_TTL_SECONDS: 900 });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      SIGNUP_ENABLED: true,
+      BODY_LIMIT_BYTES: 1048576,
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -37,7 +43,10 @@ describe('validateEnvironment', () => {
 
   it('reads CORS_ORIGINS and TRUSTED_PROXIES as comma-separated lists, empty by default', () => {
     expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: [], TRUSTED_PROXIES: [] });
-    const env = validateEnvironment({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173', TRUSTED_PROXIES: '10.0.0.0/8,loopback, ::1' });
+    const env = validateEnvironment({
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+      TRUSTED_PROXIES: '10.0.0.0/8,loopback, ::1',
+    });
     expect(env.CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(env.TRUSTED_PROXIES).toEqual(['10.0.0.0/8', 'loopback', '::1']);
   });
@@ -62,7 +71,9 @@ describe('validateEnvironment', () => {
 
     it('is required by the API and the worker, and the error names it', () => {
       expect(problemsOf({}, ['PUBLIC_URL'])).toEqual([expect.stringMatching(/^PUBLIC_URL: must be set/)]);
-      expect(validateEnvironment({ PUBLIC_URL: 'https://throughline.example.com' }, { require: ['PUBLIC_URL'] }).PUBLIC_URL).toBe('https://throughline.example.com');
+      expect(
+        validateEnvironment({ PUBLIC_URL: 'https://throughline.example.com' }, { require: ['PUBLIC_URL'] }).PUBLIC_URL,
+      ).toBe('https://throughline.example.com');
     });
 
     it('has no default of its own', () => {
@@ -79,18 +90,24 @@ describe('validateEnvironment', () => {
       ['https://user:secret@throughline.example.com'],
       ['http://'],
     ])('refuses %s, naming PUBLIC_URL', (value) => {
-      expect(problemsOf({ PUBLIC_URL: value })).toEqual([expect.stringMatching(/^PUBLIC_URL: must be an absolute http\(s\) URL/)]);
+      expect(problemsOf({ PUBLIC_URL: value })).toEqual([
+        expect.stringMatching(/^PUBLIC_URL: must be an absolute http\(s\) URL/),
+      ]);
     });
 
     it('keeps an origin as the normalised origin (lower-case host, no default port)', () => {
       expect(validateEnvironment({ PUBLIC_URL: 'http://localhost:3977' }).PUBLIC_URL).toBe('http://localhost:3977');
-      expect(validateEnvironment({ PUBLIC_URL: 'HTTPS://Throughline.Example.com:443' }).PUBLIC_URL).toBe('https://throughline.example.com');
+      expect(validateEnvironment({ PUBLIC_URL: 'HTTPS://Throughline.Example.com:443' }).PUBLIC_URL).toBe(
+        'https://throughline.example.com',
+      );
     });
 
     it('npm start with embedded PostgreSQL links to the address it serves, following PORT', () => {
       expect(launcherPublicUrl(validateEnvironment({}))).toBe('http://localhost:3000');
       expect(launcherPublicUrl(validateEnvironment({ PORT: '3977' }))).toBe('http://localhost:3977');
-      expect(launcherPublicUrl(validateEnvironment({ PORT: '3977', PUBLIC_URL: 'https://throughline.example.com' }))).toBe('https://throughline.example.com');
+      expect(
+        launcherPublicUrl(validateEnvironment({ PORT: '3977', PUBLIC_URL: 'https://throughline.example.com' })),
+      ).toBe('https://throughline.example.com');
     });
 
     it('npm start against a database of your own needs PUBLIC_URL', () => {
@@ -103,9 +120,14 @@ describe('validateEnvironment', () => {
   it('names the bad settings the domain services get (ALERT_BATCH_ABOVE, WEBHOOK_ALLOW_PRIVATE_TARGETS, DIGEST_UNSUBSCRIBE_SECRET)', () => {
     expect(() => validateEnvironment({ ALERT_BATCH_ABOVE: '-1' })).toThrow(/ALERT_BATCH_ABOVE/);
     expect(() => validateEnvironment({ ALERT_BATCH_ABOVE: 'five' })).toThrow(/ALERT_BATCH_ABOVE/);
-    expect(() => validateEnvironment({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'maybe' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_TARGETS/);
+    expect(() => validateEnvironment({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'maybe' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_TARGETS/,
+    );
     expect(() => validateEnvironment({ DIGEST_UNSUBSCRIBE_SECRET: 'short' })).toThrow(/DIGEST_UNSUBSCRIBE_SECRET/);
-    expect(validateEnvironment({ ALERT_BATCH_ABOVE: '0', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toMatchObject({ ALERT_BATCH_ABOVE: 0, WEBHOOK_ALLOW_PRIVATE_TARGETS: true });
+    expect(validateEnvironment({ ALERT_BATCH_ABOVE: '0', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toMatchObject({
+      ALERT_BATCH_ABOVE: 0,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: true,
+    });
   });
 
   it('reads LOG_FORMAT as auto (the default), json or pretty, and names a bad one', () => {

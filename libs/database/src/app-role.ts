@@ -39,6 +39,9 @@ export function appRolePassword(settings: AppDatabaseSettings): string | undefin
 export async function syncAppRolePassword(dataSource: DataSource, settings: AppDatabaseSettings): Promise<void> {
   const password = appRolePassword(settings);
   if (!password) return;
-  const [{ statement }]: Array<{ statement: string }> = await dataSource.query(`SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS statement`, [APP_ROLE, password]);
+  const [{ statement }]: Array<{ statement: string }> = await dataSource.query(
+    `SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS statement`,
+    [APP_ROLE, password],
+  );
   await dataSource.query(statement);
 }

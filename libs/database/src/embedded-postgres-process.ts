@@ -9,9 +9,7 @@ export interface EmbeddedPostgresRequest {
 }
 
 export type EmbeddedPostgresMessage =
-  | { type: 'log'; line: string }
-  | { type: 'ready'; url: string; port: number }
-  | { type: 'failed'; message: string };
+  { type: 'log'; line: string } | { type: 'ready'; url: string; port: number } | { type: 'failed'; message: string };
 
 /** How long a stop may take before the server process is killed (PostgreSQL's fast shutdown takes well under a second). */
 const STOP_TIMEOUT_MS = 20_000;
@@ -22,7 +20,10 @@ const STOP_TIMEOUT_MS = 20_000;
  * would shut down while the API and the worker still hold connections, and they would print `57P01` errors. Out
  * of the group, it stops only when `stop()` says so: after them.
  */
-export function startEmbeddedPostgresProcess(request: EmbeddedPostgresRequest, log: (line: string) => void): Promise<RunningEmbeddedPostgres> {
+export function startEmbeddedPostgresProcess(
+  request: EmbeddedPostgresRequest,
+  log: (line: string) => void,
+): Promise<RunningEmbeddedPostgres> {
   const child = spawn(process.execPath, [resolve(__dirname, 'embedded-postgres-server.js'), JSON.stringify(request)], {
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -42,7 +43,11 @@ export function startEmbeddedPostgresProcess(request: EmbeddedPostgresRequest, l
       else if (message.type === 'ready') resolveStart({ url: message.url, port: message.port, stop });
       else rejectStart(new Error(`embedded PostgreSQL did not start: ${message.message}`));
     });
-    void exited.then(() => rejectStart(new Error(`embedded PostgreSQL's process exited (${child.exitCode ?? child.signalCode}) before it was ready`)));
+    void exited.then(() =>
+      rejectStart(
+        new Error(`embedded PostgreSQL's process exited (${child.exitCode ?? child.signalCode}) before it was ready`),
+      ),
+    );
     child.once('error', rejectStart);
   });
 }

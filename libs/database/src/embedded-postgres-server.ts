@@ -17,15 +17,25 @@ async function main(): Promise<void> {
   let server: RunningEmbeddedPostgres | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (code: number) => {
-    stopping ??= (server?.stop() ?? Promise.resolve()).then(() => process.exit(code), () => process.exit(1));
+    stopping ??= (server?.stop() ?? Promise.resolve()).then(
+      () => process.exit(code),
+      () => process.exit(1),
+    );
     return stopping;
   };
   process.on('message', (message) => {
     if (message === 'stop') void stop(0);
   });
   // The API and the worker notice the launcher's end at the same time: give them time to close their connections.
-  process.on('disconnect', () => void (server ? whileClientsConnected(server.url, 15_000) : Promise.resolve()).then(() => stop(0)));
-  server = await startEmbeddedPostgres({ dataDir: request.dataDir, port: request.port, log: (line) => send({ type: 'log', line }) });
+  process.on(
+    'disconnect',
+    () => void (server ? whileClientsConnected(server.url, 15_000) : Promise.resolve()).then(() => stop(0)),
+  );
+  server = await startEmbeddedPostgres({
+    dataDir: request.dataDir,
+    port: request.port,
+    log: (line) => send({ type: 'log', line }),
+  });
   if (stopping) await server.stop(); // asked to stop while starting
   send({ type: 'ready', url: server.url, port: server.port });
 }
@@ -37,7 +47,9 @@ async function whileClientsConnected(url: string, timeoutMs: number): Promise<vo
   try {
     await client.connect();
     while (Date.now() < deadline) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
       if (rows[0].n === 0) return;
       await new Promise((r) => setTimeout(r, 200));
     }

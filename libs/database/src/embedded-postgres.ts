@@ -43,7 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8'],
     // Each BullMQ queue/worker holds its own pool; the default 100 connections is too tight.
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories="],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[error] ${String(error instanceof Error ? error.message : error).trim()}`),
   });

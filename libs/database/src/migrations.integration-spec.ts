@@ -43,7 +43,11 @@ describe('migrations on a brand new database', () => {
     expect(serverUrl).toBeTruthy();
     assertTestDatabaseName(name);
     await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    dataSource = await createDataSource({ url: withDatabase(serverUrl, name), poolSize: 2, applicationName: 'throughline-migrations-test' }).initialize();
+    dataSource = await createDataSource({
+      url: withDatabase(serverUrl, name),
+      poolSize: 2,
+      applicationName: 'throughline-migrations-test',
+    }).initialize();
   });
 
   afterAll(async () => {
@@ -96,7 +100,9 @@ describe('migrations on a brand new database', () => {
       uniques: constraintOnly.filter((q) => /_key"$/.test(q)).length,
       exclusions: constraintOnly.filter((q) => /priorities_active_rank_unique/.test(q)).length,
     };
-    process.stdout.write(`\n[migrations] TypeORM schema diff: ${JSON.stringify(kinds)}; defaults: ${JSON.stringify(defaults)}; structural: ${JSON.stringify(structural)}\n`);
+    process.stdout.write(
+      `\n[migrations] TypeORM schema diff: ${JSON.stringify(kinds)}; defaults: ${JSON.stringify(defaults)}; structural: ${JSON.stringify(structural)}\n`,
+    );
     expect(structural).toEqual([]);
   });
 

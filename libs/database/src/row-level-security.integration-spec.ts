@@ -21,7 +21,10 @@ describe('row-level security', () => {
   beforeAll(async () => {
     owner = await createDataSource({ url: ownerUrl, poolSize: 2 }).initialize();
     await owner.query(`INSERT INTO organizations (id, name) VALUES ($1, 'RLS A'), ($2, 'RLS B')`, [orgA, orgB]);
-    await owner.query(`INSERT INTO clients (organization_id, name, stage) VALUES ($1, 'A client', 'growth'), ($2, 'B client', 'growth')`, [orgA, orgB]);
+    await owner.query(
+      `INSERT INTO clients (organization_id, name, stage) VALUES ($1, 'A client', 'growth'), ($2, 'B client', 'growth')`,
+      [orgA, orgB],
+    );
     app = new Client({ connectionString: appDatabaseUrl({ ownerUrl }) });
     await app.connect();
   });
@@ -32,10 +35,14 @@ describe('row-level security', () => {
   });
 
   /** Runs statements in one transaction of the app role with the given settings, then rolls back. */
-  async function asApp<T>(settings: { organizationId?: string; crossTenant?: boolean }, work: () => Promise<T>): Promise<T> {
+  async function asApp<T>(
+    settings: { organizationId?: string; crossTenant?: boolean },
+    work: () => Promise<T>,
+  ): Promise<T> {
     await app.query('BEGIN');
     try {
-      if (settings.organizationId) await app.query(`SELECT set_config('app.organization_id', $1, true)`, [settings.organizationId]);
+      if (settings.organizationId)
+        await app.query(`SELECT set_config('app.organization_id', $1, true)`, [settings.organizationId]);
       if (settings.crossTenant) await app.query(`SELECT set_config('app.cross_tenant', 'on', true)`);
       return await work();
     } finally {
@@ -84,20 +91,31 @@ describe('row-level security', () => {
     });
 
     it(`${APP_ROLE} is not a superuser, has no BYPASSRLS, owns no table nor schema and is no member of the owner`, async () => {
-      const [role]: Array<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }> = await owner.query(
-        `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1`, [APP_ROLE],
-      );
+      const [role]: Array<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }> =
+        await owner.query(
+          `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1`,
+          [APP_ROLE],
+        );
       expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
       // All it may own: the job-id sequences BullMQ creates on a queue's first job, in a queue schema (no tenant data).
       const owned: Array<{ schema: string; relname: string; relkind: string }> = await owner.query(
         `SELECT n.nspname AS schema, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`, [APP_ROLE],
+           JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`,
+        [APP_ROLE],
       );
-      expect(owned.filter((o) => !(o.relkind === 'S' && o.schema.startsWith('bullmq') && o.relname.startsWith('bullmq_jid_')))).toEqual([]);
-      const ownedSchemas: unknown[] = await owner.query(`SELECT nspname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE r.rolname = $1`, [APP_ROLE]);
+      expect(
+        owned.filter(
+          (o) => !(o.relkind === 'S' && o.schema.startsWith('bullmq') && o.relname.startsWith('bullmq_jid_')),
+        ),
+      ).toEqual([]);
+      const ownedSchemas: unknown[] = await owner.query(
+        `SELECT nspname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE r.rolname = $1`,
+        [APP_ROLE],
+      );
       expect(ownedSchemas).toEqual([]);
       const memberships: unknown[] = await owner.query(
-        `SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = $1`, [APP_ROLE],
+        `SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = $1`,
+        [APP_ROLE],
       );
       expect(memberships).toEqual([]);
       expect((await app.query(`SELECT current_user AS u`)).rows[0].u).toBe(APP_ROLE);
@@ -120,32 +138,59 @@ describe('row-level security', () => {
         }
       });
       // The owner sees the rows: they are there, only hidden.
-      const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
+      const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM clients WHERE organization_id IN ($1, $2)`, [
+        orgA,
+        orgB,
+      ]);
       expect(n).toBe(2);
-      await expect(asApp({}, () => app.query(`INSERT INTO clients (organization_id, name, stage) VALUES ($1, 'sneaky', 'growth')`, [orgA]))).rejects.toThrow(/row-level security/);
+      await expect(
+        asApp({}, () =>
+          app.query(`INSERT INTO clients (organization_id, name, stage) VALUES ($1, 'sneaky', 'growth')`, [orgA]),
+        ),
+      ).rejects.toThrow(/row-level security/);
     });
 
     it("with tenant A set, B's rows are invisible, and writing a row of B is refused", async () => {
       await asApp({ organizationId: orgA }, async () => {
-        const { rows } = await app.query(`SELECT organization_id, name FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
+        const { rows } = await app.query(
+          `SELECT organization_id, name FROM clients WHERE organization_id IN ($1, $2)`,
+          [orgA, orgB],
+        );
         expect(rows).toEqual([{ organization_id: orgA, name: 'A client' }]);
         const orgs = await app.query(`SELECT id FROM organizations WHERE id IN ($1, $2)`, [orgA, orgB]);
         expect(orgs.rows).toEqual([{ id: orgA }]);
         // Updating or deleting B's rows touches nothing.
-        expect((await app.query(`UPDATE clients SET name = 'taken' WHERE organization_id = $1`, [orgB])).rowCount).toBe(0);
+        expect((await app.query(`UPDATE clients SET name = 'taken' WHERE organization_id = $1`, [orgB])).rowCount).toBe(
+          0,
+        );
         expect((await app.query(`DELETE FROM clients WHERE organization_id = $1`, [orgB])).rowCount).toBe(0);
       });
-      await expect(asApp({ organizationId: orgA }, () => app.query(`INSERT INTO clients (organization_id, name, stage) VALUES ($1, 'planted', 'growth')`, [orgB]))).rejects.toThrow(/row-level security/);
+      await expect(
+        asApp({ organizationId: orgA }, () =>
+          app.query(`INSERT INTO clients (organization_id, name, stage) VALUES ($1, 'planted', 'growth')`, [orgB]),
+        ),
+      ).rejects.toThrow(/row-level security/);
       // Moving one of A's rows to B is a write of a row of B: refused too.
-      await expect(asApp({ organizationId: orgA }, () => app.query(`UPDATE clients SET organization_id = $2 WHERE organization_id = $1`, [orgA, orgB]))).rejects.toThrow(/row-level security/);
-      await expect(asApp({ organizationId: orgA }, () => app.query(`UPDATE organizations SET name = 'x' WHERE id = $1 RETURNING id`, [orgB]).then((r) => r.rowCount))).resolves.toBe(0);
+      await expect(
+        asApp({ organizationId: orgA }, () =>
+          app.query(`UPDATE clients SET organization_id = $2 WHERE organization_id = $1`, [orgA, orgB]),
+        ),
+      ).rejects.toThrow(/row-level security/);
+      await expect(
+        asApp({ organizationId: orgA }, () =>
+          app.query(`UPDATE organizations SET name = 'x' WHERE id = $1 RETURNING id`, [orgB]).then((r) => r.rowCount),
+        ),
+      ).resolves.toBe(0);
       const [{ name }] = await owner.query(`SELECT name FROM clients WHERE organization_id = $1`, [orgB]);
       expect(name).toBe('B client');
     });
 
     it('the cross-tenant setting sees every organization (the named system tasks only)', async () => {
       await asApp({ crossTenant: true }, async () => {
-        const { rows } = await app.query(`SELECT count(*)::int AS n FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
+        const { rows } = await app.query(`SELECT count(*)::int AS n FROM clients WHERE organization_id IN ($1, $2)`, [
+          orgA,
+          orgB,
+        ]);
         expect(rows[0].n).toBe(2);
       });
     });
@@ -165,7 +210,8 @@ describe('row-level security', () => {
     const setting = async (): Promise<{ organization: string | null; crossTenant: string | null }> => {
       // A plain statement on the one pooled connection, outside Db: what the next user of that connection would inherit.
       const [row]: Array<{ organization: string | null; cross: string | null }> = await pooled.query(
-        `SELECT current_setting('app.organization_id', true) AS organization, current_setting('app.cross_tenant', true) AS cross`);
+        `SELECT current_setting('app.organization_id', true) AS organization, current_setting('app.cross_tenant', true) AS cross`,
+      );
       return { organization: row.organization || null, crossTenant: row.cross === 'on' ? 'on' : null };
     };
 
@@ -180,8 +226,13 @@ describe('row-level security', () => {
     it('a transaction for A sees A only, and the next user of the connection inherits no tenant', async () => {
       const seen = await runForOrganization(orgA, () =>
         db.transaction(async (tx) => {
-          const [row]: Array<{ org: string }> = await tx.query(`SELECT current_setting('app.organization_id', true) AS org`);
-          const clients: Array<{ name: string }> = await tx.query(`SELECT name FROM clients WHERE organization_id IN ($1, $2)`, [orgA, orgB]);
+          const [row]: Array<{ org: string }> = await tx.query(
+            `SELECT current_setting('app.organization_id', true) AS org`,
+          );
+          const clients: Array<{ name: string }> = await tx.query(
+            `SELECT name FROM clients WHERE organization_id IN ($1, $2)`,
+            [orgA, orgB],
+          );
           return { org: row.org, clients: clients.map((c) => c.name) };
         }),
       );
@@ -190,10 +241,14 @@ describe('row-level security', () => {
     });
 
     it('a failed transaction leaves no tenant behind either', async () => {
-      await expect(runForOrganization(orgA, () => db.transaction(async (tx) => {
-        await tx.query(`SELECT 1`);
-        throw new Error('boom');
-      }))).rejects.toThrow('boom');
+      await expect(
+        runForOrganization(orgA, () =>
+          db.transaction(async (tx) => {
+            await tx.query(`SELECT 1`);
+            throw new Error('boom');
+          }),
+        ),
+      ).rejects.toThrow('boom');
       expect(await setting()).toEqual({ organization: null, crossTenant: null });
     });
 
@@ -202,14 +257,22 @@ describe('row-level security', () => {
       const sql = `SELECT name FROM clients WHERE organization_id IN ($1, $2) ORDER BY name`;
       expect(names(await runForOrganization(orgA, () => db.reader.query(sql, [orgA, orgB])))).toEqual(['A client']);
       expect(names(await runForOrganization(orgB, () => db.reader.query(sql, [orgA, orgB])))).toEqual(['B client']);
-      expect(names(await runAsSystem('health', () => db.reader.query(sql, [orgA, orgB])))).toEqual(['A client', 'B client']);
+      expect(names(await runAsSystem('health', () => db.reader.query(sql, [orgA, orgB])))).toEqual([
+        'A client',
+        'B client',
+      ]);
       expect(await setting()).toEqual({ organization: null, crossTenant: null });
     });
 
     it('a statement outside a transaction has committed when it returns, and its next user sees no tenant', async () => {
-      await runForOrganization(orgA, () => db.reader.query(`UPDATE clients SET industry = 'Committed' WHERE organization_id = $1`, [orgA]));
+      await runForOrganization(orgA, () =>
+        db.reader.query(`UPDATE clients SET industry = 'Committed' WHERE organization_id = $1`, [orgA]),
+      );
       // Another connection (the owner's) sees the write at once: the COMMIT was awaited, not left in flight.
-      const [row]: Array<{ industry: string | null }> = await owner.query(`SELECT industry FROM clients WHERE organization_id = $1`, [orgA]);
+      const [row]: Array<{ industry: string | null }> = await owner.query(
+        `SELECT industry FROM clients WHERE organization_id = $1`,
+        [orgA],
+      );
       expect(row.industry).toBe('Committed');
       expect(await setting()).toEqual({ organization: null, crossTenant: null });
     });
@@ -220,10 +283,19 @@ describe('row-level security', () => {
     });
 
     it('a scope only narrows: no other organization and no system work inside an organization', async () => {
-      await expect(runForOrganization(orgA, () => db.forOrganization(orgB, async () => undefined))).rejects.toThrow(/inside organization/);
-      await expect(runForOrganization(orgA, () => db.asSystem('health', async () => undefined))).rejects.toThrow(/inside organization/);
-      await expect(runAsSystem('drift-scan-fan-out', () => db.forOrganization(orgA, () => db.reader.query(`SELECT count(*)::int AS n FROM clients WHERE organization_id = $1`, [orgB]))))
-        .resolves.toEqual([{ n: 0 }]);
+      await expect(runForOrganization(orgA, () => db.forOrganization(orgB, async () => undefined))).rejects.toThrow(
+        /inside organization/,
+      );
+      await expect(runForOrganization(orgA, () => db.asSystem('health', async () => undefined))).rejects.toThrow(
+        /inside organization/,
+      );
+      await expect(
+        runAsSystem('drift-scan-fan-out', () =>
+          db.forOrganization(orgA, () =>
+            db.reader.query(`SELECT count(*)::int AS n FROM clients WHERE organization_id = $1`, [orgB]),
+          ),
+        ),
+      ).resolves.toEqual([{ n: 0 }]);
       expect(() => runForOrganization("x' OR true --", () => undefined)).toThrow(/Not an organization id/);
     });
   });

@@ -27,7 +27,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class MissingTenantScope extends Error {
   constructor() {
-    super('Database work outside a tenant scope: run it for an organization (Db.forOrganization, or an authenticated request) or as a named system task (Db.asSystem)');
+    super(
+      'Database work outside a tenant scope: run it for an organization (Db.forOrganization, or an authenticated request) or as a named system task (Db.asSystem)',
+    );
   }
 }
 
@@ -40,7 +42,9 @@ export function runForOrganization<T>(organizationId: string, work: () => T): T 
   if (!UUID.test(organizationId)) throw new Error(`Not an organization id: ${JSON.stringify(organizationId)}`);
   const outer = storage.getStore();
   if (outer?.kind === 'organization' && outer.organizationId.toLowerCase() !== organizationId.toLowerCase()) {
-    throw new Error(`Work for organization ${organizationId} requested inside organization ${outer.organizationId}'s scope`);
+    throw new Error(
+      `Work for organization ${organizationId} requested inside organization ${outer.organizationId}'s scope`,
+    );
   }
   return storage.run({ kind: 'organization', organizationId: organizationId.toLowerCase() }, work);
 }
@@ -48,7 +52,8 @@ export function runForOrganization<T>(organizationId: string, work: () => T): T 
 /** Runs cross-tenant system work; never inside an organization's scope (a request must not widen its own reach). */
 export function runAsSystem<T>(reason: SystemReason, work: () => T): T {
   const outer = storage.getStore();
-  if (outer?.kind === 'organization') throw new Error(`System work (${reason}) requested inside organization ${outer.organizationId}'s scope`);
+  if (outer?.kind === 'organization')
+    throw new Error(`System work (${reason}) requested inside organization ${outer.organizationId}'s scope`);
   return storage.run({ kind: 'system', reason }, work);
 }
 

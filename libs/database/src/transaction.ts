@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentTenantScope, MissingTenantScope, runAsSystem, runForOrganization, tenantSettings, type SystemReason, type TenantScope } from './tenant-scope';
+import {
+  currentTenantScope,
+  MissingTenantScope,
+  runAsSystem,
+  runForOrganization,
+  tenantSettings,
+  type SystemReason,
+  type TenantScope,
+} from './tenant-scope';
 
 export type Tx = EntityManager;
 

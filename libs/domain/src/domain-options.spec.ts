@@ -1,13 +1,24 @@
 import { validateEnvironment } from '@app/config';
 import { DomainModule } from './domain.module';
-import { assertDomainOptions, domainOptionsFromEnvironment, InvalidDomainOptionsError, type DomainOptions } from './domain-options';
+import {
+  assertDomainOptions,
+  domainOptionsFromEnvironment,
+  InvalidDomainOptionsError,
+  type DomainOptions,
+} from './domain-options';
 import { DIGEST_OPTIONS } from './digests/digest-composer.service';
 import { DRIFT_SCAN_OPTIONS } from './drift/drift-scan.service';
 import { WEBHOOK_POLICY_OPTIONS } from './notifications/delivery/webhook-target';
 
 const JWT_SECRET = 'jwt-secret-that-is-long-enough-for-the-tests';
 const valid = (): DomainOptions =>
-  domainOptionsFromEnvironment(validateEnvironment({ PUBLIC_URL: 'https://throughline.example.com', ALERT_BATCH_ABOVE: '7' }, { require: ['PUBLIC_URL'] }), JWT_SECRET);
+  domainOptionsFromEnvironment(
+    validateEnvironment(
+      { PUBLIC_URL: 'https://throughline.example.com', ALERT_BATCH_ABOVE: '7' },
+      { require: ['PUBLIC_URL'] },
+    ),
+    JWT_SECRET,
+  );
 
 describe('domain options', () => {
   it('come from the validated environment, one options object per provider', () => {
@@ -19,20 +30,40 @@ describe('domain options', () => {
     });
     expect(options.digests.unsubscribeKey).not.toContain(JWT_SECRET);
     const providers = DomainModule.forRoot(options).providers ?? [];
-    expect(providers).toEqual(expect.arrayContaining([
-      { provide: DRIFT_SCAN_OPTIONS, useValue: options.driftScan },
-      { provide: WEBHOOK_POLICY_OPTIONS, useValue: options.webhookPolicy },
-      { provide: DIGEST_OPTIONS, useValue: options.digests },
-    ]));
+    expect(providers).toEqual(
+      expect.arrayContaining([
+        { provide: DRIFT_SCAN_OPTIONS, useValue: options.driftScan },
+        { provide: WEBHOOK_POLICY_OPTIONS, useValue: options.webhookPolicy },
+        { provide: DIGEST_OPTIONS, useValue: options.digests },
+      ]),
+    );
   });
 
   it.each([
-    ['driftScan.publicUrl (PUBLIC_URL)', (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, publicUrl: '' } })],
-    ['driftScan.publicUrl (PUBLIC_URL)', (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, publicUrl: 'https://x.example.com/' } })],
-    ['driftScan.alertBatchAbove (ALERT_BATCH_ABOVE)', (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, alertBatchAbove: -1 } })],
-    ['driftScan.alertBatchAbove (ALERT_BATCH_ABOVE)', (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, alertBatchAbove: undefined as unknown as number } })],
-    ['webhookPolicy.allowPrivateTargets (WEBHOOK_ALLOW_PRIVATE_TARGETS)', (o: DomainOptions) => ({ ...o, webhookPolicy: {} as DomainOptions['webhookPolicy'] })],
-    ['digests.publicUrl (PUBLIC_URL)', (o: DomainOptions) => ({ ...o, digests: { ...o.digests, publicUrl: 'localhost:3000' } })],
+    [
+      'driftScan.publicUrl (PUBLIC_URL)',
+      (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, publicUrl: '' } }),
+    ],
+    [
+      'driftScan.publicUrl (PUBLIC_URL)',
+      (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, publicUrl: 'https://x.example.com/' } }),
+    ],
+    [
+      'driftScan.alertBatchAbove (ALERT_BATCH_ABOVE)',
+      (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, alertBatchAbove: -1 } }),
+    ],
+    [
+      'driftScan.alertBatchAbove (ALERT_BATCH_ABOVE)',
+      (o: DomainOptions) => ({ ...o, driftScan: { ...o.driftScan, alertBatchAbove: undefined as unknown as number } }),
+    ],
+    [
+      'webhookPolicy.allowPrivateTargets (WEBHOOK_ALLOW_PRIVATE_TARGETS)',
+      (o: DomainOptions) => ({ ...o, webhookPolicy: {} as DomainOptions['webhookPolicy'] }),
+    ],
+    [
+      'digests.publicUrl (PUBLIC_URL)',
+      (o: DomainOptions) => ({ ...o, digests: { ...o.digests, publicUrl: 'localhost:3000' } }),
+    ],
     ['digests.unsubscribeKey', (o: DomainOptions) => ({ ...o, digests: { ...o.digests, unsubscribeKey: '' } })],
   ])('refuse to build the module when %s is bad, naming it', (name, spoil) => {
     const bad = spoil(valid());

@@ -27,16 +27,28 @@ const ORIGIN = /^https?:\/\/[^/\s?#]+$/;
 export function assertDomainOptions(options: DomainOptions): DomainOptions {
   const problems: string[] = [];
   const { driftScan, webhookPolicy, digests } = options;
-  if (!ORIGIN.test(String(driftScan?.publicUrl))) problems.push(`driftScan.publicUrl (PUBLIC_URL): must be an http(s) origin, got ${JSON.stringify(driftScan?.publicUrl)}`);
+  if (!ORIGIN.test(String(driftScan?.publicUrl)))
+    problems.push(
+      `driftScan.publicUrl (PUBLIC_URL): must be an http(s) origin, got ${JSON.stringify(driftScan?.publicUrl)}`,
+    );
   if (!Number.isInteger(driftScan?.alertBatchAbove) || driftScan.alertBatchAbove < 0) {
-    problems.push(`driftScan.alertBatchAbove (ALERT_BATCH_ABOVE): must be a whole number >= 0, got ${JSON.stringify(driftScan?.alertBatchAbove)}`);
+    problems.push(
+      `driftScan.alertBatchAbove (ALERT_BATCH_ABOVE): must be a whole number >= 0, got ${JSON.stringify(driftScan?.alertBatchAbove)}`,
+    );
   }
   if (typeof webhookPolicy?.allowPrivateTargets !== 'boolean') {
-    problems.push(`webhookPolicy.allowPrivateTargets (WEBHOOK_ALLOW_PRIVATE_TARGETS): must be true or false, got ${JSON.stringify(webhookPolicy?.allowPrivateTargets)}`);
+    problems.push(
+      `webhookPolicy.allowPrivateTargets (WEBHOOK_ALLOW_PRIVATE_TARGETS): must be true or false, got ${JSON.stringify(webhookPolicy?.allowPrivateTargets)}`,
+    );
   }
-  if (!ORIGIN.test(String(digests?.publicUrl))) problems.push(`digests.publicUrl (PUBLIC_URL): must be an http(s) origin, got ${JSON.stringify(digests?.publicUrl)}`);
+  if (!ORIGIN.test(String(digests?.publicUrl)))
+    problems.push(
+      `digests.publicUrl (PUBLIC_URL): must be an http(s) origin, got ${JSON.stringify(digests?.publicUrl)}`,
+    );
   if (typeof digests?.unsubscribeKey !== 'string' || digests.unsubscribeKey.length < 32) {
-    problems.push('digests.unsubscribeKey (DIGEST_UNSUBSCRIBE_SECRET or JWT_SECRET): must be a key of 32+ characters (see unsubscribeKey())');
+    problems.push(
+      'digests.unsubscribeKey (DIGEST_UNSUBSCRIBE_SECRET or JWT_SECRET): must be a key of 32+ characters (see unsubscribeKey())',
+    );
   }
   if (problems.length > 0) throw new InvalidDomainOptionsError(problems);
   return options;

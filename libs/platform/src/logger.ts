@@ -11,14 +11,40 @@ import { logContext } from './log-context';
  * censored wherever they appear, and request bodies and headers are never logged in the first place.
  */
 export const REDACTED_PATHS = [
-  'password', 'currentPassword', 'newPassword', 'passwordHash', 'token', 'accessToken', 'refreshToken', 'secret', 'authorization',
-  '*.password', '*.currentPassword', '*.newPassword', '*.passwordHash', '*.token', '*.accessToken', '*.refreshToken', '*.secret', '*.authorization',
-  'headers.authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'authorization',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.passwordHash',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.secret',
+  '*.authorization',
+  'headers.authorization',
+  'headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 export type LogSettings = Pick<Environment, 'LOG_LEVEL' | 'LOG_FORMAT'>;
 
-const NEST_TO_PINO: Record<LogLevel, pino.Level> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+const NEST_TO_PINO: Record<LogLevel, pino.Level> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /** `auto`: readable lines for a person at a terminal, JSON when stdout is a file, a pipe or a log collector. */
 export function resolveLogFormat(format: LogSettings['LOG_FORMAT'], stdoutIsTty: boolean): 'json' | 'pretty' {
@@ -61,9 +87,10 @@ function prettyStream(): DestinationStream {
 /** `Context: message`; a request as `GET /api/v1/route → 200 (12 ms)`; an error's stack under it. */
 export function prettyMessage(log: Record<string, unknown>): string {
   const context = typeof log.context === 'string' ? `${log.context}: ` : '';
-  const text = log.context === 'HTTP'
-    ? `${String(log.method)} ${String(log.route)} → ${String(log.status)} (${String(log.durationMs)} ms)${log.event ? ` ${String(log.event)}` : ''}`
-    : String(log.message ?? '');
+  const text =
+    log.context === 'HTTP'
+      ? `${String(log.method)} ${String(log.route)} → ${String(log.status)} (${String(log.durationMs)} ms)${log.event ? ` ${String(log.event)}` : ''}`
+      : String(log.message ?? '');
   const err = log.err as { stack?: unknown } | undefined;
   const stack = typeof log.stack === 'string' ? log.stack : typeof err?.stack === 'string' ? err.stack : '';
   return `${context}${text}${stack ? `\n${stack}` : ''}`;
@@ -73,21 +100,42 @@ export function prettyMessage(log: Record<string, unknown>): string {
  * Nest's own start-up chatter (one line per module loaded, per controller and per route mapped): debug lines, so
  * a terminal shows what a person acts on.
  */
-const NEST_STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+const NEST_STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 /**
  * Nest's LoggerService over pino. A message may be an object — `{event: 'auth.refresh.reuse_detected', userId}` —
  * whose fields become the line's fields; libs log through Nest's `Logger` and never depend on pino.
  */
 export class StructuredLogger implements LoggerService {
-  constructor(readonly pino: PinoLogger, private readonly context = 'Throughline') {}
+  constructor(
+    readonly pino: PinoLogger,
+    private readonly context = 'Throughline',
+  ) {}
 
-  log(message: unknown, ...rest: unknown[]): void { this.write('info', message, rest); }
-  error(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest); }
-  warn(message: unknown, ...rest: unknown[]): void { this.write('warn', message, rest); }
-  debug(message: unknown, ...rest: unknown[]): void { this.write('debug', message, rest); }
-  verbose(message: unknown, ...rest: unknown[]): void { this.write('trace', message, rest); }
-  fatal(message: unknown, ...rest: unknown[]): void { this.write('fatal', message, rest); }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
 
   private write(requested: pino.Level, message: unknown, rest: unknown[]): void {
     // Nest passes (message, context) or, for errors, (message, stack, context).
@@ -95,10 +143,16 @@ export class StructuredLogger implements LoggerService {
     const level = requested === 'info' && NEST_STARTUP_CONTEXTS.has(context) ? 'debug' : requested;
     const stack = level === 'error' && rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
     if (message instanceof Error) {
-      this.pino[level]({ context, err: { name: message.name, message: message.message, stack: message.stack } }, message.message);
+      this.pino[level](
+        { context, err: { name: message.name, message: message.message, stack: message.stack } },
+        message.message,
+      );
     } else if (message && typeof message === 'object') {
       const { message: text, ...fields } = message as Record<string, unknown>;
-      this.pino[level]({ context, ...fields, ...(stack ? { stack } : {}) }, typeof text === 'string' ? text : undefined);
+      this.pino[level](
+        { context, ...fields, ...(stack ? { stack } : {}) },
+        typeof text === 'string' ? text : undefined,
+      );
     } else {
       this.pino[level]({ context, ...(stack ? { stack } : {}) }, String(message));
     }
@@ -106,6 +160,10 @@ export class StructuredLogger implements LoggerService {
 }
 
 /** The logger of a process (the API, the worker) or, with `destination`, one whose JSON lines a test captures. */
-export function createLogger(settings: LogSettings, context: string, destination?: DestinationStream): StructuredLogger {
+export function createLogger(
+  settings: LogSettings,
+  context: string,
+  destination?: DestinationStream,
+): StructuredLogger {
   return new StructuredLogger(createPino(settings, destination), context);
 }

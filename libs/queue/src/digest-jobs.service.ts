@@ -30,7 +30,10 @@ export class BullDigestJobs extends DigestJobs {
       const jobs = chunk.map((request) => ({
         name: JobName.DigestCompose,
         data: request satisfies JobPayloads[typeof JobName.DigestCompose],
-        opts: { jobId: JobId.composeDigest(request.userId, request.isoWeek, request.force ? now : undefined), ...DIGEST_JOB_OPTIONS },
+        opts: {
+          jobId: JobId.composeDigest(request.userId, request.isoWeek, request.force ? now : undefined),
+          ...DIGEST_JOB_OPTIONS,
+        },
       }));
       // A finished job of the same id would swallow a new one (BullMQ ignores a duplicate id). For one user (an
       // admin's send-now) drop it first: remove() leaves a running job alone, and that one composes the digest anyway.
@@ -44,16 +47,23 @@ export class BullDigestJobs extends DigestJobs {
   private async composeInBatches(requests: readonly ComposeDigestRequest[]): Promise<void> {
     const now = Date.now();
     const byOrganization = new Map<string, ComposeDigestRequest[]>();
-    for (const request of requests) byOrganization.set(request.organizationId, [...(byOrganization.get(request.organizationId) ?? []), request]);
+    for (const request of requests)
+      byOrganization.set(request.organizationId, [...(byOrganization.get(request.organizationId) ?? []), request]);
     const jobs = [...byOrganization].flatMap(([organizationId, list]) => {
       const batches: ComposeDigestRequest[][] = [];
       for (let i = 0; i < list.length; i += DIGEST_COMPOSE_BATCH) batches.push(list.slice(i, i + DIGEST_COMPOSE_BATCH));
       return batches.map((batch) => {
-        const key = createHash('sha256').update(batch.map((r) => `${r.userId}|${r.isoWeek}`).join(',')).digest('hex').slice(0, 24);
+        const key = createHash('sha256')
+          .update(batch.map((r) => `${r.userId}|${r.isoWeek}`).join(','))
+          .digest('hex')
+          .slice(0, 24);
         return {
           name: JobName.DigestComposeBatch,
           data: { requests: batch } satisfies JobPayloads[typeof JobName.DigestComposeBatch],
-          opts: { jobId: JobId.composeDigestBatch(organizationId, key, batch.some((r) => r.force) ? now : undefined), ...DIGEST_JOB_OPTIONS },
+          opts: {
+            jobId: JobId.composeDigestBatch(organizationId, key, batch.some((r) => r.force) ? now : undefined),
+            ...DIGEST_JOB_OPTIONS,
+          },
         };
       });
     });

@@ -13,18 +13,32 @@ const KEEP = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: 
 export class BullDriftJobs extends DriftJobs {
   private readonly logger = new Logger('DriftJobs');
 
-  constructor(@InjectQueue(QueueName.Drift) private readonly queue: Queue, private readonly clock: Clock) {
+  constructor(
+    @InjectQueue(QueueName.Drift) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
   /** (Re)schedules the check at the end of the due date in the organization's timezone; replaces an earlier one. */
-  async milestoneDueDateSet(organizationId: string, milestoneId: string, dueDate: string, timezone: string): Promise<void> {
+  async milestoneDueDateSet(
+    organizationId: string,
+    milestoneId: string,
+    dueDate: string,
+    timezone: string,
+  ): Promise<void> {
     const deadline = DateTime.fromISO(dueDate, { zone: timezone }).plus({ days: 1 }).startOf('day');
     const delay = Math.max(0, deadline.toMillis() - this.clock.now().getTime());
     const jobId = JobId.milestoneDeadline(milestoneId);
     await this.queue.remove(jobId);
     const payload: JobPayloads[typeof JobName.MilestoneDeadline] = { organizationId, milestoneId, dueDate };
-    await this.queue.add(JobName.MilestoneDeadline, payload, { jobId, delay, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...KEEP });
+    await this.queue.add(JobName.MilestoneDeadline, payload, {
+      jobId,
+      delay,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2000 },
+      ...KEEP,
+    });
     this.logger.debug(`deadline check for milestone ${milestoneId} in ${Math.round(delay / 1000)} s`);
   }
 
@@ -41,15 +55,21 @@ export class BullDriftJobs extends DriftJobs {
     const slot = Math.ceil((now + 1) / SCAN_COALESCE_MS);
     const payload: JobPayloads[typeof JobName.ScanOrganization] = { organizationId };
     await this.queue.add(JobName.ScanOrganization, payload, {
-      jobId: JobId.scanOrganization(organizationId, String(slot)), delay: slot * SCAN_COALESCE_MS - now,
-      attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...KEEP,
+      jobId: JobId.scanOrganization(organizationId, String(slot)),
+      delay: slot * SCAN_COALESCE_MS - now,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2000 },
+      ...KEEP,
     });
   }
 }
 
 @Injectable()
 export class BullNotificationJobs extends NotificationJobs {
-  constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue, private readonly attempts: number) {
+  constructor(
+    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    private readonly attempts: number,
+  ) {
     super();
   }
 
@@ -61,7 +81,8 @@ export class BullNotificationJobs extends NotificationJobs {
 
   /** In chunks, so a scan that raises thousands of alerts does not build one huge bulk request. */
   async deliver(outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
-    for (let i = 0; i < outboxIds.length; i += 1000) await this.deliverChunk(outboxIds.slice(i, i + 1000), options.delayMs);
+    for (let i = 0; i < outboxIds.length; i += 1000)
+      await this.deliverChunk(outboxIds.slice(i, i + 1000), options.delayMs);
   }
 
   private async deliverChunk(outboxIds: readonly string[], delayMs?: number): Promise<void> {
@@ -70,7 +91,13 @@ export class BullNotificationJobs extends NotificationJobs {
       outboxIds.map((outboxId) => ({
         name: JobName.DeliverNotification,
         data: { outboxId } satisfies JobPayloads[typeof JobName.DeliverNotification],
-        opts: { jobId: JobId.delivery(outboxId), attempts: this.attempts, backoff: { type: 'exponential', delay: 1000 }, ...(delayMs ? { delay: delayMs } : {}), ...KEEP },
+        opts: {
+          jobId: JobId.delivery(outboxId),
+          attempts: this.attempts,
+          backoff: { type: 'exponential', delay: 1000 },
+          ...(delayMs ? { delay: delayMs } : {}),
+          ...KEEP,
+        },
       })),
     );
   }

@@ -19,7 +19,11 @@ export const QUEUE_SCHEMA = 'bullmq';
  * before Nest builds its modules): set later, producers and workers would silently use different backends.
  */
 export function selectQueueBackend(options: {
-  redisUrl?: string; databaseUrl: string; prefix: string; poolSize?: number; schema?: string;
+  redisUrl?: string;
+  databaseUrl: string;
+  prefix: string;
+  poolSize?: number;
+  schema?: string;
   /**
    * Redis only, for a process that only enqueues (the API): a command fails at once while Redis is down instead
    * of waiting in ioredis's offline queue, so a request whose write is committed is not held up by the queue
@@ -29,12 +33,22 @@ export function selectQueueBackend(options: {
 }): QueueConnectionConfig {
   if (options.redisUrl) {
     setDefaultBackendFactory();
-    const connection = options.failFast ? { url: options.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false } : { url: options.redisUrl, maxRetriesPerRequest: null };
+    const connection = options.failFast
+      ? { url: options.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false }
+      : { url: options.redisUrl, maxRetriesPerRequest: null };
     return { kind: 'redis', connection, prefix: options.prefix };
   }
   setDefaultBackendFactory(createPostgresBackend);
   // Each Queue and Worker opens its own pool plus a LISTEN connection: keep pools small (DESIGN.md §8).
-  return { kind: 'postgres', connection: { connectionString: options.databaseUrl, max: options.poolSize ?? 3, schema: options.schema ?? QUEUE_SCHEMA }, prefix: options.prefix };
+  return {
+    kind: 'postgres',
+    connection: {
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 3,
+      schema: options.schema ?? QUEUE_SCHEMA,
+    },
+    prefix: options.prefix,
+  };
 }
 
 /** The role the API and the worker connect as (migrations/1764400000000-RowLevelSecurity.ts creates it). */

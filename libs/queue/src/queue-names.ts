@@ -55,9 +55,11 @@ export const JobId = {
   scanOrganization: (organizationId: string, slot: string) => `scan-${organizationId}-${slot}`,
   digestDispatch: (organizationId: string, slot: string) => `digest-dispatch-${organizationId}-${slot}`,
   /** One job per recipient and ISO week; a forced re-send gets an id of its own. */
-  composeDigest: (userId: string, isoWeek: string, forcedAt?: number) => `digest-${userId}-${isoWeek}${forcedAt === undefined ? '' : `-forced-${forcedAt}`}`,
+  composeDigest: (userId: string, isoWeek: string, forcedAt?: number) =>
+    `digest-${userId}-${isoWeek}${forcedAt === undefined ? '' : `-forced-${forcedAt}`}`,
   /** The same recipients and weeks give the same id (a second dispatch of a batch still waiting adds nothing). */
-  composeDigestBatch: (organizationId: string, key: string, forcedAt?: number) => `digest-batch-${organizationId}-${key}${forcedAt === undefined ? '' : `-forced-${forcedAt}`}`,
+  composeDigestBatch: (organizationId: string, key: string, forcedAt?: number) =>
+    `digest-batch-${organizationId}-${key}${forcedAt === undefined ? '' : `-forced-${forcedAt}`}`,
 };
 
 export const SCAN_SCHEDULER_ID = 'drift-scan-all';

@@ -23,7 +23,11 @@ export class QueueModule {
       module: QueueModule,
       imports: [
         BullModule.forRoot({ connection: options.connection.connection as never, prefix: options.connection.prefix }),
-        BullModule.registerQueue({ name: QueueName.Drift }, { name: QueueName.Notifications }, { name: QueueName.Digests }),
+        BullModule.registerQueue(
+          { name: QueueName.Drift },
+          { name: QueueName.Notifications },
+          { name: QueueName.Digests },
+        ),
       ],
       providers: [
         { provide: QUEUE_CONNECTION, useValue: options.connection },

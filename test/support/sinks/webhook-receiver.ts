@@ -37,7 +37,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json: parseJson(body) });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        json: parseJson(body),
+      });
       for (const wake of waiters) wake();
       const answer = { status, delayMs };
       const timer = setTimeout(() => {
@@ -79,7 +85,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`Webhook receiver: expected ${count} request(s) within ${timeoutMs} ms, got ${requests.length}`));
+          reject(
+            new Error(`Webhook receiver: expected ${count} request(s) within ${timeoutMs} ms, got ${requests.length}`),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });

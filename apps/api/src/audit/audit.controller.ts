@@ -1,6 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditEventPage, AuditEventView, AuditLogService, ListAuditEventsQueryDto, type Actor, type Page } from '@app/domain';
+import {
+  AuditEventPage,
+  AuditEventView,
+  AuditLogService,
+  ListAuditEventsQueryDto,
+  type Actor,
+  type Page,
+} from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, Ok } from '../http/api-docs';
 

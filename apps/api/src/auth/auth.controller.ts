@@ -1,8 +1,30 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  AuthService, AuthSessionView, ChangePasswordDto, CurrentActor, PasswordResetAcceptedView, PasswordResetConfirmDto, PasswordResetRequestDto, PasswordResetService, CurrentSessionId, LoginDto, LogoutDto, MeView, Public, RefreshDto, SignupDto, TokenPairView,
+  AuthService,
+  AuthSessionView,
+  ChangePasswordDto,
+  CurrentActor,
+  PasswordResetAcceptedView,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  PasswordResetService,
+  CurrentSessionId,
+  LoginDto,
+  LogoutDto,
+  MeView,
+  Public,
+  RefreshDto,
+  SignupDto,
+  TokenPairView,
 } from '@app/auth';
 import { UpdateProfileDto, UsersService, type Actor } from '@app/domain';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
@@ -11,15 +33,25 @@ import { ErrorResponse } from '../http/error-response';
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly users: UsersService, private readonly resets: PasswordResetService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly resets: PasswordResetService,
+  ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password' })
   @Ok(AuthSessionView)
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Invalid email or password (same answer for unknown emails)' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many failed attempts for this account or from this address (Retry-After says when to retry)' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description: 'Invalid email or password (same answer for unknown emails)',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many failed attempts for this account or from this address (Retry-After says when to retry)',
+  })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<AuthSessionView> {
     return this.auth.login(body, request.ip);
   }
@@ -38,8 +70,14 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Email a single-use password reset link (same answer whether or not the account exists)' })
   @ApiAcceptedResponse({ type: PasswordResetAcceptedView })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many requests for this email or from this address (Retry-After)' })
-  async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<PasswordResetAcceptedView> {
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many requests for this email or from this address (Retry-After)',
+  })
+  async requestPasswordReset(
+    @Body() body: PasswordResetRequestDto,
+    @Req() request: FastifyRequest,
+  ): Promise<PasswordResetAcceptedView> {
     await this.resets.request(body.email, request.ip);
     return { status: 'accepted' };
   }
@@ -69,7 +107,11 @@ export class AuthController {
   @ApiAuthenticated()
   @ApiOperation({ summary: 'End this session (or, without a refresh token, every session)' })
   @ApiNoContentResponse()
-  async logout(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string, @Body() body: LogoutDto): Promise<void> {
+  async logout(
+    @CurrentActor() actor: Actor,
+    @CurrentSessionId() sessionId: string,
+    @Body() body: LogoutDto,
+  ): Promise<void> {
     await this.auth.logout(actor, sessionId, body.refreshToken);
   }
 
@@ -79,8 +121,15 @@ export class AuthController {
   @ApiOperation({ summary: 'Change your own password (every role); every session ends, so log in again' })
   @ApiNoContentResponse()
   @ApiWrite()
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many wrong current passwords (throttled like login)' })
-  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many wrong current passwords (throttled like login)',
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.auth.changePassword(actor, body, request.ip);
   }
 

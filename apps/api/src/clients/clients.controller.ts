@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClientPage, ClientsService, ClientView, CreateClientDto, ListClientsQueryDto, UpdateClientDto, type Actor, type Page } from '@app/domain';
+import {
+  ClientPage,
+  ClientsService,
+  ClientView,
+  CreateClientDto,
+  ListClientsQueryDto,
+  UpdateClientDto,
+  type Actor,
+  type Page,
+} from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { UuidParam } from '../http/uuid-param';
@@ -13,7 +22,8 @@ export class ClientsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a client (admin, account manager)' })
-  @Created(ClientView) @ApiWrite()
+  @Created(ClientView)
+  @ApiWrite()
   create(@CurrentActor() actor: Actor, @Body() body: CreateClientDto): Promise<ClientView> {
     return this.clients.create(actor, body);
   }
@@ -33,8 +43,13 @@ export class ClientsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a client (admin, account manager)' })
-  @Ok(ClientView) @ApiWrite()
-  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateClientDto): Promise<ClientView> {
+  @Ok(ClientView)
+  @ApiWrite()
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateClientDto,
+  ): Promise<ClientView> {
     return this.clients.update(actor, id, body);
   }
 }

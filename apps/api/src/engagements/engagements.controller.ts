@@ -1,8 +1,18 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AllocationChangeView, CreateAllocationChangeDto, CreateEngagementDto, EngagementPage, EngagementsService, EngagementSummaryView, EngagementView,
-  ListEngagementsQueryDto, SummaryService, UpdateEngagementDto, type Actor, type Page,
+  AllocationChangeView,
+  CreateAllocationChangeDto,
+  CreateEngagementDto,
+  EngagementPage,
+  EngagementsService,
+  EngagementSummaryView,
+  EngagementView,
+  ListEngagementsQueryDto,
+  SummaryService,
+  UpdateEngagementDto,
+  type Actor,
+  type Page,
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
@@ -12,11 +22,15 @@ import { UuidParam } from '../http/uuid-param';
 @ApiAuthenticated()
 @Controller('engagements')
 export class EngagementsController {
-  constructor(private readonly engagements: EngagementsService, private readonly summaries: SummaryService) {}
+  constructor(
+    private readonly engagements: EngagementsService,
+    private readonly summaries: SummaryService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Place an executive at a client (admin, account manager)' })
-  @Created(EngagementView) @ApiWrite()
+  @Created(EngagementView)
+  @ApiWrite()
   create(@CurrentActor() actor: Actor, @Body() body: CreateEngagementDto): Promise<EngagementView> {
     return this.engagements.create(actor, body);
   }
@@ -35,16 +49,28 @@ export class EngagementsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change status or dates (admin, account manager); allocation goes through allocation-changes' })
-  @Ok(EngagementView) @ApiWrite()
-  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateEngagementDto): Promise<EngagementView> {
+  @ApiOperation({
+    summary: 'Change status or dates (admin, account manager); allocation goes through allocation-changes',
+  })
+  @Ok(EngagementView)
+  @ApiWrite()
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateEngagementDto,
+  ): Promise<EngagementView> {
     return this.engagements.update(actor, id, body);
   }
 
   @Post(':id/allocation-changes')
   @ApiOperation({ summary: 'Scale the allocation up or down, with an effective date and a reason' })
-  @Created(AllocationChangeView) @ApiWrite()
-  changeAllocation(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateAllocationChangeDto): Promise<AllocationChangeView> {
+  @Created(AllocationChangeView)
+  @ApiWrite()
+  changeAllocation(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: CreateAllocationChangeDto,
+  ): Promise<AllocationChangeView> {
     return this.engagements.changeAllocation(actor, id, body);
   }
 
@@ -56,7 +82,10 @@ export class EngagementsController {
   }
 
   @Get(':id/summary')
-  @ApiOperation({ summary: 'Engagement dashboard: priorities by rank with owner, progress vs expected, health vs RAG, milestones, check-ins' })
+  @ApiOperation({
+    summary:
+      'Engagement dashboard: priorities by rank with owner, progress vs expected, health vs RAG, milestones, check-ins',
+  })
   @Ok(EngagementSummaryView)
   summary(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<EngagementSummaryView> {
     return this.summaries.summary(actor, id);

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateExecutiveDto, ExecutivePage, ExecutivesService, ExecutiveView, ListExecutivesQueryDto, UpdateExecutiveDto, type Actor, type Page } from '@app/domain';
+import {
+  CreateExecutiveDto,
+  ExecutivePage,
+  ExecutivesService,
+  ExecutiveView,
+  ListExecutivesQueryDto,
+  UpdateExecutiveDto,
+  type Actor,
+  type Page,
+} from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { UuidParam } from '../http/uuid-param';
@@ -13,7 +22,8 @@ export class ExecutivesController {
 
   @Post()
   @ApiOperation({ summary: 'Add a placed executive (admin, account manager)' })
-  @Created(ExecutiveView) @ApiWrite()
+  @Created(ExecutiveView)
+  @ApiWrite()
   create(@CurrentActor() actor: Actor, @Body() body: CreateExecutiveDto): Promise<ExecutiveView> {
     return this.executives.create(actor, body);
   }
@@ -32,8 +42,13 @@ export class ExecutivesController {
   }
 
   @Patch(':id')
-  @Ok(ExecutiveView) @ApiWrite()
-  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateExecutiveDto): Promise<ExecutiveView> {
+  @Ok(ExecutiveView)
+  @ApiWrite()
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateExecutiveDto,
+  ): Promise<ExecutiveView> {
     return this.executives.update(actor, id, body);
   }
 }

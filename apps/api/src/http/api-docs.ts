@@ -1,7 +1,14 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiCreatedResponse,
-  ApiUnauthorizedResponse, ApiUnprocessableEntityResponse, ApiConflictResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiConflictResponse,
 } from '@nestjs/swagger';
 import { ErrorResponse } from './error-response';
 

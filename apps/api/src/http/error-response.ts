@@ -9,8 +9,10 @@ export class FieldProblemView {
 export class ErrorResponse {
   @ApiProperty({ example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' }) code!: string;
-  @ApiProperty({ example: 'Invalid request: dueDate (dueDate must be a real date in the form YYYY-MM-DD)' }) message!: string;
+  @ApiProperty({ example: 'Invalid request: dueDate (dueDate must be a real date in the form YYYY-MM-DD)' })
+  message!: string;
   @ApiPropertyOptional({ type: [FieldProblemView] }) errors?: FieldProblemView[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
-  @ApiProperty({ description: 'Quote it when reporting a problem; also in the x-request-id header' }) correlationId!: string;
+  @ApiProperty({ description: 'Quote it when reporting a problem; also in the x-request-id header' })
+  correlationId!: string;
 }

@@ -42,7 +42,10 @@ export function findNulCharacters(value: unknown, path = ''): FieldProblem[] {
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => {
       const what = unstorable(key);
-      return [...(what ? [{ field: path || 'body', problems: [`property names must not contain ${what}`] }] : []), ...findNulCharacters(item, path ? `${path}.${key}` : key)];
+      return [
+        ...(what ? [{ field: path || 'body', problems: [`property names must not contain ${what}`] }] : []),
+        ...findNulCharacters(item, path ? `${path}.${key}` : key),
+      ];
     });
   }
   return [];
@@ -69,7 +72,9 @@ class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
       if (exceedsDepth(value)) {
-        throw new RequestValidationFailed([{ field: 'body', problems: [`the request nests objects or arrays deeper than ${MAX_INPUT_DEPTH} levels`] }]);
+        throw new RequestValidationFailed([
+          { field: 'body', problems: [`the request nests objects or arrays deeper than ${MAX_INPUT_DEPTH} levels`] },
+        ]);
       }
       const nul = findNulCharacters(value);
       if (nul.length) throw new RequestValidationFailed(nul);

@@ -9,9 +9,15 @@ interface ErrorNote {
 }
 
 const ERROR_NOTE = Symbol('errorNote');
-type NotedRequest = FastifyRequest & { [ERROR_NOTE]?: ErrorNote; user?: { actor?: { organizationId: string; userId: string; role: string } } };
+type NotedRequest = FastifyRequest & {
+  [ERROR_NOTE]?: ErrorNote;
+  user?: { actor?: { organizationId: string; userId: string; role: string } };
+};
 
-export function noteErrorForLog(request: FastifyRequest, body: { code: string; errors?: Array<{ field: string }> }): void {
+export function noteErrorForLog(
+  request: FastifyRequest,
+  body: { code: string; errors?: Array<{ field: string }> },
+): void {
   (request as NotedRequest)[ERROR_NOTE] = { code: body.code, fields: body.errors?.map((e) => e.field) };
 }
 
@@ -21,7 +27,9 @@ const LOG_CONTEXT = Symbol('logContext');
 /** Who a public request turned out to be (a successful login), as recorded in its log context. */
 function identified(request: FastifyRequest): { organizationId: string; userId: string } | undefined {
   const context = (request as unknown as { [LOG_CONTEXT]?: LogContext })[LOG_CONTEXT];
-  return context?.organizationId && context.userId ? { organizationId: context.organizationId, userId: context.userId } : undefined;
+  return context?.organizationId && context.userId
+    ? { organizationId: context.organizationId, userId: context.userId }
+    : undefined;
 }
 
 /**
@@ -29,19 +37,35 @@ function identified(request: FastifyRequest): { organizationId: string; userId: 
  * authentication, throttling, authorization denials (403, and the access layer's 404 for an id out of reach —
  * indistinguishable from a missing one to the caller, logged alike here), and refused input.
  */
-export function securityEvent(method: string, route: string, status: number, code: string | undefined, authenticated: boolean): string | undefined {
+export function securityEvent(
+  method: string,
+  route: string,
+  status: number,
+  code: string | undefined,
+  authenticated: boolean,
+): string | undefined {
   if (status === 429) return 'auth.throttled';
-  if (method === 'POST' && route === `${AUTH}/login`) return status === 200 ? 'auth.login.succeeded' : status === 401 ? 'auth.login.failed' : undefined;
-  if (method === 'POST' && route === `${AUTH}/refresh`) return status === 200 ? 'auth.refresh.succeeded' : status === 401 ? 'auth.refresh.failed' : undefined;
+  if (method === 'POST' && route === `${AUTH}/login`)
+    return status === 200 ? 'auth.login.succeeded' : status === 401 ? 'auth.login.failed' : undefined;
+  if (method === 'POST' && route === `${AUTH}/refresh`)
+    return status === 200 ? 'auth.refresh.succeeded' : status === 401 ? 'auth.refresh.failed' : undefined;
   if (method === 'POST' && route === `${AUTH}/signup` && status === 201) return 'auth.signup.succeeded';
   if (method === 'POST' && route === `${AUTH}/logout` && status < 300) return 'auth.logout';
   if (method === 'POST' && route === `${AUTH}/password-reset` && status === 202) return 'auth.password_reset.requested';
-  if (method === 'POST' && route === `${AUTH}/password-reset/confirm`) return status === 204 ? 'auth.password_reset.completed' : status === 422 ? 'auth.password_reset.failed' : undefined;
+  if (method === 'POST' && route === `${AUTH}/password-reset/confirm`)
+    return status === 204 ? 'auth.password_reset.completed' : status === 422 ? 'auth.password_reset.failed' : undefined;
   if (method === 'POST' && route === '/api/v1/me/password' && status === 204) return 'auth.password.changed';
   if (method === 'POST' && route === '/api/v1/me/password' && status === 422) return 'auth.password.change_failed';
   if (status === 401) return 'auth.token.rejected';
   if (status === 403) return 'authz.denied';
-  if (status === 404 && authenticated && code !== undefined && code !== 'ROUTE.NOT_FOUND' && code.endsWith('.NOT_FOUND')) return 'authz.denied';
+  if (
+    status === 404 &&
+    authenticated &&
+    code !== undefined &&
+    code !== 'ROUTE.NOT_FOUND' &&
+    code.endsWith('.NOT_FOUND')
+  )
+    return 'authz.denied';
   if (status === 400 || status === 413 || status === 422) return 'input.rejected';
   return undefined;
 }

@@ -1,8 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CreatedWebhookView, CreateWebhookDto, FailedNotificationPage, FailedNotificationsQueryDto, NotificationPreferencesDto, NotificationPreferencesView,
-  NotificationsService, UpdateWebhookDto, WebhookView, type Actor, type FailedNotificationView, type Page,
+  CreatedWebhookView,
+  CreateWebhookDto,
+  FailedNotificationPage,
+  FailedNotificationsQueryDto,
+  NotificationPreferencesDto,
+  NotificationPreferencesView,
+  NotificationsService,
+  UpdateWebhookDto,
+  WebhookView,
+  type Actor,
+  type FailedNotificationView,
+  type Page,
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
@@ -24,14 +34,20 @@ export class NotificationsController {
   @Put('me/notification-preferences')
   @ApiOperation({ summary: 'Set your alert email preferences (channel on/off, minimum severity)' })
   @Ok(NotificationPreferencesView)
-  setPreferences(@CurrentActor() actor: Actor, @Body() body: NotificationPreferencesDto): Promise<NotificationPreferencesView> {
+  setPreferences(
+    @CurrentActor() actor: Actor,
+    @Body() body: NotificationPreferencesDto,
+  ): Promise<NotificationPreferencesView> {
     return this.notifications.setPreferences(actor, body);
   }
 
   @Get('notifications/failed')
   @ApiOperation({ summary: 'Notifications that failed after their last attempt (admin)' })
   @Ok(FailedNotificationPage)
-  failed(@CurrentActor() actor: Actor, @Query() query: FailedNotificationsQueryDto): Promise<Page<FailedNotificationView>> {
+  failed(
+    @CurrentActor() actor: Actor,
+    @Query() query: FailedNotificationsQueryDto,
+  ): Promise<Page<FailedNotificationView>> {
     return this.notifications.failed(actor, query);
   }
 
@@ -43,16 +59,24 @@ export class NotificationsController {
   }
 
   @Post('organization/webhooks')
-  @ApiOperation({ summary: 'Add a webhook: signed JSON (HMAC-SHA256 in x-throughline-signature) or Slack-compatible (admin)' })
-  @Created(CreatedWebhookView) @ApiWrite()
+  @ApiOperation({
+    summary: 'Add a webhook: signed JSON (HMAC-SHA256 in x-throughline-signature) or Slack-compatible (admin)',
+  })
+  @Created(CreatedWebhookView)
+  @ApiWrite()
   createWebhook(@CurrentActor() actor: Actor, @Body() body: CreateWebhookDto): Promise<CreatedWebhookView> {
     return this.notifications.createWebhook(actor, body);
   }
 
   @Patch('organization/webhooks/:id')
   @ApiOperation({ summary: 'Change or re-enable a webhook (admin)' })
-  @Ok(WebhookView) @ApiWrite()
-  updateWebhook(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateWebhookDto): Promise<WebhookView> {
+  @Ok(WebhookView)
+  @ApiWrite()
+  updateWebhook(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateWebhookDto,
+  ): Promise<WebhookView> {
     return this.notifications.updateWebhook(actor, id, body);
   }
 

@@ -19,7 +19,8 @@ export class OrganizationController {
 
   @Patch()
   @ApiOperation({ summary: 'Change settings (admin)' })
-  @Ok(OrganizationSettingsView) @ApiWrite()
+  @Ok(OrganizationSettingsView)
+  @ApiWrite()
   update(@CurrentActor() actor: Actor, @Body() body: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsView> {
     return this.organizations.updateSettings(actor, body);
   }

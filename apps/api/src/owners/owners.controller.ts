@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateOwnerDto, ListOwnersQueryDto, OwnerPage, OwnersService, OwnerView, UpdateOwnerDto, type Actor, type Page } from '@app/domain';
+import {
+  CreateOwnerDto,
+  ListOwnersQueryDto,
+  OwnerPage,
+  OwnersService,
+  OwnerView,
+  UpdateOwnerDto,
+  type Actor,
+  type Page,
+} from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { UuidParam } from '../http/uuid-param';
@@ -13,7 +22,8 @@ export class OwnersController {
 
   @Post()
   @ApiOperation({ summary: 'Add an accountability owner at a client (admin, account manager)' })
-  @Created(OwnerView) @ApiWrite()
+  @Created(OwnerView)
+  @ApiWrite()
   create(@CurrentActor() actor: Actor, @Body() body: CreateOwnerDto): Promise<OwnerView> {
     return this.owners.create(actor, body);
   }
@@ -32,7 +42,8 @@ export class OwnersController {
   }
 
   @Patch(':id')
-  @Ok(OwnerView) @ApiWrite()
+  @Ok(OwnerView)
+  @ApiWrite()
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateOwnerDto): Promise<OwnerView> {
     return this.owners.update(actor, id, body);
   }

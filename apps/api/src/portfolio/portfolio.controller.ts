@@ -11,7 +11,10 @@ export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every engagement you may see with progress vs expected, computed health vs reported RAG, overdue and next milestones' })
+  @ApiOperation({
+    summary:
+      'Every engagement you may see with progress vs expected, computed health vs reported RAG, overdue and next milestones',
+  })
   @Ok(PortfolioPage)
   list(@CurrentActor() actor: Actor, @Query() query: PortfolioQueryDto): Promise<PortfolioPage> {
     return this.portfolio.portfolio(actor, query);

@@ -12,9 +12,17 @@ export class PrioritiesController {
   constructor(private readonly priorities: PrioritiesService) {}
 
   @Post('engagements/:id/priorities')
-  @ApiOperation({ summary: 'Add a strategic priority (admin, account manager); refused with 422 PRIORITY.FOCUS_CAP_EXCEEDED past the focus cap' })
-  @Created(PriorityView) @ApiWrite()
-  create(@CurrentActor() actor: Actor, @UuidParam('id') engagementId: string, @Body() body: CreatePriorityDto): Promise<PriorityView> {
+  @ApiOperation({
+    summary:
+      'Add a strategic priority (admin, account manager); refused with 422 PRIORITY.FOCUS_CAP_EXCEEDED past the focus cap',
+  })
+  @Created(PriorityView)
+  @ApiWrite()
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') engagementId: string,
+    @Body() body: CreatePriorityDto,
+  ): Promise<PriorityView> {
     return this.priorities.create(actor, engagementId, body);
   }
 
@@ -33,8 +41,13 @@ export class PrioritiesController {
 
   @Patch('priorities/:id')
   @ApiOperation({ summary: 'Edit, re-rank, change owner or status (admin, account manager)' })
-  @Ok(PriorityView) @ApiWrite()
-  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdatePriorityDto): Promise<PriorityView> {
+  @Ok(PriorityView)
+  @ApiWrite()
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePriorityDto,
+  ): Promise<PriorityView> {
     return this.priorities.update(actor, id, body);
   }
 }

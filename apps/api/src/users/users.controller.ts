@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeRoleDto, ClientGrantsDto, CreateUserDto, ListUsersQueryDto, UserPage, UsersService, UserView, type Actor, type Page } from '@app/domain';
+import {
+  ChangeRoleDto,
+  ClientGrantsDto,
+  CreateUserDto,
+  ListUsersQueryDto,
+  UserPage,
+  UsersService,
+  UserView,
+  type Actor,
+  type Page,
+} from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { UuidParam } from '../http/uuid-param';
@@ -13,7 +23,8 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a user (admin)' })
-  @Created(UserView) @ApiWrite()
+  @Created(UserView)
+  @ApiWrite()
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, body);
   }
@@ -34,22 +45,33 @@ export class UsersController {
 
   @Patch(':id/role')
   @ApiOperation({ summary: "Change a user's role (admin); their tokens stop working" })
-  @Ok(UserView) @ApiWrite()
-  changeRole(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ChangeRoleDto): Promise<UserView> {
+  @Ok(UserView)
+  @ApiWrite()
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: ChangeRoleDto,
+  ): Promise<UserView> {
     return this.users.changeRole(actor, id, body.role);
   }
 
   @Put(':id/client-grants')
   @ApiOperation({ summary: 'Replace the clients a client viewer may see (admin)' })
-  @Ok(UserView) @ApiWrite()
-  setGrants(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ClientGrantsDto): Promise<UserView> {
+  @Ok(UserView)
+  @ApiWrite()
+  setGrants(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: ClientGrantsDto,
+  ): Promise<UserView> {
     return this.users.setClientGrants(actor, id, body);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user (admin); their sessions end' })
-  @Ok(UserView) @ApiWrite()
+  @Ok(UserView)
+  @ApiWrite()
   disable(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserView> {
     return this.users.setDisabled(actor, id, true);
   }
@@ -57,7 +79,8 @@ export class UsersController {
   @Post(':id/enable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-enable a disabled user (admin)' })
-  @Ok(UserView) @ApiWrite()
+  @Ok(UserView)
+  @ApiWrite()
   enable(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<UserView> {
     return this.users.setDisabled(actor, id, false);
   }

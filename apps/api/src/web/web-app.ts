@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
  * (dist/apps/api/src/web → dist/web) or, when run from source by the tests, the repository's dist/web.
  */
 export function resolveWebDir(configured: string | undefined): string | null {
-  const candidates = configured ? [resolve(configured)] : [resolve(__dirname, '../../../../web'), resolve(__dirname, '../../../../dist/web')];
+  const candidates = configured
+    ? [resolve(configured)]
+    : [resolve(__dirname, '../../../../web'), resolve(__dirname, '../../../../dist/web')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
@@ -27,8 +29,11 @@ export async function serveWebApp(app: NestFastifyApplication, webDir: string): 
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request, reply) => {
-    if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) return reply.callNotFound();
+    if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?'))
+      return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   });
-  fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'));
+  fastify.get('/', (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'),
+  );
 }

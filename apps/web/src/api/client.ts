@@ -69,7 +69,12 @@ export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ??
 /** The API's error body, or a stand-in when the server could not be reached or answered something else. */
 export function toApiError(error: unknown, status?: number): ApiError {
   if (error && typeof error === 'object' && 'message' in error && 'statusCode' in error) return error as ApiError;
-  return { statusCode: status ?? 0, code: 'NETWORK', message: 'The server could not be reached. Check your connection and try again.', correlationId: '' } as ApiError;
+  return {
+    statusCode: status ?? 0,
+    code: 'NETWORK',
+    message: 'The server could not be reached. Check your connection and try again.',
+    correlationId: '',
+  } as ApiError;
 }
 
 /** Unwraps an openapi-fetch result: the data (undefined for a 204), or throws the API's error body. */

@@ -42,12 +42,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     })();
   }, [reloadMe]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
-    tokens.set(session);
-    setNotice(null);
-    await reloadMe();
-  }, [reloadMe]);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const session = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      tokens.set(session);
+      setNotice(null);
+      await reloadMe();
+    },
+    [reloadMe],
+  );
 
   const logout = useCallback(async () => {
     const refreshToken = tokens.refreshToken();
@@ -65,7 +68,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  const value = useMemo(() => ({ me, notice, login, logout, forget, reloadMe }), [me, notice, login, logout, forget, reloadMe]);
+  const value = useMemo(
+    () => ({ me, notice, login, logout, forget, reloadMe }),
+    [me, notice, login, logout, forget, reloadMe],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

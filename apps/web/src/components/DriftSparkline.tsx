@@ -20,7 +20,13 @@ export function DriftSparkline({ points, label }: { points: DriftPoint[]; label:
     .curve(curveMonotoneX)(scores);
   const rising = scores[scores.length - 1] > scores[0];
   return (
-    <svg className="sparkline" width={width} height={height} role="img" aria-label={`${label}: drift ${scores.join(', ')} over ${points.length} weeks`}>
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`${label}: drift ${scores.join(', ')} over ${points.length} weeks`}
+    >
       <path d={path ?? ''} fill="none" stroke={rising ? '#b42318' : '#067647'} strokeWidth={2} />
     </svg>
   );

@@ -21,8 +21,22 @@ const milestone = (overrides: Partial<Milestone>): Milestone => ({
 describe('milestone timeline', () => {
   const onPlan = milestone({ title: 'On plan', baselineDueDate: '2026-04-01', dueDate: '2026-04-01' });
   // Baseline 03-01, re-planned to 04-10 with a forecast of 04-15 → 45 days of slip (README's worked example).
-  const slipped = milestone({ title: 'Slipped', baselineDueDate: '2026-03-01', dueDate: '2026-04-10', forecastDate: '2026-04-15', slipDays: 45, replanCount: 2 });
-  const late = milestone({ title: 'Done late', baselineDueDate: '2026-02-01', dueDate: '2026-02-01', status: 'done', completedAt: '2026-02-04T15:00:00Z', slipDays: 3 });
+  const slipped = milestone({
+    title: 'Slipped',
+    baselineDueDate: '2026-03-01',
+    dueDate: '2026-04-10',
+    forecastDate: '2026-04-15',
+    slipDays: 45,
+    replanCount: 2,
+  });
+  const late = milestone({
+    title: 'Done late',
+    baselineDueDate: '2026-02-01',
+    dueDate: '2026-02-01',
+    status: 'done',
+    completedAt: '2026-02-04T15:00:00Z',
+    slipDays: 3,
+  });
 
   it('lays baseline and landing dates on one axis that includes today', () => {
     const { rows, todayAt, from, to } = timelineRows([onPlan, slipped, late], '2026-03-11');
@@ -31,7 +45,9 @@ describe('milestone timeline', () => {
     const bySlipped = rows.find((r) => r.milestone.title === 'Slipped')!;
     expect(bySlipped.landsOn).toBe('2026-04-15'); // the forecast, later than the due date
     expect(bySlipped.baselineAt).toBeLessThan(bySlipped.landsAt);
-    expect(rows.find((r) => r.milestone.title === 'On plan')!.baselineAt).toBe(rows.find((r) => r.milestone.title === 'On plan')!.landsAt);
+    expect(rows.find((r) => r.milestone.title === 'On plan')!.baselineAt).toBe(
+      rows.find((r) => r.milestone.title === 'On plan')!.landsAt,
+    );
     expect(rows.find((r) => r.milestone.title === 'Done late')!.landsOn).toBe('2026-02-04');
     expect(todayAt).toBeGreaterThan(0);
     expect(todayAt).toBeLessThan(100);

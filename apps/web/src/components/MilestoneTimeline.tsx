@@ -20,7 +20,10 @@ export function landingDate(m: Milestone): string {
 }
 
 /** Pure layout of the timeline: one shared date axis for baselines, landings and today. */
-export function timelineRows(milestones: Milestone[], asOf: string): { rows: TimelineRow[]; todayAt: number; from: string; to: string } {
+export function timelineRows(
+  milestones: Milestone[],
+  asOf: string,
+): { rows: TimelineRow[]; todayAt: number; from: string; to: string } {
   const dates = [asOf, ...milestones.flatMap((m) => [m.baselineDueDate, landingDate(m)])].sort();
   const from = dates[0];
   const to = dates[dates.length - 1];
@@ -35,13 +38,28 @@ export function timelineRows(milestones: Milestone[], asOf: string): { rows: Tim
     else parts.push(slipped ? `slipped ${days}` : 'on plan');
     if (m.replanCount > 0) parts.push(`re-planned ${m.replanCount}×`);
     if (m.overdue) parts.push('overdue');
-    return { milestone: m, baselineAt: at(m.baselineDueDate), landsAt: at(landingDate(m)), landsOn: landingDate(m), slipped, label: parts.join(', ') };
+    return {
+      milestone: m,
+      baselineAt: at(m.baselineDueDate),
+      landsAt: at(landingDate(m)),
+      landsOn: landingDate(m),
+      slipped,
+      label: parts.join(', '),
+    };
   });
   return { rows, todayAt: at(asOf), from, to };
 }
 
 /** Baseline (hollow) against where each milestone lands (filled): slips and re-plans visible at a glance. */
-export function MilestoneTimeline({ milestones, asOf, onSelect }: { milestones: Milestone[]; asOf: string; onSelect?: (m: Milestone) => void }) {
+export function MilestoneTimeline({
+  milestones,
+  asOf,
+  onSelect,
+}: {
+  milestones: Milestone[];
+  asOf: string;
+  onSelect?: (m: Milestone) => void;
+}) {
   if (milestones.length === 0) return <p className="state state-empty">No milestones yet.</p>;
   const { rows, todayAt, from, to } = timelineRows(milestones, asOf);
   return (
@@ -62,28 +80,45 @@ export function MilestoneTimeline({ milestones, asOf, onSelect }: { milestones: 
                 <span className="timeline-dates">
                   Baseline {formatDate(m.baselineDueDate)}
                   {m.dueDate !== m.baselineDueDate ? <> → due {formatDate(m.dueDate)}</> : null}
-                  {m.forecastDate && m.forecastDate !== m.dueDate ? <> · forecast {formatDate(m.forecastDate)}</> : null}
+                  {m.forecastDate && m.forecastDate !== m.dueDate ? (
+                    <> · forecast {formatDate(m.forecastDate)}</>
+                  ) : null}
                 </span>
                 <span className={`timeline-status ${row.slipped ? 'text-red' : 'text-green'}`}>{row.label}</span>
                 {onSelect ? (
-                  <button type="button" className="link-button" onClick={() => onSelect(m)} aria-label={`Details: actions and history for ${m.title}`}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelect(m)}
+                    aria-label={`Details: actions and history for ${m.title}`}
+                  >
                     Details
                   </button>
                 ) : null}
               </div>
-              <div className="timeline-track" role="img" aria-label={`${m.title}: baseline ${formatDate(m.baselineDueDate)}, lands ${formatDate(row.landsOn)} (${row.label})`}>
+              <div
+                className="timeline-track"
+                role="img"
+                aria-label={`${m.title}: baseline ${formatDate(m.baselineDueDate)}, lands ${formatDate(row.landsOn)} (${row.label})`}
+              >
                 <span className="timeline-today" style={{ left: `${todayAt}%` }} />
                 {width > 0 ? <span className="timeline-slip" style={{ left: `${left}%`, width: `${width}%` }} /> : null}
                 <span className="timeline-baseline" style={{ left: `${row.baselineAt}%` }} title="Baseline" />
-                <span className={`timeline-current status-${m.status}`} style={{ left: `${row.landsAt}%` }} title="Current" />
+                <span
+                  className={`timeline-current status-${m.status}`}
+                  style={{ left: `${row.landsAt}%` }}
+                  title="Current"
+                />
               </div>
             </li>
           );
         })}
       </ul>
       <p className="timeline-legend muted">
-        <span className="legend-baseline" aria-hidden="true" /> baseline <span className="legend-current" aria-hidden="true" /> where it lands{' '}
-        <span className="legend-slip" aria-hidden="true" /> slip <span className="legend-today" aria-hidden="true" /> today
+        <span className="legend-baseline" aria-hidden="true" /> baseline{' '}
+        <span className="legend-current" aria-hidden="true" /> where it lands{' '}
+        <span className="legend-slip" aria-hidden="true" /> slip <span className="legend-today" aria-hidden="true" />{' '}
+        today
       </p>
     </div>
   );

@@ -7,17 +7,38 @@ import { fieldErrorsOf } from './forms';
 import type { Milestone } from './MilestoneTimeline';
 
 const milestone: Milestone = {
-  id: '6f1c1b0e-0000-4000-8000-000000000001', priorityId: 'p', title: 'API beta', baselineDueDate: '2026-03-01', dueDate: '2026-03-01',
-  forecastDate: null, status: 'planned', weight: 1, completedAt: null, slipDays: 0, overdue: false, replanCount: 0,
+  id: '6f1c1b0e-0000-4000-8000-000000000001',
+  priorityId: 'p',
+  title: 'API beta',
+  baselineDueDate: '2026-03-01',
+  dueDate: '2026-03-01',
+  forecastDate: null,
+  status: 'planned',
+  weight: 1,
+  completedAt: null,
+  slipDays: 0,
+  overdue: false,
+  replanCount: 0,
 };
 
 function answer(status: number, body: unknown) {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(
+    async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 describe('form validation messages', () => {
   it('maps the API field problems to their fields', () => {
-    const error = { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid', correlationId: 'x', errors: [{ field: 'dueDate', problems: ['dueDate must be a real date'] }, { field: 'reason', problems: ['a', 'b'] }] } as ApiError;
+    const error = {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid',
+      correlationId: 'x',
+      errors: [
+        { field: 'dueDate', problems: ['dueDate must be a real date'] },
+        { field: 'reason', problems: ['a', 'b'] },
+      ],
+    } as ApiError;
     expect(fieldErrorsOf(error)).toEqual({ dueDate: 'dueDate must be a real date', reason: 'a; b' });
   });
 
@@ -28,7 +49,9 @@ describe('form validation messages', () => {
     await userEvent.clear(screen.getByLabelText('New due date'));
     await userEvent.type(screen.getByLabelText('New due date'), '2026-04-10');
     await userEvent.click(screen.getByRole('button', { name: 'Re-plan' }));
-    expect(screen.getByLabelText('Reason for the change')).toHaveAccessibleDescription('A re-plan needs a reason: say why the date moves.');
+    expect(screen.getByLabelText('Reason for the change')).toHaveAccessibleDescription(
+      'A re-plan needs a reason: say why the date moves.',
+    );
     expect(screen.getByLabelText('Reason for the change')).toHaveAttribute('aria-invalid', 'true');
     expect(fetch).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
@@ -36,7 +59,10 @@ describe('form validation messages', () => {
 
   it("re-plan: shows the API's field message next to the field", async () => {
     const fetch = answer(400, {
-      statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid request: reason', correlationId: 'c',
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid request: reason',
+      correlationId: 'c',
       errors: [{ field: 'reason', problems: ['reason must be shorter than or equal to 2000 characters'] }],
     });
     vi.stubGlobal('fetch', fetch);

@@ -1,4 +1,12 @@
-import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import type { ApiError } from '../api/client';
 
 export type FieldErrors = Record<string, string>;
@@ -24,7 +32,10 @@ export function fieldErrorsOf(error: ApiError): FieldErrors {
  * Form state around one API call: client-side checks first (`validate` returns messages by field), then the
  * call; a 400 puts the API's messages next to their fields, anything else shows above the form.
  */
-export function useForm<T>(submitTo: () => Promise<T>, options: { validate?: () => FieldErrors; onDone?: (result: T) => void } = {}) {
+export function useForm<T>(
+  submitTo: () => Promise<T>,
+  options: { validate?: () => FieldErrors; onDone?: (result: T) => void } = {},
+) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,15 +90,39 @@ export function Field({ label, error, hint, children }: FieldProps) {
   );
 }
 
-export function TextField({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} error={error} hint={hint}>{(a11y) => <input {...input} {...a11y} />}</Field>;
+export function TextField({
+  label,
+  error,
+  hint,
+  ...input
+}: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(a11y) => <input {...input} {...a11y} />}
+    </Field>
+  );
 }
 
-export function TextArea({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field label={label} error={error} hint={hint}>{(a11y) => <textarea rows={3} {...input} {...a11y} />}</Field>;
+export function TextArea({
+  label,
+  error,
+  hint,
+  ...input
+}: { label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(a11y) => <textarea rows={3} {...input} {...a11y} />}
+    </Field>
+  );
 }
 
-export function SelectField({ label, error, hint, children, ...select }: { label: string; error?: string; hint?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: { label: string; error?: string; hint?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field label={label} error={error} hint={hint}>
       {(a11y) => (

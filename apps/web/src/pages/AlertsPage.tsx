@@ -15,7 +15,12 @@ export default function AlertsPage() {
   const [status, setStatus] = useState<Status | ''>('open');
   const [severity, setSeverity] = useState<Severity | ''>('');
   const alerts = useLoad(
-    () => unwrap(api.GET('/api/v1/alerts', { params: { query: { limit: 100, ...(status ? { status } : {}), ...(severity ? { severity } : {}) } } })),
+    () =>
+      unwrap(
+        api.GET('/api/v1/alerts', {
+          params: { query: { limit: 100, ...(status ? { status } : {}), ...(severity ? { severity } : {}) } },
+        }),
+      ),
     [status, severity],
   );
   return (
@@ -24,22 +29,26 @@ export default function AlertsPage() {
       <form className="filters" aria-label="Filter alerts" onSubmit={(e) => e.preventDefault()}>
         <Filter label="Status">
           {(id) => (
-            <><select id={id} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-            <option value="open">Open</option>
-            <option value="acknowledged">Acknowledged</option>
-            <option value="resolved">Resolved</option>
-            <option value="">Any</option>
-          </select></>
+            <>
+              <select id={id} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+                <option value="open">Open</option>
+                <option value="acknowledged">Acknowledged</option>
+                <option value="resolved">Resolved</option>
+                <option value="">Any</option>
+              </select>
+            </>
           )}
         </Filter>
         <Filter label="Severity">
           {(id) => (
-            <><select id={id} value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
-            <option value="">Any</option>
-            <option value="critical">Critical</option>
-            <option value="warning">Warning</option>
-            <option value="info">Info</option>
-          </select></>
+            <>
+              <select id={id} value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
+                <option value="">Any</option>
+                <option value="critical">Critical</option>
+                <option value="warning">Warning</option>
+                <option value="info">Info</option>
+              </select>
+            </>
           )}
         </Filter>
       </form>
@@ -78,10 +87,16 @@ function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void 
   return (
     <li className={`card alert alert-${a.severity}`} data-testid="alert">
       <p>
-        <span className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}>{a.severity}</span> <strong>{a.message}</strong>
+        <span
+          className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}
+        >
+          {a.severity}
+        </span>{' '}
+        <strong>{a.message}</strong>
       </p>
       <p className="muted">
-        {a.clientName ?? 'Across clients'} · {a.rule.replaceAll('_', ' ')} · {a.status} · first seen {formatInstant(a.firstSeenAt, zone)}
+        {a.clientName ?? 'Across clients'} · {a.rule.replaceAll('_', ' ')} · {a.status} · first seen{' '}
+        {formatInstant(a.firstSeenAt, zone)}
         {a.engagementId ? (
           <>
             {' '}
@@ -94,7 +109,12 @@ function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void 
       {a.status !== 'resolved' ? (
         <div className="actions">
           {a.status === 'open' ? (
-            <button type="button" onClick={() => void act(() => unwrap(api.POST('/api/v1/alerts/{id}/acknowledge', { params: { path: { id: a.id } } })))}>
+            <button
+              type="button"
+              onClick={() =>
+                void act(() => unwrap(api.POST('/api/v1/alerts/{id}/acknowledge', { params: { path: { id: a.id } } })))
+              }
+            >
               Acknowledge
             </button>
           ) : null}
@@ -114,7 +134,9 @@ function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void 
               return;
             }
             setNoteError(undefined);
-            void act(() => unwrap(api.POST('/api/v1/alerts/{id}/resolve', { params: { path: { id: a.id } }, body: { note } })));
+            void act(() =>
+              unwrap(api.POST('/api/v1/alerts/{id}/resolve', { params: { path: { id: a.id } }, body: { note } })),
+            );
           }}
         >
           <TextArea label="Resolution note" value={note} onChange={(e) => setNote(e.target.value)} error={noteError} />

@@ -16,13 +16,22 @@ type Priority = Schemas['SummaryPriorityView'];
 export default function EngagementPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const summary = useLoad(() => unwrap(api.GET('/api/v1/engagements/{id}/summary', { params: { path: { id } } })), [id]);
+  const summary = useLoad(
+    () => unwrap(api.GET('/api/v1/engagements/{id}/summary', { params: { path: { id } } })),
+    [id],
+  );
   const alerts = useLoad(
-    () => unwrap(api.GET('/api/v1/alerts', { params: { query: { engagementId: id, limit: 100 } } })).then((page) => page.items.filter((a) => a.status !== 'resolved')),
+    () =>
+      unwrap(api.GET('/api/v1/alerts', { params: { query: { engagementId: id, limit: 100 } } })).then((page) =>
+        page.items.filter((a) => a.status !== 'resolved'),
+      ),
     [id],
   );
   const allocation = useLoad(
-    () => (me.role === 'client_viewer' ? Promise.resolve(null) : unwrap(api.GET('/api/v1/engagements/{id}/allocation-changes', { params: { path: { id } } }))),
+    () =>
+      me.role === 'client_viewer'
+        ? Promise.resolve(null)
+        : unwrap(api.GET('/api/v1/engagements/{id}/allocation-changes', { params: { path: { id } } })),
     [id, me.role],
   );
 
@@ -53,7 +62,8 @@ export default function EngagementPage() {
           {e.clientName} · {e.function}
         </h1>
         <p>
-          {e.executiveName} · {e.status} · {formatDate(e.startDate)} – {e.plannedEndDate ? formatDate(e.plannedEndDate) : 'open-ended'}
+          {e.executiveName} · {e.status} · {formatDate(e.startDate)} –{' '}
+          {e.plannedEndDate ? formatDate(e.plannedEndDate) : 'open-ended'}
           {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} days/week now` : ''}
         </p>
         {allocation.data && allocation.data.length > 1 ? (
@@ -62,7 +72,8 @@ export default function EngagementPage() {
             <ul>
               {allocation.data.map((a) => (
                 <li key={a.id}>
-                  From {formatDate(a.effectiveDate)}: {a.previousDaysPerWeek !== null ? `${a.previousDaysPerWeek} → ` : ''}
+                  From {formatDate(a.effectiveDate)}:{' '}
+                  {a.previousDaysPerWeek !== null ? `${a.previousDaysPerWeek} → ` : ''}
                   {a.daysPerWeek} days/week — {a.reason}
                 </li>
               ))}
@@ -92,8 +103,16 @@ export default function EngagementPage() {
           <ul className="alerts-list">
             {alerts.data?.map((a) => (
               <li key={a.id} className={`alert alert-${a.severity}`}>
-                <span className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}>{a.severity}</span> {a.message}
-                <span className="muted"> · {a.status === 'acknowledged' ? 'acknowledged' : `since ${formatDate(a.firstSeenAt.slice(0, 10))}`}</span>
+                <span
+                  className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}
+                >
+                  {a.severity}
+                </span>{' '}
+                {a.message}
+                <span className="muted">
+                  {' '}
+                  · {a.status === 'acknowledged' ? 'acknowledged' : `since ${formatDate(a.firstSeenAt.slice(0, 10))}`}
+                </span>
               </li>
             ))}
           </ul>
@@ -105,7 +124,15 @@ export default function EngagementPage() {
   );
 }
 
-function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; summary: Summary; onChange: () => void }) {
+function PriorityCard({
+  priority: p,
+  summary,
+  onChange,
+}: {
+  priority: Priority;
+  summary: Summary;
+  onChange: () => void;
+}) {
   const me = useMe();
   const [selected, setSelected] = useState<Milestone | null>(null);
   const [showCheckIn, setShowCheckIn] = useState(false);
@@ -130,14 +157,29 @@ function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; 
     <li className="priority card" data-testid="priority" aria-labelledby={`priority-${p.id}`}>
       <div className="priority-head">
         <h3 id={`priority-${p.id}`}>
-          {p.status === 'active' ? <span className="rank">#{p.rank}</span> : <span className="pill pill-none">{p.status}</span>} {p.title}
+          {p.status === 'active' ? (
+            <span className="rank">#{p.rank}</span>
+          ) : (
+            <span className="pill pill-none">{p.status}</span>
+          )}{' '}
+          {p.title}
         </h3>
         {internal && p.status === 'active' ? (
           <span className="rank-buttons">
-            <button type="button" disabled={p.rank <= 1} onClick={() => void patch({ rank: p.rank - 1 })} aria-label={`Move "${p.title}" up`}>
+            <button
+              type="button"
+              disabled={p.rank <= 1}
+              onClick={() => void patch({ rank: p.rank - 1 })}
+              aria-label={`Move "${p.title}" up`}
+            >
               ↑ Up
             </button>
-            <button type="button" disabled={p.rank >= activeCount} onClick={() => void patch({ rank: p.rank + 1 })} aria-label={`Move "${p.title}" down`}>
+            <button
+              type="button"
+              disabled={p.rank >= activeCount}
+              onClick={() => void patch({ rank: p.rank + 1 })}
+              aria-label={`Move "${p.title}" down`}
+            >
               ↓ Down
             </button>
           </span>
@@ -157,7 +199,11 @@ function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; 
         Owner: <strong>{p.owner.name}</strong>
         {p.owner.title ? `, ${p.owner.title}` : ''} · {formatDate(p.startDate)} → {formatDate(p.targetDate)}
       </p>
-      <div className="progress" aria-label={`Progress ${percent(p.progress)}, expected ${percent(p.expectedProgress)} by today`} role="img">
+      <div
+        className="progress"
+        aria-label={`Progress ${percent(p.progress)}, expected ${percent(p.expectedProgress)} by today`}
+        role="img"
+      >
         <span className="progress-bar" style={{ width: percent(p.progress) }} />
         <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title="Expected by today" />
       </div>
@@ -171,7 +217,11 @@ function PriorityCard({ priority: p, summary, onChange }: { priority: Priority; 
         </span>
       </div>
       <h4>Milestones</h4>
-      <MilestoneTimeline milestones={p.milestones} asOf={summary.asOf} onSelect={me.role === 'client_viewer' ? undefined : (m) => setSelected(selected?.id === m.id ? null : m)} />
+      <MilestoneTimeline
+        milestones={p.milestones}
+        asOf={summary.asOf}
+        onSelect={me.role === 'client_viewer' ? undefined : (m) => setSelected(selected?.id === m.id ? null : m)}
+      />
       {selected ? (
         <MilestonePanel
           key={selected.id}
@@ -253,7 +303,11 @@ function CheckInFeed({ summary, onChange }: { summary: Summary; onChange: () => 
             {c.acknowledgedAt ? (
               <p className="acknowledged">✓ Acknowledged {formatInstant(c.acknowledgedAt, zone)}</p>
             ) : me.role === 'client_viewer' ? (
-              <button type="button" onClick={() => void acknowledge(c.id)} aria-label={`Acknowledge the check-in on ${titles.get(c.priorityId)}`}>
+              <button
+                type="button"
+                onClick={() => void acknowledge(c.id)}
+                aria-label={`Acknowledge the check-in on ${titles.get(c.priorityId)}`}
+              >
                 Acknowledge
               </button>
             ) : (

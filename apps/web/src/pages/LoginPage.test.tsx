@@ -32,16 +32,37 @@ describe('login form', () => {
   });
 
   it('says plainly when the credentials are wrong (401)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ statusCode: 401, code: 'AUTH.INVALID_CREDENTIALS', message: 'Invalid email or password', correlationId: 'c' }), { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              statusCode: 401,
+              code: 'AUTH.INVALID_CREDENTIALS',
+              message: 'Invalid email or password',
+              correlationId: 'c',
+            }),
+            { status: 401 },
+          ),
+      ),
+    );
     renderLogin();
     await userEvent.type(await screen.findByLabelText('Email'), 'manager@demo.test');
     await userEvent.type(screen.getByLabelText('Password'), 'wrong-password');
     await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('That email and password do not match an active account.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That email and password do not match an active account.',
+    );
   });
 
   it('says so when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     renderLogin();
     await userEvent.type(await screen.findByLabelText('Email'), 'manager@demo.test');
     await userEvent.type(screen.getByLabelText('Password'), 'throughline-demo');

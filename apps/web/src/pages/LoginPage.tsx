@@ -32,7 +32,9 @@ export function LoginPage() {
       navigate(from, { replace: true });
     } catch (caught) {
       const error = caught as ApiError;
-      setFormError(error.statusCode === 401 ? 'That email and password do not match an active account.' : error.message);
+      setFormError(
+        error.statusCode === 401 ? 'That email and password do not match an active account.' : error.message,
+      );
     } finally {
       setBusy(false);
     }
@@ -45,8 +47,23 @@ export function LoginPage() {
       {notice ? <p role="status">{notice}</p> : null}
       <form onSubmit={submit} noValidate aria-label="Log in">
         <FormError message={formError} />
-        <TextField label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} autoFocus />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+          autoFocus
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>

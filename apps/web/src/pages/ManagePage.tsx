@@ -1,10 +1,18 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { isInternal, useMe } from '../auth/session';
-import { ClientsSection, EngagementsSection, ExecutivesSection, OwnersSection, PrioritiesSection, UsersSection } from './manage-sections';
+import {
+  ClientsSection,
+  EngagementsSection,
+  ExecutivesSection,
+  OwnersSection,
+  PrioritiesSection,
+  UsersSection,
+} from './manage-sections';
 
 export default function ManagePage() {
   const me = useMe();
-  if (!isInternal(me.role)) return <p className="state state-error">Only admins and account managers manage the portfolio.</p>;
+  if (!isInternal(me.role))
+    return <p className="state state-error">Only admins and account managers manage the portfolio.</p>;
   return (
     <section>
       <h1>Manage</h1>

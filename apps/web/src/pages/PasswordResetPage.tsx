@@ -25,14 +25,15 @@ function RequestResetLink() {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const form = useForm(() => unwrap(api.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } })), {
-    validate: (): FieldErrors => (/^\S+@\S+\.\S+$/.test(email.trim()) ? {} : { email: 'Enter an email address like name@company.com.' }),
+    validate: (): FieldErrors =>
+      /^\S+@\S+\.\S+$/.test(email.trim()) ? {} : { email: 'Enter an email address like name@company.com.' },
     onDone: () => setSent(true),
   });
   if (sent) {
     return (
       <p role="status">
-        If <strong>{email.trim()}</strong> belongs to an account, an email with a link to choose a new password is on its way. The link works
-        once and expires within the hour.
+        If <strong>{email.trim()}</strong> belongs to an account, an email with a link to choose a new password is on
+        its way. The link works once and expires within the hour.
       </p>
     );
   }
@@ -40,7 +41,15 @@ function RequestResetLink() {
     <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-label="Reset your password">
       <h2>Forgot your password?</h2>
       <FormError message={form.formError} />
-      <TextField label="Email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} autoFocus />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={form.errors.email}
+        autoFocus
+      />
       <button type="submit" className="primary" disabled={form.busy}>
         Email me a reset link
       </button>
@@ -52,14 +61,18 @@ function ChooseNewPassword({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
-  const form = useForm(() => unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })), {
-    validate: () => newPasswordErrors(password, repeat),
-    onDone: () => setDone(true),
-  });
+  const form = useForm(
+    () => unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })),
+    {
+      validate: () => newPasswordErrors(password, repeat),
+      onDone: () => setDone(true),
+    },
+  );
   if (done) {
     return (
       <p role="status">
-        Your password is changed, and every other session of yours has been logged out. <Link to="/login">Log in</Link> with the new one.
+        Your password is changed, and every other session of yours has been logged out. <Link to="/login">Log in</Link>{' '}
+        with the new one.
       </p>
     );
   }
@@ -77,7 +90,14 @@ function ChooseNewPassword({ token }: { token: string }) {
         error={form.errors.newPassword}
         autoFocus
       />
-      <TextField label="Repeat it" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={form.errors.repeat} />
+      <TextField
+        label="Repeat it"
+        type="password"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={(e) => setRepeat(e.target.value)}
+        error={form.errors.repeat}
+      />
       <button type="submit" className="primary" disabled={form.busy}>
         Set the new password
       </button>

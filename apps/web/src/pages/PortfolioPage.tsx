@@ -14,9 +14,12 @@ const PAGE = 100;
 
 /** Every page of the portfolio (the API pages by 100), fetched in parallel after the first. */
 export async function loadPortfolio(): Promise<Item[]> {
-  const page = (offset: number) => unwrap(api.GET('/api/v1/portfolio', { params: { query: { limit: PAGE, offset, sort: 'drift', order: 'desc' } } }));
+  const page = (offset: number) =>
+    unwrap(api.GET('/api/v1/portfolio', { params: { query: { limit: PAGE, offset, sort: 'drift', order: 'desc' } } }));
   const first = await page(0);
-  const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / PAGE) - 1 }, (_, i) => page((i + 1) * PAGE)));
+  const rest = await Promise.all(
+    Array.from({ length: Math.ceil(first.total / PAGE) - 1 }, (_, i) => page((i + 1) * PAGE)),
+  );
   return [first, ...rest].flatMap((p) => p.items);
 }
 
@@ -27,8 +30,10 @@ export function sortItems(items: Item[], sort: Sort): Item[] {
   const byDrift = (a: Item, b: Item) => (b.driftScore ?? -1) - (a.driftScore ?? -1);
   const compare: Record<Sort, (a: Item, b: Item) => number> = {
     drift: byDrift,
-    health: (a, b) => (a.health ? HEALTH_ORDER[a.health] : 9) - (b.health ? HEALTH_ORDER[b.health] : 9) || byDrift(a, b),
-    nextDue: (a, b) => (a.nextMilestone?.dueDate ?? '9999').localeCompare(b.nextMilestone?.dueDate ?? '9999') || byDrift(a, b),
+    health: (a, b) =>
+      (a.health ? HEALTH_ORDER[a.health] : 9) - (b.health ? HEALTH_ORDER[b.health] : 9) || byDrift(a, b),
+    nextDue: (a, b) =>
+      (a.nextMilestone?.dueDate ?? '9999').localeCompare(b.nextMilestone?.dueDate ?? '9999') || byDrift(a, b),
   };
   return [...items].sort(compare[sort]);
 }
@@ -45,9 +50,16 @@ export default function PortfolioPage() {
   const [sort, setSort] = useState<Sort>('drift');
 
   const items = portfolio.data ?? [];
-  const clients = useMemo(() => [...new Map(items.map((i) => [i.clientId, i.clientName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [items]);
+  const clients = useMemo(
+    () => [...new Map(items.map((i) => [i.clientId, i.clientName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+    [items],
+  );
   const managers = useMemo(
-    () => [...new Map(items.filter((i) => i.accountManagerId).map((i) => [i.accountManagerId!, i.accountManagerName ?? ''])).entries()],
+    () => [
+      ...new Map(
+        items.filter((i) => i.accountManagerId).map((i) => [i.accountManagerId!, i.accountManagerName ?? '']),
+      ).entries(),
+    ],
     [items],
   );
   const shown = useMemo(() => {
@@ -59,7 +71,10 @@ export default function PortfolioPage() {
           (!fn || i.function === fn) &&
           (!health || (health === 'none' ? i.health === null : i.health === health)) &&
           (!manager || i.accountManagerId === manager) &&
-          (!needle || [i.clientName, i.executiveName, i.function, i.nextMilestone?.title ?? ''].some((text) => text.toLowerCase().includes(needle))),
+          (!needle ||
+            [i.clientName, i.executiveName, i.function, i.nextMilestone?.title ?? ''].some((text) =>
+              text.toLowerCase().includes(needle),
+            )),
       ),
       sort,
     );
@@ -73,65 +88,88 @@ export default function PortfolioPage() {
       {portfolio.data ? (
         <>
           {internal ? (
-            <form className="filters" role="search" aria-label="Filter the portfolio" onSubmit={(e) => e.preventDefault()}>
+            <form
+              className="filters"
+              role="search"
+              aria-label="Filter the portfolio"
+              onSubmit={(e) => e.preventDefault()}
+            >
               <Filter label="Search">
                 {(id) => (
-                  <><input id={id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Client, executive, milestone" /></>
+                  <>
+                    <input
+                      id={id}
+                      type="search"
+                      value={search}
+                      onChange={(e) => setSearch(e.target.value)}
+                      placeholder="Client, executive, milestone"
+                    />
+                  </>
                 )}
               </Filter>
               <Filter label="Client">
                 {(id) => (
-                  <><select id={id} value={client} onChange={(e) => setClient(e.target.value)}>
-                  <option value="">All clients</option>
-                  {clients.map(([id, name]) => (
-                    <option key={id} value={id}>
-                      {name}
-                    </option>
-                  ))}
-                </select></>
+                  <>
+                    <select id={id} value={client} onChange={(e) => setClient(e.target.value)}>
+                      <option value="">All clients</option>
+                      {clients.map(([id, name]) => (
+                        <option key={id} value={id}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
+                  </>
                 )}
               </Filter>
               <Filter label="Function">
                 {(id) => (
-                  <><select id={id} value={fn} onChange={(e) => setFn(e.target.value)}>
-                  <option value="">All</option>
-                  <option>CRO</option>
-                  <option>CMO</option>
-                  <option>CPO</option>
-                </select></>
+                  <>
+                    <select id={id} value={fn} onChange={(e) => setFn(e.target.value)}>
+                      <option value="">All</option>
+                      <option>CRO</option>
+                      <option>CMO</option>
+                      <option>CPO</option>
+                    </select>
+                  </>
                 )}
               </Filter>
               <Filter label="Health">
                 {(id) => (
-                  <><select id={id} value={health} onChange={(e) => setHealth(e.target.value)}>
-                  <option value="">Any</option>
-                  <option value="overdue">Overdue</option>
-                  <option value="off_track">Off track</option>
-                  <option value="at_risk">At risk</option>
-                  <option value="on_track">On track</option>
-                  <option value="none">No active priorities</option>
-                </select></>
+                  <>
+                    <select id={id} value={health} onChange={(e) => setHealth(e.target.value)}>
+                      <option value="">Any</option>
+                      <option value="overdue">Overdue</option>
+                      <option value="off_track">Off track</option>
+                      <option value="at_risk">At risk</option>
+                      <option value="on_track">On track</option>
+                      <option value="none">No active priorities</option>
+                    </select>
+                  </>
                 )}
               </Filter>
               <Filter label="Account manager">
                 {(id) => (
-                  <><select id={id} value={manager} onChange={(e) => setManager(e.target.value)}>
-                  <option value="">Anyone</option>
-                  {managers.map(([id, name]) => (
-                    <option key={id} value={id}>
-                      {name}
-                    </option>
-                  ))}
-                </select></>
+                  <>
+                    <select id={id} value={manager} onChange={(e) => setManager(e.target.value)}>
+                      <option value="">Anyone</option>
+                      {managers.map(([id, name]) => (
+                        <option key={id} value={id}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
+                  </>
                 )}
               </Filter>
               <Filter label="Sort by">
                 {(id) => (
-                  <><select id={id} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-                  <option value="drift">Drift (worst first)</option>
-                  <option value="health">Health (worst first)</option>
-                  <option value="nextDue">Next due</option>
-                </select></>
+                  <>
+                    <select id={id} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+                      <option value="drift">Drift (worst first)</option>
+                      <option value="health">Health (worst first)</option>
+                      <option value="nextDue">Next due</option>
+                    </select>
+                  </>
                 )}
               </Filter>
             </form>
@@ -140,7 +178,11 @@ export default function PortfolioPage() {
             {shown.length} of {items.length} engagements
           </p>
           {items.length === 0 ? (
-            <Empty>{internal ? 'No engagements yet. Create a client and an engagement under Manage.' : 'No engagements are shared with you yet.'}</Empty>
+            <Empty>
+              {internal
+                ? 'No engagements yet. Create a client and an engagement under Manage.'
+                : 'No engagements are shared with you yet.'}
+            </Empty>
           ) : shown.length === 0 ? (
             <Empty>No engagement matches these filters.</Empty>
           ) : (
@@ -194,7 +236,8 @@ const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
         {item.overdueMilestones ? <div className="text-red">{item.overdueMilestones} overdue</div> : null}
       </td>
       <td data-label="Drift">
-        <span className="drift-score">{item.driftScore ?? '—'}</span> <DriftSparkline points={item.driftTrend} label={`${item.clientName} ${item.function}`} />
+        <span className="drift-score">{item.driftScore ?? '—'}</span>{' '}
+        <DriftSparkline points={item.driftTrend} label={`${item.clientName} ${item.function}`} />
       </td>
       <td data-label="Open alerts">
         {alerts.critical + alerts.warning + alerts.info === 0 ? (
@@ -207,7 +250,9 @@ const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
           </span>
         )}
       </td>
-      <td data-label="Next milestone">{item.nextMilestone ? `${item.nextMilestone.title} (${formatDate(item.nextMilestone.dueDate)})` : '—'}</td>
+      <td data-label="Next milestone">
+        {item.nextMilestone ? `${item.nextMilestone.title} (${formatDate(item.nextMilestone.dueDate)})` : '—'}
+      </td>
       <td data-label="Last check-in">{ageOf(item.lastCheckInAt)}</td>
     </tr>
   );

@@ -38,12 +38,24 @@ function TimezoneSettings() {
     <div className="card">
       <h2>Timezone</h2>
       <p>
-        Times (check-ins, alerts) are shown in your timezone. Health and due dates are counted in the organization's timezone,{' '}
-        <strong>{me.organizationTimezone}</strong>.
+        Times (check-ins, alerts) are shown in your timezone. Health and due dates are counted in the organization's
+        timezone, <strong>{me.organizationTimezone}</strong>.
       </p>
-      <form onSubmit={(e) => { setSaved(false); void form.onSubmit(e); }} noValidate aria-label="Timezone">
+      <form
+        onSubmit={(e) => {
+          setSaved(false);
+          void form.onSubmit(e);
+        }}
+        noValidate
+        aria-label="Timezone"
+      >
         <FormError message={form.formError} />
-        <SelectField label="Your timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)} error={form.errors.timezone}>
+        <SelectField
+          label="Your timezone"
+          value={timezone}
+          onChange={(e) => setTimezone(e.target.value)}
+          error={form.errors.timezone}
+        >
           <option value="">Same as the organization ({me.organizationTimezone})</option>
           {options.map((zone) => (
             <option key={zone} value={zone}>
@@ -68,20 +80,40 @@ function NotificationPreferences() {
       setMinSeverity(prefs.data.minSeverity);
     }
   }, [prefs.data]);
-  const form = useForm(() => unwrap(api.PUT('/api/v1/me/notification-preferences', { body: { emailEnabled, minSeverity } })), { onDone: () => setSaved(true) });
+  const form = useForm(
+    () => unwrap(api.PUT('/api/v1/me/notification-preferences', { body: { emailEnabled, minSeverity } })),
+    { onDone: () => setSaved(true) },
+  );
   return (
     <div className="card">
       <h2>Alert notifications</h2>
       {prefs.state === 'loading' ? <Loading what="your preferences" /> : null}
       {prefs.state === 'error' ? <ErrorState error={prefs.error} retry={prefs.reload} /> : null}
       {prefs.data ? (
-        <form onSubmit={(e) => { setSaved(false); void form.onSubmit(e); }} noValidate aria-label="Alert notifications">
+        <form
+          onSubmit={(e) => {
+            setSaved(false);
+            void form.onSubmit(e);
+          }}
+          noValidate
+          aria-label="Alert notifications"
+        >
           <FormError message={form.formError} />
           <div className="field checkbox">
-            <input id="email-enabled" type="checkbox" checked={emailEnabled} onChange={(e) => setEmailEnabled(e.target.checked)} />
+            <input
+              id="email-enabled"
+              type="checkbox"
+              checked={emailEnabled}
+              onChange={(e) => setEmailEnabled(e.target.checked)}
+            />
             <label htmlFor="email-enabled">Email me about drift alerts</label>
           </div>
-          <SelectField label="Only alerts at least this severe" value={minSeverity} onChange={(e) => setMinSeverity(e.target.value as typeof minSeverity)} error={form.errors.minSeverity}>
+          <SelectField
+            label="Only alerts at least this severe"
+            value={minSeverity}
+            onChange={(e) => setMinSeverity(e.target.value as typeof minSeverity)}
+            error={form.errors.minSeverity}
+          >
             <option value="info">Info and above</option>
             <option value="warning">Warning and above</option>
             <option value="critical">Critical only</option>
@@ -146,7 +178,14 @@ function DigestPreferences() {
       {prefs.state === 'loading' ? <Loading what="your digest preferences" /> : null}
       {prefs.state === 'error' ? <ErrorState error={prefs.error} retry={prefs.reload} /> : null}
       {view ? (
-        <form onSubmit={(e) => { setSaved(false); void form.onSubmit(e); }} noValidate aria-label="Weekly digest">
+        <form
+          onSubmit={(e) => {
+            setSaved(false);
+            void form.onSubmit(e);
+          }}
+          noValidate
+          aria-label="Weekly digest"
+        >
           <p>
             {view.nextDigestAt
               ? `Your next digest is due ${formatInstant(view.nextDigestAt, view.timezone)} (${view.timezone.replaceAll('_', ' ')}).`
@@ -154,10 +193,20 @@ function DigestPreferences() {
           </p>
           <FormError message={form.formError} />
           <div className="field checkbox">
-            <input id="digest-opted-out" type="checkbox" checked={!optedOut} onChange={(e) => setOptedOut(!e.target.checked)} />
+            <input
+              id="digest-opted-out"
+              type="checkbox"
+              checked={!optedOut}
+              onChange={(e) => setOptedOut(!e.target.checked)}
+            />
             <label htmlFor="digest-opted-out">Email me a weekly digest</label>
           </div>
-          <SelectField label="Day" value={weekday} onChange={(e) => setWeekday(e.target.value as Weekday | '')} error={form.errors.weekday}>
+          <SelectField
+            label="Day"
+            value={weekday}
+            onChange={(e) => setWeekday(e.target.value as Weekday | '')}
+            error={form.errors.weekday}
+          >
             <option value="">Organization default{view.chosen.weekday ? '' : ` (${capitalized(view.weekday)})`}</option>
             {WEEKDAYS.map((day) => (
               <option key={day} value={day}>
@@ -165,7 +214,12 @@ function DigestPreferences() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Hour (your time)" value={hour} onChange={(e) => setHour(e.target.value)} error={form.errors.hour}>
+          <SelectField
+            label="Hour (your time)"
+            value={hour}
+            onChange={(e) => setHour(e.target.value)}
+            error={form.errors.hour}
+          >
             <option value="">Organization default{view.chosen.hour ? '' : ` (${hourLabel(view.hour)})`}</option>
             {Array.from({ length: 24 }, (_, h) => (
               <option key={h} value={String(h)}>
@@ -173,13 +227,26 @@ function DigestPreferences() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="When there is nothing to report" value={skipWhenEmpty} onChange={(e) => setSkipWhenEmpty(e.target.value)} error={form.errors.skipWhenEmpty}>
-            <option value="">Organization default{view.chosen.skipWhenEmpty ? '' : view.skipWhenEmpty ? ' (skip it)' : ' (send it anyway)'}</option>
+          <SelectField
+            label="When there is nothing to report"
+            value={skipWhenEmpty}
+            onChange={(e) => setSkipWhenEmpty(e.target.value)}
+            error={form.errors.skipWhenEmpty}
+          >
+            <option value="">
+              Organization default
+              {view.chosen.skipWhenEmpty ? '' : view.skipWhenEmpty ? ' (skip it)' : ' (send it anyway)'}
+            </option>
             <option value="true">Skip that week's digest</option>
             <option value="false">Send it anyway</option>
           </SelectField>
           {me.role === 'admin' ? (
-            <SelectField label="Digest" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} error={form.errors.kind}>
+            <SelectField
+              label="Digest"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as typeof kind)}
+              error={form.errors.kind}
+            >
               <option value="portfolio">Portfolio (every engagement, worst drift first)</option>
               <option value="due_and_slipped">What is due and what slipped</option>
             </SelectField>
@@ -198,7 +265,8 @@ function ChangePassword() {
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const form = useForm(() => unwrap(api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })), {
-    validate: (): FieldErrors => (currentPassword ? newPasswordErrors(newPassword, repeat) : { currentPassword: 'Enter the password you use now.' }),
+    validate: (): FieldErrors =>
+      currentPassword ? newPasswordErrors(newPassword, repeat) : { currentPassword: 'Enter the password you use now.' },
     onDone: () => forget('Your password is changed and every session has ended. Log in with the new password.'),
   });
   return (
@@ -206,7 +274,14 @@ function ChangePassword() {
       <h2>Password</h2>
       <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-label="Change your password">
         <FormError message={form.formError} />
-        <TextField label="Current password" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={form.errors.currentPassword} />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.target.value)}
+          error={form.errors.currentPassword}
+        />
         <TextField
           label="New password"
           type="password"
@@ -216,7 +291,14 @@ function ChangePassword() {
           onChange={(e) => setNewPassword(e.target.value)}
           error={form.errors.newPassword}
         />
-        <TextField label="Repeat the new password" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={form.errors.repeat} />
+        <TextField
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          error={form.errors.repeat}
+        />
         <button type="submit" className="primary" disabled={form.busy}>
           Change password
         </button>

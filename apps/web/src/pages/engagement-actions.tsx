@@ -27,7 +27,8 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
       validate: () => {
         const errors: FieldErrors = {};
         if (!note.trim()) errors.note = 'Write a short progress note.';
-        if (confidence.trim() === '' || Number.isNaN(Number(confidence))) errors.confidence = 'Give your confidence as a number from 0 to 10.';
+        if (confidence.trim() === '' || Number.isNaN(Number(confidence)))
+          errors.confidence = 'Give your confidence as a number from 0 to 10.';
         return errors;
       },
       onDone,
@@ -36,14 +37,31 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
   return (
     <form className="subform" onSubmit={form.onSubmit} noValidate aria-label={`Check-in on ${priority.title}`}>
       <FormError message={form.formError} />
-      <SelectField label="Status (RAG)" value={rag} onChange={(e) => setRag(e.target.value as typeof rag)} error={form.errors.rag}>
+      <SelectField
+        label="Status (RAG)"
+        value={rag}
+        onChange={(e) => setRag(e.target.value as typeof rag)}
+        error={form.errors.rag}
+      >
         <option value="on_track">On track (green)</option>
         <option value="at_risk">At risk (amber)</option>
         <option value="off_track">Off track (red)</option>
       </SelectField>
-      <TextField label="Confidence (0–10)" type="number" inputMode="numeric" value={confidence} onChange={(e) => setConfidence(e.target.value)} error={form.errors.confidence} />
+      <TextField
+        label="Confidence (0–10)"
+        type="number"
+        inputMode="numeric"
+        value={confidence}
+        onChange={(e) => setConfidence(e.target.value)}
+        error={form.errors.confidence}
+      />
       <TextArea label="Progress note" value={note} onChange={(e) => setNote(e.target.value)} error={form.errors.note} />
-      <TextArea label="Blockers (optional)" value={blockers} onChange={(e) => setBlockers(e.target.value)} error={form.errors.blockers} />
+      <TextArea
+        label="Blockers (optional)"
+        value={blockers}
+        onChange={(e) => setBlockers(e.target.value)}
+        error={form.errors.blockers}
+      />
       <button type="submit" className="primary" disabled={form.busy}>
         Post check-in
       </button>
@@ -56,7 +74,13 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
   const [dueDate, setDueDate] = useState('');
   const [weight, setWeight] = useState('1');
   const form = useForm(
-    () => unwrap(api.POST('/api/v1/priorities/{id}/milestones', { params: { path: { id: priority.id } }, body: { title, dueDate, weight: Number(weight), status: 'planned' } })),
+    () =>
+      unwrap(
+        api.POST('/api/v1/priorities/{id}/milestones', {
+          params: { path: { id: priority.id } },
+          body: { title, dueDate, weight: Number(weight), status: 'planned' },
+        }),
+      ),
     {
       validate: () => {
         const errors: FieldErrors = {};
@@ -70,9 +94,28 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
   return (
     <form className="subform" onSubmit={form.onSubmit} noValidate aria-label={`New milestone for ${priority.title}`}>
       <FormError message={form.formError} />
-      <TextField label="Milestone title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
-      <TextField label="Due date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={form.errors.dueDate} hint="Becomes the baseline; later changes are re-plans." />
-      <TextField label="Weight" type="number" step="0.01" value={weight} onChange={(e) => setWeight(e.target.value)} error={form.errors.weight} />
+      <TextField
+        label="Milestone title"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={form.errors.title}
+      />
+      <TextField
+        label="Due date"
+        type="date"
+        value={dueDate}
+        onChange={(e) => setDueDate(e.target.value)}
+        error={form.errors.dueDate}
+        hint="Becomes the baseline; later changes are re-plans."
+      />
+      <TextField
+        label="Weight"
+        type="number"
+        step="0.01"
+        value={weight}
+        onChange={(e) => setWeight(e.target.value)}
+        error={form.errors.weight}
+      />
       <button type="submit" className="primary" disabled={form.busy}>
         Create milestone
       </button>
@@ -84,21 +127,41 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
 export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone: () => void }) {
   const [dueDate, setDueDate] = useState(milestone.dueDate);
   const [reason, setReason] = useState('');
-  const form = useForm(() => unwrap(api.POST('/api/v1/milestones/{id}/replan', { params: { path: { id: milestone.id } }, body: { dueDate, reason } })), {
-    validate: () => {
-      const errors: FieldErrors = {};
-      if (!dueDate) errors.dueDate = 'Choose the new due date.';
-      else if (dueDate === milestone.dueDate) errors.dueDate = 'Pick a date different from the current one.';
-      if (!reason.trim()) errors.reason = 'A re-plan needs a reason: say why the date moves.';
-      return errors;
+  const form = useForm(
+    () =>
+      unwrap(
+        api.POST('/api/v1/milestones/{id}/replan', {
+          params: { path: { id: milestone.id } },
+          body: { dueDate, reason },
+        }),
+      ),
+    {
+      validate: () => {
+        const errors: FieldErrors = {};
+        if (!dueDate) errors.dueDate = 'Choose the new due date.';
+        else if (dueDate === milestone.dueDate) errors.dueDate = 'Pick a date different from the current one.';
+        if (!reason.trim()) errors.reason = 'A re-plan needs a reason: say why the date moves.';
+        return errors;
+      },
+      onDone,
     },
-    onDone,
-  });
+  );
   return (
     <form className="subform" onSubmit={form.onSubmit} noValidate aria-label={`Re-plan ${milestone.title}`}>
       <FormError message={form.formError} />
-      <TextField label="New due date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={form.errors.dueDate} />
-      <TextArea label="Reason for the change" value={reason} onChange={(e) => setReason(e.target.value)} error={form.errors.reason} />
+      <TextField
+        label="New due date"
+        type="date"
+        value={dueDate}
+        onChange={(e) => setDueDate(e.target.value)}
+        error={form.errors.dueDate}
+      />
+      <TextArea
+        label="Reason for the change"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={form.errors.reason}
+      />
       <button type="submit" className="primary" disabled={form.busy}>
         Re-plan
       </button>
@@ -106,8 +169,19 @@ export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone
   );
 }
 
-export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Milestone; onClose: () => void; onChange: () => void }) {
-  const history = useLoad(() => unwrap(api.GET('/api/v1/milestones/{id}/history', { params: { path: { id: milestone.id } } })), [milestone.id]);
+export function MilestonePanel({
+  milestone,
+  onClose,
+  onChange,
+}: {
+  milestone: Milestone;
+  onClose: () => void;
+  onChange: () => void;
+}) {
+  const history = useLoad(
+    () => unwrap(api.GET('/api/v1/milestones/{id}/history', { params: { path: { id: milestone.id } } })),
+    [milestone.id],
+  );
   const [completeError, setCompleteError] = useState<string | null>(null);
   const zone = useTimezone();
   const open = milestone.status === 'planned' || milestone.status === 'in_progress';
@@ -129,7 +203,8 @@ export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Mi
         </button>
       </div>
       <p>
-        Baseline {formatDate(milestone.baselineDueDate)} · due {formatDate(milestone.dueDate)} · {milestone.status.replace('_', ' ')}
+        Baseline {formatDate(milestone.baselineDueDate)} · due {formatDate(milestone.dueDate)} ·{' '}
+        {milestone.status.replace('_', ' ')}
         {milestone.completedAt ? ` · completed ${formatInstant(milestone.completedAt, zone)}` : ''}
       </p>
       {open ? (
@@ -149,7 +224,8 @@ export function MilestonePanel({ milestone, onClose, onChange }: { milestone: Mi
       <ul>
         {history.data?.map((h) => (
           <li key={h.id}>
-            {formatDate(h.oldDueDate)} → {formatDate(h.newDueDate)}: “{h.reason}” ({h.changedByName ?? 'someone'}, {formatInstant(h.changedAt, zone)})
+            {formatDate(h.oldDueDate)} → {formatDate(h.newDueDate)}: “{h.reason}” ({h.changedByName ?? 'someone'},{' '}
+            {formatInstant(h.changedAt, zone)})
           </li>
         ))}
       </ul>
@@ -162,7 +238,9 @@ export function EditMilestoneForm({ milestone, onDone }: { milestone: Milestone;
   const [title, setTitle] = useState(milestone.title);
   const [forecastDate, setForecastDate] = useState(milestone.forecastDate ?? '');
   const [weight, setWeight] = useState(String(milestone.weight));
-  const [status, setStatus] = useState<'planned' | 'in_progress' | 'cancelled'>(milestone.status === 'in_progress' ? 'in_progress' : 'planned');
+  const [status, setStatus] = useState<'planned' | 'in_progress' | 'cancelled'>(
+    milestone.status === 'in_progress' ? 'in_progress' : 'planned',
+  );
   const form = useForm(
     () =>
       unwrap(
@@ -177,9 +255,27 @@ export function EditMilestoneForm({ milestone, onDone }: { milestone: Milestone;
     <form className="subform" onSubmit={form.onSubmit} noValidate aria-label={`Edit ${milestone.title}`}>
       <FormError message={form.formError} />
       <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
-      <TextField label="Forecast date (optional)" type="date" value={forecastDate} onChange={(e) => setForecastDate(e.target.value)} error={form.errors.forecastDate} />
-      <TextField label="Weight" type="number" step="0.01" value={weight} onChange={(e) => setWeight(e.target.value)} error={form.errors.weight} />
-      <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} error={form.errors.status}>
+      <TextField
+        label="Forecast date (optional)"
+        type="date"
+        value={forecastDate}
+        onChange={(e) => setForecastDate(e.target.value)}
+        error={form.errors.forecastDate}
+      />
+      <TextField
+        label="Weight"
+        type="number"
+        step="0.01"
+        value={weight}
+        onChange={(e) => setWeight(e.target.value)}
+        error={form.errors.weight}
+      />
+      <SelectField
+        label="Status"
+        value={status}
+        onChange={(e) => setStatus(e.target.value as typeof status)}
+        error={form.errors.status}
+      >
         <option value="planned">Planned</option>
         <option value="in_progress">In progress</option>
         <option value="cancelled">Cancelled</option>

@@ -9,7 +9,15 @@ import { useLoad, type Loaded } from '../lib/use-load';
 const required = (values: Record<string, string>, messages: Record<string, string>): FieldErrors =>
   Object.fromEntries(Object.entries(messages).filter(([field]) => !values[field]?.trim()));
 
-function ListState<T>({ loaded, what, children }: { loaded: Loaded<{ items: T[] }>; what: string; children: (items: T[]) => React.ReactNode }) {
+function ListState<T>({
+  loaded,
+  what,
+  children,
+}: {
+  loaded: Loaded<{ items: T[] }>;
+  what: string;
+  children: (items: T[]) => React.ReactNode;
+}) {
   if (loaded.state === 'loading' && !loaded.data) return <Loading what={what} />;
   if (loaded.state === 'error' && !loaded.data) return <ErrorState error={loaded.error} retry={loaded.reload} />;
   if (!loaded.data || loaded.data.items.length === 0) return <Empty>No {what} yet.</Empty>;
@@ -17,7 +25,8 @@ function ListState<T>({ loaded, what, children }: { loaded: Loaded<{ items: T[] 
 }
 
 const useClients = () => useLoad(() => unwrap(api.GET('/api/v1/clients', { params: { query: { limit: 100 } } })), []);
-const useExecutives = () => useLoad(() => unwrap(api.GET('/api/v1/executives', { params: { query: { limit: 100 } } })), []);
+const useExecutives = () =>
+  useLoad(() => unwrap(api.GET('/api/v1/executives', { params: { query: { limit: 100 } } })), []);
 
 export function ClientsSection() {
   const clients = useClients();
@@ -40,7 +49,10 @@ export function ClientsSection() {
         ? unwrap(api.PATCH('/api/v1/clients/{id}', { params: { path: { id: editing.id } }, body }))
         : unwrap(api.POST('/api/v1/clients', { body }));
     },
-    { validate: () => required({ name }, { name: 'Enter the company name.' }), onDone: () => (reset(), clients.reload()) },
+    {
+      validate: () => required({ name }, { name: 'Enter the company name.' }),
+      onDone: () => (reset(), clients.reload()),
+    },
   );
   return (
     <div className="manage-grid">
@@ -65,7 +77,17 @@ export function ClientsSection() {
                   <td data-label="Stage">{c.stage}</td>
                   <td data-label="Status">{c.status}</td>
                   <td>
-                    <button type="button" onClick={() => (setEditing(c), setName(c.name), setIndustry(c.industry ?? ''), setStage(c.stage), setStatus(c.status))} aria-label={`Edit ${c.name}`}>
+                    <button
+                      type="button"
+                      onClick={() => (
+                        setEditing(c),
+                        setName(c.name),
+                        setIndustry(c.industry ?? ''),
+                        setStage(c.stage),
+                        setStatus(c.status)
+                      )}
+                      aria-label={`Edit ${c.name}`}
+                    >
                       Edit
                     </button>
                   </td>
@@ -78,18 +100,44 @@ export function ClientsSection() {
       <form className="card" onSubmit={form.onSubmit} noValidate aria-label={editing ? 'Edit client' : 'New client'}>
         <h2>{editing ? `Edit ${editing.name}` : 'New client'}</h2>
         <FormError message={form.formError} />
-        <TextField label="Company name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
-        <TextField label="Industry" value={industry} onChange={(e) => setIndustry(e.target.value)} error={form.errors.industry} />
-        <SelectField label="Stage" value={stage} onChange={(e) => setStage(e.target.value as typeof stage)} error={form.errors.stage}>
+        <TextField
+          label="Company name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={form.errors.name}
+        />
+        <TextField
+          label="Industry"
+          value={industry}
+          onChange={(e) => setIndustry(e.target.value)}
+          error={form.errors.industry}
+        />
+        <SelectField
+          label="Stage"
+          value={stage}
+          onChange={(e) => setStage(e.target.value as typeof stage)}
+          error={form.errors.stage}
+        >
           <option value="emerging">Emerging</option>
           <option value="growth">Growth</option>
           <option value="enterprise">Enterprise</option>
         </SelectField>
-        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} error={form.errors.status}>
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+          error={form.errors.status}
+        >
           <option value="active">Active</option>
           <option value="inactive">Inactive</option>
         </SelectField>
-        <EditActions editing={Boolean(editing)} busy={form.busy} save="Save client" create="Create client" onCancel={reset} />
+        <EditActions
+          editing={Boolean(editing)}
+          busy={form.busy}
+          save="Save client"
+          create="Create client"
+          onCancel={reset}
+        />
       </form>
     </div>
   );
@@ -105,10 +153,16 @@ export function ExecutivesSection() {
   const form = useForm(
     () =>
       editing
-        ? unwrap(api.PATCH('/api/v1/executives/{id}', { params: { path: { id: editing.id } }, body: { name, email, functions } }))
+        ? unwrap(
+            api.PATCH('/api/v1/executives/{id}', {
+              params: { path: { id: editing.id } },
+              body: { name, email, functions },
+            }),
+          )
         : unwrap(api.POST('/api/v1/executives', { body: { name, email, functions } })),
     {
-      validate: () => required({ name, email }, { name: 'Enter the executive’s name.', email: 'Enter an email address.' }),
+      validate: () =>
+        required({ name, email }, { name: 'Enter the executive’s name.', email: 'Enter an email address.' }),
       onDone: () => (reset(), executives.reload()),
     },
   );
@@ -120,7 +174,11 @@ export function ExecutivesSection() {
             {items.map((x) => (
               <li key={x.id}>
                 <strong>{x.name}</strong> · {x.functions.join(', ')} · <span className="muted">{x.email}</span>{' '}
-                <button type="button" onClick={() => (setEditing(x), setName(x.name), setEmail(x.email), setFunctions(x.functions))} aria-label={`Edit ${x.name}`}>
+                <button
+                  type="button"
+                  onClick={() => (setEditing(x), setName(x.name), setEmail(x.email), setFunctions(x.functions))}
+                  aria-label={`Edit ${x.name}`}
+                >
                   Edit
                 </button>
               </li>
@@ -128,21 +186,43 @@ export function ExecutivesSection() {
           </ul>
         )}
       </ListState>
-      <form className="card" onSubmit={form.onSubmit} noValidate aria-label={editing ? 'Edit executive' : 'New executive'}>
+      <form
+        className="card"
+        onSubmit={form.onSubmit}
+        noValidate
+        aria-label={editing ? 'Edit executive' : 'New executive'}
+      >
         <h2>{editing ? `Edit ${editing.name}` : 'New executive'}</h2>
         <FormError message={form.formError} />
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
-        <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} />
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={form.errors.email}
+        />
         <fieldset>
           <legend>Functions</legend>
           {(['CRO', 'CMO', 'CPO'] as const).map((f) => (
             <label key={f} className="inline">
-              <input type="checkbox" checked={functions.includes(f)} onChange={(e) => setFunctions(e.target.checked ? [...functions, f] : functions.filter((x) => x !== f))} /> {f}
+              <input
+                type="checkbox"
+                checked={functions.includes(f)}
+                onChange={(e) => setFunctions(e.target.checked ? [...functions, f] : functions.filter((x) => x !== f))}
+              />{' '}
+              {f}
             </label>
           ))}
           {form.errors.functions ? <span className="field-error">{form.errors.functions}</span> : null}
         </fieldset>
-        <EditActions editing={Boolean(editing)} busy={form.busy} save="Save executive" create="Create executive" onCancel={reset} />
+        <EditActions
+          editing={Boolean(editing)}
+          busy={form.busy}
+          save="Save executive"
+          create="Create executive"
+          onCancel={reset}
+        />
       </form>
     </div>
   );
@@ -158,9 +238,18 @@ export function EngagementsSection() {
   const [startDate, setStartDate] = useState('');
   const [daysPerWeek, setDaysPerWeek] = useState('2');
   const form = useForm(
-    () => unwrap(api.POST('/api/v1/engagements', { body: { clientId, executiveId, function: fn, startDate, daysPerWeek: Number(daysPerWeek), status: 'active' } })),
+    () =>
+      unwrap(
+        api.POST('/api/v1/engagements', {
+          body: { clientId, executiveId, function: fn, startDate, daysPerWeek: Number(daysPerWeek), status: 'active' },
+        }),
+      ),
     {
-      validate: () => required({ clientId, executiveId, startDate }, { clientId: 'Choose a client.', executiveId: 'Choose an executive.', startDate: 'Choose a start date.' }),
+      validate: () =>
+        required(
+          { clientId, executiveId, startDate },
+          { clientId: 'Choose a client.', executiveId: 'Choose an executive.', startDate: 'Choose a start date.' },
+        ),
       onDone: () => engagements.reload(),
     },
   );
@@ -185,7 +274,12 @@ export function EngagementsSection() {
       <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New engagement">
         <h2>New engagement</h2>
         <FormError message={form.formError} />
-        <SelectField label="Client" value={clientId} onChange={(e) => setClientId(e.target.value)} error={form.errors.clientId}>
+        <SelectField
+          label="Client"
+          value={clientId}
+          onChange={(e) => setClientId(e.target.value)}
+          error={form.errors.clientId}
+        >
           <option value="">Choose…</option>
           {clients.data?.items.map((c) => (
             <option key={c.id} value={c.id}>
@@ -193,7 +287,12 @@ export function EngagementsSection() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Executive" value={executiveId} onChange={(e) => setExecutiveId(e.target.value)} error={form.errors.executiveId}>
+        <SelectField
+          label="Executive"
+          value={executiveId}
+          onChange={(e) => setExecutiveId(e.target.value)}
+          error={form.errors.executiveId}
+        >
           <option value="">Choose…</option>
           {executives.data?.items.map((x) => (
             <option key={x.id} value={x.id}>
@@ -201,13 +300,31 @@ export function EngagementsSection() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Function" value={fn} onChange={(e) => setFn(e.target.value as typeof fn)} error={form.errors.function}>
+        <SelectField
+          label="Function"
+          value={fn}
+          onChange={(e) => setFn(e.target.value as typeof fn)}
+          error={form.errors.function}
+        >
           <option>CRO</option>
           <option>CMO</option>
           <option>CPO</option>
         </SelectField>
-        <TextField label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={form.errors.startDate} />
-        <TextField label="Days per week" type="number" step="0.5" value={daysPerWeek} onChange={(e) => setDaysPerWeek(e.target.value)} error={form.errors.daysPerWeek} />
+        <TextField
+          label="Start date"
+          type="date"
+          value={startDate}
+          onChange={(e) => setStartDate(e.target.value)}
+          error={form.errors.startDate}
+        />
+        <TextField
+          label="Days per week"
+          type="number"
+          step="0.5"
+          value={daysPerWeek}
+          onChange={(e) => setDaysPerWeek(e.target.value)}
+          error={form.errors.daysPerWeek}
+        />
         <button type="submit" className="primary" disabled={form.busy}>
           Create engagement
         </button>
@@ -233,7 +350,11 @@ export function OwnersSection() {
         : unwrap(api.POST('/api/v1/owners', { body: { clientId, ...body } }));
     },
     {
-      validate: () => required({ clientId: editing ? 'kept' : clientId, name }, { clientId: 'Choose the client this owner belongs to.', name: 'Enter the owner’s name.' }),
+      validate: () =>
+        required(
+          { clientId: editing ? 'kept' : clientId, name },
+          { clientId: 'Choose the client this owner belongs to.', name: 'Enter the owner’s name.' },
+        ),
       onDone: () => (reset(), owners.reload()),
     },
   );
@@ -246,8 +367,19 @@ export function OwnersSection() {
             {items.map((o) => (
               <li key={o.id}>
                 <strong>{o.name}</strong>
-                {o.title ? `, ${o.title}` : ''} · {clientName.get(o.clientId) ?? ''} · {o.activePriorities} active priorities{' '}
-                <button type="button" onClick={() => (setEditing(o), setClientId(o.clientId), setName(o.name), setTitle(o.title ?? ''), setEmail(o.email ?? ''))} aria-label={`Edit ${o.name}`}>
+                {o.title ? `, ${o.title}` : ''} · {clientName.get(o.clientId) ?? ''} · {o.activePriorities} active
+                priorities{' '}
+                <button
+                  type="button"
+                  onClick={() => (
+                    setEditing(o),
+                    setClientId(o.clientId),
+                    setName(o.name),
+                    setTitle(o.title ?? ''),
+                    setEmail(o.email ?? '')
+                  )}
+                  aria-label={`Edit ${o.name}`}
+                >
                   Edit
                 </button>
               </li>
@@ -258,7 +390,13 @@ export function OwnersSection() {
       <form className="card" onSubmit={form.onSubmit} noValidate aria-label={editing ? 'Edit owner' : 'New owner'}>
         <h2>{editing ? `Edit ${editing.name}` : 'New accountability owner'}</h2>
         <FormError message={form.formError} />
-        <SelectField label="Client" value={clientId} onChange={(e) => setClientId(e.target.value)} error={form.errors.clientId} disabled={Boolean(editing)}>
+        <SelectField
+          label="Client"
+          value={clientId}
+          onChange={(e) => setClientId(e.target.value)}
+          error={form.errors.clientId}
+          disabled={Boolean(editing)}
+        >
           <option value="">Choose…</option>
           {clients.data?.items.map((c) => (
             <option key={c.id} value={c.id}>
@@ -268,8 +406,20 @@ export function OwnersSection() {
         </SelectField>
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
-        <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} />
-        <EditActions editing={Boolean(editing)} busy={form.busy} save="Save owner" create="Create owner" onCancel={reset} />
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={form.errors.email}
+        />
+        <EditActions
+          editing={Boolean(editing)}
+          busy={form.busy}
+          save="Save owner"
+          create="Create owner"
+          onCancel={reset}
+        />
       </form>
     </div>
   );
@@ -280,7 +430,10 @@ export function PrioritiesSection() {
   const [engagementId, setEngagementId] = useState('');
   const engagement = engagements.data?.items.find((e) => e.id === engagementId);
   const owners = useLoad(
-    () => (engagement ? unwrap(api.GET('/api/v1/owners', { params: { query: { limit: 100, clientId: engagement.clientId } } })) : Promise.resolve({ items: [] as Schemas['OwnerView'][] })),
+    () =>
+      engagement
+        ? unwrap(api.GET('/api/v1/owners', { params: { query: { limit: 100, clientId: engagement.clientId } } }))
+        : Promise.resolve({ items: [] as Schemas['OwnerView'][] }),
     [engagement?.clientId],
   );
   const [title, setTitle] = useState('');
@@ -289,10 +442,24 @@ export function PrioritiesSection() {
   const [status, setStatus] = useState<'active' | 'draft'>('active');
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm(
-    () => unwrap(api.POST('/api/v1/engagements/{id}/priorities', { params: { path: { id: engagementId } }, body: { title, ownerId, targetDate, status } })),
+    () =>
+      unwrap(
+        api.POST('/api/v1/engagements/{id}/priorities', {
+          params: { path: { id: engagementId } },
+          body: { title, ownerId, targetDate, status },
+        }),
+      ),
     {
       validate: () =>
-        required({ engagementId, title, ownerId, targetDate }, { engagementId: 'Choose an engagement.', title: 'Give the priority a title.', ownerId: 'Every priority needs exactly one owner.', targetDate: 'Choose a target date.' }),
+        required(
+          { engagementId, title, ownerId, targetDate },
+          {
+            engagementId: 'Choose an engagement.',
+            title: 'Give the priority a title.',
+            ownerId: 'Every priority needs exactly one owner.',
+            targetDate: 'Choose a target date.',
+          },
+        ),
       onDone: (p) => (setTitle(''), setCreated(p.id)),
     },
   );
@@ -300,7 +467,9 @@ export function PrioritiesSection() {
     <div className="manage-grid">
       <div>
         <p>Priorities are ranked and re-ranked on each engagement’s dashboard (↑/↓ buttons).</p>
-        {engagements.state === 'error' ? <ErrorState error={(engagements as { error: ApiError }).error} retry={engagements.reload} /> : null}
+        {engagements.state === 'error' ? (
+          <ErrorState error={(engagements as { error: ApiError }).error} retry={engagements.reload} />
+        ) : null}
         {created && engagementId ? (
           <p role="status" className="text-green">
             Priority created. <Link to={`/engagements/${engagementId}`}>Open the engagement</Link>
@@ -310,7 +479,12 @@ export function PrioritiesSection() {
       <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New priority">
         <h2>New priority</h2>
         <FormError message={form.formError} />
-        <SelectField label="Engagement" value={engagementId} onChange={(e) => (setEngagementId(e.target.value), setOwnerId(''))} error={form.errors.engagementId}>
+        <SelectField
+          label="Engagement"
+          value={engagementId}
+          onChange={(e) => (setEngagementId(e.target.value), setOwnerId(''))}
+          error={form.errors.engagementId}
+        >
           <option value="">Choose…</option>
           {engagements.data?.items.map((e) => (
             <option key={e.id} value={e.id}>
@@ -319,7 +493,12 @@ export function PrioritiesSection() {
           ))}
         </SelectField>
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.errors.title} />
-        <SelectField label="Owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} error={form.errors.ownerId}>
+        <SelectField
+          label="Owner"
+          value={ownerId}
+          onChange={(e) => setOwnerId(e.target.value)}
+          error={form.errors.ownerId}
+        >
           <option value="">Choose…</option>
           {owners.data?.items.map((o) => (
             <option key={o.id} value={o.id}>
@@ -327,8 +506,19 @@ export function PrioritiesSection() {
             </option>
           ))}
         </SelectField>
-        <TextField label="Target date" type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} error={form.errors.targetDate} />
-        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} error={form.errors.status}>
+        <TextField
+          label="Target date"
+          type="date"
+          value={targetDate}
+          onChange={(e) => setTargetDate(e.target.value)}
+          error={form.errors.targetDate}
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+          error={form.errors.status}
+        >
           <option value="active">Active (counts against the focus cap)</option>
           <option value="draft">Draft</option>
         </SelectField>
@@ -348,7 +538,15 @@ export function UsersSection() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Schemas['CreateUserDto']['role']>('account_manager');
   const form = useForm(() => unwrap(api.POST('/api/v1/users', { body: { name, email, password, role } })), {
-    validate: () => required({ name, email, password }, { name: 'Enter a name.', email: 'Enter an email address.', password: 'Set an initial password (12+ characters).' }),
+    validate: () =>
+      required(
+        { name, email, password },
+        {
+          name: 'Enter a name.',
+          email: 'Enter an email address.',
+          password: 'Set an initial password (12+ characters).',
+        },
+      ),
     onDone: () => (setName(''), setEmail(''), setPassword(''), users.reload()),
   });
   return (
@@ -360,7 +558,9 @@ export function UsersSection() {
               <li key={u.id}>
                 <strong>{u.name}</strong> · {u.email} · {u.role.replace('_', ' ')}
                 {u.disabled ? ' · disabled' : ''}
-                {u.role === 'client_viewer' ? <GrantEditor user={u} clients={clients.data?.items ?? []} onSaved={users.reload} /> : null}
+                {u.role === 'client_viewer' ? (
+                  <GrantEditor user={u} clients={clients.data?.items ?? []} onSaved={users.reload} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -370,9 +570,27 @@ export function UsersSection() {
         <h2>New user</h2>
         <FormError message={form.formError} />
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
-        <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.email} />
-        <TextField label="Initial password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={form.errors.password} />
-        <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as typeof role)} error={form.errors.role}>
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={form.errors.email}
+        />
+        <TextField
+          label="Initial password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={form.errors.password}
+        />
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as typeof role)}
+          error={form.errors.role}
+        >
           <option value="admin">Admin</option>
           <option value="account_manager">Account manager</option>
           <option value="executive">Executive</option>
@@ -386,9 +604,26 @@ export function UsersSection() {
   );
 }
 
-function GrantEditor({ user, clients, onSaved }: { user: Schemas['UserView']; clients: Schemas['ClientView'][]; onSaved: () => void }) {
+function GrantEditor({
+  user,
+  clients,
+  onSaved,
+}: {
+  user: Schemas['UserView'];
+  clients: Schemas['ClientView'][];
+  onSaved: () => void;
+}) {
   const [selected, setSelected] = useState<string[]>(user.clientIds);
-  const form = useForm(() => unwrap(api.PUT('/api/v1/users/{id}/client-grants', { params: { path: { id: user.id } }, body: { clientIds: selected } })), { onDone: onSaved });
+  const form = useForm(
+    () =>
+      unwrap(
+        api.PUT('/api/v1/users/{id}/client-grants', {
+          params: { path: { id: user.id } },
+          body: { clientIds: selected },
+        }),
+      ),
+    { onDone: onSaved },
+  );
   return (
     <form onSubmit={form.onSubmit} className="grants" aria-label={`Client grants of ${user.name}`}>
       <FormError message={form.formError} />
@@ -396,7 +631,12 @@ function GrantEditor({ user, clients, onSaved }: { user: Schemas['UserView']; cl
         <legend>Clients {user.name} may see</legend>
         {clients.map((c) => (
           <label key={c.id} className="inline">
-            <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => setSelected(e.target.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id))} /> {c.name}
+            <input
+              type="checkbox"
+              checked={selected.includes(c.id)}
+              onChange={(e) => setSelected(e.target.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id))}
+            />{' '}
+            {c.name}
           </label>
         ))}
       </fieldset>
@@ -415,38 +655,97 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
   const [effectiveDate, setEffectiveDate] = useState('');
   const [reason, setReason] = useState('');
   const details = useForm(
-    () => unwrap(api.PATCH('/api/v1/engagements/{id}', { params: { path: { id: e.id } }, body: { status, plannedEndDate: plannedEndDate || null } })),
+    () =>
+      unwrap(
+        api.PATCH('/api/v1/engagements/{id}', {
+          params: { path: { id: e.id } },
+          body: { status, plannedEndDate: plannedEndDate || null },
+        }),
+      ),
     { onDone: onSaved },
   );
   const allocation = useForm(
-    () => unwrap(api.POST('/api/v1/engagements/{id}/allocation-changes', { params: { path: { id: e.id } }, body: { daysPerWeek: Number(daysPerWeek), effectiveDate, reason } })),
+    () =>
+      unwrap(
+        api.POST('/api/v1/engagements/{id}/allocation-changes', {
+          params: { path: { id: e.id } },
+          body: { daysPerWeek: Number(daysPerWeek), effectiveDate, reason },
+        }),
+      ),
     {
-      validate: () => required({ daysPerWeek, effectiveDate, reason }, { daysPerWeek: 'Give the new days per week.', effectiveDate: 'Choose when it takes effect.', reason: 'Say why the allocation changes.' }),
+      validate: () =>
+        required(
+          { daysPerWeek, effectiveDate, reason },
+          {
+            daysPerWeek: 'Give the new days per week.',
+            effectiveDate: 'Choose when it takes effect.',
+            reason: 'Say why the allocation changes.',
+          },
+        ),
       onDone: () => (setReason(''), onSaved()),
     },
   );
   return (
     <details>
       <summary>Edit</summary>
-      <form onSubmit={details.onSubmit} noValidate aria-label={`Edit engagement ${e.clientName} ${e.function}`} className="subform">
+      <form
+        onSubmit={details.onSubmit}
+        noValidate
+        aria-label={`Edit engagement ${e.clientName} ${e.function}`}
+        className="subform"
+      >
         <FormError message={details.formError} />
-        <SelectField label="Status" value={status} onChange={(ev) => setStatus(ev.target.value as typeof status)} error={details.errors.status}>
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(ev) => setStatus(ev.target.value as typeof status)}
+          error={details.errors.status}
+        >
           {(['proposed', 'active', 'paused', 'completed', 'cancelled'] as const).map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
           ))}
         </SelectField>
-        <TextField label="Planned end date" type="date" value={plannedEndDate} onChange={(ev) => setPlannedEndDate(ev.target.value)} error={details.errors.plannedEndDate} />
+        <TextField
+          label="Planned end date"
+          type="date"
+          value={plannedEndDate}
+          onChange={(ev) => setPlannedEndDate(ev.target.value)}
+          error={details.errors.plannedEndDate}
+        />
         <button type="submit" disabled={details.busy}>
           Save engagement
         </button>
       </form>
-      <form onSubmit={allocation.onSubmit} noValidate aria-label={`Change allocation of ${e.clientName} ${e.function}`} className="subform">
+      <form
+        onSubmit={allocation.onSubmit}
+        noValidate
+        aria-label={`Change allocation of ${e.clientName} ${e.function}`}
+        className="subform"
+      >
         <FormError message={allocation.formError} />
-        <TextField label="New days per week" type="number" step="0.5" value={daysPerWeek} onChange={(ev) => setDaysPerWeek(ev.target.value)} error={allocation.errors.daysPerWeek} />
-        <TextField label="Effective from" type="date" value={effectiveDate} onChange={(ev) => setEffectiveDate(ev.target.value)} error={allocation.errors.effectiveDate} />
-        <TextField label="Reason" value={reason} onChange={(ev) => setReason(ev.target.value)} error={allocation.errors.reason} />
+        <TextField
+          label="New days per week"
+          type="number"
+          step="0.5"
+          value={daysPerWeek}
+          onChange={(ev) => setDaysPerWeek(ev.target.value)}
+          error={allocation.errors.daysPerWeek}
+        />
+        <TextField
+          label="Effective from"
+          type="date"
+          value={effectiveDate}
+          onChange={(ev) => setEffectiveDate(ev.target.value)}
+          error={allocation.errors.effectiveDate}
+        />
+        <TextField
+          label="Reason"
+          value={reason}
+          onChange={(ev) => setReason(ev.target.value)}
+          error={allocation.errors.reason}
+        />
         <button type="submit" disabled={allocation.busy}>
           Change allocation
         </button>
@@ -456,7 +755,19 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
 }
 
 /** Submit (create, or save while editing) and, while editing, cancel: the foot of every create-or-edit form here. */
-function EditActions({ editing, busy, save, create, onCancel }: { editing: boolean; busy: boolean; save: string; create: string; onCancel: () => void }) {
+function EditActions({
+  editing,
+  busy,
+  save,
+  create,
+  onCancel,
+}: {
+  editing: boolean;
+  busy: boolean;
+  save: string;
+  create: string;
+  onCancel: () => void;
+}) {
   return (
     <>
       <button type="submit" className="primary" disabled={busy}>

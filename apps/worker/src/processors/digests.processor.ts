@@ -17,8 +17,10 @@ export class DigestsProcessor extends WorkerHost {
   readonly handlers: HandlerTable = {
     [JobName.DigestDispatchAll]: () => this.dispatchAll(),
     [JobName.DigestDispatchOrganization]: (job) => this.dispatchOrganization(job),
-    [JobName.DigestCompose]: (job) => this.composer.composeAndQueue(job.data as JobPayloads[typeof JobName.DigestCompose]),
-    [JobName.DigestComposeBatch]: (job) => this.composer.composeBatch((job.data as JobPayloads[typeof JobName.DigestComposeBatch]).requests),
+    [JobName.DigestCompose]: (job) =>
+      this.composer.composeAndQueue(job.data as JobPayloads[typeof JobName.DigestCompose]),
+    [JobName.DigestComposeBatch]: (job) =>
+      this.composer.composeBatch((job.data as JobPayloads[typeof JobName.DigestComposeBatch]).requests),
   };
 
   constructor(
@@ -44,7 +46,13 @@ export class DigestsProcessor extends WorkerHost {
       ids.map((organizationId) => ({
         name: JobName.DigestDispatchOrganization,
         data: { organizationId } satisfies JobPayloads[typeof JobName.DigestDispatchOrganization],
-        opts: { jobId: JobId.digestDispatch(organizationId, slot), attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+        opts: {
+          jobId: JobId.digestDispatch(organizationId, slot),
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 5000 },
+          removeOnComplete: { age: 3600 },
+          removeOnFail: { age: 86400 },
+        },
       })),
     );
     return { organizations: ids.length };

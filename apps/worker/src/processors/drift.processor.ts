@@ -11,12 +11,17 @@ export class DriftProcessor extends WorkerHost {
 
   readonly handlers: HandlerTable = {
     [JobName.ScanAll]: () => this.scanAll(),
-    [JobName.ScanOrganization]: (job) => this.scan((job.data as JobPayloads[typeof JobName.ScanOrganization]).organizationId),
+    [JobName.ScanOrganization]: (job) =>
+      this.scan((job.data as JobPayloads[typeof JobName.ScanOrganization]).organizationId),
     // The deadline has passed: a scan of the organization now sees the milestone overdue.
-    [JobName.MilestoneDeadline]: (job) => this.scan((job.data as JobPayloads[typeof JobName.MilestoneDeadline]).organizationId),
+    [JobName.MilestoneDeadline]: (job) =>
+      this.scan((job.data as JobPayloads[typeof JobName.MilestoneDeadline]).organizationId),
   };
 
-  constructor(private readonly driftScan: DriftScanService, @InjectQueue(QueueName.Drift) private readonly queue: Queue) {
+  constructor(
+    private readonly driftScan: DriftScanService,
+    @InjectQueue(QueueName.Drift) private readonly queue: Queue,
+  ) {
     super();
   }
 
@@ -39,11 +44,19 @@ export class DriftProcessor extends WorkerHost {
       ids.map((organizationId) => ({
         name: JobName.ScanOrganization,
         data: { organizationId } satisfies JobPayloads[typeof JobName.ScanOrganization],
-        opts: { jobId: JobId.scanOrganization(organizationId, `scheduled-${slot}`), attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 } },
+        opts: {
+          jobId: JobId.scanOrganization(organizationId, `scheduled-${slot}`),
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 5000 },
+          removeOnComplete: { age: 3600 },
+          removeOnFail: { age: 86400 },
+        },
       })),
     );
     const requeued = await this.driftScan.requeueStalledDeliveries();
-    this.logger.log(`scheduled scan: ${ids.length} organizations${requeued ? `, ${requeued} stalled deliveries re-enqueued` : ''}`);
+    this.logger.log(
+      `scheduled scan: ${ids.length} organizations${requeued ? `, ${requeued} stalled deliveries re-enqueued` : ''}`,
+    );
     return { organizations: ids.length, requeued };
   }
 }

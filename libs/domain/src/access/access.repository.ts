@@ -20,7 +20,12 @@ export interface ChildReachRow {
 /** One query per kind of row: is it in the actor's reach (their organization, and their role's scope), and where does it hang. */
 @Injectable()
 export class AccessRepository {
-  async engagementInReach(tx: Queryable, actor: Actor, id: string, lock: boolean): Promise<EngagementReachRow | undefined> {
+  async engagementInReach(
+    tx: Queryable,
+    actor: Actor,
+    id: string,
+    lock: boolean,
+  ): Promise<EngagementReachRow | undefined> {
     const p = new SqlParams();
     const rows: EngagementReachRow[] = await tx.query(
       `SELECT e.id, e.client_id, e.executive_id FROM engagements e
@@ -30,7 +35,11 @@ export class AccessRepository {
     return rows[0];
   }
 
-  async priorityInReach(tx: Queryable, actor: Actor, id: string): Promise<Omit<ChildReachRow, 'priority_id'> | undefined> {
+  async priorityInReach(
+    tx: Queryable,
+    actor: Actor,
+    id: string,
+  ): Promise<Omit<ChildReachRow, 'priority_id'> | undefined> {
     const p = new SqlParams();
     const rows: Array<Omit<ChildReachRow, 'priority_id'>> = await tx.query(
       `SELECT e.id AS engagement_id, e.client_id, e.executive_id FROM priorities pr
@@ -67,7 +76,10 @@ export class AccessRepository {
 
   async clientInReach(tx: Queryable, actor: Actor, id: string): Promise<boolean> {
     const p = new SqlParams();
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM clients c WHERE c.id = ${p.add(id)} AND ${clientScope(actor, 'c', p)}`, p.values);
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM clients c WHERE c.id = ${p.add(id)} AND ${clientScope(actor, 'c', p)}`,
+      p.values,
+    );
     return rows.length > 0;
   }
 }

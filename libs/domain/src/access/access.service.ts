@@ -57,7 +57,13 @@ export class AccessService {
   async milestone(tx: Queryable, actor: Actor, id: string): Promise<ScopedMilestone> {
     const r = await this.reach.milestoneInReach(tx, actor, id);
     if (!r) throw new NotFound('Milestone', id);
-    return { id: r.engagement_id, clientId: r.client_id, executiveId: r.executive_id, priorityId: r.priority_id, milestoneId: id };
+    return {
+      id: r.engagement_id,
+      clientId: r.client_id,
+      executiveId: r.executive_id,
+      priorityId: r.priority_id,
+      milestoneId: id,
+    };
   }
 
   async checkIn(tx: Queryable, actor: Actor, id: string): Promise<ScopedPriority> {

@@ -8,9 +8,19 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') actorId?: string;
   @ApiPropertyOptional({ example: 'user.role_changed', description: 'Exact action' })
-  @Optional() @IsString() @Length(1, 100) @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'action must look like user.role_changed' }) action?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this instant' }) @Optional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this instant' }) @Optional() @IsISO8601({ strict: true }) to?: string;
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'action must look like user.role_changed' })
+  action?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this instant' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this instant' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class AuditEventView {

@@ -8,7 +8,11 @@ import type { ListAuditEventsQueryDto } from './audit.dto';
 @Injectable()
 export class AuditRepository {
   /** One page of the organization's audit events, newest first unless asked otherwise, each row with the page's total. */
-  async page(tx: Queryable, organizationId: string, query: ListAuditEventsQueryDto): Promise<Array<Record<string, unknown>>> {
+  async page(
+    tx: Queryable,
+    organizationId: string,
+    query: ListAuditEventsQueryDto,
+  ): Promise<Array<Record<string, unknown>>> {
     const p = new SqlParams();
     const filter = auditFilter(organizationId, query, p);
     return tx.query(
@@ -21,7 +25,10 @@ export class AuditRepository {
   /** How many events the page's filter matches (needed only for a page past the end). */
   async count(tx: Queryable, organizationId: string, query: ListAuditEventsQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${auditFilter(organizationId, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${auditFilter(organizationId, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 }

@@ -25,7 +25,15 @@ export class AuditService {
    * The same audit row as `record`, as a data-modifying CTE for a write that is one statement: `entityId` and
    * `after` are SQL expressions over the CTE `from` (its rows are the written entities; none, no audit row).
    */
-  recordCte(p: SqlParams, actor: Pick<Actor, 'organizationId' | 'userId'>, action: string, entityType: string, from: string, entityId: string, after: string): string {
+  recordCte(
+    p: SqlParams,
+    actor: Pick<Actor, 'organizationId' | 'userId'>,
+    action: string,
+    entityType: string,
+    from: string,
+    entityId: string,
+    after: string,
+  ): string {
     return `INSERT INTO audit_events (organization_id, actor_id, action, entity_type, entity_id, before, after)
             SELECT ${p.add(actor.organizationId)}::uuid, ${p.add(actor.userId)}::uuid, ${p.add(action)}, ${p.add(entityType)}, ${entityId}, NULL, ${after} FROM ${from}`;
   }

@@ -7,17 +7,26 @@ import { RAGS, type Rag } from './check-in.entity';
 export class CreateCheckInDto {
   @ApiProperty({ enum: RAGS }) @IsIn(RAGS) rag!: Rag;
   @ApiProperty({ minimum: 0, maximum: 10, description: 'How confident the author is that the priority lands on time' })
-  @IsInt() @Min(0) @Max(10)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   confidence!: number;
   @ApiProperty({ maxLength: 10000, example: 'Pipeline coverage up to 2.1x; two AEs signed.' })
-  @IsString() @Length(1, 10000) @Matches(/\S/, { message: 'note must not be blank' })
+  @IsString()
+  @Length(1, 10000)
+  @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
-  @ApiPropertyOptional({ type: String, maxLength: 10000, nullable: true }) @Nullable() @IsString() @Length(0, 10000) blockers?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 10000, nullable: true })
+  @Nullable()
+  @IsString()
+  @Length(0, 10000)
+  blockers?: string | null;
 }
 
 export class ListCheckInsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @Optional() @IsIn(['asc', 'desc'])
+  @Optional()
+  @IsIn(['asc', 'desc'])
   override order: 'asc' | 'desc' = 'desc';
 }
 

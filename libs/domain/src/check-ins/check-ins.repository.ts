@@ -26,7 +26,12 @@ export class CheckInsRepository {
    * One statement: the priority in the caller's reach, the insert, its audit row and the view read back. The
    * scoped insert writes nothing when the priority is out of reach, and then no row is answered.
    */
-  async createInReach(tx: Queryable, actor: Actor, priorityId: string, input: NewCheckIn): Promise<Record<string, unknown> | undefined> {
+  async createInReach(
+    tx: Queryable,
+    actor: Actor,
+    priorityId: string,
+    input: NewCheckIn,
+  ): Promise<Record<string, unknown> | undefined> {
     const p = new SqlParams();
     const org = p.add(actor.organizationId);
     const target = `SELECT pr.id FROM priorities pr JOIN engagements e ON e.organization_id = pr.organization_id AND e.id = pr.engagement_id
@@ -49,7 +54,10 @@ export class CheckInsRepository {
 
   /** One page of a priority's check-ins, each row with the page's total. */
   async pageForPriority(
-    tx: Queryable, organizationId: string, priorityId: string, page: { order: 'asc' | 'desc'; limit: number; offset: number },
+    tx: Queryable,
+    organizationId: string,
+    priorityId: string,
+    page: { order: 'asc' | 'desc'; limit: number; offset: number },
   ): Promise<Array<Record<string, unknown>>> {
     return tx.query(
       `${SELECT_COLUMNS}, count(*) OVER () AS total ${FROM_VIEW} WHERE c.organization_id = $1 AND c.priority_id = $2
@@ -59,12 +67,18 @@ export class CheckInsRepository {
   }
 
   async countForPriority(tx: Queryable, organizationId: string, priorityId: string): Promise<number> {
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n FROM check_ins c WHERE c.organization_id = $1 AND c.priority_id = $2`, [organizationId, priorityId]);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n FROM check_ins c WHERE c.organization_id = $1 AND c.priority_id = $2`,
+      [organizationId, priorityId],
+    );
     return Number(row?.n ?? 0);
   }
 
   async view(tx: Queryable, organizationId: string, id: string): Promise<Record<string, unknown> | undefined> {
-    const rows: Array<Record<string, unknown>> = await tx.query(`${SELECT_COLUMNS} ${FROM_VIEW} WHERE c.organization_id = $1 AND c.id = $2`, [organizationId, id]);
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `${SELECT_COLUMNS} ${FROM_VIEW} WHERE c.organization_id = $1 AND c.id = $2`,
+      [organizationId, id],
+    );
     return rows[0];
   }
 

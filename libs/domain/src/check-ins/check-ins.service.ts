@@ -22,9 +22,14 @@ export class CheckInsService {
   /** One statement in the transaction (CheckInsRepository.createInReach); a priority out of reach answers 404. */
   async create(actor: Actor, priorityId: string, input: CreateCheckInDto): Promise<CheckInView> {
     this.access.permit(actor, 'checkins.write', 'post check-ins');
-    const row = await this.db.transaction((tx) => this.checkIns.createInReach(tx, actor, priorityId, {
-      rag: input.rag, confidence: input.confidence, note: input.note.trim(), blockers: input.blockers?.trim() || null,
-    }));
+    const row = await this.db.transaction((tx) =>
+      this.checkIns.createInReach(tx, actor, priorityId, {
+        rag: input.rag,
+        confidence: input.confidence,
+        note: input.note.trim(),
+        blockers: input.blockers?.trim() || null,
+      }),
+    );
     if (!row) throw new NotFound('Priority', priorityId);
     return toView(row);
   }
@@ -32,7 +37,9 @@ export class CheckInsService {
   async list(actor: Actor, priorityId: string, query: ListCheckInsQueryDto): Promise<Page<CheckInView>> {
     await this.access.priority(this.db.reader, actor, priorityId);
     const rows = await this.checkIns.pageForPriority(this.db.reader, actor.organizationId, priorityId, query);
-    const total = totalFromPage(rows, query.offset) ?? (await this.checkIns.countForPriority(this.db.reader, actor.organizationId, priorityId));
+    const total =
+      totalFromPage(rows, query.offset) ??
+      (await this.checkIns.countForPriority(this.db.reader, actor.organizationId, priorityId));
     return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
@@ -50,7 +57,8 @@ export class CheckInsService {
       await this.access.checkIn(tx, actor, id);
       const checkIn = await this.checkIns.getForUpdate(tx, actor.organizationId, id);
       if (!checkIn) throw new NotFound('Check-in', id);
-      if (checkIn.acknowledgedAt) throw new Conflict('CHECK_IN.ALREADY_ACKNOWLEDGED', `Check-in ${id} was already acknowledged`);
+      if (checkIn.acknowledgedAt)
+        throw new Conflict('CHECK_IN.ALREADY_ACKNOWLEDGED', `Check-in ${id} was already acknowledged`);
       const before = { ...checkIn };
       checkIn.acknowledgedBy = actor.userId;
       checkIn.acknowledgedAt = this.clock.now();
@@ -63,9 +71,16 @@ export class CheckInsService {
 
 function toView(r: Record<string, unknown>): CheckInView {
   return {
-    id: r.id as string, priorityId: r.priority_id as string, rag: r.rag as CheckInView['rag'], confidence: Number(r.confidence),
-    note: r.note as string, blockers: (r.blockers as string | null) ?? null, authorId: (r.author_id as string | null) ?? null,
-    authorName: (r.author_name as string | null) ?? null, acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
-    acknowledgedAt: r.acknowledged_at ? (r.acknowledged_at as Date).toISOString() : null, createdAt: (r.created_at as Date).toISOString(),
+    id: r.id as string,
+    priorityId: r.priority_id as string,
+    rag: r.rag as CheckInView['rag'],
+    confidence: Number(r.confidence),
+    note: r.note as string,
+    blockers: (r.blockers as string | null) ?? null,
+    authorId: (r.author_id as string | null) ?? null,
+    authorName: (r.author_name as string | null) ?? null,
+    acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
+    acknowledgedAt: r.acknowledged_at ? (r.acknowledged_at as Date).toISOString() : null,
+    createdAt: (r.created_at as Date).toISOString(),
   };
 }

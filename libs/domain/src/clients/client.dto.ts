@@ -6,11 +6,15 @@ import { CLIENT_STAGES, CLIENT_STATUSES, type ClientStage, type ClientStatus } f
 
 export class CreateClientDto {
   @ApiProperty({ example: 'Acme Robotics', maxLength: 200 })
-  @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
   @ApiPropertyOptional({ type: String, example: 'Industrial automation', maxLength: 200, nullable: true })
-  @Nullable() @IsString() @Length(0, 200)
+  @Nullable()
+  @IsString()
+  @Length(0, 200)
   industry?: string | null;
 
   @ApiProperty({ enum: CLIENT_STAGES })
@@ -18,11 +22,18 @@ export class CreateClientDto {
   stage!: ClientStage;
 
   @ApiPropertyOptional({ enum: CLIENT_STATUSES, default: 'active' })
-  @Optional() @IsIn(CLIENT_STATUSES)
+  @Optional()
+  @IsIn(CLIENT_STATUSES)
   status?: ClientStatus;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'An admin or account manager of this organization', nullable: true })
-  @Nullable() @IsUUID('all')
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: 'An admin or account manager of this organization',
+    nullable: true,
+  })
+  @Nullable()
+  @IsUUID('all')
   accountManagerId?: string | null;
 }
 
@@ -32,8 +43,13 @@ export class UpdateClientDto extends PartialType(CreateClientDto, { skipNullProp
 export class ListClientsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CLIENT_STATUSES }) @Optional() @IsIn(CLIENT_STATUSES) status?: ClientStatus;
   @ApiPropertyOptional({ enum: CLIENT_STAGES }) @Optional() @IsIn(CLIENT_STAGES) stage?: ClientStage;
-  @ApiPropertyOptional({ description: 'Case-insensitive match on the name' }) @Optional() @IsString() @Length(1, 200) search?: string;
-  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @Optional() @IsIn(['name', 'createdAt']) sort: 'name' | 'createdAt' = 'name';
+  @ApiPropertyOptional({ description: 'Case-insensitive match on the name' })
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  search?: string;
+  @ApiPropertyOptional({ enum: ['name', 'createdAt'], default: 'name' }) @Optional() @IsIn(['name', 'createdAt']) sort:
+    'name' | 'createdAt' = 'name';
 }
 
 export class ClientView {

@@ -56,7 +56,9 @@ export class ClientRepository {
       p.values,
     );
     const ids = rows.map((r) => r.id);
-    const clients = ids.length ? await tx.getRepository(Client).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany() : [];
+    const clients = ids.length
+      ? await tx.getRepository(Client).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany()
+      : [];
     const byId = new Map(clients.map((c) => [c.id, c]));
     const total = await pageTotal(tx, rows, query.offset, `SELECT count(*) AS n ${filter}`, countParams);
     return { items: ids.map((id) => byId.get(id)!), total, limit: query.limit, offset: query.offset };

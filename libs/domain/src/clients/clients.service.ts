@@ -66,7 +66,11 @@ export class ClientsService {
   }
 
   private async assertAccountManager(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
-    if (!(await this.clients.isActiveManager(tx, organizationId, userId))) throw new InvalidInput('CLIENT.ACCOUNT_MANAGER_INVALID', `accountManagerId ${userId} is not an active admin or account manager of this organization`);
+    if (!(await this.clients.isActiveManager(tx, organizationId, userId)))
+      throw new InvalidInput(
+        'CLIENT.ACCOUNT_MANAGER_INVALID',
+        `accountManagerId ${userId} is not an active admin or account manager of this organization`,
+      );
   }
 }
 

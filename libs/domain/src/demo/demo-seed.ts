@@ -22,7 +22,10 @@ export async function hasDemoOrganization(dataSource: DataSource): Promise<boole
  * priorities with owners, milestones on time, done, slipped and re-planned, check-ins with falling and
  * rising confidence, and one login per role. Dates are relative to `now`, so the demo always looks current.
  */
-export async function seedDemoOrganization(dataSource: DataSource, now: Date = new Date()): Promise<{ organizationId: string }> {
+export async function seedDemoOrganization(
+  dataSource: DataSource,
+  now: Date = new Date(),
+): Promise<{ organizationId: string }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = DateTime.fromJSDate(now, { zone: DEMO_TIMEZONE }).startOf('day');
   const day = (offset: number) => today.plus({ days: offset }).toISODate()!;
@@ -40,22 +43,59 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
     for (const login of DEMO_LOGINS) {
       const [u] = await tx.query(
         `INSERT INTO users (organization_id, email, name, password_hash, role, timezone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [orgId, login.email, login.name, passwordHash, login.role, login.role === 'client_viewer' ? 'America/New_York' : DEMO_TIMEZONE],
+        [
+          orgId,
+          login.email,
+          login.name,
+          passwordHash,
+          login.role,
+          login.role === 'client_viewer' ? 'America/New_York' : DEMO_TIMEZONE,
+        ],
       );
       users[login.role] = u.id;
     }
     const insert = async (sql: string, params: unknown[]): Promise<string> => (await tx.query(sql, params))[0].id;
 
-    const acme = await insert(`INSERT INTO clients (organization_id, name, industry, stage, account_manager_id) VALUES ($1, 'Acme Robotics', 'Industrial automation', 'growth', $2) RETURNING id`, [orgId, users.account_manager]);
-    const brightleaf = await insert(`INSERT INTO clients (organization_id, name, industry, stage, account_manager_id) VALUES ($1, 'Brightleaf Health', 'Digital health', 'emerging', $2) RETURNING id`, [orgId, users.account_manager]);
-    const corvid = await insert(`INSERT INTO clients (organization_id, name, industry, stage, account_manager_id) VALUES ($1, 'Corvid Logistics', 'Freight & logistics', 'enterprise', $2) RETURNING id`, [orgId, users.admin]);
-    await tx.query(`INSERT INTO client_grants (organization_id, user_id, client_id) VALUES ($1, $2, $3)`, [orgId, users.client_viewer, acme]);
+    const acme = await insert(
+      `INSERT INTO clients (organization_id, name, industry, stage, account_manager_id) VALUES ($1, 'Acme Robotics', 'Industrial automation', 'growth', $2) RETURNING id`,
+      [orgId, users.account_manager],
+    );
+    const brightleaf = await insert(
+      `INSERT INTO clients (organization_id, name, industry, stage, account_manager_id) VALUES ($1, 'Brightleaf Health', 'Digital health', 'emerging', $2) RETURNING id`,
+      [orgId, users.account_manager],
+    );
+    const corvid = await insert(
+      `INSERT INTO clients (organization_id, name, industry, stage, account_manager_id) VALUES ($1, 'Corvid Logistics', 'Freight & logistics', 'enterprise', $2) RETURNING id`,
+      [orgId, users.admin],
+    );
+    await tx.query(`INSERT INTO client_grants (organization_id, user_id, client_id) VALUES ($1, $2, $3)`, [
+      orgId,
+      users.client_viewer,
+      acme,
+    ]);
 
-    const elena = await insert(`INSERT INTO executives (organization_id, name, email, functions, user_id) VALUES ($1, 'Elena Vasquez', 'exec@demo.test', '{CRO,CMO}', $2) RETURNING id`, [orgId, users.executive]);
-    const marcus = await insert(`INSERT INTO executives (organization_id, name, email, functions) VALUES ($1, 'Marcus Chen', 'marcus.chen@example.com', '{CMO}') RETURNING id`, [orgId]);
-    const priya = await insert(`INSERT INTO executives (organization_id, name, email, functions) VALUES ($1, 'Priya Nair', 'priya.nair@example.com', '{CPO}') RETURNING id`, [orgId]);
+    const elena = await insert(
+      `INSERT INTO executives (organization_id, name, email, functions, user_id) VALUES ($1, 'Elena Vasquez', 'exec@demo.test', '{CRO,CMO}', $2) RETURNING id`,
+      [orgId, users.executive],
+    );
+    const marcus = await insert(
+      `INSERT INTO executives (organization_id, name, email, functions) VALUES ($1, 'Marcus Chen', 'marcus.chen@example.com', '{CMO}') RETURNING id`,
+      [orgId],
+    );
+    const priya = await insert(
+      `INSERT INTO executives (organization_id, name, email, functions) VALUES ($1, 'Priya Nair', 'priya.nair@example.com', '{CPO}') RETURNING id`,
+      [orgId],
+    );
 
-    const engagement = async (clientId: string, executiveId: string, fn: string, status: string, start: number, end: number, days: number) => {
+    const engagement = async (
+      clientId: string,
+      executiveId: string,
+      fn: string,
+      status: string,
+      start: number,
+      end: number,
+      days: number,
+    ) => {
       const id = await insert(
         `INSERT INTO engagements (organization_id, client_id, executive_id, function, status, start_date, planned_end_date, days_per_week)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -68,7 +108,13 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
     const corvidCpo = await engagement(corvid, priya, 'CPO', 'active', -200, 165, 2.5);
     const acmeCmo = await engagement(acme, elena, 'CMO', 'proposed', 14, 200, 1);
 
-    const allocation = (engagementId: string, effective: number, days: number, previous: number | null, reason: string) =>
+    const allocation = (
+      engagementId: string,
+      effective: number,
+      days: number,
+      previous: number | null,
+      reason: string,
+    ) =>
       tx.query(
         `INSERT INTO allocation_changes (organization_id, engagement_id, effective_date, days_per_week, previous_days_per_week, reason, changed_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -82,25 +128,58 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
     await allocation(acmeCmo, 14, 1, null, 'Initial allocation');
 
     const owner = (clientId: string, name: string, title: string, email: string) =>
-      insert(`INSERT INTO owners (organization_id, client_id, name, title, email) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [orgId, clientId, name, title, email]);
+      insert(
+        `INSERT INTO owners (organization_id, client_id, name, title, email) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [orgId, clientId, name, title, email],
+      );
     const acmeVpSales = await owner(acme, 'Jordan Blake', 'VP Sales', 'jordan.blake@acme.example');
     const acmeCeo = await owner(acme, 'Chris Client', 'CEO', 'client@demo.test');
     const brightCeo = await owner(brightleaf, 'Sam Okafor', 'CEO', 'sam@brightleaf.example');
     const corvidCto = await owner(corvid, 'Lena Park', 'CTO', 'lena.park@corvid.example');
     const corvidOps = await owner(corvid, 'Diego Ramos', 'COO', 'diego.ramos@corvid.example');
 
-    const priority = (engagementId: string, rank: number, title: string, ownerId: string, start: number, target: number, status = 'active', description: string | null = null) =>
+    const priority = (
+      engagementId: string,
+      rank: number,
+      title: string,
+      ownerId: string,
+      start: number,
+      target: number,
+      status = 'active',
+      description: string | null = null,
+    ) =>
       insert(
         `INSERT INTO priorities (organization_id, engagement_id, title, description, rank, owner_id, status, start_date, target_date)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [orgId, engagementId, title, description, rank, ownerId, status, day(start), day(target)],
       );
-    const milestone = async (priorityId: string, title: string, baseline: number, opts: { due?: number; forecast?: number; status?: string; completed?: number; weight?: number; replans?: Array<{ from: number; to: number; reason: string; on: number }> } = {}) => {
+    const milestone = async (
+      priorityId: string,
+      title: string,
+      baseline: number,
+      opts: {
+        due?: number;
+        forecast?: number;
+        status?: string;
+        completed?: number;
+        weight?: number;
+        replans?: Array<{ from: number; to: number; reason: string; on: number }>;
+      } = {},
+    ) => {
       const id = await insert(
         `INSERT INTO milestones (organization_id, priority_id, title, baseline_due_date, due_date, forecast_date, status, weight, completed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [orgId, priorityId, title, day(baseline), day(opts.due ?? baseline), opts.forecast === undefined ? null : day(opts.forecast),
-          opts.status ?? 'planned', opts.weight ?? 1, opts.completed === undefined ? null : at(opts.completed, 16)],
+        [
+          orgId,
+          priorityId,
+          title,
+          day(baseline),
+          day(opts.due ?? baseline),
+          opts.forecast === undefined ? null : day(opts.forecast),
+          opts.status ?? 'planned',
+          opts.weight ?? 1,
+          opts.completed === undefined ? null : at(opts.completed, 16),
+        ],
       );
       for (const r of opts.replans ?? []) {
         await tx.query(
@@ -111,25 +190,73 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
       }
       return id;
     };
-    const checkIn = (priorityId: string, daysAgo: number, rag: string, confidence: number, note: string, blockers: string | null = null, acknowledged = false) =>
+    const checkIn = (
+      priorityId: string,
+      daysAgo: number,
+      rag: string,
+      confidence: number,
+      note: string,
+      blockers: string | null = null,
+      acknowledged = false,
+    ) =>
       tx.query(
         `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, blockers, acknowledged_by, acknowledged_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [orgId, priorityId, users.executive, rag, confidence, note, blockers, acknowledged ? users.client_viewer : null, acknowledged ? at(-daysAgo + 1) : null, at(-daysAgo)],
+        [
+          orgId,
+          priorityId,
+          users.executive,
+          rag,
+          confidence,
+          note,
+          blockers,
+          acknowledged ? users.client_viewer : null,
+          acknowledged ? at(-daysAgo + 1) : null,
+          at(-daysAgo),
+        ],
       );
 
     // Acme CRO: a pipeline priority running late with confidence falling while still reported green.
-    const pipeline = await priority(acmeCro, 1, 'Build a repeatable enterprise pipeline', acmeVpSales, -110, 70, 'active', 'Three qualified enterprise opportunities a month by the end of Q2.');
+    const pipeline = await priority(
+      acmeCro,
+      1,
+      'Build a repeatable enterprise pipeline',
+      acmeVpSales,
+      -110,
+      70,
+      'active',
+      'Three qualified enterprise opportunities a month by the end of Q2.',
+    );
     await milestone(pipeline, 'Define the ideal customer profile', -90, { status: 'done', completed: -92 });
-    await milestone(pipeline, 'Hire two enterprise account executives', -40, { status: 'done', completed: -31, weight: 2 });
+    await milestone(pipeline, 'Hire two enterprise account executives', -40, {
+      status: 'done',
+      completed: -31,
+      weight: 2,
+    });
     await milestone(pipeline, 'Launch outbound sequences for the top 50 accounts', -20, {
-      due: -6, status: 'in_progress', replans: [{ from: -20, to: -6, reason: 'Sales ops tooling arrived two weeks late', on: -22 }],
+      due: -6,
+      status: 'in_progress',
+      replans: [{ from: -20, to: -6, reason: 'Sales ops tooling arrived two weeks late', on: -22 }],
     });
     await milestone(pipeline, 'First 10 enterprise discovery calls', 21, { forecast: 35, weight: 2 });
     await checkIn(pipeline, 28, 'on_track', 8, 'ICP signed off; both AE offers accepted.', null, true);
     await checkIn(pipeline, 21, 'on_track', 7, 'AEs onboarding; sequences drafted.', null, true);
-    await checkIn(pipeline, 14, 'on_track', 5, 'Sequencing tool still not provisioned.', 'Waiting on IT for SSO to the sales engagement tool');
-    await checkIn(pipeline, 7, 'on_track', 4, 'Outbound not live yet; pushing hard this week.', 'Tooling access; data enrichment budget');
+    await checkIn(
+      pipeline,
+      14,
+      'on_track',
+      5,
+      'Sequencing tool still not provisioned.',
+      'Waiting on IT for SSO to the sales engagement tool',
+    );
+    await checkIn(
+      pipeline,
+      7,
+      'on_track',
+      4,
+      'Outbound not live yet; pushing hard this week.',
+      'Tooling access; data enrichment budget',
+    );
 
     const pricing = await priority(acmeCro, 2, 'Rework pricing and packaging for mid-market', acmeCeo, -60, 120);
     await milestone(pricing, 'Win/loss interviews with 12 customers', -30, { status: 'done', completed: -29 });
@@ -155,19 +282,40 @@ export async function seedDemoOrganization(dataSource: DataSource, now: Date = n
     await milestone(demandGen, 'First webinar', 45);
 
     // Corvid CPO: a slipped, repeatedly re-planned platform priority, computed red.
-    const platform = await priority(corvidCpo, 1, 'Ship the shipment-tracking platform v2', corvidCto, -190, 20, 'active', 'Replace the legacy tracking system for the top 20 shippers.');
+    const platform = await priority(
+      corvidCpo,
+      1,
+      'Ship the shipment-tracking platform v2',
+      corvidCto,
+      -190,
+      20,
+      'active',
+      'Replace the legacy tracking system for the top 20 shippers.',
+    );
     await milestone(platform, 'Discovery with the top 20 shippers', -160, { status: 'done', completed: -158 });
     await milestone(platform, 'API beta with three design partners', -90, {
-      due: -25, status: 'in_progress', weight: 2,
+      due: -25,
+      status: 'in_progress',
+      weight: 2,
       replans: [
         { from: -90, to: -60, reason: 'Carrier integration scope doubled', on: -95 },
         { from: -60, to: -25, reason: 'Lost the lead backend engineer', on: -62 },
       ],
     });
     await milestone(platform, 'General availability', -10, {
-      due: 20, forecast: 45, weight: 3, replans: [{ from: -10, to: 20, reason: 'Follows the beta slip', on: -62 }],
+      due: 20,
+      forecast: 45,
+      weight: 3,
+      replans: [{ from: -10, to: 20, reason: 'Follows the beta slip', on: -62 }],
     });
-    await checkIn(platform, 21, 'at_risk', 4, 'Beta still blocked on carrier certification.', 'Two carriers have not certified the new API');
+    await checkIn(
+      platform,
+      21,
+      'at_risk',
+      4,
+      'Beta still blocked on carrier certification.',
+      'Two carriers have not certified the new API',
+    );
     await checkIn(platform, 7, 'off_track', 3, 'GA will move again; proposing a phased launch.', 'Backend hiring');
 
     const onboarding = await priority(corvidCpo, 2, 'Cut shipper onboarding from 6 weeks to 2', corvidOps, -120, 60);

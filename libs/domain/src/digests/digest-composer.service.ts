@@ -61,17 +61,36 @@ export class DigestComposer {
   }
 
   /** What the recipient's digest for `isoWeek` says right now (the current week: as of now; another: as of its slot). */
-  async compose(tx: Queryable, recipient: DigestRecipientRow, isoWeek: string, batch?: string): Promise<ComposedDigest> {
+  async compose(
+    tx: Queryable,
+    recipient: DigestRecipientRow,
+    isoWeek: string,
+    batch?: string,
+  ): Promise<ComposedDigest> {
     const settings = this.options;
     const now = this.clock.now();
-    const asOf = isoWeek === isoWeekOf(now, recipient.timezone)
-      ? now
-      : slotOf(isoWeek, { weekday: recipient.preferences.weekday, hour: recipient.preferences.hour, timezone: recipient.timezone });
+    const asOf =
+      isoWeek === isoWeekOf(now, recipient.timezone)
+        ? now
+        : slotOf(isoWeek, {
+            weekday: recipient.preferences.weekday,
+            hour: recipient.preferences.hour,
+            timezone: recipient.timezone,
+          });
     const today = localDate(asOf, recipient.timezone);
-    const engagements = await this.facts.load(tx, { actor: recipient.actor, today, timezone: recipient.timezone, batch });
+    const engagements = await this.facts.load(tx, {
+      actor: recipient.actor,
+      today,
+      timezone: recipient.timezone,
+      batch,
+    });
     const content = buildDigest({
       recipient: { name: recipient.name, role: recipient.role, adminKind: recipient.preferences.kind },
-      isoWeek, today, thresholds: recipient.organizationSettings, engagements, publicUrl: settings.publicUrl,
+      isoWeek,
+      today,
+      thresholds: recipient.organizationSettings,
+      engagements,
+      publicUrl: settings.publicUrl,
     });
     const token = signUnsubscribeToken(settings.unsubscribeKey, recipient.actor.userId, unsubscribeExpiry(isoWeek));
     const rendered = renderDigest(content, {
@@ -90,7 +109,13 @@ export class DigestComposer {
   composeAndQueue(request: ComposeDigestRequest): Promise<ComposeOutcome> {
     return this.db.forOrganization(request.organizationId, async () => {
       const requestKey = requestKeyOf(request);
-      const loaded = await this.recipients.loadWithClaims(this.db.reader, request.organizationId, request.userId, request.isoWeek, requestKey);
+      const loaded = await this.recipients.loadWithClaims(
+        this.db.reader,
+        request.organizationId,
+        request.userId,
+        request.isoWeek,
+        requestKey,
+      );
       const prepared = await this.prepare(request, requestKey, loaded);
       if ('outcome' in prepared) return prepared.outcome;
       return (await this.writeAndSend([prepared.row]))[0];
@@ -103,16 +128,25 @@ export class DigestComposer {
    * error is rethrown at the end, so the job is retried, and the retry skips the recipients already claimed.
    */
   async composeBatch(requests: readonly ComposeDigestRequest[]): Promise<Record<ComposeOutcome, number>> {
-    const outcomes: Record<ComposeOutcome, number> = { composed: 0, skipped: 0, 'already-done': 0, 'opted-out': 0, gone: 0 };
+    const outcomes: Record<ComposeOutcome, number> = {
+      composed: 0,
+      skipped: 0,
+      'already-done': 0,
+      'opted-out': 0,
+      gone: 0,
+    };
     const errors: unknown[] = [];
     const byOrganization = new Map<string, ComposeDigestRequest[]>();
-    for (const r of requests) byOrganization.set(r.organizationId, [...(byOrganization.get(r.organizationId) ?? []), r]);
+    for (const r of requests)
+      byOrganization.set(r.organizationId, [...(byOrganization.get(r.organizationId) ?? []), r]);
     for (const [organizationId, list] of byOrganization) {
       // Each organization's recipients in its own tenant scope (row-level security).
       await this.db.forOrganization(organizationId, async () => {
         const keyed = list.map((request) => ({ request, requestKey: requestKeyOf(request) }));
         const loaded = await this.recipients.loadManyWithClaims(
-          this.db.reader, organizationId, keyed.map(({ request, requestKey }) => ({ userId: request.userId, isoWeek: request.isoWeek, requestKey })),
+          this.db.reader,
+          organizationId,
+          keyed.map(({ request, requestKey }) => ({ userId: request.userId, isoWeek: request.isoWeek, requestKey })),
         );
         const rows: DigestRow[] = [];
         for (const { request, requestKey } of keyed) {
@@ -121,7 +155,9 @@ export class DigestComposer {
             if ('outcome' in prepared) outcomes[prepared.outcome] += 1;
             else rows.push(prepared.row);
           } catch (error) {
-            this.logger.warn(`digest of user ${request.userId} for ${request.isoWeek} failed: ${error instanceof Error ? error.message : String(error)}`);
+            this.logger.warn(
+              `digest of user ${request.userId} for ${request.isoWeek} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
             errors.push(error);
           }
         }
@@ -134,14 +170,18 @@ export class DigestComposer {
 
   /** What to write for one request, or why nothing is (a week already claimed re-enqueues its pending delivery). */
   private async prepare(
-    request: ComposeDigestRequest, requestKey: string, loaded: { recipient: DigestRecipientRow; claims: DigestClaim[] } | null,
+    request: ComposeDigestRequest,
+    requestKey: string,
+    loaded: { recipient: DigestRecipientRow; claims: DigestClaim[] } | null,
   ): Promise<{ outcome: ComposeOutcome } | { row: DigestRow }> {
     if (!loaded || loaded.recipient.disabled) return { outcome: 'gone' };
     const { recipient, claims } = loaded;
     if (recipient.preferences.optedOut) return { outcome: 'opted-out' };
     const weekClaimed = claims.some((c) => !c.forced);
     if (claims.some((c) => c.requestKey === requestKey) || (weekClaimed && !request.force)) {
-      await this.notifications.deliver(claims.filter((c) => c.outboxId && c.outboxStatus === 'pending').map((c) => c.outboxId!));
+      await this.notifications.deliver(
+        claims.filter((c) => c.outboxId && c.outboxStatus === 'pending').map((c) => c.outboxId!),
+      );
       return { outcome: 'already-done' };
     }
     const digest = await this.compose(this.db.reader, recipient, request.isoWeek, request.batch);
@@ -150,11 +190,31 @@ export class DigestComposer {
     const outboxId = skipped ? null : randomUUID();
     return {
       row: {
-        id, organization_id: request.organizationId, user_id: request.userId, iso_week: request.isoWeek, timezone: recipient.timezone,
-        kind: digest.content.kind, status: skipped ? 'skipped' : 'composed', trigger: request.trigger, forced: weekClaimed,
-        subject: skipped ? null : digest.rendered.subject, engagement_count: digest.content.sections.length, outbox_id: outboxId, request_key: requestKey,
-        recipient_email: recipient.email.toLowerCase(), recipient_name: recipient.name,
-        payload: skipped ? null : { digestId: id, isoWeek: request.isoWeek, subject: digest.rendered.subject, html: digest.rendered.html, text: digest.rendered.text, headers: digest.rendered.headers },
+        id,
+        organization_id: request.organizationId,
+        user_id: request.userId,
+        iso_week: request.isoWeek,
+        timezone: recipient.timezone,
+        kind: digest.content.kind,
+        status: skipped ? 'skipped' : 'composed',
+        trigger: request.trigger,
+        forced: weekClaimed,
+        subject: skipped ? null : digest.rendered.subject,
+        engagement_count: digest.content.sections.length,
+        outbox_id: outboxId,
+        request_key: requestKey,
+        recipient_email: recipient.email.toLowerCase(),
+        recipient_name: recipient.name,
+        payload: skipped
+          ? null
+          : {
+              digestId: id,
+              isoWeek: request.isoWeek,
+              subject: digest.rendered.subject,
+              html: digest.rendered.html,
+              text: digest.rendered.text,
+              headers: digest.rendered.headers,
+            },
       },
     };
   }
@@ -189,10 +249,13 @@ export class DigestComposer {
     try {
       outcome = this.delivery ? await this.delivery.deliver(outboxId, false) : 'retry';
     } catch (error) {
-      this.logger.warn(`first send of digest outbox ${outboxId} failed, the delivery job takes over: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `first send of digest outbox ${outboxId} failed, the delivery job takes over: ${error instanceof Error ? error.message : String(error)}`,
+      );
       outcome = 'error';
     }
-    if (outcome === 'retry' || outcome === 'error') await this.notifications.deliver([outboxId], { delayMs: FIRST_RETRY_DELAY_MS });
+    if (outcome === 'retry' || outcome === 'error')
+      await this.notifications.deliver([outboxId], { delayMs: FIRST_RETRY_DELAY_MS });
   }
 }
 

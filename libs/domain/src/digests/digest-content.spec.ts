@@ -8,23 +8,63 @@ import { buildDigest, driftOf, trendOf, type DigestInput, type DigestEngagementF
 const TODAY = '2026-11-23';
 const THRESHOLDS = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 };
 
-function engagement(overrides: Partial<DigestEngagementFacts> & Pick<DigestEngagementFacts, 'engagementId' | 'clientName'>): DigestEngagementFacts {
+function engagement(
+  overrides: Partial<DigestEngagementFacts> & Pick<DigestEngagementFacts, 'engagementId' | 'clientName'>,
+): DigestEngagementFacts {
   return {
-    function: 'CRO', executiveName: 'Elena Vasquez', priorities: [], driftSnapshots: [], completed: [], replanned: [], open: [],
-    openAlerts: { info: 0, warning: 0, critical: 0 }, latestCheckIn: null, ...overrides,
+    function: 'CRO',
+    executiveName: 'Elena Vasquez',
+    priorities: [],
+    driftSnapshots: [],
+    completed: [],
+    replanned: [],
+    open: [],
+    openAlerts: { info: 0, warning: 0, critical: 0 },
+    latestCheckIn: null,
+    ...overrides,
   };
 }
 
 /** Acme: half-way through its priority window with 10% done (off track), reported green; drift 40, was 28. */
 const acme = engagement({
-  engagementId: 'e-acme', clientName: 'Acme Robotics',
+  engagementId: 'e-acme',
+  clientName: 'Acme Robotics',
   priorities: [
-    { id: 'p1', title: 'Build the sales team', startDate: '2026-09-01', targetDate: '2027-01-15', progress: 0.1, latestRag: 'on_track' },
-    { id: 'p2', title: 'Launch partner channel', startDate: '2026-09-01', targetDate: '2027-01-15', progress: 0.55, latestRag: 'on_track' },
+    {
+      id: 'p1',
+      title: 'Build the sales team',
+      startDate: '2026-09-01',
+      targetDate: '2027-01-15',
+      progress: 0.1,
+      latestRag: 'on_track',
+    },
+    {
+      id: 'p2',
+      title: 'Launch partner channel',
+      startDate: '2026-09-01',
+      targetDate: '2027-01-15',
+      progress: 0.55,
+      latestRag: 'on_track',
+    },
   ],
-  driftSnapshots: [{ date: '2026-11-16', score: 28 }, { date: '2026-11-23', score: 40 }, { date: '2026-11-09', score: 20 }],
-  completed: [{ title: 'Hire first AE', priorityTitle: 'Build the sales team', dueDate: '2026-11-10', completedOn: '2026-11-18' }],
-  replanned: [{ title: 'Pricing page', priorityTitle: 'Launch partner channel', oldDueDate: '2026-11-20', newDueDate: '2026-12-04', reason: 'Legal review', changedOn: '2026-11-19' }],
+  driftSnapshots: [
+    { date: '2026-11-16', score: 28 },
+    { date: '2026-11-23', score: 40 },
+    { date: '2026-11-09', score: 20 },
+  ],
+  completed: [
+    { title: 'Hire first AE', priorityTitle: 'Build the sales team', dueDate: '2026-11-10', completedOn: '2026-11-18' },
+  ],
+  replanned: [
+    {
+      title: 'Pricing page',
+      priorityTitle: 'Launch partner channel',
+      oldDueDate: '2026-11-20',
+      newDueDate: '2026-12-04',
+      reason: 'Legal review',
+      changedOn: '2026-11-19',
+    },
+  ],
   open: [
     { title: 'Partner contract', priorityTitle: 'Launch partner channel', dueDate: '2026-11-20' },
     { title: 'Pipeline review', priorityTitle: 'Build the sales team', dueDate: '2026-11-30' },
@@ -32,26 +72,77 @@ const acme = engagement({
     { title: 'Old slip', priorityTitle: 'Build the sales team', dueDate: '2026-10-01' },
   ],
   openAlerts: { info: 1, warning: 2, critical: 1 },
-  latestCheckIn: { priorityTitle: 'Build the sales team', createdOn: '2026-11-20', rag: 'on_track', confidence: 5, previousConfidence: 7 },
+  latestCheckIn: {
+    priorityTitle: 'Build the sales team',
+    createdOn: '2026-11-20',
+    rag: 'on_track',
+    confidence: 5,
+    previousConfidence: 7,
+  },
 });
 
 /** Brightleaf: on track (60% done at 61% elapsed), drift 12 flat, nothing due. */
 const brightleaf = engagement({
-  engagementId: 'e-bright', clientName: 'Brightleaf Health', function: 'CMO', executiveName: 'Sam Osei',
-  priorities: [{ id: 'p3', title: 'Brand relaunch', startDate: '2026-09-01', targetDate: '2027-01-15', progress: 0.6, latestRag: 'on_track' }],
-  driftSnapshots: [{ date: '2026-11-16', score: 12 }, { date: '2026-11-22', score: 12 }],
-  latestCheckIn: { priorityTitle: 'Brand relaunch', createdOn: '2026-11-17', rag: 'on_track', confidence: 8, previousConfidence: 8 },
+  engagementId: 'e-bright',
+  clientName: 'Brightleaf Health',
+  function: 'CMO',
+  executiveName: 'Sam Osei',
+  priorities: [
+    {
+      id: 'p3',
+      title: 'Brand relaunch',
+      startDate: '2026-09-01',
+      targetDate: '2027-01-15',
+      progress: 0.6,
+      latestRag: 'on_track',
+    },
+  ],
+  driftSnapshots: [
+    { date: '2026-11-16', score: 12 },
+    { date: '2026-11-22', score: 12 },
+  ],
+  latestCheckIn: {
+    priorityTitle: 'Brand relaunch',
+    createdOn: '2026-11-17',
+    rag: 'on_track',
+    confidence: 8,
+    previousConfidence: 8,
+  },
 });
 
 /** Corvid: at risk (35% done at 61% elapsed → gap 0.26), drift 55 (+5). */
 const corvid = engagement({
-  engagementId: 'e-corvid', clientName: 'Corvid Logistics', function: 'CPO', executiveName: 'Priya Raman',
-  priorities: [{ id: 'p4', title: 'Platform v2', startDate: '2026-09-01', targetDate: '2027-01-15', progress: 0.35, latestRag: 'at_risk' }],
-  driftSnapshots: [{ date: '2026-11-15', score: 50 }, { date: '2026-11-23', score: 55 }],
+  engagementId: 'e-corvid',
+  clientName: 'Corvid Logistics',
+  function: 'CPO',
+  executiveName: 'Priya Raman',
+  priorities: [
+    {
+      id: 'p4',
+      title: 'Platform v2',
+      startDate: '2026-09-01',
+      targetDate: '2027-01-15',
+      progress: 0.35,
+      latestRag: 'at_risk',
+    },
+  ],
+  driftSnapshots: [
+    { date: '2026-11-15', score: 50 },
+    { date: '2026-11-23', score: 55 },
+  ],
 });
 
-const input = (role: DigestInput['recipient']['role'], engagements: DigestEngagementFacts[], adminKind: 'portfolio' | 'due_and_slipped' | null = null): DigestInput => ({
-  recipient: { name: 'Robin', role, adminKind }, isoWeek: '2026-W48', today: TODAY, thresholds: THRESHOLDS, engagements, publicUrl: 'https://app.example.com',
+const input = (
+  role: DigestInput['recipient']['role'],
+  engagements: DigestEngagementFacts[],
+  adminKind: 'portfolio' | 'due_and_slipped' | null = null,
+): DigestInput => ({
+  recipient: { name: 'Robin', role, adminKind },
+  isoWeek: '2026-W48',
+  today: TODAY,
+  thresholds: THRESHOLDS,
+  engagements,
+  publicUrl: 'https://app.example.com',
 });
 
 describe('buildDigest: account manager (portfolio)', () => {
@@ -59,14 +150,26 @@ describe('buildDigest: account manager (portfolio)', () => {
 
   it('lists the worst-drifting engagements first, one section each', () => {
     expect(digest.kind).toBe('portfolio');
-    expect(digest.sections.map((s) => s.clientName)).toEqual(['Corvid Logistics', 'Acme Robotics', 'Brightleaf Health']);
+    expect(digest.sections.map((s) => s.clientName)).toEqual([
+      'Corvid Logistics',
+      'Acme Robotics',
+      'Brightleaf Health',
+    ]);
     expect(digest.sections.map((s) => s.drift.score)).toEqual([55, 40, 12]);
   });
 
   it('counts across the portfolio', () => {
     expect(digest.totals).toEqual({
-      engagements: 3, prioritiesOffTrack: 1, prioritiesAtRisk: 1, completed: 1, slipped: 1, replanned: 1, dueNext14Days: 1, overdue: 2,
-      openAlerts: { info: 1, warning: 2, critical: 1, total: 4 }, drifting: 2,
+      engagements: 3,
+      prioritiesOffTrack: 1,
+      prioritiesAtRisk: 1,
+      completed: 1,
+      slipped: 1,
+      replanned: 1,
+      dueNext14Days: 1,
+      overdue: 2,
+      openAlerts: { info: 1, warning: 2, critical: 1, total: 4 },
+      drifting: 2,
     });
   });
 
@@ -85,7 +188,9 @@ describe('buildDigest: account manager (portfolio)', () => {
     expect(a.prioritiesOffTrack).toBe(1);
     expect(a.drift).toMatchObject({ score: 40, change: 12 });
     expect(a.completed.map((m) => m.title)).toEqual(['Hire first AE']);
-    expect(a.slipped).toEqual([{ title: 'Partner contract', priorityTitle: 'Launch partner channel', dueDate: '2026-11-20', daysOverdue: 3 }]);
+    expect(a.slipped).toEqual([
+      { title: 'Partner contract', priorityTitle: 'Launch partner channel', dueDate: '2026-11-20', daysOverdue: 3 },
+    ]);
     expect(a.replanned.map((r) => r.reason)).toEqual(['Legal review']);
     expect(a.dueNext14Days.map((m) => m.title)).toEqual(['Pipeline review']);
     expect(a.overdue).toBe(2);
@@ -141,11 +246,30 @@ describe('buildDigest: nothing to report', () => {
 
   it('is empty when nothing was completed, slipped, re-planned, checked in, alerted or due, and drift did not move', () => {
     const quiet = engagement({
-      engagementId: 'e-quiet', clientName: 'Quiet Co',
-      priorities: [{ id: 'p', title: 'Steady', startDate: '2026-09-01', targetDate: '2027-01-15', progress: 0.6, latestRag: 'on_track' }],
-      driftSnapshots: [{ date: '2026-11-16', score: 10 }, { date: '2026-11-23', score: 10 }],
+      engagementId: 'e-quiet',
+      clientName: 'Quiet Co',
+      priorities: [
+        {
+          id: 'p',
+          title: 'Steady',
+          startDate: '2026-09-01',
+          targetDate: '2027-01-15',
+          progress: 0.6,
+          latestRag: 'on_track',
+        },
+      ],
+      driftSnapshots: [
+        { date: '2026-11-16', score: 10 },
+        { date: '2026-11-23', score: 10 },
+      ],
       open: [{ title: 'Far away', priorityTitle: 'Steady', dueDate: '2026-12-31' }],
-      latestCheckIn: { priorityTitle: 'Steady', createdOn: '2026-11-02', rag: 'on_track', confidence: 8, previousConfidence: 8 },
+      latestCheckIn: {
+        priorityTitle: 'Steady',
+        createdOn: '2026-11-02',
+        rag: 'on_track',
+        confidence: 8,
+        previousConfidence: 8,
+      },
     });
     expect(buildDigest(input('account_manager', [quiet])).empty).toBe(true);
     // The same engagement with one milestone due in 13 days has something to say.
@@ -158,12 +282,23 @@ describe('driftOf', () => {
   it('draws eight weekly bars, oldest first, from the last snapshot of each week', () => {
     const snapshots = [
       { date: '2026-09-30', score: 90 }, // before the eight weeks: not drawn
-      { date: '2026-10-05', score: 10 }, { date: '2026-10-06', score: 12 },
+      { date: '2026-10-05', score: 10 },
+      { date: '2026-10-06', score: 12 },
       { date: '2026-11-01', score: 30 },
-      { date: '2026-11-20', score: 44 }, { date: '2026-11-23', score: 48 },
+      { date: '2026-11-20', score: 44 },
+      { date: '2026-11-23', score: 48 },
     ];
     const drift = driftOf(snapshots, TODAY);
-    expect(drift.bars.map((b) => b.weekEnding)).toEqual(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(drift.bars.map((b) => b.weekEnding)).toEqual([
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+    ]);
     expect(drift.bars.map((b) => b.score)).toEqual([10, 12, null, null, 30, null, null, 48]);
     // 48 today against the last snapshot at least a week older (11-01: 30).
     expect(drift).toMatchObject({ score: 48, change: 18 });
@@ -177,6 +312,11 @@ describe('driftOf', () => {
 
 describe('trendOf', () => {
   it('compares the latest confidence with the one before', () => {
-    expect([trendOf(7, 5), trendOf(5, 7), trendOf(6, 6), trendOf(null, 6)]).toEqual(['falling', 'rising', 'steady', null]);
+    expect([trendOf(7, 5), trendOf(5, 7), trendOf(6, 6), trendOf(null, 6)]).toEqual([
+      'falling',
+      'rising',
+      'steady',
+      null,
+    ]);
   });
 });

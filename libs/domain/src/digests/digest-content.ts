@@ -169,8 +169,16 @@ export function buildDigest(input: DigestInput): DigestContent {
   const weekNumber = weekNumberOf(input.isoWeek);
   const headline = headlineOf(kind, sections, totals);
   return {
-    kind, isoWeek: input.isoWeek, weekNumber, today: input.today, recipientName: input.recipient.name, headline,
-    subject: `${headline} — week ${weekNumber}`, totals, sections, empty: sections.every((s) => s.quiet),
+    kind,
+    isoWeek: input.isoWeek,
+    weekNumber,
+    today: input.today,
+    recipientName: input.recipient.name,
+    headline,
+    subject: `${headline} — week ${weekNumber}`,
+    totals,
+    sections,
+    empty: sections.every((s) => s.quiet),
   };
 }
 
@@ -180,7 +188,10 @@ export function buildDigest(input: DigestInput): DigestContent {
  */
 const sectionMemo = new WeakMap<DigestEngagementFacts, Map<string, EngagementSection>>();
 
-export function buildSection(e: DigestEngagementFacts, input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>): EngagementSection {
+export function buildSection(
+  e: DigestEngagementFacts,
+  input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>,
+): EngagementSection {
   const key = `${input.today}|${input.thresholds.healthAtRiskBelow}|${input.thresholds.healthOffTrackBelow}|${input.publicUrl}`;
   let memo = sectionMemo.get(e);
   if (!memo) sectionMemo.set(e, (memo = new Map()));
@@ -189,10 +200,22 @@ export function buildSection(e: DigestEngagementFacts, input: Pick<DigestInput, 
   return section;
 }
 
-function computeSection(e: DigestEngagementFacts, input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>): EngagementSection {
+function computeSection(
+  e: DigestEngagementFacts,
+  input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>,
+): EngagementSection {
   const { today } = input;
   const healths = e.priorities.map((p) =>
-    computedHealth({ progress: p.progress, expected: expectedProgress(p.startDate, p.targetDate, today), targetDate: p.targetDate, today, status: 'active' }, input.thresholds),
+    computedHealth(
+      {
+        progress: p.progress,
+        expected: expectedProgress(p.startDate, p.targetDate, today),
+        targetDate: p.targetDate,
+        today,
+        status: 'active',
+      },
+      input.thresholds,
+    ),
   );
   const health = worstHealth(healths);
   const reportedRag = worstRag(e.priorities.map((p) => p.latestRag).filter((r): r is Rag => r !== null));
@@ -206,19 +229,29 @@ function computeSection(e: DigestEngagementFacts, input: Pick<DigestInput, 'toda
   const checkIn = e.latestCheckIn;
   const latestCheckIn = checkIn ? { ...checkIn, trend: trendOf(checkIn.previousConfidence, checkIn.confidence) } : null;
   const checkedInThisWeek = !!checkIn && checkIn.createdOn >= weekAgo && checkIn.createdOn < today;
-  const quiet = e.completed.length === 0 && slipped.length === 0 && e.replanned.length === 0 && dueNext14Days.length === 0
-    && openAlerts.total === 0 && !checkedInThisWeek && !drift.change;
+  const quiet =
+    e.completed.length === 0 &&
+    slipped.length === 0 &&
+    e.replanned.length === 0 &&
+    dueNext14Days.length === 0 &&
+    openAlerts.total === 0 &&
+    !checkedInThisWeek &&
+    !drift.change;
   return {
     engagementId: e.engagementId,
     clientName: e.clientName,
     label: `${e.clientName} — ${e.function} (${e.executiveName})`,
     link: `${input.publicUrl}/engagements/${e.engagementId}`,
-    health, reportedRag, ragDisagrees: ragDisagrees(reportedRag, health),
+    health,
+    reportedRag,
+    ragDisagrees: ragDisagrees(reportedRag, health),
     prioritiesOffTrack: healths.filter((h) => h === 'off_track' || h === 'overdue').length,
     prioritiesAtRisk: healths.filter((h) => h === 'at_risk').length,
     activePriorities: e.priorities.length,
     drift,
-    completed: [...e.completed].sort((a, b) => (a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : 0)),
+    completed: [...e.completed].sort((a, b) =>
+      a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : 0,
+    ),
     slipped: slipped.sort(byDueDate),
     replanned: [...e.replanned].sort((a, b) => (a.changedOn < b.changedOn ? -1 : a.changedOn > b.changedOn ? 1 : 0)),
     dueNext14Days,
@@ -234,9 +267,15 @@ function computeSection(e: DigestEngagementFacts, input: Pick<DigestInput, 'toda
  * `today`, `today` itself counts for the newest). The score is today's latest snapshot; the change is
  * against the last snapshot at least seven days older.
  */
-export function driftOf(snapshots: ReadonlyArray<{ date: string; score: number }>, today: string): EngagementSection['drift'] {
-  const sorted = snapshots.filter((s) => s.date <= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const latestOnOrBefore = (date: string, after: string) => [...sorted].reverse().find((s) => s.date <= date && s.date > after) ?? null;
+export function driftOf(
+  snapshots: ReadonlyArray<{ date: string; score: number }>,
+  today: string,
+): EngagementSection['drift'] {
+  const sorted = snapshots
+    .filter((s) => s.date <= today)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const latestOnOrBefore = (date: string, after: string) =>
+    [...sorted].reverse().find((s) => s.date <= date && s.date > after) ?? null;
   const bars: DriftBar[] = [];
   for (let week = 7; week >= 0; week -= 1) {
     const end = addDays(today, -7 * week);
@@ -256,9 +295,19 @@ function orderSections(kind: DigestKind, sections: EngagementSection[]): void {
   const byClient = (a: EngagementSection, b: EngagementSection) => a.label.localeCompare(b.label);
   if (kind === 'portfolio') {
     // Worst-drifting first: the highest score, then the biggest rise; engagements without a score last.
-    sections.sort((a, b) => (b.drift.score ?? -1) - (a.drift.score ?? -1) || (b.drift.change ?? 0) - (a.drift.change ?? 0) || byClient(a, b));
+    sections.sort(
+      (a, b) =>
+        (b.drift.score ?? -1) - (a.drift.score ?? -1) ||
+        (b.drift.change ?? 0) - (a.drift.change ?? 0) ||
+        byClient(a, b),
+    );
   } else if (kind === 'due_and_slipped') {
-    sections.sort((a, b) => b.slipped.length + b.overdue - (a.slipped.length + a.overdue) || b.dueNext14Days.length - a.dueNext14Days.length || byClient(a, b));
+    sections.sort(
+      (a, b) =>
+        b.slipped.length + b.overdue - (a.slipped.length + a.overdue) ||
+        b.dueNext14Days.length - a.dueNext14Days.length ||
+        byClient(a, b),
+    );
   } else {
     sections.sort(byClient);
   }
@@ -276,7 +325,9 @@ function totalsOf(sections: EngagementSection[]): DigestTotals {
     dueNext14Days: sum((s) => s.dueNext14Days.length),
     overdue: sum((s) => s.overdue),
     openAlerts: {
-      info: sum((s) => s.openAlerts.info), warning: sum((s) => s.openAlerts.warning), critical: sum((s) => s.openAlerts.critical),
+      info: sum((s) => s.openAlerts.info),
+      warning: sum((s) => s.openAlerts.warning),
+      critical: sum((s) => s.openAlerts.critical),
       total: sum((s) => s.openAlerts.total),
     },
     drifting: sections.filter((s) => (s.drift.change ?? 0) > 0).length,
@@ -294,12 +345,17 @@ function headlineOf(kind: DigestKind, sections: EngagementSection[], totals: Dig
     if (totals.overdue) parts.push(`${totals.overdue} overdue`);
     return parts.length ? capitalize(parts.join(', ')) : 'Nothing due and nothing slipped';
   }
-  if (totals.prioritiesOffTrack) return `${plural(totals.prioritiesOffTrack, 'priority', 'priorities')} off track at ${offTrackAt}`;
+  if (totals.prioritiesOffTrack)
+    return `${plural(totals.prioritiesOffTrack, 'priority', 'priorities')} off track at ${offTrackAt}`;
   const atRiskAt = clientList(sections.filter((s) => s.prioritiesAtRisk > 0).map((s) => s.clientName));
-  if (totals.prioritiesAtRisk) return `${plural(totals.prioritiesAtRisk, 'priority', 'priorities')} at risk at ${atRiskAt}`;
-  if (kind === 'portfolio' && totals.drifting) return `${plural(totals.drifting, 'engagement')} drifting, all priorities on track`;
+  if (totals.prioritiesAtRisk)
+    return `${plural(totals.prioritiesAtRisk, 'priority', 'priorities')} at risk at ${atRiskAt}`;
+  if (kind === 'portfolio' && totals.drifting)
+    return `${plural(totals.drifting, 'engagement')} drifting, all priorities on track`;
   const clients = clientList(sections.map((s) => s.clientName));
-  return kind === 'your_engagement' ? `${clients}: on track` : `All ${plural(totals.engagements, 'engagement')} on track`;
+  return kind === 'your_engagement'
+    ? `${clients}: on track`
+    : `All ${plural(totals.engagements, 'engagement')} on track`;
 }
 
 function clientList(names: string[]): string {

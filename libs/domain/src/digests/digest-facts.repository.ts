@@ -48,7 +48,8 @@ export class DigestFactsRepository {
     const now = Date.now();
     const reachKey = `${request.batch}|${actor.organizationId}|${actor.role}|${[...actor.clientIds].sort().join(',')}|${[...actor.executiveIds].sort().join(',')}`;
     const reach = request.batch ? this.reachCache.get(reachKey) : undefined;
-    const engagements = reach && now - reach.at < CACHE_TTL_MS ? reach.engagements : await this.visibleEngagements(tx, actor);
+    const engagements =
+      reach && now - reach.at < CACHE_TTL_MS ? reach.engagements : await this.visibleEngagements(tx, actor);
     if (request.batch && !reach) {
       if (this.reachCache.size >= CACHE_MAX_ENTRIES) this.reachCache.clear();
       this.reachCache.set(reachKey, { at: now, engagements });
@@ -64,7 +65,14 @@ export class DigestFactsRepository {
     }
     const missing = engagements.filter((e) => !found.has(e.id));
     if (missing.length) {
-      const loaded = await this.loadFacts(tx, actor.organizationId, missing, request.today, request.timezone, clientView);
+      const loaded = await this.loadFacts(
+        tx,
+        actor.organizationId,
+        missing,
+        request.today,
+        request.timezone,
+        clientView,
+      );
       for (const facts of loaded) {
         found.set(facts.engagementId, facts);
         if (request.batch) this.remember(keyOf(facts.engagementId), facts, now);
@@ -89,21 +97,38 @@ export class DigestFactsRepository {
 
   private remember(key: string, facts: DigestEngagementFacts, now: number): void {
     if (this.cache.size >= CACHE_MAX_ENTRIES) {
-      for (const [k, v] of this.cache) if (now - v.at >= CACHE_TTL_MS || this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(k);
+      for (const [k, v] of this.cache)
+        if (now - v.at >= CACHE_TTL_MS || this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(k);
     }
     this.cache.set(key, { at: now, facts });
   }
 
   private async loadFacts(
-    tx: Queryable, organizationId: string, engagements: EngagementRow[],
-    today: string, timezone: string, clientView: boolean,
+    tx: Queryable,
+    organizationId: string,
+    engagements: EngagementRow[],
+    today: string,
+    timezone: string,
+    clientView: boolean,
   ): Promise<DigestEngagementFacts[]> {
     const ids = engagements.map((e) => e.id);
     const byId = new Map<string, DigestEngagementFacts>(
-      engagements.map((e) => [e.id, {
-        engagementId: e.id, clientName: e.client_name, function: e.function, executiveName: e.executive_name, priorities: [], driftSnapshots: [],
-        completed: [], replanned: [], open: [], openAlerts: { info: 0, warning: 0, critical: 0 }, latestCheckIn: null,
-      }]),
+      engagements.map((e) => [
+        e.id,
+        {
+          engagementId: e.id,
+          clientName: e.client_name,
+          function: e.function,
+          executiveName: e.executive_name,
+          priorities: [],
+          driftSnapshots: [],
+          completed: [],
+          replanned: [],
+          open: [],
+          openAlerts: { info: 0, warning: 0, critical: 0 },
+          latestCheckIn: null,
+        },
+      ]),
     );
     const priorities: Array<Record<string, unknown>> = await tx.query(
       `SELECT pr.id, pr.engagement_id, pr.title, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
@@ -120,8 +145,12 @@ export class DigestFactsRepository {
     );
     for (const r of priorities) {
       byId.get(r.engagement_id as string)!.priorities.push({
-        id: r.id as string, title: r.title as string, startDate: r.start_date as string, targetDate: r.target_date as string,
-        progress: Number(r.progress), latestRag: (r.latest_rag as Rag | null) ?? null,
+        id: r.id as string,
+        title: r.title as string,
+        startDate: r.start_date as string,
+        targetDate: r.target_date as string,
+        progress: Number(r.progress),
+        latestRag: (r.latest_rag as Rag | null) ?? null,
       });
     }
     const snapshots: Array<{ engagement_id: string; date: string; score: number }> = await tx.query(
@@ -162,7 +191,12 @@ export class DigestFactsRepository {
     );
     for (const r of replans) {
       byId.get(r.engagement_id)!.replanned.push({
-        title: r.title, priorityTitle: r.priority_title, oldDueDate: r.old_due_date, newDueDate: r.new_due_date, reason: r.reason, changedOn: r.changed_on,
+        title: r.title,
+        priorityTitle: r.priority_title,
+        oldDueDate: r.old_due_date,
+        newDueDate: r.new_due_date,
+        reason: r.reason,
+        changedOn: r.changed_on,
       });
     }
 
@@ -190,7 +224,10 @@ export class DigestFactsRepository {
     );
     for (const c of checkIns) {
       byId.get(c.engagement_id as string)!.latestCheckIn = {
-        priorityTitle: c.priority_title as string, createdOn: c.created_on as string, rag: c.rag as Rag, confidence: Number(c.confidence),
+        priorityTitle: c.priority_title as string,
+        createdOn: c.created_on as string,
+        rag: c.rag as Rag,
+        confidence: Number(c.confidence),
         previousConfidence: c.previous_confidence === null ? null : Number(c.previous_confidence),
       };
     }

@@ -19,7 +19,10 @@ export interface EffectiveDigestPreferences {
 }
 
 /** The user's choice wins; else the organization's default (organization settings `digest*`). */
-export function effectiveDigestPreferences(stored: Partial<StoredDigestPreferences> | null, org: OrganizationSettings): EffectiveDigestPreferences {
+export function effectiveDigestPreferences(
+  stored: Partial<StoredDigestPreferences> | null,
+  org: OrganizationSettings,
+): EffectiveDigestPreferences {
   return {
     weekday: stored?.weekday ?? org.digestWeekday,
     hour: stored?.hour ?? org.digestHour,

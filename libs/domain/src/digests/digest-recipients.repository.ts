@@ -58,7 +58,11 @@ export class DigestRecipientsRepository {
 
   /** The recipient and, in the same query, what is already written for their week (the compose job's first read). */
   async loadWithClaims(
-    tx: Queryable, organizationId: string, userId: string, isoWeek: string, requestKey: string,
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    isoWeek: string,
+    requestKey: string,
   ): Promise<{ recipient: DigestRecipientRow; claims: DigestClaim[] } | null> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${RECIPIENT_COLUMNS},
@@ -78,7 +82,9 @@ export class DigestRecipientsRepository {
    * request key; a user who is gone has no entry.
    */
   async loadManyWithClaims(
-    tx: Queryable, organizationId: string, requests: ReadonlyArray<{ userId: string; isoWeek: string; requestKey: string }>,
+    tx: Queryable,
+    organizationId: string,
+    requests: ReadonlyArray<{ userId: string; isoWeek: string; requestKey: string }>,
   ): Promise<Map<string, { recipient: DigestRecipientRow; claims: DigestClaim[] }>> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${RECIPIENT_COLUMNS}, r.request_key,
@@ -89,9 +95,19 @@ export class DigestRecipientsRepository {
          JOIN users u ON u.organization_id = $1 AND u.id = r.user_id
          JOIN organizations o ON o.id = u.organization_id
          LEFT JOIN digest_preferences dp ON dp.user_id = u.id`,
-      [organizationId, requests.map((r) => r.userId), requests.map((r) => r.isoWeek), requests.map((r) => r.requestKey)],
+      [
+        organizationId,
+        requests.map((r) => r.userId),
+        requests.map((r) => r.isoWeek),
+        requests.map((r) => r.requestKey),
+      ],
     );
-    return new Map(rows.map((row) => [row.request_key as string, { recipient: toRecipient(row), claims: row.claims as DigestClaim[] }]));
+    return new Map(
+      rows.map((row) => [
+        row.request_key as string,
+        { recipient: toRecipient(row), claims: row.claims as DigestClaim[] },
+      ]),
+    );
   }
 
   /** Every enabled user of the organization who has not opted out (send-now to everyone). */
@@ -146,13 +162,19 @@ export class DigestRecipientsRepository {
 function toRecipient(r: Record<string, unknown>): DigestRecipientRow {
   const settings = resolveSettings(r.settings as Partial<OrganizationSettings>);
   const stored = {
-    weekday: (r.weekday as number | null) ?? null, hour: (r.hour as number | null) ?? null,
-    optedOut: (r.opted_out as boolean | null) ?? null, skipWhenEmpty: (r.skip_when_empty as boolean | null) ?? null,
+    weekday: (r.weekday as number | null) ?? null,
+    hour: (r.hour as number | null) ?? null,
+    optedOut: (r.opted_out as boolean | null) ?? null,
+    skipWhenEmpty: (r.skip_when_empty as boolean | null) ?? null,
   };
   return {
     actor: {
-      userId: r.id as string, organizationId: r.organization_id as string, role: r.role as Role, email: r.email as string,
-      executiveIds: (r.executive_ids as string[]) ?? [], clientIds: (r.client_ids as string[]) ?? [],
+      userId: r.id as string,
+      organizationId: r.organization_id as string,
+      role: r.role as Role,
+      email: r.email as string,
+      executiveIds: (r.executive_ids as string[]) ?? [],
+      clientIds: (r.client_ids as string[]) ?? [],
     },
     name: r.name as string,
     email: r.email as string,
@@ -162,7 +184,10 @@ function toRecipient(r: Record<string, unknown>): DigestRecipientRow {
     ownTimezone: (r.own_timezone as string | null) ?? null,
     organizationName: r.organization_name as string,
     organizationSettings: settings,
-    preferences: effectiveDigestPreferences({ ...stored, kind: (r.kind as 'portfolio' | 'due_and_slipped' | null) ?? null }, settings),
+    preferences: effectiveDigestPreferences(
+      { ...stored, kind: (r.kind as 'portfolio' | 'due_and_slipped' | null) ?? null },
+      settings,
+    ),
     stored,
   };
 }

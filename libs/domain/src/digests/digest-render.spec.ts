@@ -8,18 +8,62 @@ const links = {
 };
 
 const facts = (clientName: string, score: number): DigestEngagementFacts => ({
-  engagementId: `e-${clientName}`, clientName, function: 'CRO', executiveName: 'Elena <b>Vasquez</b>',
-  priorities: [{ id: 'p', title: 'Build the team', startDate: '2026-09-01', targetDate: '2027-01-15', progress: 0.1, latestRag: 'on_track' }],
-  driftSnapshots: [{ date: '2026-11-16', score: score - 5 }, { date: '2026-11-23', score }],
-  completed: [{ title: 'Hire <script>alert(1)</script>', priorityTitle: 'Build the team', dueDate: '2026-11-10', completedOn: '2026-11-18' }],
-  replanned: [{ title: 'Pricing', priorityTitle: 'Build the team', oldDueDate: '2026-11-20', newDueDate: '2026-12-04', reason: 'Legal review', changedOn: '2026-11-19' }],
+  engagementId: `e-${clientName}`,
+  clientName,
+  function: 'CRO',
+  executiveName: 'Elena <b>Vasquez</b>',
+  priorities: [
+    {
+      id: 'p',
+      title: 'Build the team',
+      startDate: '2026-09-01',
+      targetDate: '2027-01-15',
+      progress: 0.1,
+      latestRag: 'on_track',
+    },
+  ],
+  driftSnapshots: [
+    { date: '2026-11-16', score: score - 5 },
+    { date: '2026-11-23', score },
+  ],
+  completed: [
+    {
+      title: 'Hire <script>alert(1)</script>',
+      priorityTitle: 'Build the team',
+      dueDate: '2026-11-10',
+      completedOn: '2026-11-18',
+    },
+  ],
+  replanned: [
+    {
+      title: 'Pricing',
+      priorityTitle: 'Build the team',
+      oldDueDate: '2026-11-20',
+      newDueDate: '2026-12-04',
+      reason: 'Legal review',
+      changedOn: '2026-11-19',
+    },
+  ],
   open: [{ title: 'Pipeline review', priorityTitle: 'Build the team', dueDate: '2026-11-30' }],
   openAlerts: { info: 0, warning: 1, critical: 0 },
-  latestCheckIn: { priorityTitle: 'Build the team', createdOn: '2026-11-20', rag: 'on_track', confidence: 5, previousConfidence: 7 },
+  latestCheckIn: {
+    priorityTitle: 'Build the team',
+    createdOn: '2026-11-20',
+    rag: 'on_track',
+    confidence: 5,
+    previousConfidence: 7,
+  },
 });
 
 const digest = (role: 'account_manager' | 'client_viewer' | 'executive', engagements: DigestEngagementFacts[]) =>
-  buildDigest({ recipient: { name: 'Robin', role, adminKind: null }, isoWeek: '2026-W48', today: '2026-11-23', thresholds: { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 }, engagements, publicUrl: 'https://app.example.com' });
+  buildDigest({
+    recipient: { name: 'Robin', role, adminKind: null },
+    isoWeek: '2026-W48',
+    today: '2026-11-23',
+    thresholds: { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 },
+    engagements,
+    publicUrl: 'https://app.example.com',
+  });
 
 describe('renderDigest', () => {
   const rendered = renderDigest(digest('client_viewer', [facts('Acme', 40)]), links);
@@ -39,7 +83,9 @@ describe('renderDigest', () => {
   });
 
   it('draws eight drift bars as coloured table cells, tallest for the highest score', () => {
-    const bars = [...rendered.html.matchAll(/<td height="(\d+)" bgcolor="(#[0-9a-f]{6})" title="week ending ([0-9-]+): ([^"]+)"/g)];
+    const bars = [
+      ...rendered.html.matchAll(/<td height="(\d+)" bgcolor="(#[0-9a-f]{6})" title="week ending ([0-9-]+): ([^"]+)"/g),
+    ];
     expect(bars).toHaveLength(8);
     expect(bars[7].slice(1)).toEqual(['13', '#d97706', '2026-11-23', 'drift 40']);
     expect(bars[6].slice(1)).toEqual(['11', '#d97706', '2026-11-16', 'drift 35']);
@@ -48,9 +94,16 @@ describe('renderDigest', () => {
 
   it('has a subject with the headline, a plain-text part with the same facts, and dashboard links', () => {
     expect(rendered.subject).toBe('1 priority off track at Acme — week 48');
-    for (const line of ['1 priority off track at Acme', 'Drift 40/100, ▲ 5 worse than last week', 'Pricing — moved 2026-11-20 → 2026-12-04: Legal review',
-      '2026-11-30 — Pipeline review (Build the team)', 'Open alerts: 1 warning', 'confidence 5/10 (↓ falling from 7)', 'Open: https://app.example.com/engagements/e-Acme',
-      'Drift, last 8 weeks (oldest first): – – – – – – 35 40']) {
+    for (const line of [
+      '1 priority off track at Acme',
+      'Drift 40/100, ▲ 5 worse than last week',
+      'Pricing — moved 2026-11-20 → 2026-12-04: Legal review',
+      '2026-11-30 — Pipeline review (Build the team)',
+      'Open alerts: 1 warning',
+      'confidence 5/10 (↓ falling from 7)',
+      'Open: https://app.example.com/engagements/e-Acme',
+      'Drift, last 8 weeks (oldest first): – – – – – – 35 40',
+    ]) {
       expect(rendered.text).toContain(line);
     }
     expect(rendered.html).toContain('href="https://app.example.com/engagements/e-Acme"');
@@ -58,7 +111,10 @@ describe('renderDigest', () => {
   });
 
   it('carries a one-click unsubscribe link in the body and in the List-Unsubscribe headers', () => {
-    expect(rendered.headers).toEqual({ 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    expect(rendered.headers).toEqual({
+      'List-Unsubscribe': `<${links.unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
     // Handlebars writes '=' as the entity &#x3D; inside attributes, which every client decodes.
     expect(rendered.html.replace(/&#x3D;/g, '=')).toContain(`href="${links.unsubscribe}"`);
     expect(rendered.text).toContain(`Unsubscribe: ${links.unsubscribe}`);

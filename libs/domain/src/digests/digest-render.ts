@@ -31,5 +31,6 @@ export function renderDigest(content: DigestContent, links: DigestLinks): Render
 /** A javascript: or data: link in an email would be an injection: only http(s) passes. */
 function assertHttpUrl(link: string): void {
   const url = new URL(link);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`Digest links must be http(s): ${link}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TypeError(`Digest links must be http(s): ${link}`);
 }

@@ -6,14 +6,22 @@ const at = (iso: string) => new Date(iso);
 describe('digest slots across timezones (pinned instants)', () => {
   it('Monday 08:00 in Berlin is 07:00 UTC in winter and 06:00 UTC in the week after the DST change', () => {
     // DST starts in the EU on Sunday 2026-03-29.
-    expect(slotOf('2026-W13', { ...MONDAY_8, timezone: 'Europe/Berlin' }).toISOString()).toBe('2026-03-23T07:00:00.000Z');
-    expect(slotOf('2026-W14', { ...MONDAY_8, timezone: 'Europe/Berlin' }).toISOString()).toBe('2026-03-30T06:00:00.000Z');
+    expect(slotOf('2026-W13', { ...MONDAY_8, timezone: 'Europe/Berlin' }).toISOString()).toBe(
+      '2026-03-23T07:00:00.000Z',
+    );
+    expect(slotOf('2026-W14', { ...MONDAY_8, timezone: 'Europe/Berlin' }).toISOString()).toBe(
+      '2026-03-30T06:00:00.000Z',
+    );
     // …and back to 07:00 UTC after it ends on 2026-10-25.
-    expect(slotOf('2026-W44', { ...MONDAY_8, timezone: 'Europe/Berlin' }).toISOString()).toBe('2026-10-26T07:00:00.000Z');
+    expect(slotOf('2026-W44', { ...MONDAY_8, timezone: 'Europe/Berlin' }).toISOString()).toBe(
+      '2026-10-26T07:00:00.000Z',
+    );
   });
 
   it('a slot inside the DST gap (Sunday 02:30 in New York on 2026-03-08) moves to the first valid local time', () => {
-    expect(slotOf('2026-W10', { weekday: 7, hour: 2, timezone: 'America/New_York' }).toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(slotOf('2026-W10', { weekday: 7, hour: 2, timezone: 'America/New_York' }).toISOString()).toBe(
+      '2026-03-08T07:00:00.000Z',
+    );
   });
 
   it('UTC+14 (Kiritimati) sends Monday 08:00 local on Sunday 18:00 UTC, in its own ISO week', () => {
@@ -37,7 +45,11 @@ describe('digest slots across timezones (pinned instants)', () => {
     expect(digestWeekStatus(at('2026-11-23T08:00:00Z'), slot)).toMatchObject({ due: true, missed: false });
     expect(digestWeekStatus(at('2026-11-24T07:59:59Z'), slot)).toMatchObject({ due: true, missed: false });
     expect(digestWeekStatus(at('2026-11-24T08:00:00Z'), slot)).toMatchObject({ due: false, missed: true });
-    expect(digestWeekStatus(at('2026-11-26T10:00:00Z'), slot)).toMatchObject({ isoWeek: '2026-W48', due: false, missed: true });
+    expect(digestWeekStatus(at('2026-11-26T10:00:00Z'), slot)).toMatchObject({
+      isoWeek: '2026-W48',
+      due: false,
+      missed: true,
+    });
   });
 
   it('gives the next slot: this week while it is ahead, else next week', () => {

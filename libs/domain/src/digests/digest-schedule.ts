@@ -49,7 +49,10 @@ export function isoWeekOf(instant: Date, timezone: string): string {
 export function isValidIsoWeek(week: string): boolean {
   const match = ISO_WEEK.exec(week);
   if (!match) return false;
-  const start = DateTime.fromObject({ weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 }, { zone: 'UTC' });
+  const start = DateTime.fromObject(
+    { weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 },
+    { zone: 'UTC' },
+  );
   return start.isValid && start.weekNumber === Number(match[2]);
 }
 
@@ -73,7 +76,10 @@ export function slotOf(isoWeek: string, slot: DigestSlot): Date {
 export function weekStartDate(isoWeek: string): string {
   const match = ISO_WEEK.exec(isoWeek);
   if (!match) throw new RangeError(`Not an ISO week: ${isoWeek}`);
-  return DateTime.fromObject({ weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 }, { zone: 'UTC' }).toISODate()!;
+  return DateTime.fromObject(
+    { weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 },
+    { zone: 'UTC' },
+  ).toISODate()!;
 }
 
 export function digestWeekStatus(now: Date, slot: DigestSlot): DigestWeekStatus {

@@ -108,7 +108,10 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
     portfolio,
     dueFirst: content.kind === 'due_and_slipped',
     sections: shown.map((s) => sectionView(s, content.kind === 'due_and_slipped')),
-    moreLine: content.sections.length > shown.length ? `${plural(content.sections.length - shown.length, 'more engagement')} in your portfolio on the dashboard.` : null,
+    moreLine:
+      content.sections.length > shown.length
+        ? `${plural(content.sections.length - shown.length, 'more engagement')} in your portfolio on the dashboard.`
+        : null,
     links,
     footer: 'You get this weekly digest from Throughline. Change the day, hour and timezone in your digest settings.',
   };
@@ -117,7 +120,12 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
 function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
   const health = HEALTH_STYLE[s.health ?? 'none'];
   const priorities = s.activePriorities
-    ? [s.prioritiesOffTrack ? `${s.prioritiesOffTrack} off track` : null, s.prioritiesAtRisk ? `${s.prioritiesAtRisk} at risk` : null].filter(Boolean).join(', ')
+    ? [
+        s.prioritiesOffTrack ? `${s.prioritiesOffTrack} off track` : null,
+        s.prioritiesAtRisk ? `${s.prioritiesAtRisk} at risk` : null,
+      ]
+        .filter(Boolean)
+        .join(', ')
     : '';
   return {
     label: s.label,
@@ -125,19 +133,31 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
     healthLabel: `${health.label}${priorities ? ` (${priorities})` : ''}`,
     healthColour: health.colour,
     reported: s.reportedRag ? `Reported ${RAG_LABEL[s.reportedRag]}` : null,
-    disagreement: s.ragDisagrees ? `Reported ${RAG_LABEL[s.reportedRag!]}, computed ${HEALTH_STYLE[s.health!].label.toLowerCase()}` : null,
+    disagreement: s.ragDisagrees
+      ? `Reported ${RAG_LABEL[s.reportedRag!]}, computed ${HEALTH_STYLE[s.health!].label.toLowerCase()}`
+      : null,
     driftLine: driftLine(s.drift.score, s.drift.change),
     bars: s.drift.bars.map((b) => barView(b.score, b.weekEnding)),
     barsText: s.drift.bars.map((b) => (b.score === null ? '–' : String(b.score))).join(' '),
     alertsLine: s.openAlerts.total
-      ? `Open alerts: ${(['critical', 'warning', 'info'] as const).filter((sev) => s.openAlerts[sev]).map((sev) => `${s.openAlerts[sev]} ${sev}`).join(', ')}`
+      ? `Open alerts: ${(['critical', 'warning', 'info'] as const)
+          .filter((sev) => s.openAlerts[sev])
+          .map((sev) => `${s.openAlerts[sev]} ${sev}`)
+          .join(', ')}`
       : null,
     checkInLine: s.latestCheckIn
       ? `Latest check-in ${s.latestCheckIn.createdOn} on “${oneLine(s.latestCheckIn.priorityTitle, 80)}”: ${RAG_LABEL[s.latestCheckIn.rag]}, confidence ${s.latestCheckIn.confidence}/10${s.latestCheckIn.trend ? ` (${TREND_LABEL[s.latestCheckIn.trend]}${s.latestCheckIn.previousConfidence !== null ? ` from ${s.latestCheckIn.previousConfidence}` : ''})` : ''}`
       : null,
-    completed: s.completed.map((m) => `${oneLine(m.title, 120)} — done ${m.completedOn}${m.completedOn > m.dueDate ? ` (due ${m.dueDate})` : ''}`),
-    slipped: s.slipped.map((m) => `${oneLine(m.title, 120)} — due ${m.dueDate}, ${plural(m.daysOverdue, 'day')} overdue`),
-    replanned: s.replanned.map((r) => `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate}: ${oneLine(r.reason, 200)}`),
+    completed: s.completed.map(
+      (m) =>
+        `${oneLine(m.title, 120)} — done ${m.completedOn}${m.completedOn > m.dueDate ? ` (due ${m.dueDate})` : ''}`,
+    ),
+    slipped: s.slipped.map(
+      (m) => `${oneLine(m.title, 120)} — due ${m.dueDate}, ${plural(m.daysOverdue, 'day')} overdue`,
+    ),
+    replanned: s.replanned.map(
+      (r) => `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate}: ${oneLine(r.reason, 200)}`,
+    ),
     due: s.dueNext14Days.map((m) => `${m.dueDate} — ${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)})`),
     overdueLine: s.overdue ? `${plural(s.overdue, 'milestone')} overdue in total` : null,
     quiet: s.quiet,
@@ -148,7 +168,12 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
 function driftLine(score: number | null, change: number | null): string {
   if (score === null) return 'Drift: no score yet';
   if (change === null) return `Drift ${score}/100`;
-  const direction = change > 0 ? `▲ ${change} worse than last week` : change < 0 ? `▼ ${-change} better than last week` : 'unchanged since last week';
+  const direction =
+    change > 0
+      ? `▲ ${change} worse than last week`
+      : change < 0
+        ? `▼ ${-change} better than last week`
+        : 'unchanged since last week';
   return `Drift ${score}/100, ${direction}`;
 }
 
@@ -161,6 +186,9 @@ export function barView(score: number | null, weekEnding: string): BarView {
 
 /** One line of text: no control characters (headers, table cells), bounded length. */
 export function oneLine(value: string, maxLength: number): string {
-  const flat = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }

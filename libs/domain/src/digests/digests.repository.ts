@@ -42,7 +42,12 @@ export interface DigestHistoryFilter {
 /** Digests written, and the preferences behind them: each method is one statement. */
 @Injectable()
 export class DigestsRepository {
-  async savePreferences(tx: Queryable, organizationId: string, userId: string, prefs: StoredDigestPreferences): Promise<void> {
+  async savePreferences(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    prefs: StoredDigestPreferences,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO digest_preferences (user_id, organization_id, weekday, hour, opted_out, skip_when_empty, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (user_id) DO UPDATE SET weekday = EXCLUDED.weekday, hour = EXCLUDED.hour, opted_out = EXCLUDED.opted_out,
@@ -53,7 +58,11 @@ export class DigestsRepository {
 
   /** The user's own timezone for digests; null follows the organization's. */
   async setUserTimezone(tx: Queryable, organizationId: string, userId: string, timezone: string | null): Promise<void> {
-    await tx.query(`UPDATE users SET timezone = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [organizationId, userId, timezone]);
+    await tx.query(`UPDATE users SET timezone = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      userId,
+      timezone,
+    ]);
   }
 
   async optOut(tx: Queryable, organizationId: string, userId: string): Promise<void> {
@@ -66,12 +75,19 @@ export class DigestsRepository {
 
   /** The one lookup without a tenant, run as the system: an unsubscribe link names only its user. */
   async organizationOfUser(tx: Queryable, userId: string): Promise<string | undefined> {
-    const [row]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM users WHERE id = $1`, [userId]);
+    const [row]: Array<{ organization_id: string }> = await tx.query(
+      `SELECT organization_id FROM users WHERE id = $1`,
+      [userId],
+    );
     return row?.organization_id;
   }
 
   /** One page of sent history, newest first unless asked otherwise, each row with the page's total. */
-  async history(tx: Queryable, organizationId: string, filter: DigestHistoryFilter): Promise<Array<Record<string, unknown>>> {
+  async history(
+    tx: Queryable,
+    organizationId: string,
+    filter: DigestHistoryFilter,
+  ): Promise<Array<Record<string, unknown>>> {
     const { where, params } = historyFilter(organizationId, filter);
     return tx.query(
       `SELECT d.id, d.user_id, u.email, u.name, d.iso_week, d.kind, d.status AS digest_status, o.status AS outbox_status, d.trigger, d.forced, d.subject,

@@ -12,7 +12,8 @@ export const UNSUBSCRIBE_VALID_DAYS_AFTER_WEEK = 60;
 const PURPOSE = 'throughline:digest-unsubscribe:v1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type UnsubscribeTokenCheck = { ok: true; userId: string; expiresAt: Date } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type UnsubscribeTokenCheck =
+  { ok: true; userId: string; expiresAt: Date } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 /** The key used for unsubscribe links: its own variable, or derived from the JWT secret (never the JWT secret itself). */
 export function unsubscribeKey(explicitSecret: string | undefined, jwtSecret: string): string {
@@ -22,7 +23,10 @@ export function unsubscribeKey(explicitSecret: string | undefined, jwtSecret: st
 export function unsubscribeExpiry(isoWeek: string): Date {
   const [year, week] = isoWeek.split('-W').map(Number);
   return DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 7 }, { zone: 'UTC' })
-    .endOf('day').plus({ days: UNSUBSCRIBE_VALID_DAYS_AFTER_WEEK }).startOf('second').toJSDate();
+    .endOf('day')
+    .plus({ days: UNSUBSCRIBE_VALID_DAYS_AFTER_WEEK })
+    .startOf('second')
+    .toJSDate();
 }
 
 export function signUnsubscribeToken(key: string, userId: string, expiresAt: Date): string {
@@ -32,7 +36,12 @@ export function signUnsubscribeToken(key: string, userId: string, expiresAt: Dat
 
 export function verifyUnsubscribeToken(key: string, token: string, now: Date): UnsubscribeTokenCheck {
   const parts = typeof token === 'string' ? token.split('.') : [];
-  if (parts.length !== 3 || !UUID.test(parts[0]) || !/^\d{1,12}$/.test(parts[1]) || !/^[A-Za-z0-9_-]{43}$/.test(parts[2])) {
+  if (
+    parts.length !== 3 ||
+    !UUID.test(parts[0]) ||
+    !/^\d{1,12}$/.test(parts[1]) ||
+    !/^[A-Za-z0-9_-]{43}$/.test(parts[2])
+  ) {
     return { ok: false, reason: 'malformed' };
   }
   const [userId, expiresText, given] = parts;

@@ -1,11 +1,30 @@
 import { alertKey, alertsNotSeen, planAlerts, planDetections, type OpenAlert } from './alert-reconcile';
 import type { Detection } from './drift-types';
 
-const detection = (subjectId: string, severity: Detection['severity'], rule: Detection['rule'] = 'milestone_overdue'): Detection => ({
-  rule, subjectType: 'milestone', subjectId, engagementId: 'e1', severity, message: `${subjectId} is late`, details: {},
+const detection = (
+  subjectId: string,
+  severity: Detection['severity'],
+  rule: Detection['rule'] = 'milestone_overdue',
+): Detection => ({
+  rule,
+  subjectType: 'milestone',
+  subjectId,
+  engagementId: 'e1',
+  severity,
+  message: `${subjectId} is late`,
+  details: {},
 });
-const alert = (subjectId: string, severity: OpenAlert['severity'], status: OpenAlert['status'] = 'open'): OpenAlert => ({
-  id: `a-${subjectId}`, rule: 'milestone_overdue', subjectType: 'milestone', subjectId, severity, status,
+const alert = (
+  subjectId: string,
+  severity: OpenAlert['severity'],
+  status: OpenAlert['status'] = 'open',
+): OpenAlert => ({
+  id: `a-${subjectId}`,
+  rule: 'milestone_overdue',
+  subjectType: 'milestone',
+  subjectId,
+  severity,
+  status,
 });
 
 describe('planAlerts', () => {
@@ -27,7 +46,10 @@ describe('planAlerts', () => {
   });
 
   it('keys alerts by rule and subject: the same subject under two rules is two alerts', () => {
-    const plan = planAlerts([alert('m1', 'info')], [detection('m1', 'info'), detection('m1', 'warning', 'milestone_replanned')]);
+    const plan = planAlerts(
+      [alert('m1', 'info')],
+      [detection('m1', 'info'), detection('m1', 'warning', 'milestone_replanned')],
+    );
     expect(plan.raise.map((d) => d.rule)).toEqual(['milestone_replanned']);
     expect(plan.refresh).toHaveLength(1);
   });
@@ -39,8 +61,19 @@ describe('planAlerts', () => {
 
 describe('planDetections + alertsNotSeen (a scan in batches)', () => {
   it('plans batch by batch exactly what planAlerts plans in one go', () => {
-    const open = [alert('m1', 'info'), alert('m2', 'warning'), alert('m3', 'warning', 'acknowledged'), alert('m5', 'info')];
-    const detections = [detection('m1', 'warning'), detection('m2', 'warning'), detection('m4', 'info'), detection('m5', 'info'), detection('m4', 'info')];
+    const open = [
+      alert('m1', 'info'),
+      alert('m2', 'warning'),
+      alert('m3', 'warning', 'acknowledged'),
+      alert('m5', 'info'),
+    ];
+    const detections = [
+      detection('m1', 'warning'),
+      detection('m2', 'warning'),
+      detection('m4', 'info'),
+      detection('m5', 'info'),
+      detection('m4', 'info'),
+    ];
     const whole = planAlerts(open, detections);
 
     const openByKey = new Map(open.map((a) => [alertKey(a), a]));

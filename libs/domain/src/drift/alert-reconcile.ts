@@ -20,7 +20,8 @@ export interface AlertPlan {
   resolve: OpenAlert[];
 }
 
-export const alertKey = (a: { rule: string; subjectType: string; subjectId: string }) => `${a.rule}|${a.subjectType}|${a.subjectId}`;
+export const alertKey = (a: { rule: string; subjectType: string; subjectId: string }) =>
+  `${a.rule}|${a.subjectType}|${a.subjectId}`;
 
 /**
  * Decides what a scan does with each alert. Severity never goes down while an alert stays open: a
@@ -37,7 +38,9 @@ export function planAlerts(open: readonly OpenAlert[], detections: readonly Dete
  * batches, so a subject detected twice is planned once, and what was never seen can be resolved at the end.
  */
 export function planDetections(
-  openByKey: ReadonlyMap<string, OpenAlert>, detections: readonly Detection[], seen: Set<string>,
+  openByKey: ReadonlyMap<string, OpenAlert>,
+  detections: readonly Detection[],
+  seen: Set<string>,
 ): Omit<AlertPlan, 'resolve'> {
   const plan: Omit<AlertPlan, 'resolve'> = { raise: [], escalate: [], refresh: [] };
   for (const detection of detections) {
@@ -46,7 +49,8 @@ export function planDetections(
     seen.add(key);
     const alert = openByKey.get(key);
     if (!alert) plan.raise.push(detection);
-    else if (SEVERITY_RANK[detection.severity] > SEVERITY_RANK[alert.severity]) plan.escalate.push({ alert, detection });
+    else if (SEVERITY_RANK[detection.severity] > SEVERITY_RANK[alert.severity])
+      plan.escalate.push({ alert, detection });
     else plan.refresh.push({ alert, detection });
   }
   return plan;

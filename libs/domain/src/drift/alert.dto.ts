@@ -15,7 +15,9 @@ export class ListAlertsQueryDto extends PageQueryDto {
 
 export class ResolveAlertDto {
   @ApiProperty({ maxLength: 2000, example: 'Agreed a new plan with the client; tracked in the next check-in' })
-  @IsString() @Length(1, 2000) @Matches(/\S/, { message: 'note must not be blank' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
 }
 
@@ -47,7 +49,8 @@ export class AlertView {
 }
 
 export class AlertDetailView extends AlertView {
-  @ApiProperty({ type: [AlertEventView], description: 'Raised, escalated, acknowledged, resolved — oldest first' }) history!: AlertEventView[];
+  @ApiProperty({ type: [AlertEventView], description: 'Raised, escalated, acknowledged, resolved — oldest first' })
+  history!: AlertEventView[];
 }
 
 export class AlertPage {

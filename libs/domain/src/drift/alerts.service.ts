@@ -35,8 +35,11 @@ export class AlertsService {
     return {
       ...alert,
       history: events.map((e) => ({
-        kind: e.kind as AlertDetailView['history'][number]['kind'], severity: e.severity as AlertView['severity'],
-        actorId: e.actor_id ?? null, note: e.note ?? null, at: e.created_at.toISOString(),
+        kind: e.kind as AlertDetailView['history'][number]['kind'],
+        severity: e.severity as AlertView['severity'],
+        actorId: e.actor_id ?? null,
+        note: e.note ?? null,
+        at: e.created_at.toISOString(),
       })),
     };
   }
@@ -54,20 +57,31 @@ export class AlertsService {
     return this.get(actor, id);
   }
 
-  private async transition(actor: Actor, id: string, to: 'acknowledged' | 'resolved', note: string | null): Promise<void> {
+  private async transition(
+    actor: Actor,
+    id: string,
+    to: 'acknowledged' | 'resolved',
+    note: string | null,
+  ): Promise<void> {
     await this.find(actor, id);
     await this.db.transaction(async (tx) => {
       const alert = await this.drift.lockAlertState(tx, actor.organizationId, id);
       if (!alert) throw new NotFound('Alert', id);
       if (alert.status === 'resolved') throw new Conflict('ALERT.ALREADY_RESOLVED', `Alert ${id} is already resolved`);
-      if (to === 'acknowledged' && alert.status === 'acknowledged') throw new Conflict('ALERT.ALREADY_ACKNOWLEDGED', `Alert ${id} is already acknowledged`);
+      if (to === 'acknowledged' && alert.status === 'acknowledged')
+        throw new Conflict('ALERT.ALREADY_ACKNOWLEDGED', `Alert ${id} is already acknowledged`);
       const now = this.clock.now();
       if (to === 'acknowledged') {
         await this.drift.acknowledgeAlert(tx, actor.organizationId, id, now, actor.userId);
       } else {
         await this.drift.resolveAlert(tx, actor.organizationId, id, now, actor.userId, note);
       }
-      await this.drift.recordAlertEvent(tx, actor.organizationId, id, { kind: to, severity: alert.severity, actorId: actor.userId, note });
+      await this.drift.recordAlertEvent(tx, actor.organizationId, id, {
+        kind: to,
+        severity: alert.severity,
+        actorId: actor.userId,
+        note,
+      });
       await this.audit.record(tx, actor, `alert.${to}`, 'alert', id, { status: alert.status }, { status: to, note });
     });
   }
@@ -82,10 +96,21 @@ export class AlertsService {
 function toView(r: Record<string, unknown>): AlertView {
   const iso = (v: unknown) => (v ? (v as Date).toISOString() : null);
   return {
-    id: r.id as string, rule: r.rule as AlertView['rule'], subjectType: r.subject_type as AlertView['subjectType'], subjectId: r.subject_id as string,
-    engagementId: (r.engagement_id as string | null) ?? null, clientId: (r.client_id as string | null) ?? null, clientName: (r.client_name as string | null) ?? null,
-    severity: r.severity as AlertView['severity'], status: r.status as AlertView['status'], message: r.message as string,
-    details: (r.details as Record<string, unknown>) ?? {}, firstSeenAt: iso(r.first_seen_at)!, lastSeenAt: iso(r.last_seen_at)!,
-    acknowledgedAt: iso(r.acknowledged_at), resolvedAt: iso(r.resolved_at), resolutionNote: (r.resolution_note as string | null) ?? null,
+    id: r.id as string,
+    rule: r.rule as AlertView['rule'],
+    subjectType: r.subject_type as AlertView['subjectType'],
+    subjectId: r.subject_id as string,
+    engagementId: (r.engagement_id as string | null) ?? null,
+    clientId: (r.client_id as string | null) ?? null,
+    clientName: (r.client_name as string | null) ?? null,
+    severity: r.severity as AlertView['severity'],
+    status: r.status as AlertView['status'],
+    message: r.message as string,
+    details: (r.details as Record<string, unknown>) ?? {},
+    firstSeenAt: iso(r.first_seen_at)!,
+    lastSeenAt: iso(r.last_seen_at)!,
+    acknowledgedAt: iso(r.acknowledged_at),
+    resolvedAt: iso(r.resolved_at),
+    resolutionNote: (r.resolution_note as string | null) ?? null,
   };
 }

@@ -29,8 +29,12 @@ export class DriftAlertWriter {
       [organizationId],
     );
     return rows.map((r) => ({
-      id: r.id, rule: r.rule as OpenAlert['rule'], subjectType: r.subject_type as OpenAlert['subjectType'], subjectId: r.subject_id,
-      severity: r.severity as OpenAlert['severity'], status: r.status as OpenAlert['status'],
+      id: r.id,
+      rule: r.rule as OpenAlert['rule'],
+      subjectType: r.subject_type as OpenAlert['subjectType'],
+      subjectId: r.subject_id,
+      severity: r.severity as OpenAlert['severity'],
+      status: r.status as OpenAlert['status'],
     }));
   }
 
@@ -39,7 +43,13 @@ export class DriftAlertWriter {
    * `priorityOf` names the priority a detection's subject belongs to (null for engagements and owners), so the
    * outbox finds each priority's owner without looking every milestone up again.
    */
-  async raise(tx: EntityManager, organizationId: string, detections: readonly Detection[], now: Date, priorityOf: PriorityOf): Promise<number> {
+  async raise(
+    tx: EntityManager,
+    organizationId: string,
+    detections: readonly Detection[],
+    now: Date,
+    priorityOf: PriorityOf,
+  ): Promise<number> {
     let raised = 0;
     for (const chunk of chunks(detections)) {
       const [row]: Array<{ n: number }> = await tx.query(
@@ -65,7 +75,13 @@ export class DriftAlertWriter {
   }
 
   /** Higher severity than before: escalate and re-open an acknowledged alert (acknowledging silences only until then). */
-  async escalate(tx: EntityManager, organizationId: string, escalations: AlertPlan['escalate'], now: Date, priorityOf: PriorityOf): Promise<number> {
+  async escalate(
+    tx: EntityManager,
+    organizationId: string,
+    escalations: AlertPlan['escalate'],
+    now: Date,
+    priorityOf: PriorityOf,
+  ): Promise<number> {
     let escalated = 0;
     for (const chunk of chunks(escalations)) {
       const [row]: Array<{ n: number }> = await tx.query(
@@ -77,7 +93,17 @@ export class DriftAlertWriter {
          events AS (INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity) SELECT $1, id, 'escalated', severity FROM upd),
          notify AS (INSERT INTO scan_notifications (alert_id, event, severity, priority_id) SELECT id, 'alert.escalated', severity, priority_id FROM upd)
          SELECT count(*)::int AS n FROM upd`,
-        [organizationId, now, JSON.stringify(chunk.map(({ alert, detection }) => ({ ...toRecord(detection), id: alert.id, priority_id: priorityOf(detection) })))],
+        [
+          organizationId,
+          now,
+          JSON.stringify(
+            chunk.map(({ alert, detection }) => ({
+              ...toRecord(detection),
+              id: alert.id,
+              priority_id: priorityOf(detection),
+            })),
+          ),
+        ],
       );
       escalated += row.n;
     }
@@ -91,7 +117,17 @@ export class DriftAlertWriter {
         `UPDATE drift_alerts a SET last_seen_at = $2, message = x.message, details = x.details
            FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, message text, details jsonb)
           WHERE a.organization_id = $1 AND a.id = x.id AND (a.message IS DISTINCT FROM x.message OR a.details IS DISTINCT FROM x.details)`,
-        [organizationId, now, JSON.stringify(chunk.map(({ alert, detection }) => ({ id: alert.id, message: detection.message, details: detection.details })))],
+        [
+          organizationId,
+          now,
+          JSON.stringify(
+            chunk.map(({ alert, detection }) => ({
+              id: alert.id,
+              message: detection.message,
+              details: detection.details,
+            })),
+          ),
+        ],
       );
     }
   }
@@ -117,15 +153,23 @@ export class DriftAlertWriter {
    * Rows already stamped by a raise, an escalation or a changed message are skipped.
    */
   async markSeen(tx: EntityManager, organizationId: string, now: Date): Promise<void> {
-    await tx.query(`UPDATE drift_alerts SET last_seen_at = $2 WHERE organization_id = $1 AND status <> 'resolved' AND last_seen_at < $2`, [
-      organizationId,
-      now,
-    ]);
+    await tx.query(
+      `UPDATE drift_alerts SET last_seen_at = $2 WHERE organization_id = $1 AND status <> 'resolved' AND last_seen_at < $2`,
+      [organizationId, now],
+    );
   }
 }
 
 function toRecord(d: Detection) {
-  return { rule: d.rule, subject_type: d.subjectType, subject_id: d.subjectId, engagement_id: d.engagementId, severity: d.severity, message: d.message, details: d.details };
+  return {
+    rule: d.rule,
+    subject_type: d.subjectType,
+    subject_id: d.subjectId,
+    engagement_id: d.engagementId,
+    severity: d.severity,
+    message: d.message,
+    details: d.details,
+  };
 }
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {

@@ -3,7 +3,14 @@ import type { DriftRule, Severity, SubjectType } from './drift-types';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
-export const ALERT_EVENT_KINDS = ['raised', 'escalated', 'acknowledged', 'resolved', 'auto_resolved', 'reopened'] as const;
+export const ALERT_EVENT_KINDS = [
+  'raised',
+  'escalated',
+  'acknowledged',
+  'resolved',
+  'auto_resolved',
+  'reopened',
+] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 
 @Entity({ name: 'drift_alerts' })

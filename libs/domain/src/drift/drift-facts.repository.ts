@@ -59,11 +59,19 @@ export class DriftFactsRepository {
 
   /** The next batch from openMilestones(); empty when there are no more. */
   async fetchMilestones(tx: EntityManager, batchSize: number): Promise<MilestoneFacts[]> {
-    const rows: Array<Record<string, unknown>> = await tx.query(`FETCH FORWARD ${Math.trunc(batchSize)} FROM ${MILESTONE_CURSOR}`);
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `FETCH FORWARD ${Math.trunc(batchSize)} FROM ${MILESTONE_CURSOR}`,
+    );
     return rows.map((r) => ({
-      id: r.id as string, priorityId: r.priority_id as string, engagementId: r.engagement_id as string, title: r.title as string,
-      baselineDueDate: r.baseline_due_date as string, dueDate: r.due_date as string, forecastDate: (r.forecast_date as string | null) ?? null,
-      replanCount: Number(r.replan_count), replanTotalDays: Number(r.replan_total_days),
+      id: r.id as string,
+      priorityId: r.priority_id as string,
+      engagementId: r.engagement_id as string,
+      title: r.title as string,
+      baselineDueDate: r.baseline_due_date as string,
+      dueDate: r.due_date as string,
+      forecastDate: (r.forecast_date as string | null) ?? null,
+      replanCount: Number(r.replan_count),
+      replanTotalDays: Number(r.replan_total_days),
     }));
   }
 
@@ -112,9 +120,15 @@ export class DriftFactsRepository {
       [organizationId, checkInWindow],
     );
     return rows.map((r) => ({
-      id: r.id as string, engagementId: r.engagement_id as string, title: r.title as string, ownerId: (r.owner_id as string | null) ?? null,
-      ownerReachable: Boolean(r.owner_reachable), startDate: r.start_date as string, targetDate: r.target_date as string,
-      progress: Number(r.progress), recentCheckIns: r.check_ins as PriorityFacts['recentCheckIns'],
+      id: r.id as string,
+      engagementId: r.engagement_id as string,
+      title: r.title as string,
+      ownerId: (r.owner_id as string | null) ?? null,
+      ownerReachable: Boolean(r.owner_reachable),
+      startDate: r.start_date as string,
+      targetDate: r.target_date as string,
+      progress: Number(r.progress),
+      recentCheckIns: r.check_ins as PriorityFacts['recentCheckIns'],
     }));
   }
 
@@ -135,8 +149,11 @@ export class DriftFactsRepository {
       [organizationId, today],
     );
     return rows.map((r) => ({
-      id: r.id as string, clientId: r.client_id as string, daysPerWeek: Number(r.days_per_week),
-      activePriorities: Number(r.active_priorities), openMilestonesNext30Days: Number(r.open_next_30),
+      id: r.id as string,
+      clientId: r.client_id as string,
+      daysPerWeek: Number(r.days_per_week),
+      activePriorities: Number(r.active_priorities),
+      openMilestonesNext30Days: Number(r.open_next_30),
     }));
   }
 
@@ -149,11 +166,22 @@ export class DriftFactsRepository {
         WHERE o.organization_id = $1 GROUP BY o.id, o.name`,
       [organizationId],
     );
-    return rows.map((r) => ({ id: r.id as string, name: r.name as string, activePriorities: Number(r.active_priorities) }));
+    return rows.map((r) => ({
+      id: r.id as string,
+      name: r.name as string,
+      activePriorities: Number(r.active_priorities),
+    }));
   }
 
   /** The drift-score inputs of every active priority of active engagements. */
-  async scoreFacts(tx: EntityManager, organizationId: string, today: string, timezone: string, now: Date, checkInWindow: number): Promise<PriorityScoreFacts[]> {
+  async scoreFacts(
+    tx: EntityManager,
+    organizationId: string,
+    today: string,
+    timezone: string,
+    now: Date,
+    checkInWindow: number,
+  ): Promise<PriorityScoreFacts[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `WITH replans AS (
          SELECT m.priority_id, array_agg(h.new_due_date - h.old_due_date) AS moved
@@ -175,9 +203,13 @@ export class DriftFactsRepository {
       [organizationId, today, timezone, now.toISOString(), checkInWindow],
     );
     return rows.map((r) => ({
-      priorityId: r.id as string, engagementId: r.engagement_id as string, weightedSlipDays: Number(r.weighted_slip),
-      overdueMilestones: Number(r.overdue), replanDaysLast30Days: (r.moved as number[]).map(Number),
-      daysSinceCheckIn: Number(r.days_since_check_in), recentConfidences: (r.confidences as number[]).map(Number),
+      priorityId: r.id as string,
+      engagementId: r.engagement_id as string,
+      weightedSlipDays: Number(r.weighted_slip),
+      overdueMilestones: Number(r.overdue),
+      replanDaysLast30Days: (r.moved as number[]).map(Number),
+      daysSinceCheckIn: Number(r.days_since_check_in),
+      recentConfidences: (r.confidences as number[]).map(Number),
     }));
   }
 }

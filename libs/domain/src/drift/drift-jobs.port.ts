@@ -3,7 +3,12 @@
  * transaction that caused it has committed (never inside it).
  */
 export abstract class DriftJobs {
-  abstract milestoneDueDateSet(organizationId: string, milestoneId: string, dueDate: string, timezone: string): Promise<void>;
+  abstract milestoneDueDateSet(
+    organizationId: string,
+    milestoneId: string,
+    dueDate: string,
+    timezone: string,
+  ): Promise<void>;
   abstract milestoneClosed(milestoneId: string): Promise<void>;
   abstract scanOrganization(organizationId: string): Promise<void>;
 }

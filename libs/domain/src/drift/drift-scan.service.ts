@@ -71,14 +71,25 @@ export class DriftScanService {
       await this.drift.widenWorkMemForTransaction(tx);
       const now = this.clock.now();
       const { today, timezone, settings } = await this.organizations.context(tx, organizationId);
-      const thresholds = resolveDriftThresholds((settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift);
+      const thresholds = resolveDriftThresholds(
+        (settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift,
+      );
       const window = thresholds.confidenceFallingDrops + 1;
       await this.facts.milestoneTotals(tx, organizationId, today, timezone);
       const priorities = await this.facts.priorities(tx, organizationId, Math.max(window, 8));
       const engagements = await this.facts.engagements(tx, organizationId, today);
       const owners = await this.facts.owners(tx, organizationId);
       const scores = await this.facts.scoreFacts(tx, organizationId, today, timezone, now, 8);
-      const facts: ScanFacts = { today, focusCap: settings.focusCap, health: settings, thresholds, milestones: [], priorities, engagements, owners };
+      const facts: ScanFacts = {
+        today,
+        focusCap: settings.focusCap,
+        health: settings,
+        thresholds,
+        milestones: [],
+        priorities,
+        engagements,
+        owners,
+      };
 
       await this.alerts.begin(tx);
       const open = await this.alerts.openAlerts(tx, organizationId);
@@ -99,28 +110,40 @@ export class DriftScanService {
         if (milestones.length === 0) break;
         counts.milestonesEvaluated += milestones.length;
         const priorityOfMilestone = new Map(milestones.map((m) => [m.id, m.priorityId]));
-        await reconcile(evaluateMilestoneRules({ ...facts, milestones }), (d) => priorityOfMilestone.get(d.subjectId) ?? null);
+        await reconcile(
+          evaluateMilestoneRules({ ...facts, milestones }),
+          (d) => priorityOfMilestone.get(d.subjectId) ?? null,
+        );
       }
       await this.facts.closeMilestones(tx);
       await reconcile(evaluateAggregateRules(facts), (d) => (d.subjectType === 'priority' ? d.subjectId : null));
 
       const resolved = await this.alerts.resolve(tx, organizationId, alertsNotSeen(open, seen), now);
       await this.alerts.markSeen(tx, organizationId, now);
-      const outboxIds = counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
-      const snapshots = snapshotRecords(scores, engagements.map((e) => e.id), settings.focusCap, engagements);
+      const outboxIds =
+        counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
+      const snapshots = snapshotRecords(
+        scores,
+        engagements.map((e) => e.id),
+        settings.focusCap,
+        engagements,
+      );
       if (snapshots.length > 0) await this.drift.writeSnapshots(tx, organizationId, today, snapshots);
       await this.drift.markScanned(tx, organizationId, now);
       const result: ScanResult = { organizationId, ...counts, resolved, notifications: outboxIds.length };
       return { result, outboxIds };
     });
     await this.notifications.deliver(outboxIds);
-    if (result.raised || result.escalated || result.resolved) this.logger.log(`org ${organizationId}: ${JSON.stringify(result)}`);
+    if (result.raised || result.escalated || result.resolved)
+      this.logger.log(`org ${organizationId}: ${JSON.stringify(result)}`);
     return result;
   }
 
   /** Outbox rows still pending after a crash between commit and enqueue: enqueued again (ids are deterministic). */
   async requeueStalledDeliveries(olderThanSeconds = 60): Promise<number> {
-    const ids = await this.db.asSystem('requeue-stalled-deliveries', () => this.drift.stalledOutboxIds(this.db.reader, this.clock.now(), olderThanSeconds));
+    const ids = await this.db.asSystem('requeue-stalled-deliveries', () =>
+      this.drift.stalledOutboxIds(this.db.reader, this.clock.now(), olderThanSeconds),
+    );
     await this.notifications.redeliver(ids);
     return ids.length;
   }
@@ -132,7 +155,10 @@ export class DriftScanService {
 
 /** Today's drift score per active engagement (re-written by every scan of the day: the last one stands). */
 function snapshotRecords(
-  scores: PriorityScoreFacts[], engagementIds: string[], focusCap: number, engagements: ScanFacts['engagements'],
+  scores: PriorityScoreFacts[],
+  engagementIds: string[],
+  focusCap: number,
+  engagements: ScanFacts['engagements'],
 ): SnapshotRecord[] {
   const perEngagement = new Map<string, number[]>(engagementIds.map((id) => [id, []]));
   for (const s of scores) perEngagement.get(s.engagementId)?.push(driftScore(toScoreInput(s)));
@@ -156,5 +182,3 @@ function toScoreInput(s: PriorityScoreFacts) {
     recentConfidences: s.recentConfidences,
   };
 }
-
-

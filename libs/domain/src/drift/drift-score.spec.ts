@@ -10,7 +10,9 @@ const calm: PriorityDriftInput = {
 describe('driftScore', () => {
   it('is 0 for a priority with nothing drifting', () => {
     expect(driftScore(calm)).toBe(0);
-    expect(driftScore({ milestones: [], replanDaysLast30Days: [], daysSinceCheckIn: 0, recentConfidences: [] })).toBe(0);
+    expect(driftScore({ milestones: [], replanDaysLast30Days: [], daysSinceCheckIn: 0, recentConfidences: [] })).toBe(
+      0,
+    );
   });
 
   it('gives a week of grace for check-ins and ignores rising confidence', () => {
@@ -26,7 +28,9 @@ describe('driftScore', () => {
       recentConfidences: [1, 10],
     };
     expect(driftScore(worst)).toBe(100);
-    expect(driftScore({ ...worst, daysSinceCheckIn: 600, milestones: [...worst.milestones, ...worst.milestones] })).toBe(100);
+    expect(
+      driftScore({ ...worst, daysSinceCheckIn: 600, milestones: [...worst.milestones, ...worst.milestones] }),
+    ).toBe(100);
   });
 
   it('caps each component on its own', () => {
@@ -91,10 +95,19 @@ describe('driftScore', () => {
 
   it('never goes down when any one thing gets worse', () => {
     const steps: Array<(n: number) => PriorityDriftInput> = [
-      (n) => ({ ...calm, milestones: [{ slipDays: n, weight: 1, overdue: false }, { slipDays: 5, weight: 2, overdue: false }] }),
+      (n) => ({
+        ...calm,
+        milestones: [
+          { slipDays: n, weight: 1, overdue: false },
+          { slipDays: 5, weight: 2, overdue: false },
+        ],
+      }),
       (n) => ({ ...calm, replanDaysLast30Days: Array.from({ length: n }, () => 3) }), // more re-plans
       (n) => ({ ...calm, replanDaysLast30Days: [n, 2] }), // bigger re-plans
-      (n) => ({ ...calm, milestones: Array.from({ length: 6 }, (_, i) => ({ slipDays: 2, weight: 1, overdue: i < n })) }),
+      (n) => ({
+        ...calm,
+        milestones: Array.from({ length: 6 }, (_, i) => ({ slipDays: 2, weight: 1, overdue: i < n })),
+      }),
       (n) => ({ ...calm, daysSinceCheckIn: n }),
       (n) => ({ ...calm, recentConfidences: [Math.max(0, 10 - n), 10] }),
     ];

@@ -48,7 +48,12 @@ export class DriftRepository {
   }
 
   /** Today's score per engagement with its open alerts counted (re-written by every scan of the day: the last one stands). */
-  async writeSnapshots(tx: Queryable, organizationId: string, today: string, records: readonly SnapshotRecord[]): Promise<void> {
+  async writeSnapshots(
+    tx: Queryable,
+    organizationId: string,
+    today: string,
+    records: readonly SnapshotRecord[],
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score, open_alerts, details)
        SELECT $1, x.engagement_id, $2::date, x.score,
@@ -95,7 +100,10 @@ export class DriftRepository {
   /** How many alerts the list's filter matches (needed only for a page past the end). */
   async countAlerts(tx: Queryable, actor: Actor, query: ListAlertsQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${alertFilter(actor, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${alertFilter(actor, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -115,7 +123,11 @@ export class DriftRepository {
     );
   }
 
-  async lockAlertState(tx: Queryable, organizationId: string, id: string): Promise<{ status: string; severity: string } | undefined> {
+  async lockAlertState(
+    tx: Queryable,
+    organizationId: string,
+    id: string,
+  ): Promise<{ status: string; severity: string } | undefined> {
     const [alert]: Array<{ status: string; severity: string }> = await tx.query(
       `SELECT status, severity FROM drift_alerts WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
       [organizationId, id],
@@ -124,10 +136,20 @@ export class DriftRepository {
   }
 
   async acknowledgeAlert(tx: Queryable, organizationId: string, id: string, now: Date, userId: string): Promise<void> {
-    await tx.query(`UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $4 WHERE organization_id = $1 AND id = $2`, [organizationId, id, now, userId]);
+    await tx.query(
+      `UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $4 WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id, now, userId],
+    );
   }
 
-  async resolveAlert(tx: Queryable, organizationId: string, id: string, now: Date, userId: string, note: string | null): Promise<void> {
+  async resolveAlert(
+    tx: Queryable,
+    organizationId: string,
+    id: string,
+    now: Date,
+    userId: string,
+    note: string | null,
+  ): Promise<void> {
     await tx.query(
       `UPDATE drift_alerts SET status = 'resolved', resolved_at = $3, resolved_by = $4, resolution_note = $5 WHERE organization_id = $1 AND id = $2`,
       [organizationId, id, now, userId, note],
@@ -135,7 +157,10 @@ export class DriftRepository {
   }
 
   async recordAlertEvent(
-    tx: Queryable, organizationId: string, alertId: string, event: { kind: string; severity: string; actorId: string; note: string | null },
+    tx: Queryable,
+    organizationId: string,
+    alertId: string,
+    event: { kind: string; severity: string; actorId: string; note: string | null },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity, actor_id, note) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -6,18 +6,30 @@ import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } fr
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from './engagement.entity';
 
 const DaysPerWeek = () => (target: object, key: string) => {
-  ApiProperty({ minimum: 0.5, maximum: 7, example: 2, description: 'Allocated days per week (multiples of 0.5)' })(target, key);
+  ApiProperty({ minimum: 0.5, maximum: 7, example: 2, description: 'Allocated days per week (multiples of 0.5)' })(
+    target,
+    key,
+  );
   IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })(target, key);
   Min(0.5)(target, key);
   Max(7)(target, key);
-  ValidateBy({ name: 'isHalfDayStep', validator: { validate: (v) => typeof v === 'number' && Number.isInteger(v * 2), defaultMessage: () => `${key} must be a multiple of 0.5` } })(target, key);
+  ValidateBy({
+    name: 'isHalfDayStep',
+    validator: {
+      validate: (v) => typeof v === 'number' && Number.isInteger(v * 2),
+      defaultMessage: () => `${key} must be a multiple of 0.5`,
+    },
+  })(target, key);
 };
 
 export class CreateEngagementDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') clientId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') executiveId!: string;
   @ApiProperty({ enum: FUNCTIONS }) @IsIn(FUNCTIONS) function!: ExecutiveFunction;
-  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES, default: 'active' }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES, default: 'active' })
+  @Optional()
+  @IsIn(ENGAGEMENT_STATUSES)
+  status?: EngagementStatus;
   @CalendarDate('First day of the placement') startDate!: string;
   @NullableCalendarDate('Planned last day') plannedEndDate?: string | null;
   @DaysPerWeek() daysPerWeek!: number;
@@ -33,7 +45,9 @@ export class CreateAllocationChangeDto {
   @CalendarDate('When the new allocation takes effect') effectiveDate!: string;
   @DaysPerWeek() daysPerWeek!: number;
   @ApiProperty({ example: 'Scaling up for the Q3 launch', maxLength: 2000 })
-  @IsString() @Length(1, 2000) @Matches(/\S/, { message: 'reason must not be blank' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
 }
 
@@ -43,7 +57,8 @@ export class ListEngagementsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') executiveId?: string;
   @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
   @ApiPropertyOptional({ enum: ['startDate', 'client', 'status', 'createdAt'], default: 'startDate' })
-  @Optional() @IsIn(['startDate', 'client', 'status', 'createdAt'])
+  @Optional()
+  @IsIn(['startDate', 'client', 'status', 'createdAt'])
   sort: 'startDate' | 'client' | 'status' | 'createdAt' = 'startDate';
 }
 
@@ -67,7 +82,8 @@ export class EngagementView {
   @ApiProperty({ enum: ENGAGEMENT_STATUSES }) status!: EngagementStatus;
   @ApiProperty({ type: String, format: 'date' }) startDate!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate!: string | null;
-  @ApiPropertyOptional({ description: 'Current allocation; omitted for client viewers (commercial)' }) daysPerWeek?: number;
+  @ApiPropertyOptional({ description: 'Current allocation; omitted for client viewers (commercial)' })
+  daysPerWeek?: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 

@@ -15,7 +15,8 @@ export class Engagement {
   @Column({ type: 'text' }) status!: EngagementStatus;
   @Column({ name: 'start_date', type: 'date' }) startDate!: string;
   @Column({ name: 'planned_end_date', type: 'date', nullable: true }) plannedEndDate!: string | null;
-  @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber }) daysPerWeek!: number;
+  @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber })
+  daysPerWeek!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -26,8 +27,17 @@ export class AllocationChange {
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
   @Column({ name: 'engagement_id', type: 'uuid' }) engagementId!: string;
   @Column({ name: 'effective_date', type: 'date' }) effectiveDate!: string;
-  @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber }) daysPerWeek!: number;
-  @Column({ name: 'previous_days_per_week', type: 'numeric', precision: 3, scale: 1, nullable: true, transformer: numericToNumber }) previousDaysPerWeek!: number | null;
+  @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber })
+  daysPerWeek!: number;
+  @Column({
+    name: 'previous_days_per_week',
+    type: 'numeric',
+    precision: 3,
+    scale: 1,
+    nullable: true,
+    transformer: numericToNumber,
+  })
+  previousDaysPerWeek!: number | null;
   @Column({ type: 'text' }) reason!: string;
   @Column({ name: 'changed_by', type: 'uuid', nullable: true }) changedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

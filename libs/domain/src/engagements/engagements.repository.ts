@@ -9,8 +9,14 @@ import { allocationInForceSql } from './allocation-in-force';
 import { AllocationChange, Engagement } from './engagement.entity';
 import type { ListEngagementsQueryDto } from './engagement.dto';
 
-export type NewEngagement = Pick<Engagement, 'clientId' | 'executiveId' | 'function' | 'status' | 'startDate' | 'plannedEndDate' | 'daysPerWeek'>;
-export type NewAllocationChange = Pick<AllocationChange, 'engagementId' | 'effectiveDate' | 'daysPerWeek' | 'previousDaysPerWeek' | 'reason' | 'changedBy'>;
+export type NewEngagement = Pick<
+  Engagement,
+  'clientId' | 'executiveId' | 'function' | 'status' | 'startDate' | 'plannedEndDate' | 'daysPerWeek'
+>;
+export type NewAllocationChange = Pick<
+  AllocationChange,
+  'engagementId' | 'effectiveDate' | 'daysPerWeek' | 'previousDaysPerWeek' | 'reason' | 'changedBy'
+>;
 
 const SORTS: Record<ListEngagementsQueryDto['sort'], string> = {
   startDate: 'e.start_date',
@@ -19,7 +25,9 @@ const SORTS: Record<ListEngagementsQueryDto['sort'], string> = {
   createdAt: 'e.created_at',
 };
 
-const selectView = (todayParam: string) => `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
+const selectView = (
+  todayParam: string,
+) => `SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
   to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
   ${allocationInForceSql(todayParam)} AS days_per_week, e.created_at`;
 const FROM_VIEW = `FROM engagements e
@@ -30,7 +38,10 @@ const FROM_VIEW = `FROM engagements e
 export class EngagementsRepository {
   /** Whether the client is the organization's, and the functions the executive offers (null: not the organization's executive). */
   async references(
-    tx: Queryable, organizationId: string, clientId: string, executiveId: string,
+    tx: Queryable,
+    organizationId: string,
+    clientId: string,
+    executiveId: string,
   ): Promise<{ client: boolean; functions: string[] | null } | undefined> {
     const refs: Array<{ client: boolean; functions: string[] | null }> = await tx.query(
       `SELECT EXISTS (SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2) AS client,
@@ -60,13 +71,22 @@ export class EngagementsRepository {
   }
 
   /** A scale up or down, read back as stored (id, created_at). */
-  async addAllocationChange(tx: EntityManager, organizationId: string, fields: NewAllocationChange): Promise<AllocationChange> {
+  async addAllocationChange(
+    tx: EntityManager,
+    organizationId: string,
+    fields: NewAllocationChange,
+  ): Promise<AllocationChange> {
     const changes = tx.getRepository(AllocationChange);
     return changes.save(changes.create({ organizationId, ...fields }));
   }
 
   /** The latest change effective by `today`, whatever order they were recorded in; undefined when none is. */
-  async allocationInForce(tx: Queryable, organizationId: string, engagementId: string, today: string): Promise<number | undefined> {
+  async allocationInForce(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+    today: string,
+  ): Promise<number | undefined> {
     const [current]: Array<{ days_per_week: string }> = await tx.query(
       `SELECT days_per_week FROM allocation_changes WHERE organization_id = $1 AND engagement_id = $2 AND effective_date <= $3
         ORDER BY effective_date DESC, created_at DESC, id DESC LIMIT 1`,
@@ -76,7 +96,12 @@ export class EngagementsRepository {
   }
 
   /** One page of the engagements in the caller's reach, with the allocation in force on `today`, each row with the page's total. */
-  async listVisible(tx: Queryable, actor: Actor, query: ListEngagementsQueryDto, today: string): Promise<Array<Record<string, unknown>>> {
+  async listVisible(
+    tx: Queryable,
+    actor: Actor,
+    query: ListEngagementsQueryDto,
+    today: string,
+  ): Promise<Array<Record<string, unknown>>> {
     const p = new SqlParams();
     const filter = engagementFilter(actor, query, p);
     const todayParam = p.add(today);
@@ -90,11 +115,19 @@ export class EngagementsRepository {
   /** How many engagements the list's filter matches (needed only for a page past the end). */
   async countVisible(tx: Queryable, actor: Actor, query: ListEngagementsQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${engagementFilter(actor, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${engagementFilter(actor, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 
-  async viewInReach(tx: Queryable, actor: Actor, id: string, today: string): Promise<Record<string, unknown> | undefined> {
+  async viewInReach(
+    tx: Queryable,
+    actor: Actor,
+    id: string,
+    today: string,
+  ): Promise<Record<string, unknown> | undefined> {
     const p = new SqlParams();
     const todayParam = p.add(today);
     const rows: Array<Record<string, unknown>> = await tx.query(

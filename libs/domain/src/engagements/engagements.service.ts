@@ -8,7 +8,12 @@ import { InvalidInput, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
 import { AllocationChange } from './engagement.entity';
 import type {
-  AllocationChangeView, CreateAllocationChangeDto, CreateEngagementDto, EngagementView, ListEngagementsQueryDto, UpdateEngagementDto,
+  AllocationChangeView,
+  CreateAllocationChangeDto,
+  CreateEngagementDto,
+  EngagementView,
+  ListEngagementsQueryDto,
+  UpdateEngagementDto,
 } from './engagement.dto';
 import { EngagementsRepository } from './engagements.repository';
 
@@ -29,10 +34,21 @@ export class EngagementsService {
     }
     const id = await this.db.transaction(async (tx) => {
       const refs = await this.engagements.references(tx, actor.organizationId, input.clientId, input.executiveId);
-      if (!refs?.client) throw new InvalidInput('ENGAGEMENT.CLIENT_INVALID', `clientId ${input.clientId} is not a client of this organization`);
-      if (!refs.functions) throw new InvalidInput('ENGAGEMENT.EXECUTIVE_INVALID', `executiveId ${input.executiveId} is not an executive of this organization`);
+      if (!refs?.client)
+        throw new InvalidInput(
+          'ENGAGEMENT.CLIENT_INVALID',
+          `clientId ${input.clientId} is not a client of this organization`,
+        );
+      if (!refs.functions)
+        throw new InvalidInput(
+          'ENGAGEMENT.EXECUTIVE_INVALID',
+          `executiveId ${input.executiveId} is not an executive of this organization`,
+        );
       if (!refs.functions.includes(input.function)) {
-        throw new InvalidInput('ENGAGEMENT.FUNCTION_NOT_OFFERED', `The executive does not lead ${input.function} (offers ${refs.functions.join(', ')})`);
+        throw new InvalidInput(
+          'ENGAGEMENT.FUNCTION_NOT_OFFERED',
+          `The executive does not lead ${input.function} (offers ${refs.functions.join(', ')})`,
+        );
       }
       const saved = await this.engagements.insert(tx, actor.organizationId, {
         clientId: input.clientId,
@@ -45,8 +61,12 @@ export class EngagementsService {
       });
       // The opening allocation starts the history, so every scale up or down has a baseline to compare with.
       await this.engagements.insertOpeningAllocation(tx, actor.organizationId, {
-        engagementId: saved.id, effectiveDate: input.startDate,
-        daysPerWeek: input.daysPerWeek, previousDaysPerWeek: null, reason: 'Initial allocation', changedBy: actor.userId,
+        engagementId: saved.id,
+        effectiveDate: input.startDate,
+        daysPerWeek: input.daysPerWeek,
+        previousDaysPerWeek: null,
+        reason: 'Initial allocation',
+        changedBy: actor.userId,
       });
       await this.audit.record(tx, actor, 'engagement.created', 'engagement', saved.id, null, saved);
       return saved.id;
@@ -57,7 +77,8 @@ export class EngagementsService {
   async list(actor: Actor, query: ListEngagementsQueryDto): Promise<Page<EngagementView>> {
     const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const rows = await this.engagements.listVisible(this.db.reader, actor, query, today);
-    const total = totalFromPage(rows, query.offset) ?? (await this.engagements.countVisible(this.db.reader, actor, query));
+    const total =
+      totalFromPage(rows, query.offset) ?? (await this.engagements.countVisible(this.db.reader, actor, query));
     return { items: rows.map((r) => toView(r, actor)), total, limit: query.limit, offset: query.offset };
   }
 
@@ -98,15 +119,23 @@ export class EngagementsService {
       if (!engagement) throw new NotFound('Engagement', id);
       const { today } = await this.organizations.context(tx, actor.organizationId);
       const change = await this.engagements.addAllocationChange(tx, actor.organizationId, {
-        engagementId: id, effectiveDate: input.effectiveDate, daysPerWeek: input.daysPerWeek,
-        previousDaysPerWeek: engagement.daysPerWeek, reason: input.reason.trim(), changedBy: actor.userId,
+        engagementId: id,
+        effectiveDate: input.effectiveDate,
+        daysPerWeek: input.daysPerWeek,
+        previousDaysPerWeek: engagement.daysPerWeek,
+        reason: input.reason.trim(),
+        changedBy: actor.userId,
       });
-      const inForce = (await this.engagements.allocationInForce(tx, actor.organizationId, id, today)) ?? engagement.daysPerWeek;
+      const inForce =
+        (await this.engagements.allocationInForce(tx, actor.organizationId, id, today)) ?? engagement.daysPerWeek;
       if (inForce !== engagement.daysPerWeek) {
         const before = { ...engagement };
         engagement.daysPerWeek = inForce;
         await this.engagements.save(tx, engagement);
-        await this.audit.record(tx, actor, 'engagement.allocation_changed', 'engagement', id, before, { ...engagement, change });
+        await this.audit.record(tx, actor, 'engagement.allocation_changed', 'engagement', id, before, {
+          ...engagement,
+          change,
+        });
       } else {
         await this.audit.record(tx, actor, 'engagement.allocation_change_recorded', 'engagement', id, null, change);
       }
@@ -117,10 +146,12 @@ export class EngagementsService {
   async allocationHistory(actor: Actor, id: string): Promise<AllocationChangeView[]> {
     this.access.permit(actor, 'allocation.read', 'read allocation history');
     await this.access.engagement(this.db.reader, actor, id);
-    const changes = await this.db.transaction((tx) => tx.getRepository(AllocationChange).find({
-      where: { organizationId: actor.organizationId, engagementId: id },
-      order: { effectiveDate: 'ASC', createdAt: 'ASC' },
-    }));
+    const changes = await this.db.transaction((tx) =>
+      tx.getRepository(AllocationChange).find({
+        where: { organizationId: actor.organizationId, engagementId: id },
+        order: { effectiveDate: 'ASC', createdAt: 'ASC' },
+      }),
+    );
     return changes.map(toAllocationView);
   }
 }
@@ -129,9 +160,16 @@ type ViewRow = Record<string, unknown>;
 
 function toView(r: ViewRow, actor: Actor): EngagementView {
   const view: EngagementView = {
-    id: r.id as string, clientId: r.client_id as string, clientName: r.client_name as string, executiveId: r.executive_id as string,
-    executiveName: r.executive_name as string, function: r.function as EngagementView['function'], status: r.status as EngagementView['status'],
-    startDate: r.start_date as string, plannedEndDate: (r.planned_end_date as string | null) ?? null, createdAt: (r.created_at as Date).toISOString(),
+    id: r.id as string,
+    clientId: r.client_id as string,
+    clientName: r.client_name as string,
+    executiveId: r.executive_id as string,
+    executiveName: r.executive_name as string,
+    function: r.function as EngagementView['function'],
+    status: r.status as EngagementView['status'],
+    startDate: r.start_date as string,
+    plannedEndDate: (r.planned_end_date as string | null) ?? null,
+    createdAt: (r.created_at as Date).toISOString(),
   };
   if (actor.role !== 'client_viewer') view.daysPerWeek = Number(r.days_per_week);
   return view;
@@ -139,7 +177,12 @@ function toView(r: ViewRow, actor: Actor): EngagementView {
 
 function toAllocationView(a: AllocationChange): AllocationChangeView {
   return {
-    id: a.id, effectiveDate: a.effectiveDate, daysPerWeek: a.daysPerWeek, previousDaysPerWeek: a.previousDaysPerWeek,
-    reason: a.reason, changedBy: a.changedBy, createdAt: a.createdAt.toISOString(),
+    id: a.id,
+    effectiveDate: a.effectiveDate,
+    daysPerWeek: a.daysPerWeek,
+    previousDaysPerWeek: a.previousDaysPerWeek,
+    reason: a.reason,
+    changedBy: a.changedBy,
+    createdAt: a.createdAt.toISOString(),
   };
 }

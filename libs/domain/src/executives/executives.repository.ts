@@ -26,7 +26,11 @@ export class ExecutivesRepository {
   }
 
   /** One page of the executives the caller may see (an executive: only themself), each row with the page's total. */
-  async listVisible(tx: Queryable, actor: Actor, query: ListExecutivesQueryDto): Promise<Array<Record<string, unknown>>> {
+  async listVisible(
+    tx: Queryable,
+    actor: Actor,
+    query: ListExecutivesQueryDto,
+  ): Promise<Array<Record<string, unknown>>> {
     const p = new SqlParams();
     const filter = executiveFilter(actor, query, p);
     const sort = query.sort === 'createdAt' ? 'x.created_at' : 'lower(x.name)';
@@ -40,12 +44,20 @@ export class ExecutivesRepository {
   /** How many executives the list's filter matches (needed only for a page past the end). */
   async countVisible(tx: Queryable, actor: Actor, query: ListExecutivesQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${executiveFilter(actor, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${executiveFilter(actor, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 
   /** The functions, outside `keep`, that the executive's open engagements still use. */
-  async functionsInOpenEngagements(tx: Queryable, organizationId: string, executiveId: string, keep: readonly string[]): Promise<string[]> {
+  async functionsInOpenEngagements(
+    tx: Queryable,
+    organizationId: string,
+    executiveId: string,
+    keep: readonly string[],
+  ): Promise<string[]> {
     const used: Array<{ function: string }> = await tx.query(
       `SELECT DISTINCT function FROM engagements WHERE organization_id = $1 AND executive_id = $2 AND status IN ('proposed','active','paused') AND NOT (function = ANY($3::text[]))`,
       [organizationId, executiveId, keep],
@@ -54,7 +66,11 @@ export class ExecutivesRepository {
   }
 
   /** The user's role and the executive already linked to them, if any; undefined when the user is not in the organization. */
-  async userLink(tx: Queryable, organizationId: string, userId: string): Promise<{ role: string; linked: string | null } | undefined> {
+  async userLink(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+  ): Promise<{ role: string; linked: string | null } | undefined> {
     const rows: Array<{ role: string; linked: string | null }> = await tx.query(
       `SELECT u.role, x.id AS linked FROM users u LEFT JOIN executives x ON x.user_id = u.id WHERE u.organization_id = $1 AND u.id = $2`,
       [organizationId, userId],

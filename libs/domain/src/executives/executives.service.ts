@@ -39,18 +39,25 @@ export class ExecutivesService {
     const rows = await this.executives.listVisible(this.db.reader, actor, query);
     return {
       items: rows.map((r) => ({
-        id: r.id as string, name: r.name as string, email: r.email as string, functions: r.functions as Executive['functions'],
-        userId: (r.user_id as string | null) ?? null, createdAt: (r.created_at as Date).toISOString(),
+        id: r.id as string,
+        name: r.name as string,
+        email: r.email as string,
+        functions: r.functions as Executive['functions'],
+        userId: (r.user_id as string | null) ?? null,
+        createdAt: (r.created_at as Date).toISOString(),
       })),
       total: totalFromPage(rows, query.offset) ?? (await this.executives.countVisible(this.db.reader, actor, query)),
-      limit: query.limit, offset: query.offset,
+      limit: query.limit,
+      offset: query.offset,
     };
   }
 
   async get(actor: Actor, id: string): Promise<ExecutiveView> {
     this.access.permit(actor, 'executives.read', 'read executives');
     if (actor.role === 'executive' && !actor.executiveIds.includes(id)) throw new NotFound('Executive', id);
-    const found = await this.db.transaction((tx) => tx.getRepository(Executive).findOne({ where: { organizationId: actor.organizationId, id } }));
+    const found = await this.db.transaction((tx) =>
+      tx.getRepository(Executive).findOne({ where: { organizationId: actor.organizationId, id } }),
+    );
     if (!found) throw new NotFound('Executive', id);
     return toExecutiveView(found);
   }
@@ -64,7 +71,8 @@ export class ExecutivesService {
       if (input.userId) await this.assertLinkableUser(tx, actor.organizationId, input.userId, id);
       if (input.functions) {
         const used = await this.executives.functionsInOpenEngagements(tx, actor.organizationId, id, input.functions);
-        if (used.length) throw new Conflict('EXECUTIVE.FUNCTION_IN_USE', `Open engagements still use function(s) ${used.join(', ')}`);
+        if (used.length)
+          throw new Conflict('EXECUTIVE.FUNCTION_IN_USE', `Open engagements still use function(s) ${used.join(', ')}`);
       }
       if (input.name !== undefined) found.name = input.name.trim();
       if (input.email !== undefined) found.email = input.email.toLowerCase();
@@ -76,13 +84,30 @@ export class ExecutivesService {
     });
   }
 
-  private async assertLinkableUser(tx: EntityManager, organizationId: string, userId: string, executiveId: string | null): Promise<void> {
+  private async assertLinkableUser(
+    tx: EntityManager,
+    organizationId: string,
+    userId: string,
+    executiveId: string | null,
+  ): Promise<void> {
     const link = await this.executives.userLink(tx, organizationId, userId);
-    if (!link || link.role !== 'executive') throw new InvalidInput('EXECUTIVE.USER_INVALID', `userId ${userId} is not a user with role executive in this organization`);
-    if (link.linked && link.linked !== executiveId) throw new Conflict('EXECUTIVE.USER_ALREADY_LINKED', `User ${userId} is already linked to another executive`);
+    if (!link || link.role !== 'executive')
+      throw new InvalidInput(
+        'EXECUTIVE.USER_INVALID',
+        `userId ${userId} is not a user with role executive in this organization`,
+      );
+    if (link.linked && link.linked !== executiveId)
+      throw new Conflict('EXECUTIVE.USER_ALREADY_LINKED', `User ${userId} is already linked to another executive`);
   }
 }
 
 export function toExecutiveView(x: Executive): ExecutiveView {
-  return { id: x.id, name: x.name, email: x.email, functions: x.functions, userId: x.userId, createdAt: x.createdAt.toISOString() };
+  return {
+    id: x.id,
+    name: x.name,
+    email: x.email,
+    functions: x.functions,
+    userId: x.userId,
+    createdAt: x.createdAt.toISOString(),
+  };
 }

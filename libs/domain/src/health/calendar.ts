@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 
 /** A calendar date (YYYY-MM-DD) as it is in the given IANA timezone at `instant`. */
 export function localDate(instant: Date, timezone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timezone }).toISODate() ?? DateTime.fromJSDate(instant, { zone: 'UTC' }).toISODate()!;
+  return (
+    DateTime.fromJSDate(instant, { zone: timezone }).toISODate() ??
+    DateTime.fromJSDate(instant, { zone: 'UTC' }).toISODate()!
+  );
 }
 
 /** Whole days from `from` to `to`, both YYYY-MM-DD; negative when `to` is earlier. */

@@ -6,20 +6,24 @@ const thresholds = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 };
 describe('priorityProgress', () => {
   it('is the weighted share of done milestones', () => {
     // weights 1 (done) + 2 (open) + 1 (done) → 2 of 4 = 0.5
-    expect(priorityProgress([
-      { status: 'done', weight: 1 },
-      { status: 'planned', weight: 2 },
-      { status: 'done', weight: 1 },
-    ])).toBe(0.5);
+    expect(
+      priorityProgress([
+        { status: 'done', weight: 1 },
+        { status: 'planned', weight: 2 },
+        { status: 'done', weight: 1 },
+      ]),
+    ).toBe(0.5);
   });
 
   it('leaves cancelled milestones out of both sides', () => {
     // done 3 of (3 + 1) = 0.75; the cancelled weight 4 does not count
-    expect(priorityProgress([
-      { status: 'done', weight: 3 },
-      { status: 'in_progress', weight: 1 },
-      { status: 'cancelled', weight: 4 },
-    ])).toBe(0.75);
+    expect(
+      priorityProgress([
+        { status: 'done', weight: 3 },
+        { status: 'in_progress', weight: 1 },
+        { status: 'cancelled', weight: 4 },
+      ]),
+    ).toBe(0.75);
   });
 
   it('is 0 with no milestones or only cancelled ones', () => {
@@ -64,7 +68,9 @@ describe('computedHealth', () => {
 
   it('is overdue past the target date unless achieved', () => {
     expect(computedHealth({ ...base, today: '2027-01-01', progress: 1, expected: 1 }, thresholds)).toBe('overdue');
-    expect(computedHealth({ ...base, today: '2027-01-01', status: 'achieved', progress: 1, expected: 1 }, thresholds)).toBe('on_track');
+    expect(
+      computedHealth({ ...base, today: '2027-01-01', status: 'achieved', progress: 1, expected: 1 }, thresholds),
+    ).toBe('on_track');
   });
 
   it('follows the organization thresholds', () => {

@@ -7,7 +7,9 @@ const OPEN_STATUSES = ['planned', 'in_progress', 'cancelled'] as const;
 
 export class CreateMilestoneDto {
   @ApiProperty({ example: 'Hire two enterprise AEs', maxLength: 300 })
-  @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' })
+  @IsString()
+  @Length(1, 300)
+  @Matches(/\S/, { message: 'title must not be blank' })
   title!: string;
 
   @CalendarDate('The first committed due date; it becomes the baseline and never changes')
@@ -17,34 +19,64 @@ export class CreateMilestoneDto {
   forecastDate?: string | null;
 
   @ApiPropertyOptional({ minimum: 0.01, maximum: 1000, default: 1 })
-  @Optional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000)
+  @Optional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1000)
   weight?: number;
 
   @ApiPropertyOptional({ enum: ['planned', 'in_progress'], default: 'planned' })
-  @Optional() @IsIn(['planned', 'in_progress'])
+  @Optional()
+  @IsIn(['planned', 'in_progress'])
   status?: 'planned' | 'in_progress';
 }
 
 export class UpdateMilestoneDto {
-  @ApiPropertyOptional({ maxLength: 300 }) @Optional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
+  @ApiPropertyOptional({ maxLength: 300 })
+  @Optional()
+  @IsString()
+  @Length(1, 300)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title?: string;
   @NullableCalendarDate('Forecast date; null clears it') forecastDate?: string | null;
-  @ApiPropertyOptional({ minimum: 0.01, maximum: 1000 }) @Optional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0.01) @Max(1000) weight?: number;
-  @ApiPropertyOptional({ enum: OPEN_STATUSES, description: 'Use POST /milestones/:id/complete to mark done' }) @Optional() @IsIn(OPEN_STATUSES) status?: (typeof OPEN_STATUSES)[number];
+  @ApiPropertyOptional({ minimum: 0.01, maximum: 1000 })
+  @Optional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1000)
+  weight?: number;
+  @ApiPropertyOptional({ enum: OPEN_STATUSES, description: 'Use POST /milestones/:id/complete to mark done' })
+  @Optional()
+  @IsIn(OPEN_STATUSES)
+  status?: (typeof OPEN_STATUSES)[number];
 }
 
 export class ReplanMilestoneDto {
   @CalendarDate('The new due date')
   dueDate!: string;
 
-  @ApiProperty({ example: 'Vendor contract slipped two weeks', maxLength: 2000, description: 'Required: why the date moves' })
-  @IsString() @Length(1, 2000) @Matches(/\S/, { message: 'reason must not be blank' })
+  @ApiProperty({
+    example: 'Vendor contract slipped two weeks',
+    maxLength: 2000,
+    description: 'Required: why the date moves',
+  })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
 }
 
 export class CompleteMilestoneDto {
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Defaults to now (RFC 3339, e.g. 2026-03-04T15:00:00Z)' })
-  @Optional() @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'completedAt must be an RFC 3339 date-time such as 2026-03-04T15:00:00Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'Defaults to now (RFC 3339, e.g. 2026-03-04T15:00:00Z)',
+  })
+  @Optional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'completedAt must be an RFC 3339 date-time such as 2026-03-04T15:00:00Z',
+  })
   completedAt?: string;
 }
 
@@ -58,7 +90,8 @@ export class MilestoneView {
   @ApiProperty({ enum: MILESTONE_STATUSES }) status!: MilestoneStatus;
   @ApiProperty() weight!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
-  @ApiProperty({ description: 'Days between the baseline and where the milestone lands (DESIGN.md §3)' }) slipDays!: number;
+  @ApiProperty({ description: 'Days between the baseline and where the milestone lands (DESIGN.md §3)' })
+  slipDays!: number;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: 'How many times the due date was changed' }) replanCount!: number;
 }

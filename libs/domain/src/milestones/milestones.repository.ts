@@ -32,7 +32,10 @@ export interface DueDateChangeRow {
   changed_at: Date;
 }
 
-export type NewMilestone = Pick<Milestone, 'priorityId' | 'title' | 'baselineDueDate' | 'dueDate' | 'forecastDate' | 'status' | 'weight' | 'completedAt'>;
+export type NewMilestone = Pick<
+  Milestone,
+  'priorityId' | 'title' | 'baselineDueDate' | 'dueDate' | 'forecastDate' | 'status' | 'weight' | 'completedAt'
+>;
 
 @Injectable()
 export class MilestonesRepository {
@@ -51,13 +54,19 @@ export class MilestonesRepository {
   }
 
   async recordDueDateChange(
-    tx: EntityManager, organizationId: string, change: { milestoneId: string; changedBy: string; oldDueDate: string; newDueDate: string; reason: string },
+    tx: EntityManager,
+    organizationId: string,
+    change: { milestoneId: string; changedBy: string; oldDueDate: string; newDueDate: string; reason: string },
   ): Promise<void> {
     await tx.getRepository(MilestoneDueDateChange).insert({ organizationId, ...change });
   }
 
   /** One milestone, or every milestone of a priority, in due-date order. */
-  async rows(tx: Queryable, organizationId: string, by: { id: string } | { priorityId: string }): Promise<MilestoneRow[]> {
+  async rows(
+    tx: Queryable,
+    organizationId: string,
+    by: { id: string } | { priorityId: string },
+  ): Promise<MilestoneRow[]> {
     return tx.query(
       `${MILESTONE_ROW_SQL} WHERE m.organization_id = $1 AND ${'id' in by ? 'm.id = $2' : 'm.priority_id = $2'} ORDER BY m.due_date, m.created_at`,
       [organizationId, 'id' in by ? by.id : by.priorityId],

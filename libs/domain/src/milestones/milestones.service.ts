@@ -12,7 +12,12 @@ import { DriftJobs } from '../drift/drift-jobs.port';
 import { Conflict, NotFound, RuleViolation } from '../shared/errors';
 import type { Milestone } from './milestone.entity';
 import type {
-  CompleteMilestoneDto, CreateMilestoneDto, DueDateChangeView, MilestoneView, ReplanMilestoneDto, UpdateMilestoneDto,
+  CompleteMilestoneDto,
+  CreateMilestoneDto,
+  DueDateChangeView,
+  MilestoneView,
+  ReplanMilestoneDto,
+  UpdateMilestoneDto,
 } from './milestone.dto';
 import { MilestonesRepository, type MilestoneRow } from './milestones.repository';
 
@@ -35,8 +40,14 @@ export class MilestonesService {
     const id = await this.db.transaction(async (tx) => {
       await this.access.priority(tx, actor, priorityId);
       const saved = await this.milestones.insert(tx, actor.organizationId, {
-        priorityId, title: input.title.trim(), baselineDueDate: input.dueDate, dueDate: input.dueDate,
-        forecastDate: input.forecastDate ?? null, status: input.status ?? 'planned', weight: input.weight ?? 1, completedAt: null,
+        priorityId,
+        title: input.title.trim(),
+        baselineDueDate: input.dueDate,
+        dueDate: input.dueDate,
+        forecastDate: input.forecastDate ?? null,
+        status: input.status ?? 'planned',
+        weight: input.weight ?? 1,
+        completedAt: null,
       });
       await this.audit.record(tx, actor, 'milestone.created', 'milestone', saved.id, null, saved);
       return saved.id;
@@ -83,7 +94,8 @@ export class MilestonesService {
       if (milestone.status === 'done') throw new Conflict('MILESTONE.ALREADY_DONE', `Milestone ${id} is already done`);
       if (milestone.status === 'cancelled') throw new Conflict('MILESTONE.CANCELLED', `Milestone ${id} is cancelled`);
       const completedAt = input.completedAt ? new Date(input.completedAt) : this.clock.now();
-      if (completedAt.getTime() > this.clock.now().getTime() + 60_000) throw new RuleViolation('MILESTONE.COMPLETED_IN_FUTURE', 'completedAt must not be in the future');
+      if (completedAt.getTime() > this.clock.now().getTime() + 60_000)
+        throw new RuleViolation('MILESTONE.COMPLETED_IN_FUTURE', 'completedAt must not be in the future');
       const before = { ...milestone };
       milestone.status = 'done';
       milestone.completedAt = completedAt;
@@ -102,16 +114,24 @@ export class MilestonesService {
       const milestone = await this.lockOwned(tx, actor, id);
       if (milestone.status === 'done') throw new Conflict('MILESTONE.ALREADY_DONE', `Milestone ${id} is already done`);
       if (milestone.status === 'cancelled') throw new Conflict('MILESTONE.CANCELLED', `Milestone ${id} is cancelled`);
-      if (milestone.dueDate === input.dueDate) throw new RuleViolation('MILESTONE.DUE_DATE_UNCHANGED', `The milestone is already due on ${input.dueDate}`);
+      if (milestone.dueDate === input.dueDate)
+        throw new RuleViolation('MILESTONE.DUE_DATE_UNCHANGED', `The milestone is already due on ${input.dueDate}`);
       const before = { ...milestone };
       await this.milestones.recordDueDateChange(tx, actor.organizationId, {
-        milestoneId: id, changedBy: actor.userId, oldDueDate: milestone.dueDate, newDueDate: input.dueDate, reason: input.reason.trim(),
+        milestoneId: id,
+        changedBy: actor.userId,
+        oldDueDate: milestone.dueDate,
+        newDueDate: input.dueDate,
+        reason: input.reason.trim(),
       });
       milestone.dueDate = input.dueDate;
       // A forecast earlier than the new date says nothing any more.
       if (milestone.forecastDate && milestone.forecastDate <= input.dueDate) milestone.forecastDate = null;
       await this.milestones.save(tx, milestone);
-      await this.audit.record(tx, actor, 'milestone.replanned', 'milestone', id, before, { ...milestone, reason: input.reason.trim() });
+      await this.audit.record(tx, actor, 'milestone.replanned', 'milestone', id, before, {
+        ...milestone,
+        reason: input.reason.trim(),
+      });
     });
     const view = await this.get(actor, id);
     await this.afterDueDateWrite(actor.organizationId, view);
@@ -122,8 +142,13 @@ export class MilestonesService {
     await this.access.milestone(this.db.reader, actor, id);
     const rows = await this.milestones.dueDateChanges(this.db.reader, actor.organizationId, id);
     return rows.map((r) => ({
-      id: r.id, oldDueDate: r.old_due_date, newDueDate: r.new_due_date, reason: r.reason,
-      changedBy: r.changed_by ?? null, changedByName: r.changed_by_name ?? null, changedAt: r.changed_at.toISOString(),
+      id: r.id,
+      oldDueDate: r.old_due_date,
+      newDueDate: r.new_due_date,
+      reason: r.reason,
+      changedBy: r.changed_by ?? null,
+      changedByName: r.changed_by_name ?? null,
+      changedAt: r.changed_at.toISOString(),
     }));
   }
 
@@ -134,14 +159,17 @@ export class MilestonesService {
    */
   private async afterDueDateWrite(organizationId: string, milestone: MilestoneView): Promise<void> {
     try {
-      if (milestone.status === 'done' || milestone.status === 'cancelled') await this.driftJobs.milestoneClosed(milestone.id);
+      if (milestone.status === 'done' || milestone.status === 'cancelled')
+        await this.driftJobs.milestoneClosed(milestone.id);
       else {
         const { timezone } = await this.db.transaction((tx) => this.organizations.context(tx, organizationId));
         await this.driftJobs.milestoneDueDateSet(organizationId, milestone.id, milestone.dueDate, timezone);
       }
       await this.driftJobs.scanOrganization(organizationId);
     } catch (error) {
-      this.logger.warn(`could not schedule drift checks for milestone ${milestone.id}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `could not schedule drift checks for milestone ${milestone.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -152,7 +180,11 @@ export class MilestonesService {
     return milestone;
   }
 
-  private async views(tx: EntityManager, organizationId: string, by: { id: string } | { priorityId: string }): Promise<MilestoneView[]> {
+  private async views(
+    tx: EntityManager,
+    organizationId: string,
+    by: { id: string } | { priorityId: string },
+  ): Promise<MilestoneView[]> {
     const { timezone, today } = await this.organizations.context(tx, organizationId);
     const rows = await this.milestones.rows(tx, organizationId, by);
     return rows.map((r) => toMilestoneView(r, today, timezone));
@@ -163,12 +195,24 @@ export { MILESTONE_ROW_SQL, type MilestoneRow } from './milestones.repository';
 
 export function toMilestoneView(r: MilestoneRow, today: string, timezone: string): MilestoneView {
   const shape = {
-    status: r.status, baselineDueDate: r.baseline_due_date, dueDate: r.due_date, forecastDate: r.forecast_date,
+    status: r.status,
+    baselineDueDate: r.baseline_due_date,
+    dueDate: r.due_date,
+    forecastDate: r.forecast_date,
     completedOn: r.completed_at ? localDate(r.completed_at, timezone) : null,
   };
   return {
-    id: r.id, priorityId: r.priority_id, title: r.title, baselineDueDate: r.baseline_due_date, dueDate: r.due_date, forecastDate: r.forecast_date,
-    status: r.status, weight: Number(r.weight), completedAt: r.completed_at ? r.completed_at.toISOString() : null,
-    slipDays: slipDays(shape, today), overdue: isOverdue(shape, today), replanCount: Number(r.replan_count),
+    id: r.id,
+    priorityId: r.priority_id,
+    title: r.title,
+    baselineDueDate: r.baseline_due_date,
+    dueDate: r.due_date,
+    forecastDate: r.forecast_date,
+    status: r.status,
+    weight: Number(r.weight),
+    completedAt: r.completed_at ? r.completed_at.toISOString() : null,
+    slipDays: slipDays(shape, today),
+    overdue: isOverdue(shape, today),
+    replanCount: Number(r.replan_count),
   };
 }

@@ -52,7 +52,11 @@ const OUTBOX_CHUNK = 500;
 
 @Injectable()
 export class AlertOutboxRepository {
-  async writeForScan(tx: EntityManager, organizationId: string, { publicUrl, alertBatchAbove }: { publicUrl: string; alertBatchAbove: number }): Promise<string[]> {
+  async writeForScan(
+    tx: EntityManager,
+    organizationId: string,
+    { publicUrl, alertBatchAbove }: { publicUrl: string; alertBatchAbove: number },
+  ): Promise<string[]> {
     // Individually notified shares need every id; a batch lists only the first few.
     const idsPerShare = Math.max(BATCH_LISTED_ALERTS, alertBatchAbove);
     // Without statistics the planner takes the table for a few rows and walks milestones one by one.
@@ -105,7 +109,13 @@ export class AlertOutboxRepository {
         GROUP BY w.id`,
       [organizationId, idsPerShare],
     );
-    const listed = [...new Set([...emails, ...webhooks].flatMap((share) => (share.total <= alertBatchAbove ? share.alert_ids : share.alert_ids.slice(0, BATCH_LISTED_ALERTS))))];
+    const listed = [
+      ...new Set(
+        [...emails, ...webhooks].flatMap((share) =>
+          share.total <= alertBatchAbove ? share.alert_ids : share.alert_ids.slice(0, BATCH_LISTED_ALERTS),
+        ),
+      ),
+    ];
     if (listed.length === 0) return [];
     const summaries = await this.summaries(tx, organizationId, listed, publicUrl);
 
@@ -123,7 +133,9 @@ export class AlertOutboxRepository {
       const batch: Omit<AlertBatchPayload, 'outboxId'> = {
         event: 'alerts.batch',
         batch: {
-          total: share.total, raised: share.raised, escalated: share.total - share.raised,
+          total: share.total,
+          raised: share.raised,
+          escalated: share.total - share.raised,
           bySeverity: { critical: share.critical, warning: share.warning, info: share.info },
           alerts: share.alert_ids.slice(0, BATCH_LISTED_ALERTS).map((id): BatchedAlert => {
             const { details: _details, ...listed } = summaries.get(id)!;
@@ -134,13 +146,32 @@ export class AlertOutboxRepository {
       };
       rows.push({ ...base, alert_id: null, event: 'alerts.batch', payload: batch });
     };
-    for (const e of emails) add(e, { channel: 'email', recipient_email: e.email, recipient_name: e.name, recipient_user_id: e.user_id, webhook_id: null });
-    for (const w of webhooks) add(w, { channel: 'webhook', recipient_email: null, recipient_name: null, recipient_user_id: null, webhook_id: w.webhook_id });
+    for (const e of emails)
+      add(e, {
+        channel: 'email',
+        recipient_email: e.email,
+        recipient_name: e.name,
+        recipient_user_id: e.user_id,
+        webhook_id: null,
+      });
+    for (const w of webhooks)
+      add(w, {
+        channel: 'webhook',
+        recipient_email: null,
+        recipient_name: null,
+        recipient_user_id: null,
+        webhook_id: w.webhook_id,
+      });
     return this.insert(tx, rows);
   }
 
   /** What a message says about each listed alert, as it is now (after this scan's writes). */
-  private async summaries(tx: EntityManager, organizationId: string, ids: string[], publicUrl: string): Promise<Map<string, NotifiedAlert>> {
+  private async summaries(
+    tx: EntityManager,
+    organizationId: string,
+    ids: string[],
+    publicUrl: string,
+  ): Promise<Map<string, NotifiedAlert>> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT a.id, n.event, a.rule, a.severity, a.message, a.details, a.engagement_id, a.subject_type, a.subject_id, a.first_seen_at, a.last_seen_at,
               c.name AS client_name, e.function, x.name AS executive_name
@@ -155,14 +186,24 @@ export class AlertOutboxRepository {
     return new Map(
       rows.map((c) => {
         const alert: AlertSummary = {
-          id: c.id as string, rule: c.rule as AlertSummary['rule'], severity: c.severity as Severity, message: c.message as string,
-          details: c.details as AlertSummary['details'], engagementId: (c.engagement_id as string | null) ?? null,
+          id: c.id as string,
+          rule: c.rule as AlertSummary['rule'],
+          severity: c.severity as Severity,
+          message: c.message as string,
+          details: c.details as AlertSummary['details'],
+          engagementId: (c.engagement_id as string | null) ?? null,
           clientName: (c.client_name as string | null) ?? null,
-          engagementLabel: c.engagement_id ? `${String(c.client_name)} — ${String(c.function)} (${String(c.executive_name)})` : 'Across engagements',
-          subjectType: c.subject_type as AlertSummary['subjectType'], subjectId: c.subject_id as string,
-          firstSeenAt: (c.first_seen_at as Date).toISOString(), lastSeenAt: (c.last_seen_at as Date).toISOString(),
+          engagementLabel: c.engagement_id
+            ? `${String(c.client_name)} — ${String(c.function)} (${String(c.executive_name)})`
+            : 'Across engagements',
+          subjectType: c.subject_type as AlertSummary['subjectType'],
+          subjectId: c.subject_id as string,
+          firstSeenAt: (c.first_seen_at as Date).toISOString(),
+          lastSeenAt: (c.last_seen_at as Date).toISOString(),
         };
-        const link = c.engagement_id ? `${publicUrl}/engagements/${String(c.engagement_id)}?alert=${alert.id}` : `${publicUrl}/alerts/${alert.id}`;
+        const link = c.engagement_id
+          ? `${publicUrl}/engagements/${String(c.engagement_id)}?alert=${alert.id}`
+          : `${publicUrl}/alerts/${alert.id}`;
         return [alert.id, { ...alert, event: c.event as BatchedAlert['event'], link }];
       }),
     );
@@ -171,7 +212,8 @@ export class AlertOutboxRepository {
   /** In chunks: one JSON parameter must stay far below PostgreSQL's 256 MB jsonb limit on very large scans. */
   async insert(tx: EntityManager, rows: ReadonlyArray<Record<string, unknown>>): Promise<string[]> {
     const ids: string[] = [];
-    for (let i = 0; i < rows.length; i += OUTBOX_CHUNK) ids.push(...(await this.insertChunk(tx, rows.slice(i, i + OUTBOX_CHUNK))));
+    for (let i = 0; i < rows.length; i += OUTBOX_CHUNK)
+      ids.push(...(await this.insertChunk(tx, rows.slice(i, i + OUTBOX_CHUNK))));
     return ids;
   }
 

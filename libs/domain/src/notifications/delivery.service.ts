@@ -65,13 +65,17 @@ export class DeliveryService {
     const scope = currentTenantScope();
     if (scope?.kind === 'organization') return this.deliverFor(scope.organizationId, outboxId, finalAttempt);
     // A delivery job carries only the outbox id: which organization it belongs to is a system lookup, the rest runs in it.
-    const organizationId = await this.db.asSystem('job-owner-lookup', () => this.db.transaction((tx) => this.outbox.ownerOf(tx, outboxId)));
+    const organizationId = await this.db.asSystem('job-owner-lookup', () =>
+      this.db.transaction((tx) => this.outbox.ownerOf(tx, outboxId)),
+    );
     if (!organizationId) return 'already-done'; // gone with its organization
     return this.db.forOrganization(organizationId, () => this.deliverFor(organizationId, outboxId, finalAttempt));
   }
 
   private async deliverFor(organizationId: string, outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
-    const row = await this.db.transaction((tx) => this.outbox.claim(tx, organizationId, outboxId, this.options.leaseSeconds));
+    const row = await this.db.transaction((tx) =>
+      this.outbox.claim(tx, organizationId, outboxId, this.options.leaseSeconds),
+    );
     if (!row) {
       const state = await this.db.transaction((tx) => this.outbox.whyUnclaimable(tx, organizationId, outboxId));
       return state.status === 'pending' ? { inProgressForMs: state.leaseLeftMs } : 'already-done';
@@ -94,7 +98,9 @@ export class DeliveryService {
     if (row.channel === 'email') {
       // Digests and password reset emails are stored composed; alert emails are rendered at send time.
       const composed = row.event === 'digest.weekly' || row.event === 'auth.password_reset';
-      const email = composed ? storedEmail(row.payload as unknown as StoredEmail) : renderNotificationEmail(payload, row.recipient_name);
+      const email = composed
+        ? storedEmail(row.payload as unknown as StoredEmail)
+        : renderNotificationEmail(payload, row.recipient_name);
       await this.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
       return;
     }
@@ -109,7 +115,10 @@ export class DeliveryService {
   private async recordFailure(row: ClaimedOutboxRow, error: unknown, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const message = error instanceof Error ? error.message : String(error);
     const { outcome, followUps } = await this.db.transaction(async (tx) => {
-      const followUps = row.channel === 'webhook' && !(error instanceof WebhookUnavailable) ? await this.countWebhookFailure(tx, row) : [];
+      const followUps =
+        row.channel === 'webhook' && !(error instanceof WebhookUnavailable)
+          ? await this.countWebhookFailure(tx, row)
+          : [];
       if (isPermanentDeliveryError(error) || finalAttempt) {
         await this.outbox.markFailed(tx, row.organization_id, row.id, this.clock.now(), message);
         return { outcome: 'failed' as const, followUps };
@@ -134,10 +143,18 @@ export class DeliveryService {
     const payload = {
       event: 'webhook.disabled',
       alert: {
-        id: hook.id, rule: missed.rule, severity: 'critical', subjectType: missed.subjectType, subjectId: missed.subjectId,
+        id: hook.id,
+        rule: missed.rule,
+        severity: 'critical',
+        subjectType: missed.subjectType,
+        subjectId: missed.subjectId,
         message: `The webhook ${hook.url} failed ${hook.consecutive_failures} times in a row and was disabled. Fix the receiver, then re-enable it in the organization settings.`,
-        details: { url: hook.url, consecutiveFailures: hook.consecutive_failures }, engagementId: null, clientName: null, engagementLabel: null,
-        firstSeenAt: now, lastSeenAt: now,
+        details: { url: hook.url, consecutiveFailures: hook.consecutive_failures },
+        engagementId: null,
+        clientName: null,
+        engagementLabel: null,
+        firstSeenAt: now,
+        lastSeenAt: now,
       },
       link: `${this.options.publicUrl}/settings/webhooks`,
     };
@@ -145,8 +162,15 @@ export class DeliveryService {
     return this.alertOutbox.insert(
       tx,
       admins.map((a) => ({
-        organization_id: row.organization_id, alert_id: null, event: 'webhook.disabled', channel: 'email', recipient_email: a.email,
-        recipient_name: a.name, recipient_user_id: a.id, webhook_id: null, payload,
+        organization_id: row.organization_id,
+        alert_id: null,
+        event: 'webhook.disabled',
+        channel: 'email',
+        recipient_email: a.email,
+        recipient_name: a.name,
+        recipient_user_id: a.id,
+        webhook_id: null,
+        payload,
       })),
     );
   }

@@ -6,7 +6,9 @@ import { Optional } from '../shared/validation';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ description: 'Receive alert emails' }) @IsBoolean() emailEnabled!: boolean;
-  @ApiProperty({ enum: SEVERITIES, description: 'Only alerts at or above this severity' }) @IsIn(SEVERITIES) minSeverity!: Severity;
+  @ApiProperty({ enum: SEVERITIES, description: 'Only alerts at or above this severity' })
+  @IsIn(SEVERITIES)
+  minSeverity!: Severity;
 }
 
 export class NotificationPreferencesView extends NotificationPreferencesDto {}
@@ -15,8 +17,14 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://hooks.example.com/throughline' }) @IsUrl(URL_OPTIONS) @Length(1, 2000) url!: string;
-  @ApiPropertyOptional({ enum: ['json', 'slack'], default: 'json', description: 'slack: Slack-compatible incoming-webhook body' })
-  @Optional() @IsIn(['json', 'slack']) format?: 'json' | 'slack';
+  @ApiPropertyOptional({
+    enum: ['json', 'slack'],
+    default: 'json',
+    description: 'slack: Slack-compatible incoming-webhook body',
+  })
+  @Optional()
+  @IsIn(['json', 'slack'])
+  format?: 'json' | 'slack';
   @ApiPropertyOptional({ enum: SEVERITIES, default: 'info' }) @Optional() @IsIn(SEVERITIES) minSeverity?: Severity;
 }
 
@@ -24,7 +32,10 @@ export class UpdateWebhookDto {
   @ApiPropertyOptional() @Optional() @IsUrl(URL_OPTIONS) @Length(1, 2000) url?: string;
   @ApiPropertyOptional({ enum: ['json', 'slack'] }) @Optional() @IsIn(['json', 'slack']) format?: 'json' | 'slack';
   @ApiPropertyOptional({ enum: SEVERITIES }) @Optional() @IsIn(SEVERITIES) minSeverity?: Severity;
-  @ApiPropertyOptional({ description: 'Re-enabling resets the failure count' }) @Optional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ description: 'Re-enabling resets the failure count' })
+  @Optional()
+  @IsBoolean()
+  enabled?: boolean;
 }
 
 export class WebhookView {
@@ -38,11 +49,13 @@ export class WebhookView {
 }
 
 export class CreatedWebhookView extends WebhookView {
-  @ApiProperty({ description: 'HMAC-SHA256 signing secret: shown once, keep it to verify x-throughline-signature' }) secret!: string;
+  @ApiProperty({ description: 'HMAC-SHA256 signing secret: shown once, keep it to verify x-throughline-signature' })
+  secret!: string;
 }
 
 export class FailedNotificationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['email', 'webhook'] }) @Optional() @IsIn(['email', 'webhook']) channel?: 'email' | 'webhook';
+  @ApiPropertyOptional({ enum: ['email', 'webhook'] }) @Optional() @IsIn(['email', 'webhook']) channel?:
+    'email' | 'webhook';
 }
 
 export class FailedNotificationView {
@@ -63,4 +76,3 @@ export class FailedNotificationPage {
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
 }
-

@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Severity } from '../drift/drift-types';
 
-export const OUTBOX_EVENTS = ['alert.raised', 'alert.escalated', 'alerts.batch', 'webhook.disabled', 'digest.weekly', 'auth.password_reset'] as const;
+export const OUTBOX_EVENTS = [
+  'alert.raised',
+  'alert.escalated',
+  'alerts.batch',
+  'webhook.disabled',
+  'digest.weekly',
+  'auth.password_reset',
+] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 export type OutboxChannel = 'email' | 'webhook';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

@@ -10,8 +10,14 @@ import { WebhookPolicy } from './delivery/webhook-target';
 import { pageTotal, type Page } from '../shared/pagination';
 import { NotificationPreference, Webhook } from './notification.entity';
 import type {
-  CreateWebhookDto, CreatedWebhookView, FailedNotificationView, FailedNotificationsQueryDto, NotificationPreferencesDto,
-  NotificationPreferencesView, UpdateWebhookDto, WebhookView,
+  CreateWebhookDto,
+  CreatedWebhookView,
+  FailedNotificationView,
+  FailedNotificationsQueryDto,
+  NotificationPreferencesDto,
+  NotificationPreferencesView,
+  UpdateWebhookDto,
+  WebhookView,
 } from './notification.dto';
 
 @Injectable()
@@ -25,7 +31,9 @@ export class NotificationsService {
   ) {}
 
   async preferences(actor: Actor): Promise<NotificationPreferencesView> {
-    const found = await this.db.transaction((tx) => tx.getRepository(NotificationPreference).findOne({ where: { userId: actor.userId } }));
+    const found = await this.db.transaction((tx) =>
+      tx.getRepository(NotificationPreference).findOne({ where: { userId: actor.userId } }),
+    );
     return { emailEnabled: found?.emailEnabled ?? true, minSeverity: found?.minSeverity ?? 'info' };
   }
 
@@ -37,14 +45,24 @@ export class NotificationsService {
          ON CONFLICT (user_id) DO UPDATE SET email_enabled = EXCLUDED.email_enabled, min_severity = EXCLUDED.min_severity, updated_at = now()`,
         [actor.userId, actor.organizationId, input.emailEnabled, input.minSeverity],
       );
-      await this.audit.record(tx, actor, 'notification_preferences.updated', 'user', actor.userId, before ?? null, input);
+      await this.audit.record(
+        tx,
+        actor,
+        'notification_preferences.updated',
+        'user',
+        actor.userId,
+        before ?? null,
+        input,
+      );
     });
     return this.preferences(actor);
   }
 
   async webhooks(actor: Actor): Promise<WebhookView[]> {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
-    const rows = await this.db.transaction((tx) => tx.getRepository(Webhook).find({ where: { organizationId: actor.organizationId }, order: { createdAt: 'ASC' } }));
+    const rows = await this.db.transaction((tx) =>
+      tx.getRepository(Webhook).find({ where: { organizationId: actor.organizationId }, order: { createdAt: 'ASC' } }),
+    );
     return rows.map(toWebhookView);
   }
 
@@ -52,10 +70,18 @@ export class NotificationsService {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
     await this.policy.check(input.url, refuseTarget);
     return this.db.transaction(async (tx) => {
-      const saved = await tx.getRepository(Webhook).save(tx.getRepository(Webhook).create({
-        organizationId: actor.organizationId, url: input.url, secret: randomBytes(32).toString('base64url'), format: input.format ?? 'json',
-        minSeverity: input.minSeverity ?? 'info', enabled: true, consecutiveFailures: 0, disabledAt: null,
-      }));
+      const saved = await tx.getRepository(Webhook).save(
+        tx.getRepository(Webhook).create({
+          organizationId: actor.organizationId,
+          url: input.url,
+          secret: randomBytes(32).toString('base64url'),
+          format: input.format ?? 'json',
+          minSeverity: input.minSeverity ?? 'info',
+          enabled: true,
+          consecutiveFailures: 0,
+          disabledAt: null,
+        }),
+      );
       await this.audit.record(tx, actor, 'webhook.created', 'webhook', saved.id, null, { ...toWebhookView(saved) });
       return { ...toWebhookView(saved), secret: saved.secret };
     });
@@ -65,7 +91,9 @@ export class NotificationsService {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
     if (input.url !== undefined) await this.policy.check(input.url, refuseTarget);
     return this.db.transaction(async (tx) => {
-      const hook = await tx.getRepository(Webhook).findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
+      const hook = await tx
+        .getRepository(Webhook)
+        .findOne({ where: { organizationId: actor.organizationId, id }, lock: { mode: 'pessimistic_write' } });
       if (!hook) throw new NotFound('Webhook', id);
       const before = toWebhookView(hook);
       if (input.url !== undefined) hook.url = input.url;
@@ -109,20 +137,34 @@ export class NotificationsService {
     const total = await pageTotal(this.db.reader, rows, query.offset, `SELECT count(*) AS n ${filter}`, params);
     return {
       items: rows.map((r) => ({
-        id: r.id as string, alertId: (r.alert_id as string | null) ?? null, event: r.event as string, channel: r.channel as 'email' | 'webhook',
-        recipient: (r.recipient as string | null) ?? null, attempts: Number(r.attempts), lastError: (r.last_error as string | null) ?? null,
-        failedAt: r.failed_at ? (r.failed_at as Date).toISOString() : null, createdAt: (r.created_at as Date).toISOString(),
+        id: r.id as string,
+        alertId: (r.alert_id as string | null) ?? null,
+        event: r.event as string,
+        channel: r.channel as 'email' | 'webhook',
+        recipient: (r.recipient as string | null) ?? null,
+        attempts: Number(r.attempts),
+        lastError: (r.last_error as string | null) ?? null,
+        failedAt: r.failed_at ? (r.failed_at as Date).toISOString() : null,
+        createdAt: (r.created_at as Date).toISOString(),
       })),
-      total, limit: query.limit, offset: query.offset,
+      total,
+      limit: query.limit,
+      offset: query.offset,
     };
   }
 }
 
-const refuseTarget = (reason: string) => new InvalidInput('WEBHOOK.TARGET_NOT_ALLOWED', `Webhook URL refused: ${reason}`);
+const refuseTarget = (reason: string) =>
+  new InvalidInput('WEBHOOK.TARGET_NOT_ALLOWED', `Webhook URL refused: ${reason}`);
 
 function toWebhookView(w: Webhook): WebhookView {
   return {
-    id: w.id, url: w.url, format: w.format, minSeverity: w.minSeverity, enabled: w.enabled, consecutiveFailures: w.consecutiveFailures,
+    id: w.id,
+    url: w.url,
+    format: w.format,
+    minSeverity: w.minSeverity,
+    enabled: w.enabled,
+    consecutiveFailures: w.consecutiveFailures,
     disabledAt: w.disabledAt ? w.disabledAt.toISOString() : null,
   };
 }

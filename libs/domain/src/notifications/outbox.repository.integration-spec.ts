@@ -37,8 +37,18 @@ describe('OutboxRepository: the delivery lease', () => {
     return id;
   }
   const row = async (id: string) =>
-    (await owner.query(`SELECT status, attempts, last_error, sent_at, payload, claimed_until FROM outbox WHERE id = $1`, [id]))[0] as {
-      status: string; attempts: number; last_error: string | null; sent_at: Date | null; payload: unknown; claimed_until: Date | null;
+    (
+      await owner.query(
+        `SELECT status, attempts, last_error, sent_at, payload, claimed_until FROM outbox WHERE id = $1`,
+        [id],
+      )
+    )[0] as {
+      status: string;
+      attempts: number;
+      last_error: string | null;
+      sent_at: Date | null;
+      payload: unknown;
+      claimed_until: Date | null;
     };
   const inA = <T>(work: (tx: Tx) => Promise<T>) => runForOrganization(orgA, () => db.transaction(work));
   const claim = (id: string, leaseSeconds = LEASE_SECONDS) => inA((tx) => outbox.claim(tx, orgA, id, leaseSeconds));
@@ -47,8 +57,17 @@ describe('OutboxRepository: the delivery lease', () => {
   it('claims a pending, unclaimed row: a lease of the given length, one attempt counted', async () => {
     const id = await pendingRow();
     const claimed = await claim(id);
-    expect(claimed).toMatchObject({ id, organization_id: orgA, channel: 'email', recipient_email: 'dana@example.test', attempts: 1 });
-    const [{ seconds }]: Array<{ seconds: number }> = await owner.query(`SELECT extract(epoch FROM claimed_until - now())::float AS seconds FROM outbox WHERE id = $1`, [id]);
+    expect(claimed).toMatchObject({
+      id,
+      organization_id: orgA,
+      channel: 'email',
+      recipient_email: 'dana@example.test',
+      attempts: 1,
+    });
+    const [{ seconds }]: Array<{ seconds: number }> = await owner.query(
+      `SELECT extract(epoch FROM claimed_until - now())::float AS seconds FROM outbox WHERE id = $1`,
+      [id],
+    );
     expect(seconds).toBeGreaterThan(LEASE_SECONDS - 5);
     expect(seconds).toBeLessThanOrEqual(LEASE_SECONDS);
   });
@@ -84,7 +103,13 @@ describe('OutboxRepository: the delivery lease', () => {
     await claim(id);
     const sentAt = new Date('2026-03-21T09:15:30.000Z');
     await inA((tx) => outbox.markSent(tx, orgA, id, sentAt));
-    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sent_at: sentAt, claimed_until: null, payload: {} });
+    expect(await row(id)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      sent_at: sentAt,
+      claimed_until: null,
+      payload: {},
+    });
     expect(await claim(id)).toBeNull();
     expect(await why(id)).toEqual({ status: 'sent' });
   });
@@ -96,7 +121,12 @@ describe('OutboxRepository: the delivery lease', () => {
     expect(await row(id)).toMatchObject({ status: 'pending', last_error: '451 Try again later', claimed_until: null });
     expect(await claim(id)).toMatchObject({ attempts: 2 });
     await inA((tx) => outbox.markFailed(tx, orgA, id, new Date(), '550 No such user'));
-    expect(await row(id)).toMatchObject({ status: 'failed', last_error: '550 No such user', claimed_until: null, payload: { secret: 's' } });
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      last_error: '550 No such user',
+      claimed_until: null,
+      payload: { secret: 's' },
+    });
     expect(await claim(id)).toBeNull();
     expect(await why(id)).toEqual({ status: 'failed' });
   });

@@ -19,7 +19,8 @@ export interface ClaimedOutboxRow {
 }
 
 /** Why a row could not be claimed: gone, finished, or in another sender's hands for `leaseLeftMs` more. */
-export type UnclaimableOutboxRow = { status: 'gone' } | { status: 'sent' | 'failed' } | { status: 'pending'; leaseLeftMs: number };
+export type UnclaimableOutboxRow =
+  { status: 'gone' } | { status: 'sent' | 'failed' } | { status: 'pending'; leaseLeftMs: number };
 
 export interface WebhookTarget {
   url: string;
@@ -40,12 +41,20 @@ const FORGET_SECRETS = `payload = CASE WHEN event = 'auth.password_reset' THEN '
 export class OutboxRepository {
   /** The organization an outbox row belongs to: a system lookup (a delivery job carries only the row id). */
   async ownerOf(tx: Queryable, id: string): Promise<string | null> {
-    const [row]: Array<{ organization_id: string }> = await tx.query(`SELECT organization_id FROM outbox WHERE id = $1`, [id]);
+    const [row]: Array<{ organization_id: string }> = await tx.query(
+      `SELECT organization_id FROM outbox WHERE id = $1`,
+      [id],
+    );
     return row?.organization_id ?? null;
   }
 
   /** Takes the row for `leaseSeconds` and counts the attempt, or null while it is not pending or another sender holds it. */
-  async claim(tx: Queryable, organizationId: string, id: string, leaseSeconds: number): Promise<ClaimedOutboxRow | null> {
+  async claim(
+    tx: Queryable,
+    organizationId: string,
+    id: string,
+    leaseSeconds: number,
+  ): Promise<ClaimedOutboxRow | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
     const [rows]: [ClaimedOutboxRow[], number] = await tx.query(
       `UPDATE outbox SET claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1
@@ -64,7 +73,9 @@ export class OutboxRepository {
       [organizationId, id],
     );
     if (!row) return { status: 'gone' };
-    return row.status === 'pending' ? { status: 'pending', leaseLeftMs: row.lease_left_ms ?? 0 } : { status: row.status };
+    return row.status === 'pending'
+      ? { status: 'pending', leaseLeftMs: row.lease_left_ms ?? 0 }
+      : { status: row.status };
   }
 
   /** After the server's acceptance (SMTP 250, webhook 2xx): sent, lease ended. */
@@ -78,7 +89,10 @@ export class OutboxRepository {
 
   /** A failed attempt that another may follow: the error kept, the lease ended so the retry need not wait for it. */
   async recordFailure(tx: Queryable, organizationId: string, id: string, message: string): Promise<void> {
-    await tx.query(`UPDATE outbox SET last_error = $3, claimed_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'pending'`, [organizationId, id, message]);
+    await tx.query(
+      `UPDATE outbox SET last_error = $3, claimed_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'pending'`,
+      [organizationId, id, message],
+    );
   }
 
   /** Given up for good (a permanent refusal, the last attempt, the webhook gone); a row another sender got out stays sent. */
@@ -91,29 +105,50 @@ export class OutboxRepository {
   }
 
   async webhookTarget(tx: Queryable, organizationId: string, webhookId: string): Promise<WebhookTarget | null> {
-    const [hook]: WebhookTarget[] = await tx.query(`SELECT url, secret, format, enabled FROM webhooks WHERE organization_id = $1 AND id = $2`, [organizationId, webhookId]);
-    return hook ?? null;
-  }
-
-  async resetWebhookFailures(tx: Queryable, organizationId: string, webhookId: string): Promise<void> {
-    await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [organizationId, webhookId]);
-  }
-
-  /** One more failure in a row; the webhook as it now stands, or null when it is gone. */
-  async countWebhookFailure(tx: Queryable, organizationId: string, webhookId: string): Promise<{ id: string; url: string; consecutive_failures: number; enabled: boolean } | null> {
-    const [[hook]]: [Array<{ id: string; url: string; consecutive_failures: number; enabled: boolean }>, number] = await tx.query(
-      `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE organization_id = $1 AND id = $2
-       RETURNING id, url, consecutive_failures, enabled`,
+    const [hook]: WebhookTarget[] = await tx.query(
+      `SELECT url, secret, format, enabled FROM webhooks WHERE organization_id = $1 AND id = $2`,
       [organizationId, webhookId],
     );
     return hook ?? null;
   }
 
-  async disableWebhook(tx: Queryable, organizationId: string, webhookId: string, disabledAt: Date): Promise<void> {
-    await tx.query(`UPDATE webhooks SET enabled = false, disabled_at = $3 WHERE organization_id = $1 AND id = $2`, [organizationId, webhookId, disabledAt]);
+  async resetWebhookFailures(tx: Queryable, organizationId: string, webhookId: string): Promise<void> {
+    await tx.query(`UPDATE webhooks SET consecutive_failures = 0 WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      webhookId,
+    ]);
   }
 
-  async activeAdmins(tx: Queryable, organizationId: string): Promise<Array<{ id: string; email: string; name: string }>> {
-    return tx.query(`SELECT id, email, name FROM users WHERE organization_id = $1 AND role = 'admin' AND disabled_at IS NULL`, [organizationId]);
+  /** One more failure in a row; the webhook as it now stands, or null when it is gone. */
+  async countWebhookFailure(
+    tx: Queryable,
+    organizationId: string,
+    webhookId: string,
+  ): Promise<{ id: string; url: string; consecutive_failures: number; enabled: boolean } | null> {
+    const [[hook]]: [Array<{ id: string; url: string; consecutive_failures: number; enabled: boolean }>, number] =
+      await tx.query(
+        `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE organization_id = $1 AND id = $2
+       RETURNING id, url, consecutive_failures, enabled`,
+        [organizationId, webhookId],
+      );
+    return hook ?? null;
+  }
+
+  async disableWebhook(tx: Queryable, organizationId: string, webhookId: string, disabledAt: Date): Promise<void> {
+    await tx.query(`UPDATE webhooks SET enabled = false, disabled_at = $3 WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      webhookId,
+      disabledAt,
+    ]);
+  }
+
+  async activeAdmins(
+    tx: Queryable,
+    organizationId: string,
+  ): Promise<Array<{ id: string; email: string; name: string }>> {
+    return tx.query(
+      `SELECT id, email, name FROM users WHERE organization_id = $1 AND role = 'admin' AND disabled_at IS NULL`,
+      [organizationId],
+    );
   }
 }

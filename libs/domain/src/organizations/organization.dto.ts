@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNumber, IsString, Length, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { Optional } from '../shared/validation';
 import { isValidIanaZone } from '../health/calendar';
 
@@ -15,39 +27,62 @@ export class IsIanaTimezone implements ValidatorConstraintInterface {
 
 export class UpdateOrganizationSettingsDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @Optional() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' })
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @ApiPropertyOptional({ example: 'Europe/London' })
-  @Optional() @Validate(IsIanaTimezone)
+  @Optional()
+  @Validate(IsIanaTimezone)
   timezone?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, description: 'Most active priorities per engagement' })
-  @Optional() @IsInt() @Min(1) @Max(20)
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
   focusCap?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'on_track while progress ≥ expected − this' })
-  @Optional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Optional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
   healthAtRiskBelow?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'off_track once progress < expected − this' })
-  @Optional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  @Optional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
   healthOffTrackBelow?: number;
 
-  @ApiPropertyOptional({ description: 'Weekly digests for users who have not chosen themselves (false: opted out by default)' })
-  @Optional() @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'Weekly digests for users who have not chosen themselves (false: opted out by default)',
+  })
+  @Optional()
+  @IsBoolean()
   digestsEnabled?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Default digest weekday, ISO (1 = Monday)' })
-  @Optional() @IsInt() @Min(1) @Max(7)
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
   digestWeekday?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 23, description: 'Default digest hour, local time of each recipient' })
-  @Optional() @IsInt() @Min(0) @Max(23)
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(23)
   digestHour?: number;
 
   @ApiPropertyOptional({ description: 'Default: do not send a digest that has nothing to report' })
-  @Optional() @IsBoolean()
+  @Optional()
+  @IsBoolean()
   digestSkipWhenEmpty?: boolean;
 }
 

@@ -21,12 +21,21 @@ export interface OrganizationContext {
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly db: Db, private readonly access: AccessService, private readonly audit: AuditService, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async context(tx: EntityManager, organizationId: string): Promise<OrganizationContext> {
     const org = await tx.getRepository(Organization).findOne({ where: { id: organizationId } });
     if (!org) throw new NotFound('Organization', organizationId);
-    return { timezone: org.timezone, settings: resolveSettings(org.settings), today: localDate(this.clock.now(), org.timezone) };
+    return {
+      timezone: org.timezone,
+      settings: resolveSettings(org.settings),
+      today: localDate(this.clock.now(), org.timezone),
+    };
   }
 
   /**
@@ -40,7 +49,9 @@ export class OrganizationsService {
 
   async getSettings(actor: Actor): Promise<OrganizationSettingsView> {
     this.access.permit(actor, 'organization.read', 'read organization settings');
-    const org = await this.db.transaction((tx) => tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }));
+    const org = await this.db.transaction((tx) =>
+      tx.getRepository(Organization).findOne({ where: { id: actor.organizationId } }),
+    );
     if (!org) throw new NotFound('Organization', actor.organizationId);
     return toSettingsView(org);
   }
@@ -48,7 +59,9 @@ export class OrganizationsService {
   async updateSettings(actor: Actor, input: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsView> {
     this.access.permit(actor, 'organization.write', 'change organization settings');
     return this.db.transaction(async (tx) => {
-      const org = await tx.getRepository(Organization).findOne({ where: { id: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const org = await tx
+        .getRepository(Organization)
+        .findOne({ where: { id: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw new NotFound('Organization', actor.organizationId);
       const before = toSettingsView(org);
       const settings = { ...org.settings };
@@ -61,7 +74,10 @@ export class OrganizationsService {
       if (input.digestSkipWhenEmpty !== undefined) settings.digestSkipWhenEmpty = input.digestSkipWhenEmpty;
       const resolved = resolveSettings(settings);
       if (resolved.healthOffTrackBelow < resolved.healthAtRiskBelow) {
-        throw new RuleViolation('ORGANIZATION.THRESHOLDS_INVERTED', 'healthOffTrackBelow must be at least healthAtRiskBelow');
+        throw new RuleViolation(
+          'ORGANIZATION.THRESHOLDS_INVERTED',
+          'healthOffTrackBelow must be at least healthAtRiskBelow',
+        );
       }
       org.settings = settings;
       if (input.name !== undefined) org.name = input.name.trim();
@@ -75,7 +91,11 @@ export class OrganizationsService {
 }
 
 /** The columns `timezone`, `settings`, `today` (to_char'd) of a row read with `contextCte`. */
-export function toOrganizationContext(row: { timezone: string; settings: Partial<OrganizationSettings> | null; today: string }): OrganizationContext {
+export function toOrganizationContext(row: {
+  timezone: string;
+  settings: Partial<OrganizationSettings> | null;
+  today: string;
+}): OrganizationContext {
   return { timezone: row.timezone, settings: resolveSettings(row.settings), today: row.today };
 }
 

@@ -14,12 +14,18 @@ const ACTIVE_PRIORITIES_SQL = `(SELECT count(*) FROM priorities pr WHERE pr.orga
 @Injectable()
 export class OwnersRepository {
   async clientExists(tx: Queryable, organizationId: string, clientId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2`, [organizationId, clientId]);
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM clients WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      clientId,
+    ]);
     return rows.length > 0;
   }
 
   async userExists(tx: Queryable, organizationId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM users WHERE organization_id = $1 AND id = $2`, [organizationId, userId]);
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM users WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 
@@ -53,7 +59,10 @@ export class OwnersRepository {
   /** How many owners the list's filter matches (needed only for a page past the end). */
   async countVisible(tx: Queryable, actor: Actor, query: ListOwnersQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${ownerFilter(actor, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${ownerFilter(actor, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 

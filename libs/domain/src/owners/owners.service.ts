@@ -12,12 +12,21 @@ import { OwnersRepository } from './owners.repository';
 
 @Injectable()
 export class OwnersService {
-  constructor(private readonly db: Db, private readonly owners: OwnersRepository, private readonly access: AccessService, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly owners: OwnersRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(actor: Actor, input: CreateOwnerDto): Promise<OwnerView> {
     this.access.permit(actor, 'owners.write', 'create owners');
     return this.db.transaction(async (tx) => {
-      if (!(await this.owners.clientExists(tx, actor.organizationId, input.clientId))) throw new InvalidInput('OWNER.CLIENT_INVALID', `clientId ${input.clientId} is not a client of this organization`);
+      if (!(await this.owners.clientExists(tx, actor.organizationId, input.clientId)))
+        throw new InvalidInput(
+          'OWNER.CLIENT_INVALID',
+          `clientId ${input.clientId} is not a client of this organization`,
+        );
       if (input.userId) await this.assertUser(tx, actor.organizationId, input.userId);
       const saved = await this.owners.insert(tx, actor.organizationId, {
         clientId: input.clientId,
@@ -61,7 +70,8 @@ export class OwnersService {
   }
 
   private async assertUser(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
-    if (!(await this.owners.userExists(tx, organizationId, userId))) throw new InvalidInput('OWNER.USER_INVALID', `userId ${userId} is not a user of this organization`);
+    if (!(await this.owners.userExists(tx, organizationId, userId)))
+      throw new InvalidInput('OWNER.USER_INVALID', `userId ${userId} is not a user of this organization`);
   }
 }
 
@@ -71,7 +81,12 @@ function toOwnerView(o: Owner): Omit<OwnerView, 'activePriorities'> {
 
 function rowToOwnerView(r: Record<string, unknown>): OwnerView {
   return {
-    id: r.id as string, clientId: r.client_id as string, name: r.name as string, email: (r.email as string | null) ?? null,
-    title: (r.title as string | null) ?? null, userId: (r.user_id as string | null) ?? null, activePriorities: Number(r.active_priorities ?? 0),
+    id: r.id as string,
+    clientId: r.client_id as string,
+    name: r.name as string,
+    email: (r.email as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
+    userId: (r.user_id as string | null) ?? null,
+    activePriorities: Number(r.active_priorities ?? 0),
   };
 }

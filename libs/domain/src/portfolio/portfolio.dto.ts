@@ -19,9 +19,17 @@ export class PortfolioQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
   @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
-  @ApiPropertyOptional({ format: 'uuid', description: "The client's account manager (a user id)" }) @Optional() @IsUUID('all') accountManagerId?: string;
-  @ApiPropertyOptional({ enum: PORTFOLIO_SORTS, default: 'client', description: 'drift: latest drift score (use order=desc for the worst first)' })
-  @Optional() @IsIn(PORTFOLIO_SORTS)
+  @ApiPropertyOptional({ format: 'uuid', description: "The client's account manager (a user id)" })
+  @Optional()
+  @IsUUID('all')
+  accountManagerId?: string;
+  @ApiPropertyOptional({
+    enum: PORTFOLIO_SORTS,
+    default: 'client',
+    description: 'drift: latest drift score (use order=desc for the worst first)',
+  })
+  @Optional()
+  @IsIn(PORTFOLIO_SORTS)
   sort: PortfolioSort = 'client';
 }
 
@@ -61,17 +69,28 @@ export class PortfolioItemView {
   @ApiProperty({ type: PriorityCountsView }) priorityCounts!: PriorityCountsView;
   @ApiProperty({ description: 'Mean progress of active priorities (0..1)' }) progress!: number;
   @ApiProperty({ description: 'Mean expected progress of active priorities (0..1)' }) expectedProgress!: number;
-  @ApiProperty({ enum: HEALTHS, nullable: true, description: 'Worst computed health among active priorities' }) health!: Health | null;
-  @ApiProperty({ enum: RAGS, nullable: true, description: 'Worst latest reported RAG among active priorities' }) reportedRag!: Rag | null;
+  @ApiProperty({ enum: HEALTHS, nullable: true, description: 'Worst computed health among active priorities' })
+  health!: Health | null;
+  @ApiProperty({ enum: RAGS, nullable: true, description: 'Worst latest reported RAG among active priorities' })
+  reportedRag!: Rag | null;
   @ApiProperty({ description: 'Reported RAG is better than computed health' }) ragDisagrees!: boolean;
   @ApiProperty() overdueMilestones!: number;
   @ApiProperty({ type: NextMilestoneView, nullable: true }) nextMilestone!: NextMilestoneView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastCheckInAt!: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Latest daily drift snapshot (0..100, higher is worse); null before the first scan' }) driftScore!: number | null;
-  @ApiProperty({ type: [DriftPointView], description: 'Last snapshot of each of the last 8 weeks, oldest first' }) driftTrend!: DriftPointView[];
-  @ApiProperty({ type: OpenAlertCountsView, description: 'Open and acknowledged alerts by severity' }) openAlerts!: OpenAlertCountsView;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omitted for client viewers' }) accountManagerId?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Omitted for client viewers' }) accountManagerName?: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Latest daily drift snapshot (0..100, higher is worse); null before the first scan',
+  })
+  driftScore!: number | null;
+  @ApiProperty({ type: [DriftPointView], description: 'Last snapshot of each of the last 8 weeks, oldest first' })
+  driftTrend!: DriftPointView[];
+  @ApiProperty({ type: OpenAlertCountsView, description: 'Open and acknowledged alerts by severity' })
+  openAlerts!: OpenAlertCountsView;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omitted for client viewers' })
+  accountManagerId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Omitted for client viewers' })
+  accountManagerName?: string | null;
 }
 
 export class PortfolioPage {
@@ -133,7 +152,9 @@ export class SummaryEngagementView {
 export class EngagementSummaryView {
   @ApiProperty({ type: String, format: 'date', description: "Today in the organization's timezone" }) asOf!: string;
   @ApiProperty({ type: SummaryEngagementView }) engagement!: SummaryEngagementView;
-  @ApiProperty({ type: [SummaryPriorityView], description: 'Active priorities by rank, then the others' }) priorities!: SummaryPriorityView[];
+  @ApiProperty({ type: [SummaryPriorityView], description: 'Active priorities by rank, then the others' })
+  priorities!: SummaryPriorityView[];
   @ApiProperty({ type: [SummaryCheckInView], description: 'Most recent first' }) latestCheckIns!: SummaryCheckInView[];
-  @ApiProperty({ type: [DriftPointView], description: 'Daily drift snapshots of the last 8 weeks, oldest first' }) driftTrend!: DriftPointView[];
+  @ApiProperty({ type: [DriftPointView], description: 'Daily drift snapshots of the last 8 weeks, oldest first' })
+  driftTrend!: DriftPointView[];
 }

@@ -139,7 +139,10 @@ export class PortfolioRepository {
   /** How many engagements the portfolio's filter matches (needed only for a page past the end). */
   async countPage(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${portfolioFilter(actor, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${portfolioFilter(actor, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -147,7 +150,12 @@ export class PortfolioRepository {
    * The organization's context and the engagement if in the caller's reach, with its priorities, milestones, the
    * latest `checkInsPerPriority` check-ins of each priority, and its drift trend.
    */
-  async engagementSummary(tx: Queryable, actor: Actor, engagementId: string, checkInsPerPriority: number): Promise<SummaryRow | undefined> {
+  async engagementSummary(
+    tx: Queryable,
+    actor: Actor,
+    engagementId: string,
+    checkInsPerPriority: number,
+  ): Promise<SummaryRow | undefined> {
     const p = new SqlParams();
     const org = p.add(actor.organizationId);
     const id = p.add(engagementId);

@@ -16,7 +16,10 @@ import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from
  */
 @Injectable()
 export class PortfolioService {
-  constructor(private readonly db: Db, private readonly portfolios: PortfolioRepository) {}
+  constructor(
+    private readonly db: Db,
+    private readonly portfolios: PortfolioRepository,
+  ) {}
 
   async portfolio(actor: Actor, query: PortfolioQueryDto): Promise<PortfolioPage> {
     const row = await this.portfolios.page(this.db.reader, actor, query);
@@ -38,17 +41,30 @@ export class PortfolioService {
         const total = Number(pr.total_weight);
         const progress = total > 0 ? Number(pr.done_weight) / total : 0;
         const expected = expectedProgress(pr.start_date, pr.target_date, asOf);
-        const health = computedHealth({ progress, expected, targetDate: pr.target_date, today: asOf, status: pr.status }, settings);
+        const health = computedHealth(
+          { progress, expected, targetDate: pr.target_date, today: asOf, status: pr.status },
+          settings,
+        );
         return { progress, expected, health };
       });
       const health = worstHealth(measured.map((m) => m.health));
       const reportedRag = worstRag(active.map((pr) => pr.latest_rag).filter((r): r is Rag => r !== null));
-      const open = priorities.filter((pr) => pr.next_due).sort((a, b) => (a.next_due! < b.next_due! ? -1 : a.next_due! > b.next_due! ? 1 : 0));
-      const lastCheckIn = priorities.map((pr) => pr.latest_check_in_at).filter((d): d is string => d !== null).map((d) => new Date(d)).sort((a, b) => b.getTime() - a.getTime())[0];
+      const open = priorities
+        .filter((pr) => pr.next_due)
+        .sort((a, b) => (a.next_due! < b.next_due! ? -1 : a.next_due! > b.next_due! ? 1 : 0));
+      const lastCheckIn = priorities
+        .map((pr) => pr.latest_check_in_at)
+        .filter((d): d is string => d !== null)
+        .map((d) => new Date(d))
+        .sort((a, b) => b.getTime() - a.getTime())[0];
       const item: PortfolioItemView = {
-        engagementId: e.id as string, clientId: e.client_id as string, clientName: e.client_name as string,
-        executiveId: e.executive_id as string, executiveName: e.executive_name as string,
-        function: e.function as PortfolioItemView['function'], status: e.status as PortfolioItemView['status'],
+        engagementId: e.id as string,
+        clientId: e.client_id as string,
+        clientName: e.client_name as string,
+        executiveId: e.executive_id as string,
+        executiveName: e.executive_name as string,
+        function: e.function as PortfolioItemView['function'],
+        status: e.status as PortfolioItemView['status'],
         priorityCounts: {
           active: active.length,
           draft: priorities.filter((pr) => pr.status === 'draft').length,
@@ -61,11 +77,17 @@ export class PortfolioService {
         reportedRag,
         ragDisagrees: ragDisagrees(reportedRag, health),
         overdueMilestones: priorities.reduce((n, pr) => n + Number(pr.overdue), 0),
-        nextMilestone: open[0] ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! } : null,
+        nextMilestone: open[0]
+          ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! }
+          : null,
         lastCheckInAt: lastCheckIn ? lastCheckIn.toISOString() : null,
         driftScore: d?.drift_score === null || d?.drift_score === undefined ? null : Number(d.drift_score),
         driftTrend: d?.drift_trend ?? [],
-        openAlerts: { critical: Number(d?.critical ?? 0), warning: Number(d?.warning ?? 0), info: Number(d?.info ?? 0) },
+        openAlerts: {
+          critical: Number(d?.critical ?? 0),
+          warning: Number(d?.warning ?? 0),
+          info: Number(d?.info ?? 0),
+        },
       };
       if (actor.role !== 'client_viewer') {
         item.daysPerWeek = Number(e.days_per_week);
@@ -74,7 +96,8 @@ export class PortfolioService {
       }
       return item;
     });
-    const total = totalFromPage(engagements, query.offset) ?? (await this.portfolios.countPage(this.db.reader, actor, query));
+    const total =
+      totalFromPage(engagements, query.offset) ?? (await this.portfolios.countPage(this.db.reader, actor, query));
     return { items, total, limit: query.limit, offset: query.offset, asOf };
   }
 }

@@ -10,7 +10,12 @@ import { NotFound } from '../shared/errors';
 import { ragDisagrees } from './engagement-health';
 import { PortfolioRepository } from './portfolio.repository';
 import { round } from './portfolio.service';
-import type { EngagementSummaryView, SummaryCheckInView, SummaryEngagementView, SummaryPriorityView } from './portfolio.dto';
+import type {
+  EngagementSummaryView,
+  SummaryCheckInView,
+  SummaryEngagementView,
+  SummaryPriorityView,
+} from './portfolio.dto';
 
 const TREND_LENGTH = 8;
 const LATEST_CHECK_INS = 10;
@@ -21,48 +26,94 @@ const LATEST_CHECK_INS = 10;
  */
 @Injectable()
 export class SummaryService {
-  constructor(private readonly db: Db, private readonly portfolios: PortfolioRepository) {}
+  constructor(
+    private readonly db: Db,
+    private readonly portfolios: PortfolioRepository,
+  ) {}
 
   async summary(actor: Actor, engagementId: string): Promise<EngagementSummaryView> {
-    const row = await this.portfolios.engagementSummary(this.db.reader, actor, engagementId, Math.max(TREND_LENGTH, LATEST_CHECK_INS));
+    const row = await this.portfolios.engagementSummary(
+      this.db.reader,
+      actor,
+      engagementId,
+      Math.max(TREND_LENGTH, LATEST_CHECK_INS),
+    );
     if (!row) throw new NotFound('Organization', actor.organizationId);
     const e = row.engagement;
     if (!e) throw new NotFound('Engagement', engagementId);
     const { today, timezone, settings } = toOrganizationContext(row);
 
     const checkInViews: SummaryCheckInView[] = row.check_ins.map((c) => ({
-      id: c.id as string, priorityId: c.priority_id as string, rag: c.rag as Rag, confidence: Number(c.confidence), note: c.note as string,
-      blockers: (c.blockers as string | null) ?? null, authorName: (c.author_name as string | null) ?? null,
-      acknowledgedAt: c.acknowledged_at ? isoInstant(c.acknowledged_at as string) : null, createdAt: isoInstant(c.created_at as string),
+      id: c.id as string,
+      priorityId: c.priority_id as string,
+      rag: c.rag as Rag,
+      confidence: Number(c.confidence),
+      note: c.note as string,
+      blockers: (c.blockers as string | null) ?? null,
+      authorName: (c.author_name as string | null) ?? null,
+      acknowledgedAt: c.acknowledged_at ? isoInstant(c.acknowledged_at as string) : null,
+      createdAt: isoInstant(c.created_at as string),
     }));
-    const milestones = row.milestones.map((m) => toMilestoneView({ ...m, completed_at: m.completed_at ? new Date(m.completed_at) : null }, today, timezone));
+    const milestones = row.milestones.map((m) =>
+      toMilestoneView({ ...m, completed_at: m.completed_at ? new Date(m.completed_at) : null }, today, timezone),
+    );
 
     const priorityViews = row.priorities.map((pr): SummaryPriorityView => {
       const own = milestones.filter((m) => m.priorityId === pr.id);
       const progress = priorityProgress(own);
       const expected = expectedProgress(pr.start_date as string, pr.target_date as string, today);
       const status = pr.status as PriorityStatus;
-      const health = computedHealth({ progress, expected, targetDate: pr.target_date as string, today, status }, settings);
+      const health = computedHealth(
+        { progress, expected, targetDate: pr.target_date as string, today, status },
+        settings,
+      );
       const recent = checkInViews.filter((c) => c.priorityId === pr.id);
       const reportedRag = recent[0]?.rag ?? null;
       return {
-        id: pr.id as string, title: pr.title as string, rank: Number(pr.rank), status,
-        owner: { id: pr.owner_id as string, name: pr.owner_name as string, title: (pr.owner_title as string | null) ?? null, email: (pr.owner_email as string | null) ?? null },
-        startDate: pr.start_date as string, targetDate: pr.target_date as string,
-        progress: round(progress), expectedProgress: round(expected), health, reportedRag, ragDisagrees: ragDisagrees(reportedRag, health),
-        confidenceTrend: recent.slice(0, TREND_LENGTH).reverse().map((c) => ({ at: c.createdAt, confidence: c.confidence, rag: c.rag })),
+        id: pr.id as string,
+        title: pr.title as string,
+        rank: Number(pr.rank),
+        status,
+        owner: {
+          id: pr.owner_id as string,
+          name: pr.owner_name as string,
+          title: (pr.owner_title as string | null) ?? null,
+          email: (pr.owner_email as string | null) ?? null,
+        },
+        startDate: pr.start_date as string,
+        targetDate: pr.target_date as string,
+        progress: round(progress),
+        expectedProgress: round(expected),
+        health,
+        reportedRag,
+        ragDisagrees: ragDisagrees(reportedRag, health),
+        confidenceTrend: recent
+          .slice(0, TREND_LENGTH)
+          .reverse()
+          .map((c) => ({ at: c.createdAt, confidence: c.confidence, rag: c.rag })),
         milestones: own,
       };
     });
 
     const engagement: SummaryEngagementView = {
-      id: e.id as string, clientId: e.client_id as string, clientName: e.client_name as string, executiveId: e.executive_id as string,
-      executiveName: e.executive_name as string, function: e.function as SummaryEngagementView['function'], status: e.status as SummaryEngagementView['status'],
-      startDate: e.start_date as string, plannedEndDate: (e.planned_end_date as string | null) ?? null,
+      id: e.id as string,
+      clientId: e.client_id as string,
+      clientName: e.client_name as string,
+      executiveId: e.executive_id as string,
+      executiveName: e.executive_name as string,
+      function: e.function as SummaryEngagementView['function'],
+      status: e.status as SummaryEngagementView['status'],
+      startDate: e.start_date as string,
+      plannedEndDate: (e.planned_end_date as string | null) ?? null,
     };
     if (actor.role !== 'client_viewer') engagement.daysPerWeek = Number(e.days_per_week);
-    return { asOf: today, engagement, priorities: priorityViews, latestCheckIns: checkInViews.slice(0, LATEST_CHECK_INS),
-      driftTrend: row.drift_trend.map((point) => ({ date: point.date, score: Number(point.score) })) };
+    return {
+      asOf: today,
+      engagement,
+      priorities: priorityViews,
+      latestCheckIns: checkInViews.slice(0, LATEST_CHECK_INS),
+      driftTrend: row.drift_trend.map((point) => ({ date: point.date, score: Number(point.score) })),
+    };
   }
 }
 

@@ -4,7 +4,10 @@ import type { EntityManager } from 'typeorm';
 import { SqlParams } from '../shared/sql';
 import { Priority } from './priority.entity';
 
-export type NewPriority = Pick<Priority, 'engagementId' | 'title' | 'description' | 'ownerId' | 'status' | 'rank' | 'startDate' | 'targetDate'>;
+export type NewPriority = Pick<
+  Priority,
+  'engagementId' | 'title' | 'description' | 'ownerId' | 'status' | 'rank' | 'startDate' | 'targetDate'
+>;
 
 const SELECT_VIEW = `SELECT p.id, p.engagement_id, p.title, p.description, p.rank, p.status, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
   to_char(p.target_date, 'YYYY-MM-DD') AS target_date, p.created_at, o.id AS owner_id, o.name AS owner_name, o.title AS owner_title, o.email AS owner_email
@@ -28,7 +31,11 @@ export class PrioritiesRepository {
   }
 
   /** The engagement's priorities, active ones first in rank order. */
-  async viewsForEngagement(tx: Queryable, organizationId: string, engagementId: string): Promise<Array<Record<string, unknown>>> {
+  async viewsForEngagement(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+  ): Promise<Array<Record<string, unknown>>> {
     return tx.query(
       `${SELECT_VIEW} WHERE p.organization_id = $1 AND p.engagement_id = $2
         ORDER BY (p.status = 'active') DESC, p.rank, p.created_at`,
@@ -37,7 +44,10 @@ export class PrioritiesRepository {
   }
 
   async view(tx: Queryable, organizationId: string, id: string): Promise<Record<string, unknown> | undefined> {
-    const rows: Array<Record<string, unknown>> = await tx.query(`${SELECT_VIEW} WHERE p.organization_id = $1 AND p.id = $2`, [organizationId, id]);
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `${SELECT_VIEW} WHERE p.organization_id = $1 AND p.id = $2`,
+      [organizationId, id],
+    );
     return rows[0];
   }
 
@@ -62,7 +72,10 @@ export class PrioritiesRepository {
   }
 
   async ownerIsAtClient(tx: Queryable, organizationId: string, ownerId: string, clientId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM owners WHERE organization_id = $1 AND id = $2 AND client_id = $3`, [organizationId, ownerId, clientId]);
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM owners WHERE organization_id = $1 AND id = $2 AND client_id = $3`,
+      [organizationId, ownerId, clientId],
+    );
     return rows.length > 0;
   }
 }

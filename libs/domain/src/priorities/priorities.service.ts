@@ -28,15 +28,23 @@ export class PrioritiesService {
       const { today, settings } = await this.organizations.context(tx, actor.organizationId);
       await this.assertOwnerOfClient(tx, actor.organizationId, input.ownerId, engagement.clientId);
       const startDate = input.startDate ?? today;
-      if (input.targetDate < startDate) throw new InvalidInput('PRIORITY.DATES_INVERTED', 'targetDate must not be before startDate');
+      if (input.targetDate < startDate)
+        throw new InvalidInput('PRIORITY.DATES_INVERTED', 'targetDate must not be before startDate');
       const status = input.status ?? 'active';
       const active = await this.activeIds(tx, actor.organizationId, engagementId);
       if (status === 'active') assertFocusCap(active.length, settings.focusCap);
       const saved = await this.priorities.insert(tx, actor.organizationId, {
-        engagementId, title: input.title.trim(), description: input.description ?? null,
-        ownerId: input.ownerId, status, rank: status === 'active' ? active.length + 1 : (input.rank ?? active.length + 1), startDate, targetDate: input.targetDate,
+        engagementId,
+        title: input.title.trim(),
+        description: input.description ?? null,
+        ownerId: input.ownerId,
+        status,
+        rank: status === 'active' ? active.length + 1 : (input.rank ?? active.length + 1),
+        startDate,
+        targetDate: input.targetDate,
       });
-      if (status === 'active' && input.rank !== undefined) await this.applyRanks(tx, actor.organizationId, rerank(active, saved.id, input.rank));
+      if (status === 'active' && input.rank !== undefined)
+        await this.applyRanks(tx, actor.organizationId, rerank(active, saved.id, input.rank));
       await this.audit.record(tx, actor, 'priority.created', 'priority', saved.id, null, saved);
       return saved.id;
     });
@@ -73,7 +81,8 @@ export class PrioritiesService {
       if (input.description !== undefined) priority.description = input.description;
       if (input.startDate !== undefined) priority.startDate = input.startDate;
       if (input.targetDate !== undefined) priority.targetDate = input.targetDate;
-      if (priority.targetDate < priority.startDate) throw new InvalidInput('PRIORITY.DATES_INVERTED', 'targetDate must not be before startDate');
+      if (priority.targetDate < priority.startDate)
+        throw new InvalidInput('PRIORITY.DATES_INVERTED', 'targetDate must not be before startDate');
 
       const active = await this.activeIds(tx, actor.organizationId, priority.engagementId);
       const wasActive = priority.status === 'active';
@@ -81,7 +90,8 @@ export class PrioritiesService {
       if (!wasActive && nextStatus === 'active') assertFocusCap(active.length, settings.focusCap);
       priority.status = nextStatus;
       let ranks: Map<string, number> | null = null;
-      if (nextStatus === 'active' && (!wasActive || input.rank !== undefined)) ranks = rerank(active, id, input.rank ?? (wasActive ? priority.rank : null));
+      if (nextStatus === 'active' && (!wasActive || input.rank !== undefined))
+        ranks = rerank(active, id, input.rank ?? (wasActive ? priority.rank : null));
       else if (wasActive && nextStatus !== 'active') ranks = compact(active, id);
       else if (nextStatus !== 'active' && input.rank !== undefined) priority.rank = input.rank;
       if (ranks?.has(id)) priority.rank = ranks.get(id)!;
@@ -100,8 +110,17 @@ export class PrioritiesService {
     if (ranks.size > 0) await this.priorities.applyRanks(tx, organizationId, ranks);
   }
 
-  private async assertOwnerOfClient(tx: EntityManager, organizationId: string, ownerId: string, clientId: string): Promise<void> {
-    if (!(await this.priorities.ownerIsAtClient(tx, organizationId, ownerId, clientId))) throw new InvalidInput('PRIORITY.OWNER_INVALID', `ownerId ${ownerId} is not an accountability owner at this engagement's client`);
+  private async assertOwnerOfClient(
+    tx: EntityManager,
+    organizationId: string,
+    ownerId: string,
+    clientId: string,
+  ): Promise<void> {
+    if (!(await this.priorities.ownerIsAtClient(tx, organizationId, ownerId, clientId)))
+      throw new InvalidInput(
+        'PRIORITY.OWNER_INVALID',
+        `ownerId ${ownerId} is not an accountability owner at this engagement's client`,
+      );
   }
 }
 
@@ -117,9 +136,20 @@ function assertFocusCap(activeCount: number, focusCap: number): void {
 
 function toView(r: Record<string, unknown>): PriorityView {
   return {
-    id: r.id as string, engagementId: r.engagement_id as string, title: r.title as string, description: (r.description as string | null) ?? null,
-    rank: Number(r.rank), status: r.status as PriorityView['status'],
-    owner: { id: r.owner_id as string, name: r.owner_name as string, title: (r.owner_title as string | null) ?? null, email: (r.owner_email as string | null) ?? null },
-    startDate: r.start_date as string, targetDate: r.target_date as string, createdAt: (r.created_at as Date).toISOString(),
+    id: r.id as string,
+    engagementId: r.engagement_id as string,
+    title: r.title as string,
+    description: (r.description as string | null) ?? null,
+    rank: Number(r.rank),
+    status: r.status as PriorityView['status'],
+    owner: {
+      id: r.owner_id as string,
+      name: r.owner_name as string,
+      title: (r.owner_title as string | null) ?? null,
+      email: (r.owner_email as string | null) ?? null,
+    },
+    startDate: r.start_date as string,
+    targetDate: r.target_date as string,
+    createdAt: (r.created_at as Date).toISOString(),
   };
 }

@@ -5,23 +5,35 @@ import { PRIORITY_STATUSES, type PriorityStatus } from './priority.entity';
 
 export class CreatePriorityDto {
   @ApiProperty({ example: 'Rebuild the enterprise sales pipeline', maxLength: 300 })
-  @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' })
+  @IsString()
+  @Length(1, 300)
+  @Matches(/\S/, { message: 'title must not be blank' })
   title!: string;
 
   @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
-  @Nullable() @IsString() @Length(0, 5000)
+  @Nullable()
+  @IsString()
+  @Length(0, 5000)
   description?: string | null;
 
-  @ApiProperty({ format: 'uuid', description: 'The single accountable owner (an owner of the engagement\'s client)' })
+  @ApiProperty({ format: 'uuid', description: "The single accountable owner (an owner of the engagement's client)" })
   @IsUUID('all')
   ownerId!: string;
 
   @ApiPropertyOptional({ enum: PRIORITY_STATUSES, default: 'active' })
-  @Optional() @IsIn(PRIORITY_STATUSES)
+  @Optional()
+  @IsIn(PRIORITY_STATUSES)
   status?: PriorityStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Position among active priorities; others move down. Default: last.' })
-  @Optional() @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    description: 'Position among active priorities; others move down. Default: last.',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
   rank?: number;
 
   @OptionalCalendarDate('Defaults to today in the organization timezone')
@@ -32,11 +44,25 @@ export class CreatePriorityDto {
 }
 
 export class UpdatePriorityDto {
-  @ApiPropertyOptional({ maxLength: 300 }) @Optional() @IsString() @Length(1, 300) @Matches(/\S/, { message: 'title must not be blank' }) title?: string;
-  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true }) @Nullable() @IsString() @Length(0, 5000) description?: string | null;
+  @ApiPropertyOptional({ maxLength: 300 })
+  @Optional()
+  @IsString()
+  @Length(1, 300)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
+  @Nullable()
+  @IsString()
+  @Length(0, 5000)
+  description?: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) @Nullable() @IsUUID('all') ownerId?: string;
   @ApiPropertyOptional({ enum: PRIORITY_STATUSES }) @Optional() @IsIn(PRIORITY_STATUSES) status?: PriorityStatus;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Move to this position among active priorities' }) @Optional() @IsInt() @Min(1) @Max(100) rank?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Move to this position among active priorities' })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  rank?: number;
   @OptionalCalendarDate() startDate?: string;
   @OptionalCalendarDate() targetDate?: string;
 }

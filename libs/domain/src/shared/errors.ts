@@ -2,7 +2,8 @@
  * Domain errors carry a stable code and a kind; the API maps kinds to HTTP status in one filter, the
  * worker fails a job for good on any of them. No HTTP types here: the worker runs this code too.
  */
-export type DomainErrorKind = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled';
+export type DomainErrorKind =
+  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -37,7 +38,10 @@ export class RoleForbidden extends DomainError {
 /** Not allowed on this installation or in this state, whoever asks. */
 export class ActionForbidden extends DomainError {
   readonly kind = 'forbidden';
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -53,14 +57,22 @@ export class Unauthorized extends DomainError {
 
 export class Conflict extends DomainError {
   readonly kind = 'conflict';
-  constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
+  constructor(
+    readonly code: string,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message, details);
   }
 }
 
 export class RuleViolation extends DomainError {
   readonly kind = 'rule';
-  constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
+  constructor(
+    readonly code: string,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message, details);
   }
 }
@@ -68,7 +80,11 @@ export class RuleViolation extends DomainError {
 /** Input that passed the DTO checks but is still wrong (e.g. a reference to something that is not there). */
 export class InvalidInput extends DomainError {
   readonly kind = 'invalid';
-  constructor(readonly code: string, message: string, details?: Record<string, unknown>) {
+  constructor(
+    readonly code: string,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message, details);
   }
 }
@@ -76,7 +92,11 @@ export class InvalidInput extends DomainError {
 /** Too many attempts: the API answers 429 with Retry-After (whole seconds, at least 1). */
 export class TooManyAttempts extends DomainError {
   readonly kind = 'throttled';
-  constructor(readonly code: string, message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message, { retryAfterSeconds });
   }
 }

@@ -13,7 +13,11 @@ export function IsCalendarDate(options?: ValidationOptions) {
       options: { message: `${String(propertyName)} must be a real date in the form YYYY-MM-DD`, ...options },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid && value >= '1900-01-01' && value <= '2999-12-31',
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          DateTime.fromISO(value, { zone: 'UTC' }).isValid &&
+          value >= '1900-01-01' &&
+          value <= '2999-12-31',
       },
     });
 }
@@ -28,7 +32,15 @@ export const Optional = () => ValidateIf((_: object, value: unknown) => value !=
 export const Nullable = () => IsOptional();
 
 export const OptionalCalendarDate = (description?: string, example = '2026-03-31') =>
-  applyDecorators(ApiPropertyOptional({ type: String, format: 'date', example, description }), Optional(), IsCalendarDate());
+  applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', example, description }),
+    Optional(),
+    IsCalendarDate(),
+  );
 
 export const NullableCalendarDate = (description?: string, example = '2026-03-31') =>
-  applyDecorators(ApiPropertyOptional({ type: String, format: 'date', example, description, nullable: true }), Nullable(), IsCalendarDate());
+  applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', example, description, nullable: true }),
+    Nullable(),
+    IsCalendarDate(),
+  );

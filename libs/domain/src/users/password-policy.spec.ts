@@ -17,7 +17,14 @@ describe('commonPasswordProblem', () => {
     expect(commonPasswordProblem(password)).toBe(problem);
   });
 
-  it.each(['correct-horse-battery-staple', 'throughline-demo', 'Tr0ub4dor&3-extended', 'violet tugboat sings at dawn', 'dragonfly-kettle-49', '730512948861'])('accepts %s', (password) => {
+  it.each([
+    'correct-horse-battery-staple',
+    'throughline-demo',
+    'Tr0ub4dor&3-extended',
+    'violet tugboat sings at dawn',
+    'dragonfly-kettle-49',
+    '730512948861',
+  ])('accepts %s', (password) => {
     expect(commonPasswordProblem(password)).toBeNull();
   });
 });

@@ -46,12 +46,18 @@ export class UsersRepository {
   /** How many users the list's filter matches (needed only for a page past the end). */
   async count(tx: Queryable, organizationId: string, query: ListUsersQueryDto): Promise<number> {
     const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(`SELECT count(*) AS n ${userFilter(organizationId, query, p)}`, p.values);
+    const [row]: Array<{ n: string }> = await tx.query(
+      `SELECT count(*) AS n ${userFilter(organizationId, query, p)}`,
+      p.values,
+    );
     return Number(row?.n ?? 0);
   }
 
   async view(tx: Queryable, organizationId: string, id: string): Promise<Record<string, unknown> | undefined> {
-    const rows: Array<Record<string, unknown>> = await tx.query(`${SELECT_VIEW} FROM users u WHERE u.organization_id = $1 AND u.id = $2`, [organizationId, id]);
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `${SELECT_VIEW} FROM users u WHERE u.organization_id = $1 AND u.id = $2`,
+      [organizationId, id],
+    );
     return rows[0];
   }
 
@@ -69,13 +75,19 @@ export class UsersRepository {
   }
 
   async grantedClientIds(tx: Queryable, organizationId: string, userId: string): Promise<string[]> {
-    const rows: Array<{ client_id: string }> = await tx.query(`SELECT client_id FROM client_grants WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
+    const rows: Array<{ client_id: string }> = await tx.query(
+      `SELECT client_id FROM client_grants WHERE organization_id = $1 AND user_id = $2`,
+      [organizationId, userId],
+    );
     return rows.map((r) => r.client_id);
   }
 
   /** Which of `clientIds` are clients of the organization. */
   async existingClientIds(tx: Queryable, organizationId: string, clientIds: readonly string[]): Promise<string[]> {
-    const found: Array<{ id: string }> = await tx.query(`SELECT id FROM clients WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, clientIds]);
+    const found: Array<{ id: string }> = await tx.query(
+      `SELECT id FROM clients WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      [organizationId, clientIds],
+    );
     return found.map((f) => f.id);
   }
 
@@ -83,12 +95,23 @@ export class UsersRepository {
     await tx.query(`DELETE FROM client_grants WHERE organization_id = $1 AND user_id = $2`, [organizationId, userId]);
   }
 
-  async insertGrants(tx: Queryable, organizationId: string, userId: string, clientIds: readonly string[]): Promise<void> {
-    await tx.query(`INSERT INTO client_grants (organization_id, user_id, client_id) SELECT $1, $2, unnest($3::uuid[])`, [organizationId, userId, clientIds]);
+  async insertGrants(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    clientIds: readonly string[],
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO client_grants (organization_id, user_id, client_id) SELECT $1, $2, unnest($3::uuid[])`,
+      [organizationId, userId, clientIds],
+    );
   }
 
   async revokeRefreshTokens(tx: Queryable, organizationId: string, userId: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`, [organizationId, userId]);
+    await tx.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [organizationId, userId],
+    );
   }
 }
 

@@ -25,13 +25,19 @@ export class UsersService {
   async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
     this.access.permit(actor, 'users.manage', 'manage users');
     if (input.clientIds?.length && input.role !== 'client_viewer') {
-      throw new InvalidInput('USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS', 'clientIds can only be granted to client_viewer users');
+      throw new InvalidInput(
+        'USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS',
+        'clientIds can only be granted to client_viewer users',
+      );
     }
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction(async (tx) => {
       const user = await this.insertUser(tx, actor.organizationId, { ...input, passwordHash });
       if (input.clientIds?.length) await this.replaceGrants(tx, actor.organizationId, user.id, input.clientIds);
-      await this.audit.record(tx, actor, 'user.created', 'user', user.id, null, { ...user, clientIds: input.clientIds ?? [] });
+      await this.audit.record(tx, actor, 'user.created', 'user', user.id, null, {
+        ...user,
+        clientIds: input.clientIds ?? [],
+      });
       return user.id;
     });
     return this.get(actor, id);
@@ -48,7 +54,11 @@ export class UsersService {
     if (await this.users.emailInUse(tx, email)) throw taken();
     try {
       return await this.users.insert(tx, organizationId, {
-        email, name: input.name.trim(), role: input.role, passwordHash: input.passwordHash, timezone: input.timezone ?? null,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash: input.passwordHash,
+        timezone: input.timezone ?? null,
       });
     } catch (error) {
       const cause = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -60,7 +70,8 @@ export class UsersService {
   async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserView>> {
     this.access.permit(actor, 'users.manage', 'manage users');
     const rows = await this.users.page(this.db.reader, actor.organizationId, query);
-    const total = totalFromPage(rows, query.offset) ?? (await this.users.count(this.db.reader, actor.organizationId, query));
+    const total =
+      totalFromPage(rows, query.offset) ?? (await this.users.count(this.db.reader, actor.organizationId, query));
     return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
@@ -83,7 +94,10 @@ export class UsersService {
       if (input.name !== undefined) user.name = input.name.trim();
       if (input.timezone !== undefined) user.timezone = input.timezone;
       await this.users.save(tx, user);
-      await this.audit.record(tx, actor, 'user.profile_updated', 'user', actor.userId, before, { name: user.name, timezone: user.timezone });
+      await this.audit.record(tx, actor, 'user.profile_updated', 'user', actor.userId, before, {
+        name: user.name,
+        timezone: user.timezone,
+      });
     });
     return this.getInOrganization(actor.organizationId, actor.userId);
   }
@@ -109,17 +123,30 @@ export class UsersService {
     this.access.permit(actor, 'users.manage', 'manage users');
     await this.db.transaction(async (tx) => {
       const user = await this.lock(tx, actor.organizationId, id);
-      if (user.role !== 'client_viewer') throw new RuleViolation('USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS', 'Client grants apply to client_viewer users only');
+      if (user.role !== 'client_viewer')
+        throw new RuleViolation(
+          'USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS',
+          'Client grants apply to client_viewer users only',
+        );
       const before = await this.users.grantedClientIds(tx, actor.organizationId, id);
       await this.replaceGrants(tx, actor.organizationId, id, input.clientIds);
-      await this.audit.record(tx, actor, 'user.grants_changed', 'user', id, { clientIds: before }, { clientIds: input.clientIds });
+      await this.audit.record(
+        tx,
+        actor,
+        'user.grants_changed',
+        'user',
+        id,
+        { clientIds: before },
+        { clientIds: input.clientIds },
+      );
     });
     return this.get(actor, id);
   }
 
   async setDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserView> {
     this.access.permit(actor, 'users.manage', 'manage users');
-    if (disabled && id === actor.userId) throw new RuleViolation('USER.CANNOT_DISABLE_SELF', 'You cannot disable your own account');
+    if (disabled && id === actor.userId)
+      throw new RuleViolation('USER.CANNOT_DISABLE_SELF', 'You cannot disable your own account');
     await this.db.transaction(async (tx) => {
       const user = await this.lock(tx, actor.organizationId, id);
       if (disabled === (user.disabledAt !== null)) return;
@@ -142,14 +169,21 @@ export class UsersService {
 
   private async assertAnotherAdmin(tx: EntityManager, organizationId: string, exceptId: string): Promise<void> {
     await this.users.lockOrganization(tx, organizationId);
-    if ((await this.users.countOtherActiveAdmins(tx, organizationId, exceptId)) === 0) throw new RuleViolation('USER.LAST_ADMIN', 'The organization must keep at least one active admin');
+    if ((await this.users.countOtherActiveAdmins(tx, organizationId, exceptId)) === 0)
+      throw new RuleViolation('USER.LAST_ADMIN', 'The organization must keep at least one active admin');
   }
 
-  private async replaceGrants(tx: EntityManager, organizationId: string, userId: string, clientIds: string[]): Promise<void> {
+  private async replaceGrants(
+    tx: EntityManager,
+    organizationId: string,
+    userId: string,
+    clientIds: string[],
+  ): Promise<void> {
     if (clientIds.length) {
       const found = await this.users.existingClientIds(tx, organizationId, clientIds);
       const missing = clientIds.filter((c) => !found.includes(c));
-      if (missing.length) throw new InvalidInput('USER.CLIENT_INVALID', `Not clients of this organization: ${missing.join(', ')}`);
+      if (missing.length)
+        throw new InvalidInput('USER.CLIENT_INVALID', `Not clients of this organization: ${missing.join(', ')}`);
     }
     await this.users.deleteGrants(tx, organizationId, userId);
     if (clientIds.length) await this.users.insertGrants(tx, organizationId, userId, clientIds);
@@ -160,8 +194,14 @@ type UserRow = Record<string, unknown>;
 
 function toView(r: UserRow): UserView {
   return {
-    id: r.id as string, organizationId: r.organization_id as string, email: r.email as string, name: r.name as string, role: r.role as Role,
-    timezone: (r.timezone as string | null) ?? null, disabled: r.disabled_at !== null, clientIds: (r.client_ids as string[]) ?? [],
+    id: r.id as string,
+    organizationId: r.organization_id as string,
+    email: r.email as string,
+    name: r.name as string,
+    role: r.role as Role,
+    timezone: (r.timezone as string | null) ?? null,
+    disabled: r.disabled_at !== null,
+    clientIds: (r.client_ids as string[]) ?? [],
     createdAt: (r.created_at as Date).toISOString(),
   };
 }

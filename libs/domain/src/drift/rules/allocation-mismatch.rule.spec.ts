@@ -3,7 +3,9 @@ import { engagementFacts, scanFacts } from './scan-facts.fixture';
 
 // defaults: norm 3 milestones per allocated day/week × factor 2 → limit 6; critical beyond 12.
 function mismatch(openMilestonesNext30Days: number, daysPerWeek = 2) {
-  return allocationMismatchRule(scanFacts({ engagements: [engagementFacts({ openMilestonesNext30Days, daysPerWeek })] }));
+  return allocationMismatchRule(
+    scanFacts({ engagements: [engagementFacts({ openMilestonesNext30Days, daysPerWeek })] }),
+  );
 }
 
 describe('allocationMismatchRule', () => {
@@ -19,7 +21,8 @@ describe('allocationMismatchRule', () => {
         subjectId: 'e-1',
         engagementId: 'e-1',
         severity: 'warning',
-        message: 'This engagement has 13 milestones due in the next 30 days on 2 days a week (6.5 per allocated day, limit 6)',
+        message:
+          'This engagement has 13 milestones due in the next 30 days on 2 days a week (6.5 per allocated day, limit 6)',
         details: {
           openMilestonesNext30Days: 13,
           daysPerWeek: 2,

@@ -24,7 +24,8 @@ describe('confidenceFallingRule', () => {
         subjectId: 'p-1',
         engagementId: 'e-1',
         severity: 'warning',
-        message: 'Confidence in ‘Build the sales team’ fell from 7 to 5 over the last 3 check-ins while it is still reported on track',
+        message:
+          'Confidence in ‘Build the sales team’ fell from 7 to 5 over the last 3 check-ins while it is still reported on track',
         details: { fromConfidence: 7, toConfidence: 5, drop: 2, checkIns: 3, latestCheckInOn: '2026-03-16' },
       },
     ]);

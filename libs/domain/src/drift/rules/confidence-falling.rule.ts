@@ -27,7 +27,13 @@ export function confidenceFallingRule(facts: ScanFacts): Detection[] {
       engagementId: p.engagementId,
       severity: drop >= CRITICAL_DROP_POINTS ? 'critical' : 'warning',
       message: `Confidence in ${quoted(p.title)} fell from ${from} to ${to} over the last ${window.length} check-ins while it is still reported on track`,
-      details: { fromConfidence: from, toConfidence: to, drop, checkIns: window.length, latestCheckInOn: window[0].createdOn },
+      details: {
+        fromConfidence: from,
+        toConfidence: to,
+        drop,
+        checkIns: window.length,
+        latestCheckInOn: window[0].createdOn,
+      },
     });
   }
   return detections;

@@ -21,7 +21,13 @@ describe('evaluateDriftRules', () => {
         milestoneFacts({ id: 'moved', replanCount: 3 }),
       ],
       priorities: [
-        priorityFacts({ id: 'behind', startDate: '2026-01-19', targetDate: '2026-04-29', progress: 0, recentCheckIns: [] }), // also stalled
+        priorityFacts({
+          id: 'behind',
+          startDate: '2026-01-19',
+          targetDate: '2026-04-29',
+          progress: 0,
+          recentCheckIns: [],
+        }), // also stalled
         priorityFacts({
           id: 'wobbly',
           ownerId: null,
@@ -52,10 +58,14 @@ describe('evaluateDriftRules', () => {
     expect(new Set(found.map((f) => f.split(':')[0]))).toEqual(new Set(DRIFT_RULES));
 
     // A scan evaluates milestones in batches and the other rules once: together they must be the same detections.
-    const split = [...evaluateMilestoneRules(facts), ...evaluateAggregateRules(facts)].map((d) => `${d.rule}:${d.subjectId}`);
+    const split = [...evaluateMilestoneRules(facts), ...evaluateAggregateRules(facts)].map(
+      (d) => `${d.rule}:${d.subjectId}`,
+    );
     expect(split).toEqual(found);
     expect(evaluateAggregateRules({ ...facts, milestones: [] })).toEqual(evaluateAggregateRules(facts));
-    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [] })).toEqual(evaluateMilestoneRules(facts));
+    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [] })).toEqual(
+      evaluateMilestoneRules(facts),
+    );
   });
 });
 
@@ -75,7 +85,13 @@ describe('resolveDriftThresholds', () => {
   });
 
   it('ignores values that are not finite non-negative numbers, and unknown keys', () => {
-    const stored = { stalledAfterDays: '7', overdueWarningDays: -1, replanMaxCount: null, ownerMaxActivePriorities: Number.NaN, extra: 1 };
+    const stored = {
+      stalledAfterDays: '7',
+      overdueWarningDays: -1,
+      replanMaxCount: null,
+      ownerMaxActivePriorities: Number.NaN,
+      extra: 1,
+    };
     expect(resolveDriftThresholds(stored as unknown as Partial<DriftThresholds>)).toEqual(DEFAULT_DRIFT_THRESHOLDS);
   });
 

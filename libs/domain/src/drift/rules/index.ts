@@ -39,7 +39,11 @@ export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detec
 };
 
 /** The rules that look at one milestone at a time: a scan feeds them its milestones in batches. */
-export const MILESTONE_RULES: readonly DriftRule[] = ['milestone_overdue', 'milestone_forecast_slip', 'milestone_replanned'];
+export const MILESTONE_RULES: readonly DriftRule[] = [
+  'milestone_overdue',
+  'milestone_forecast_slip',
+  'milestone_replanned',
+];
 const isMilestoneRule = (name: DriftRule) => MILESTONE_RULES.includes(name);
 
 /** All detections for one organization's facts, in DRIFT_RULES order then input order. */

@@ -4,7 +4,11 @@ import { milestoneFacts, scanFacts } from './scan-facts.fixture';
 // defaults: more than 2 re-plans or more than 30 days pushed in total.
 function replanned(replanCount: number, replanTotalDays: number) {
   return milestoneReplannedRule(
-    scanFacts({ milestones: [milestoneFacts({ baselineDueDate: '2026-03-31', dueDate: '2026-04-30', replanCount, replanTotalDays })] }),
+    scanFacts({
+      milestones: [
+        milestoneFacts({ baselineDueDate: '2026-03-31', dueDate: '2026-04-30', replanCount, replanTotalDays }),
+      ],
+    }),
   );
 }
 
@@ -22,7 +26,8 @@ describe('milestoneReplannedRule', () => {
         subjectId: 'm-1',
         engagementId: 'e-1',
         severity: 'warning',
-        message: '‘Hire two AEs’ has been re-planned 3 times, pushing it 10 days in total (baseline 2026-03-31, now 2026-04-30)',
+        message:
+          '‘Hire two AEs’ has been re-planned 3 times, pushing it 10 days in total (baseline 2026-03-31, now 2026-04-30)',
         details: {
           replanCount: 3,
           replanTotalDays: 10,

@@ -37,7 +37,9 @@ describe('priorityStalledRule', () => {
   it('without check-ins, counts from the start date', () => {
     const [d] = stalled({ startDate: '2026-03-06', recentCheckIns: [] });
     expect(d.severity).toBe('warning');
-    expect(d.message).toBe('‘Build the sales team’ has had no check-in for 14 days (none since it started on 2026-03-06)');
+    expect(d.message).toBe(
+      '‘Build the sales team’ has had no check-in for 14 days (none since it started on 2026-03-06)',
+    );
     expect(d.details.lastCheckInOn).toBeNull();
   });
 
@@ -48,6 +50,8 @@ describe('priorityStalledRule', () => {
 
   it('follows the organization threshold', () => {
     const facts = scanFacts({ priorities: [priorityFacts({ recentCheckIns: [checkIn('2026-03-13')] })] });
-    expect(priorityStalledRule({ ...facts, thresholds: { ...facts.thresholds, stalledAfterDays: 7 } })[0].severity).toBe('warning');
+    expect(
+      priorityStalledRule({ ...facts, thresholds: { ...facts.thresholds, stalledAfterDays: 7 } })[0].severity,
+    ).toBe('warning');
   });
 });

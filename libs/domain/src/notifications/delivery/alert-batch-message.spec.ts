@@ -1,5 +1,11 @@
 import {
-  renderAlertBatchEmail, renderNotificationEmail, severityBreakdown, slackBatchMessage, slackNotification, type AlertBatchPayload, type BatchedAlert,
+  renderAlertBatchEmail,
+  renderNotificationEmail,
+  severityBreakdown,
+  slackBatchMessage,
+  slackNotification,
+  type AlertBatchPayload,
+  type BatchedAlert,
 } from './alert-batch-message';
 import type { AlertNotificationPayload } from './alert-message';
 
@@ -20,7 +26,12 @@ const listed = (n: number, overrides: Partial<BatchedAlert> = {}): BatchedAlert 
   ...overrides,
 });
 
-function batch(total: number, alerts: BatchedAlert[], bySeverity = { critical: 0, warning: total, info: 0 }, raised = total): AlertBatchPayload {
+function batch(
+  total: number,
+  alerts: BatchedAlert[],
+  bySeverity = { critical: 0, warning: total, info: 0 },
+  raised = total,
+): AlertBatchPayload {
   return {
     outboxId: '6f1c9a52-7d3e-4a8b-9c0d-1e2f3a4b5c6d',
     event: 'alerts.batch',
@@ -40,9 +51,15 @@ describe('severityBreakdown', () => {
 describe('renderAlertBatchEmail', () => {
   it('says how many and how bad in the subject, tagged with the worst severity', () => {
     const payload = batch(55, [listed(1, { severity: 'critical' })], { critical: 3, warning: 12, info: 40 });
-    expect(renderAlertBatchEmail(payload, 'Dana').subject).toBe('[critical] 55 new drift alerts: 3 critical, 12 warning and 40 info');
-    expect(renderAlertBatchEmail(batch(6, [listed(1)], undefined, 0), null).subject).toBe('[warning] 6 alerts escalated: 6 warning');
-    expect(renderAlertBatchEmail(batch(6, [listed(1)], undefined, 4), null).subject).toBe('[warning] 6 drift alerts raised or escalated: 6 warning');
+    expect(renderAlertBatchEmail(payload, 'Dana').subject).toBe(
+      '[critical] 55 new drift alerts: 3 critical, 12 warning and 40 info',
+    );
+    expect(renderAlertBatchEmail(batch(6, [listed(1)], undefined, 0), null).subject).toBe(
+      '[warning] 6 alerts escalated: 6 warning',
+    );
+    expect(renderAlertBatchEmail(batch(6, [listed(1)], undefined, 4), null).subject).toBe(
+      '[warning] 6 drift alerts raised or escalated: 6 warning',
+    );
   });
 
   it('lists every listed alert with its own link in both parts, and counts the rest', () => {
@@ -60,7 +77,9 @@ describe('renderAlertBatchEmail', () => {
   });
 
   it('has no "more" line when every alert is listed, and escapes what the alerts say', () => {
-    const alerts = Array.from({ length: 6 }, (_, i) => listed(i + 1, i === 0 ? { message: '<script>alert(1)</script> is late' } : {}));
+    const alerts = Array.from({ length: 6 }, (_, i) =>
+      listed(i + 1, i === 0 ? { message: '<script>alert(1)</script> is late' } : {}),
+    );
     const { html, text } = renderAlertBatchEmail(batch(6, alerts), null);
     expect(text).not.toContain('more in the alerts inbox');
     expect(html).not.toContain('<script>');
@@ -69,7 +88,9 @@ describe('renderAlertBatchEmail', () => {
   });
 
   it('refuses a link that is not http(s)', () => {
-    expect(() => renderAlertBatchEmail({ ...batch(6, [listed(1)]), link: 'javascript:alert(1)' }, null)).toThrow(/http/);
+    expect(() => renderAlertBatchEmail({ ...batch(6, [listed(1)]), link: 'javascript:alert(1)' }, null)).toThrow(
+      /http/,
+    );
     expect(() => renderAlertBatchEmail(batch(6, [listed(1, { link: 'data:text/html,x' })]), null)).toThrow(/http/);
   });
 });
@@ -95,11 +116,17 @@ describe('slackBatchMessage', () => {
 describe('renderNotificationEmail / slackNotification', () => {
   it('render a batch as a batch and a single alert as a single alert', () => {
     const single: AlertNotificationPayload = {
-      outboxId: 'o1', event: 'alert.raised', link: 'https://app.throughline.test/engagements/e1?alert=a1',
+      outboxId: 'o1',
+      event: 'alert.raised',
+      link: 'https://app.throughline.test/engagements/e1?alert=a1',
       alert: { ...listed(1), details: { daysOverdue: 1 } },
     };
-    expect(renderNotificationEmail(single, 'Dana').subject).toBe('[warning] ‘Milestone 1’ is 1 days overdue — Acme Robotics');
-    expect(renderNotificationEmail(batch(6, [listed(1)]), 'Dana').subject).toBe('[warning] 6 new drift alerts: 6 warning');
+    expect(renderNotificationEmail(single, 'Dana').subject).toBe(
+      '[warning] ‘Milestone 1’ is 1 days overdue — Acme Robotics',
+    );
+    expect(renderNotificationEmail(batch(6, [listed(1)]), 'Dana').subject).toBe(
+      '[warning] 6 new drift alerts: 6 warning',
+    );
     expect(slackNotification(batch(6, [listed(1)])).text).toContain('6 new drift alerts');
     expect(slackNotification(single).text).toContain('‘Milestone 1’ is 1 days overdue');
   });

@@ -1,11 +1,26 @@
 import type { Severity } from '../../drift/drift-types';
 import {
-  emailButtonRow, emailDocument, escapeHtml, escapeSlack, FONT, oneLine, renderAlertEmail, ruleLabel, safeHttpUrl, SEVERITY_COLOURS, slackMessage,
-  slackUrl, type AlertNotificationPayload, type RenderedEmail,
+  emailButtonRow,
+  emailDocument,
+  escapeHtml,
+  escapeSlack,
+  FONT,
+  oneLine,
+  renderAlertEmail,
+  ruleLabel,
+  safeHttpUrl,
+  SEVERITY_COLOURS,
+  slackMessage,
+  slackUrl,
+  type AlertNotificationPayload,
+  type RenderedEmail,
 } from './alert-message';
 
 /** One alert as listed in a batch: the single-alert fields but its details, what happened to it, and its own link. */
-export type BatchedAlert = Omit<AlertNotificationPayload['alert'], 'details'> & { event: 'alert.raised' | 'alert.escalated'; link: string };
+export type BatchedAlert = Omit<AlertNotificationPayload['alert'], 'details'> & {
+  event: 'alert.raised' | 'alert.escalated';
+  link: string;
+};
 
 /**
  * Many alerts for one recipient from one scan, in one message: a first scan of a large portfolio, or a bad
@@ -28,8 +43,13 @@ export interface AlertBatchPayload {
 
 export type NotificationPayload = AlertNotificationPayload | AlertBatchPayload;
 
-export function renderNotificationEmail(payload: NotificationPayload, recipientName: string | null | undefined): RenderedEmail {
-  return payload.event === 'alerts.batch' ? renderAlertBatchEmail(payload, recipientName) : renderAlertEmail(payload, recipientName);
+export function renderNotificationEmail(
+  payload: NotificationPayload,
+  recipientName: string | null | undefined,
+): RenderedEmail {
+  return payload.event === 'alerts.batch'
+    ? renderAlertBatchEmail(payload, recipientName)
+    : renderAlertEmail(payload, recipientName);
 }
 
 export function slackNotification(payload: NotificationPayload): { text: string; blocks: unknown[] } {
@@ -38,12 +58,19 @@ export function slackNotification(payload: NotificationPayload): { text: string;
 
 /** "3 critical, 12 warning and 40 info". */
 export function severityBreakdown(bySeverity: Record<Severity, number>): string {
-  const parts = (['critical', 'warning', 'info'] as const).filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`);
+  const parts = (['critical', 'warning', 'info'] as const)
+    .filter((s) => bySeverity[s] > 0)
+    .map((s) => `${bySeverity[s]} ${s}`);
   return parts.length <= 1 ? (parts[0] ?? '0') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 function headline({ batch }: AlertBatchPayload): string {
-  const what = batch.escalated === 0 ? 'new drift alerts' : batch.raised === 0 ? 'alerts escalated' : 'drift alerts raised or escalated';
+  const what =
+    batch.escalated === 0
+      ? 'new drift alerts'
+      : batch.raised === 0
+        ? 'alerts escalated'
+        : 'drift alerts raised or escalated';
   return `${batch.total} ${what}: ${severityBreakdown(batch.bySeverity)}`;
 }
 
@@ -55,7 +82,10 @@ function remainder({ batch }: AlertBatchPayload): number {
   return Math.max(0, batch.total - batch.alerts.length);
 }
 
-export function renderAlertBatchEmail(payload: AlertBatchPayload, recipientName: string | null | undefined): RenderedEmail {
+export function renderAlertBatchEmail(
+  payload: AlertBatchPayload,
+  recipientName: string | null | undefined,
+): RenderedEmail {
   const link = safeHttpUrl(payload.link);
   const title = headline(payload);
   const subject = oneLine(`[${worstSeverity(payload)}] ${title}`, 200);
@@ -71,7 +101,10 @@ export function renderAlertBatchEmail(payload: AlertBatchPayload, recipientName:
     '',
     title,
     '',
-    ...payload.batch.alerts.map((a) => `- [${a.severity.toUpperCase()}] ${oneLine(a.message, 300)}${a.clientName ? ` — ${oneLine(a.clientName, 80)}` : ''}\n  ${safeHttpUrl(a.link)}`),
+    ...payload.batch.alerts.map(
+      (a) =>
+        `- [${a.severity.toUpperCase()}] ${oneLine(a.message, 300)}${a.clientName ? ` — ${oneLine(a.clientName, 80)}` : ''}\n  ${safeHttpUrl(a.link)}`,
+    ),
     ...(moreLine ? ['', moreLine] : []),
     '',
     `Open the alerts inbox: ${link}`,

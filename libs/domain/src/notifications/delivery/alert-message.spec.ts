@@ -1,6 +1,9 @@
 import { renderAlertEmail, slackMessage, slackText, type AlertNotificationPayload } from './alert-message';
 
-function payload(overrides: Partial<AlertNotificationPayload> = {}, alert: Partial<AlertNotificationPayload['alert']> = {}): AlertNotificationPayload {
+function payload(
+  overrides: Partial<AlertNotificationPayload> = {},
+  alert: Partial<AlertNotificationPayload['alert']> = {},
+): AlertNotificationPayload {
   return {
     outboxId: '6f1c9a52-7d3e-4a8b-9c0d-1e2f3a4b5c6d',
     event: 'alert.raised',
@@ -26,18 +29,36 @@ function payload(overrides: Partial<AlertNotificationPayload> = {}, alert: Parti
 
 describe('renderAlertEmail', () => {
   it('puts severity, message and client in the subject', () => {
-    expect(renderAlertEmail(payload(), 'Dana').subject).toBe('[critical] ‘Hire two AEs’ is 20 days overdue — Acme Robotics');
-    expect(renderAlertEmail(payload({ event: 'alert.escalated' }), 'Dana').subject).toMatch(/^\[critical\] Escalated: /);
+    expect(renderAlertEmail(payload(), 'Dana').subject).toBe(
+      '[critical] ‘Hire two AEs’ is 20 days overdue — Acme Robotics',
+    );
+    expect(renderAlertEmail(payload({ event: 'alert.escalated' }), 'Dana').subject).toMatch(
+      /^\[critical\] Escalated: /,
+    );
   });
 
   it('leaves the context out of the subject when the alert spans engagements', () => {
-    const rendered = renderAlertEmail(payload({}, { clientName: null, engagementLabel: null, engagementId: null, rule: 'owner_overload' }), 'Dana');
+    const rendered = renderAlertEmail(
+      payload({}, { clientName: null, engagementLabel: null, engagementId: null, rule: 'owner_overload' }),
+      'Dana',
+    );
     expect(rendered.subject).toBe('[critical] ‘Hire two AEs’ is 20 days overdue');
   });
 
   it('has an HTML part and a plain-text part with the same facts and the link', () => {
     const { html, text } = renderAlertEmail(payload(), 'Dana');
-    for (const fact of ['Acme Robotics', 'Fractional CRO', 'Milestone overdue', '2026-03-04 08:00 UTC', '2026-03-21 09:15 UTC', 'Days overdue', '20', 'Due date', 'Replanned', 'Hi Dana,']) {
+    for (const fact of [
+      'Acme Robotics',
+      'Fractional CRO',
+      'Milestone overdue',
+      '2026-03-04 08:00 UTC',
+      '2026-03-21 09:15 UTC',
+      'Days overdue',
+      '20',
+      'Due date',
+      'Replanned',
+      'Hi Dana,',
+    ]) {
       expect(text).toContain(fact);
       expect(html).toContain(fact);
     }
@@ -59,7 +80,15 @@ describe('renderAlertEmail', () => {
   it('escapes every interpolated text', () => {
     const hostile = '<script>alert(1)</script> "quoted" & \'single\' <img src=x onerror=alert(2)>';
     const { html, subject, text } = renderAlertEmail(
-      payload({}, { message: hostile, clientName: '<b>Evil</b> Corp', engagementLabel: '"><a href="x">', details: { '<k>': '<v>' } }),
+      payload(
+        {},
+        {
+          message: hostile,
+          clientName: '<b>Evil</b> Corp',
+          engagementLabel: '"><a href="x">',
+          details: { '<k>': '<v>' },
+        },
+      ),
       '<i>Dana</i>',
     );
     expect(html).not.toMatch(/<script|<img|<b>|<i>|<a href="x"|<k>|<v>/);
@@ -93,11 +122,15 @@ describe('slackText / slackMessage', () => {
       '‘Hire two AEs’ is 20 days overdue',
       '<https://app.throughline.test/alerts/a1?from=email&x=1|Open in Throughline>',
     ]);
-    expect(slackText(payload({ event: 'alert.escalated' })).split('\n')[0]).toBe('*Escalated to critical: milestone overdue — Acme Robotics · Fractional CRO*');
+    expect(slackText(payload({ event: 'alert.escalated' })).split('\n')[0]).toBe(
+      '*Escalated to critical: milestone overdue — Acme Robotics · Fractional CRO*',
+    );
   });
 
   it('escapes Slack control characters so a title cannot mention @channel or forge a link', () => {
-    const text = slackText(payload({ link: 'https://x.test/a?b=<c>|d' }, { message: '<!channel> see <https://evil.test|here> & more' }));
+    const text = slackText(
+      payload({ link: 'https://x.test/a?b=<c>|d' }, { message: '<!channel> see <https://evil.test|here> & more' }),
+    );
     expect(text).toContain('&lt;!channel&gt; see &lt;https://evil.test|here&gt; &amp; more');
     expect(text).toContain('<https://x.test/a?b=%3Cc%3E%7Cd|Open in Throughline>');
   });
@@ -107,7 +140,15 @@ describe('slackText / slackMessage', () => {
     expect(message.text).toBe(slackText(payload()));
     expect(message.blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: message.text } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Milestone overdue · first seen 2026-03-04 08:00 UTC · last seen 2026-03-21 09:15 UTC' }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'Milestone overdue · first seen 2026-03-04 08:00 UTC · last seen 2026-03-21 09:15 UTC',
+          },
+        ],
+      },
     ]);
   });
 });

@@ -55,12 +55,18 @@ const SUBJECT_PREFIX: Record<AlertNotificationEvent, (severity: Severity) => str
 
 export const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
-export function renderAlertEmail(payload: AlertNotificationPayload, recipientName: string | null | undefined): RenderedEmail {
+export function renderAlertEmail(
+  payload: AlertNotificationPayload,
+  recipientName: string | null | undefined,
+): RenderedEmail {
   const { alert } = payload;
   const link = safeHttpUrl(payload.link);
   // The client alone: inbox subject lines get cut off, and the client is what a reader sorts by.
   const client = alert.clientName?.trim();
-  const subject = oneLine(`${SUBJECT_PREFIX[payload.event](alert.severity)} ${alert.message}${client ? ` — ${client}` : ''}`, 200);
+  const subject = oneLine(
+    `${SUBJECT_PREFIX[payload.event](alert.severity)} ${alert.message}${client ? ` — ${client}` : ''}`,
+    200,
+  );
   const greeting = recipientName?.trim() ? `Hi ${oneLine(recipientName, 80)},` : 'Hello,';
   const intro = INTRO[payload.event](alert.severity);
   const facts = alertFacts(payload);
@@ -112,7 +118,15 @@ ${emailButtonRow(link, 'Open in Throughline')}
  * <style> blocks and ignore flex/grid), 600 px, the wordmark on top and the why-you-get-this footer. `rows` are
  * the `<tr>` rows in between; `preheader` is the hidden line inboxes show after the subject.
  */
-export function emailDocument({ subject, preheader, rows }: { subject: string; preheader: string; rows: string }): string {
+export function emailDocument({
+  subject,
+  preheader,
+  rows,
+}: {
+  subject: string;
+  preheader: string;
+  rows: string;
+}): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -150,7 +164,11 @@ export function slackText(payload: AlertNotificationPayload): string {
   const { alert } = payload;
   const context = contextLine(payload);
   const title = `${slackTitle(payload)}${context ? ` — ${context}` : ''}`;
-  return [`*${escapeSlack(oneLine(title, 300))}*`, escapeSlack(oneLine(alert.message, 1000)), `<${slackUrl(payload.link)}|Open in Throughline>`].join('\n');
+  return [
+    `*${escapeSlack(oneLine(title, 300))}*`,
+    escapeSlack(oneLine(alert.message, 1000)),
+    `<${slackUrl(payload.link)}|Open in Throughline>`,
+  ].join('\n');
 }
 
 /** Body for a Slack-compatible incoming webhook; receivers that ignore `blocks` still show `text`. */
@@ -167,7 +185,9 @@ export function slackMessage(payload: AlertNotificationPayload): { text: string;
         elements: [
           {
             type: 'mrkdwn',
-            text: escapeSlack(`${ruleLabel(alert.rule)} · first seen ${formatTimestamp(alert.firstSeenAt)} · last seen ${formatTimestamp(alert.lastSeenAt)}`),
+            text: escapeSlack(
+              `${ruleLabel(alert.rule)} · first seen ${formatTimestamp(alert.firstSeenAt)} · last seen ${formatTimestamp(alert.lastSeenAt)}`,
+            ),
           },
         ],
       },
@@ -240,12 +260,20 @@ export function formatTimestamp(iso: string): string {
 
 /** Subjects and table cells are one line: a title with a newline must not break headers or layout. */
 export function oneLine(value: string, maxLength: number): string {
-  const flat = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Slack only decodes these three; escaping them is what stops a title from forming <!channel> or a link. */

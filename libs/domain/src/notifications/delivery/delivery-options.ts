@@ -26,6 +26,8 @@ export const DEFAULT_DELIVERY_LEASE_SECONDS = 30;
 export function assertLeaseOutlastsSends(options: DeliveryOptions, mail: MailerConfig): void {
   const longestSendSeconds = Math.max(WEBHOOK_TIMEOUT_MS, mail.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS) / 1000;
   if (!(options.leaseSeconds > longestSendSeconds)) {
-    throw new Error(`The delivery lease (${options.leaseSeconds} s) must be longer than the longest send (${longestSendSeconds} s)`);
+    throw new Error(
+      `The delivery lease (${options.leaseSeconds} s) must be longer than the longest send (${longestSendSeconds} s)`,
+    );
   }
 }

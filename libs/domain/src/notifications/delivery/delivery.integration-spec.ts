@@ -57,7 +57,12 @@ describe('mailer over SMTP (real sink)', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    mailer = createMailer({ smtpUrl: sink.url, mailDir: '/nonexistent', from: 'Throughline <alerts@throughline.test>', maxMessagesPerSecond: 50 });
+    mailer = createMailer({
+      smtpUrl: sink.url,
+      mailDir: '/nonexistent',
+      from: 'Throughline <alerts@throughline.test>',
+      maxMessagesPerSecond: 50,
+    });
   });
   afterAll(async () => {
     await mailer.close();
@@ -101,7 +106,11 @@ describe('mailer over SMTP (real sink)', () => {
     sink.setRejection({ code: 550, message: 'No such user' });
     const bounced = mailer.send(email(payload()));
     await expect(bounced).rejects.toBeInstanceOf(PermanentDeliveryError);
-    await expect(bounced).rejects.toMatchObject({ permanent: true, code: 'NOTIFICATION.DELIVERY_REJECTED', details: { responseCode: 550 } });
+    await expect(bounced).rejects.toMatchObject({
+      permanent: true,
+      code: 'NOTIFICATION.DELIVERY_REJECTED',
+      details: { responseCode: 550 },
+    });
 
     expect(sink.messages).toHaveLength(before);
     sink.setRejection(null);
@@ -110,7 +119,11 @@ describe('mailer over SMTP (real sink)', () => {
   });
 
   it('treats an unreachable server as transient', async () => {
-    const down = createMailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, mailDir: '/nonexistent', from: 'alerts@throughline.test' });
+    const down = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
+      mailDir: '/nonexistent',
+      from: 'alerts@throughline.test',
+    });
     try {
       await expect(down.send(email(payload()))).rejects.toBeInstanceOf(TransientDeliveryError);
     } finally {
@@ -119,7 +132,9 @@ describe('mailer over SMTP (real sink)', () => {
   });
 
   it('refuses an outbox id that would corrupt the Message-ID, for good', async () => {
-    await expect(mailer.send({ ...email(payload()), outboxId: 'x> <evil@host' })).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(mailer.send({ ...email(payload()), outboxId: 'x> <evil@host' })).rejects.toBeInstanceOf(
+      PermanentDeliveryError,
+    );
   });
 });
 
@@ -153,7 +168,11 @@ describe('mailer without SMTP (embedded .eml files)', () => {
 
   it('does not write a second file when the same outbox row is sent again (a retry after a crash)', async () => {
     let clock = now.getTime();
-    const mailer = createMailer({ mailDir: dir, from: 'alerts@throughline.test', now: () => new Date((clock += 1000)) });
+    const mailer = createMailer({
+      mailDir: dir,
+      from: 'alerts@throughline.test',
+      now: () => new Date((clock += 1000)),
+    });
     const p = payload();
     await mailer.send(email(p));
     await mailer.send(email(p));
@@ -175,7 +194,9 @@ describe('sendWebhook (real receiver)', () => {
 
   it('posts the payload as JSON with a signature that verifies against the raw body', async () => {
     const p = payload();
-    await expect(sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now })).resolves.toEqual({ status: 200 });
+    await expect(sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now })).resolves.toEqual({
+      status: 200,
+    });
 
     const request = receiver.requests.at(-1)!;
     expect(request.method).toBe('POST');
@@ -222,10 +243,18 @@ describe('sendWebhook (real receiver)', () => {
   });
 
   it('treats a refused connection as transient, and a non-http URL as permanent', async () => {
-    await expect(sendWebhook({ url: `http://127.0.0.1:${await closedPort()}/hook`, secret, format: 'json', payload: payload(), now })).rejects.toBeInstanceOf(
-      TransientDeliveryError,
-    );
-    await expect(sendWebhook({ url: 'ftp://example.test/hook', secret, format: 'json', payload: payload(), now })).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(
+      sendWebhook({
+        url: `http://127.0.0.1:${await closedPort()}/hook`,
+        secret,
+        format: 'json',
+        payload: payload(),
+        now,
+      }),
+    ).rejects.toBeInstanceOf(TransientDeliveryError);
+    await expect(
+      sendWebhook({ url: 'ftp://example.test/hook', secret, format: 'json', payload: payload(), now }),
+    ).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('gives up after timeoutMs and reports it as transient', async () => {
@@ -242,6 +271,8 @@ describe('sendWebhook (real receiver)', () => {
     const url = `${receiver.url}/T000/B000/super-secret-token?token=abc`;
     const error = await sendWebhook({ url, secret, format: 'slack', payload: payload(), now }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentDeliveryError);
-    expect(JSON.stringify({ message: (error as Error).message, details: (error as PermanentDeliveryError).details })).not.toMatch(/super-secret|token=abc/);
+    expect(
+      JSON.stringify({ message: (error as Error).message, details: (error as PermanentDeliveryError).details }),
+    ).not.toMatch(/super-secret|token=abc/);
   });
 });

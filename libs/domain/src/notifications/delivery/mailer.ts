@@ -84,7 +84,13 @@ function createSmtpMailer(config: MailerConfig & { smtpUrl: string }): Mailer {
  * open. Written to a temp name and renamed, so a crash never leaves a half-written message behind.
  */
 function createMailDirMailer(config: MailerConfig): Mailer {
-  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows', disableFileAccess: true, disableUrlAccess: true });
+  const transport = createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
   const now = config.now ?? (() => new Date());
   let dirReady: Promise<unknown> | undefined;
   return {
@@ -102,7 +108,11 @@ function createMailDirMailer(config: MailerConfig): Mailer {
         dirReady = undefined;
         if (error instanceof PermanentDeliveryError) throw error;
         // A full disk or a permissions problem can be fixed while the job waits to retry.
-        throw new TransientDeliveryError(`Could not write email ${message.outboxId} to ${config.mailDir}`, { reason: describe(error) }, { cause: error });
+        throw new TransientDeliveryError(
+          `Could not write email ${message.outboxId} to ${config.mailDir}`,
+          { reason: describe(error) },
+          { cause: error },
+        );
       }
     },
     async close() {
@@ -113,7 +123,9 @@ function createMailDirMailer(config: MailerConfig): Mailer {
 
 function toMailOptions(from: string, message: OutgoingEmail): SendMailOptions {
   if (!SAFE_OUTBOX_ID.test(message.outboxId)) {
-    throw new PermanentDeliveryError(`Outbox id is not safe for a Message-ID or file name: ${JSON.stringify(message.outboxId)}`);
+    throw new PermanentDeliveryError(
+      `Outbox id is not safe for a Message-ID or file name: ${JSON.stringify(message.outboxId)}`,
+    );
   }
   return {
     from,
@@ -134,15 +146,28 @@ function toMailOptions(from: string, message: OutgoingEmail): SendMailOptions {
 function classifySmtpError(error: unknown, outboxId: string): Error {
   if (error instanceof PermanentDeliveryError) return error;
   const smtp = (error ?? {}) as NodemailerError;
-  const details = { outboxId, code: smtp.code, responseCode: smtp.responseCode, response: smtp.response, command: smtp.command };
+  const details = {
+    outboxId,
+    code: smtp.code,
+    responseCode: smtp.responseCode,
+    response: smtp.response,
+    command: smtp.command,
+  };
   const reason = smtp.response ?? describe(error);
-  const permanent = smtp.permanent ?? (typeof smtp.responseCode === 'number' && smtp.responseCode >= 500 && smtp.responseCode !== 503);
-  if (permanent) return new PermanentDeliveryError(`SMTP server refused email ${outboxId}: ${reason}`, details, { cause: error });
+  const permanent =
+    smtp.permanent ?? (typeof smtp.responseCode === 'number' && smtp.responseCode >= 500 && smtp.responseCode !== 503);
+  if (permanent)
+    return new PermanentDeliveryError(`SMTP server refused email ${outboxId}: ${reason}`, details, { cause: error });
   // Refused before any server saw it (no recipient, malformed address): the same input fails again.
-  if (smtp.responseCode === undefined && (smtp.code === 'EENVELOPE' || smtp.code === 'ECONFIG' || smtp.code === 'EMAXRECIPIENTS')) {
+  if (
+    smtp.responseCode === undefined &&
+    (smtp.code === 'EENVELOPE' || smtp.code === 'ECONFIG' || smtp.code === 'EMAXRECIPIENTS')
+  ) {
     return new PermanentDeliveryError(`Email ${outboxId} cannot be sent: ${reason}`, details, { cause: error });
   }
-  return new TransientDeliveryError(`Email ${outboxId} was not delivered, will retry: ${reason}`, details, { cause: error });
+  return new TransientDeliveryError(`Email ${outboxId} was not delivered, will retry: ${reason}`, details, {
+    cause: error,
+  });
 }
 
 async function alreadyWritten(dir: string, outboxId: string): Promise<boolean> {

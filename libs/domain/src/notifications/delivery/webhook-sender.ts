@@ -25,7 +25,14 @@ export interface SendWebhookInput {
  * One attempt, no retries: the delivery job retries on TransientDeliveryError and gives up on
  * PermanentDeliveryError. Resolves with the receiver's status on any 2xx.
  */
-export async function sendWebhook({ url, secret, format, payload, now, timeoutMs = WEBHOOK_TIMEOUT_MS }: SendWebhookInput): Promise<{ status: number }> {
+export async function sendWebhook({
+  url,
+  secret,
+  format,
+  payload,
+  now,
+  timeoutMs = WEBHOOK_TIMEOUT_MS,
+}: SendWebhookInput): Promise<{ status: number }> {
   const target = parseWebhookUrl(url);
   // The exact string that is signed is the exact string sent: receivers verify the raw body.
   const body = JSON.stringify(format === 'slack' ? slackNotification(payload) : payload);
@@ -48,7 +55,9 @@ export async function sendWebhook({ url, secret, format, payload, now, timeoutMs
     // Jest, where `instanceof Error` is false.
     const timedOut = signal.aborted;
     throw new TransientDeliveryError(
-      timedOut ? `Webhook ${target.host} did not answer within ${timeoutMs} ms` : `Webhook ${target.host} could not be reached`,
+      timedOut
+        ? `Webhook ${target.host} did not answer within ${timeoutMs} ms`
+        : `Webhook ${target.host} could not be reached`,
       { url: redacted(target), reason: describe(error) },
       { cause: error },
     );
@@ -64,7 +73,8 @@ export async function sendWebhook({ url, secret, format, payload, now, timeoutMs
   const message = `Webhook ${target.host} answered ${status}`;
   // 408 and 429 are the two 4xx that ask to come back later.
   if (status === 408 || status === 429) throw new TransientDeliveryError(message, details);
-  if ((status >= 300 && status < 400) || (status >= 400 && status < 500)) throw new PermanentDeliveryError(message, details);
+  if ((status >= 300 && status < 400) || (status >= 400 && status < 500))
+    throw new PermanentDeliveryError(message, details);
   throw new TransientDeliveryError(message, details);
 }
 
@@ -113,7 +123,11 @@ async function readSnippet(response: Response, maxBytes = 512): Promise<string> 
 
 /** Duck-typed for the same cross-realm reason; fetch hides the useful part (ECONNREFUSED…) in `cause`. */
 function describe(error: unknown): string {
-  const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const { name, message, cause } = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
   if (typeof message !== 'string') return String(error);
   const detail = cause?.code ?? cause?.message;
   return `${name ?? 'Error'}: ${message}${detail ? `: ${detail}` : ''}`;

@@ -46,7 +46,16 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('rejects missing and malformed headers without throwing', () => {
-    for (const bad of [undefined, null, '', 'garbage', `t=${timestamp}`, `v1=${'a'.repeat(64)}`, `t=${timestamp},v1=abc`, `t=soon,v1=${'a'.repeat(64)}`]) {
+    for (const bad of [
+      undefined,
+      null,
+      '',
+      'garbage',
+      `t=${timestamp}`,
+      `v1=${'a'.repeat(64)}`,
+      `t=${timestamp},v1=abc`,
+      `t=soon,v1=${'a'.repeat(64)}`,
+    ]) {
       expect(verifyWebhookSignature(secret, bad, body, { now })).toBe(false);
     }
   });
