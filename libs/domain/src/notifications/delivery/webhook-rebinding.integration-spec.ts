@@ -74,21 +74,15 @@ describe('a webhook connects to the address that was checked (DNS rebinding)', (
     expect(receiver.requests).toHaveLength(received);
   });
 
-  it('with the policy on, a name that passes the check with a public address cannot reach 127.0.0.1', async () => {
+  it('with the policy on, the checked public answer is what a send is pinned to, and a rebound answer is refused', async () => {
+    // No send here: the test connects only to this machine (the pinning itself is proven by the test above).
     const resolveHost = rebindingResolver('93.184.216.34');
     const policy = new WebhookPolicy({ allowPrivateTargets: false, resolveHost });
     const url = receiver.url.replace('127.0.0.1', 'localhost');
-    const received = receiver.requests.length;
 
     const target = await policy.resolve(url, refuse);
     expect(target.addresses).toEqual([{ address: '93.184.216.34', family: 4 }]);
-    // Whatever that public address does with the call (here it times out or is unreachable) is not the point.
-    await sendWebhook({ target, secret: 's', format: 'json', payload: payload(), now, timeoutMs: 300 }).catch(
-      () => undefined,
-    );
-
     expect(resolveHost.calls).toBe(1);
-    expect(receiver.requests).toHaveLength(received);
     // The next attempt resolves again, and is checked again.
     await expect(policy.resolve(url, refuse)).rejects.toThrow(/localhost resolves to a private or reserved address/);
   });
