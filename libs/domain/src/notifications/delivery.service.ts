@@ -106,9 +106,13 @@ export class DeliveryService {
     }
     const hook = await this.db.transaction((tx) => this.outbox.webhookTarget(tx, row.organization_id, row.webhook_id!));
     if (!hook || !hook.enabled) throw new WebhookUnavailable();
-    // Checked again at send time: DNS may now point the host somewhere it must not.
-    await this.policy.check(hook.url, (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`));
-    await sendWebhook({ url: hook.url, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
+    // Checked again at send time, as DNS may now point the host somewhere it must not; the send then connects to the
+    // very addresses checked, never to a second answer for the same name.
+    const target = await this.policy.resolve(
+      hook.url,
+      (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`),
+    );
+    await sendWebhook({ target, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
   }
 
   /** Retry with backoff, or fail for good; the lease ends either way. Follow-up emails are enqueued after the commit. */

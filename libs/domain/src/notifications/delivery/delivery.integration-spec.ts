@@ -9,6 +9,7 @@ import { PermanentDeliveryError, TransientDeliveryError } from './delivery-error
 import { createMailer, type Mailer, type OutgoingEmail } from './mailer';
 import { WEBHOOK_DELIVERY_HEADER, sendWebhook } from './webhook-sender';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
+import type { CheckedWebhookTarget } from './webhook-target';
 
 const now = new Date('2026-03-21T09:15:30.000Z');
 const secret = 'whsec_integration_secret';
@@ -181,6 +182,11 @@ describe('mailer without SMTP (embedded .eml files)', () => {
   });
 });
 
+/** The receivers listen on 127.0.0.1, as WebhookPolicy.resolve with private targets allowed would report them. */
+function loopback(url: string): CheckedWebhookTarget {
+  return { url, hostname: '127.0.0.1', addresses: [{ address: '127.0.0.1', family: 4 }] };
+}
+
 describe('sendWebhook (real receiver)', () => {
   let receiver: WebhookReceiver;
 
@@ -194,7 +200,9 @@ describe('sendWebhook (real receiver)', () => {
 
   it('posts the payload as JSON with a signature that verifies against the raw body', async () => {
     const p = payload();
-    await expect(sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now })).resolves.toEqual({
+    await expect(
+      sendWebhook({ target: loopback(receiver.url), secret, format: 'json', payload: p, now }),
+    ).resolves.toEqual({
       status: 200,
     });
 
@@ -212,14 +220,20 @@ describe('sendWebhook (real receiver)', () => {
 
   it('repeats the same delivery id on every call for one outbox row, so a receiver can drop a repeat', async () => {
     const p = payload();
-    await sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now });
-    await sendWebhook({ url: receiver.url, secret, format: 'json', payload: p, now: new Date(now.getTime() + 60_000) });
+    await sendWebhook({ target: loopback(receiver.url), secret, format: 'json', payload: p, now });
+    await sendWebhook({
+      target: loopback(receiver.url),
+      secret,
+      format: 'json',
+      payload: p,
+      now: new Date(now.getTime() + 60_000),
+    });
     const calls = receiver.requests.filter((r) => r.headers[WEBHOOK_DELIVERY_HEADER] === p.outboxId);
     expect(calls).toHaveLength(2);
   });
 
   it('sends a Slack-compatible body when the format is slack', async () => {
-    await sendWebhook({ url: receiver.url, secret, format: 'slack', payload: payload(), now });
+    await sendWebhook({ target: loopback(receiver.url), secret, format: 'slack', payload: payload(), now });
     const body = receiver.requests.at(-1)!.json as { text: string; blocks: unknown[] };
     expect(body.text).toMatch(/^\*Critical alert: milestone overdue — Acme Robotics · Fractional CRO\*\n/);
     expect(body.text).toContain('<https://app.throughline.test/alerts/a1|Open in Throughline>');
@@ -237,7 +251,7 @@ describe('sendWebhook (real receiver)', () => {
     [301, PermanentDeliveryError],
   ])('classifies a %i answer', async (status, expected) => {
     receiver.respondWith(status);
-    const attempt = sendWebhook({ url: receiver.url, secret, format: 'json', payload: payload(), now });
+    const attempt = sendWebhook({ target: loopback(receiver.url), secret, format: 'json', payload: payload(), now });
     await expect(attempt).rejects.toBeInstanceOf(expected);
     await expect(attempt).rejects.toMatchObject({ details: { status } });
   });
@@ -245,7 +259,7 @@ describe('sendWebhook (real receiver)', () => {
   it('treats a refused connection as transient, and a non-http URL as permanent', async () => {
     await expect(
       sendWebhook({
-        url: `http://127.0.0.1:${await closedPort()}/hook`,
+        target: loopback(`http://127.0.0.1:${await closedPort()}/hook`),
         secret,
         format: 'json',
         payload: payload(),
@@ -253,14 +267,21 @@ describe('sendWebhook (real receiver)', () => {
       }),
     ).rejects.toBeInstanceOf(TransientDeliveryError);
     await expect(
-      sendWebhook({ url: 'ftp://example.test/hook', secret, format: 'json', payload: payload(), now }),
+      sendWebhook({ target: loopback('ftp://example.test/hook'), secret, format: 'json', payload: payload(), now }),
     ).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('gives up after timeoutMs and reports it as transient', async () => {
     receiver.respondWith(200, { delayMs: 2000 });
     const started = Date.now();
-    const attempt = sendWebhook({ url: receiver.url, secret, format: 'json', payload: payload(), now, timeoutMs: 200 });
+    const attempt = sendWebhook({
+      target: loopback(receiver.url),
+      secret,
+      format: 'json',
+      payload: payload(),
+      now,
+      timeoutMs: 200,
+    });
     await expect(attempt).rejects.toBeInstanceOf(TransientDeliveryError);
     await expect(attempt).rejects.toThrow(/did not answer within 200 ms/);
     expect(Date.now() - started).toBeLessThan(1500);
@@ -269,7 +290,9 @@ describe('sendWebhook (real receiver)', () => {
   it('keeps the secret part of the URL out of the error', async () => {
     receiver.respondWith(404);
     const url = `${receiver.url}/T000/B000/super-secret-token?token=abc`;
-    const error = await sendWebhook({ url, secret, format: 'slack', payload: payload(), now }).catch((e: unknown) => e);
+    const error = await sendWebhook({ target: loopback(url), secret, format: 'slack', payload: payload(), now }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PermanentDeliveryError);
     expect(
       JSON.stringify({ message: (error as Error).message, details: (error as PermanentDeliveryError).details }),

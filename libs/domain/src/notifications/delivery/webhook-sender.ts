@@ -1,6 +1,9 @@
+import { isIP, type LookupFunction } from 'node:net';
+import { Agent, fetch, type Response } from 'undici';
 import { slackNotification, type NotificationPayload } from './alert-batch-message';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
+import type { CheckedWebhookTarget } from './webhook-target';
 
 /** The outbox id, repeated on every retry of the same row, so receivers can drop duplicates. */
 export const WEBHOOK_DELIVERY_HEADER = 'x-throughline-delivery';
@@ -12,7 +15,8 @@ export type WebhookFormat = 'json' | 'slack';
 export const WEBHOOK_TIMEOUT_MS = 5000;
 
 export interface SendWebhookInput {
-  url: string;
+  /** From WebhookPolicy.resolve: the URL and the addresses checked for it, the only ones connected to. */
+  target: CheckedWebhookTarget;
   secret: string;
   format: WebhookFormat;
   payload: NotificationPayload;
@@ -26,14 +30,15 @@ export interface SendWebhookInput {
  * PermanentDeliveryError. Resolves with the receiver's status on any 2xx.
  */
 export async function sendWebhook({
-  url,
+  target: checked,
   secret,
   format,
   payload,
   now,
   timeoutMs = WEBHOOK_TIMEOUT_MS,
 }: SendWebhookInput): Promise<{ status: number }> {
-  const target = parseWebhookUrl(url);
+  const target = parseWebhookUrl(checked.url);
+  assertPinned(target, checked);
   // The exact string that is signed is the exact string sent: receivers verify the raw body.
   const body = JSON.stringify(format === 'slack' ? slackNotification(payload) : payload);
   const headers = {
@@ -45,11 +50,27 @@ export async function sendWebhook({
   };
 
   const signal = AbortSignal.timeout(timeoutMs);
+  // undici's own fetch with its own Agent (not the global fetch, whose bundled undici differs by Node version): the
+  // connection looks the name up with pinnedLookup, so it reaches a checked address while TLS (SNI) and Host keep the
+  // name. One agent per send: webhook calls are few, and no pooled socket outlives the check it was made under.
+  const dispatcher = new Agent({ connect: { lookup: pinnedLookup(checked) } });
+  try {
+    return await post(target, { headers, body, signal, timeoutMs, dispatcher });
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
+  }
+}
+
+async function post(
+  target: URL,
+  request: { headers: Record<string, string>; body: string; signal: AbortSignal; timeoutMs: number; dispatcher: Agent },
+): Promise<{ status: number }> {
+  const { headers, body, signal, timeoutMs, dispatcher } = request;
   let response: Response;
   try {
     // Redirects are not followed: fetch would turn a 301/302 POST into a body-less GET, and a
     // redirect is a wrong URL that retrying will not fix.
-    response = await fetch(target, { method: 'POST', headers, body, redirect: 'manual', signal });
+    response = await fetch(target, { method: 'POST', headers, body, redirect: 'manual', signal, dispatcher });
   } catch (error) {
     // Asked of the signal, not of the error: fetch's DOMException comes from another realm under
     // Jest, where `instanceof Error` is false.
@@ -76,6 +97,34 @@ export async function sendWebhook({
   if ((status >= 300 && status < 400) || (status >= 400 && status < 500))
     throw new PermanentDeliveryError(message, details);
   throw new TransientDeliveryError(message, details);
+}
+
+/**
+ * The connection's name lookup, answering only the addresses that were checked. An IP literal in the URL is never
+ * looked up (the socket connects to it as is): WebhookPolicy.resolve then checked exactly that literal.
+ */
+function pinnedLookup(target: CheckedWebhookTarget): LookupFunction {
+  return (hostname, options, callback) => {
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    const candidates = target.addresses.filter((a) => !family || a.family === family);
+    if (hostname !== target.hostname || candidates.length === 0) {
+      const error: NodeJS.ErrnoException = new Error(`${hostname} has no checked address`);
+      error.code = 'ENOTFOUND';
+      callback(error, '', 0);
+      return;
+    }
+    // `all` is what Node asks for when it tries IPv4 and IPv6 in turn (autoSelectFamily, the default).
+    if (options.all) callback(null, [...candidates]);
+    else callback(null, candidates[0]!.address, candidates[0]!.family);
+  };
+}
+
+/** A target built by hand rather than by WebhookPolicy.resolve must still not connect anywhere unchecked. */
+function assertPinned(url: URL, checked: CheckedWebhookTarget): void {
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const literal = isIP(hostname) !== 0;
+  if (hostname !== checked.hostname || (literal && !checked.addresses.some((a) => a.address === hostname)))
+    throw new PermanentDeliveryError(`Webhook ${url.host} was not checked before sending`);
 }
 
 function parseWebhookUrl(url: string): URL {
