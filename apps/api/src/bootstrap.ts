@@ -59,6 +59,7 @@ export async function createApiApp(
       audience: env.JWT_AUDIENCE,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseGraceSeconds: env.REFRESH_TOKEN_REUSE_GRACE_SECONDS,
       signupEnabled: env.SIGNUP_ENABLED,
       loginThrottle: {
         maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,

@@ -4,6 +4,8 @@ export interface AuthOptions {
   audience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** A used refresh token presented again this soon after its rotation gets the same successor (0: never). */
+  refreshReuseGraceSeconds: number;
   signupEnabled: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
   /** Base of the links in emails (the password reset link). */

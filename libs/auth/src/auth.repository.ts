@@ -87,9 +87,18 @@ export class AuthRepository {
     return rows[0];
   }
 
-  /** A token read with lockRefreshToken (its organization is its own). */
-  async markRefreshTokenUsed(tx: Queryable, id: string): Promise<void> {
-    await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
+  /** In the owner's tenant scope; no lock (a successor looked up while its predecessor's row is locked). */
+  async findRefreshToken(tx: Queryable, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+    const rows: RefreshTokenRow[] = await tx.query(
+      `SELECT id, organization_id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0];
+  }
+
+  /** A token read with lockRefreshToken (its organization is its own). `usedAt` from the Clock: the grace window counts from it. */
+  async markRefreshTokenUsed(tx: Queryable, id: string, usedAt: Date): Promise<void> {
+    await tx.query(`UPDATE refresh_tokens SET used_at = $2 WHERE id = $1`, [id, usedAt]);
   }
 
   async refreshTokenFamily(

@@ -19,9 +19,11 @@ import {
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import type { AuthSessionView, ChangePasswordDto, LoginDto, MeView, SignupDto, TokenPairView } from './auth.dto';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type RefreshTokenRow } from './auth.repository';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
+
+type RefreshOutcome = { issued?: TokenPairView };
 
 const BAD_CREDENTIALS = () => new Unauthorized('AUTH.INVALID_CREDENTIALS', 'Invalid email or password');
 const BAD_REFRESH = () =>
@@ -116,8 +118,9 @@ export class AuthService {
   }
 
   /**
-   * Rotates: the presented token is used up and a new one of the same family returned. Presenting a
-   * used or revoked token means it leaked (or the client replayed it): the whole family is revoked.
+   * Rotates: the presented token is used up and its successor, of the same family, returned. Presenting a used or
+   * revoked token means it leaked (or the client replayed it): the whole family is revoked. Except just after the
+   * rotation: two tabs opened at once both present the one stored token, and the later one gets the same successor.
    */
   async refresh(refreshToken: string): Promise<TokenPairView> {
     // The token names no organization: its owner is a system lookup, everything after runs in that organization.
@@ -129,39 +132,68 @@ export class AuthService {
   }
 
   private async rotate(refreshToken: string): Promise<TokenPairView> {
-    const outcome = await this.db.transaction(async (tx): Promise<{ issued?: TokenPairView; reuse?: boolean }> => {
+    const outcome = await this.db.transaction(async (tx): Promise<RefreshOutcome> => {
+      // The row lock makes concurrent requests with one token take turns: only the first rotates it.
       const token = await this.auth.lockRefreshToken(tx, hashToken(refreshToken));
       if (!token) return {};
       // Revoked (logout, disable) without having been used: simply invalid. Used before: replayed, so possibly stolen.
       if (token.revoked_at && !token.used_at) return {};
       if (token.used_at) {
-        await this.revokeFamily(tx, token.organization_id, token.family_id);
-        await this.audit.record(
-          tx,
-          { organizationId: token.organization_id, userId: token.user_id },
-          'auth.refresh_token_reused',
-          'user',
-          token.user_id,
-          null,
-          { familyId: token.family_id },
-        );
-        this.logger.warn({
-          event: 'auth.refresh.reuse_detected',
-          organizationId: token.organization_id,
-          userId: token.user_id,
-          familyId: token.family_id,
-          message: 'Refresh token reuse detected: its session family is revoked',
-        });
-        return { reuse: true };
+        const repeat = await this.repeatWithinGrace(tx, token, refreshToken);
+        return repeat === 'replay' ? this.replayed(tx, token) : repeat;
       }
       if (token.expires_at.getTime() <= this.clock.now().getTime()) return {};
       const user = await this.auth.findUser(tx, token.organization_id, token.user_id);
       if (!user || user.disabledAt) return {};
-      await this.auth.markRefreshTokenUsed(tx, token.id);
-      return { issued: await this.tokens.issue(tx, user, token.family_id) };
+      await this.auth.markRefreshTokenUsed(tx, token.id, this.clock.now());
+      return { issued: await this.tokens.issue(tx, user, token.family_id, this.tokens.successorOf(refreshToken)) };
     });
     if (!outcome.issued) throw BAD_REFRESH();
     return outcome.issued;
+  }
+
+  /**
+   * A used token presented again within the grace window gets its successor (derived again from it, never stored)
+   * with a new access token, while that successor is still the session's live token. Once the successor has been
+   * used the client has moved on, and the repeat is a replay like any other.
+   */
+  private async repeatWithinGrace(
+    tx: EntityManager,
+    token: RefreshTokenRow,
+    refreshToken: string,
+  ): Promise<RefreshOutcome | 'replay'> {
+    const graceMs = this.options.refreshReuseGraceSeconds * 1000;
+    if (graceMs === 0 || this.clock.now().getTime() - token.used_at!.getTime() > graceMs) return 'replay';
+    const successorToken = this.tokens.successorOf(refreshToken);
+    const successor = await this.auth.findRefreshToken(tx, hashToken(successorToken));
+    if (!successor || successor.family_id !== token.family_id) return 'replay';
+    // The session ended meanwhile (logout in the other tab, password change, disable): over, but nothing replayed.
+    if (successor.revoked_at) return {};
+    if (successor.used_at) return 'replay';
+    const user = await this.auth.findUser(tx, token.organization_id, token.user_id);
+    if (!user || user.disabledAt) return {};
+    return { issued: await this.tokens.withAccessToken(user, token.family_id, successorToken) };
+  }
+
+  private async replayed(tx: EntityManager, token: RefreshTokenRow): Promise<RefreshOutcome> {
+    await this.revokeFamily(tx, token.organization_id, token.family_id);
+    await this.audit.record(
+      tx,
+      { organizationId: token.organization_id, userId: token.user_id },
+      'auth.refresh_token_reused',
+      'user',
+      token.user_id,
+      null,
+      { familyId: token.family_id },
+    );
+    this.logger.warn({
+      event: 'auth.refresh.reuse_detected',
+      organizationId: token.organization_id,
+      userId: token.user_id,
+      familyId: token.family_id,
+      message: 'Refresh token reuse detected: its session family is revoked',
+    });
+    return {};
   }
 
   async logout(actor: Actor, sessionId: string, refreshToken?: string): Promise<void> {

@@ -130,6 +130,15 @@ describe('validateEnvironment', () => {
     });
   });
 
+  it('reads REFRESH_TOKEN_REUSE_GRACE_SECONDS (30 by default, 0 to 300) and names a bad one', () => {
+    expect(validateEnvironment({}).REFRESH_TOKEN_REUSE_GRACE_SECONDS).toBe(30);
+    expect(validateEnvironment({ REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' }).REFRESH_TOKEN_REUSE_GRACE_SECONDS).toBe(0);
+    for (const bad of ['-1', '301', 'soon'])
+      expect(() => validateEnvironment({ REFRESH_TOKEN_REUSE_GRACE_SECONDS: bad })).toThrow(
+        /REFRESH_TOKEN_REUSE_GRACE_SECONDS/,
+      );
+  });
+
   it('reads LOG_FORMAT as auto (the default), json or pretty, and names a bad one', () => {
     expect(validateEnvironment({}).LOG_FORMAT).toBe('auto');
     expect(validateEnvironment({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');

@@ -132,6 +132,13 @@ export class Environment {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** How long a just-rotated refresh token, presented again (two tabs at once), gets the same successor; 0: never. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS = 30;
+
   @Transform(toBoolean)
   @IsBoolean()
   SIGNUP_ENABLED = true;

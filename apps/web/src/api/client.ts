@@ -4,14 +4,19 @@ import type { components, paths } from './schema';
 export type Schemas = components['schemas'];
 export type ApiError = Schemas['ErrorResponse'];
 
-/** Where the tokens live: the access token in memory only, the refresh token across reloads. */
+/** Where the tokens live: the access token in memory only, the refresh token across reloads (shared by the tabs). */
 const REFRESH_KEY = 'throughline.refreshToken';
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
 let onSessionLost: () => void = () => {};
 
+interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
 export const tokens = {
-  set(pair: { accessToken: string; refreshToken: string }) {
+  set(pair: TokenPair) {
     accessToken = pair.accessToken;
     localStorage.setItem(REFRESH_KEY, pair.refreshToken);
   },
@@ -26,28 +31,69 @@ export const tokens = {
   },
 };
 
-/** Trades the stored refresh token for a new pair (once at a time: concurrent 401s share one refresh). */
+/**
+ * Tabs opened at once all find the same stored refresh token; presenting it twice would look like a stolen token to
+ * the API. So tabs refresh one at a time (a Web Lock), and a tab that rotates a token tells the others the pair it
+ * got for it (a BroadcastChannel): a tab that waited for the lock takes that pair instead of presenting the token
+ * again. Where the Web Locks API is missing (plain http to another host is not a secure context), the API's grace
+ * window for a just-rotated token keeps concurrent tabs signed in.
+ */
+const REFRESH_LOCK = 'throughline.refresh';
+export const SESSION_CHANNEL = 'throughline.session';
+export interface RotationNotice {
+  usedUp: string;
+  pair: TokenPair;
+}
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SESSION_CHANNEL);
+let lastRotation: RotationNotice | null = null;
+channel?.addEventListener('message', (event: MessageEvent<RotationNotice>) => {
+  if (typeof event.data?.usedUp === 'string' && typeof event.data.pair?.accessToken === 'string')
+    lastRotation = event.data;
+});
+
+/** Trades the stored refresh token for a new pair (once at a time in a tab, and across the tabs). */
 export function refreshSession(): Promise<boolean> {
-  const refreshToken = tokens.refreshToken();
-  if (!refreshToken) return Promise.resolve(false);
-  refreshing ??= fetch('/api/v1/auth/refresh', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
-  })
-    .then(async (response) => {
-      if (!response.ok) {
-        tokens.clear();
-        return false;
-      }
-      tokens.set(await response.json());
-      return true;
-    })
-    .catch(() => false)
-    .finally(() => {
-      refreshing = null;
-    });
+  const presented = tokens.refreshToken();
+  if (!presented) return Promise.resolve(false);
+  refreshing ??= oneTabAtATime(() => rotate(presented)).finally(() => {
+    refreshing = null;
+  });
   return refreshing;
+}
+
+function oneTabAtATime(task: () => Promise<boolean>): Promise<boolean> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? locks.request(REFRESH_LOCK, task) : task();
+}
+
+async function rotate(presented: string): Promise<boolean> {
+  // Another tab rotated this very token while this one waited: its pair is ours too.
+  if (lastRotation?.usedUp === presented) {
+    accessToken = lastRotation.pair.accessToken;
+    return true;
+  }
+  // The newest stored token: another tab may have rotated ours (its notice still on the way).
+  const refreshToken = tokens.refreshToken();
+  if (!refreshToken) return false;
+  try {
+    const response = await fetch('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    if (!response.ok) {
+      // Forget the stored token only if it is still the refused one, not one another tab has stored since.
+      if (tokens.refreshToken() === refreshToken) tokens.clear();
+      else accessToken = null;
+      return false;
+    }
+    const pair: TokenPair = await response.json();
+    tokens.set(pair);
+    channel?.postMessage({ usedUp: refreshToken, pair } satisfies RotationNotice);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** fetch with the bearer token; a 401 refreshes the session once and retries, or ends the session. */
