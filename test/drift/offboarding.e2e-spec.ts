@@ -174,4 +174,52 @@ describe('offboarding: alert recipients follow accounts and the organization set
     expect(outbox).toEqual(expected);
     expect(mailed).toEqual(expected);
   });
+
+  it('fails the emails still waiting for a user when the user is disabled: written before, never sent', async () => {
+    const title = `Waiting when disabled ${tag}`;
+    // Owner A allowed, the executive enabled (as the scenarios above leave them): three recipients.
+    expectStatus(await tenant.admin.patch('/organization/settings', { notifyPeopleWithoutAccount: true }), 200);
+    expectStatus(await tenant.admin.post(`/users/${tenant.users.executive}/enable`), 200);
+    smtp.setRejection({ code: 451, message: 'try later' });
+    try {
+      const milestone = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+        title,
+        dueDate: YESTERDAY,
+      });
+      expectStatus(milestone, 201);
+      await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
+      const rowsOf = async () =>
+        (await api.dataSource.query(
+          `SELECT lower(o.recipient_email) AS email, o.status, o.attempts, o.last_error FROM outbox o JOIN drift_alerts a ON a.id = o.alert_id
+            WHERE a.organization_id = $1 AND a.subject_id = $2 AND o.channel = 'email' ORDER BY 1`,
+          [tenant.organizationId, milestone.body.id],
+        )) as Array<{ email: string; status: string; attempts: number; last_error: string | null }>;
+      // Every email refused once and waiting for its retry: the executive's among them.
+      const waiting = await eventually(async () => {
+        const rows = await rowsOf();
+        return rows.length === 3 && rows.every((r) => r.attempts >= 1 && r.last_error !== null) ? rows : null;
+      }, 10_000);
+      expect(waiting.map((r) => r.email)).toContain(tenant.emails.executive);
+
+      expectStatus(await tenant.admin.post(`/users/${tenant.users.executive}/disable`), 200);
+      smtp.setRejection(null);
+
+      const done = await eventually(async () => {
+        const rows = await rowsOf();
+        return rows.every((r) => r.status !== 'pending') ? rows : null;
+      }, 15_000);
+      await settle();
+      expect(done.map((r) => [r.email, r.status])).toEqual(
+        [
+          [ownerEmail, 'sent'],
+          [tenant.emails.executive, 'failed'],
+          [tenant.emails.manager, 'sent'],
+        ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      );
+      expect(done.find((r) => r.email === tenant.emails.executive)!.last_error).toContain('disabled');
+      expect(mailsAbout(title).map(recipientOf).sort()).toEqual([ownerEmail, tenant.emails.manager].sort());
+    } finally {
+      smtp.setRejection(null);
+    }
+  });
 });
