@@ -67,10 +67,11 @@ export function organizationSteps(
 
   const steps: Array<SeedStep | false> = [
     {
+      // Owners and executives without an account are mailed too, so a scan writes every email it can.
       label: 'organizations',
       table: 'organizations',
       sql: `INSERT INTO organizations (id, name, timezone, settings)
-            SELECT g.org, ${literal(s.name)}${group.count > 1 ? ` || ' ' || o` : ''}, (ARRAY[${s.timezones.map(literal).join(', ')}])[1 + o % ${s.timezones.length}], '{}'
+            SELECT g.org, ${literal(s.name)}${group.count > 1 ? ` || ' ' || o` : ''}, (ARRAY[${s.timezones.map(literal).join(', ')}])[1 + o % ${s.timezones.length}], '{"notifyPeopleWithoutAccount": true}'
               FROM ${orgs}`,
     },
     {

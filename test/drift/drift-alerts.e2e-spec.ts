@@ -82,6 +82,8 @@ describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }
     worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
     pin('2026-03-09T09:00:00Z');
     tenant = await createTenant(api.http, 'Drift');
+    // Owner A has no user account: mailed only because the organization allows it (off by default).
+    expectStatus(await tenant.admin.patch('/organization/settings', { notifyPeopleWithoutAccount: true }), 200);
     // The manager looks after client A; the webhook receives every alert.
     expectStatus(
       await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }),

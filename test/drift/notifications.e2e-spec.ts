@@ -156,6 +156,8 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
     });
     pin(NOW);
     tenant = await createTenant(api.http, 'Notify');
+    // Owner A has no user account: mailed only because the organization allows it (off by default).
+    expectStatus(await tenant.admin.patch('/organization/settings', { notifyPeopleWithoutAccount: true }), 200);
     // The manager looks after client A, so every alert on client A goes to owner A, the executive and the manager.
     expectStatus(
       await tenant.manager.patch(`/clients/${tenant.a.clientId}`, { accountManagerId: tenant.users.manager }),

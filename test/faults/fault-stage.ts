@@ -6,6 +6,7 @@ import {
   createTenant,
   createTestDatabase,
   dropTestDatabase,
+  expectStatus,
   queueIsolation,
   startTestApi,
   type Tenant,
@@ -50,6 +51,8 @@ export async function startFaultStage(options: {
       QUEUE_SCHEMA: stage.queueEnv!.schema,
     });
     stage.tenant = await createTenant(stage.api.http, options.tenantName);
+    // The fault tests mail owners who have no user account: allowed here, off by default.
+    expectStatus(await stage.tenant.admin.patch('/organization/settings', { notifyPeopleWithoutAccount: true }), 200);
     return stage as FaultStage;
   } catch (error) {
     await stopFaultStage(stage, []);

@@ -193,6 +193,8 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     });
     ({ api, database, sink, queueEnv, logDir, tenant } = stage);
     scanTenant = await createTenant(api.http, 'Crash scans');
+    // Owners without a user account are mailed only when the organization allows it (off by default).
+    expectStatus(await scanTenant.admin.patch('/organization/settings', { notifyPeopleWithoutAccount: true }), 200);
     mailDir = join(logDir, 'mail');
     timings.stageMs = Date.now() - t;
 
@@ -526,7 +528,7 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     const ownerEmail = new Map(
       (
         await orgQuery<Array<{ id: string; email: string | null; client_id: string }>>(
-          `SELECT o.id, lower(COALESCE(u.email, o.email)) AS email, o.client_id FROM owners o LEFT JOIN users u ON u.id = o.user_id AND u.disabled_at IS NULL WHERE o.organization_id = $1`,
+          `SELECT o.id, lower(CASE WHEN o.user_id IS NULL THEN o.email ELSE u.email END) AS email, o.client_id FROM owners o LEFT JOIN users u ON u.id = o.user_id AND u.disabled_at IS NULL WHERE o.organization_id = $1`,
         )
       ).map((o) => [o.id, o]),
     );
@@ -554,7 +556,7 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     const engagement = new Map(
       (
         await orgQuery<Array<{ id: string; client_id: string; executive_email: string | null }>>(
-          `SELECT e.id, e.client_id, lower(COALESCE(u.email, x.email)) AS executive_email FROM engagements e
+          `SELECT e.id, e.client_id, lower(CASE WHEN x.user_id IS NULL THEN x.email ELSE u.email END) AS executive_email FROM engagements e
          JOIN executives x ON x.id = e.executive_id LEFT JOIN users u ON u.id = x.user_id AND u.disabled_at IS NULL WHERE e.organization_id = $1`,
         )
       ).map((e) => [e.id, e]),

@@ -1615,6 +1615,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            notifyPeopleWithoutAccount: boolean;
             timezone: string;
         };
         OwnerPage: {
@@ -1962,6 +1963,8 @@ export interface components {
             /** @description off_track once progress < expected − this */
             healthOffTrackBelow?: number;
             name?: string;
+            /** @description Send alert emails to executives and owners who have no user account, at the email on their profile (default false) */
+            notifyPeopleWithoutAccount?: boolean;
             /** @example Europe/London */
             timezone?: string;
         };

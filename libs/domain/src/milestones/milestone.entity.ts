@@ -30,4 +30,7 @@ export class MilestoneDueDateChange {
   @Column({ name: 'old_due_date', type: 'date' }) oldDueDate!: string;
   @Column({ name: 'new_due_date', type: 'date' }) newDueDate!: string;
   @Column({ type: 'text' }) reason!: string;
+  /** The order the changes were written in, under the milestone's row lock: the history's order. */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'BY DEFAULT', insert: false, update: false })
+  seq!: string;
 }

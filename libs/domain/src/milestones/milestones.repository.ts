@@ -1,7 +1,7 @@
 import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Milestone, MilestoneDueDateChange } from './milestone.entity';
+import { Milestone } from './milestone.entity';
 
 export interface MilestoneRow {
   id: string;
@@ -44,6 +44,7 @@ export class MilestonesRepository {
     return milestones.save(milestones.create({ organizationId, ...fields }));
   }
 
+  /** Locks the milestone's row until the transaction ends (SELECT … FOR UPDATE): changes to one milestone queue up. */
   async getForUpdate(tx: EntityManager, organizationId: string, id: string): Promise<Milestone | null> {
     return tx.getRepository(Milestone).findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -53,12 +54,20 @@ export class MilestonesRepository {
     await tx.getRepository(Milestone).save(milestone);
   }
 
+  /**
+   * Under the milestone's lock (getForUpdate): `seq` is drawn now, so the history's order is the order the changes
+   * were made in, and `changed_at` is this moment rather than the transaction's start (which may precede the lock).
+   */
   async recordDueDateChange(
-    tx: EntityManager,
+    tx: Queryable,
     organizationId: string,
     change: { milestoneId: string; changedBy: string; oldDueDate: string; newDueDate: string; reason: string },
   ): Promise<void> {
-    await tx.getRepository(MilestoneDueDateChange).insert({ organizationId, ...change });
+    await tx.query(
+      `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
+       VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6)`,
+      [organizationId, change.milestoneId, change.changedBy, change.oldDueDate, change.newDueDate, change.reason],
+    );
   }
 
   /** One milestone, or every milestone of a priority, in due-date order. */
@@ -78,7 +87,7 @@ export class MilestonesRepository {
       `SELECT h.id, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date, to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date,
               h.reason, h.changed_by, u.name AS changed_by_name, h.changed_at
          FROM milestone_due_date_changes h LEFT JOIN users u ON u.id = h.changed_by
-        WHERE h.organization_id = $1 AND h.milestone_id = $2 ORDER BY h.changed_at, h.id`,
+        WHERE h.organization_id = $1 AND h.milestone_id = $2 ORDER BY h.seq`,
       [organizationId, milestoneId],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Severity } from '../drift/drift-types';
+import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization-settings';
 import type { AlertBatchPayload, BatchedAlert } from './delivery/alert-batch-message';
 import type { AlertNotificationPayload } from './delivery/alert-message';
 
@@ -42,7 +43,9 @@ type NotifiedAlert = AlertSummary & { event: BatchedAlert['event']; link: string
 /**
  * Writes the outbox rows for the alerts a scan raised or escalated (its `scan_notifications` table), inside
  * the scan's transaction. Recipients: the priority's owner, the engagement's executive and the client's account
- * manager, each once per alert and within their preferences; and every enabled webhook of the organization.
+ * manager, each once per alert and within their preferences; and every enabled webhook of the organization. A
+ * disabled user gets nothing (not even at a profile's email); an owner or executive without a user account is
+ * mailed only when the organization's `notifyPeopleWithoutAccount` is on.
  * Each recipient gets one row per alert, or a single batch row when the scan has more than `alertBatchAbove`
  * (ALERT_BATCH_ABOVE) alerts for them. Recipients are grouped in SQL: a scan that raises a
  * hundred thousand alerts still reads back one row per recipient.
@@ -63,6 +66,7 @@ export class AlertOutboxRepository {
     await tx.query(`ANALYZE scan_notifications`);
     const emails: EmailShare[] = await tx.query(
       `WITH n AS (SELECT alert_id, event, severity, priority_id, ${RANK('severity')} AS rank FROM scan_notifications),
+       org AS (SELECT COALESCE((settings->>'notifyPeopleWithoutAccount')::boolean, $3) AS without_account FROM organizations WHERE id = $1),
        a AS (SELECT d.id, d.subject_type, d.subject_id, d.engagement_id, n.priority_id FROM n JOIN drift_alerts d ON d.organization_id = $1 AND d.id = n.alert_id),
        owner_of AS (
          -- The scan recorded each milestone's and priority's priority: no lookup per milestone here.
@@ -70,14 +74,18 @@ export class AlertOutboxRepository {
          UNION ALL
          SELECT a.id, a.subject_id FROM a WHERE a.subject_type = 'owner'),
        candidates AS (
+         -- A profile linked to a user is that user (enabled, at the user's email; disabled, nobody); a profile
+         -- without one is mailed at its own email only when the organization allows it.
          SELECT ow.alert_id, COALESCE(u.email, o.email) AS email, COALESCE(u.name, o.name) AS name, u.id AS user_id
            FROM owner_of ow JOIN owners o ON o.organization_id = $1 AND o.id = ow.owner_id
-           LEFT JOIN users u ON u.id = o.user_id AND u.disabled_at IS NULL
+           LEFT JOIN users u ON u.id = o.user_id
+          WHERE CASE WHEN o.user_id IS NULL THEN (SELECT without_account FROM org) ELSE u.disabled_at IS NULL END
          UNION ALL
          SELECT a.id, COALESCE(u.email, x.email), COALESCE(u.name, x.name), u.id
            FROM a JOIN engagements e ON e.organization_id = $1 AND e.id = a.engagement_id
            JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
-           LEFT JOIN users u ON u.id = x.user_id AND u.disabled_at IS NULL
+           LEFT JOIN users u ON u.id = x.user_id
+          WHERE CASE WHEN x.user_id IS NULL THEN (SELECT without_account FROM org) ELSE u.disabled_at IS NULL END
          UNION ALL
          SELECT a.id, u.email, u.name, u.id
            FROM a JOIN engagements e ON e.organization_id = $1 AND e.id = a.engagement_id
@@ -93,13 +101,15 @@ export class AlertOutboxRepository {
                 COALESCE(np.email_enabled, true) AS email_enabled, COALESCE(np.min_severity, 'info') AS min_severity
            FROM candidates c LEFT JOIN notification_preferences np ON np.user_id = c.user_id
           WHERE c.email IS NOT NULL
+            -- A disabled person gets nothing, whichever profile names their address.
+            AND NOT EXISTS (SELECT 1 FROM users d WHERE lower(d.email) = lower(c.email) AND d.disabled_at IS NOT NULL)
           ORDER BY c.alert_id, lower(c.email), c.user_id NULLS LAST)
        SELECT r.email, (array_agg(r.name ORDER BY r.user_id NULLS LAST))[1] AS name, (array_agg(r.user_id ORDER BY r.user_id NULLS LAST))[1] AS user_id,
               ${SHARE_COLUMNS}
          FROM recipients r JOIN n ON n.alert_id = r.alert_id
         WHERE r.email_enabled AND n.rank >= ${RANK('r.min_severity')}
         GROUP BY r.email`,
-      [organizationId, idsPerShare],
+      [organizationId, idsPerShare, DEFAULT_ORGANIZATION_SETTINGS.notifyPeopleWithoutAccount],
     );
     const webhooks: WebhookShare[] = await tx.query(
       `WITH n AS (SELECT alert_id, event, severity, ${RANK('severity')} AS rank FROM scan_notifications)

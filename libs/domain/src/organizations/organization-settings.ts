@@ -13,6 +13,11 @@ export interface OrganizationSettings {
   digestHour: number;
   /** Default: a digest with nothing to report is not sent. */
   digestSkipWhenEmpty: boolean;
+  /**
+   * Alert emails to executives and owners who have no user account (only the email on their profile): off unless
+   * the organization allows it, since nobody at the firm controls that address or can turn the emails off.
+   */
+  notifyPeopleWithoutAccount: boolean;
 }
 
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
@@ -23,6 +28,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   digestWeekday: 1,
   digestHour: 8,
   digestSkipWhenEmpty: true,
+  notifyPeopleWithoutAccount: false,
 };
 
 export function resolveSettings(stored: Partial<OrganizationSettings> | null | undefined): OrganizationSettings {

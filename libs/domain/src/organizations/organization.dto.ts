@@ -84,6 +84,14 @@ export class UpdateOrganizationSettingsDto {
   @Optional()
   @IsBoolean()
   digestSkipWhenEmpty?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Send alert emails to executives and owners who have no user account, at the email on their profile (default false)',
+  })
+  @Optional()
+  @IsBoolean()
+  notifyPeopleWithoutAccount?: boolean;
 }
 
 export class OrganizationSettingsView {
@@ -97,4 +105,5 @@ export class OrganizationSettingsView {
   @ApiProperty({ minimum: 1, maximum: 7 }) digestWeekday!: number;
   @ApiProperty({ minimum: 0, maximum: 23 }) digestHour!: number;
   @ApiProperty() digestSkipWhenEmpty!: boolean;
+  @ApiProperty() notifyPeopleWithoutAccount!: boolean;
 }

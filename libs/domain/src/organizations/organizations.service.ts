@@ -72,6 +72,8 @@ export class OrganizationsService {
       if (input.digestWeekday !== undefined) settings.digestWeekday = input.digestWeekday;
       if (input.digestHour !== undefined) settings.digestHour = input.digestHour;
       if (input.digestSkipWhenEmpty !== undefined) settings.digestSkipWhenEmpty = input.digestSkipWhenEmpty;
+      if (input.notifyPeopleWithoutAccount !== undefined)
+        settings.notifyPeopleWithoutAccount = input.notifyPeopleWithoutAccount;
       const resolved = resolveSettings(settings);
       if (resolved.healthOffTrackBelow < resolved.healthAtRiskBelow) {
         throw new RuleViolation(

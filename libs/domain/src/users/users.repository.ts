@@ -113,6 +113,24 @@ export class UsersRepository {
       [organizationId, userId],
     );
   }
+
+  /**
+   * A disabled person receives nothing, not even what was written for them before: their emails still waiting in the
+   * outbox (for their user or at their address, e.g. an executive profile's) fail with the reason. One already
+   * in a sender's hands may still go out. A password reset's link is dropped with it.
+   */
+  async failPendingEmails(tx: Queryable, organizationId: string, userId: string, failedAt: Date): Promise<void> {
+    await tx.query(
+      `UPDATE outbox o SET status = 'failed', failed_at = $3, claimed_until = NULL,
+              last_error = 'The recipient''s account was disabled before delivery',
+              payload = CASE WHEN o.event = 'auth.password_reset' THEN '{}'::jsonb ELSE o.payload END
+         FROM users u
+        WHERE u.organization_id = $1 AND u.id = $2
+          AND o.organization_id = $1 AND o.channel = 'email' AND o.status = 'pending'
+          AND (o.recipient_user_id = u.id OR lower(o.recipient_email) = lower(u.email))`,
+      [organizationId, userId, failedAt],
+    );
+  }
 }
 
 function userFilter(organizationId: string, query: ListUsersQueryDto, p: SqlParams): string {

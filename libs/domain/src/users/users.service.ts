@@ -155,7 +155,10 @@ export class UsersService {
       user.disabledAt = disabled ? this.clock.now() : null;
       user.tokenVersion += 1;
       await this.users.save(tx, user);
-      if (disabled) await this.users.revokeRefreshTokens(tx, actor.organizationId, id);
+      if (disabled) {
+        await this.users.revokeRefreshTokens(tx, actor.organizationId, id);
+        await this.users.failPendingEmails(tx, actor.organizationId, id, user.disabledAt!);
+      }
       await this.audit.record(tx, actor, disabled ? 'user.disabled' : 'user.enabled', 'user', id, before, user);
     });
     return this.get(actor, id);
