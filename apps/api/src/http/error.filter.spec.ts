@@ -84,6 +84,17 @@ describe('ErrorFilter', () => {
       status: 400,
       body: { code: 'VALIDATION_FAILED', errors: [{ field: 'dueDate', problems: ['dueDate must be a real date'] }] },
     });
+    expect(sent.body).not.toHaveProperty('details');
+  });
+
+  it('lists the first 20 fields of a long validation failure and counts the others in details', () => {
+    const fields = Array.from({ length: 25 }, (_, i) => ({
+      field: `f${i}`,
+      problems: [`property f${i} should not exist`],
+    }));
+    const sent = run(new RequestValidationFailed(fields));
+    expect(sent.body?.errors).toHaveLength(20);
+    expect(sent.body?.details).toEqual({ omittedErrors: 5 });
   });
 
   it('gives body-size and JSON errors their own codes', () => {

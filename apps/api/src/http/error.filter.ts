@@ -70,6 +70,7 @@ export class ErrorFilter implements ExceptionFilter {
         code: 'VALIDATION_FAILED',
         message: exception.message,
         errors: exception.fields,
+        ...(exception.omitted > 0 ? { details: { omittedErrors: exception.omitted } } : {}),
         correlationId,
       };
     }

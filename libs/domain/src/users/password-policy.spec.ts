@@ -27,4 +27,12 @@ describe('commonPasswordProblem', () => {
   ])('accepts %s', (password) => {
     expect(commonPasswordProblem(password)).toBeNull();
   });
+
+  it('leaves a password of the wrong length to the length rule, at once even when huge', () => {
+    expect(commonPasswordProblem('aaaaaaaaaaa')).toBeNull();
+    expect(commonPasswordProblem('a'.repeat(129))).toBeNull();
+    const started = performance.now();
+    expect(commonPasswordProblem('a'.repeat(720_719) + 'b')).toBeNull();
+    expect(performance.now() - started).toBeLessThan(50);
+  });
 });
