@@ -20,7 +20,8 @@ import {
  *  2. role-forbidden actions answer 403 with the JSON error body, whatever the id;
  *  3. ids out of a client viewer's / executive's reach (scope b) answer 404 exactly like a missing id;
  *  4. ids of another organization answer 404 (403 when the role may not do it at all) for every role;
- *  5. none of the refused calls writes anything (row counts, audit trail and row contents unchanged).
+ *  5. none of the refused calls writes anything (row counts, audit trail and row contents unchanged);
+ *  6. every count a role sees equals what that role can list, and a filter on a field hidden from it is refused.
  */
 
 const ROLES = ['admin', 'manager', 'executive', 'clientViewer'] as const;
@@ -838,7 +839,10 @@ describe('access control (every role × every route)', () => {
       expect(ids(portfolio.body)).toEqual([home.a.engagementId]);
       portfolio.body.items.forEach((item: object) => expect(item).not.toHaveProperty('daysPerWeek'));
       expect(ids((await c.get(`/portfolio?clientId=${home.b.clientId}`)).body)).toEqual([]);
-      expect(ids((await c.get('/clients')).body)).toEqual([home.a.clientId]);
+      const clients = await c.get('/clients');
+      expect(ids(clients.body)).toEqual([home.a.clientId]);
+      clients.body.items.forEach((item: object) => expect(item).not.toHaveProperty('accountManagerId'));
+      portfolio.body.items.forEach((item: object) => expect(item).not.toHaveProperty('accountManagerId'));
       const owners = await c.get('/owners');
       expect(owners.body.items.map((o: { clientId: string }) => o.clientId)).toEqual([home.a.clientId]);
 
@@ -887,7 +891,10 @@ describe('access control (every role × every route)', () => {
       // nothing of client B reaches those who may not see it, and client viewers never see the allocation
       if (role === 'executive' || role === 'clientViewer')
         Object.values(home.b).forEach((id) => expect(json).not.toContain(id));
-      if (role === 'clientViewer') expect(json).not.toContain('daysPerWeek');
+      if (role === 'clientViewer') {
+        expect(json).not.toContain('daysPerWeek');
+        expect(json).not.toContain('accountManager');
+      }
     });
   });
 
@@ -1169,6 +1176,118 @@ describe('access control (every role × every route)', () => {
           return home.manager.get(`/clients/${home.a.clientId}`);
         }),
       ).rejects.toThrow();
+    });
+  });
+
+  // ───────────── 6. what a role sees counted, it can list; hidden fields are no filter ─────────────
+
+  describe('6. every count a role sees equals what that role can list', () => {
+    /** A tenant of its own, with alerts of every status and of a rule client viewers never see (allocation). */
+    let counted: Tenant;
+
+    beforeAll(async () => {
+      counted = await createTenant(api.http, 'Counted');
+      const alert = (rule: string, engagementId: string, severity: string, status: string) =>
+        api.dataSource.query(
+          `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
+           VALUES ($1, $2, 'engagement', gen_random_uuid(), $3, $4, $5, 'counted', now(), now())`,
+          [counted.organizationId, rule, engagementId, severity, status],
+        );
+      await alert('focus_overload', counted.a.engagementId, 'warning', 'open');
+      await alert('allocation_mismatch', counted.a.engagementId, 'warning', 'open');
+      await alert('allocation_mismatch', counted.a.engagementId, 'critical', 'acknowledged');
+      await alert('milestone_overdue', counted.a.engagementId, 'critical', 'acknowledged');
+      await alert('priority_stalled', counted.a.engagementId, 'info', 'resolved');
+      await alert('allocation_mismatch', counted.b.engagementId, 'info', 'open');
+      await alert('owner_missing', counted.b.engagementId, 'warning', 'open');
+      await api.dataSource.query(
+        `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
+         VALUES ($1, 'owner_overload', 'owner', $2, NULL, 'critical', 'open', 'counted', now(), now())`,
+        [counted.organizationId, counted.a.ownerId],
+      );
+      expectStatus(
+        await counted.manager.patch(`/clients/${counted.a.clientId}`, { accountManagerId: counted.users.manager }),
+        200,
+      );
+    });
+
+    type Severity = 'critical' | 'warning' | 'info';
+    interface Item {
+      engagementId: string;
+      openAlerts: Record<Severity, number>;
+      priorityCounts: Record<string, number>;
+      overdueMilestones: number;
+    }
+
+    it.each(ROLES.map((role) => ({ role, title: LABEL[role] })))(
+      '$title: portfolio openAlerts, priorityCounts, overdueMilestones and totals match the lists',
+      async ({ role }) => {
+        const caller = counted[role];
+        const portfolio = await caller.get('/portfolio?limit=100');
+        expectStatus(portfolio, 200);
+        const items: Item[] = portfolio.body.items;
+        expect(portfolio.body.total).toBe(items.length);
+        expect(items.length).toBeGreaterThan(0);
+        for (const item of items) {
+          const alerts = await caller.get(`/alerts?engagementId=${item.engagementId}&limit=100`);
+          expectStatus(alerts, 200);
+          expect(alerts.body.total).toBe(alerts.body.items.length);
+          const listed = { critical: 0, warning: 0, info: 0 };
+          for (const a of alerts.body.items as Array<{ severity: Severity; status: string }>)
+            if (a.status !== 'resolved') listed[a.severity] += 1;
+          expect({ engagement: item.engagementId, openAlerts: item.openAlerts }).toEqual({
+            engagement: item.engagementId,
+            openAlerts: listed,
+          });
+
+          const priorities = await caller.get(`/engagements/${item.engagementId}/priorities`);
+          expectStatus(priorities, 200);
+          const byStatus = { active: 0, draft: 0, achieved: 0, dropped: 0 } as Record<string, number>;
+          let overdue = 0;
+          for (const priority of priorities.body as Array<{ id: string; status: string }>) {
+            byStatus[priority.status] += 1;
+            const milestones = await caller.get(`/priorities/${priority.id}/milestones`);
+            expectStatus(milestones, 200);
+            overdue += (milestones.body as Array<{ status: string; dueDate: string }>).filter(
+              (m) => ['planned', 'in_progress'].includes(m.status) && m.dueDate < portfolio.body.asOf,
+            ).length;
+          }
+          expect(item.priorityCounts).toEqual(byStatus);
+          expect(item.overdueMilestones).toBe(overdue);
+        }
+      },
+    );
+
+    it('the allocation alerts are counted for the staff, not for the client viewer (who cannot list them)', async () => {
+      const openOfA = async (caller: HttpClient) =>
+        ((await caller.get('/portfolio?limit=100')).body.items as Item[]).find(
+          (i) => i.engagementId === counted.a.engagementId,
+        )!.openAlerts;
+      expect(await openOfA(counted.manager)).toEqual({ critical: 2, warning: 2, info: 0 });
+      expect(await openOfA(counted.clientViewer)).toEqual({ critical: 1, warning: 1, info: 0 });
+    });
+
+    it('a filter on a field hidden from the client viewer is refused alike whatever its value (no oracle)', async () => {
+      const refusals = await Promise.all(
+        [counted.users.manager, randomUUID()].map((value) =>
+          counted.clientViewer.get(`/portfolio?accountManagerId=${value}`),
+        ),
+      );
+      for (const refused of refusals) {
+        expectStatus(refused, 400);
+        expect(refused.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'accountManagerId', problems: [expect.any(String)] }],
+        });
+      }
+      expect(refusals[0].body.message).toBe(refusals[1].body.message);
+      const rule = await counted.clientViewer.get('/alerts?rule=allocation_mismatch');
+      expectStatus(rule, 400);
+      expect(rule.body.errors).toEqual([{ field: 'rule', problems: [expect.any(String)] }]);
+      // the roles that see the field may filter by it
+      const filtered = await counted.manager.get(`/portfolio?limit=100&accountManagerId=${counted.users.manager}`);
+      expect(ids(filtered.body)).toEqual([counted.a.engagementId]);
+      expectStatus(await counted.manager.get('/alerts?rule=allocation_mismatch'), 200);
     });
   });
 });

@@ -9,6 +9,7 @@ import { selectQueueBackend } from '@app/queue';
 import { domainOptionsFromEnvironment } from '@app/domain';
 import { createLogger, createPino, StructuredLogger } from '@app/platform';
 import { ApiModule } from './api.module';
+import { useBoundedBodyParsers } from './http/body-parsers';
 import { enableCompression } from './http/compression';
 import { createValidationPipe } from './http/validation';
 import { resolveWebDir, serveWebApp } from './web/web-app';
@@ -85,6 +86,7 @@ export async function createApiApp(
     abortOnError: false,
   });
   if (requestLog) registerRequestLogging(app.getHttpAdapter().getInstance(), requestLog);
+  useBoundedBodyParsers(app, env.BODY_LIMIT_BYTES);
   await enableCompression(app); // before the routes: the dashboard's static routes are added below
   await applySecurityHeaders(app, { hsts: env.PUBLIC_URL.startsWith('https://') });
   applyCors(app, env.CORS_ORIGINS);

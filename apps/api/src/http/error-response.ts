@@ -11,7 +11,11 @@ export class ErrorResponse {
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' }) code!: string;
   @ApiProperty({ example: 'Invalid request: dueDate (dueDate must be a real date in the form YYYY-MM-DD)' })
   message!: string;
-  @ApiPropertyOptional({ type: [FieldProblemView] }) errors?: FieldProblemView[];
+  @ApiPropertyOptional({
+    type: [FieldProblemView],
+    description: 'The first 20 fields with problems; details.omittedErrors counts the others',
+  })
+  errors?: FieldProblemView[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
   @ApiProperty({ description: 'Quote it when reporting a problem; also in the x-request-id header' })
   correlationId!: string;

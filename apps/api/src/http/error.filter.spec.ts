@@ -1,5 +1,5 @@
 import { ArgumentsHost, HttpException, Logger } from '@nestjs/common';
-import { Conflict, NotFound, RoleForbidden, RuleViolation } from '@app/domain';
+import { Conflict, FieldNotAllowed, NotFound, RoleForbidden, RuleViolation } from '@app/domain';
 import { ErrorFilter } from './error.filter';
 import { RequestValidationFailed } from './validation';
 
@@ -84,6 +84,27 @@ describe('ErrorFilter', () => {
       status: 400,
       body: { code: 'VALIDATION_FAILED', errors: [{ field: 'dueDate', problems: ['dueDate must be a real date'] }] },
     });
+    expect(sent.body).not.toHaveProperty('details');
+  });
+
+  it('answers a filter the role may not use (FieldNotAllowed) like invalid input: 400 naming the field', () => {
+    expect(run(new FieldNotAllowed('accountManagerId', 'client viewers cannot filter by it'))).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'accountManagerId', problems: ['client viewers cannot filter by it'] }],
+      },
+    });
+  });
+
+  it('lists the first 20 fields of a long validation failure and counts the others in details', () => {
+    const fields = Array.from({ length: 25 }, (_, i) => ({
+      field: `f${i}`,
+      problems: [`property f${i} should not exist`],
+    }));
+    const sent = run(new RequestValidationFailed(fields));
+    expect(sent.body?.errors).toHaveLength(20);
+    expect(sent.body?.details).toEqual({ omittedErrors: 5 });
   });
 
   it('gives body-size and JSON errors their own codes', () => {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, TooManyAttempts, type DomainErrorKind } from '@app/domain';
+import { DomainError, FieldNotAllowed, TooManyAttempts, type DomainErrorKind } from '@app/domain';
 import { RequestValidationFailed } from './validation';
 import type { ErrorResponse } from './error-response';
 import { noteErrorForLog } from '../logging/request-logging';
@@ -13,6 +13,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   rule: 422,
   throttled: 429,
+  bad_input: 400,
 };
 
 const PG_CONFLICTS: Record<string, { status: number; code: string; message: string }> = {
@@ -70,6 +71,16 @@ export class ErrorFilter implements ExceptionFilter {
         code: 'VALIDATION_FAILED',
         message: exception.message,
         errors: exception.fields,
+        ...(exception.omitted > 0 ? { details: { omittedErrors: exception.omitted } } : {}),
+        correlationId,
+      };
+    }
+    if (exception instanceof FieldNotAllowed) {
+      return {
+        statusCode: 400,
+        code: exception.code,
+        message: exception.message,
+        errors: [{ field: exception.field, problems: [exception.problem] }],
         correlationId,
       };
     }

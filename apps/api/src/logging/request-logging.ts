@@ -6,6 +6,8 @@ import { logContext, type LogContext } from '@app/platform';
 interface ErrorNote {
   code: string;
   fields?: string[];
+  /** Fields with problems beyond those listed (the error body lists the first 20). */
+  omittedFields?: number;
 }
 
 const ERROR_NOTE = Symbol('errorNote');
@@ -16,9 +18,14 @@ type NotedRequest = FastifyRequest & {
 
 export function noteErrorForLog(
   request: FastifyRequest,
-  body: { code: string; errors?: Array<{ field: string }> },
+  body: { code: string; errors?: Array<{ field: string }>; details?: Record<string, unknown> },
 ): void {
-  (request as NotedRequest)[ERROR_NOTE] = { code: body.code, fields: body.errors?.map((e) => e.field) };
+  const omitted = body.errors ? body.details?.omittedErrors : undefined;
+  (request as NotedRequest)[ERROR_NOTE] = {
+    code: body.code,
+    fields: body.errors?.map((e) => e.field),
+    ...(typeof omitted === 'number' ? { omittedFields: omitted } : {}),
+  };
 }
 
 const AUTH = '/api/v1/auth';
@@ -99,6 +106,7 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: PinoLog
       ...(event ? { event } : {}),
       ...(note ? { code: note.code } : {}),
       ...(note?.fields?.length ? { fields: note.fields } : {}),
+      ...(note?.omittedFields ? { omittedFields: note.omittedFields } : {}),
     };
     const level = status >= 500 ? 'error' : event && status >= 400 ? 'warn' : 'info';
     logger[level](fields, event ?? 'request completed');

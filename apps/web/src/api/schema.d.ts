@@ -1048,8 +1048,11 @@ export interface components {
             total: number;
         };
         ClientView: {
-            /** Format: uuid */
-            accountManagerId: string | null;
+            /**
+             * Format: uuid
+             * @description Omitted for client viewers
+             */
+            accountManagerId?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -1452,6 +1455,7 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
+            /** @description The first 20 fields with problems; details.omittedErrors counts the others */
             errors?: components["schemas"]["FieldProblemView"][];
             /** @example Invalid request: dueDate (dueDate must be a real date in the form YYYY-MM-DD) */
             message: string;
@@ -1691,7 +1695,7 @@ export interface components {
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
-            /** @description Open and acknowledged alerts by severity */
+            /** @description Open and acknowledged alerts by severity: those you can list with GET /alerts?engagementId= (client viewers: not the allocation alerts) */
             openAlerts: components["schemas"]["OpenAlertCountsView"];
             overdueMilestones: number;
             priorityCounts: components["schemas"]["PriorityCountsView"];
@@ -2094,6 +2098,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order?: "asc" | "desc";
+                /** @description A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400 */
                 rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
                 severity?: "info" | "warning" | "critical";
                 status?: "open" | "acknowledged" | "resolved";
@@ -5667,7 +5672,7 @@ export interface operations {
     PortfolioController_list: {
         parameters: {
             query?: {
-                /** @description The client's account manager (a user id) */
+                /** @description The client's account manager (a user id). Not for client viewers, who do not see it: refused with 400 naming the field. */
                 accountManagerId?: string;
                 clientId?: string;
                 function?: "CRO" | "CMO" | "CPO";

@@ -58,7 +58,8 @@ export class ClientView {
   @ApiProperty({ nullable: true, type: String }) industry!: string | null;
   @ApiProperty({ enum: CLIENT_STAGES }) stage!: ClientStage;
   @ApiProperty({ enum: CLIENT_STATUSES }) status!: ClientStatus;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) accountManagerId!: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omitted for client viewers' })
+  accountManagerId?: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }

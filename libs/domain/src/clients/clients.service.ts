@@ -31,20 +31,20 @@ export class ClientsService {
         accountManagerId: input.accountManagerId ?? null,
       });
       await this.audit.record(tx, actor, 'client.created', 'client', saved.id, null, saved);
-      return toClientView(saved);
+      return toClientView(saved, actor);
     });
   }
 
   async list(actor: Actor, query: ListClientsQueryDto): Promise<Page<ClientView>> {
     const page = await this.db.transaction((tx) => this.clients.listVisible(tx, actor, query));
-    return { ...page, items: page.items.map(toClientView) };
+    return { ...page, items: page.items.map((c) => toClientView(c, actor)) };
   }
 
   async get(actor: Actor, id: string): Promise<ClientView> {
     await this.access.client(this.db.reader, actor, id);
     const client = await this.db.transaction((tx) => this.clients.get(tx, actor.organizationId, id));
     if (!client) throw new NotFound('Client', id);
-    return toClientView(client);
+    return toClientView(client, actor);
   }
 
   async update(actor: Actor, id: string, input: UpdateClientDto): Promise<ClientView> {
@@ -61,7 +61,7 @@ export class ClientsService {
       if (input.accountManagerId !== undefined) client.accountManagerId = input.accountManagerId;
       const saved = await this.clients.save(tx, client);
       await this.audit.record(tx, actor, 'client.updated', 'client', id, before, saved);
-      return toClientView(saved);
+      return toClientView(saved, actor);
     });
   }
 
@@ -74,15 +74,17 @@ export class ClientsService {
   }
 }
 
-export function toClientView(c: Client): ClientView {
-  return {
+/** Client viewers do not see who manages their account at the firm (as in the portfolio). */
+export function toClientView(c: Client, actor: Actor): ClientView {
+  const view: ClientView = {
     id: c.id,
     name: c.name,
     industry: c.industry,
     stage: c.stage,
     status: c.status,
-    accountManagerId: c.accountManagerId,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+  if (actor.role !== 'client_viewer') view.accountManagerId = c.accountManagerId;
+  return view;
 }

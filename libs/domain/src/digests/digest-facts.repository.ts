@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Queryable } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import type { Rag } from '../check-ins/check-in.entity';
+import { hiddenAlertRules, visibleAlertRuleSql } from '../drift/alert-visibility';
 import type { Severity } from '../drift/drift-types';
 import type { Actor } from '../shared/actor';
+import type { Role } from '../users/user.entity';
 import { SqlParams } from '../shared/sql';
 import type { DigestEngagementFacts } from './digest-content';
 
@@ -33,7 +35,8 @@ interface EngagementRow {
 /**
  * Loads what a digest says about the engagements a recipient may see: the access rules decide which
  * (AccessService.engagementScope, as for every other read), then a fixed handful of set-based queries over
- * those engagements, whatever their number. Client viewers never see allocation alerts (commercial).
+ * those engagements, whatever their number. Open alerts are counted as the recipient may list them: client viewers
+ * never see allocation alerts (commercial; alert-visibility.ts).
  */
 @Injectable()
 export class DigestFactsRepository {
@@ -54,8 +57,9 @@ export class DigestFactsRepository {
       if (this.reachCache.size >= CACHE_MAX_ENTRIES) this.reachCache.clear();
       this.reachCache.set(reachKey, { at: now, engagements });
     }
-    const clientView = actor.role === 'client_viewer';
-    const keyOf = (id: string) => `${request.batch}|${id}|${request.today}|${request.timezone}|${clientView}`;
+    // Recipients whose roles hide the same alert rules share an engagement's facts.
+    const hiddenRules = hiddenAlertRules(actor.role).join(',');
+    const keyOf = (id: string) => `${request.batch}|${id}|${request.today}|${request.timezone}|${hiddenRules}`;
     const found = new Map<string, DigestEngagementFacts>();
     if (request.batch) {
       for (const e of engagements) {
@@ -71,7 +75,7 @@ export class DigestFactsRepository {
         missing,
         request.today,
         request.timezone,
-        clientView,
+        actor.role,
       );
       for (const facts of loaded) {
         found.set(facts.engagementId, facts);
@@ -109,7 +113,7 @@ export class DigestFactsRepository {
     engagements: EngagementRow[],
     today: string,
     timezone: string,
-    clientView: boolean,
+    role: Role,
   ): Promise<DigestEngagementFacts[]> {
     const ids = engagements.map((e) => e.id);
     const byId = new Map<string, DigestEngagementFacts>(
@@ -200,11 +204,16 @@ export class DigestFactsRepository {
       });
     }
 
+    // counted as the recipient may list them (alert-visibility.ts)
+    const visible = new SqlParams();
+    visible.add(organizationId);
+    visible.add(ids);
     const alerts: Array<{ engagement_id: string; severity: Severity; n: number }> = await tx.query(
-      `SELECT engagement_id, severity, count(*)::int AS n FROM drift_alerts
-        WHERE organization_id = $1 AND engagement_id = ANY($2::uuid[]) AND status <> 'resolved' ${clientView ? `AND rule <> 'allocation_mismatch'` : ''}
+      `SELECT engagement_id, severity, count(*)::int AS n FROM drift_alerts a
+        WHERE organization_id = $1 AND engagement_id = ANY($2::uuid[]) AND status <> 'resolved'
+          AND ${visibleAlertRuleSql(role, 'a', visible)}
         GROUP BY engagement_id, severity`,
-      [organizationId, ids],
+      visible.values,
     );
     for (const a of alerts) byId.get(a.engagement_id)!.openAlerts[a.severity] = a.n;
 

@@ -8,7 +8,13 @@ import { DRIFT_RULES, SEVERITIES, type DriftRule, type Severity, type SubjectTyp
 export class ListAlertsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ALERT_STATUSES }) @Optional() @IsIn(ALERT_STATUSES) status?: AlertStatus;
   @ApiPropertyOptional({ enum: SEVERITIES }) @Optional() @IsIn(SEVERITIES) severity?: Severity;
-  @ApiPropertyOptional({ enum: DRIFT_RULES }) @Optional() @IsIn(DRIFT_RULES) rule?: DriftRule;
+  @ApiPropertyOptional({
+    enum: DRIFT_RULES,
+    description: 'A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400',
+  })
+  @Optional()
+  @IsIn(DRIFT_RULES)
+  rule?: DriftRule;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') engagementId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
 }

@@ -4,14 +4,16 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
-import { Conflict, NotFound } from '../shared/errors';
+import { Conflict, FieldNotAllowed, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
 import type { AlertDetailView, AlertView, ListAlertsQueryDto } from './alert.dto';
+import { hiddenAlertRules } from './alert-visibility';
 import { DriftRepository } from './drift.repository';
 
 /**
  * Alerts as people see them. Reach follows the engagement (a client viewer sees alerts of their granted
- * clients' engagements only); alerts that span engagements (owner overload) are for admins and account managers.
+ * clients' engagements only); alerts that span engagements (owner overload) are for admins and account managers;
+ * rules hidden from a role (alert-visibility.ts) are neither listed nor accepted as a filter.
  */
 @Injectable()
 export class AlertsService {
@@ -24,6 +26,8 @@ export class AlertsService {
   ) {}
 
   async list(actor: Actor, query: ListAlertsQueryDto): Promise<Page<AlertView>> {
+    if (query.rule && hiddenAlertRules(actor.role).includes(query.rule))
+      throw new FieldNotAllowed('rule', `${query.rule} alerts are not shown to your role`);
     const rows = await this.drift.listAlerts(this.db.reader, actor, query);
     const total = totalFromPage(rows, query.offset) ?? (await this.drift.countAlerts(this.db.reader, actor, query));
     return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };

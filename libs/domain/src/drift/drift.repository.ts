@@ -2,6 +2,7 @@ import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
+import { visibleAlertRuleSql } from './alert-visibility';
 import type { Actor } from '../shared/actor';
 import { SqlParams } from '../shared/sql';
 import type { ListAlertsQueryDto } from './alert.dto';
@@ -181,12 +182,11 @@ function alertFilter(actor: Actor, query: ListAlertsQueryDto, p: SqlParams): str
 
 /**
  * Reach follows the engagement (a client viewer sees alerts of their granted clients' engagements only); alerts
- * that span engagements (owner overload) are for admins and account managers.
+ * that span engagements (owner overload) are for admins and account managers; rules hidden from a role
+ * (alert-visibility.ts) are left out.
  */
 function alertScope(actor: Actor, p: SqlParams): string {
   const org = `a.organization_id = ${p.add(actor.organizationId)}`;
   if (actor.role === 'admin' || actor.role === 'account_manager') return org;
-  // Allocation is commercial: client viewers never see it, so not its alerts either.
-  const commercial = actor.role === 'client_viewer' ? ` AND a.rule <> 'allocation_mismatch'` : '';
-  return `${org} AND e.id IS NOT NULL AND ${engagementScope(actor, 'e', p)}${commercial}`;
+  return `${org} AND e.id IS NOT NULL AND ${engagementScope(actor, 'e', p)} AND ${visibleAlertRuleSql(actor.role, 'a', p)}`;
 }

@@ -1,3 +1,4 @@
+export * from './alert-visibility';
 export * from './alert-reconcile';
 export * from './alert.dto';
 export * from './alerts.service';

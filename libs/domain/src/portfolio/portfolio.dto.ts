@@ -19,7 +19,11 @@ export class PortfolioQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
   @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
-  @ApiPropertyOptional({ format: 'uuid', description: "The client's account manager (a user id)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The client's account manager (a user id). Not for client viewers, who do not see it: refused with 400 naming the field.",
+  })
   @Optional()
   @IsUUID('all')
   accountManagerId?: string;
@@ -85,7 +89,11 @@ export class PortfolioItemView {
   driftScore!: number | null;
   @ApiProperty({ type: [DriftPointView], description: 'Last snapshot of each of the last 8 weeks, oldest first' })
   driftTrend!: DriftPointView[];
-  @ApiProperty({ type: OpenAlertCountsView, description: 'Open and acknowledged alerts by severity' })
+  @ApiProperty({
+    type: OpenAlertCountsView,
+    description:
+      'Open and acknowledged alerts by severity: those you can list with GET /alerts?engagementId= (client viewers: not the allocation alerts)',
+  })
   openAlerts!: OpenAlertCountsView;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omitted for client viewers' })
   accountManagerId?: string | null;

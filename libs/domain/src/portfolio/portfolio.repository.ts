@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
 import type { Rag } from '../check-ins/check-in.entity';
+import { visibleAlertRuleSql } from '../drift/alert-visibility';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { MILESTONE_ROW_SQL, type MilestoneRow } from '../milestones/milestones.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -80,7 +81,11 @@ export interface SummaryRow {
 export class PortfolioRepository {
   constructor(private readonly organizations: OrganizationsService) {}
 
-  /** The organization's context, one page of engagements in the caller's reach, and their priorities' and drift aggregates. */
+  /**
+   * The organization's context, one page of engagements in the caller's reach, and their priorities' and drift
+   * aggregates. Open alerts are counted as the caller may list them (GET /alerts): rules hidden from the role are
+   * not counted either.
+   */
   async page(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<PortfolioRow | undefined> {
     const p = new SqlParams();
     const filter = portfolioFilter(actor, query, p);
@@ -129,6 +134,7 @@ export class PortfolioRepository {
                         count(a.id) FILTER (WHERE a.severity = 'warning') AS warning,
                         count(a.id) FILTER (WHERE a.severity = 'info') AS info
                    FROM page LEFT JOIN drift_alerts a ON a.organization_id = ${org} AND a.engagement_id = page.id AND a.status <> 'resolved'
+                        AND ${visibleAlertRuleSql(actor.role, 'a', p)}
                   GROUP BY page.id) d) AS drift
          FROM org`,
       p.values,

@@ -4,7 +4,7 @@ import type { Rag } from '../check-ins/check-in.entity';
 import { computedHealth, expectedProgress } from '../health/health';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
-import { NotFound } from '../shared/errors';
+import { FieldNotAllowed, NotFound } from '../shared/errors';
 import { totalFromPage } from '../shared/pagination';
 import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
 import { PortfolioRepository, type PriorityAggregate } from './portfolio.repository';
@@ -22,6 +22,9 @@ export class PortfolioService {
   ) {}
 
   async portfolio(actor: Actor, query: PortfolioQueryDto): Promise<PortfolioPage> {
+    // A filter on a field the role does not see would answer, by what it returns, what the field holds.
+    if (actor.role === 'client_viewer' && query.accountManagerId !== undefined)
+      throw new FieldNotAllowed('accountManagerId', 'client viewers cannot filter by the account manager');
     const row = await this.portfolios.page(this.db.reader, actor, query);
     if (!row) throw new NotFound('Organization', actor.organizationId);
     const { today: asOf, settings } = toOrganizationContext(row);

@@ -3,7 +3,7 @@
  * worker fails a job for good on any of them. No HTTP types here: the worker runs this code too.
  */
 export type DomainErrorKind =
-  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled';
+  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled' | 'bad_input';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -98,5 +98,20 @@ export class TooManyAttempts extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, { retryAfterSeconds });
+  }
+}
+
+/**
+ * A request the DTO accepts that the caller's role may still not make: a filter on a field hidden from that role
+ * (it would work as an oracle for the hidden value). Answered like any other invalid input, 400 naming the field.
+ */
+export class FieldNotAllowed extends DomainError {
+  readonly kind = 'bad_input';
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`Invalid request: ${field} (${problem})`);
   }
 }

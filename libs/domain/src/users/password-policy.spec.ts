@@ -27,4 +27,10 @@ describe('commonPasswordProblem', () => {
   ])('accepts %s', (password) => {
     expect(commonPasswordProblem(password)).toBeNull();
   });
+
+  it('leaves a password of the wrong length to the length rule, even when huge (its cost: test/api/request-cost.e2e-spec.ts)', () => {
+    expect(commonPasswordProblem('aaaaaaaaaaa')).toBeNull();
+    expect(commonPasswordProblem('a'.repeat(129))).toBeNull();
+    expect(commonPasswordProblem('a'.repeat(720_719) + 'b')).toBeNull();
+  });
 });

@@ -22,8 +22,13 @@ function repeatedUnit(text: string): string | null {
  * what long passwords still get wrong: a listed common password (case-insensitive), a listed one padded with
  * digits or symbols ("password123456", "!!iloveyou2024"), one repeated ("qwertyqwerty") or one character or
  * short run repeated ("aaaaaaaaaaaa", "abcabcabcabc").
+ *
+ * Only a password of an acceptable length is judged: one outside 12-128 characters is already refused for its
+ * length, and the repeat search costs a string per divisor of the length (780 ms for 720,720 characters, during
+ * which the server answered nobody).
  */
 export function commonPasswordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return null;
   const lower = password.toLowerCase();
   const list = common();
   if (list.has(lower)) return 'is one of the most common passwords';

@@ -30,6 +30,8 @@ export const PasswordRules = () => (target: object, key: string) => {
   Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
     message: `${key} must be between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters`,
   })(target, key);
+  // Judges only a string the checks above accepted (commonPasswordProblem ignores a wrong length): a field's cheap
+  // checks come first, and a failed one spares the costly one.
   ValidateBy({
     name: 'isNotCommonPassword',
     validator: {
