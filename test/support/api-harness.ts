@@ -7,7 +7,7 @@ import { Clock } from '@app/domain';
 import { pinnableClock } from './pin-clock';
 import { migrateQueueSchema } from '@app/queue';
 import { createDataSource } from '@app/database';
-import { HttpClient } from './http-client';
+import { HttpClient, type Inbox } from './http-client';
 import { testEnvironment } from './test-env';
 
 export interface TestApi {
@@ -51,7 +51,7 @@ export async function startTestApi(
   return {
     app,
     baseUrl,
-    http: new HttpClient(`${baseUrl}/api/v1`),
+    http: new HttpClient(`${baseUrl}/api/v1`, undefined, outboxInbox(ownerDataSource)),
     dataSource: ownerDataSource,
     appDataSource: app.get(DataSource),
     setNow,
@@ -59,6 +59,17 @@ export async function startTestApi(
       await app.close();
       await ownerDataSource.destroy();
     },
+  };
+}
+
+/** The newest email queued for an address, from the outbox (before the worker sends it and forgets any link). */
+function outboxInbox(owner: DataSource): Inbox {
+  return async (recipientEmail, event) => {
+    const [row]: Array<{ payload: { text: string } }> = await owner.query(
+      `SELECT payload FROM outbox WHERE lower(recipient_email) = lower($1) AND event = $2 ORDER BY created_at DESC LIMIT 1`,
+      [recipientEmail, event],
+    );
+    return row?.payload;
   };
 }
 
