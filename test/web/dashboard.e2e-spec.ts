@@ -158,6 +158,33 @@ describeInBrowser('web dashboard in Chromium', () => {
     await login(api.http, email, chosen);
   });
 
+  it('sign-up: the emailed link lands on a page that creates the organization and signs its admin in; a used link is refused', async () => {
+    const email = `founder-${Date.now()}@newco.test`;
+    expectStatus(
+      await api.http.post('/auth/signup', {
+        organizationName: 'Linkfield Partners',
+        name: 'Lin Founder',
+        email,
+        password: DEMO_PASSWORD,
+      }),
+      202,
+    );
+    const link = /\/signup\/verify\?token=[\w-]+/.exec((await api.http.inbox!(email, 'auth.signup_verify'))!.text)![0];
+    browser = await openBrowser();
+    const page = browser.page;
+    await page.goto(`${api.baseUrl}${link}`);
+    const confirm = page.getByRole('form', { name: 'Create your organization' });
+    await confirm.getByRole('button', { name: 'Create my organization' }).click();
+    await page.waitForURL(/\/portfolio$/);
+    await browser.screenshot('signup-verified');
+    await login(api.http, email, DEMO_PASSWORD);
+
+    const again = await browser.context.newPage();
+    await again.goto(`${api.baseUrl}${link}`);
+    await again.getByRole('button', { name: 'Create my organization' }).click();
+    await again.getByText('The sign-up link is invalid, expired or already used').waitFor();
+  });
+
   it('change password in settings: the API names a wrong current password and a common new one; success ends the session, the new password logs in', async () => {
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
     const email = `change-${Date.now()}@demo.test`;
