@@ -7,7 +7,9 @@ import { Clock } from '@app/domain';
 import { pinnableClock } from './pin-clock';
 import { migrateQueueSchema } from '@app/queue';
 import { createDataSource } from '@app/database';
+import type { ParsedMail } from 'mailparser';
 import { HttpClient, type Inbox } from './http-client';
+import { messagesOfEverySink } from './sinks/smtp-sink';
 import { testEnvironment } from './test-env';
 
 export interface TestApi {
@@ -62,15 +64,28 @@ export async function startTestApi(
   };
 }
 
-/** The newest email queued for an address, from the outbox (before the worker sends it and forgets any link). */
+/**
+ * Emails to an address, from the outbox (through the owner's connection) while no worker has sent them, else from
+ * the SMTP sinks of this test file: a sent row keeps no copy of a link, and a row is marked sent only once a sink
+ * has the message.
+ */
 function outboxInbox(owner: DataSource): Inbox {
-  return async (recipientEmail, event) => {
-    const [row]: Array<{ payload: { text: string } }> = await owner.query(
-      `SELECT payload FROM outbox WHERE lower(recipient_email) = lower($1) AND event = $2 ORDER BY created_at DESC LIMIT 1`,
-      [recipientEmail, event],
+  return async (recipientEmail, pattern) => {
+    const queued: Array<{ text: string | null }> = await owner.query(
+      `SELECT payload->>'text' AS text FROM outbox WHERE lower(recipient_email) = lower($1) ORDER BY created_at DESC`,
+      [recipientEmail],
     );
-    return row?.payload;
+    const sent = messagesOfEverySink()
+      .filter((m) => addressesOf(m).includes(recipientEmail.toLowerCase()))
+      .map((m) => m.text ?? '')
+      .reverse();
+    return [...queued.map((q) => q.text ?? ''), ...sent].find((text) => pattern.test(text));
   };
+}
+
+function addressesOf(message: ParsedMail): string[] {
+  const to = Array.isArray(message.to) ? message.to : message.to ? [message.to] : [];
+  return to.flatMap((group) => group.value.map((a) => (a.address ?? '').toLowerCase()));
 }
 
 /** A queue namespace for one test file: the same values must reach the API and the worker of that file. */

@@ -44,8 +44,8 @@ export async function login(http: HttpClient, email: string, password = TEST_PAS
 /** The token of the newest sign-up link emailed to an address (read from the outbox through the client's inbox). */
 export async function signupToken(http: HttpClient, email: string): Promise<string> {
   if (!http.inbox) throw new Error('This HttpClient has no inbox: use the one of startTestApi()');
-  const email_ = await http.inbox(email, 'auth.signup_verify');
-  const token = email_?.text.match(/\/signup\/verify\?token=([A-Za-z0-9_%-]+)/)?.[1];
+  const link = /\/signup\/verify\?token=([A-Za-z0-9_%-]+)/;
+  const token = (await http.inbox(email, link))?.match(link)?.[1];
   if (!token) throw new Error(`No sign-up link was emailed to ${email}`);
   return decodeURIComponent(token);
 }

@@ -4,8 +4,8 @@ export interface HttpResponse<T = any> {
   headers: Headers;
 }
 
-/** Reads what the app queued for an address (the test's owner connection): how fixtures follow an emailed link. */
-export type Inbox = (recipientEmail: string, event: string) => Promise<{ text: string } | undefined>;
+/** The text of the newest email to an address that matches `pattern`: how fixtures follow an emailed link. */
+export type Inbox = (recipientEmail: string, pattern: RegExp) => Promise<string | undefined>;
 
 /** A tiny fetch wrapper for e2e tests: real HTTP to the app listening on loopback. */
 export class HttpClient {

@@ -10,6 +10,7 @@ import {
   expectStatus,
   login,
   openBrowser,
+  signupToken,
   startTestApi,
   type BrowserSession,
   type TestApi,
@@ -169,7 +170,7 @@ describeInBrowser('web dashboard in Chromium', () => {
       }),
       202,
     );
-    const link = /\/signup\/verify\?token=[\w-]+/.exec((await api.http.inbox!(email, 'auth.signup_verify'))!.text)![0];
+    const link = `/signup/verify?token=${await signupToken(api.http, email)}`;
     browser = await openBrowser();
     const page = browser.page;
     await page.goto(`${api.baseUrl}${link}`);
