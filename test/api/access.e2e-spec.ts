@@ -281,7 +281,10 @@ const ROUTES: Route[] = [
 const NOT_IN_MATRIX: Record<string, string> = {
   'GET /api/health': 'public: liveness, no organization data',
   'POST /api/v1/auth/login': 'public: credentials are the only input (throttling: login-throttle.e2e-spec.ts)',
-  'POST /api/v1/auth/signup': 'public: creates a new organization, reaches no existing one',
+  'POST /api/v1/auth/signup':
+    'public: always 202, the same for a taken and a free address; reaches no existing organization (auth.e2e-spec.ts)',
+  'POST /api/v1/auth/signup/verify':
+    'public: the emailed token is the only key; creates a new organization, reaches no existing one (auth.e2e-spec.ts)',
   'POST /api/v1/auth/refresh':
     'public: the opaque refresh token is the only key (rotation and reuse: auth.e2e-spec.ts)',
   'POST /api/v1/auth/password-reset': 'public: always 202, no enumeration (password-reset.e2e-spec.ts)',

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import {
   createTenant,
   expectStatus,
+  signupToken,
   startTestApi,
   testEnvironment,
   TEST_PASSWORD,
@@ -483,16 +484,65 @@ describe('auth', () => {
   describe('signup', () => {
     const organizations = async () =>
       (await api.dataSource.query(`SELECT count(*)::int AS n FROM organizations`))[0].n as number;
-
-    it('creates a new organization whose admin sees nothing of the others', async () => {
-      const email = `founder-${unique()}@newco.test`;
-      const r = await api.http.post('/auth/signup', {
+    const outboxTo = async (email: string) =>
+      (await api.dataSource.query(
+        `SELECT event, organization_id, payload FROM outbox WHERE lower(recipient_email) = lower($1) ORDER BY created_at`,
+        [email],
+      )) as Array<{ event: string; organization_id: string | null; payload: { subject: string; text: string } }>;
+    const request = (email: string, extra: Record<string, unknown> = {}) =>
+      api.http.post('/auth/signup', {
         organizationName: 'NewCo',
         name: 'Nora Founder',
         email,
         password: TEST_PASSWORD,
-        timezone: 'Europe/Berlin',
+        ...extra,
       });
+
+    it('answers the same for a taken and a free address; the free one gets a link, the taken one an email saying so', async () => {
+      const before = await organizations();
+      const free = `founder-${unique()}@newco.test`;
+      const answers: HttpResponse[] = [];
+      const times: number[] = [];
+      for (const email of [free, t.emails.manager, t.emails.manager.toUpperCase()]) {
+        const started = Date.now();
+        answers.push(await request(email));
+        times.push(Date.now() - started);
+      }
+      for (const r of answers) {
+        expectStatus(r, 202);
+        expect(r.body).toEqual({ status: 'accepted' });
+      }
+      // The same floor as the password reset request: no answer comes sooner.
+      for (const ms of times) expect(ms).toBeGreaterThanOrEqual(290);
+      // Nothing exists before the link is followed, and nothing is left behind for the taken address.
+      expect(await organizations()).toBe(before);
+      expect(
+        (await api.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE lower(email) = $1`, [free]))[0].n,
+      ).toBe(0);
+      const freeMail = await outboxTo(free);
+      expect(freeMail.map((m) => [m.event, m.organization_id])).toEqual([['auth.signup_verify', null]]);
+      expect(freeMail[0].payload.text).toMatch(/http:\/\/localhost:3000\/signup\/verify\?token=[A-Za-z0-9_-]{40,}/);
+      const takenMail = await outboxTo(t.emails.manager);
+      expect(takenMail.map((m) => [m.event, m.organization_id])).toEqual([
+        ['auth.signup_existing', t.organizationId],
+        ['auth.signup_existing', t.organizationId],
+      ]);
+      expect(takenMail[0].payload.text).toMatch(/already have an account/);
+      expect(takenMail[0].payload.text).not.toMatch(/token=/);
+      // Only hashes are stored.
+      const [pending] = await api.dataSource.query(
+        `SELECT password_hash, token_hash FROM pending_signups WHERE email = $1`,
+        [free],
+      );
+      expect(pending.password_hash).not.toContain(TEST_PASSWORD);
+      expect(freeMail[0].payload.text).not.toContain(pending.token_hash);
+    });
+
+    it('the emailed link creates the organization and its admin, signed in, who sees nothing of the others', async () => {
+      const email = `founder-${unique()}@newco.test`;
+      expectStatus(await request(email, { timezone: 'Europe/Berlin' }), 202);
+      const token = await signupToken(api.http, email);
+      const r = await api.http.post('/auth/signup/verify', { token });
       expectStatus(r, 201);
       expect(Object.keys(r.body).sort()).toEqual(['accessToken', 'expiresIn', 'refreshToken', 'user']);
       expect(r.body.user).toMatchObject({ email, role: 'admin', disabled: false, timezone: 'Europe/Berlin' });
@@ -529,49 +579,60 @@ describe('auth', () => {
       expect((await t.admin.get('/users?limit=100')).body.items.map((u: { email: string }) => u.email)).not.toContain(
         email,
       );
+      // The password chosen at the request logs in.
+      expectStatus(await api.http.post('/auth/login', { email, password: TEST_PASSWORD }), 200);
+
+      // Single use: the same link again is refused and creates nothing.
+      const before = await organizations();
+      const again = await api.http.post('/auth/signup/verify', { token });
+      expectStatus(again, 422);
+      expect(again.body).toMatchObject({ statusCode: 422, code: 'AUTH.INVALID_SIGNUP_TOKEN' });
+      expect(await organizations()).toBe(before);
     });
 
-    it('an email already in use → 409 (whatever its case), and no organization is left behind', async () => {
+    it('an unknown or expired link → 422, nothing created', async () => {
       const before = await organizations();
-      for (const email of [t.emails.manager, t.emails.manager.toUpperCase()]) {
-        const r = await api.http.post('/auth/signup', {
-          organizationName: 'Copycat',
-          name: 'Copy Cat',
-          email,
-          password: TEST_PASSWORD,
-        });
-        expectStatus(r, 409);
-        expect(r.body).toMatchObject({ statusCode: 409, code: 'USER.EMAIL_TAKEN' });
+      const unknown = await api.http.post('/auth/signup/verify', { token: randomBytes(32).toString('base64url') });
+      expectStatus(unknown, 422);
+      expect(unknown.body).toMatchObject({ code: 'AUTH.INVALID_SIGNUP_TOKEN' });
+
+      const email = `late-${unique()}@newco.test`;
+      expectStatus(await request(email), 202);
+      const token = await signupToken(api.http, email);
+      api.setNow(new Date(Date.now() + 25 * 3_600_000));
+      try {
+        const late = await api.http.post('/auth/signup/verify', { token });
+        expectStatus(late, 422);
+        expect(late.body).toMatchObject({ code: 'AUTH.INVALID_SIGNUP_TOKEN' });
+      } finally {
+        api.setNow(null);
       }
       expect(await organizations()).toBe(before);
     });
 
-    it('a password shorter than 12 characters → 400 naming password, nothing created', async () => {
+    it('an address taken between the request and the link: the link answers 409 and creates nothing', async () => {
+      const email = `race-${unique()}@newco.test`;
+      expectStatus(await request(email), 202);
+      const token = await signupToken(api.http, email);
+      expectStatus(
+        await t.admin.post('/users', { email, name: 'Quick', role: 'executive', password: TEST_PASSWORD }),
+        201,
+      );
       const before = await organizations();
+      const r = await api.http.post('/auth/signup/verify', { token });
+      expectStatus(r, 409);
+      expect(r.body).toMatchObject({ code: 'USER.EMAIL_TAKEN' });
+      expect(await organizations()).toBe(before);
+    });
+
+    it('a password shorter than 12 characters → 400 naming password, nothing stored or sent', async () => {
       const email = `short-${unique()}@newco.test`;
-      const r = await api.http.post('/auth/signup', {
-        organizationName: 'ShortCo',
-        name: 'Shorty',
-        email,
-        password: 'elevenchars',
-      });
+      const r = await request(email, { password: 'elevenchars' });
       expectStatus(r, 400);
       expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual(['password']);
-      expect(await organizations()).toBe(before);
-      expectAuthError(
-        await api.http.post('/auth/login', { email, password: 'elevenchars' }),
-        'AUTH.INVALID_CREDENTIALS',
-      );
-      expectStatus(
-        await api.http.post('/auth/signup', {
-          organizationName: 'ShortCo',
-          name: 'Shorty',
-          email,
-          password: 'twelve-chars',
-        }),
-        201,
-      );
+      expect(await outboxTo(email)).toEqual([]);
+      expectStatus(await request(email, { password: 'twelve-chars' }), 202);
     });
 
     it('blank names and unknown fields are 400s naming them', async () => {

@@ -750,10 +750,10 @@ describe('bad input: refused whole, named, and nothing written', () => {
         [404, await t.manager.get(`/engagements/${other.a.engagementId}`)],
         [
           409,
-          await api.http.post('/auth/signup', {
-            organizationName: 'Dup',
-            name: 'Dup',
+          await t.admin.post('/users', {
             email: t.emails.manager,
+            name: 'Dup',
+            role: 'executive',
             password: TEST_PASSWORD,
           }),
         ],

@@ -3,6 +3,7 @@ import {
   createTenant,
   expectStatus,
   login,
+  signUp,
   rowCounts,
   startTestApi,
   TEST_PASSWORD,
@@ -713,7 +714,7 @@ describe('domain rules', () => {
       // A separate organization, so totals are exact.
       const tag = randomBytes(4).toString('hex');
       const email = `lists-${tag}@firm.test`;
-      const signup = await api.http.post('/auth/signup', {
+      const signup = await signUp(api.http, {
         organizationName: `Lists ${tag}`,
         name: 'List Admin',
         email,

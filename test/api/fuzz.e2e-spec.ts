@@ -26,8 +26,11 @@ import { bodyCases, pathIdCases, type BodyCase, type FuzzContext, type Schema } 
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 70);
-/** Each password-reset request is held to ≥ 300 ms on purpose (no timing oracle): fewer cases there. */
-const SLOW_OPERATIONS: Record<string, number> = { 'POST /api/v1/auth/password-reset': 12 };
+/** Each password-reset and sign-up request is held to ≥ 300 ms on purpose (no timing oracle): fewer cases there. */
+const SLOW_OPERATIONS: Record<string, number> = {
+  'POST /api/v1/auth/password-reset': 12,
+  'POST /api/v1/auth/signup': 12,
+};
 
 type Operation = {
   security?: unknown[];

@@ -153,6 +153,7 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/signup',
+      'POST /api/v1/auth/signup/verify',
       'POST /api/v1/digests/unsubscribe',
     ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {})

@@ -175,4 +175,32 @@ describe('password reset', () => {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     }
   });
+
+  // Sign-up emails share this machinery (issue 15, finding 4): the verification email belongs to no organization yet.
+  it('the worker delivers a sign-up verification email (of no organization) and the "already have an account" one; the outbox forgets the link', async () => {
+    const email = `founder-${unique()}@newco.test`;
+    const body = { organizationName: 'Mailed Co', name: 'Mae Founder', password: TEST_PASSWORD };
+    expectStatus(await api.http.post('/auth/signup', { ...body, email }), 202);
+    expectStatus(await api.http.post('/auth/signup', { ...body, email: t.emails.manager }), 202);
+    const verify = await mailTo(email);
+    expect(verify.subject).toMatch(/Confirm your email/);
+    const link = /https:\/\/throughline\.example\.com\/signup\/verify\?token=([\w-]+)/.exec(verify.text ?? '')!;
+    expect(link).not.toBeNull();
+    const existing = await mailTo(t.emails.manager);
+    expect(existing.subject).toBe('You already have a Throughline account');
+    expect(existing.text).toContain('https://throughline.example.com/reset-password');
+    const rows: Array<{ status: string; payload: unknown; organization_id: string | null }> = await eventually(
+      async () => {
+        const r = await api.dataSource.query(
+          `SELECT status, payload, organization_id FROM outbox WHERE event = 'auth.signup_verify' AND recipient_email = $1`,
+          [email],
+        );
+        return r[0]?.status === 'sent' ? r : null;
+      },
+    );
+    expect(rows).toEqual([{ status: 'sent', payload: {}, organization_id: null }]);
+    const verified = await api.http.post('/auth/signup/verify', { token: link[1] });
+    expectStatus(verified, 201);
+    expect(verified.body.user).toMatchObject({ email, role: 'admin' });
+  });
 });

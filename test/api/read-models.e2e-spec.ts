@@ -6,6 +6,7 @@ import {
   inOrganization,
   expectStatus,
   login,
+  signUp,
   startTestApi,
   TEST_PASSWORD,
   type HttpClient,
@@ -458,7 +459,7 @@ describe('read models', () => {
     beforeAll(async () => {
       const tag = randomBytes(4).toString('hex');
       const email = `n1-${tag}@firm.test`;
-      const signup = await api.http.post('/auth/signup', {
+      const signup = await signUp(api.http, {
         organizationName: `N+1 ${tag}`,
         name: 'Count Admin',
         email,

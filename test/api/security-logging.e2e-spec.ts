@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateQueueSchema } from '@app/queue';
-import { expectStatus, login, queueIsolation, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
+import { expectStatus, login, queueIsolation, signUp, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
 import { ensureWorkerBuilt, spawnWorkerProcess } from '../faults/worker-process';
 
 /**
@@ -36,7 +36,7 @@ describe('structured security logging', () => {
   afterAll(() => api.close());
 
   it('logs a login success with the user and organization, a failure without either secret', async () => {
-    const signup = await api.http.post('/auth/signup', {
+    const signup = await signUp(api.http, {
       organizationName: `Log Org ${tag}`,
       name: 'Lou Admin',
       email: adminEmail,
@@ -86,7 +86,7 @@ describe('structured security logging', () => {
     const viewer = await login(api.http, viewerEmail);
     expectStatus(await viewer.post('/clients', { name: 'Not allowed', stage: 'growth' }), 403);
 
-    const other = await api.http.post('/auth/signup', {
+    const other = await signUp(api.http, {
       organizationName: `Other ${tag}`,
       name: 'Oz Other',
       email: `log-other-${tag}@firm.test`,

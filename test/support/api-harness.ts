@@ -7,7 +7,9 @@ import { Clock } from '@app/domain';
 import { pinnableClock } from './pin-clock';
 import { migrateQueueSchema } from '@app/queue';
 import { createDataSource } from '@app/database';
-import { HttpClient } from './http-client';
+import type { ParsedMail } from 'mailparser';
+import { HttpClient, type Inbox } from './http-client';
+import { messagesOfEverySink } from './sinks/smtp-sink';
 import { testEnvironment } from './test-env';
 
 export interface TestApi {
@@ -51,7 +53,7 @@ export async function startTestApi(
   return {
     app,
     baseUrl,
-    http: new HttpClient(`${baseUrl}/api/v1`),
+    http: new HttpClient(`${baseUrl}/api/v1`, undefined, outboxInbox(ownerDataSource)),
     dataSource: ownerDataSource,
     appDataSource: app.get(DataSource),
     setNow,
@@ -60,6 +62,30 @@ export async function startTestApi(
       await ownerDataSource.destroy();
     },
   };
+}
+
+/**
+ * Emails to an address, from the outbox (through the owner's connection) while no worker has sent them, else from
+ * the SMTP sinks of this test file: a sent row keeps no copy of a link, and a row is marked sent only once a sink
+ * has the message.
+ */
+function outboxInbox(owner: DataSource): Inbox {
+  return async (recipientEmail, pattern) => {
+    const queued: Array<{ text: string | null }> = await owner.query(
+      `SELECT payload->>'text' AS text FROM outbox WHERE lower(recipient_email) = lower($1) ORDER BY created_at DESC`,
+      [recipientEmail],
+    );
+    const sent = messagesOfEverySink()
+      .filter((m) => addressesOf(m).includes(recipientEmail.toLowerCase()))
+      .map((m) => m.text ?? '')
+      .reverse();
+    return [...queued.map((q) => q.text ?? ''), ...sent].find((text) => pattern.test(text));
+  };
+}
+
+function addressesOf(message: ParsedMail): string[] {
+  const to = Array.isArray(message.to) ? message.to : message.to ? [message.to] : [];
+  return to.flatMap((group) => group.value.map((a) => (a.address ?? '').toLowerCase()));
 }
 
 /** A queue namespace for one test file: the same values must reach the API and the worker of that file. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { HttpClient } from './http-client';
+import { HttpClient, type HttpResponse } from './http-client';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
@@ -41,6 +41,27 @@ export async function login(http: HttpClient, email: string, password = TEST_PAS
   return http.as(response.body.accessToken);
 }
 
+/** The token of the newest sign-up link emailed to an address (read from the outbox through the client's inbox). */
+export async function signupToken(http: HttpClient, email: string): Promise<string> {
+  if (!http.inbox) throw new Error('This HttpClient has no inbox: use the one of startTestApi()');
+  const link = /\/signup\/verify\?token=([A-Za-z0-9_%-]+)/;
+  const token = (await http.inbox(email, link))?.match(link)?.[1];
+  if (!token) throw new Error(`No sign-up link was emailed to ${email}`);
+  return decodeURIComponent(token);
+}
+
+/**
+ * Signs up as a newcomer does: the request (202), then the emailed link. Answers the verification's response
+ * (201 with the session, as sign-up answered before it was verified by email).
+ */
+export async function signUp(
+  http: HttpClient,
+  body: { organizationName: string; name: string; email: string; password: string; timezone?: string },
+): Promise<HttpResponse> {
+  expectStatus(await http.post('/auth/signup', body), 202);
+  return http.post('/auth/signup/verify', { token: await signupToken(http, body.email) });
+}
+
 /** A complete organization built through the public API, one user per role and two clients. */
 export async function createTenant(http: HttpClient, name = 'Tenant'): Promise<Tenant> {
   const tag = unique();
@@ -50,7 +71,7 @@ export async function createTenant(http: HttpClient, name = 'Tenant'): Promise<T
     executive: `exec-${tag}@firm.test`,
     clientViewer: `client-${tag}@firm.test`,
   };
-  const signup = await http.post('/auth/signup', {
+  const signup = await signUp(http, {
     organizationName: `${name} ${tag}`,
     name: 'Ada Admin',
     email: emails.admin,

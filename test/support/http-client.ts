@@ -4,15 +4,19 @@ export interface HttpResponse<T = any> {
   headers: Headers;
 }
 
+/** The text of the newest email to an address that matches `pattern`: how fixtures follow an emailed link. */
+export type Inbox = (recipientEmail: string, pattern: RegExp) => Promise<string | undefined>;
+
 /** A tiny fetch wrapper for e2e tests: real HTTP to the app listening on loopback. */
 export class HttpClient {
   constructor(
     readonly baseUrl: string,
     readonly token?: string,
+    readonly inbox?: Inbox,
   ) {}
 
   as(token: string | undefined): HttpClient {
-    return new HttpClient(this.baseUrl, token);
+    return new HttpClient(this.baseUrl, token, this.inbox);
   }
 
   get<T = any>(path: string) {

@@ -10,6 +10,7 @@ import {
   expectStatus,
   login,
   openBrowser,
+  signupToken,
   startTestApi,
   type BrowserSession,
   type TestApi,
@@ -156,6 +157,33 @@ describeInBrowser('web dashboard in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
     await browser.screenshot('password-reset');
     await login(api.http, email, chosen);
+  });
+
+  it('sign-up: the emailed link lands on a page that creates the organization and signs its admin in; a used link is refused', async () => {
+    const email = `founder-${Date.now()}@newco.test`;
+    expectStatus(
+      await api.http.post('/auth/signup', {
+        organizationName: 'Linkfield Partners',
+        name: 'Lin Founder',
+        email,
+        password: DEMO_PASSWORD,
+      }),
+      202,
+    );
+    const link = `/signup/verify?token=${await signupToken(api.http, email)}`;
+    browser = await openBrowser();
+    const page = browser.page;
+    await page.goto(`${api.baseUrl}${link}`);
+    const confirm = page.getByRole('form', { name: 'Create your organization' });
+    await confirm.getByRole('button', { name: 'Create my organization' }).click();
+    await page.waitForURL(/\/portfolio$/);
+    await browser.screenshot('signup-verified');
+    await login(api.http, email, DEMO_PASSWORD);
+
+    const again = await browser.context.newPage();
+    await again.goto(`${api.baseUrl}${link}`);
+    await again.getByRole('button', { name: 'Create my organization' }).click();
+    await again.getByText('The sign-up link is invalid, expired or already used').waitFor();
   });
 
   it('change password in settings: the API names a wrong current password and a common new one; success ends the session, the new password logs in', async () => {

@@ -14,6 +14,7 @@ const AlertsPage = lazy(() => import('./pages/AlertsPage'));
 const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
+const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const { me } = useSession();
@@ -29,6 +30,8 @@ function App() {
       <Route path="/login" element={<LoginPage />} />
       {/* Password reset emails link here, with ?token=. */}
       <Route path="/reset-password" element={<PasswordResetPage />} />
+      {/* Sign-up emails link here, with ?token=. */}
+      <Route path="/signup/verify" element={<SignupVerifyPage />} />
       <Route
         element={
           <RequireSession>

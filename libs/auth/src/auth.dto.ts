@@ -26,6 +26,18 @@ export class SignupDto {
   timezone?: string;
 }
 
+export class SignupVerifyDto {
+  @ApiProperty({ description: 'The token from the emailed sign-up link' }) @IsString() @Length(20, 200) token!: string;
+}
+
+export class SignupAcceptedView {
+  @ApiProperty({
+    enum: ['accepted'],
+    description: 'The same answer whether or not the email already has an account: the next step is in the email',
+  })
+  status!: 'accepted';
+}
+
 export class RefreshDto {
   @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
   @IsString()

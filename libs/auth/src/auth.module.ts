@@ -9,6 +9,8 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { PasswordResetService } from './password-reset.service';
+import { SignupRepository } from './signup.repository';
+import { SignupService } from './signup.service';
 import { TenantScopeInterceptor } from './tenant-scope.interceptor';
 import { TokenService } from './token.service';
 
@@ -25,11 +27,13 @@ export class AuthModule {
         AuthService,
         LoginThrottle,
         PasswordResetService,
+        SignupRepository,
+        SignupService,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
       ],
-      exports: [AuthService, PasswordResetService, TokenService, AUTH_OPTIONS],
+      exports: [AuthService, PasswordResetService, SignupService, TokenService, AUTH_OPTIONS],
     };
   }
 }

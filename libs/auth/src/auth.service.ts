@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import {
-  ActionForbidden,
   AuditService,
   identifyForLog,
   InvalidInput,
@@ -18,7 +16,7 @@ import {
   type Actor,
 } from '@app/domain';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
-import type { AuthSessionView, ChangePasswordDto, LoginDto, MeView, SignupDto, TokenPairView } from './auth.dto';
+import type { AuthSessionView, ChangePasswordDto, LoginDto, MeView, TokenPairView } from './auth.dto';
 import { AuthRepository, type RefreshTokenRow } from './auth.repository';
 import { hashToken, TokenService } from './token.service';
 import { LoginThrottle } from './login-throttle';
@@ -75,43 +73,6 @@ export class AuthService {
           null,
         );
         return tokens;
-      });
-      return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
-    });
-  }
-
-  async signup(input: SignupDto): Promise<AuthSessionView> {
-    if (!this.options.signupEnabled)
-      throw new ActionForbidden('AUTH.SIGNUP_DISABLED', 'Sign-up is disabled on this installation');
-    const passwordHash = await hashPassword(input.password);
-    // The new organization's id is chosen here, so even its creation runs in its own tenant scope, not as the system.
-    const organizationId = randomUUID();
-    return this.db.forOrganization(organizationId, async () => {
-      const { user, issued } = await this.db.transaction(async (tx) => {
-        const org = await this.auth.createOrganization(tx, {
-          id: organizationId,
-          name: input.organizationName.trim(),
-          timezone: input.timezone ?? 'UTC',
-          settings: {},
-          isDemo: false,
-        });
-        const user = await this.users.insertUser(tx, org.id, {
-          email: input.email,
-          name: input.name,
-          role: 'admin',
-          passwordHash,
-          timezone: input.timezone ?? null,
-        });
-        await this.audit.record(
-          tx,
-          { organizationId: org.id, userId: user.id },
-          'organization.created',
-          'organization',
-          org.id,
-          null,
-          org,
-        );
-        return { user, issued: await this.tokens.issue(tx, user) };
       });
       return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
     });

@@ -9,3 +9,5 @@ export * from './token.service';
 export * from './login-throttle';
 export * from './password-reset.service';
 export * from './password-reset-email';
+export * from './signup.service';
+export * from './signup-email';

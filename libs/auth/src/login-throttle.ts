@@ -34,6 +34,8 @@ export class LoginThrottle {
   private readonly perIp: RateLimiterPostgres;
   private readonly resetsPerAccount: RateLimiterPostgres;
   private readonly resetsPerIp: RateLimiterPostgres;
+  private readonly signupsPerAccount: RateLimiterPostgres;
+  private readonly signupsPerIp: RateLimiterPostgres;
 
   constructor(dataSource: DataSource, @Inject(AUTH_OPTIONS) options: AuthOptions) {
     const pool = (dataSource.driver as unknown as { master: unknown }).master;
@@ -53,6 +55,12 @@ export class LoginThrottle {
       points: maxFailuresPerAccount,
     });
     this.resetsPerIp = new RateLimiterPostgres({ ...store, keyPrefix: 'reset-ip', points: maxFailuresPerIp });
+    this.signupsPerAccount = new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'signup-account',
+      points: maxFailuresPerAccount,
+    });
+    this.signupsPerIp = new RateLimiterPostgres({ ...store, keyPrefix: 'signup-ip', points: maxFailuresPerIp });
   }
 
   /** Counts an attempt; throws TooManyAttempts (429, Retry-After) when the account or the IP is over its limit. */
@@ -70,6 +78,17 @@ export class LoginThrottle {
       this.resetsPerIp,
       attempt,
       'Too many password reset requests; try again later',
+    );
+  }
+
+  /** Sign-up requests, like reset requests: every one counts, per email and per IP, with the login limits. */
+  async countSignupRequest(email: string, ip: string): Promise<void> {
+    const attempt = { accountKey: digest(email.trim().toLowerCase()), ipKey: digest(ip) };
+    await this.consumeBoth(
+      this.signupsPerAccount,
+      this.signupsPerIp,
+      attempt,
+      'Too many sign-up requests; try again later',
     );
   }
 

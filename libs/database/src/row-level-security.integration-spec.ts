@@ -204,6 +204,79 @@ describe('row-level security', () => {
     });
   });
 
+  describe('what belongs to no organization yet: pending sign-ups and their verification emails', () => {
+    const token = `rls-${randomUUID()}`;
+    let outboxId: string;
+
+    beforeAll(async () => {
+      await owner.query(
+        `INSERT INTO pending_signups (email, organization_name, name, password_hash, token_hash, expires_at)
+         VALUES ('rls-signup@example.test', 'RLS Co', 'Rae', 'hash', $1, now() + interval '1 hour')`,
+        [token],
+      );
+      [{ id: outboxId }] = await owner.query(
+        `INSERT INTO outbox (organization_id, event, channel, recipient_email, payload)
+         VALUES (NULL, 'auth.signup_verify', 'email', 'rls-signup@example.test', '{}'::jsonb) RETURNING id`,
+      );
+    });
+    afterAll(async () => {
+      await owner.query(`DELETE FROM outbox WHERE id = $1`, [outboxId]);
+      await owner.query(`DELETE FROM pending_signups WHERE token_hash = $1`, [token]);
+    });
+
+    it('row-level security is on for pending_signups, with no policy but the system one', async () => {
+      const [table] = await owner.query(`SELECT relrowsecurity AS rls FROM pg_class WHERE relname = 'pending_signups'`);
+      expect(table.rls).toBe(true);
+      const policies: Array<{ policyname: string }> = await owner.query(
+        `SELECT policyname FROM pg_policies WHERE tablename = 'pending_signups' ORDER BY 1`,
+      );
+      expect(policies.map((p) => p.policyname)).toEqual(['cross_tenant_system']);
+    });
+
+    it('no tenant, or any tenant, sees none of them and cannot write one; only a system task can', async () => {
+      const refusedInserts = [
+        `INSERT INTO pending_signups (email, organization_name, name, password_hash, token_hash, expires_at)
+         VALUES ('x@example.test', 'X', 'X', 'h', 'rls-refused', now())`,
+        `INSERT INTO outbox (organization_id, event, channel, recipient_email, payload)
+         VALUES (NULL, 'auth.signup_verify', 'email', 'x@example.test', '{}'::jsonb)`,
+      ];
+      for (const settings of [{}, { organizationId: orgA }]) {
+        await asApp(settings, async () => {
+          expect((await app.query(`SELECT count(*)::int AS n FROM pending_signups`)).rows[0].n).toBe(0);
+          expect(
+            (await app.query(`SELECT count(*)::int AS n FROM outbox WHERE organization_id IS NULL`)).rows[0].n,
+          ).toBe(0);
+          expect((await app.query(`UPDATE pending_signups SET used_at = now()`)).rowCount).toBe(0);
+          expect((await app.query(`UPDATE outbox SET attempts = 9 WHERE id = $1`, [outboxId])).rowCount).toBe(0);
+        });
+        for (const insert of refusedInserts)
+          await asApp(settings, () => expect(app.query(insert)).rejects.toThrow(/row-level security/));
+      }
+      await asApp({ crossTenant: true }, async () => {
+        expect(
+          (await app.query(`SELECT count(*)::int AS n FROM pending_signups WHERE token_hash = $1`, [token])).rows[0].n,
+        ).toBe(1);
+        expect((await app.query(`SELECT count(*)::int AS n FROM outbox WHERE id = $1`, [outboxId])).rows[0].n).toBe(1);
+      });
+    });
+
+    it('only a verification email may lack an organization', async () => {
+      await expect(
+        owner.query(
+          `INSERT INTO outbox (organization_id, event, channel, recipient_email, payload)
+           VALUES (NULL, 'auth.password_reset', 'email', 'x@example.test', '{}'::jsonb)`,
+        ),
+      ).rejects.toThrow(/outbox_organization_check/);
+      await expect(
+        owner.query(
+          `INSERT INTO outbox (organization_id, event, channel, recipient_email, payload)
+           VALUES ($1, 'auth.signup_verify', 'email', 'x@example.test', '{}'::jsonb)`,
+          [orgA],
+        ),
+      ).rejects.toThrow(/outbox_organization_check/);
+    });
+  });
+
   describe('Db on a pool of one connection', () => {
     let pooled: DataSource;
     let db: Db;

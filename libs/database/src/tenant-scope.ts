@@ -16,6 +16,11 @@ export type SystemReason =
   | 'login'
   | 'refresh-token'
   | 'password-reset'
+  // A sign-up belongs to no organization until its emailed link is followed: its pending row, the address check
+  // (an email names no organization) and its verification email's outbox row (of no organization).
+  | 'signup'
+  // The worker delivering a verification email, an outbox row of no organization.
+  | 'signup-email-delivery'
   | 'digest-unsubscribe'
   | 'drift-scan-fan-out'
   | 'digest-dispatch-fan-out'

@@ -13,6 +13,7 @@ import { Priority } from './priorities/priority.entity';
 import { ClientGrant, RefreshToken, User } from './users/user.entity';
 import { LoginAttempt } from './users/login-attempt.entity';
 import { PasswordResetToken } from './users/password-reset-token.entity';
+import { PendingSignup } from './users/pending-signup.entity';
 
 export const ENTITIES = [
   Organization,
@@ -39,4 +40,5 @@ export const ENTITIES = [
   Digest,
   LoginAttempt,
   PasswordResetToken,
+  PendingSignup,
 ];

@@ -19,6 +19,16 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+const receivedByEverySink: ParsedMail[] = [];
+
+/**
+ * Every message any sink of this test file accepted: where the fixtures find an emailed link the worker already
+ * sent (once sent, the outbox forgets a link's payload).
+ */
+export function messagesOfEverySink(): readonly ParsedMail[] {
+  return receivedByEverySink;
+}
+
 /**
  * A real SMTP server on loopback for delivery tests. A message is parsed before the server answers
  * 250, so once the client's send resolves the message is already in `messages`.
@@ -44,6 +54,7 @@ export async function startSmtpSink(options: { rejectWith?: SmtpRejection } = {}
       simpleParser(stream)
         .then((parsed) => {
           messages.push(parsed);
+          receivedByEverySink.push(parsed);
           for (const wake of waiters) wake();
           callback();
         })

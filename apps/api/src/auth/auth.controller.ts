@@ -23,7 +23,10 @@ import {
   MeView,
   Public,
   RefreshDto,
+  SignupAcceptedView,
   SignupDto,
+  SignupService,
+  SignupVerifyDto,
   TokenPairView,
 } from '@app/auth';
 import { UpdateProfileDto, UsersService, type Actor } from '@app/domain';
@@ -37,6 +40,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly resets: PasswordResetService,
+    private readonly signups: SignupService,
   ) {}
 
   @Public()
@@ -58,11 +62,28 @@ export class AuthController {
 
   @Public()
   @Post('auth/signup')
-  @ApiOperation({ summary: 'Create an organization with its first admin (SIGNUP_ENABLED)' })
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Start creating an organization with its first admin (SIGNUP_ENABLED): emails a confirmation link, or says the address already has an account (same answer either way)',
+  })
+  @ApiAcceptedResponse({ type: SignupAcceptedView })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many requests for this email or from this address (Retry-After)',
+  })
+  async signup(@Body() body: SignupDto, @Req() request: FastifyRequest): Promise<SignupAcceptedView> {
+    await this.signups.request(body, request.ip);
+    return { status: 'accepted' };
+  }
+
+  @Public()
+  @Post('auth/signup/verify')
+  @ApiOperation({ summary: 'Follow the emailed sign-up link: creates the organization and its first admin, signed in' })
   @Created(AuthSessionView)
   @ApiWrite()
-  signup(@Body() body: SignupDto): Promise<AuthSessionView> {
-    return this.auth.signup(body);
+  verifySignup(@Body() body: SignupVerifyDto): Promise<AuthSessionView> {
+    return this.signups.verify(body.token);
   }
 
   @Public()

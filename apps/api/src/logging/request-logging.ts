@@ -56,7 +56,9 @@ export function securityEvent(
     return status === 200 ? 'auth.login.succeeded' : status === 401 ? 'auth.login.failed' : undefined;
   if (method === 'POST' && route === `${AUTH}/refresh`)
     return status === 200 ? 'auth.refresh.succeeded' : status === 401 ? 'auth.refresh.failed' : undefined;
-  if (method === 'POST' && route === `${AUTH}/signup` && status === 201) return 'auth.signup.succeeded';
+  if (method === 'POST' && route === `${AUTH}/signup` && status === 202) return 'auth.signup.requested';
+  if (method === 'POST' && route === `${AUTH}/signup/verify`)
+    return status === 201 ? 'auth.signup.succeeded' : status === 422 ? 'auth.signup.failed' : undefined;
   if (method === 'POST' && route === `${AUTH}/logout` && status < 300) return 'auth.logout';
   if (method === 'POST' && route === `${AUTH}/password-reset` && status === 202) return 'auth.password_reset.requested';
   if (method === 'POST' && route === `${AUTH}/password-reset/confirm`)

@@ -196,8 +196,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an organization with its first admin (SIGNUP_ENABLED) */
+        /** Start creating an organization with its first admin (SIGNUP_ENABLED): emails a confirmation link, or says the address already has an account (same answer either way) */
         post: operations["AuthController_signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/signup/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow the emailed sign-up link: creates the organization and its first admin, signed in */
+        post: operations["AuthController_verifySignup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1798,6 +1815,13 @@ export interface components {
             queued: number;
             recipients: components["schemas"]["QueuedDigestView"][];
         };
+        SignupAcceptedView: {
+            /**
+             * @description The same answer whether or not the email already has an account: the next step is in the email
+             * @enum {string}
+             */
+            status: "accepted";
+        };
         SignupDto: {
             /** @example alex@northstar.example */
             email: string;
@@ -1815,6 +1839,10 @@ export interface components {
              * @example Europe/London
              */
             timezone: string;
+        };
+        SignupVerifyDto: {
+            /** @description The token from the emailed sign-up link */
+            token: string;
         };
         SummaryCheckInView: {
             /** Format: date-time */
@@ -2644,6 +2672,38 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignupDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupAcceptedView"];
+                };
+            };
+            /** @description Too many requests for this email or from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_verifySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupVerifyDto"];
             };
         };
         responses: {

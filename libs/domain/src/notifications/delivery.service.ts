@@ -12,13 +12,15 @@ import { WebhookPolicy } from './delivery/webhook-target';
 import { AlertOutboxRepository } from './alert-outbox.repository';
 import { OutboxRepository, type ClaimedOutboxRow } from './outbox.repository';
 
-/** The outbox payload of a weekly digest or a password reset: the email as composed. */
+/** The outbox payload of a weekly digest, a password reset or a sign-up email: the email as composed. */
 interface StoredEmail {
   subject: string;
   html: string;
   text: string;
   headers: Record<string, string>;
 }
+
+const COMPOSED_EVENTS = new Set(['digest.weekly', 'auth.password_reset', 'auth.signup_verify', 'auth.signup_existing']);
 
 function storedEmail(stored: StoredEmail): StoredEmail {
   return { subject: stored.subject, html: stored.html, text: stored.text, headers: stored.headers };
@@ -65,14 +67,22 @@ export class DeliveryService {
     const scope = currentTenantScope();
     if (scope?.kind === 'organization') return this.deliverFor(scope.organizationId, outboxId, finalAttempt);
     // A delivery job carries only the outbox id: which organization it belongs to is a system lookup, the rest runs in it.
-    const organizationId = await this.db.asSystem('job-owner-lookup', () =>
+    const owner = await this.db.asSystem('job-owner-lookup', () =>
       this.db.transaction((tx) => this.outbox.ownerOf(tx, outboxId)),
     );
-    if (!organizationId) return 'already-done'; // gone with its organization
+    if (!owner) return 'already-done'; // gone with its organization
+    const { organizationId } = owner;
+    // A sign-up's verification email belongs to no organization yet: only a system task may reach it.
+    if (organizationId === null)
+      return this.db.asSystem('signup-email-delivery', () => this.deliverFor(null, outboxId, finalAttempt));
     return this.db.forOrganization(organizationId, () => this.deliverFor(organizationId, outboxId, finalAttempt));
   }
 
-  private async deliverFor(organizationId: string, outboxId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+  private async deliverFor(
+    organizationId: string | null,
+    outboxId: string,
+    finalAttempt: boolean,
+  ): Promise<DeliveryOutcome> {
     const row = await this.db.transaction((tx) =>
       this.outbox.claim(tx, organizationId, outboxId, this.options.leaseSeconds),
     );
@@ -86,7 +96,7 @@ export class DeliveryService {
       return this.recordFailure(row, error, finalAttempt);
     }
     await this.db.transaction(async (tx) => {
-      if (row.channel === 'webhook') await this.outbox.resetWebhookFailures(tx, organizationId, row.webhook_id!);
+      if (row.channel === 'webhook') await this.outbox.resetWebhookFailures(tx, organizationId!, row.webhook_id!);
       await this.outbox.markSent(tx, organizationId, row.id, this.clock.now());
     });
     return 'sent';
@@ -96,8 +106,8 @@ export class DeliveryService {
   private async send(row: ClaimedOutboxRow): Promise<void> {
     const payload = { ...row.payload, outboxId: row.id } as NotificationPayload;
     if (row.channel === 'email') {
-      // Digests and password reset emails are stored composed; alert emails are rendered at send time.
-      const composed = row.event === 'digest.weekly' || row.event === 'auth.password_reset';
+      // Digests and auth emails (reset, sign-up) are stored composed; alert emails are rendered at send time.
+      const composed = COMPOSED_EVENTS.has(row.event);
       const email = composed
         ? storedEmail(row.payload as unknown as StoredEmail)
         : renderNotificationEmail(payload, row.recipient_name);

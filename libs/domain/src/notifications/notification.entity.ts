@@ -8,6 +8,8 @@ export const OUTBOX_EVENTS = [
   'webhook.disabled',
   'digest.weekly',
   'auth.password_reset',
+  'auth.signup_verify',
+  'auth.signup_existing',
 ] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 export type OutboxChannel = 'email' | 'webhook';
@@ -16,7 +18,8 @@ export type OutboxStatus = 'pending' | 'sent' | 'failed';
 @Entity({ name: 'outbox' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  /** Null only for a sign-up's verification email: its organization does not exist yet. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId!: string | null;
   @Column({ name: 'alert_id', type: 'uuid', nullable: true }) alertId!: string | null;
   @Column({ type: 'text' }) event!: OutboxEvent;
   @Column({ type: 'text' }) channel!: OutboxChannel;

@@ -8,6 +8,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An outbox row as its sender needs it, once claimed. */
 export interface ClaimedOutboxRow {
   id: string;
+  /**
+   * Null for a sign-up's verification email (there is no organization yet); only webhook rows, which always have
+   * one, read it as a string.
+   */
   organization_id: string;
   event: string;
   channel: 'email' | 'webhook';
@@ -29,8 +33,11 @@ export interface WebhookTarget {
   enabled: boolean;
 }
 
-/** A password reset link is a credential: once its email is sent (or given up on) the outbox keeps no copy. */
-const FORGET_SECRETS = `payload = CASE WHEN event = 'auth.password_reset' THEN '{}'::jsonb ELSE payload END`;
+/** A password reset or sign-up link is a credential: once its email is sent (or given up on) the outbox keeps no copy. */
+const FORGET_SECRETS = `payload = CASE WHEN event IN ('auth.password_reset', 'auth.signup_verify') THEN '{}'::jsonb ELSE payload END`;
+
+/** The row's organization, or no organization (a sign-up's verification email, reached only as a system task). */
+const OWNED_BY_1 = `organization_id IS NOT DISTINCT FROM $1::uuid`;
 
 /**
  * The SQL of delivering outbox rows. A row is claimed by one statement taking a short lease, sent with no
@@ -39,26 +46,29 @@ const FORGET_SECRETS = `payload = CASE WHEN event = 'auth.password_reset' THEN '
  */
 @Injectable()
 export class OutboxRepository {
-  /** The organization an outbox row belongs to: a system lookup (a delivery job carries only the row id). */
-  async ownerOf(tx: Queryable, id: string): Promise<string | null> {
-    const [row]: Array<{ organization_id: string }> = await tx.query(
+  /**
+   * The organization an outbox row belongs to: a system lookup (a delivery job carries only the row id). Undefined
+   * when the row is gone; `{ organizationId: null }` for a sign-up's verification email.
+   */
+  async ownerOf(tx: Queryable, id: string): Promise<{ organizationId: string | null } | undefined> {
+    const [row]: Array<{ organization_id: string | null }> = await tx.query(
       `SELECT organization_id FROM outbox WHERE id = $1`,
       [id],
     );
-    return row?.organization_id ?? null;
+    return row && { organizationId: row.organization_id };
   }
 
   /** Takes the row for `leaseSeconds` and counts the attempt, or null while it is not pending or another sender holds it. */
   async claim(
     tx: Queryable,
-    organizationId: string,
+    organizationId: string | null,
     id: string,
     leaseSeconds: number,
   ): Promise<ClaimedOutboxRow | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
     const [rows]: [ClaimedOutboxRow[], number] = await tx.query(
       `UPDATE outbox SET claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1
-        WHERE organization_id = $1 AND id = $2 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+        WHERE ${OWNED_BY_1} AND id = $2 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
         RETURNING id, organization_id, event, channel, recipient_email, recipient_name, webhook_id, payload, attempts`,
       [organizationId, id, leaseSeconds],
     );
@@ -66,10 +76,10 @@ export class OutboxRepository {
   }
 
   /** What a claim that returned nothing found. */
-  async whyUnclaimable(tx: Queryable, organizationId: string, id: string): Promise<UnclaimableOutboxRow> {
+  async whyUnclaimable(tx: Queryable, organizationId: string | null, id: string): Promise<UnclaimableOutboxRow> {
     const [row]: Array<{ status: 'pending' | 'sent' | 'failed'; lease_left_ms: number }> = await tx.query(
       `SELECT status, GREATEST(0, ceil(extract(epoch FROM claimed_until - now()) * 1000))::int AS lease_left_ms
-         FROM outbox WHERE organization_id = $1 AND id = $2`,
+         FROM outbox WHERE ${OWNED_BY_1} AND id = $2`,
       [organizationId, id],
     );
     if (!row) return { status: 'gone' };
@@ -79,27 +89,33 @@ export class OutboxRepository {
   }
 
   /** After the server's acceptance (SMTP 250, webhook 2xx): sent, lease ended. */
-  async markSent(tx: Queryable, organizationId: string, id: string, sentAt: Date): Promise<void> {
+  async markSent(tx: Queryable, organizationId: string | null, id: string, sentAt: Date): Promise<void> {
     await tx.query(
       `UPDATE outbox SET status = 'sent', sent_at = $3, last_error = NULL, claimed_until = NULL, ${FORGET_SECRETS}
-        WHERE organization_id = $1 AND id = $2`,
+        WHERE ${OWNED_BY_1} AND id = $2`,
       [organizationId, id, sentAt],
     );
   }
 
   /** A failed attempt that another may follow: the error kept, the lease ended so the retry need not wait for it. */
-  async recordFailure(tx: Queryable, organizationId: string, id: string, message: string): Promise<void> {
+  async recordFailure(tx: Queryable, organizationId: string | null, id: string, message: string): Promise<void> {
     await tx.query(
-      `UPDATE outbox SET last_error = $3, claimed_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'pending'`,
+      `UPDATE outbox SET last_error = $3, claimed_until = NULL WHERE ${OWNED_BY_1} AND id = $2 AND status = 'pending'`,
       [organizationId, id, message],
     );
   }
 
   /** Given up for good (a permanent refusal, the last attempt, the webhook gone); a row another sender got out stays sent. */
-  async markFailed(tx: Queryable, organizationId: string, id: string, failedAt: Date, message: string): Promise<void> {
+  async markFailed(
+    tx: Queryable,
+    organizationId: string | null,
+    id: string,
+    failedAt: Date,
+    message: string,
+  ): Promise<void> {
     await tx.query(
       `UPDATE outbox SET status = 'failed', failed_at = $3, last_error = $4, claimed_until = NULL, ${FORGET_SECRETS}
-        WHERE organization_id = $1 AND id = $2 AND status = 'pending'`,
+        WHERE ${OWNED_BY_1} AND id = $2 AND status = 'pending'`,
       [organizationId, id, failedAt, message],
     );
   }
