@@ -6,6 +6,7 @@ import { AuthHardening1764300000000 } from './1764300000000-AuthHardening';
 import { RowLevelSecurity1764400000000 } from './1764400000000-RowLevelSecurity';
 import { OutboxHandOver1764600000000 } from './1764600000000-OutboxHandOver';
 import { OutboxLease1764700000000 } from './1764700000000-OutboxLease';
+import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   RowLevelSecurity1764400000000,
   OutboxHandOver1764600000000,
   OutboxLease1764700000000,
+  IdempotencyKeys1764820000000,
 ];
