@@ -151,7 +151,7 @@ export function ExecutivesSection() {
   const [functions, setFunctions] = useState<Array<'CRO' | 'CMO' | 'CPO'>>(['CRO']);
   const reset = () => (setEditing(null), setName(''), setEmail(''), setFunctions(['CRO']));
   const form = useForm(
-    () =>
+    (key) =>
       editing
         ? unwrap(
             api.PATCH('/api/v1/executives/{id}', {
