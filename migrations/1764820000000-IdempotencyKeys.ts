@@ -28,9 +28,7 @@ export class IdempotencyKeys1764820000000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         PRIMARY KEY (organization_id, user_id, key, method, path)
       )`);
-    await q.query(
-      `CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (organization_id, user_id, expires_at)`,
-    );
+    await q.query(`CREATE INDEX idempotency_keys_expiry_idx ON idempotency_keys (organization_id, expires_at)`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency_keys TO ${APP_ROLE}`);
     await q.query(`ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY tenant_isolation ON idempotency_keys USING (${TENANT}) WITH CHECK (${TENANT})`);

@@ -22,7 +22,7 @@ export interface StoredAnswer {
 
 /** How long a first answer is kept (the header's contract, in the OpenAPI document and README). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
-/** Expired rows removed per create, lazily (no lock waited for). */
+/** Expired rows of the organization removed by each create sent with a key (no lock waited for). */
 const PURGE_BATCH = 100;
 
 @Injectable()
@@ -82,14 +82,14 @@ export class IdempotencyRepository {
     );
   }
 
-  /** Lazy clean-up of the user's expired keys; rows another transaction holds are skipped, never waited for. */
-  async purgeExpired(tx: Queryable, organizationId: string, userId: string): Promise<void> {
+  /** Lazy clean-up of the organization's expired keys; rows another transaction holds are skipped, never waited for. */
+  async purgeExpired(tx: Queryable, organizationId: string): Promise<void> {
     await tx.query(
       `DELETE FROM idempotency_keys WHERE ctid IN (
          SELECT ctid FROM idempotency_keys
-          WHERE organization_id = $1 AND user_id = $2 AND expires_at <= now()
+          WHERE organization_id = $1 AND expires_at <= now()
           LIMIT ${PURGE_BATCH} FOR UPDATE SKIP LOCKED)`,
-      [organizationId, userId],
+      [organizationId],
     );
   }
 }

@@ -35,7 +35,7 @@ export class IdempotencyService {
     const { request } = inScope;
     return this.db.transaction(async (tx) => {
       if (!(await this.keys.claim(tx, request))) throw new IdempotencyKeyTaken();
-      await this.keys.purgeExpired(tx, request.organizationId, request.userId);
+      await this.keys.purgeExpired(tx, request.organizationId);
       const result = await work(tx);
       await this.keys.complete(tx, request, result);
       return result;
