@@ -8,6 +8,7 @@ import { OutboxHandOver1764600000000 } from './1764600000000-OutboxHandOver';
 import { OutboxLease1764700000000 } from './1764700000000-OutboxLease';
 import { SignupVerification1764800000000 } from './1764800000000-SignupVerification';
 import { MilestoneHistoryOrder1764810000000 } from './1764810000000-MilestoneHistoryOrder';
+import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   OutboxLease1764700000000,
   SignupVerification1764800000000,
   MilestoneHistoryOrder1764810000000,
+  IdempotencyKeys1764820000000,
 ];

@@ -9,3 +9,4 @@ export * from './sinks/webhook-receiver';
 export * from './worker-harness';
 export * from './browser';
 export * from './tenant-scoped';
+export * from './create-operations';

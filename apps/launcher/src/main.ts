@@ -7,11 +7,18 @@ import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, seedDemoOrganization }
 import { migrateQueueSchema } from '@app/queue';
 import { API_NODE_FLAGS, WORKER_NODE_FLAGS } from '@app/platform';
 import { resolveDatabase, type DatabaseTarget } from './database-target';
+import { RestartPolicy } from './restart-policy';
+
+type App = 'api' | 'worker';
 
 /**
  * `npm start`: the whole product in one command. Resolves the database (embedded when DATABASE_URL is
  * unset), migrates, seeds the demo on an embedded database, then runs the API and the worker as child
- * processes and stops everything, embedded PostgreSQL last, on SIGINT/SIGTERM or when a child dies.
+ * processes and stops everything, embedded PostgreSQL last, on SIGINT/SIGTERM.
+ *
+ * A crashed API or worker is started again after a backoff (1 s, 2 s, 4 s … 30 s at most, back to 1 s after a minute
+ * of uptime), said in the terminal; 5 crashes of one of them within 2 minutes stop everything with status 1
+ * (apps/launcher/src/restart-policy.ts).
  *
  * Every child runs in a process group of its own, so a terminal's Ctrl+C (SIGINT to the whole foreground group)
  * reaches only the launcher, which then stops them in order: the API and the worker, then PostgreSQL once their
@@ -25,12 +32,14 @@ async function main(): Promise<void> {
 
   let stopping = false;
   let target: DatabaseTarget | undefined;
-  const children: ChildProcess[] = [];
+  const children = new Map<App, ChildProcess>();
+  const restartTimers = new Set<NodeJS.Timeout>();
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log(`stopping (${reason})`);
-    await Promise.all(children.map((child) => stopChild(child)));
+    for (const timer of restartTimers) clearTimeout(timer);
+    await Promise.all([...children.values()].map((child) => stopChild(child)));
     if (target?.embedded) {
       await target.embedded.stop().catch(() => undefined);
       log('embedded PostgreSQL stopped');
@@ -40,7 +49,8 @@ async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (!stopping) return void shutdown(signal, 0);
     log(`${signal} again: killing the API and the worker`);
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.values())
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -73,7 +83,8 @@ async function main(): Promise<void> {
   }
 
   const childEnv = { ...process.env, DATABASE_URL: target.url, PUBLIC_URL: publicUrl };
-  for (const app of ['api', 'worker']) {
+  const policies: Record<App, RestartPolicy> = { api: new RestartPolicy(), worker: new RestartPolicy() };
+  const start = (app: App) => {
     const flags = app === 'api' ? [...API_NODE_FLAGS] : [...WORKER_NODE_FLAGS];
     // detached: a group of its own (see above); the launcher signals it. The IPC channel tells it when the launcher is gone.
     const child = spawn(process.execPath, [...flags, resolve(__dirname, `../../${app}/src/main.js`)], {
@@ -81,17 +92,31 @@ async function main(): Promise<void> {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       detached: true,
     });
-    // A child stopped by a signal (someone signalled it, or the launcher did) is a normal stop.
-    child.on(
-      'exit',
-      (code, signal) =>
-        void shutdown(
-          `${app} exited (${signal ?? code})`,
-          code === 0 || signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1,
-        ),
-    );
-    children.push(child);
-  }
+    const startedAt = Date.now();
+    children.set(app, child);
+    log(`${app} started (pid ${child.pid})`);
+    // Any exit the launcher did not ask for is a crash: started again after a backoff, unless it keeps crashing.
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      const how = signal ? `signal ${signal}` : `code ${code}`;
+      const decision = policies[app].onCrash(Date.now(), startedAt);
+      if (!decision.restart) {
+        log(
+          `${app} exited with ${how}: ${decision.crashes} crashes within ${decision.withinMs / 60_000} minutes, giving up`,
+        );
+        void shutdown(`${app} keeps crashing`, 1);
+        return;
+      }
+      log(`${app} exited with ${how}; restarting in ${decision.delayMs / 1000} s`);
+      const timer = setTimeout(() => {
+        restartTimers.delete(timer);
+        if (!stopping) start(app);
+      }, decision.delayMs);
+      restartTimers.add(timer);
+    });
+  };
+  start('api');
+  start('worker');
 
   const healthy = await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 60_000);
   if (!healthy) {

@@ -23,6 +23,8 @@ import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
@@ -50,6 +52,7 @@ const SERVICES = [
   ClientsService,
   EngagementsService,
   ExecutivesService,
+  IdempotencyService,
   MilestonesService,
   OrganizationsService,
   OwnersService,
@@ -76,6 +79,7 @@ const SERVICES = [
   DriftRepository,
   EngagementsRepository,
   ExecutivesRepository,
+  IdempotencyRepository,
   MilestonesRepository,
   OwnersRepository,
   PortfolioRepository,

@@ -9,6 +9,7 @@ export * from './engagements';
 export * from './entities';
 export * from './executives';
 export * from './health';
+export * from './idempotency';
 export * from './milestones';
 export * from './notifications';
 export * from './organizations';

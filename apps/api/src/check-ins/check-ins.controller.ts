@@ -11,6 +11,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('check-ins')
@@ -20,6 +21,7 @@ export class CheckInsController {
   constructor(private readonly checkIns: CheckInsService) {}
 
   @Post('priorities/:id/check-ins')
+  @Idempotent()
   @ApiOperation({
     summary: 'Post a check-in: RAG, confidence 0–10, note, blockers (executive, admin, account manager)',
   })

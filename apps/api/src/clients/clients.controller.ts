@@ -12,6 +12,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('clients')
@@ -21,6 +22,7 @@ export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create a client (admin, account manager)' })
   @Created(ClientView)
   @ApiWrite()

@@ -16,6 +16,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('engagements')
@@ -28,6 +29,7 @@ export class EngagementsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Place an executive at a client (admin, account manager)' })
   @Created(EngagementView)
   @ApiWrite()
@@ -63,6 +65,7 @@ export class EngagementsController {
   }
 
   @Post(':id/allocation-changes')
+  @Idempotent()
   @ApiOperation({ summary: 'Scale the allocation up or down, with an effective date and a reason' })
   @Created(AllocationChangeView)
   @ApiWrite()

@@ -12,6 +12,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('executives')
@@ -21,6 +22,7 @@ export class ExecutivesController {
   constructor(private readonly executives: ExecutivesService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a placed executive (admin, account manager)' })
   @Created(ExecutiveView)
   @ApiWrite()

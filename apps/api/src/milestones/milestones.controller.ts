@@ -12,6 +12,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('milestones')
@@ -21,6 +22,7 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Post('priorities/:id/milestones')
+  @Idempotent()
   @ApiOperation({ summary: 'Add a milestone; its due date becomes the baseline (admin, account manager)' })
   @Created(MilestoneView)
   @ApiWrite()

@@ -16,6 +16,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('notifications')
@@ -59,6 +60,7 @@ export class NotificationsController {
   }
 
   @Post('organization/webhooks')
+  @Idempotent()
   @ApiOperation({
     summary: 'Add a webhook: signed JSON (HMAC-SHA256 in x-throughline-signature) or Slack-compatible (admin)',
   })

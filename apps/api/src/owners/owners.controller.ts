@@ -12,6 +12,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('owners')
@@ -21,6 +22,7 @@ export class OwnersController {
   constructor(private readonly owners: OwnersService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add an accountability owner at a client (admin, account manager)' })
   @Created(OwnerView)
   @ApiWrite()

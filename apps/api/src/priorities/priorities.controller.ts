@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreatePriorityDto, PrioritiesService, PriorityView, UpdatePriorityDto, type Actor } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('priorities')
@@ -12,6 +13,7 @@ export class PrioritiesController {
   constructor(private readonly priorities: PrioritiesService) {}
 
   @Post('engagements/:id/priorities')
+  @Idempotent()
   @ApiOperation({
     summary:
       'Add a strategic priority (admin, account manager); refused with 422 PRIORITY.FOCUS_CAP_EXCEEDED past the focus cap',

@@ -13,6 +13,7 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('users')
@@ -22,6 +23,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create a user (admin)' })
   @Created(UserView)
   @ApiWrite()

@@ -96,12 +96,44 @@ async function rotate(presented: string): Promise<boolean> {
   }
 }
 
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** A fresh key for one form submission (getRandomValues also works on plain-HTTP origins, randomUUID does not). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The `params` of a create sent with one submission's key. */
+export const idempotent = (key: string) => ({ header: { [IDEMPOTENCY_HEADER]: key } as { 'Idempotency-Key': string } });
+
+/** Waits before sending a create again after a lost answer (the server answers a repeat with the first answer). */
+const LOST_ANSWER_RETRY_MS = [1_000, 3_000];
+
+/**
+ * Sends a request; a create carrying an Idempotency-Key is sent again with the same key when its answer was lost
+ * (no answer, or 503): the API then answers the first answer if the create had committed, and nothing is created twice.
+ */
+async function sendWithRetry(request: Request): Promise<Response> {
+  if (!request.headers.has(IDEMPOTENCY_HEADER)) return fetch(request);
+  for (let attempt = 0; ; attempt += 1) {
+    const copy = attempt < LOST_ANSWER_RETRY_MS.length ? request.clone() : request;
+    try {
+      const response = await fetch(copy);
+      if (response.status !== 503 || attempt >= LOST_ANSWER_RETRY_MS.length) return response;
+    } catch (error) {
+      if (attempt >= LOST_ANSWER_RETRY_MS.length) throw error;
+    }
+    await new Promise((done) => setTimeout(done, LOST_ANSWER_RETRY_MS[attempt]));
+  }
+}
+
 /** fetch with the bearer token; a 401 refreshes the session once and retries, or ends the session. */
 async function authorizedFetch(input: Request): Promise<Response> {
   const retry = input.clone();
   const send = (request: Request) => {
     if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
-    return fetch(request);
+    return sendWithRetry(request);
   };
   const response = await send(input);
   if (response.status !== 401 || input.url.includes('/auth/')) return response;

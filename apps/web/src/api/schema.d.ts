@@ -2877,7 +2877,10 @@ export interface operations {
     ClientsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3407,7 +3410,10 @@ export interface operations {
     EngagementsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3677,7 +3683,10 @@ export interface operations {
     EngagementsController_changeAllocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3813,7 +3822,10 @@ export interface operations {
     PrioritiesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4011,7 +4023,10 @@ export interface operations {
     ExecutivesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5248,7 +5263,10 @@ export interface operations {
     NotificationsController_createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5519,7 +5537,10 @@ export interface operations {
     OwnersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5995,7 +6016,10 @@ export interface operations {
     CheckInsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6131,7 +6155,10 @@ export interface operations {
     MilestonesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6271,7 +6298,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

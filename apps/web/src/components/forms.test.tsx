@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../api/client';
-import { ReplanForm } from '../pages/engagement-actions';
+import { AddMilestoneForm, ReplanForm } from '../pages/engagement-actions';
 import { fieldErrorsOf } from './forms';
 import type { Milestone } from './MilestoneTimeline';
 
@@ -79,6 +79,51 @@ describe('form validation messages', () => {
     expect(request.url).toContain(`/api/v1/milestones/${milestone.id}/replan`);
     expect(await request.json()).toEqual({ dueDate: '2026-04-10', reason: 'Vendor slipped' });
     expect(onDone).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('Idempotency-Key on creates', () => {
+  const priority = { id: '6f1c1b0e-0000-4000-8000-0000000000aa', title: 'Pipeline' } as Parameters<
+    typeof AddMilestoneForm
+  >[0]['priority'];
+  const created = { id: 'm1', title: 'Beta' };
+
+  async function submit() {
+    await userEvent.clear(screen.getByLabelText('Milestone title'));
+    await userEvent.type(screen.getByLabelText('Milestone title'), 'Beta');
+    await userEvent.type(screen.getByLabelText('Due date'), '2026-05-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Create milestone' }));
+  }
+  const keysOf = (fetch: ReturnType<typeof vi.fn>) =>
+    fetch.mock.calls.map((call) => (call as unknown as [Request])[0].headers.get('Idempotency-Key'));
+
+  it('sends one key per submission, and the same key again when the answer was lost (503)', async () => {
+    const answers = [
+      new Response(
+        JSON.stringify({ statusCode: 503, code: 'SERVICE.UNAVAILABLE', message: 'down', correlationId: 'c' }),
+        {
+          status: 503,
+          headers: { 'content-type': 'application/json' },
+        },
+      ),
+      new Response(JSON.stringify(created), { status: 201, headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify(created), { status: 201, headers: { 'content-type': 'application/json' } }),
+    ];
+    const fetch = vi.fn(async () => answers.shift()!);
+    vi.stubGlobal('fetch', fetch);
+    const onDone = vi.fn();
+    render(<AddMilestoneForm priority={priority} onDone={onDone} />);
+    await submit();
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1), { timeout: 3_000 });
+    const [first, retry] = keysOf(fetch);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(retry).toBe(first);
+    // The same form sent again is a new submission: a new key.
+    await userEvent.click(screen.getByRole('button', { name: 'Create milestone' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
+    expect(keysOf(fetch)).toHaveLength(3);
+    expect(keysOf(fetch)[2]).not.toBe(first);
     vi.unstubAllGlobals();
   });
 });

@@ -7,7 +7,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
-import type { ApiError } from '../api/client';
+import { newIdempotencyKey, type ApiError } from '../api/client';
 
 export type FieldErrors = Record<string, string>;
 
@@ -33,7 +33,8 @@ export function fieldErrorsOf(error: ApiError): FieldErrors {
  * call; a 400 puts the API's messages next to their fields, anything else shows above the form.
  */
 export function useForm<T>(
-  submitTo: () => Promise<T>,
+  /** `idempotencyKey`: one per submission, for a create's Idempotency-Key header (a retry of a lost answer reuses it). */
+  submitTo: (idempotencyKey: string) => Promise<T>,
   options: { validate?: () => FieldErrors; onDone?: (result: T) => void } = {},
 ) {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -47,7 +48,7 @@ export function useForm<T>(
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const result = await submitTo();
+      const result = await submitTo(newIdempotencyKey());
       options.onDone?.(result);
     } catch (caught) {
       const error = caught as ApiError;

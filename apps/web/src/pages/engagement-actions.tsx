@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, unwrap, type Schemas } from '../api/client';
+import { api, idempotent, unwrap, type Schemas } from '../api/client';
 import { useTimezone } from '../auth/session';
 import { FormError, SelectField, TextArea, TextField, useForm, type FieldErrors } from '../components/forms';
 import type { Milestone } from '../components/MilestoneTimeline';
@@ -16,10 +16,10 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
   const [note, setNote] = useState('');
   const [blockers, setBlockers] = useState('');
   const form = useForm(
-    () =>
+    (key) =>
       unwrap(
         api.POST('/api/v1/priorities/{id}/check-ins', {
-          params: { path: { id: priority.id } },
+          params: { path: { id: priority.id }, ...idempotent(key) },
           body: { rag, confidence: Number(confidence), note, blockers: blockers.trim() ? blockers : null },
         }),
       ),
@@ -74,10 +74,10 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
   const [dueDate, setDueDate] = useState('');
   const [weight, setWeight] = useState('1');
   const form = useForm(
-    () =>
+    (key) =>
       unwrap(
         api.POST('/api/v1/priorities/{id}/milestones', {
-          params: { path: { id: priority.id } },
+          params: { path: { id: priority.id }, ...idempotent(key) },
           body: { title, dueDate, weight: Number(weight), status: 'planned' },
         }),
       ),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, unwrap, type ApiError, type Schemas } from '../api/client';
+import { api, idempotent, unwrap, type ApiError, type Schemas } from '../api/client';
 import { FormError, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { formatDate } from '../lib/format';
@@ -43,11 +43,11 @@ export function ClientsSection() {
     setStatus('active');
   };
   const form = useForm(
-    () => {
+    (key) => {
       const body = { name, industry: industry.trim() || null, stage, status };
       return editing
         ? unwrap(api.PATCH('/api/v1/clients/{id}', { params: { path: { id: editing.id } }, body }))
-        : unwrap(api.POST('/api/v1/clients', { body }));
+        : unwrap(api.POST('/api/v1/clients', { params: idempotent(key), body }));
     },
     {
       validate: () => required({ name }, { name: 'Enter the company name.' }),
@@ -151,7 +151,7 @@ export function ExecutivesSection() {
   const [functions, setFunctions] = useState<Array<'CRO' | 'CMO' | 'CPO'>>(['CRO']);
   const reset = () => (setEditing(null), setName(''), setEmail(''), setFunctions(['CRO']));
   const form = useForm(
-    () =>
+    (key) =>
       editing
         ? unwrap(
             api.PATCH('/api/v1/executives/{id}', {
@@ -159,7 +159,7 @@ export function ExecutivesSection() {
               body: { name, email, functions },
             }),
           )
-        : unwrap(api.POST('/api/v1/executives', { body: { name, email, functions } })),
+        : unwrap(api.POST('/api/v1/executives', { params: idempotent(key), body: { name, email, functions } })),
     {
       validate: () =>
         required({ name, email }, { name: 'Enter the executive’s name.', email: 'Enter an email address.' }),
@@ -238,9 +238,10 @@ export function EngagementsSection() {
   const [startDate, setStartDate] = useState('');
   const [daysPerWeek, setDaysPerWeek] = useState('2');
   const form = useForm(
-    () =>
+    (key) =>
       unwrap(
         api.POST('/api/v1/engagements', {
+          params: idempotent(key),
           body: { clientId, executiveId, function: fn, startDate, daysPerWeek: Number(daysPerWeek), status: 'active' },
         }),
       ),
@@ -343,11 +344,11 @@ export function OwnersSection() {
   const [email, setEmail] = useState('');
   const reset = () => (setEditing(null), setName(''), setTitle(''), setEmail(''));
   const form = useForm(
-    () => {
+    (key) => {
       const body = { name, title: title.trim() || null, email: email.trim() || null };
       return editing
         ? unwrap(api.PATCH('/api/v1/owners/{id}', { params: { path: { id: editing.id } }, body }))
-        : unwrap(api.POST('/api/v1/owners', { body: { clientId, ...body } }));
+        : unwrap(api.POST('/api/v1/owners', { params: idempotent(key), body: { clientId, ...body } }));
     },
     {
       validate: () =>
@@ -442,10 +443,10 @@ export function PrioritiesSection() {
   const [status, setStatus] = useState<'active' | 'draft'>('active');
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm(
-    () =>
+    (key) =>
       unwrap(
         api.POST('/api/v1/engagements/{id}/priorities', {
-          params: { path: { id: engagementId } },
+          params: { path: { id: engagementId }, ...idempotent(key) },
           body: { title, ownerId, targetDate, status },
         }),
       ),
@@ -537,18 +538,21 @@ export function UsersSection() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Schemas['CreateUserDto']['role']>('account_manager');
-  const form = useForm(() => unwrap(api.POST('/api/v1/users', { body: { name, email, password, role } })), {
-    validate: () =>
-      required(
-        { name, email, password },
-        {
-          name: 'Enter a name.',
-          email: 'Enter an email address.',
-          password: 'Set an initial password (12+ characters).',
-        },
-      ),
-    onDone: () => (setName(''), setEmail(''), setPassword(''), users.reload()),
-  });
+  const form = useForm(
+    (key) => unwrap(api.POST('/api/v1/users', { params: idempotent(key), body: { name, email, password, role } })),
+    {
+      validate: () =>
+        required(
+          { name, email, password },
+          {
+            name: 'Enter a name.',
+            email: 'Enter an email address.',
+            password: 'Set an initial password (12+ characters).',
+          },
+        ),
+      onDone: () => (setName(''), setEmail(''), setPassword(''), users.reload()),
+    },
+  );
   return (
     <div className="manage-grid">
       <ListState loaded={users} what="users">
@@ -665,10 +669,10 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
     { onDone: onSaved },
   );
   const allocation = useForm(
-    () =>
+    (key) =>
       unwrap(
         api.POST('/api/v1/engagements/{id}/allocation-changes', {
-          params: { path: { id: e.id } },
+          params: { path: { id: e.id }, ...idempotent(key) },
           body: { daysPerWeek: Number(daysPerWeek), effectiveDate, reason },
         }),
       ),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, NotFound } from '../shared/errors';
@@ -17,21 +18,24 @@ export class CheckInsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** One statement in the transaction (CheckInsRepository.createInReach); a priority out of reach answers 404. */
   async create(actor: Actor, priorityId: string, input: CreateCheckInDto): Promise<CheckInView> {
     this.access.permit(actor, 'checkins.write', 'post check-ins');
-    const row = await this.db.transaction((tx) =>
-      this.checkIns.createInReach(tx, actor, priorityId, {
+    const row = await this.idempotency.transaction(async (tx) => {
+      const created = await this.checkIns.createInReach(tx, actor, priorityId, {
         rag: input.rag,
         confidence: input.confidence,
         note: input.note.trim(),
         blockers: input.blockers?.trim() || null,
-      }),
-    );
-    if (!row) throw new NotFound('Priority', priorityId);
-    return toView(row);
+      });
+      // Out of reach: thrown inside, so the transaction (and an Idempotency-Key with it) rolls back.
+      if (!created) throw new NotFound('Priority', priorityId);
+      return toView(created);
+    });
+    return row;
   }
 
   async list(actor: Actor, priorityId: string, query: ListCheckInsQueryDto): Promise<Page<CheckInView>> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
 import type { Page } from '../shared/pagination';
@@ -17,11 +18,12 @@ export class ClientsService {
     private readonly access: AccessService,
     private readonly clients: ClientRepository,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, input: CreateClientDto): Promise<ClientView> {
     this.access.permit(actor, 'clients.write', 'create clients');
-    return this.db.transaction(async (tx) => {
+    return this.idempotency.transaction(async (tx) => {
       if (input.accountManagerId) await this.assertAccountManager(tx, actor.organizationId, input.accountManagerId);
       const saved = await this.clients.insert(tx, actor.organizationId, {
         name: input.name.trim(),

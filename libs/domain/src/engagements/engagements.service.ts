@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
@@ -25,6 +26,7 @@ export class EngagementsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, input: CreateEngagementDto): Promise<EngagementView> {
@@ -32,7 +34,8 @@ export class EngagementsService {
     if (input.plannedEndDate && input.plannedEndDate < input.startDate) {
       throw new InvalidInput('ENGAGEMENT.DATES_INVERTED', 'plannedEndDate must not be before startDate');
     }
-    const id = await this.db.transaction(async (tx) => {
+    // Read back inside the transaction: a create that committed answers with its row even if the database goes away next.
+    return this.idempotency.transaction(async (tx) => {
       const refs = await this.engagements.references(tx, actor.organizationId, input.clientId, input.executiveId);
       if (!refs?.client)
         throw new InvalidInput(
@@ -69,9 +72,11 @@ export class EngagementsService {
         changedBy: actor.userId,
       });
       await this.audit.record(tx, actor, 'engagement.created', 'engagement', saved.id, null, saved);
-      return saved.id;
+      const { today } = await this.organizations.context(tx, actor.organizationId);
+      const row = await this.engagements.viewInReach(tx, actor, saved.id, today);
+      if (!row) throw new NotFound('Engagement', saved.id);
+      return toView(row, actor);
     });
-    return this.get(actor, id);
   }
 
   async list(actor: Actor, query: ListEngagementsQueryDto): Promise<Page<EngagementView>> {
@@ -114,7 +119,7 @@ export class EngagementsService {
    */
   async changeAllocation(actor: Actor, id: string, input: CreateAllocationChangeDto): Promise<AllocationChangeView> {
     this.access.permit(actor, 'engagements.write', 'change allocations');
-    return this.db.transaction(async (tx) => {
+    return this.idempotency.transaction(async (tx) => {
       const engagement = await this.engagements.getForUpdate(tx, actor.organizationId, id);
       if (!engagement) throw new NotFound('Engagement', id);
       const { today } = await this.organizations.context(tx, actor.organizationId);

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { Conflict, InvalidInput, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
@@ -17,11 +18,12 @@ export class ExecutivesService {
     private readonly executives: ExecutivesRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, input: CreateExecutiveDto): Promise<ExecutiveView> {
     this.access.permit(actor, 'executives.write', 'create executives');
-    return this.db.transaction(async (tx) => {
+    return this.idempotency.transaction(async (tx) => {
       if (input.userId) await this.assertLinkableUser(tx, actor.organizationId, input.userId, null);
       const saved = await this.executives.insert(tx, actor.organizationId, {
         name: input.name.trim(),

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { localDate } from '../health/calendar';
 import { isOverdue, slipDays } from '../health/health';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -33,11 +34,13 @@ export class MilestonesService {
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly driftJobs: DriftJobs,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, priorityId: string, input: CreateMilestoneDto): Promise<MilestoneView> {
     this.access.permit(actor, 'milestones.create', 'create milestones');
-    const id = await this.db.transaction(async (tx) => {
+    // Read back inside the transaction: a create that committed answers with its row even if the database goes away next.
+    const view = await this.idempotency.transaction(async (tx) => {
       await this.access.priority(tx, actor, priorityId);
       const saved = await this.milestones.insert(tx, actor.organizationId, {
         priorityId,
@@ -50,9 +53,10 @@ export class MilestonesService {
         completedAt: null,
       });
       await this.audit.record(tx, actor, 'milestone.created', 'milestone', saved.id, null, saved);
-      return saved.id;
+      const [created] = await this.views(tx, actor.organizationId, { id: saved.id });
+      if (!created) throw new NotFound('Milestone', saved.id);
+      return created;
     });
-    const view = await this.get(actor, id);
     await this.afterDueDateWrite(actor.organizationId, view);
     return view;
   }

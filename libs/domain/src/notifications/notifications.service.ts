@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { InvalidInput, NotFound } from '../shared/errors';
@@ -28,6 +29,7 @@ export class NotificationsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly policy: WebhookPolicy,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async preferences(actor: Actor): Promise<NotificationPreferencesView> {
@@ -69,7 +71,7 @@ export class NotificationsService {
   async createWebhook(actor: Actor, input: CreateWebhookDto): Promise<CreatedWebhookView> {
     this.access.permit(actor, 'notifications.admin', 'manage webhooks');
     await this.policy.check(input.url, refuseTarget);
-    return this.db.transaction(async (tx) => {
+    return this.idempotency.transaction(async (tx) => {
       const saved = await tx.getRepository(Webhook).save(
         tx.getRepository(Webhook).create({
           organizationId: actor.organizationId,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
@@ -17,11 +18,12 @@ export class OwnersService {
     private readonly owners: OwnersRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, input: CreateOwnerDto): Promise<OwnerView> {
     this.access.permit(actor, 'owners.write', 'create owners');
-    return this.db.transaction(async (tx) => {
+    return this.idempotency.transaction(async (tx) => {
       if (!(await this.owners.clientExists(tx, actor.organizationId, input.clientId)))
         throw new InvalidInput(
           'OWNER.CLIENT_INVALID',

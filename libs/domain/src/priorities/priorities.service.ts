@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
@@ -18,11 +19,13 @@ export class PrioritiesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, engagementId: string, input: CreatePriorityDto): Promise<PriorityView> {
     this.access.permit(actor, 'priorities.write', 'create priorities');
-    const id = await this.db.transaction(async (tx) => {
+    // Read back inside the transaction: a create that committed answers with its row even if the database goes away next.
+    return this.idempotency.transaction(async (tx) => {
       // Locking the engagement serialises concurrent activations, so the focus cap cannot be raced past.
       const engagement = await this.access.engagement(tx, actor, engagementId, true);
       const { today, settings } = await this.organizations.context(tx, actor.organizationId);
@@ -46,9 +49,10 @@ export class PrioritiesService {
       if (status === 'active' && input.rank !== undefined)
         await this.applyRanks(tx, actor.organizationId, rerank(active, saved.id, input.rank));
       await this.audit.record(tx, actor, 'priority.created', 'priority', saved.id, null, saved);
-      return saved.id;
+      const row = await this.priorities.view(tx, actor.organizationId, saved.id);
+      if (!row) throw new NotFound('Priority', saved.id);
+      return toView(row);
     });
-    return this.get(actor, id);
   }
 
   async list(actor: Actor, engagementId: string): Promise<PriorityView[]> {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../shared/errors';
@@ -20,6 +21,7 @@ export class UsersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
@@ -31,16 +33,18 @@ export class UsersService {
       );
     }
     const passwordHash = await hashPassword(input.password);
-    const id = await this.db.transaction(async (tx) => {
+    // Read back inside the transaction: a create that committed answers with its row even if the database goes away next.
+    return this.idempotency.transaction(async (tx) => {
       const user = await this.insertUser(tx, actor.organizationId, { ...input, passwordHash });
       if (input.clientIds?.length) await this.replaceGrants(tx, actor.organizationId, user.id, input.clientIds);
       await this.audit.record(tx, actor, 'user.created', 'user', user.id, null, {
         ...user,
         clientIds: input.clientIds ?? [],
       });
-      return user.id;
+      const row = await this.users.view(tx, actor.organizationId, user.id);
+      if (!row) throw new NotFound('User', user.id);
+      return toView(row);
     });
-    return this.get(actor, id);
   }
 
   /** Also used by sign-up and the demo seed: the one place a users row is written. */
