@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DriftFactsRepository } from '../drift/drift-facts.repository';
+import { engagementSnapshotRecords } from '../drift/engagement-drift-scores';
+import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization-settings';
 import { hashPassword } from '../users/password';
 import type { Role } from '../users/user.entity';
 
@@ -10,6 +13,11 @@ export const DEMO_LOGINS: ReadonlyArray<{ email: string; role: Role; name: strin
   { email: 'exec@demo.test', role: 'executive', name: 'Elena Vasquez' },
   { email: 'client@demo.test', role: 'client_viewer', name: 'Chris Client' },
 ];
+/** The other executives' own logins (same password), so their check-ins and re-plans are credited to them. */
+const DEMO_OTHER_EXECUTIVES = [
+  { email: 'marcus@demo.test', name: 'Marcus Chen' },
+  { email: 'priya@demo.test', name: 'Priya Nair' },
+] as const;
 const DEMO_TIMEZONE = 'Europe/London';
 
 export async function hasDemoOrganization(dataSource: DataSource): Promise<boolean> {
@@ -33,7 +41,9 @@ export async function seedDemoOrganization(
 
   return dataSource.transaction(async (tx) => {
     await tx.query(`DELETE FROM organizations WHERE is_demo`);
-    await tx.query(`DELETE FROM users WHERE lower(email) = ANY($1::text[])`, [DEMO_LOGINS.map((l) => l.email)]);
+    await tx.query(`DELETE FROM users WHERE lower(email) = ANY($1::text[])`, [
+      [...DEMO_LOGINS.map((l) => l.email), ...DEMO_OTHER_EXECUTIVES.map((e) => e.email)],
+    ]);
     const [org] = await tx.query(
       `INSERT INTO organizations (name, timezone, settings, is_demo) VALUES ('Northbridge Fractional (demo)', $1, '{}', true) RETURNING id`,
       [DEMO_TIMEZONE],
@@ -54,6 +64,15 @@ export async function seedDemoOrganization(
       );
       users[login.role] = u.id;
     }
+    const executiveUser = async (login: (typeof DEMO_OTHER_EXECUTIVES)[number]): Promise<string> =>
+      (
+        await tx.query(
+          `INSERT INTO users (organization_id, email, name, password_hash, role, timezone) VALUES ($1, $2, $3, $4, 'executive', $5) RETURNING id`,
+          [orgId, login.email, login.name, passwordHash, DEMO_TIMEZONE],
+        )
+      )[0].id;
+    const marcusUser = await executiveUser(DEMO_OTHER_EXECUTIVES[0]);
+    const priyaUser = await executiveUser(DEMO_OTHER_EXECUTIVES[1]);
     const insert = async (sql: string, params: unknown[]): Promise<string> => (await tx.query(sql, params))[0].id;
 
     const acme = await insert(
@@ -79,14 +98,22 @@ export async function seedDemoOrganization(
       [orgId, users.executive],
     );
     const marcus = await insert(
-      `INSERT INTO executives (organization_id, name, email, functions) VALUES ($1, 'Marcus Chen', 'marcus.chen@example.com', '{CMO}') RETURNING id`,
-      [orgId],
+      `INSERT INTO executives (organization_id, name, email, functions, user_id) VALUES ($1, 'Marcus Chen', 'marcus@demo.test', '{CMO}', $2) RETURNING id`,
+      [orgId, marcusUser],
     );
     const priya = await insert(
-      `INSERT INTO executives (organization_id, name, email, functions) VALUES ($1, 'Priya Nair', 'priya.nair@example.com', '{CPO}') RETURNING id`,
-      [orgId],
+      `INSERT INTO executives (organization_id, name, email, functions, user_id) VALUES ($1, 'Priya Nair', 'priya@demo.test', '{CPO}', $2) RETURNING id`,
+      [orgId, priyaUser],
     );
 
+    const userOfExecutive = new Map([
+      [elena, users.executive],
+      [marcus, marcusUser],
+      [priya, priyaUser],
+    ]);
+    // Check-ins and re-plans are the work of the engagement's own executive.
+    const authorOfEngagement = new Map<string, string>();
+    const authorOfPriority = new Map<string, string>();
     const engagement = async (
       clientId: string,
       executiveId: string,
@@ -101,6 +128,7 @@ export async function seedDemoOrganization(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [orgId, clientId, executiveId, fn, status, day(start), day(end), days],
       );
+      authorOfEngagement.set(id, userOfExecutive.get(executiveId)!);
       return id;
     };
     const acmeCro = await engagement(acme, elena, 'CRO', 'active', -120, 245, 3);
@@ -138,7 +166,7 @@ export async function seedDemoOrganization(
     const corvidCto = await owner(corvid, 'Lena Park', 'CTO', 'lena.park@corvid.example');
     const corvidOps = await owner(corvid, 'Diego Ramos', 'COO', 'diego.ramos@corvid.example');
 
-    const priority = (
+    const priority = async (
       engagementId: string,
       rank: number,
       title: string,
@@ -147,12 +175,15 @@ export async function seedDemoOrganization(
       target: number,
       status = 'active',
       description: string | null = null,
-    ) =>
-      insert(
+    ) => {
+      const id = await insert(
         `INSERT INTO priorities (organization_id, engagement_id, title, description, rank, owner_id, status, start_date, target_date)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [orgId, engagementId, title, description, rank, ownerId, status, day(start), day(target)],
       );
+      authorOfPriority.set(id, authorOfEngagement.get(engagementId)!);
+      return id;
+    };
     const milestone = async (
       priorityId: string,
       title: string,
@@ -185,7 +216,7 @@ export async function seedDemoOrganization(
         await tx.query(
           `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [orgId, id, users.executive, at(r.on), day(r.from), day(r.to), r.reason],
+          [orgId, id, authorOfPriority.get(priorityId), at(r.on), day(r.from), day(r.to), r.reason],
         );
       }
       return id;
@@ -205,7 +236,7 @@ export async function seedDemoOrganization(
         [
           orgId,
           priorityId,
-          users.executive,
+          authorOfPriority.get(priorityId),
           rag,
           confidence,
           note,
@@ -327,21 +358,43 @@ export async function seedDemoOrganization(
 
     await priority(corvidCpo, 3, 'Retire the legacy admin console', corvidOps, -200, -20, 'achieved');
 
-    // Eight weeks of daily drift snapshots (the worker adds today's), so trends and sparklines have a history:
-    // Acme CRO drifting up, Brightleaf settling down, Corvid worst and worsening.
-    const driftHistory = (engagementId: string, from: number, to: number) =>
-      tx.query(
+    // Eight weeks of daily drift snapshots before today (the worker writes today's), so trends and sparklines have
+    // a history: each path ends at the score the first scan will compute from the data above, so the chart has no
+    // cliff and the week-over-week change is real. Acme CRO drifting up, Brightleaf settling down, Corvid worsening.
+    const live = await liveDriftScores(tx, orgId, day(0), now);
+    const driftHistory = (engagementId: string, eightWeeksEarlier: number) => {
+      const to = live.get(engagementId) ?? 0;
+      const from = Math.min(100, Math.max(0, to + eightWeeksEarlier));
+      return tx.query(
         `INSERT INTO drift_snapshots (organization_id, engagement_id, snapshot_date, score)
-         SELECT $1, $2, $3::date - n, round($4::numeric + ($5::numeric - $4::numeric) * (55 - n) / 55.0 + 3 * sin(n / 4.0)::numeric)::smallint
+         SELECT $1, $2, $3::date - n, LEAST(100, GREATEST(0, round($4::numeric + ($5::numeric - $4::numeric) * n / 56.0 + 2 * sin(n / 4.0)::numeric)))::smallint
            FROM generate_series(1, 56) AS n`,
-        [orgId, engagementId, day(0), from, to],
+        [orgId, engagementId, day(0), to, from],
       );
-    await driftHistory(acmeCro, 12, 34);
-    await driftHistory(brightCmo, 28, 12);
-    await driftHistory(corvidCpo, 41, 63);
+    };
+    await driftHistory(acmeCro, -20);
+    await driftHistory(brightCmo, 16);
+    await driftHistory(corvidCpo, -22);
 
     return { organizationId: orgId };
   });
+}
+
+/** Today's drift score per active engagement, computed as the drift scan computes it (the demo uses the default settings). */
+async function liveDriftScores(
+  tx: EntityManager,
+  organizationId: string,
+  today: string,
+  now: Date,
+): Promise<Map<string, number>> {
+  // Stateless SQL over the transaction: the seed runs outside Nest, so the repository is made here.
+  const facts = new DriftFactsRepository();
+  await facts.milestoneTotals(tx, organizationId, today, DEMO_TIMEZONE);
+  const engagements = await facts.engagements(tx, organizationId, today);
+  const scores = await facts.scoreFacts(tx, organizationId, today, DEMO_TIMEZONE, now, 8);
+  await tx.query(`DROP TABLE scan_milestone_totals`);
+  const records = engagementSnapshotRecords(scores, engagements, DEFAULT_ORGANIZATION_SETTINGS.focusCap);
+  return new Map(records.map((r) => [r.engagement_id, r.score]));
 }
 
 export type { EntityManager };

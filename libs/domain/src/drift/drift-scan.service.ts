@@ -5,10 +5,10 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { Clock } from '../shared/clock';
 import { alertKey, alertsNotSeen, planDetections } from './alert-reconcile';
 import { DriftAlertWriter, type PriorityOf } from './drift-alert-writer';
-import { DriftFactsRepository, type PriorityScoreFacts } from './drift-facts.repository';
-import { DriftRepository, type SnapshotRecord } from './drift.repository';
+import { DriftFactsRepository } from './drift-facts.repository';
+import { DriftRepository } from './drift.repository';
 import { NotificationJobs } from './drift-jobs.port';
-import { driftScore, engagementDriftScore } from './drift-score';
+import { engagementSnapshotRecords } from './engagement-drift-scores';
 import type { Detection, ScanFacts } from './drift-types';
 import { evaluateAggregateRules, evaluateMilestoneRules, resolveDriftThresholds } from './rules';
 
@@ -122,12 +122,8 @@ export class DriftScanService {
       await this.alerts.markSeen(tx, organizationId, now);
       const outboxIds =
         counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
-      const snapshots = snapshotRecords(
-        scores,
-        engagements.map((e) => e.id),
-        settings.focusCap,
-        engagements,
-      );
+      // Today's drift score per active engagement (re-written by every scan of the day: the last one stands).
+      const snapshots = engagementSnapshotRecords(scores, engagements, settings.focusCap);
       if (snapshots.length > 0) await this.drift.writeSnapshots(tx, organizationId, today, snapshots);
       await this.drift.markScanned(tx, organizationId, now);
       const result: ScanResult = { organizationId, ...counts, resolved, notifications: outboxIds.length };
@@ -151,34 +147,4 @@ export class DriftScanService {
   organizationIds(): Promise<string[]> {
     return this.db.asSystem('drift-scan-fan-out', () => this.drift.organizationIds(this.db.reader));
   }
-}
-
-/** Today's drift score per active engagement (re-written by every scan of the day: the last one stands). */
-function snapshotRecords(
-  scores: PriorityScoreFacts[],
-  engagementIds: string[],
-  focusCap: number,
-  engagements: ScanFacts['engagements'],
-): SnapshotRecord[] {
-  const perEngagement = new Map<string, number[]>(engagementIds.map((id) => [id, []]));
-  for (const s of scores) perEngagement.get(s.engagementId)?.push(driftScore(toScoreInput(s)));
-  const activeOf = new Map(engagements.map((e) => [e.id, e.activePriorities]));
-  return [...perEngagement].map(([engagementId, priorityScores]) => ({
-    engagement_id: engagementId,
-    score: engagementDriftScore(priorityScores, { activePriorities: activeOf.get(engagementId) ?? 0, focusCap }),
-    details: { priorityScores },
-  }));
-}
-
-/** The aggregated facts in the shape driftScore() takes. */
-function toScoreInput(s: PriorityScoreFacts) {
-  return {
-    milestones: [
-      { slipDays: s.weightedSlipDays, weight: 1, overdue: false },
-      ...Array.from({ length: s.overdueMilestones }, () => ({ slipDays: 0, weight: 0, overdue: true })),
-    ],
-    replanDaysLast30Days: s.replanDaysLast30Days,
-    daysSinceCheckIn: s.daysSinceCheckIn,
-    recentConfidences: s.recentConfidences,
-  };
 }
