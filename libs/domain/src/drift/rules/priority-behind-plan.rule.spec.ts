@@ -48,7 +48,7 @@ describe('priorityBehindPlanRule', () => {
   it('follows the organization health thresholds', () => {
     const facts = scanFacts({
       priorities: [priorityFacts({ ...window, progress: 0.45 })],
-      health: { healthAtRiskBelow: 0.05, healthOffTrackBelow: 0.1 },
+      health: { healthAtRiskBelow: 0.05, healthOffTrackBelow: 0.1, overdueAtRiskDays: 7 },
     });
     expect(priorityBehindPlanRule(facts)[0].severity).toBe('warning');
   });

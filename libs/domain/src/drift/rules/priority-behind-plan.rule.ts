@@ -11,7 +11,14 @@ export function priorityBehindPlanRule(facts: ScanFacts): Detection[] {
   for (const p of facts.priorities) {
     const expected = expectedProgress(p.startDate, p.targetDate, facts.today);
     const health = computedHealth(
-      { progress: p.progress, expected, targetDate: p.targetDate, today: facts.today, status: 'active' },
+      {
+        progress: p.progress,
+        expected,
+        targetDate: p.targetDate,
+        today: facts.today,
+        status: 'active',
+        oldestOpenDueDate: p.oldestOpenDueDate,
+      },
       facts.health,
     );
     if (health !== 'off_track' && health !== 'overdue') continue;
