@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/client';
+import { percent } from '../lib/format';
 
 export type Health = NonNullable<Schemas['PortfolioItemView']['health']>;
 export type Rag = NonNullable<Schemas['PortfolioItemView']['reportedRag']>;
@@ -8,10 +9,37 @@ const LABELS: Record<Health, string> = {
   at_risk: 'At risk',
   off_track: 'Off track',
   overdue: 'Overdue',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
 };
-/** Traffic-light colour of a status: green, amber or red (overdue counts as red). */
-export const tone = (status: Health | Rag): 'green' | 'amber' | 'red' =>
-  status === 'on_track' ? 'green' : status === 'at_risk' ? 'amber' : 'red';
+/** Traffic-light colour of a status: green, amber or red (overdue counts as red); a dropped priority is grey. */
+export const tone = (status: Health | Rag): 'green' | 'amber' | 'red' | 'none' =>
+  status === 'on_track' || status === 'achieved'
+    ? 'green'
+    : status === 'at_risk'
+      ? 'amber'
+      : status === 'dropped'
+        ? 'none'
+        : 'red';
+
+/** A finished priority reads as its outcome ("Achieved"), not "0% done · 100% expected". */
+export function ProgressCaption({
+  health,
+  progress,
+  expectedProgress,
+}: {
+  health: Health;
+  progress: number;
+  expectedProgress: number;
+}) {
+  return (
+    <p className="progress-caption">
+      {health === 'achieved' || health === 'dropped'
+        ? LABELS[health]
+        : `${percent(progress)} done · ${percent(expectedProgress)} expected by today`}
+    </p>
+  );
+}
 
 export function StatusPill({ status, prefix }: { status: Health | Rag | null; prefix?: string }) {
   if (!status) return <span className="pill pill-none">{prefix ? `${prefix}: ` : ''}none yet</span>;
@@ -50,5 +78,5 @@ export function HealthVsRag({
 }
 
 function colourWord(status: Health | Rag): string {
-  return { green: 'green', amber: 'amber', red: 'red' }[tone(status)];
+  return { green: 'green', amber: 'amber', red: 'red', none: 'grey' }[tone(status)];
 }
