@@ -59,10 +59,13 @@ export function HealthVsRag({
   health,
   reportedRag,
   disagrees,
+  why,
 }: {
   health: Health | null;
   reportedRag: Rag | null;
   disagrees: boolean;
+  /** Why the numbers are worse, when known ("1 milestone 25 days overdue"). */
+  why?: string | null;
 }) {
   return (
     <span className="health-vs-rag">
@@ -71,6 +74,7 @@ export function HealthVsRag({
       {disagrees && health && reportedRag ? (
         <span className="disagree" role="note">
           ⚠ Reported {colourWord(reportedRag)}, computed {colourWord(health)}
+          {why ? `: ${why}` : ''}
         </span>
       ) : null}
     </span>
@@ -79,4 +83,18 @@ export function HealthVsRag({
 
 function colourWord(status: Health | Rag): string {
   return { green: 'green', amber: 'amber', red: 'red', none: 'grey' }[tone(status)];
+}
+
+/** "1 milestone 25 days overdue" / "3 milestones overdue, the oldest by 40 days"; null when none is overdue. */
+export function overdueReason(
+  milestones: readonly { overdue: boolean; dueDate: string }[],
+  asOf: string,
+): string | null {
+  const late = milestones.filter((m) => m.overdue);
+  if (!late.length) return null;
+  const days = Math.max(...late.map((m) => Math.round((Date.parse(asOf) - Date.parse(m.dueDate)) / 86_400_000)));
+  const unit = days === 1 ? 'day' : 'days';
+  return late.length === 1
+    ? `1 milestone ${days} ${unit} overdue`
+    : `${late.length} milestones overdue, the oldest by ${days} ${unit}`;
 }
