@@ -185,7 +185,8 @@ describe('read models', () => {
         reportedRag: 'at_risk',
         ragDisagrees: true,
       });
-      expect(byTitle.Achieved).toMatchObject({ status: 'achieved', health: 'on_track' });
+      // An achieved priority shows its outcome, not a verdict on a progress ratio (0 of 0 done here).
+      expect(byTitle.Achieved).toMatchObject({ status: 'achieved', health: 'achieved', ragDisagrees: false });
       // Active by rank first, then the others.
       expect(s.priorities.map((p: { title: string }) => p.title).slice(0, 4)).toEqual(['P1', 'P2', 'P3', 'P4']);
       expect(s.priorities.slice(0, 4).map((p: { rank: number }) => p.rank)).toEqual([1, 2, 3, 4]);
@@ -308,6 +309,44 @@ describe('read models', () => {
         .flatMap((p: { milestones: Array<{ overdue: boolean }> }) => p.milestones)
         .filter((x: { overdue: boolean }) => x.overdue);
       expect(e1.overdueMilestones).toBe(overdue.length);
+    });
+
+    it('a milestone overdue by years makes its priority off track, though the ratio is ahead of plan', async () => {
+      const c = await created(
+        m.post('/clients', { name: `Overdue ${randomBytes(3).toString('hex')}`, stage: 'growth' }),
+      );
+      const owner = await created(m.post('/owners', { clientId: c.id, name: 'Owner late' }), 'OLate');
+      expect(owner.id).toBe(ids.OLate);
+      await created(
+        m.post('/engagements', {
+          clientId: c.id,
+          executiveId: t.a.executiveId,
+          function: 'CRO',
+          startDate: '2023-01-02',
+          daysPerWeek: 1,
+        }),
+        'ELate',
+      );
+      await priority('ELate', 'OLate', 'Late', '2023-01-02', '2027-12-31');
+      await milestone('Late', 'Late-done', '2023-03-01', 9);
+      await complete('Late-done', '2023-03-01T12:00:00Z');
+      await milestone('Late', 'Late-open', '2023-06-01', 1); // open, ~1,000 days past due on 2026-03-11
+      await checkIn('Late', 'on_track', 8);
+      // progress 0.9 against ~0.63 expected: on track by the ratio alone.
+
+      const late = (await summary('ELate')).priorities[0];
+      expect(late).toMatchObject({ progress: 0.9, health: 'off_track', reportedRag: 'on_track', ragDisagrees: true });
+      expect(late.expectedProgress).toBeLessThan(0.9);
+      expect(await portfolioItem('ELate')).toMatchObject({ health: 'off_track', ragDisagrees: true });
+
+      // Under a threshold longer than the delay the overdue milestone no longer counts.
+      expectStatus(await t.admin.patch('/organization/settings', { overdueAtRiskDays: 365 }), 200);
+      try {
+        expect((await summary('ELate')).priorities[0].health).toBe('at_risk'); // ~1,014 days: beyond 365, within 4×
+        expectStatus(await t.admin.patch('/organization/settings', { overdueAtRiskDays: 366.5 }), 400);
+      } finally {
+        expectStatus(await t.admin.patch('/organization/settings', { overdueAtRiskDays: 7 }), 200);
+      }
     });
 
     it("uses the organization's thresholds", async () => {

@@ -227,4 +227,39 @@ describe.each(backends)('drift alerts on the $name queue backend', ({ redisUrl }
     expect(list.body.items.every((a: { clientId: string }) => a.clientId === tenant.a.clientId)).toBe(true);
     expectStatus(await tenant.clientViewer.post(`/alerts/${alert.id}/resolve`, { note: 'no' }), 403);
   });
+  it('a priority ahead of plan by its ratio is off track (priority_behind_plan) once a milestone is long overdue', async () => {
+    pin('2026-03-20T09:00:00Z');
+    const priority = await tenant.manager.post(`/engagements/${tenant.a.engagementId}/priorities`, {
+      title: 'Open the Nordics office',
+      ownerId: tenant.a.ownerId,
+      startDate: '2026-01-01',
+      targetDate: '2027-12-31',
+    });
+    expectStatus(priority, 201);
+    const done = await tenant.manager.post(`/priorities/${priority.body.id}/milestones`, {
+      title: 'Nordics lease signed',
+      dueDate: '2026-01-10',
+      weight: 9,
+    });
+    expectStatus(await tenant.manager.post(`/milestones/${done.body.id}/complete`), 200);
+    // Open and 64 days past due on 2026-03-20: beyond 4 × the default 7 days.
+    const late = await tenant.manager.post(`/priorities/${priority.body.id}/milestones`, {
+      title: 'Nordics country manager hired',
+      dueDate: '2026-01-15',
+      weight: 1,
+    });
+    expectStatus(late, 201);
+    // 90% done against ~11% expected: on track by the ratio alone.
+    await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
+    const rows: Array<{ severity: string; message: string; details: Record<string, unknown> }> =
+      await api.dataSource.query(
+        `SELECT severity, message, details FROM drift_alerts WHERE rule = 'priority_behind_plan' AND subject_id = $1`,
+        [priority.body.id],
+      );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].severity).toBe('warning');
+    expect(rows[0].message).toContain('has a milestone 64 days overdue');
+    expect(rows[0].details).toMatchObject({ computedHealth: 'off_track', milestoneDaysOverdue: 64 });
+    await settle();
+  });
 });

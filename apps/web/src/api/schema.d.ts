@@ -1637,6 +1637,7 @@ export interface components {
             id: string;
             name: string;
             notifyPeopleWithoutAccount: boolean;
+            overdueAtRiskDays: number;
             timezone: string;
         };
         OwnerPage: {
@@ -1708,7 +1709,7 @@ export interface components {
              * @description Worst computed health among active priorities
              * @enum {string|null}
              */
-            health: "on_track" | "at_risk" | "off_track" | "overdue" | null;
+            health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
@@ -1885,7 +1886,7 @@ export interface components {
             confidenceTrend: components["schemas"]["ConfidencePointView"][];
             expectedProgress: number;
             /** @enum {string} */
-            health: "on_track" | "at_risk" | "off_track" | "overdue";
+            health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
             /** Format: uuid */
             id: string;
             milestones: components["schemas"]["MilestoneView"][];
@@ -1997,6 +1998,8 @@ export interface components {
             name?: string;
             /** @description Send alert emails to executives and owners who have no user account, at the email on their profile (default false) */
             notifyPeopleWithoutAccount?: boolean;
+            /** @description An open milestone overdue by more than this many days makes its priority at_risk (4× → off_track) */
+            overdueAtRiskDays?: number;
             /** @example Europe/London */
             timezone?: string;
         };

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { isInternal, useMe, useTimezone } from '../auth/session';
 import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
-import { HealthVsRag, StatusPill } from '../components/HealthBadge';
+import { HealthVsRag, ProgressCaption, StatusPill, overdueReason } from '../components/HealthBadge';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { ageOf, formatDate, formatInstant, percent } from '../lib/format';
@@ -207,11 +207,14 @@ function PriorityCard({
         <span className="progress-bar" style={{ width: percent(p.progress) }} />
         <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title="Expected by today" />
       </div>
-      <p className="progress-caption">
-        {percent(p.progress)} done · {percent(p.expectedProgress)} expected by today
-      </p>
+      <ProgressCaption health={p.health} progress={p.progress} expectedProgress={p.expectedProgress} />
       <div className="priority-status">
-        <HealthVsRag health={p.health} reportedRag={p.reportedRag} disagrees={p.ragDisagrees} />
+        <HealthVsRag
+          health={p.health}
+          reportedRag={p.reportedRag}
+          disagrees={p.ragDisagrees}
+          why={overdueReason(p.milestones, summary.asOf)}
+        />
         <span className="confidence">
           Confidence <ConfidenceTrend points={p.confidenceTrend} />
         </span>

@@ -23,7 +23,15 @@ export async function loadPortfolio(): Promise<Item[]> {
   return [first, ...rest].flatMap((p) => p.items);
 }
 
-const HEALTH_ORDER: Record<Health, number> = { overdue: 0, off_track: 1, at_risk: 2, on_track: 3 };
+// An engagement's health is never an outcome (achieved/dropped); listed last only to complete the record.
+const HEALTH_ORDER: Record<Health, number> = {
+  overdue: 0,
+  off_track: 1,
+  at_risk: 2,
+  on_track: 3,
+  achieved: 4,
+  dropped: 4,
+};
 type Sort = 'drift' | 'health' | 'nextDue';
 
 export function sortItems(items: Item[], sort: Sort): Item[] {

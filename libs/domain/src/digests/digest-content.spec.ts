@@ -6,7 +6,7 @@ import { buildDigest, driftOf, trendOf, type DigestInput, type DigestEngagementF
  * below expected − 0.30).
  */
 const TODAY = '2026-11-23';
-const THRESHOLDS = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 };
+const THRESHOLDS = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3, overdueAtRiskDays: 7 };
 
 function engagement(
   overrides: Partial<DigestEngagementFacts> & Pick<DigestEngagementFacts, 'engagementId' | 'clientName'>,
@@ -37,6 +37,7 @@ const acme = engagement({
       targetDate: '2027-01-15',
       progress: 0.1,
       latestRag: 'on_track',
+      oldestOpenDueDate: null,
     },
     {
       id: 'p2',
@@ -45,6 +46,7 @@ const acme = engagement({
       targetDate: '2027-01-15',
       progress: 0.55,
       latestRag: 'on_track',
+      oldestOpenDueDate: null,
     },
   ],
   driftSnapshots: [
@@ -95,6 +97,7 @@ const brightleaf = engagement({
       targetDate: '2027-01-15',
       progress: 0.6,
       latestRag: 'on_track',
+      oldestOpenDueDate: null,
     },
   ],
   driftSnapshots: [
@@ -124,6 +127,7 @@ const corvid = engagement({
       targetDate: '2027-01-15',
       progress: 0.35,
       latestRag: 'at_risk',
+      oldestOpenDueDate: null,
     },
   ],
   driftSnapshots: [
@@ -256,6 +260,7 @@ describe('buildDigest: nothing to report', () => {
           targetDate: '2027-01-15',
           progress: 0.6,
           latestRag: 'on_track',
+          oldestOpenDueDate: null,
         },
       ],
       driftSnapshots: [

@@ -20,6 +20,8 @@ export interface DigestPriorityFacts {
   targetDate: string;
   progress: number;
   latestRag: Rag | null;
+  /** Due date of the earliest open milestone, null when none is open (computed health counts overdue ones). */
+  oldestOpenDueDate: string | null;
 }
 
 export interface DigestMilestone {
@@ -192,7 +194,7 @@ export function buildSection(
   e: DigestEngagementFacts,
   input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>,
 ): EngagementSection {
-  const key = `${input.today}|${input.thresholds.healthAtRiskBelow}|${input.thresholds.healthOffTrackBelow}|${input.publicUrl}`;
+  const key = `${input.today}|${input.thresholds.healthAtRiskBelow}|${input.thresholds.healthOffTrackBelow}|${input.thresholds.overdueAtRiskDays}|${input.publicUrl}`;
   let memo = sectionMemo.get(e);
   if (!memo) sectionMemo.set(e, (memo = new Map()));
   let section = memo.get(key);
@@ -213,6 +215,7 @@ function computeSection(
         targetDate: p.targetDate,
         today,
         status: 'active',
+        oldestOpenDueDate: p.oldestOpenDueDate,
       },
       input.thresholds,
     ),

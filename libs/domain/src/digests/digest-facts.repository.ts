@@ -136,10 +136,12 @@ export class DigestFactsRepository {
     );
     const priorities: Array<Record<string, unknown>> = await tx.query(
       `SELECT pr.id, pr.engagement_id, pr.title, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
-              COALESCE(agg.done / NULLIF(agg.total, 0), 0) AS progress, ci.rag AS latest_rag
+              COALESCE(agg.done / NULLIF(agg.total, 0), 0) AS progress, ci.rag AS latest_rag,
+              to_char(agg.oldest_open_due, 'YYYY-MM-DD') AS oldest_open_due
          FROM priorities pr
          LEFT JOIN LATERAL (
-           SELECT sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total, sum(m.weight) FILTER (WHERE m.status = 'done') AS done
+           SELECT sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total, sum(m.weight) FILTER (WHERE m.status = 'done') AS done,
+                  min(m.due_date) FILTER (WHERE m.status IN ('planned','in_progress')) AS oldest_open_due
              FROM milestones m WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id) agg ON true
          LEFT JOIN LATERAL (
            SELECT c.rag FROM check_ins c WHERE c.organization_id = pr.organization_id AND c.priority_id = pr.id ORDER BY c.created_at DESC, c.id DESC LIMIT 1) ci ON true
@@ -155,6 +157,7 @@ export class DigestFactsRepository {
         targetDate: r.target_date as string,
         progress: Number(r.progress),
         latestRag: (r.latest_rag as Rag | null) ?? null,
+        oldestOpenDueDate: (r.oldest_open_due as string | null) ?? null,
       });
     }
     const snapshots: Array<{ engagement_id: string; date: string; score: number }> = await tx.query(

@@ -20,6 +20,7 @@ const facts = (clientName: string, score: number): DigestEngagementFacts => ({
       targetDate: '2027-01-15',
       progress: 0.1,
       latestRag: 'on_track',
+      oldestOpenDueDate: null,
     },
   ],
   driftSnapshots: [
@@ -60,7 +61,7 @@ const digest = (role: 'account_manager' | 'client_viewer' | 'executive', engagem
     recipient: { name: 'Robin', role, adminKind: null },
     isoWeek: '2026-W48',
     today: '2026-11-23',
-    thresholds: { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 },
+    thresholds: { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3, overdueAtRiskDays: 7 },
     engagements,
     publicUrl: 'https://app.example.com',
   });

@@ -14,6 +14,8 @@ const HEALTH_STYLE: Record<ComputedHealth | 'none', { label: string; colour: str
   at_risk: { label: 'At risk', colour: '#b45309' },
   off_track: { label: 'Off track', colour: '#b91c1c' },
   overdue: { label: 'Overdue', colour: '#7f1d1d' },
+  achieved: { label: 'Achieved', colour: '#1d4ed8' },
+  dropped: { label: 'Dropped', colour: '#4b5563' },
   none: { label: 'No active priorities', colour: '#4b5563' },
 };
 const RAG_LABEL: Record<Rag, string> = { on_track: 'green', at_risk: 'amber', off_track: 'red' };

@@ -92,7 +92,8 @@ export class DriftFactsRepository {
               sum(m.weight) FILTER (WHERE m.status = 'done') AS done,
               sum(m.weight * ${SLIP_DAYS_SQL}) FILTER (WHERE m.status <> 'cancelled') / NULLIF(sum(m.weight) FILTER (WHERE m.status <> 'cancelled'), 0) AS weighted_slip,
               count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date < $2::date) AS overdue,
-              count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30) AS open_next_30
+              count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30) AS open_next_30,
+              min(m.due_date) FILTER (WHERE m.status IN ('planned','in_progress')) AS oldest_open_due
          FROM milestones m WHERE m.organization_id = $1 GROUP BY m.priority_id`,
       [organizationId, today, timezone],
     );
@@ -110,7 +111,8 @@ export class DriftFactsRepository {
           WHERE c.n <= $2 GROUP BY c.priority_id)
        SELECT p.id, p.engagement_id, p.title, p.owner_id, (ow.email IS NOT NULL OR ow.user_id IS NOT NULL) AS owner_reachable,
               to_char(p.start_date, 'YYYY-MM-DD') AS start_date, to_char(p.target_date, 'YYYY-MM-DD') AS target_date,
-              COALESCE(pr.done / NULLIF(pr.total, 0), 0) AS progress, COALESCE(r.check_ins, '[]'::json) AS check_ins
+              COALESCE(pr.done / NULLIF(pr.total, 0), 0) AS progress, COALESCE(r.check_ins, '[]'::json) AS check_ins,
+              to_char(pr.oldest_open_due, 'YYYY-MM-DD') AS oldest_open_due
          FROM priorities p
          JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
          LEFT JOIN owners ow ON ow.organization_id = p.organization_id AND ow.id = p.owner_id
@@ -128,6 +130,7 @@ export class DriftFactsRepository {
       startDate: r.start_date as string,
       targetDate: r.target_date as string,
       progress: Number(r.progress),
+      oldestOpenDueDate: (r.oldest_open_due as string | null) ?? null,
       recentCheckIns: r.check_ins as PriorityFacts['recentCheckIns'],
     }));
   }

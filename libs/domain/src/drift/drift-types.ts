@@ -1,3 +1,4 @@
+import type { HealthThresholds } from '../health/health';
 /**
  * The contract between the scan (which loads rows with set-based SQL) and the drift rules (pure functions).
  * Dates are YYYY-MM-DD strings in the organization's timezone; `today` is that timezone's date.
@@ -86,6 +87,8 @@ export interface PriorityFacts {
   targetDate: string;
   /** Weighted progress 0..1 (DESIGN.md §3). */
   progress: number;
+  /** Due date of the earliest open milestone (computed health counts overdue milestones), null when none is open. */
+  oldestOpenDueDate: string | null;
   /** Latest check-ins, newest first (at most confidenceFallingDrops + 1 needed). */
   recentCheckIns: Array<{ createdOn: string; confidence: number; rag: 'on_track' | 'at_risk' | 'off_track' }>;
 }
@@ -108,7 +111,7 @@ export interface OwnerFacts {
 export interface ScanFacts {
   today: string;
   focusCap: number;
-  health: { healthAtRiskBelow: number; healthOffTrackBelow: number };
+  health: HealthThresholds;
   thresholds: DriftThresholds;
   milestones: MilestoneFacts[];
   priorities: PriorityFacts[];

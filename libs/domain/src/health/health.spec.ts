@@ -1,7 +1,7 @@
 import { computedHealth, expectedProgress, isOverdue, priorityProgress, slipDays } from './health';
 import { daysBetween, localDate } from './calendar';
 
-const thresholds = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 };
+const thresholds = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3, overdueAtRiskDays: 7 };
 
 describe('priorityProgress', () => {
   it('is the weighted share of done milestones', () => {
@@ -50,7 +50,7 @@ describe('expectedProgress', () => {
 });
 
 describe('computedHealth', () => {
-  const base = { targetDate: '2026-12-31', today: '2026-06-01', status: 'active' as const };
+  const base = { targetDate: '2026-12-31', today: '2026-06-01', status: 'active' as const, oldestOpenDueDate: null };
 
   it('is on_track within 0.15 of expected (boundary included)', () => {
     expect(computedHealth({ ...base, progress: 0.35, expected: 0.5 }, thresholds)).toBe('on_track');
@@ -70,13 +70,67 @@ describe('computedHealth', () => {
     expect(computedHealth({ ...base, today: '2027-01-01', progress: 1, expected: 1 }, thresholds)).toBe('overdue');
     expect(
       computedHealth({ ...base, today: '2027-01-01', status: 'achieved', progress: 1, expected: 1 }, thresholds),
-    ).toBe('on_track');
+    ).toBe('achieved');
   });
 
   it('follows the organization thresholds', () => {
-    const strict = { healthAtRiskBelow: 0.05, healthOffTrackBelow: 0.1 };
+    const strict = { healthAtRiskBelow: 0.05, healthOffTrackBelow: 0.1, overdueAtRiskDays: 7 };
     expect(computedHealth({ ...base, progress: 0.42, expected: 0.5 }, strict)).toBe('at_risk');
     expect(computedHealth({ ...base, progress: 0.42, expected: 0.5 }, thresholds)).toBe('on_track');
+  });
+});
+
+describe('computedHealth with overdue milestones (threshold 7 days, off track beyond 28)', () => {
+  // On plan by the ratio: 50% done, 50% expected.
+  const onPlan = {
+    targetDate: '2026-12-31',
+    today: '2026-06-01',
+    status: 'active' as const,
+    progress: 0.5,
+    expected: 0.5,
+  };
+
+  it('leaves health unchanged for a milestone 3 days overdue (under the threshold)', () => {
+    expect(computedHealth({ ...onPlan, oldestOpenDueDate: '2026-05-29' }, thresholds)).toBe('on_track');
+  });
+
+  it('is at_risk for a milestone 10 days overdue', () => {
+    expect(computedHealth({ ...onPlan, oldestOpenDueDate: '2026-05-22' }, thresholds)).toBe('at_risk');
+  });
+
+  it('is at_risk at 28 days overdue and off_track at 29 (4× the threshold)', () => {
+    expect(computedHealth({ ...onPlan, oldestOpenDueDate: '2026-05-04' }, thresholds)).toBe('at_risk');
+    expect(computedHealth({ ...onPlan, oldestOpenDueDate: '2026-05-03' }, thresholds)).toBe('off_track');
+  });
+
+  it('is off_track for a milestone overdue by years', () => {
+    expect(computedHealth({ ...onPlan, oldestOpenDueDate: '2023-01-15' }, thresholds)).toBe('off_track');
+  });
+
+  it('never improves a worse ratio verdict', () => {
+    expect(
+      computedHealth({ ...onPlan, progress: 0.1, expected: 0.5, oldestOpenDueDate: '2026-05-22' }, thresholds),
+    ).toBe('off_track');
+  });
+
+  it('follows the organization threshold', () => {
+    const lenient = { ...thresholds, overdueAtRiskDays: 30 };
+    expect(computedHealth({ ...onPlan, oldestOpenDueDate: '2026-05-22' }, lenient)).toBe('on_track');
+  });
+});
+
+describe('computedHealth of finished priorities', () => {
+  const base = { targetDate: '2026-12-31', today: '2026-06-01', oldestOpenDueDate: '2020-01-01' };
+
+  it('is achieved for an achieved priority, whatever the ratio or overdue milestones', () => {
+    expect(computedHealth({ ...base, status: 'achieved', progress: 0, expected: 1 }, thresholds)).toBe('achieved');
+    expect(
+      computedHealth({ ...base, today: '2027-06-01', status: 'achieved', progress: 0.2, expected: 1 }, thresholds),
+    ).toBe('achieved');
+  });
+
+  it('is dropped for a dropped priority', () => {
+    expect(computedHealth({ ...base, status: 'dropped', progress: 0, expected: 1 }, thresholds)).toBe('dropped');
   });
 });
 

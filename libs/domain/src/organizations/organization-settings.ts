@@ -6,6 +6,8 @@ export interface OrganizationSettings {
   healthAtRiskBelow: number;
   /** …at_risk down to expected − offTrackBelow, off_track beyond. */
   healthOffTrackBelow: number;
+  /** An open milestone overdue by more than this many days makes its priority at least at_risk (4× → off_track). */
+  overdueAtRiskDays: number;
   /** Weekly digests for users who have not chosen: on, unless the organization turns them off by default. */
   digestsEnabled: boolean;
   /** Default digest slot: ISO weekday (1 = Monday) and local hour. */
@@ -24,6 +26,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   focusCap: 5,
   healthAtRiskBelow: 0.15,
   healthOffTrackBelow: 0.3,
+  overdueAtRiskDays: 7,
   digestsEnabled: true,
   digestWeekday: 1,
   digestHour: 8,

@@ -60,6 +60,17 @@ export class UpdateOrganizationSettingsDto {
   healthOffTrackBelow?: number;
 
   @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 365,
+    description: 'An open milestone overdue by more than this many days makes its priority at_risk (4× → off_track)',
+  })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  overdueAtRiskDays?: number;
+
+  @ApiPropertyOptional({
     description: 'Weekly digests for users who have not chosen themselves (false: opted out by default)',
   })
   @Optional()
@@ -101,6 +112,7 @@ export class OrganizationSettingsView {
   @ApiProperty() focusCap!: number;
   @ApiProperty() healthAtRiskBelow!: number;
   @ApiProperty() healthOffTrackBelow!: number;
+  @ApiProperty() overdueAtRiskDays!: number;
   @ApiProperty() digestsEnabled!: boolean;
   @ApiProperty({ minimum: 1, maximum: 7 }) digestWeekday!: number;
   @ApiProperty({ minimum: 0, maximum: 23 }) digestHour!: number;

@@ -68,6 +68,7 @@ export class OrganizationsService {
       if (input.focusCap !== undefined) settings.focusCap = input.focusCap;
       if (input.healthAtRiskBelow !== undefined) settings.healthAtRiskBelow = input.healthAtRiskBelow;
       if (input.healthOffTrackBelow !== undefined) settings.healthOffTrackBelow = input.healthOffTrackBelow;
+      if (input.overdueAtRiskDays !== undefined) settings.overdueAtRiskDays = input.overdueAtRiskDays;
       if (input.digestsEnabled !== undefined) settings.digestsEnabled = input.digestsEnabled;
       if (input.digestWeekday !== undefined) settings.digestWeekday = input.digestWeekday;
       if (input.digestHour !== undefined) settings.digestHour = input.digestHour;

@@ -1,7 +1,15 @@
 import type { Rag } from '../check-ins/check-in.entity';
 import type { Health } from './portfolio.dto';
 
-const HEALTH_ORDER: Record<Health, number> = { on_track: 0, at_risk: 1, off_track: 2, overdue: 3 };
+// Outcomes rank below on_track: a finished priority never makes its engagement look worse.
+const HEALTH_ORDER: Record<Health, number> = {
+  achieved: -1,
+  dropped: -1,
+  on_track: 0,
+  at_risk: 1,
+  off_track: 2,
+  overdue: 3,
+};
 const RAG_ORDER: Record<Rag, number> = { on_track: 0, at_risk: 1, off_track: 2 };
 
 /** An engagement is as healthy as its least healthy active priority. */

@@ -9,7 +9,8 @@ import { PRIORITY_STATUSES, type PriorityStatus } from '../priorities/priority.e
 import { PriorityOwnerView } from '../priorities/priority.dto';
 import { PageQueryDto } from '../shared/pagination';
 
-export const HEALTHS = ['on_track', 'at_risk', 'off_track', 'overdue'] as const;
+/** achieved / dropped: a finished priority's outcome (DESIGN.md §3); an engagement's health is never one of them. */
+export const HEALTHS = ['on_track', 'at_risk', 'off_track', 'overdue', 'achieved', 'dropped'] as const;
 export type Health = (typeof HEALTHS)[number];
 
 export const PORTFOLIO_SORTS = ['client', 'startDate', 'nextDue', 'drift'] as const;

@@ -45,7 +45,15 @@ export class PortfolioService {
         const progress = total > 0 ? Number(pr.done_weight) / total : 0;
         const expected = expectedProgress(pr.start_date, pr.target_date, asOf);
         const health = computedHealth(
-          { progress, expected, targetDate: pr.target_date, today: asOf, status: pr.status },
+          {
+            progress,
+            expected,
+            targetDate: pr.target_date,
+            today: asOf,
+            status: pr.status,
+            // next_due is the earliest open milestone's due date (portfolio.repository.ts).
+            oldestOpenDueDate: pr.next_due,
+          },
           settings,
         );
         return { progress, expected, health };

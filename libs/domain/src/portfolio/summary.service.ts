@@ -63,8 +63,9 @@ export class SummaryService {
       const progress = priorityProgress(own);
       const expected = expectedProgress(pr.start_date as string, pr.target_date as string, today);
       const status = pr.status as PriorityStatus;
+      const oldestOpenDueDate = earliestOpenDueDate(own);
       const health = computedHealth(
-        { progress, expected, targetDate: pr.target_date as string, today, status },
+        { progress, expected, targetDate: pr.target_date as string, today, status, oldestOpenDueDate },
         settings,
       );
       const recent = checkInViews.filter((c) => c.priorityId === pr.id);
@@ -120,4 +121,9 @@ export class SummaryService {
 /** A timestamptz as PostgreSQL's JSON writes it (microseconds, offset) to the API's ISO form (milliseconds, Z). */
 function isoInstant(value: string): string {
   return new Date(value).toISOString();
+}
+
+function earliestOpenDueDate(milestones: readonly { status: string; dueDate: string }[]): string | null {
+  const due = milestones.filter((m) => m.status === 'planned' || m.status === 'in_progress').map((m) => m.dueDate);
+  return due.length ? due.reduce((a, b) => (b < a ? b : a)) : null;
 }

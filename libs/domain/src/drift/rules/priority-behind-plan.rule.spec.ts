@@ -41,6 +41,16 @@ describe('priorityBehindPlanRule', () => {
     expect(d.details.computedHealth).toBe('overdue');
   });
 
+  it('warns when a milestone is overdue beyond 4× the threshold (28 days), though the ratio is on plan', () => {
+    expect(behind(0.9, { oldestOpenDueDate: '2026-02-20' })).toEqual([]); // 28 days: only at_risk
+    const [d] = behind(0.9, { oldestOpenDueDate: '2023-06-01' });
+    expect(d.severity).toBe('warning');
+    expect(d.message).toBe(
+      '‘Build the sales team’ has a milestone 1023 days overdue (90% done against 60% expected by now)',
+    );
+    expect(d.details).toMatchObject({ computedHealth: 'off_track', milestoneDaysOverdue: 1023 });
+  });
+
   it('is not overdue on the target date itself', () => {
     expect(behind(0.9, { targetDate: '2026-03-20' })).toEqual([]);
   });
@@ -48,7 +58,7 @@ describe('priorityBehindPlanRule', () => {
   it('follows the organization health thresholds', () => {
     const facts = scanFacts({
       priorities: [priorityFacts({ ...window, progress: 0.45 })],
-      health: { healthAtRiskBelow: 0.05, healthOffTrackBelow: 0.1 },
+      health: { healthAtRiskBelow: 0.05, healthOffTrackBelow: 0.1, overdueAtRiskDays: 7 },
     });
     expect(priorityBehindPlanRule(facts)[0].severity).toBe('warning');
   });

@@ -36,6 +36,7 @@ export function priorityFacts(overrides: Partial<PriorityFacts> = {}): PriorityF
     startDate: '2026-01-01',
     targetDate: '2026-12-31',
     progress: 0.5,
+    oldestOpenDueDate: null,
     recentCheckIns: [{ createdOn: '2026-03-16', confidence: 7, rag: 'on_track' }],
     ...overrides,
   };
@@ -53,7 +54,7 @@ export function scanFacts(overrides: Partial<ScanFacts> = {}): ScanFacts {
   return {
     today: TODAY,
     focusCap: 5,
-    health: { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3 },
+    health: { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3, overdueAtRiskDays: 7 },
     thresholds: { ...DEFAULT_DRIFT_THRESHOLDS },
     milestones: [],
     priorities: [],
