@@ -523,7 +523,8 @@ describeInBrowser('web dashboard in Chromium', () => {
     await priorityCard(page, 'Stand up demand generation').getByText('#1').waitFor();
     // Focus stays on the moved priority: its "up" is disabled now, so its "down" (not the page body).
     const down = 'Move "Stand up demand generation" down';
-    await page.waitForFunction(`document.activeElement?.getAttribute('aria-label') === ${JSON.stringify(down)}`);
+    // (Polled with evaluate: waitForFunction evaluates a string, which the page's CSP forbids.)
+    for (let tries = 0; tries < 30 && (await focused()) !== down; tries += 1) await page.waitForTimeout(100);
     await expect(focused()).resolves.toBe(down);
     await browser.screenshot('keyboard-rerank');
   });
