@@ -243,6 +243,13 @@ describeInBrowser('web dashboard in Chromium', () => {
     await page.getByLabel('Health', { exact: true }).selectOption('off_track');
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.nth(0).textContent()).resolves.toContain('Corvid');
+    // The filter lives in the URL: a reload shows the same view (and the tab names the page).
+    expect(new URL(page.url()).searchParams.get('health')).toBe('off_track');
+    await page.reload();
+    await rows.first().waitFor();
+    await expect(page.getByLabel('Health', { exact: true }).inputValue()).resolves.toBe('off_track');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(page.title()).resolves.toBe('Portfolio — Throughline');
     await page.getByLabel('Health', { exact: true }).selectOption('');
     await browser!.screenshot('manager-portfolio');
 
@@ -514,6 +521,11 @@ describeInBrowser('web dashboard in Chromium', () => {
     await tabTo('Move "Stand up demand generation" up');
     await page.keyboard.press('Enter');
     await priorityCard(page, 'Stand up demand generation').getByText('#1').waitFor();
+    // Focus stays on the moved priority: its "up" is disabled now, so its "down" (not the page body).
+    const down = 'Move "Stand up demand generation" down';
+    // (Polled with evaluate: waitForFunction evaluates a string, which the page's CSP forbids.)
+    for (let tries = 0; tries < 30 && (await focused()) !== down; tries += 1) await page.waitForTimeout(100);
+    await expect(focused()).resolves.toBe(down);
     await browser.screenshot('keyboard-rerank');
   });
 

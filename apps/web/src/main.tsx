@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from './auth/session';
 import { Layout } from './Layout';
 import { LoginPage } from './pages/LoginPage';
 import { Loading } from './components/states';
+import { useTitle } from './lib/use-title';
 import './styles.css';
 
 // Everything behind the login is loaded on demand, so the login page stays small.
@@ -54,6 +55,7 @@ function App() {
 }
 
 function NotFoundPage() {
+  useTitle('Page not found');
   return (
     <section>
       <h1>Page not found</h1>

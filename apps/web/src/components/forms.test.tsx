@@ -57,6 +57,21 @@ describe('form validation messages', () => {
     vi.unstubAllGlobals();
   });
 
+  it('re-plan: the "needs a reason" message goes once a reason is typed', async () => {
+    vi.stubGlobal('fetch', answer(200, {}));
+    render(<ReplanForm milestone={milestone} onDone={() => {}} />);
+    await userEvent.clear(screen.getByLabelText('New due date'));
+    await userEvent.type(screen.getByLabelText('New due date'), '2026-04-10');
+    await userEvent.click(screen.getByRole('button', { name: 'Re-plan' }));
+    const reason = screen.getByLabelText('Reason for the change');
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.type(reason, 'Vendor slipped');
+    expect(reason).toHaveAttribute('aria-invalid', 'false');
+    expect(reason).not.toHaveAccessibleDescription();
+    expect(screen.queryByText('A re-plan needs a reason: say why the date moves.')).not.toBeInTheDocument();
+    vi.unstubAllGlobals();
+  });
+
   it("re-plan: shows the API's field message next to the field", async () => {
     const fetch = answer(400, {
       statusCode: 400,
@@ -119,11 +134,32 @@ describe('Idempotency-Key on creates', () => {
     const [first, retry] = keysOf(fetch);
     expect(first).toMatch(/^[0-9a-f]{32}$/);
     expect(retry).toBe(first);
-    // The same form sent again is a new submission: a new key.
-    await userEvent.click(screen.getByRole('button', { name: 'Create milestone' }));
+    // The next milestone is a new submission: a new key.
+    await submit();
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
     expect(keysOf(fetch)).toHaveLength(3);
     expect(keysOf(fetch)[2]).not.toBe(first);
+    vi.unstubAllGlobals();
+  });
+
+  it('empties the form after a success, so a second click sends nothing again', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify(created), { status: 201, headers: { 'content-type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const onDone = vi.fn();
+    render(<AddMilestoneForm priority={priority} onDone={onDone} />);
+    await submit();
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(screen.getByLabelText('Milestone title')).toHaveValue('');
+    expect(screen.getByLabelText('Due date')).toHaveValue('');
+    expect(screen.getByLabelText('Weight')).toHaveValue(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create milestone' }));
+    expect(screen.getByLabelText('Milestone title')).toHaveAccessibleDescription('Give the milestone a title.');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(onDone).toHaveBeenCalledTimes(1);
     vi.unstubAllGlobals();
   });
 });

@@ -35,20 +35,31 @@ export function fieldErrorsOf(error: ApiError): FieldErrors {
 export function useForm<T>(
   /** `idempotencyKey`: one per submission, for a create's Idempotency-Key header (a retry of a lost answer reuses it). */
   submitTo: (idempotencyKey: string) => Promise<T>,
-  options: { validate?: () => FieldErrors; onDone?: (result: T) => void } = {},
+  options: {
+    validate?: () => FieldErrors;
+    /** Back to empty values after a success, so a second click cannot send the same thing again. */
+    reset?: () => void;
+    onDone?: (result: T) => void;
+  } = {},
 ) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The last success, for a confirmation message; any later submission clears it so it never sits beside an error.
+  const [done, setDone] = useState<T | null>(null);
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const local = options.validate?.() ?? {};
     setErrors(local);
     setFormError(null);
+    setDone(null);
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
+      // A fresh key per submission: a retry of a lost answer reuses it (client), a new submission never does.
       const result = await submitTo(newIdempotencyKey());
+      options.reset?.();
+      setDone(result);
       options.onDone?.(result);
     } catch (caught) {
       const error = caught as ApiError;
@@ -59,7 +70,16 @@ export function useForm<T>(
       setBusy(false);
     }
   }
-  return { errors, formError, busy, onSubmit, setFormError };
+  /** A field's message goes as soon as the person edits that field: it would describe a value no longer there. */
+  function edited(field: string) {
+    setErrors((current) => {
+      if (!(field in current)) return current;
+      const rest = { ...current };
+      delete rest[field];
+      return rest;
+    });
+  }
+  return { errors, formError, busy, done, onSubmit, setFormError, edited };
 }
 
 interface FieldProps {

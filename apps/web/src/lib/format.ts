@@ -31,3 +31,8 @@ export function daysBetween(fromIso: string, toIso: string): number {
 }
 
 export const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
+
+/** "1 active priority", "2 active priorities": a count with the noun that agrees with it. */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

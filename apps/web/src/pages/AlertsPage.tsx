@@ -6,14 +6,17 @@ import { Filter, FormError, TextArea } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { useQueryState } from '../lib/use-query-state';
+import { useTitle } from '../lib/use-title';
 
 type Alert = Schemas['AlertView'];
 type Status = NonNullable<Alert['status']>;
 type Severity = Alert['severity'];
 
 export default function AlertsPage() {
-  const [status, setStatus] = useState<Status | ''>('open');
-  const [severity, setSeverity] = useState<Severity | ''>('');
+  useTitle('Alerts');
+  const [status, setStatus] = useQueryState<Status | ''>('status', 'open');
+  const [severity, setSeverity] = useQueryState<Severity | ''>('severity', '');
   const alerts = useLoad(
     () =>
       unwrap(

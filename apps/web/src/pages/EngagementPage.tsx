@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { isInternal, useMe, useTimezone } from '../auth/session';
@@ -6,8 +6,9 @@ import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
 import { HealthVsRag, ProgressCaption, StatusPill, overdueReason } from '../components/HealthBadge';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { ageOf, formatDate, formatInstant, percent } from '../lib/format';
+import { ageOf, formatDate, formatInstant, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
 
 type Summary = Schemas['EngagementSummaryView'];
@@ -34,6 +35,8 @@ export default function EngagementPage() {
         : unwrap(api.GET('/api/v1/engagements/{id}/allocation-changes', { params: { path: { id } } })),
     [id, me.role],
   );
+  const shown = summary.data?.engagement;
+  useTitle(shown?.clientName, shown?.function);
 
   if (summary.state === 'loading' && !summary.data) return <Loading what="the engagement" />;
   if (summary.state === 'error' && !summary.data) {
@@ -68,7 +71,7 @@ export default function EngagementPage() {
         </p>
         {allocation.data && allocation.data.length > 1 ? (
           <details>
-            <summary>Allocation history ({allocation.data.length} changes)</summary>
+            <summary>Allocation history ({plural(allocation.data.length, 'change', 'changes')})</summary>
             <ul>
               {allocation.data.map((a) => (
                 <li key={a.id}>
@@ -138,14 +141,27 @@ function PriorityCard({
   const [showCheckIn, setShowCheckIn] = useState(false);
   const [showMilestone, setShowMilestone] = useState(false);
   const [rankError, setRankError] = useState<string | null>(null);
+  const upButton = useRef<HTMLButtonElement>(null);
+  const downButton = useRef<HTMLButtonElement>(null);
+  // The re-rank button clicked last: the reload re-orders the list (the browser drops focus from a moved or newly
+  // disabled button), so focus goes back to this card's button once the new rank shows.
+  const refocus = useRef<'up' | 'down' | null>(null);
+  useEffect(() => {
+    const wanted = refocus.current;
+    refocus.current = null;
+    if (!wanted) return;
+    const [first, other] = wanted === 'up' ? [upButton, downButton] : [downButton, upButton];
+    (first.current && !first.current.disabled ? first.current : other.current)?.focus();
+  }, [p.rank]);
   const internal = isInternal(me.role);
   const canCheckIn = me.role !== 'client_viewer' && p.status === 'active';
   const activeCount = summary.priorities.filter((x) => x.status === 'active').length;
 
-  async function patch(body: Schemas['UpdatePriorityDto']) {
+  async function patch(body: Schemas['UpdatePriorityDto'], focusAfter: 'up' | 'down' | null = null) {
     setRankError(null);
     try {
       await unwrap(api.PATCH('/api/v1/priorities/{id}', { params: { path: { id: p.id } }, body }));
+      refocus.current = focusAfter;
       onChange();
     } catch (error) {
       const e = error as ApiError;
@@ -168,16 +184,18 @@ function PriorityCard({
           <span className="rank-buttons">
             <button
               type="button"
+              ref={upButton}
               disabled={p.rank <= 1}
-              onClick={() => void patch({ rank: p.rank - 1 })}
+              onClick={() => void patch({ rank: p.rank - 1 }, 'up')}
               aria-label={`Move "${p.title}" up`}
             >
               ↑ Up
             </button>
             <button
               type="button"
+              ref={downButton}
               disabled={p.rank >= activeCount}
-              onClick={() => void patch({ rank: p.rank + 1 })}
+              onClick={() => void patch({ rank: p.rank + 1 }, 'down')}
               aria-label={`Move "${p.title}" down`}
             >
               ↓ Down

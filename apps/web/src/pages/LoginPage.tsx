@@ -3,10 +3,12 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import type { ApiError } from '../api/client';
 import { useSession } from '../auth/session';
 import { FormError, TextField } from '../components/forms';
+import { useTitle } from '../lib/use-title';
 
 /** Kept free of charts and date libraries: it is the first thing anyone downloads. */
 export function LoginPage() {
   const { me, notice, login } = useSession();
+  useTitle('Log in');
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');

@@ -1,5 +1,6 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { isInternal, useMe } from '../auth/session';
+import { useTitle } from '../lib/use-title';
 import {
   ClientsSection,
   EngagementsSection,
@@ -11,6 +12,7 @@ import {
 
 export default function ManagePage() {
   const me = useMe();
+  useTitle('Manage');
   if (!isInternal(me.role))
     return <p className="state state-error">Only admins and account managers manage the portfolio.</p>;
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { FormError, newPasswordErrors, TextField, useForm, type FieldErrors } from '../components/forms';
+import { useTitle } from '../lib/use-title';
 
 /**
  * `/reset-password`: without a token, asks for the email to send a reset link to (the answer is the same
@@ -10,6 +11,7 @@ import { FormError, newPasswordErrors, TextField, useForm, type FieldErrors } fr
 export default function PasswordResetPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
+  useTitle(token ? 'Choose a new password' : 'Reset your password');
   return (
     <main id="main" className="login">
       <h1>Throughline</h1>

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { Filter } from '../components/forms';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
@@ -6,8 +6,10 @@ import { isInternal, useMe } from '../auth/session';
 import { DriftSparkline } from '../components/DriftSparkline';
 import { HealthVsRag, type Health } from '../components/HealthBadge';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { ageOf, formatDate, percent } from '../lib/format';
+import { ageOf, formatDate, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { useQueryState } from '../lib/use-query-state';
+import { useTitle } from '../lib/use-title';
 
 type Item = Schemas['PortfolioItemView'];
 const PAGE = 100;
@@ -50,12 +52,13 @@ export default function PortfolioPage() {
   const me = useMe();
   const internal = isInternal(me.role);
   const portfolio = useLoad(loadPortfolio, []);
-  const [search, setSearch] = useState('');
-  const [client, setClient] = useState('');
-  const [fn, setFn] = useState('');
-  const [health, setHealth] = useState('');
-  const [manager, setManager] = useState('');
-  const [sort, setSort] = useState<Sort>('drift');
+  useTitle(internal ? 'Portfolio' : 'Your engagements');
+  const [search, setSearch] = useQueryState<string>('q', '');
+  const [client, setClient] = useQueryState<string>('client', '');
+  const [fn, setFn] = useQueryState<string>('function', '');
+  const [health, setHealth] = useQueryState<string>('health', '');
+  const [manager, setManager] = useQueryState<string>('manager', '');
+  const [sort, setSort] = useQueryState<Sort>('sort', 'drift');
 
   const items = portfolio.data ?? [];
   const clients = useMemo(
@@ -183,7 +186,7 @@ export default function PortfolioPage() {
             </form>
           ) : null}
           <p className="muted" aria-live="polite">
-            {shown.length} of {items.length} engagements
+            {shown.length} of {plural(items.length, 'engagement', 'engagements')}
           </p>
           {items.length === 0 ? (
             <Empty>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useMe, useSession } from '../auth/session';
 import { FormError, newPasswordErrors, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
+import { useTitle } from '../lib/use-title';
 import { ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
@@ -9,6 +10,7 @@ import { useLoad } from '../lib/use-load';
 /** Own timezone (PATCH /me), weekly digest preferences (every role), alert notification preferences and password. */
 export default function SettingsPage() {
   const me = useMe();
+  useTitle('Settings');
   return (
     <section>
       <h1>Settings</h1>

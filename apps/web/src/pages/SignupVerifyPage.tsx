@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, tokens, unwrap } from '../api/client';
 import { useSession } from '../auth/session';
 import { FormError, useForm } from '../components/forms';
+import { useTitle } from '../lib/use-title';
 
 /**
  * `/signup/verify?token=…`, where the sign-up email links: confirming creates the organization and its first admin
@@ -10,6 +11,7 @@ import { FormError, useForm } from '../components/forms';
 export default function SignupVerifyPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
+  useTitle('Create your organization');
   const { reloadMe } = useSession();
   const navigate = useNavigate();
   const form = useForm(

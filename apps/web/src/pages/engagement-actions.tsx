@@ -31,6 +31,7 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
           errors.confidence = 'Give your confidence as a number from 0 to 10.';
         return errors;
       },
+      reset: () => (setRag('on_track'), setConfidence('7'), setNote(''), setBlockers('')),
       onDone,
     },
   );
@@ -88,6 +89,7 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
         if (!dueDate) errors.dueDate = 'Choose a due date.';
         return errors;
       },
+      reset: () => (setTitle(''), setDueDate(''), setWeight('1')),
       onDone,
     },
   );
@@ -153,13 +155,13 @@ export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone
         label="New due date"
         type="date"
         value={dueDate}
-        onChange={(e) => setDueDate(e.target.value)}
+        onChange={(e) => (setDueDate(e.target.value), form.edited('dueDate'))}
         error={form.errors.dueDate}
       />
       <TextArea
         label="Reason for the change"
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => (setReason(e.target.value), form.edited('reason'))}
         error={form.errors.reason}
       />
       <button type="submit" className="primary" disabled={form.busy}>

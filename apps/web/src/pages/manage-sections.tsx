@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { api, idempotent, unwrap, type ApiError, type Schemas } from '../api/client';
 import { FormError, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { formatDate } from '../lib/format';
+import { formatDate, plural } from '../lib/format';
 import { useLoad, type Loaded } from '../lib/use-load';
 
 const required = (values: Record<string, string>, messages: Record<string, string>): FieldErrors =>
@@ -51,7 +51,8 @@ export function ClientsSection() {
     },
     {
       validate: () => required({ name }, { name: 'Enter the company name.' }),
-      onDone: () => (reset(), clients.reload()),
+      reset,
+      onDone: () => clients.reload(),
     },
   );
   return (
@@ -163,7 +164,8 @@ export function ExecutivesSection() {
     {
       validate: () =>
         required({ name, email }, { name: 'Enter the executive’s name.', email: 'Enter an email address.' }),
-      onDone: () => (reset(), executives.reload()),
+      reset,
+      onDone: () => executives.reload(),
     },
   );
   return (
@@ -251,6 +253,7 @@ export function EngagementsSection() {
           { clientId, executiveId, startDate },
           { clientId: 'Choose a client.', executiveId: 'Choose an executive.', startDate: 'Choose a start date.' },
         ),
+      reset: () => (setClientId(''), setExecutiveId(''), setFn('CRO'), setStartDate(''), setDaysPerWeek('2')),
       onDone: () => engagements.reload(),
     },
   );
@@ -356,7 +359,8 @@ export function OwnersSection() {
           { clientId: editing ? 'kept' : clientId, name },
           { clientId: 'Choose the client this owner belongs to.', name: 'Enter the owner’s name.' },
         ),
-      onDone: () => (reset(), owners.reload()),
+      reset,
+      onDone: () => owners.reload(),
     },
   );
   const clientName = new Map(clients.data?.items.map((c) => [c.id, c.name]));
@@ -368,8 +372,8 @@ export function OwnersSection() {
             {items.map((o) => (
               <li key={o.id}>
                 <strong>{o.name}</strong>
-                {o.title ? `, ${o.title}` : ''} · {clientName.get(o.clientId) ?? ''} · {o.activePriorities} active
-                priorities{' '}
+                {o.title ? `, ${o.title}` : ''} · {clientName.get(o.clientId) ?? ''} ·{' '}
+                {plural(o.activePriorities, 'active priority', 'active priorities')}{' '}
                 <button
                   type="button"
                   onClick={() => (
@@ -441,7 +445,6 @@ export function PrioritiesSection() {
   const [ownerId, setOwnerId] = useState('');
   const [targetDate, setTargetDate] = useState('');
   const [status, setStatus] = useState<'active' | 'draft'>('active');
-  const [created, setCreated] = useState<string | null>(null);
   const form = useForm(
     (key) =>
       unwrap(
@@ -461,7 +464,8 @@ export function PrioritiesSection() {
             targetDate: 'Choose a target date.',
           },
         ),
-      onDone: (p) => (setTitle(''), setCreated(p.id)),
+      // The engagement stays chosen: the next priority usually goes to the same one.
+      reset: () => (setTitle(''), setOwnerId(''), setTargetDate(''), setStatus('active')),
     },
   );
   return (
@@ -471,7 +475,7 @@ export function PrioritiesSection() {
         {engagements.state === 'error' ? (
           <ErrorState error={(engagements as { error: ApiError }).error} retry={engagements.reload} />
         ) : null}
-        {created && engagementId ? (
+        {form.done && engagementId ? (
           <p role="status" className="text-green">
             Priority created. <Link to={`/engagements/${engagementId}`}>Open the engagement</Link>
           </p>
@@ -550,7 +554,8 @@ export function UsersSection() {
             password: 'Set an initial password (12+ characters).',
           },
         ),
-      onDone: () => (setName(''), setEmail(''), setPassword(''), users.reload()),
+      reset: () => (setName(''), setEmail(''), setPassword('')),
+      onDone: () => users.reload(),
     },
   );
   return (
@@ -686,7 +691,8 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
             reason: 'Say why the allocation changes.',
           },
         ),
-      onDone: () => (setReason(''), onSaved()),
+      reset: () => (setEffectiveDate(''), setReason('')),
+      onDone: onSaved,
     },
   );
   return (
