@@ -12,6 +12,7 @@ import './styles.css';
 const PortfolioPage = lazy(() => import('./pages/PortfolioPage'));
 const EngagementPage = lazy(() => import('./pages/EngagementPage'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage'));
+const AlertPage = lazy(() => import('./pages/AlertPage'));
 const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
@@ -44,6 +45,8 @@ function App() {
         <Route path="/portfolio" element={<PortfolioPage />} />
         <Route path="/engagements/:id" element={<EngagementPage />} />
         <Route path="/alerts" element={<AlertsPage />} />
+        {/* Alert emails link here for alerts outside any engagement. */}
+        <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/manage/*" element={<ManagePage />} />
         <Route path="/settings" element={<SettingsPage />} />
         {/* Digest emails link here ("Digest settings"). */}

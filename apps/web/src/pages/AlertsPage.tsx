@@ -72,7 +72,8 @@ export default function AlertsPage() {
   );
 }
 
-function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void }) {
+/** One alert with its acknowledge/resolve actions (the inbox and an alert's own page). */
+export function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () => void }) {
   const zone = useTimezone();
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState('');

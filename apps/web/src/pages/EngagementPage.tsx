@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { isInternal, useMe, useTimezone } from '../auth/session';
 import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
@@ -16,6 +16,9 @@ type Priority = Schemas['SummaryPriorityView'];
 
 export default function EngagementPage() {
   const { id = '' } = useParams();
+  // Alert emails link here with ?alert=<id>: that alert is scrolled to and outlined.
+  const [searchParams] = useSearchParams();
+  const linkedAlertId = searchParams.get('alert');
   const me = useMe();
   const summary = useLoad(
     () => unwrap(api.GET('/api/v1/engagements/{id}/summary', { params: { path: { id } } })),
@@ -28,6 +31,10 @@ export default function EngagementPage() {
       ),
     [id],
   );
+  useEffect(() => {
+    if (linkedAlertId && alerts.data)
+      document.getElementById(`alert-${linkedAlertId}`)?.scrollIntoView({ block: 'center' });
+  }, [linkedAlertId, alerts.data]);
   const allocation = useLoad(
     () =>
       me.role === 'client_viewer'
@@ -102,10 +109,20 @@ export default function EngagementPage() {
           <h2>Open alerts</h2>
           {alerts.state === 'error' ? <ErrorState error={alerts.error} retry={alerts.reload} /> : null}
           {alerts.state === 'loading' ? <Loading what="alerts" /> : null}
+          {alerts.data && linkedAlertId && !alerts.data.some((a) => a.id === linkedAlertId) ? (
+            <p className="state state-empty" role="status">
+              This alert is resolved. <Link to={`/alerts/${linkedAlertId}`}>See what happened to it</Link>.
+            </p>
+          ) : null}
           {alerts.data && alerts.data.length === 0 ? <Empty>No open alerts.</Empty> : null}
           <ul className="alerts-list">
             {alerts.data?.map((a) => (
-              <li key={a.id} className={`alert alert-${a.severity}`}>
+              <li
+                key={a.id}
+                id={`alert-${a.id}`}
+                className={`alert alert-${a.severity}${a.id === linkedAlertId ? ' alert-linked' : ''}`}
+                aria-current={a.id === linkedAlertId ? 'true' : undefined}
+              >
                 <span
                   className={`pill pill-${a.severity === 'critical' ? 'red' : a.severity === 'warning' ? 'amber' : 'none'}`}
                 >
