@@ -14,7 +14,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/web');
+export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/web');
 
 /**
  * Whether the browser suites can run. Without Chromium they are skipped with a loud message, except in CI
