@@ -7,7 +7,7 @@ import type { Actor } from '../shared/actor';
 import { FieldNotAllowed, NotFound } from '../shared/errors';
 import { hiddenAlertRules } from '../drift/alert-visibility';
 import { addDays } from '../health/calendar';
-import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
+import { countBefore, mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
 import { DRIFT_TREND_DAYS, PortfolioRepository } from './portfolio.repository';
 import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from './portfolio.dto';
 
@@ -104,13 +104,6 @@ export class PortfolioService {
     const total = Number(row.total);
     return { items, total, limit: query.limit, offset: query.offset, asOf };
   }
-}
-
-/** How many of the ascending ISO dates come before `day`. */
-export function countBefore(ascending: readonly string[], day: string): number {
-  let n = 0;
-  while (n < ascending.length && ascending[n] < day) n++;
-  return n;
 }
 
 export function round(n: number): number {
