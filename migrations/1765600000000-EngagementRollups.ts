@@ -45,10 +45,10 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
         client_sort text NOT NULL,
         next_due date,
         drift_score smallint,
-        drift_trend jsonb NOT NULL DEFAULT '[]',
-        open_alerts jsonb NOT NULL DEFAULT '[]',
-        priorities jsonb NOT NULL DEFAULT '[]',
-        refreshed_at timestamptz NOT NULL DEFAULT now(),
+        drift_trend jsonb NOT NULL,
+        open_alerts jsonb NOT NULL,
+        priorities jsonb NOT NULL,
+        refreshed_at timestamptz NOT NULL,
         PRIMARY KEY (engagement_id),
         FOREIGN KEY (organization_id, engagement_id) REFERENCES engagements (organization_id, id) ON DELETE CASCADE
       ) WITH (fillfactor = 80)`);
