@@ -4,6 +4,24 @@ import { APP_ROLE } from './1764400000000-RowLevelSecurity';
 const TENANT = `organization_id = (SELECT NULLIF(current_setting('app.organization_id', true), '')::uuid)`;
 const SYSTEM = `(SELECT current_setting('app.cross_tenant', true) = 'on')`;
 
+/** The latest drift score of the engagement whose organization_id and id are `alias`.organization_id / .id. */
+const driftScore = (alias: string, id = 'id') =>
+  `SELECT s.score FROM drift_snapshots s WHERE s.organization_id = ${alias}.organization_id AND s.engagement_id = ${alias}.${id}
+    ORDER BY s.snapshot_date DESC LIMIT 1`;
+/** The latest snapshot of each of the latest ten ISO weeks holding one, oldest first. */
+const driftTrend = (alias: string, id = 'id') =>
+  `SELECT coalesce(jsonb_agg(jsonb_build_object('date', to_char(w.snapshot_date, 'YYYY-MM-DD'), 'score', w.score) ORDER BY w.snapshot_date), '[]')
+     FROM (SELECT DISTINCT ON (date_trunc('week', s.snapshot_date)) s.snapshot_date, s.score
+             FROM drift_snapshots s WHERE s.organization_id = ${alias}.organization_id AND s.engagement_id = ${alias}.${id}
+            ORDER BY date_trunc('week', s.snapshot_date) DESC, s.snapshot_date DESC LIMIT 10) w`;
+/** Open (not resolved) alerts counted by rule and severity. */
+const openAlerts = (alias: string, id = 'id') =>
+  `SELECT coalesce(jsonb_agg(jsonb_build_object('rule', a.rule, 'severity', a.severity, 'n', a.n) ORDER BY a.rule, a.severity), '[]')
+     FROM (SELECT a.rule, a.severity, count(*) AS n FROM drift_alerts a
+            WHERE a.organization_id = ${alias}.organization_id AND a.engagement_id = ${alias}.${id} AND a.status <> 'resolved'
+            GROUP BY a.rule, a.severity) a`;
+const LOCK = `PERFORM 1 FROM engagement_rollups r WHERE r.engagement_id = ANY(ids) ORDER BY r.engagement_id FOR UPDATE;`;
+
 /** The sort keys of GET /portfolio, each indexed as (organization_id, key, engagement_id) both ways, NULLS LAST. */
 const SORT_KEYS = ['client_sort', 'start_date', 'next_due', 'drift_score'];
 
@@ -74,11 +92,11 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
       BEGIN
         IF cardinality(ids) = 0 THEN RETURN; END IF;
         -- Wait for a concurrent writer of the same engagements; the INSERT below then reads with a fresh snapshot.
-        PERFORM 1 FROM engagement_rollups r WHERE r.engagement_id = ANY(ids) ORDER BY r.engagement_id FOR UPDATE;
+        ${LOCK}
         INSERT INTO engagement_rollups AS r (organization_id, engagement_id, client_id, executive_id, function, status, start_date,
                                              client_sort, next_due, drift_score, drift_trend, open_alerts, priorities, refreshed_at)
         SELECT e.organization_id, e.id, e.client_id, e.executive_id, e.function, e.status, e.start_date, lower(c.name),
-               pa.next_due, ds.score, coalesce(dt.trend, '[]'), coalesce(al.alerts, '[]'), coalesce(pa.priorities, '[]'), now()
+               pa.next_due, (${driftScore('e')}), (${driftTrend('e')}), (${openAlerts('e')}), coalesce(pa.priorities, '[]'), now()
           FROM engagements e
           JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
           LEFT JOIN LATERAL (
@@ -106,19 +124,6 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
                      WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')
                      ORDER BY m.due_date, m.id LIMIT 1) nm ON true
                  WHERE pr.organization_id = e.organization_id AND pr.engagement_id = e.id) p) pa ON true
-          LEFT JOIN LATERAL (
-            SELECT s.score FROM drift_snapshots s WHERE s.organization_id = e.organization_id AND s.engagement_id = e.id
-             ORDER BY s.snapshot_date DESC LIMIT 1) ds ON true
-          LEFT JOIN LATERAL (
-            SELECT jsonb_agg(jsonb_build_object('date', to_char(w.snapshot_date, 'YYYY-MM-DD'), 'score', w.score) ORDER BY w.snapshot_date) AS trend
-              FROM (SELECT DISTINCT ON (date_trunc('week', s.snapshot_date)) s.snapshot_date, s.score
-                      FROM drift_snapshots s WHERE s.organization_id = e.organization_id AND s.engagement_id = e.id
-                     ORDER BY date_trunc('week', s.snapshot_date) DESC, s.snapshot_date DESC LIMIT 10) w) dt ON true
-          LEFT JOIN LATERAL (
-            SELECT jsonb_agg(jsonb_build_object('rule', a.rule, 'severity', a.severity, 'n', a.n) ORDER BY a.rule, a.severity) AS alerts
-              FROM (SELECT a.rule, a.severity, count(*) AS n FROM drift_alerts a
-                     WHERE a.organization_id = e.organization_id AND a.engagement_id = e.id AND a.status <> 'resolved'
-                     GROUP BY a.rule, a.severity) a) al ON true
          WHERE e.id = ANY(ids)
         ON CONFLICT (engagement_id) DO UPDATE SET
           client_id = EXCLUDED.client_id, executive_id = EXCLUDED.executive_id, function = EXCLUDED.function, status = EXCLUDED.status,
@@ -127,8 +132,31 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
           priorities = EXCLUDED.priorities, refreshed_at = EXCLUDED.refreshed_at;
       END $fn$`);
 
+    // What the drift scan writes (snapshots of every engagement, alerts) refreshes only its own columns: the
+    // engagement's priorities and milestones are not read again.
+    await q.query(`
+      CREATE FUNCTION refresh_engagement_rollup_drift(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF cardinality(ids) = 0 THEN RETURN; END IF;
+        ${LOCK}
+        UPDATE engagement_rollups r SET drift_score = (${driftScore('r', 'engagement_id')}), drift_trend = (${driftTrend('r', 'engagement_id')}), refreshed_at = now()
+         WHERE r.engagement_id = ANY(ids);
+      END $fn$`);
+    await q.query(`
+      CREATE FUNCTION refresh_engagement_rollup_alerts(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF cardinality(ids) = 0 THEN RETURN; END IF;
+        ${LOCK}
+        UPDATE engagement_rollups r SET open_alerts = (${openAlerts('r', 'engagement_id')}), refreshed_at = now()
+         WHERE r.engagement_id = ANY(ids);
+      END $fn$`);
+
     // One trigger function per way a table's rows lead to engagements. Each runs once per statement.
-    const triggers: Array<{ table: string; ids: Record<'INSERT' | 'UPDATE' | 'DELETE', string | null> }> = [
+    const triggers: Array<{
+      table: string;
+      refresh?: string;
+      ids: Record<'INSERT' | 'UPDATE' | 'DELETE', string | null>;
+    }> = [
       {
         table: 'engagements',
         ids: { INSERT: `SELECT id FROM new_rows`, UPDATE: `SELECT id FROM new_rows`, DELETE: null },
@@ -161,6 +189,7 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
       })),
       {
         table: 'drift_alerts',
+        refresh: 'refresh_engagement_rollup_alerts',
         ids: {
           INSERT: `SELECT engagement_id FROM new_rows WHERE status <> 'resolved'`,
           // The scan's refresh of last_seen_at and message changes nothing a rollup holds.
@@ -172,6 +201,7 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
       },
       {
         table: 'drift_snapshots',
+        refresh: 'refresh_engagement_rollup_drift',
         ids: {
           INSERT: `SELECT engagement_id FROM new_rows`,
           UPDATE: `SELECT n.engagement_id FROM new_rows n JOIN old_rows o
@@ -185,12 +215,12 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
         },
       },
     ];
-    for (const { table, ids } of triggers) {
+    for (const { table, ids, refresh = 'refresh_engagement_rollups' } of triggers) {
       const branches = (['INSERT', 'UPDATE', 'DELETE'] as const)
         .filter((op) => ids[op])
         .map(
           (op) => `IF TG_OP = '${op}' THEN
-            PERFORM refresh_engagement_rollups(ARRAY(SELECT DISTINCT x.id FROM (${ids[op]}) AS x(id) WHERE x.id IS NOT NULL));
+            PERFORM ${refresh}(ARRAY(SELECT DISTINCT x.id FROM (${ids[op]}) AS x(id) WHERE x.id IS NOT NULL));
           END IF;`,
         )
         .join('\n');
@@ -230,7 +260,12 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
         await q.query(`DROP TRIGGER IF EXISTS engagement_rollups_${op} ON ${table}`);
       await q.query(`DROP FUNCTION IF EXISTS engagement_rollups_on_${table}()`);
     }
-    await q.query(`DROP FUNCTION IF EXISTS refresh_engagement_rollups(uuid[])`);
+    for (const fn of [
+      'refresh_engagement_rollups',
+      'refresh_engagement_rollup_drift',
+      'refresh_engagement_rollup_alerts',
+    ])
+      await q.query(`DROP FUNCTION IF EXISTS ${fn}(uuid[])`);
     await q.query(`DROP TABLE IF EXISTS engagement_rollups`);
   }
 }
