@@ -10,13 +10,13 @@ const driftScore = (alias: string, id = 'id') =>
     ORDER BY s.snapshot_date DESC LIMIT 1`;
 /** The latest snapshot of each of the latest ten ISO weeks holding one, oldest first. */
 const driftTrend = (alias: string, id = 'id') =>
-  `SELECT coalesce(jsonb_agg(jsonb_build_object('date', to_char(w.snapshot_date, 'YYYY-MM-DD'), 'score', w.score) ORDER BY w.snapshot_date), '[]')
+  `SELECT coalesce(json_agg(json_build_object('date', to_char(w.snapshot_date, 'YYYY-MM-DD'), 'score', w.score) ORDER BY w.snapshot_date), '[]')
      FROM (SELECT DISTINCT ON (date_trunc('week', s.snapshot_date)) s.snapshot_date, s.score
              FROM drift_snapshots s WHERE s.organization_id = ${alias}.organization_id AND s.engagement_id = ${alias}.${id}
             ORDER BY date_trunc('week', s.snapshot_date) DESC, s.snapshot_date DESC LIMIT 10) w`;
 /** Open (not resolved) alerts counted by rule and severity. */
 const openAlerts = (alias: string, id = 'id') =>
-  `SELECT coalesce(jsonb_agg(jsonb_build_object('rule', a.rule, 'severity', a.severity, 'n', a.n) ORDER BY a.rule, a.severity), '[]')
+  `SELECT coalesce(json_agg(json_build_object('rule', a.rule, 'severity', a.severity, 'n', a.n) ORDER BY a.rule, a.severity), '[]')
      FROM (SELECT a.rule, a.severity, count(*) AS n FROM drift_alerts a
             WHERE a.organization_id = ${alias}.organization_id AND a.engagement_id = ${alias}.${id} AND a.status <> 'resolved'
             GROUP BY a.rule, a.severity) a`;
@@ -63,9 +63,9 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
         client_sort text NOT NULL,
         next_due date,
         drift_score smallint,
-        drift_trend jsonb NOT NULL,
-        open_alerts jsonb NOT NULL,
-        priorities jsonb NOT NULL,
+        drift_trend json NOT NULL,
+        open_alerts json NOT NULL,
+        priorities json NOT NULL,
         refreshed_at timestamptz NOT NULL,
         PRIMARY KEY (engagement_id),
         FOREIGN KEY (organization_id, engagement_id) REFERENCES engagements (organization_id, id) ON DELETE CASCADE
@@ -101,7 +101,7 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
           JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
           LEFT JOIN LATERAL (
             SELECT min(p.next_due) AS next_due,
-                   jsonb_agg(jsonb_build_object(
+                   json_agg(json_build_object(
                      'id', p.id, 'status', p.status, 'start_date', to_char(p.start_date, 'YYYY-MM-DD'), 'target_date', to_char(p.target_date, 'YYYY-MM-DD'),
                      'total_weight', p.total_weight, 'done_weight', p.done_weight, 'open_due', p.open_due,
                      'latest_rag', p.latest_rag, 'latest_check_in_at', p.latest_check_in_at,

@@ -18,8 +18,8 @@ export class EngagementRollup {
   @Column({ name: 'client_sort', type: 'text' }) clientSort!: string;
   @Column({ name: 'next_due', type: 'date', nullable: true }) nextDue!: string | null;
   @Column({ name: 'drift_score', type: 'smallint', nullable: true }) driftScore!: number | null;
-  @Column({ name: 'drift_trend', type: 'jsonb' }) driftTrend!: Array<{ date: string; score: number }>;
-  @Column({ name: 'open_alerts', type: 'jsonb' }) openAlerts!: OpenAlertCount[];
-  @Column({ type: 'jsonb' }) priorities!: PriorityAggregate[];
+  @Column({ name: 'drift_trend', type: 'json' }) driftTrend!: Array<{ date: string; score: number }>;
+  @Column({ name: 'open_alerts', type: 'json' }) openAlerts!: OpenAlertCount[];
+  @Column({ type: 'json' }) priorities!: PriorityAggregate[];
   @Column({ name: 'refreshed_at', type: 'timestamptz' }) refreshedAt!: Date;
 }

@@ -235,11 +235,11 @@ describe('engagement_rollups stay equal to a computation from scratch', () => {
   async function factsFromRollups(): Promise<unknown[]> {
     return owner.query(
       `SELECT r.engagement_id, r.client_sort, to_char(r.next_due, 'YYYY-MM-DD') AS next_due, r.drift_score,
-              (SELECT coalesce(sum((a->>'n')::int), 0)::int FROM jsonb_array_elements(r.open_alerts) a) AS open_alerts,
-              jsonb_array_length(r.priorities) AS priorities,
-              (SELECT coalesce(sum(jsonb_array_length(p->'open_due')), 0)::int FROM jsonb_array_elements(r.priorities) p) AS open_milestones,
-              (SELECT coalesce(sum((p->>'done_weight')::numeric), 0)::float8 FROM jsonb_array_elements(r.priorities) p) AS done_weight,
-              (SELECT max((p->>'latest_check_in_at')::timestamptz) FROM jsonb_array_elements(r.priorities) p) AS last_check_in_at
+              (SELECT coalesce(sum((a->>'n')::int), 0)::int FROM json_array_elements(r.open_alerts) a) AS open_alerts,
+              json_array_length(r.priorities) AS priorities,
+              (SELECT coalesce(sum(json_array_length(p->'open_due')), 0)::int FROM json_array_elements(r.priorities) p) AS open_milestones,
+              (SELECT coalesce(sum((p->>'done_weight')::numeric), 0)::float8 FROM json_array_elements(r.priorities) p) AS done_weight,
+              (SELECT max((p->>'latest_check_in_at')::timestamptz) FROM json_array_elements(r.priorities) p) AS last_check_in_at
          FROM engagement_rollups r WHERE r.organization_id = $1 ORDER BY r.engagement_id`,
       [org],
     );
