@@ -41,7 +41,9 @@ const SORT_KEYS = ['client_sort', 'start_date', 'next_due', 'drift_score'];
  * statement, whatever the number of rows, in the writer's transaction, for every table a rollup reads: engagements,
  * clients (the name is a sort key), priorities, milestones, check-ins, drift alerts and snapshots. So every write
  * path (API, drift scan, demo and scale seeds, imports, playbook applies, plain SQL) keeps them current without
- * having to remember to. The repository calls the same function (`EngagementRollupsRepository.refresh`).
+ * having to remember to. The repository calls the same function (`EngagementRollupsRepository.refresh`). Drift
+ * alerts and snapshots, which the scan writes for a whole organization at once, refresh only their own columns
+ * (`refresh_engagement_rollup_alerts`, `refresh_engagement_rollup_drift`), not the priorities and milestones.
  *
  * A new column of the rollup (the engagement's renewal date, for instance): add it to the table, to the INSERT list
  * and the SELECT of `refresh_engagement_rollups` (CREATE OR REPLACE in the new migration), and, if it comes from a
