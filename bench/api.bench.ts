@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { validateEnvironment } from '@app/config';
 import { API_PREFIX, buildScenarios, captureSql, login, TARGETS, type Scenario } from './api/scenarios';
 import { processRss, RssSampler, runLoad, type LoadFigures } from './api/load';
+import { PRECOMPUTED_TABLE } from './api/precomputed-server';
 import { closeBenchDatabase, openBenchDatabase, type BenchDatabase } from './scale/bench-database';
 import { BENCH_PASSWORD, emailOf } from './scale/data-set';
 import { API_NODE_FLAGS } from '@app/platform';
@@ -34,10 +35,18 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Nu
 
 interface ScenarioResult {
   name: string;
-  runs: Array<{ connections: number; ours: LoadFigures; bare: LoadFigures; ratio: number }>;
+  runs: Array<{
+    connections: number;
+    ours: LoadFigures;
+    bare: LoadFigures;
+    ratio: number;
+    /** Portfolio pages: the twin serving precomputed rows, and our req/s ÷ its req/s. */
+    precomputed?: LoadFigures;
+    precomputedRatio?: number;
+  }>;
   statementsPerRequest: number;
   target: Scenario['target'];
-  verdict: { p95: string; ratio: string };
+  verdict: { p95: string; ratio: string; precomputedRatio: string };
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -131,6 +140,30 @@ async function main(): Promise<void> {
     });
     const bareUrl = `http://127.0.0.1:${barePort}`;
 
+    // The third server: each portfolio scenario's items precomputed into indexed rows (issue 16).
+    const portfolioIndexes = scenarios.flatMap((s, i) => (s.route === '/portfolio' ? [i] : []));
+    await precompute(client, apiUrl, scenarios, portfolioIndexes);
+    const precomputedPort = await freePort();
+    const precomputed = fork(
+      resolve(__dirname, 'api/precomputed-server.js'),
+      [String(precomputedPort), portfolioIndexes.join(',')],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_URL: db.url,
+          DATABASE_POOL_SIZE: poolSize,
+          NODE_ENV: 'production',
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    children.push(precomputed);
+    await new Promise<void>((ok, fail) => {
+      precomputed.once('message', () => ok());
+      precomputed.once('exit', (code) => fail(new Error(`the precomputed server exited with ${code}`)));
+    });
+    const precomputedUrl = `http://127.0.0.1:${precomputedPort}`;
+
     const apiSampler = new RssSampler(api.pid!);
     apiSampler.start();
     const results: ScenarioResult[] = [];
@@ -156,9 +189,23 @@ async function main(): Promise<void> {
           bareFigures.requestsPerSecond > 0
             ? Math.round((ours.requestsPerSecond / bareFigures.requestsPerSecond) * 100) / 100
             : NaN;
-        runs.push({ connections, ours, bare: bareFigures, ratio });
+        let precomputedFigures: LoadFigures | undefined;
+        let precomputedRatio: number | undefined;
+        if (portfolioIndexes.includes(index)) {
+          const options = { ...bareOptions, baseUrl: precomputedUrl };
+          if (WARMUP_SECONDS > 0) await runLoad({ ...options, seconds: WARMUP_SECONDS });
+          precomputedFigures = await runLoad({ ...options, seconds: SECONDS });
+          precomputedRatio =
+            precomputedFigures.requestsPerSecond > 0
+              ? Math.round((ours.requestsPerSecond / precomputedFigures.requestsPerSecond) * 100) / 100
+              : NaN;
+        }
+        runs.push({ connections, ours, bare: bareFigures, ratio, precomputed: precomputedFigures, precomputedRatio });
         log(
-          `  ${scenario.name} @${connections}: ours ${ours.requestsPerSecond} req/s p95 ${ours.p95Ms} ms (${ours.non2xx} non-2xx, ${ours.errors} errors); bare ${bareFigures.requestsPerSecond} req/s p95 ${bareFigures.p95Ms} ms; ratio ${ratio}`,
+          `  ${scenario.name} @${connections}: ours ${ours.requestsPerSecond} req/s p95 ${ours.p95Ms} ms (${ours.non2xx} non-2xx, ${ours.errors} errors); bare ${bareFigures.requestsPerSecond} req/s p95 ${bareFigures.p95Ms} ms; ratio ${ratio}` +
+            (precomputedFigures
+              ? `; precomputed ${precomputedFigures.requestsPerSecond} req/s p95 ${precomputedFigures.p95Ms} ms; ratio ${precomputedRatio}`
+              : ''),
         );
       }
       const at10 = runs.find((r) => r.connections === 10) ?? runs[0];
@@ -170,6 +217,10 @@ async function main(): Promise<void> {
         verdict: {
           p95: verdict(at10.ours.p95Ms <= scenario.target.p95Ms && at10.ours.non2xx === 0),
           ratio: scenario.target.bareRatio === null ? 'n/a' : verdict(at10.ratio >= scenario.target.bareRatio),
+          precomputedRatio:
+            scenario.target.precomputedRatio === null
+              ? 'n/a'
+              : verdict((at10.precomputedRatio ?? 0) >= scenario.target.precomputedRatio),
         },
       });
     }
@@ -238,6 +289,35 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Fills the precomputed twin's table: every item of each portfolio scenario's whole portfolio, as our API answers
+ * it (pages of 100), one row each with its position, in the throw-away database.
+ */
+async function precompute(client: Client, apiUrl: string, scenarios: Scenario[], indexes: number[]): Promise<void> {
+  await client.query(
+    `CREATE TABLE ${PRECOMPUTED_TABLE} (scenario int NOT NULL, n int NOT NULL, item json NOT NULL, PRIMARY KEY (scenario, n))`,
+  );
+  for (const index of indexes) {
+    const scenario = scenarios[index];
+    const items: unknown[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const response = await fetch(`${apiUrl}${API_PREFIX}/portfolio?limit=100&offset=${offset}`, {
+        headers: { authorization: `Bearer ${scenario.token}` },
+      });
+      const page = (await response.json()) as { items: unknown[]; total: number };
+      if (!response.ok) throw new Error(`precomputing ${scenario.name}: ${response.status}`);
+      items.push(...page.items);
+      if (items.length >= page.total || page.items.length === 0) break;
+    }
+    await client.query(
+      `INSERT INTO ${PRECOMPUTED_TABLE} (scenario, n, item) SELECT $1, n, item FROM json_array_elements($2::json) WITH ORDINALITY AS x(item, n)`,
+      [index, JSON.stringify(items)],
+    );
+    log(`precomputed ${items.length} portfolio items for ${scenario.name}`);
+  }
+  await client.query(`ANALYZE ${PRECOMPUTED_TABLE}`);
+}
+
 function paths(route: string, ids: string[], query = ''): string[] {
   return ids.length ? ids.map((id) => `${route.replace(':id', id)}${query}`) : [`${route}${query}`];
 }
@@ -274,16 +354,32 @@ function printTable(
 ): void {
   const row = (cells: Array<string | number>, widths: number[]) =>
     `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')}`;
-  const widths = [78, 5, 9, 7, 7, 7, 9, 7, 6, 10];
+  const widths = [78, 5, 9, 7, 7, 7, 9, 7, 6, 9, 6, 10];
   log(
     '\n' +
-      row(['scenario', 'conn', 'ours r/s', 'p50', 'p95', 'p99', 'bare r/s', 'bare p95', 'ratio', 'target'], widths),
+      row(
+        [
+          'scenario',
+          'conn',
+          'ours r/s',
+          'p50',
+          'p95',
+          'p99',
+          'bare r/s',
+          'bare p95',
+          'ratio',
+          'precomp',
+          'ratio',
+          'target',
+        ],
+        widths,
+      ),
   );
   for (const r of results) {
     for (const run of r.runs) {
       const target =
         run.connections === 10
-          ? `p95 ${r.verdict.p95}${r.target.bareRatio === null ? '' : `, ratio ${r.verdict.ratio}`}`
+          ? `p95 ${r.verdict.p95}${r.target.bareRatio === null ? '' : `, bare ${r.verdict.ratio}`}${r.target.precomputedRatio === null ? '' : `, precomputed ${r.verdict.precomputedRatio}`}`
           : '';
       log(
         row(
@@ -297,6 +393,8 @@ function printTable(
             run.bare.requestsPerSecond,
             run.bare.p95Ms,
             run.ratio,
+            run.precomputed?.requestsPerSecond ?? '',
+            run.precomputedRatio ?? '',
             target,
           ],
           widths,
@@ -318,12 +416,14 @@ function printTable(
           '',
           '',
           '',
+          '',
+          '',
         ],
         widths,
       ),
     );
   log(
-    `\n  targets at 10 connections: summary p95 ≤ ${TARGETS.summaryP95Ms} ms, portfolio p95 ≤ ${TARGETS.portfolioP95Ms} ms, both ≥ ${TARGETS.bareRatio * 100}% of bare; check-in p95 ≤ ${TARGETS.checkInP95Ms} ms`,
+    `\n  targets at 10 connections: summary p95 ≤ ${TARGETS.summaryP95Ms} ms and check-in p95 ≤ ${TARGETS.checkInP95Ms} ms, both ≥ ${TARGETS.bareRatio} of their bare twin; portfolio p95 ≤ ${TARGETS.portfolioP95Ms} ms, ≥ ${TARGETS.precomputedRatio} of the precomputed twin`,
   );
   log(
     `  API peak RSS under the read/write load: ${rss.peakMb} MB (VmHWM; sampled max ${rss.peakSampledMb} MB), target ≤ ${TARGETS.peakRssMb} MB: ${verdict(rss.peakMb <= TARGETS.peakRssMb)}`,

@@ -236,4 +236,6 @@ export const SEEDED_TABLES = [
   'check_ins',
   'drift_snapshots',
   'drift_alerts',
+  // Written by the triggers of migrations/1765600000000-EngagementRollups.ts, not by a step: vacuumed and counted too.
+  'engagement_rollups',
 ];

@@ -30,3 +30,8 @@ export function maxDate(...dates: Array<string | null | undefined>): string {
 export function isValidIanaZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
 }
+
+/** The date (YYYY-MM-DD) `days` days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(utcMidnight(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { computedHealth, expectedProgress, isOverdue, priorityProgress, slipDays } from './health';
-import { daysBetween, localDate } from './calendar';
+import { addDays, daysBetween, localDate } from './calendar';
 
 const thresholds = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3, overdueAtRiskDays: 7 };
 
@@ -179,5 +179,12 @@ describe('calendar', () => {
   it('counts whole days across a DST change', () => {
     expect(daysBetween('2026-03-07', '2026-03-09')).toBe(2);
     expect(daysBetween('2026-03-09', '2026-03-07')).toBe(-2);
+  });
+
+  it('adds days across month, year and DST boundaries', () => {
+    expect(addDays('2026-03-11', -56)).toBe('2026-01-14');
+    expect(addDays('2026-03-07', 2)).toBe('2026-03-09');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 });

@@ -1,4 +1,4 @@
-import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
+import { countBefore, mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
 
 describe('engagement roll-ups', () => {
   it('takes the worst health and RAG', () => {
@@ -21,5 +21,15 @@ describe('engagement roll-ups', () => {
   it('averages, with 0 for nothing', () => {
     expect(mean([0.5, 1])).toBe(0.75);
     expect(mean([])).toBe(0);
+  });
+});
+
+describe('overdue milestones from the open due dates a rollup stores', () => {
+  it('counts the dates strictly before today', () => {
+    const openDue = ['2026-03-01', '2026-03-10', '2026-03-10', '2026-03-11', '2026-04-01'];
+    expect(countBefore(openDue, '2026-03-11')).toBe(3); // due today is not overdue yet
+    expect(countBefore(openDue, '2026-03-01')).toBe(0);
+    expect(countBefore(openDue, '2027-01-01')).toBe(5);
+    expect(countBefore([], '2026-03-11')).toBe(0);
   });
 });

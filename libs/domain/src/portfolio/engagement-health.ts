@@ -30,3 +30,10 @@ export function ragDisagrees(reported: Rag | null, computed: Health | null): boo
 export function mean(values: readonly number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
+
+/** How many of the ascending ISO dates come before `day`. */
+export function countBefore(ascending: readonly string[], day: string): number {
+  let n = 0;
+  while (n < ascending.length && ascending[n] < day) n++;
+  return n;
+}

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
 import type { Rag } from '../check-ins/check-in.entity';
-import { visibleAlertRuleSql } from '../drift/alert-visibility';
+import type { DriftRule } from '../drift/drift-types';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { MILESTONE_ROW_SQL, type MilestoneRow } from '../milestones/milestones.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -14,35 +14,27 @@ import { orderBy } from '../shared/pagination';
 import { SqlParams } from '../shared/sql';
 import type { PortfolioQueryDto } from './portfolio.dto';
 
+/** Each sort key is a column of engagement_rollups, indexed as (organization_id, key, engagement_id) both ways. */
 const SORTS: Record<PortfolioQueryDto['sort'], string> = {
-  client: 'lower(c.name)',
-  startDate: 'e.start_date',
-  nextDue: `(SELECT min(m.due_date) FROM milestones m JOIN priorities pr ON pr.organization_id = m.organization_id AND pr.id = m.priority_id
-              WHERE m.organization_id = e.organization_id AND pr.engagement_id = e.id AND m.status IN ('planned','in_progress'))`,
-  drift: `(SELECT s.score FROM drift_snapshots s WHERE s.organization_id = e.organization_id AND s.engagement_id = e.id ORDER BY s.snapshot_date DESC LIMIT 1)`,
+  client: 'r.client_sort',
+  startDate: 'r.start_date',
+  nextDue: 'r.next_due',
+  drift: 'r.drift_score',
 };
 
 /** How far back the portfolio sparkline and the dashboard's drift chart look. */
 export const DRIFT_TREND_DAYS = 56;
 
-export interface DriftAggregate {
-  engagement_id: string;
-  drift_score: number | null;
-  drift_trend: Array<{ date: string; score: number }>;
-  critical: string;
-  warning: string;
-  info: string;
-}
-
+/** One priority of an engagement_rollups row (migrations/1765600000000-EngagementRollups.ts). */
 export interface PriorityAggregate {
   id: string;
-  engagement_id: string;
   status: PriorityStatus;
   start_date: string;
   target_date: string;
-  total_weight: string;
-  done_weight: string;
-  overdue: string;
+  total_weight: number | string;
+  done_weight: number | string;
+  /** Due dates of the open (planned, in progress) milestones, ascending: those before today are overdue. */
+  open_due: string[];
   latest_rag: Rag | null;
   /** A timestamptz as PostgreSQL's JSON writes it. */
   latest_check_in_at: string | null;
@@ -51,13 +43,37 @@ export interface PriorityAggregate {
   next_due: string | null;
 }
 
+/** Open alerts of an engagement counted by rule and severity (the reader drops the rules its role may not see). */
+export interface OpenAlertCount {
+  rule: DriftRule;
+  severity: 'critical' | 'warning' | 'info';
+  n: number;
+}
+
+export interface PortfolioEngagementRow {
+  id: string;
+  client_id: string;
+  client_name: string;
+  executive_id: string;
+  executive_name: string;
+  function: string;
+  status: string;
+  days_per_week: string;
+  account_manager_id: string | null;
+  account_manager_name: string | null;
+  priorities: PriorityAggregate[];
+  drift_score: number | null;
+  /** The latest snapshot of each of the latest ten ISO weeks holding one, oldest first (the reader windows it). */
+  drift_trend: Array<{ date: string; score: number }>;
+  open_alerts: OpenAlertCount[];
+}
+
 export interface PortfolioRow {
   timezone: string;
   settings: Partial<OrganizationSettings> | null;
   today: string;
-  engagements: Array<Record<string, unknown>>;
-  priorities: PriorityAggregate[];
-  drift: DriftAggregate[];
+  engagements: PortfolioEngagementRow[];
+  total: string;
 }
 
 type Row = Record<string, unknown>;
@@ -82,74 +98,36 @@ export class PortfolioRepository {
   constructor(private readonly organizations: OrganizationsService) {}
 
   /**
-   * The organization's context, one page of engagements in the caller's reach, and their priorities' and drift
-   * aggregates. Open alerts are counted as the caller may list them (GET /alerts): rules hidden from the role are
-   * not counted either.
+   * The organization's context, one page of the engagements in the caller's reach read from their maintained
+   * rollups (an index range scan on (organization_id, sort key)), and how many the filter matches (an index-only
+   * count). Names and the allocation in force are joined for the page's rows only.
    */
   async page(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<PortfolioRow | undefined> {
     const p = new SqlParams();
-    const filter = portfolioFilter(actor, query, p);
+    const where = portfolioFilter(actor, query, p);
     const org = p.add(actor.organizationId);
-    const todaySql = '(SELECT today FROM org)';
-    const order = orderBy(SORTS[query.sort], query.order, 'e.id');
+    const order = orderBy(SORTS[query.sort], query.order, 'r.engagement_id');
     const [row]: PortfolioRow[] = await tx.query(
       `WITH ${this.organizations.contextCte(org, p)},
        page AS (
-         SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(todaySql)} AS days_per_week,
-                c.account_manager_id, am.name AS account_manager_name,
-                count(*) OVER () AS total, row_number() OVER (${order}) AS n
-           ${filter}
+         SELECT r.engagement_id, r.priorities, r.drift_score, r.drift_trend, r.open_alerts, row_number() OVER (${order}) AS n
+           FROM engagement_rollups r WHERE ${where}
           ${order} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)})
        SELECT org.timezone, org.settings, to_char(org.today, 'YYYY-MM-DD') AS today,
-              (SELECT coalesce(json_agg(page ORDER BY page.n), '[]') FROM page) AS engagements,
-              (SELECT coalesce(json_agg(a), '[]') FROM (
-                 SELECT pr.id, pr.engagement_id, pr.status, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
-                        coalesce(agg.total_weight, 0) AS total_weight, coalesce(agg.done_weight, 0) AS done_weight, coalesce(agg.overdue, 0) AS overdue,
-                        ci.rag AS latest_rag, ci.created_at AS latest_check_in_at,
-                        nm.id AS next_id, nm.title AS next_title, to_char(nm.due_date, 'YYYY-MM-DD') AS next_due
-                   FROM priorities pr
-                   LEFT JOIN LATERAL (
-                     SELECT sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total_weight,
-                            sum(m.weight) FILTER (WHERE m.status = 'done') AS done_weight,
-                            count(*) FILTER (WHERE m.status IN ('planned','in_progress') AND m.due_date < org.today) AS overdue
-                       FROM milestones m WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id) agg ON true
-                   LEFT JOIN LATERAL (
-                     SELECT c.rag, c.created_at FROM check_ins c WHERE c.organization_id = pr.organization_id AND c.priority_id = pr.id
-                      ORDER BY c.created_at DESC LIMIT 1) ci ON true
-                   LEFT JOIN LATERAL (
-                     SELECT m.id, m.title, m.due_date FROM milestones m
-                      WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')
-                      ORDER BY m.due_date, m.id LIMIT 1) nm ON true
-                  -- An array, not a join with the CTE: the planner cannot see the page's 50 rows and would scan every priority.
-                  WHERE pr.organization_id = ${org} AND pr.engagement_id = ANY(ARRAY(SELECT id FROM page))) a) AS priorities,
-              (SELECT coalesce(json_agg(d), '[]') FROM (
-                 SELECT page.id AS engagement_id,
-                        (SELECT s.score FROM drift_snapshots s WHERE s.organization_id = ${org} AND s.engagement_id = page.id ORDER BY s.snapshot_date DESC LIMIT 1) AS drift_score,
-                        (SELECT coalesce(json_agg(json_build_object('date', w.date, 'score', w.score) ORDER BY w.date), '[]'::json) FROM (
-                           SELECT DISTINCT ON (date_trunc('week', s.snapshot_date)) to_char(s.snapshot_date, 'YYYY-MM-DD') AS date, s.score
-                             FROM drift_snapshots s
-                            WHERE s.organization_id = ${org} AND s.engagement_id = page.id AND s.snapshot_date > org.today - ${p.add(DRIFT_TREND_DAYS)}::int AND s.snapshot_date <= org.today
-                            ORDER BY date_trunc('week', s.snapshot_date), s.snapshot_date DESC) w) AS drift_trend,
-                        count(a.id) FILTER (WHERE a.severity = 'critical') AS critical,
-                        count(a.id) FILTER (WHERE a.severity = 'warning') AS warning,
-                        count(a.id) FILTER (WHERE a.severity = 'info') AS info
-                   FROM page LEFT JOIN drift_alerts a ON a.organization_id = ${org} AND a.engagement_id = page.id AND a.status <> 'resolved'
-                        AND ${visibleAlertRuleSql(actor.role, 'a', p)}
-                  GROUP BY page.id) d) AS drift
+              (SELECT coalesce(json_agg(x ORDER BY x.n), '[]') FROM (
+                 SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
+                        ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week, c.account_manager_id, am.name AS account_manager_name,
+                        page.priorities, page.drift_score, page.drift_trend, page.open_alerts, page.n
+                   FROM page
+                   JOIN engagements e ON e.organization_id = ${org} AND e.id = page.engagement_id
+                   JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
+                   JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
+                   LEFT JOIN users am ON am.organization_id = c.organization_id AND am.id = c.account_manager_id) x) AS engagements,
+              (SELECT count(*) FROM engagement_rollups r WHERE ${where}) AS total
          FROM org`,
       p.values,
     );
     return row;
-  }
-
-  /** How many engagements the portfolio's filter matches (needed only for a page past the end). */
-  async countPage(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<number> {
-    const p = new SqlParams();
-    const [row]: Array<{ n: string }> = await tx.query(
-      `SELECT count(*) AS n ${portfolioFilter(actor, query, p)}`,
-      p.values,
-    );
-    return Number(row?.n ?? 0);
   }
 
   /**
@@ -202,15 +180,15 @@ export class PortfolioRepository {
   }
 }
 
+/** Condition on the engagement_rollups alias `r`: the caller's reach and the query's filters. */
 function portfolioFilter(actor: Actor, query: PortfolioQueryDto, p: SqlParams): string {
-  const where = [engagementScope(actor, 'e', p)];
-  if (query.status) where.push(`e.status = ${p.add(query.status)}`);
-  if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
-  if (query.function) where.push(`e.function = ${p.add(query.function)}`);
-  if (query.accountManagerId) where.push(`c.account_manager_id = ${p.add(query.accountManagerId)}`);
-  return `FROM engagements e
-         JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
-         JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
-         LEFT JOIN users am ON am.organization_id = c.organization_id AND am.id = c.account_manager_id
-        WHERE ${where.join(' AND ')}`;
+  const where = [engagementScope(actor, 'r', p)];
+  if (query.status) where.push(`r.status = ${p.add(query.status)}`);
+  if (query.clientId) where.push(`r.client_id = ${p.add(query.clientId)}`);
+  if (query.function) where.push(`r.function = ${p.add(query.function)}`);
+  if (query.accountManagerId)
+    where.push(
+      `r.client_id IN (SELECT c.id FROM clients c WHERE c.organization_id = r.organization_id AND c.account_manager_id = ${p.add(query.accountManagerId)})`,
+    );
+  return where.join(' AND ');
 }

@@ -5,9 +5,10 @@ import { computedHealth, expectedProgress } from '../health/health';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { FieldNotAllowed, NotFound } from '../shared/errors';
-import { totalFromPage } from '../shared/pagination';
-import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
-import { PortfolioRepository, type PriorityAggregate } from './portfolio.repository';
+import { hiddenAlertRules } from '../drift/alert-visibility';
+import { addDays } from '../health/calendar';
+import { countBefore, mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
+import { DRIFT_TREND_DAYS, PortfolioRepository } from './portfolio.repository';
 import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from './portfolio.dto';
 
 /**
@@ -28,17 +29,11 @@ export class PortfolioService {
     const row = await this.portfolios.page(this.db.reader, actor, query);
     if (!row) throw new NotFound('Organization', actor.organizationId);
     const { today: asOf, settings } = toOrganizationContext(row);
-    const engagements = row.engagements;
-    const aggregates = row.priorities;
-    const drift = row.drift;
-    const driftByEngagement = new Map(drift.map((d) => [d.engagement_id, d]));
+    const hidden = new Set<string>(hiddenAlertRules(actor.role));
+    const trendFrom = addDays(asOf, -DRIFT_TREND_DAYS);
 
-    const byEngagement = new Map<string, PriorityAggregate[]>();
-    for (const a of aggregates) byEngagement.set(a.engagement_id, [...(byEngagement.get(a.engagement_id) ?? []), a]);
-
-    const items = engagements.map((e): PortfolioItemView => {
-      const priorities = byEngagement.get(e.id as string) ?? [];
-      const d = driftByEngagement.get(e.id as string);
+    const items = row.engagements.map((e): PortfolioItemView => {
+      const priorities = e.priorities;
       const active = priorities.filter((pr) => pr.status === 'active');
       const measured = active.map((pr) => {
         const total = Number(pr.total_weight);
@@ -51,7 +46,7 @@ export class PortfolioService {
             targetDate: pr.target_date,
             today: asOf,
             status: pr.status,
-            // next_due is the earliest open milestone's due date (portfolio.repository.ts).
+            // next_due is the earliest open milestone's due date (the rollup's priorities).
             oldestOpenDueDate: pr.next_due,
           },
           settings,
@@ -68,12 +63,14 @@ export class PortfolioService {
         .filter((d): d is string => d !== null)
         .map((d) => new Date(d))
         .sort((a, b) => b.getTime() - a.getTime())[0];
+      const openAlerts = { critical: 0, warning: 0, info: 0 };
+      for (const a of e.open_alerts) if (!hidden.has(a.rule)) openAlerts[a.severity] += Number(a.n);
       const item: PortfolioItemView = {
-        engagementId: e.id as string,
-        clientId: e.client_id as string,
-        clientName: e.client_name as string,
-        executiveId: e.executive_id as string,
-        executiveName: e.executive_name as string,
+        engagementId: e.id,
+        clientId: e.client_id,
+        clientName: e.client_name,
+        executiveId: e.executive_id,
+        executiveName: e.executive_name,
         function: e.function as PortfolioItemView['function'],
         status: e.status as PortfolioItemView['status'],
         priorityCounts: {
@@ -87,28 +84,24 @@ export class PortfolioService {
         health,
         reportedRag,
         ragDisagrees: ragDisagrees(reportedRag, health),
-        overdueMilestones: priorities.reduce((n, pr) => n + Number(pr.overdue), 0),
+        overdueMilestones: priorities.reduce((n, pr) => n + countBefore(pr.open_due, asOf), 0),
         nextMilestone: open[0]
           ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! }
           : null,
         lastCheckInAt: lastCheckIn ? lastCheckIn.toISOString() : null,
-        driftScore: d?.drift_score === null || d?.drift_score === undefined ? null : Number(d.drift_score),
-        driftTrend: d?.drift_trend ?? [],
-        openAlerts: {
-          critical: Number(d?.critical ?? 0),
-          warning: Number(d?.warning ?? 0),
-          info: Number(d?.info ?? 0),
-        },
+        driftScore: e.drift_score === null ? null : Number(e.drift_score),
+        // The stored weekly points (each the latest snapshot of its ISO week) within the last 56 days.
+        driftTrend: e.drift_trend.filter((w) => w.date > trendFrom && w.date <= asOf),
+        openAlerts,
       };
       if (actor.role !== 'client_viewer') {
         item.daysPerWeek = Number(e.days_per_week);
-        item.accountManagerId = (e.account_manager_id as string | null) ?? null;
-        item.accountManagerName = (e.account_manager_name as string | null) ?? null;
+        item.accountManagerId = e.account_manager_id ?? null;
+        item.accountManagerName = e.account_manager_name ?? null;
       }
       return item;
     });
-    const total =
-      totalFromPage(engagements, query.offset) ?? (await this.portfolios.countPage(this.db.reader, actor, query));
+    const total = Number(row.total);
     return { items, total, limit: query.limit, offset: query.offset, asOf };
   }
 }
