@@ -1,0 +1,3 @@
+export * from './report-content';
+export * from './report.dto';
+export * from './reports.service';
