@@ -36,7 +36,7 @@ export class ReportSummaryView {
 }
 
 export class ReportList {
-  @ApiProperty({ type: [ReportSummaryView] }) items!: ReportSummaryView[];
+  @ApiProperty({ type: [ReportSummaryView], maxItems: 200 }) items!: ReportSummaryView[];
 }
 
 export class ShareLinkView {
@@ -55,5 +55,5 @@ export class CreatedShareLinkView extends ShareLinkView {
 }
 
 export class ShareLinkList {
-  @ApiProperty({ type: [ShareLinkView] }) items!: ShareLinkView[];
+  @ApiProperty({ type: [ShareLinkView], maxItems: 200 }) items!: ShareLinkView[];
 }

@@ -172,7 +172,7 @@ export class ReportsRepository {
   async shareLinks(tx: Queryable, organizationId: string, reportId: string): Promise<ShareLinkRow[]> {
     return tx.query(
       `SELECT ${LINK_COLUMNS} FROM report_share_links l WHERE l.organization_id = $1 AND l.report_id = $2
-        ORDER BY l.created_at DESC, l.id`,
+        ORDER BY l.created_at DESC, l.id LIMIT 200`,
       [organizationId, reportId],
     );
   }

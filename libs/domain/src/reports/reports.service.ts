@@ -3,6 +3,7 @@ import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { DIGEST_OPTIONS, type DigestOptions } from '../digests/digest-composer.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { daysBetween } from '../health/calendar';
 import { SummaryService } from '../portfolio/summary.service';
 import type { Actor } from '../shared/actor';
@@ -37,6 +38,7 @@ export class ReportsService {
     private readonly summaries: SummaryService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
     @Inject(DIGEST_OPTIONS) private readonly links: Pick<DigestOptions, 'publicUrl'>,
   ) {}
 
@@ -58,7 +60,8 @@ export class ReportsService {
     if (period.start > summary.asOf)
       throw new RuleViolation('REPORT.PERIOD_IN_FUTURE', `The period starts after today (${summary.asOf})`);
 
-    return this.db.transaction(async (tx) => {
+    // The Idempotency-Key's answer is stored in the same transaction as the report.
+    return this.idempotency.transaction(async (tx) => {
       const facts = await this.reports.periodFacts(tx, actor.organizationId, engagementId, period.end);
       if (!facts?.engagement) throw new NotFound('Engagement', engagementId);
       const content = buildReportContent({
