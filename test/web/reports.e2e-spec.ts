@@ -71,7 +71,9 @@ describeInBrowser('period reports and share links in Chromium', () => {
     await page.getByRole('heading', { name: /A Corp/ }).waitFor();
     await page.getByText('Board moved the pricing review').waitFor();
     expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await browser.screenshot(`report-shared-${width}`);
   });
