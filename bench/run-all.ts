@@ -17,7 +17,7 @@ import { benchSize } from './scale/data-set';
  * Every part gets its data from bench/scale: the scale parts copy a database seeded by `npm run seed:scale` when they
  * find one, else seed a throw-away one (bench/scale/bench-database.ts); BENCH_SIZE=small runs every part on a few
  * thousand rows (to check that it works; its figures mean nothing). BENCH_PARTS picks parts
- * (default `api,explain,drift,digest,digest-own`); BENCH_REDIS_URL puts every part's queues on Redis.
+ * (default `api,explain,drift,digest,digest-own,report`); BENCH_REDIS_URL puts every part's queues on Redis.
  * Exits 0 whether targets are met or not; 1 when a part crashed.
  */
 
@@ -71,6 +71,14 @@ const PARTS: Part[] = [
     nodeFlags: ['--expose-gc', '--max-old-space-size=256'],
     args: [],
     resultFile: 'digest-latest.json',
+  },
+  {
+    key: 'report',
+    title: 'period report of a 12-priority engagement (bench:report)',
+    script: 'report.bench.js',
+    nodeFlags: [],
+    args: [],
+    resultFile: 'report-latest.json',
   },
 ];
 
@@ -277,6 +285,16 @@ function summarize(key: string, r: Record<string, any>): Row[] {
       r.verdict.delivered,
     );
     add(`${label}: peak RSS, transactions per digest`, `${r.peakRssMb} MB, ${r.transactionsPerDigest}`);
+  } else if (key === 'report') {
+    add(
+      'report snapshot, 12 priorities: p95',
+      `${r.snapshotP95Ms} ms`,
+      `≤ ${r.targets.p95Ms} ms`,
+      '',
+      r.verdict.snapshot,
+    );
+    add('report PDF, 12 priorities: p95', `${r.pdfP95Ms} ms`, `≤ ${r.targets.p95Ms} ms`, '', r.verdict.pdf);
+    add('report PDF size', `${Math.round(r.pdfBytes / 1024)} KB`, '≤ 1024 KB', '', r.verdict.size);
   }
   return rows;
 }

@@ -41,7 +41,7 @@ const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
 /** Ids of one scope (client a or b); `userId` per user; `webhookId` belongs to the organization as a whole. */
 type IdKind = keyof ScopeIds | 'userId' | 'webhookId';
-type ScopeIds = Scope & { alertId: string };
+type ScopeIds = Scope & { alertId: string; reportId: string; shareLinkId: string };
 
 interface Route {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -275,6 +275,26 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/digests', allowed: EVERYONE },
   { method: 'GET', path: '/digests/preview?userId=:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
   { method: 'POST', path: '/digests/send-now', allowed: ADMIN, body: () => ({}) },
+  // period reports and their share links
+  {
+    method: 'POST',
+    path: '/engagements/:id/reports',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: () => ({ periodStart: '2026-01-05', periodEnd: '2026-02-28' }),
+  },
+  { method: 'GET', path: '/engagements/:id/reports', id: 'engagementId', allowed: EVERYONE },
+  { method: 'GET', path: '/reports/:id', id: 'reportId', allowed: EVERYONE },
+  { method: 'GET', path: '/reports/:id/pdf', id: 'reportId', allowed: EVERYONE },
+  {
+    method: 'POST',
+    path: '/reports/:id/share-links',
+    id: 'reportId',
+    allowed: MANAGERS,
+    body: () => ({ expiresInDays: 7 }),
+  },
+  { method: 'GET', path: '/reports/:id/share-links', id: 'reportId', allowed: MANAGERS },
+  { method: 'DELETE', path: '/report-share-links/:id', id: 'shareLinkId', allowed: MANAGERS },
 ];
 
 /** Operations of the document this matrix does not attack, each with the reason. */
@@ -294,6 +314,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: the signed unsubscribe token is the only key, GET changes nothing (digests.e2e-spec.ts)',
   'POST /api/v1/digests/unsubscribe':
     'public: the signed unsubscribe token is the only key (digests.e2e-spec.ts: tampered tokens 403)',
+  'GET /api/v1/shared-reports/{token}':
+    'public: the share token (256 random bits, stored hashed) is the only key; revoked, expired, tampered (reports.e2e-spec.ts)',
+  'GET /api/v1/shared-reports/{token}/pdf':
+    'public: the share token is the only key, as the JSON view (reports.e2e-spec.ts)',
   'POST /api/v1/auth/logout':
     "own session only, takes no id; calling it here would end the matrix's sessions (auth.e2e-spec.ts)",
   'PATCH /api/v1/me':
@@ -544,11 +568,21 @@ describe('access control (every role × every route)', () => {
       format: 'json',
     });
     expectStatus(webhook, 201);
+    const report = async (scope: Scope) => {
+      const created = await tenant.admin.post(`/engagements/${scope.engagementId}/reports`, {
+        periodStart: '2026-01-05',
+        periodEnd: '2026-03-31',
+      });
+      expectStatus(created, 201);
+      const link = await tenant.admin.post(`/reports/${created.body.id}/share-links`, { expiresInDays: 7 });
+      expectStatus(link, 201);
+      return { reportId: created.body.id as string, shareLinkId: link.body.id as string };
+    };
     return {
       ...tenant,
       ids: {
-        a: { ...tenant.a, alertId: await alert(tenant.a) },
-        b: { ...tenant.b, alertId: await alert(tenant.b) },
+        a: { ...tenant.a, alertId: await alert(tenant.a), ...(await report(tenant.a)) },
+        b: { ...tenant.b, alertId: await alert(tenant.b), ...(await report(tenant.b)) },
         webhookId: webhook.body.id,
       },
     };

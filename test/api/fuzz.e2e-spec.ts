@@ -67,6 +67,8 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   let targetUserId: string;
   let alertId: string;
   let webhookId: string;
+  let reportId: string;
+  let shareLinkId: string;
   /** Own-account operations run as dedicated users: a logout or a throttled wrong current password must not end the others' sessions. */
   let selfService: Record<string, { email: string; client: HttpClient }>;
   let tables: string[];
@@ -92,6 +94,15 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     const webhook = await home.admin.post('/organization/webhooks', { url: 'http://127.0.0.1:9/hook' });
     expectStatus(webhook, 201);
     webhookId = webhook.body.id;
+    const report = await home.admin.post(`/engagements/${home.a.engagementId}/reports`, {
+      periodStart: '2026-01-05',
+      periodEnd: '2026-03-31',
+    });
+    expectStatus(report, 201);
+    reportId = report.body.id;
+    const link = await home.admin.post(`/reports/${reportId}/share-links`, { expiresInDays: 7 });
+    expectStatus(link, 201);
+    shareLinkId = link.body.id;
     selfService = {};
     for (const key of ['logout', 'password', 'profile']) {
       const email = `fuzz-self-${key}-${Date.now()}@firm.test`;
@@ -131,6 +142,8 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       [/^\/api\/v1\/check-ins\//, home.a.checkInId],
       [/^\/api\/v1\/alerts\//, alertId],
       [/^\/api\/v1\/organization\/webhooks\//, webhookId],
+      [/^\/api\/v1\/reports\//, reportId],
+      [/^\/api\/v1\/report-share-links\//, shareLinkId],
     ];
     const found = prefixes.find(([pattern]) => pattern.test(path));
     if (!found) throw new Error(`No real id known for ${path}: add it to realIdFor`);

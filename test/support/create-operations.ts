@@ -87,6 +87,13 @@ export const CREATE_OPERATIONS: CreateOperation[] = [
     body: (_t, v) => ({ rag: 'at_risk', confidence: 6, note: `Check-in ${v}` }),
   },
   {
+    operation: 'POST /api/v1/engagements/{id}/reports',
+    table: 'reports',
+    caller: (t) => t.manager,
+    path: (t) => `/engagements/${t.b.engagementId}/reports`,
+    body: (_t, v) => ({ periodStart: '2026-01-05', periodEnd: `2026-02-${String(10 + (v.length % 18))}` }),
+  },
+  {
     operation: 'POST /api/v1/users',
     table: 'users',
     caller: (t) => t.admin,

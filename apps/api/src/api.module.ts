@@ -10,6 +10,8 @@ import { AuthController } from './auth/auth.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { ClientsController } from './clients/clients.controller';
 import { DigestsController } from './digests/digests.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ShareLinkThrottle } from './reports/share-link-throttle';
 import { EngagementsController } from './engagements/engagements.controller';
 import { ExecutivesController } from './executives/executives.controller';
 import { HealthController } from './health/health.controller';
@@ -57,8 +59,9 @@ export class ApiModule {
         AlertsController,
         NotificationsController,
         DigestsController,
+        ReportsController,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ShareLinkThrottle],
     };
   }
 }

@@ -17,6 +17,8 @@ const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
+const ReportPage = lazy(() => import('./pages/ReportPage'));
+const SharedReportPage = lazy(() => import('./pages/SharedReportPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const { me } = useSession();
@@ -34,6 +36,8 @@ function App() {
       <Route path="/reset-password" element={<PasswordResetPage />} />
       {/* Sign-up emails link here, with ?token=. */}
       <Route path="/signup/verify" element={<SignupVerifyPage />} />
+      {/* A report's share link: opens without login. */}
+      <Route path="/shared/reports/:token" element={<SharedReportPage />} />
       <Route
         element={
           <RequireSession>
@@ -47,6 +51,7 @@ function App() {
         <Route path="/alerts" element={<AlertsPage />} />
         {/* Alert emails link here for alerts outside any engagement. */}
         <Route path="/alerts/:id" element={<AlertPage />} />
+        <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/manage/*" element={<ManagePage />} />
         <Route path="/settings" element={<SettingsPage />} />
         {/* Digest emails link here ("Digest settings"). */}

@@ -22,6 +22,8 @@ export type SystemReason =
   // The worker delivering a verification email, an outbox row of no organization.
   | 'signup-email-delivery'
   | 'digest-unsubscribe'
+  // A report share link is opened without login: its token's hash names the organization, nothing more.
+  | 'report-share-link'
   | 'drift-scan-fan-out'
   | 'digest-dispatch-fan-out'
   | 'requeue-stalled-deliveries'

@@ -8,6 +8,8 @@ import { CheckInsRepository } from './check-ins/check-ins.repository';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
 import { ClientsService } from './clients/clients.service';
+import { ReportsRepository } from './reports/reports.repository';
+import { ReportsService } from './reports/reports.service';
 import { DIGEST_OPTIONS, DigestComposer } from './digests/digest-composer.service';
 import { DigestDispatchService } from './digests/digest-dispatch.service';
 import { DigestFactsRepository } from './digests/digest-facts.repository';
@@ -85,6 +87,8 @@ const SERVICES = [
   PortfolioRepository,
   PrioritiesRepository,
   UsersRepository,
+  ReportsRepository,
+  ReportsService,
 ];
 
 /**

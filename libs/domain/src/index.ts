@@ -16,6 +16,7 @@ export * from './organizations';
 export * from './owners';
 export * from './portfolio';
 export * from './priorities';
+export * from './reports';
 export * from './shared';
 export * from './users';
 export * from './demo';

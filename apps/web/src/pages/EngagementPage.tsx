@@ -10,6 +10,7 @@ import { ageOf, formatDate, formatInstant, percent, plural } from '../lib/format
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
+import { EngagementReports } from './engagement-reports';
 
 type Summary = Schemas['EngagementSummaryView'];
 type Priority = Schemas['SummaryPriorityView'];
@@ -138,6 +139,8 @@ export default function EngagementPage() {
           </ul>
           <h2>Check-ins</h2>
           <CheckInFeed summary={s} onChange={refresh} />
+          <h2>Reports</h2>
+          <EngagementReports engagementId={e.id} startDate={e.startDate} />
         </aside>
       </div>
     </section>

@@ -3,7 +3,7 @@
  * worker fails a job for good on any of them. No HTTP types here: the worker runs this code too.
  */
 export type DomainErrorKind =
-  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled' | 'bad_input';
+  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled' | 'bad_input' | 'gone';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -38,6 +38,17 @@ export class RoleForbidden extends DomainError {
 /** Not allowed on this installation or in this state, whoever asks. */
 export class ActionForbidden extends DomainError {
   readonly kind = 'forbidden';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A link that existed and has ended (expired or revoked): a clear answer instead of pretending it never was. */
+export class Gone extends DomainError {
+  readonly kind = 'gone';
   constructor(
     readonly code: string,
     message: string,
