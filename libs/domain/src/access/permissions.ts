@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'alerts.manage': ['admin', 'account_manager', 'executive'],
   'notifications.admin': ['admin'],
   'digests.admin': ['admin'],
+  'imports.run': ['admin', 'account_manager'],
+  'exports.firm': ['admin', 'account_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
