@@ -10,3 +10,4 @@ export * from './worker-harness';
 export * from './browser';
 export * from './tenant-scoped';
 export * from './create-operations';
+export * from './csv-import';
