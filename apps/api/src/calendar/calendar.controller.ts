@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CalendarFeedView, CalendarService, NotFound, type Actor } from '@app/domain';
 import { CurrentActor, Public } from '@app/auth';
-import { ApiAuthenticated, Ok } from '../http/api-docs';
+import { ApiAuthenticated, Ok, OkText } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
 
 @ApiTags('calendar')
@@ -28,8 +28,7 @@ export class CalendarController {
     summary: "A user's milestones due, as an iCalendar feed of all-day events (no login: the URL's token is the key)",
   })
   @ApiParam({ name: 'file', description: '<token>.ics, as POST /me/calendar-feed answered it' })
-  @ApiProduces('text/calendar')
-  @Ok(String, 'iCalendar (RFC 5545)')
+  @OkText('text/calendar', 'iCalendar (RFC 5545)')
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown or regenerated token, or a disabled user' })
   async feed(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     if (!file.endsWith('.ics')) throw new NotFound('Calendar');

@@ -5,7 +5,6 @@ import {
   ApiConsumes,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -20,6 +19,7 @@ import {
   ImportReportView,
   ImportsService,
   ImportTypeParamDto,
+  ImportUploadDto,
   readImportCsv,
   templateRows,
   UTF8_BOM,
@@ -28,7 +28,7 @@ import {
   type ImportType,
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
-import { ApiAuthenticated, ApiWrite, Ok } from '../http/api-docs';
+import { ApiAuthenticated, ApiWrite, Ok, OkText } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
 import { IMPORT_MAX_UPLOAD_BYTES } from '../http/multipart';
 import { RequestValidationFailed } from '../http/validation';
@@ -64,10 +64,7 @@ export class ImportsController {
   @ApiBody({
     description:
       'One CSV file per type, in the field named after it (any subset); columns: GET /imports/templates/{type}. Applied in the order clients, executives, engagements, owners, priorities, milestones.',
-    schema: {
-      type: 'object',
-      properties: Object.fromEntries(IMPORT_TYPES.map((t) => [t, { type: 'string', format: 'binary' }])),
-    },
+    type: ImportUploadDto,
   })
   @Ok(ImportReportView, 'The per-row report (a commit answers it only when every row was written)')
   @ApiWrite()
@@ -105,8 +102,7 @@ export class ImportsController {
 
   @Get('imports/templates/:type')
   @ApiOperation({ summary: 'The CSV template of one import type: its columns and an example row' })
-  @ApiProduces('text/csv')
-  @Ok(String, 'CSV, UTF-8 with a byte order mark')
+  @OkText('text/csv', 'CSV, UTF-8 with a byte order mark')
   template(@Param() params: ImportTypeParamDto): StreamableFile {
     const text = UTF8_BOM + stringify(templateRows(params.type), { record_delimiter: 'windows' });
     return new StreamableFile(Buffer.from(text, 'utf8'), {
@@ -120,8 +116,7 @@ export class ImportsController {
     summary:
       'Export as CSV, streamed: the portfolio or the alerts you can see, or a record type of the firm in the import format (admin, account manager)',
   })
-  @ApiProduces('text/csv')
-  @Ok(String, 'CSV, UTF-8 with a byte order mark; cells that would run as a formula start with a quote')
+  @OkText('text/csv', 'CSV, UTF-8 with a byte order mark; cells that would run as a formula start with a quote')
   async export(@CurrentActor() actor: Actor, @Param() params: ExportKindParamDto): Promise<StreamableFile> {
     const stream = await this.exports.export(actor, params.kind);
     return new StreamableFile(stream, { type: CSV, disposition: `attachment; filename="${params.kind}.csv"` });
@@ -129,8 +124,7 @@ export class ImportsController {
 
   @Get('engagements/:id/milestones/export')
   @ApiOperation({ summary: "Export an engagement's milestones with their re-plan history as CSV, streamed" })
-  @ApiProduces('text/csv')
-  @Ok(String, 'CSV, UTF-8 with a byte order mark')
+  @OkText('text/csv', 'CSV, UTF-8 with a byte order mark')
   async engagementMilestones(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<StreamableFile> {
     const stream = await this.exports.engagementMilestones(actor, id);
     return new StreamableFile(stream, { type: CSV, disposition: `attachment; filename="milestones-${id}.csv"` });

@@ -59,3 +59,13 @@ export class CalendarFeedView {
   })
   url!: string;
 }
+
+/** The multipart form of POST /imports (documentation only: the files are streamed to the CSV reader, not validated here). */
+export class ImportUploadDto {
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'clients.csv' }) clients?: unknown;
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'executives.csv' }) executives?: unknown;
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'engagements.csv' }) engagements?: unknown;
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'owners.csv' }) owners?: unknown;
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'priorities.csv' }) priorities?: unknown;
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'milestones.csv' }) milestones?: unknown;
+}
