@@ -1,5 +1,16 @@
 import '@fastify/multipart';
-import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -36,15 +47,6 @@ import { UuidParam } from '../http/uuid-param';
 
 const CSV = 'text/csv; charset=utf-8';
 
-class PayloadTooLarge extends Error {
-  readonly statusCode = 413;
-  readonly code = 'FST_REQ_FILE_TOO_LARGE';
-}
-class NotMultipart extends Error {
-  readonly statusCode = 415;
-  readonly code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
-}
-
 @ApiTags('imports and exports')
 @ApiAuthenticated()
 @Controller()
@@ -78,9 +80,11 @@ export class ImportsController {
     this.imports.permit(actor);
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > IMPORT_MAX_UPLOAD_BYTES)
-      throw new PayloadTooLarge(`The upload is over ${IMPORT_MAX_UPLOAD_BYTES / 1024 / 1024} MB: split the file`);
+      throw new PayloadTooLargeException(
+        `The upload is over ${IMPORT_MAX_UPLOAD_BYTES / 1024 / 1024} MB: split the file`,
+      );
     if (!request.isMultipart())
-      throw new NotMultipart(
+      throw new UnsupportedMediaTypeException(
         'Upload the CSV files as multipart/form-data, one field per type (clients, executives, …)',
       );
     const files: ImportFiles = {};
