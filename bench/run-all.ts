@@ -17,7 +17,7 @@ import { benchSize } from './scale/data-set';
  * Every part gets its data from bench/scale: the scale parts copy a database seeded by `npm run seed:scale` when they
  * find one, else seed a throw-away one (bench/scale/bench-database.ts); BENCH_SIZE=small runs every part on a few
  * thousand rows (to check that it works; its figures mean nothing). BENCH_PARTS picks parts
- * (default `api,explain,drift,digest,digest-own,report`); BENCH_REDIS_URL puts every part's queues on Redis.
+ * (default `api,explain,drift,digest,digest-own,report,csv`); BENCH_REDIS_URL puts every part's queues on Redis.
  * Exits 0 whether targets are met or not; 1 when a part crashed.
  */
 
@@ -79,6 +79,14 @@ const PARTS: Part[] = [
     nodeFlags: [],
     args: [],
     resultFile: 'report-latest.json',
+  },
+  {
+    key: 'csv',
+    title: 'CSV import of 10,000 rows and exports, scale data (bench:csv)',
+    script: 'csv.bench.js',
+    nodeFlags: [],
+    args: [],
+    resultFile: 'csv-latest.json',
   },
 ];
 
@@ -295,6 +303,28 @@ function summarize(key: string, r: Record<string, any>): Row[] {
     );
     add('report PDF, 12 priorities: p95', `${r.pdfP95Ms} ms`, `≤ ${r.targets.p95Ms} ms`, '', r.verdict.pdf);
     add('report PDF size', `${Math.round(r.pdfBytes / 1024)} KB`, '≤ 1024 KB', '', r.verdict.size);
+  } else if (key === 'csv') {
+    const rows = Number(r.rows).toLocaleString('en-US');
+    for (const [label, run] of [
+      ['dry run', r.imports.dryRun],
+      ['commit', r.imports.commit],
+    ] as const)
+      add(
+        `csv: import ${rows} rows, ${label} (API RSS peak)`,
+        `${run.seconds} s, ${run.rowsPerSecond} rows/s (${run.peakRssMb} MB)`,
+        `≤ ${r.targets.importSeconds} s`,
+        '',
+        r.verdict[label === 'dry run' ? 'dryRun' : 'commit'],
+      );
+    add(`csv: re-import of the same ${rows} rows (all unchanged)`, `${r.imports.reimport.seconds} s`);
+    add(
+      `csv: export the scale portfolio (${r.exports.portfolio.rows} engagements, account manager)`,
+      `${r.exports.portfolio.rowsPerSecond} rows/s`,
+    );
+    add(
+      `csv: export the firm's milestones (${r.exports.milestones.rows} rows)`,
+      `${r.exports.milestones.rowsPerSecond} rows/s`,
+    );
   }
   return rows;
 }

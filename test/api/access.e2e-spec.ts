@@ -6,6 +6,8 @@ import {
   startTestApi,
   tenantTablesOf,
   TEST_PASSWORD,
+  uploadCsv,
+  type CsvFiles,
   type HttpClient,
   type HttpResponse,
   type Scope,
@@ -54,6 +56,10 @@ interface Route {
   selfAllowed?: boolean;
   /** A valid body, so a refusal is never a 400. `home` is the organization under attack. */
   body?: (home: Tenant) => unknown;
+  /** A valid multipart/form-data upload instead of a JSON body: CSV text by field name (the import). */
+  files?: (home: Tenant) => CsvFiles;
+  /** The document's operation when the path names a value of a path parameter other than :id (GET /exports/{kind}). */
+  operation?: string;
 }
 
 let serial = 0;
@@ -295,6 +301,28 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/reports/:id/share-links', id: 'reportId', allowed: MANAGERS },
   { method: 'DELETE', path: '/report-share-links/:id', id: 'shareLinkId', allowed: MANAGERS },
+  // CSV import (a dry run: it writes nothing, so the matrix can compare; commits: imports.e2e-spec.ts) and exports
+  {
+    method: 'POST',
+    path: '/imports?mode=dry-run',
+    allowed: MANAGERS,
+    operation: 'POST /api/v1/imports',
+    files: (home) => ({
+      clients: 'external_key,name,stage\nMATRIX-1,Matrix Corp,growth\n',
+      owners: `external_key,client_key,name\nMATRIX-O,${home.a.clientId},Intruder\n`,
+    }),
+  },
+  { method: 'GET', path: '/exports/portfolio', allowed: EVERYONE, operation: 'GET /api/v1/exports/{kind}' },
+  { method: 'GET', path: '/exports/alerts', allowed: EVERYONE, operation: 'GET /api/v1/exports/{kind}' },
+  ...(['clients', 'executives', 'engagements', 'owners', 'priorities', 'milestones'] as const).map((kind): Route => ({
+    method: 'GET',
+    path: `/exports/${kind}`,
+    allowed: MANAGERS,
+    operation: 'GET /api/v1/exports/{kind}',
+  })),
+  { method: 'GET', path: '/engagements/:id/milestones/export', id: 'engagementId', allowed: EVERYONE },
+  // the caller's own calendar feed URL (a new token of their own; nothing of anyone else's)
+  { method: 'POST', path: '/me/calendar-feed', allowed: EVERYONE },
 ];
 
 /** Operations of the document this matrix does not attack, each with the reason. */
@@ -324,6 +352,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'own profile only, takes no id: section 1c (every role; an attempt to name another user is refused and changes nothing)',
   'POST /api/v1/me/password':
     "own password only: section 1d (every role; another organization's user id in the body is refused)",
+  'GET /api/v1/calendar/{file}':
+    "public: the feed URL's random token is the only key, stored hashed; regenerated or disabled → 404 (calendar.e2e-spec.ts)",
+  'GET /api/v1/imports/templates/{type}':
+    'static: the column format of an import type and an example row, the same for everyone (imports.e2e-spec.ts)',
 };
 
 /** Public routes outside the document itself, with the reason they hold no organization data. */
@@ -333,7 +365,8 @@ const SERVED_OUTSIDE_DOCUMENT: Record<string, string> = {
 };
 
 /** "METHOD /api/v1/path/{id}" as the OpenAPI document names the operation. */
-const operationOf = (route: Route) => `${route.method} /api/v1${route.path.split('?')[0].replace(':id', '{id}')}`;
+const operationOf = (route: Route) =>
+  route.operation ?? `${route.method} /api/v1${route.path.split('?')[0].replace(':id', '{id}')}`;
 
 /**
  * Writes by the other organization on its own rows, naming one of the attacked organization's ids in the body:
@@ -518,6 +551,10 @@ const name = (route: Route) => `${route.method} ${route.path}`;
 
 function send(client: HttpClient, route: Route, id: string | null, home: Tenant): Promise<HttpResponse> {
   calls += 1;
+  if (route.files) {
+    const mode = new URLSearchParams(route.path.split('?')[1]).get('mode') === 'commit' ? 'commit' : 'dry-run';
+    return uploadCsv(client, route.files(home), mode);
+  }
   return client.request(route.method, id ? route.path.replace(':id', id) : route.path, route.body?.(home));
 }
 

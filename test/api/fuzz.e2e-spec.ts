@@ -59,6 +59,51 @@ const short = (value: unknown) => {
   return text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text;
 };
 
+/** Every import column name, and cells that resolve against the fuzzed organization, for generated CSV headers. */
+const allColumns = () => [
+  'external_key',
+  'name',
+  'industry',
+  'stage',
+  'status',
+  'account_manager_email',
+  'email',
+  'functions',
+  'client_key',
+  'executive_key',
+  'function',
+  'start_date',
+  'planned_end_date',
+  'days_per_week',
+  'title',
+  'engagement_key',
+  'owner_key',
+  'description',
+  'rank',
+  'target_date',
+  'priority_key',
+  'due_date',
+  'baseline_due_date',
+  'forecast_date',
+  'weight',
+  'completed_at',
+  'replan_reason',
+];
+const knownCells = () => [
+  'K-1',
+  'K-2',
+  'growth',
+  'active',
+  'done',
+  'CRO',
+  'CRO|CMO',
+  '2026-03-31',
+  '2.5',
+  '1',
+  'a@b.example',
+  '2026-03-01T09:00:00Z',
+];
+
 describe('fuzzing every write operation from its OpenAPI schema (fast-check)', () => {
   let api: TestApi;
   let doc: OpenApiDocument;
@@ -367,6 +412,118 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
           failures.push(`${method} ${path} ${header.name}=${short(value)} wrote`);
       }
     }
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 300_000);
+
+  it('fuzzes every multipart/form-data operation with generated files: hostile CSV, random bytes, stray fields; never a 5xx, writing nothing when it refuses', async () => {
+    const multipart = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod)
+        .filter(
+          ([method, operation]) =>
+            WRITE_METHODS.includes(method) && operation.requestBody?.content?.['multipart/form-data'],
+        )
+        .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+    );
+    expect(multipart.map((m) => `${m.method} ${m.path}`)).toEqual(['POST /api/v1/imports']);
+    const cell = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        '=cmd|"/c calc"!A1',
+        '+1',
+        '-1',
+        '@SUM(A1)',
+        '\t',
+        '"',
+        '""',
+        '\u0000',
+        '2026-02-30',
+        '9'.repeat(400),
+        '\u202e',
+        'ä',
+        '',
+      ),
+      fc.constantFrom(...knownCells()),
+    );
+    const csvText = fc
+      .tuple(
+        fc.array(fc.constantFrom(...allColumns(), 'bogus', ''), { minLength: 0, maxLength: 12 }),
+        fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+      )
+      .map(([header, rows, lineEnd]) =>
+        [header, ...rows]
+          .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+          .join(lineEnd),
+      );
+    const content = fc.oneof(
+      csvText,
+      csvText.map((t) => `\uFEFF${t}`),
+      fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b).toString('latin1')),
+      fc.constantFrom(
+        '',
+        '"unterminated',
+        'a,b\n"x"y",z',
+        '\u0000\u0000',
+        'external_key,name,stage\nFZ-1,Fuzz Corp,growth\n',
+      ),
+    );
+    const fields = fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          'clients',
+          'executives',
+          'engagements',
+          'owners',
+          'priorities',
+          'milestones',
+          'other',
+          '__proto__',
+        ),
+        content,
+      ),
+      { minLength: 0, maxLength: 4 },
+    );
+    const failures: string[] = [];
+    const byStatus: Record<number, number> = {};
+    for (const { path, method } of multipart) {
+      for (const [index, sample] of fc
+        .sample(fc.record({ fields, commit: fc.boolean(), bytes: fc.boolean() }), { seed: SEED + 7, numRuns: RUNS * 2 })
+        .entries()) {
+        const before = await counts();
+        const form = new FormData();
+        for (const [field, text] of sample.fields)
+          form.append(
+            field,
+            new Blob([sample.bytes ? Buffer.from(text, 'latin1') : text], { type: 'text/csv' }),
+            `${field}.csv`,
+          );
+        const response = await fetch(`${api.baseUrl}${path}?mode=${sample.commit ? 'commit' : 'dry-run'}`, {
+          method,
+          headers: { authorization: `Bearer ${home.manager.token}` },
+          body: form,
+        });
+        const text = await response.text();
+        byStatus[response.status] = (byStatus[response.status] ?? 0) + 1;
+        const describe = `#${index} ${short(sample.fields)} → ${response.status} ${short(text)}`;
+        if (response.status >= 500) failures.push(`5xx: ${describe}`);
+        if (response.status >= 400) {
+          let body: { message?: unknown; statusCode?: unknown } | null = null;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            /* reported below */
+          }
+          if (typeof body?.message !== 'string' || body.statusCode !== response.status)
+            failures.push(`4xx without the JSON error body: ${describe}`);
+        }
+        if (response.status >= 300 || !sample.commit) {
+          const after = await counts();
+          const changed = tables.filter((t) => after[t] !== before[t]);
+          if (changed.length) failures.push(`wrote to ${changed.join(', ')}: ${describe}`);
+        }
+      }
+    }
+    process.stdout.write(`[fuzz] multipart cases=${RUNS * 2} statuses ${JSON.stringify(byStatus)}\n`);
     expect(failures.slice(0, 20)).toEqual([]);
   }, 300_000);
 

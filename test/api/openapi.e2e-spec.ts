@@ -145,9 +145,11 @@ describe('OpenAPI document', () => {
           return `${method} ${toOpenApiPath(path)}`;
         }),
     );
-    // The digest unsubscribe link works without logging in: its signed token is the credential.
+    // The digest unsubscribe link works without logging in: its signed token is the credential; so does a calendar
+    // feed URL (calendar apps subscribe without a session): its random token, stored hashed, is the credential.
     expect([...publicRoutes].sort()).toEqual([
       'GET /api/health',
+      'GET /api/v1/calendar/{file}',
       'GET /api/v1/digests/unsubscribe',
       // A report's share link: its token (256 random bits, stored hashed) is the credential.
       'GET /api/v1/shared-reports/{token}',
@@ -187,11 +189,16 @@ describe('OpenAPI document', () => {
       const where = `${method} ${path}`;
       if (op.requestBody) {
         const content = op.requestBody.content ?? {};
-        if (!content['application/json']) problems.push(`${where}: request body is not application/json`);
+        // JSON everywhere, except the CSV import: a file upload (multipart/form-data, one file per field).
+        if (!content['application/json'] && !(where === 'POST /api/v1/imports' && content['multipart/form-data']))
+          problems.push(`${where}: request body is not application/json`);
         for (const [type, media] of Object.entries(content))
           if (!refersToComponent(media.schema))
             problems.push(`${where}: request body (${type}) has no component schema`);
-      } else if (['POST', 'PUT', 'PATCH'].includes(method) && !/\/(acknowledge|disable|enable)$/.test(path)) {
+      } else if (
+        ['POST', 'PUT', 'PATCH'].includes(method) &&
+        !/\/(acknowledge|disable|enable|calendar-feed)$/.test(path)
+      ) {
         problems.push(`${where}: no request body documented`);
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));
@@ -199,6 +206,13 @@ describe('OpenAPI document', () => {
       for (const [code, response] of success) {
         if (code === '204') {
           if (response.content) problems.push(`${where}: 204 with a body`);
+          continue;
+        }
+        // Downloads (CSV exports and templates, the ICS feed) are text, declared as a string of their media type.
+        const download = Object.entries(response.content ?? {}).filter(([type]) => /^text\/(csv|calendar)$/.test(type));
+        if (download.length) {
+          if (response.content?.['application/json'] || download.some(([, m]) => m.schema?.type !== 'string'))
+            problems.push(`${where}: ${code} download is not declared as text only`);
           continue;
         }
         const json = response.content?.['application/json'];

@@ -11,3 +11,4 @@ export * from './browser';
 export * from './tenant-scoped';
 export * from './create-operations';
 export * from './pdf-text';
+export * from './csv-import';

@@ -7,6 +7,7 @@ import { QueueModule, type QueueModuleOptions } from '@app/queue';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { CalendarController } from './calendar/calendar.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { ClientsController } from './clients/clients.controller';
 import { DigestsController } from './digests/digests.controller';
@@ -16,6 +17,7 @@ import { EngagementsController } from './engagements/engagements.controller';
 import { ExecutivesController } from './executives/executives.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
+import { ImportsController } from './imports/imports.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganizationController } from './organization/organization.controller';
@@ -60,6 +62,8 @@ export class ApiModule {
         NotificationsController,
         DigestsController,
         ReportsController,
+        ImportsController,
+        CalendarController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ShareLinkThrottle],
     };

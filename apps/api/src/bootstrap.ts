@@ -11,6 +11,7 @@ import { createLogger, createPino, StructuredLogger } from '@app/platform';
 import { ApiModule } from './api.module';
 import { useBoundedBodyParsers } from './http/body-parsers';
 import { enableCompression } from './http/compression';
+import { enableMultipart } from './http/multipart';
 import { createValidationPipe } from './http/validation';
 import { resolveWebDir, serveWebApp } from './web/web-app';
 import { applyCors, applySecurityHeaders } from './security/security-headers';
@@ -88,6 +89,7 @@ export async function createApiApp(
   if (requestLog) registerRequestLogging(app.getHttpAdapter().getInstance(), requestLog);
   useBoundedBodyParsers(app, env.BODY_LIMIT_BYTES);
   await enableCompression(app); // before the routes: the dashboard's static routes are added below
+  await enableMultipart(app);
   await applySecurityHeaders(app, { hsts: env.PUBLIC_URL.startsWith('https://') });
   applyCors(app, env.CORS_ORIGINS);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });

@@ -27,7 +27,9 @@ export type SystemReason =
   | 'drift-scan-fan-out'
   | 'digest-dispatch-fan-out'
   | 'requeue-stalled-deliveries'
-  | 'job-owner-lookup';
+  | 'job-owner-lookup'
+  // A calendar feed URL carries only its token: the token's hash finds the user and their organization, nothing else.
+  | 'calendar-feed';
 
 const storage = new AsyncLocalStorage<TenantScope>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,6 +4,8 @@ import { AccessService } from './access/access.service';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
+import { CalendarRepository } from './calendar/calendar.repository';
+import { CalendarService } from './calendar/calendar.service';
 import { CheckInsRepository } from './check-ins/check-ins.repository';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
@@ -25,8 +27,11 @@ import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
+import { ExportsService } from './exports/exports.service';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ImportsRepository } from './imports/imports.repository';
+import { ImportsService } from './imports/imports.service';
 import { MilestonesRepository } from './milestones/milestones.repository';
 import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
@@ -48,6 +53,11 @@ import { UsersService } from './users/users.service';
 const SERVICES = [
   AccessService,
   AuditService,
+  CalendarRepository,
+  CalendarService,
+  ExportsService,
+  ImportsRepository,
+  ImportsService,
   AuditLogService,
   CheckInsService,
   ClientRepository,

@@ -1,5 +1,6 @@
 export * from './access';
 export * from './audit';
+export * from './calendar';
 export * from './check-ins';
 export * from './clients';
 export * from './digests';
@@ -8,8 +9,10 @@ export * from './drift';
 export * from './engagements';
 export * from './entities';
 export * from './executives';
+export * from './exports';
 export * from './health';
 export * from './idempotency';
+export * from './imports';
 export * from './milestones';
 export * from './notifications';
 export * from './organizations';

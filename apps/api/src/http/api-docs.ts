@@ -30,3 +30,7 @@ export const ApiWrite = () =>
 
 export const Ok = (type: Type<unknown> | [Type<unknown>], description?: string) => ApiOkResponse({ type, description });
 export const Created = (type: Type<unknown>, description?: string) => ApiCreatedResponse({ type, description });
+
+/** A download answered as text of one media type (CSV, iCalendar), not JSON. */
+export const OkText = (mediaType: 'text/csv' | 'text/calendar', description: string) =>
+  ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string' } } } });

@@ -148,7 +148,12 @@ function httpCode(status: number, message: string): string {
 function fastifyCode(error: { statusCode?: number; code?: string }): string {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
       return 'REQUEST.BODY_TOO_LARGE';
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -1,6 +1,7 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { isInternal, useMe } from '../auth/session';
 import { useTitle } from '../lib/use-title';
+import { ImportSection } from './ImportPage';
 import {
   ClientsSection,
   EngagementsSection,
@@ -24,6 +25,7 @@ export default function ManagePage() {
         <NavLink to="/manage/engagements">Engagements</NavLink>
         <NavLink to="/manage/owners">Owners</NavLink>
         <NavLink to="/manage/priorities">Priorities</NavLink>
+        <NavLink to="/manage/import">Import and export</NavLink>
         {me.role === 'admin' ? <NavLink to="/manage/users">Users</NavLink> : null}
       </nav>
       <Routes>
@@ -33,6 +35,7 @@ export default function ManagePage() {
         <Route path="engagements" element={<EngagementsSection />} />
         <Route path="owners" element={<OwnersSection />} />
         <Route path="priorities" element={<PrioritiesSection />} />
+        <Route path="import" element={<ImportSection />} />
         {me.role === 'admin' ? <Route path="users" element={<UsersSection />} /> : null}
       </Routes>
     </section>

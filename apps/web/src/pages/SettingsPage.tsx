@@ -17,6 +17,7 @@ export default function SettingsPage() {
       <TimezoneSettings />
       <DigestPreferences />
       {me.role !== 'client_viewer' ? <NotificationPreferences /> : null}
+      <CalendarFeed />
       <ChangePassword />
     </section>
   );
@@ -305,6 +306,34 @@ function ChangePassword() {
           Change password
         </button>
       </form>
+    </div>
+  );
+}
+
+/** A private calendar URL of one's milestones due: shown once; a new one revokes the previous. */
+function CalendarFeed() {
+  const [url, setUrl] = useState<string | null>(null);
+  const form = useForm(() => unwrap(api.POST('/api/v1/me/calendar-feed')), {
+    onDone: (created: { url: string }) => setUrl(created.url),
+  });
+  return (
+    <div className="card">
+      <h2>Calendar feed</h2>
+      <p className="muted">
+        Your milestones due, as all-day events in the calendar you use: subscribe to a private address. Anyone with the
+        address can read it; a new address stops the previous one.
+      </p>
+      <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-label="Calendar feed">
+        <FormError message={form.formError} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          {url ? 'Create another address' : 'Create a calendar address'}
+        </button>
+      </form>
+      {url ? (
+        <p role="status">
+          Subscribe to <code className="break">{url}</code> (shown only now).
+        </p>
+      ) : null}
     </div>
   );
 }

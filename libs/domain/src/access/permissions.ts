@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'notifications.admin': ['admin'],
   'digests.admin': ['admin'],
   'reports.write': ['admin', 'account_manager'],
+  'imports.run': ['admin', 'account_manager'],
+  'exports.firm': ['admin', 'account_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,8 @@ export class Client {
   @Column({ type: 'text' }) stage!: ClientStage;
   @Column({ type: 'text', default: 'active' }) status!: ClientStatus;
   @Column({ name: 'account_manager_id', type: 'uuid', nullable: true }) accountManagerId!: string | null;
+  /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
+  @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

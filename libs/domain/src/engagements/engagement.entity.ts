@@ -17,6 +17,8 @@ export class Engagement {
   @Column({ name: 'planned_end_date', type: 'date', nullable: true }) plannedEndDate!: string | null;
   @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber })
   daysPerWeek!: number;
+  /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
+  @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -16,6 +16,8 @@ export class Milestone {
   @Column({ type: 'text' }) status!: MilestoneStatus;
   @Column({ type: 'numeric', precision: 6, scale: 2, default: 1, transformer: numericToNumber }) weight!: number;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
+  @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -9,6 +9,8 @@ export class Owner {
   @Column({ type: 'text', nullable: true }) email!: string | null;
   @Column({ type: 'text', nullable: true }) title!: string | null;
   @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+  /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
+  @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -15,6 +15,8 @@ export class Priority {
   @Column({ type: 'text' }) status!: PriorityStatus;
   @Column({ name: 'start_date', type: 'date' }) startDate!: string;
   @Column({ name: 'target_date', type: 'date' }) targetDate!: string;
+  /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
+  @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

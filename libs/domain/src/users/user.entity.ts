@@ -15,6 +15,9 @@ export class User {
   @Column({ type: 'text', nullable: true }) timezone!: string | null;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
   @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion!: number;
+  /** SHA-256 of the private calendar feed token (issue 19); read only by the feed's lookup (libs/domain/src/calendar). */
+  @Column({ name: 'calendar_token_hash', type: 'text', nullable: true, select: false }) calendarTokenHash?:
+    string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,0 +1,73 @@
+import type { Queryable } from '@app/database/transaction';
+import { Injectable } from '@nestjs/common';
+
+export interface CalendarOwner {
+  id: string;
+  organization_id: string;
+  name: string;
+  role: string;
+  disabled_at: Date | null;
+}
+
+export interface CalendarMilestoneRow {
+  id: string;
+  title: string;
+  due_date: string;
+  status: string;
+  priority_title: string;
+  client_name: string;
+  function: string;
+  replan_count: number;
+  updated_at: Date;
+}
+
+/** Most events one feed lists (the nearest due first): a calendar app polls it, it must stay small. */
+const FEED_LIMIT = 2000;
+
+@Injectable()
+export class CalendarRepository {
+  async setTokenHash(tx: Queryable, organizationId: string, userId: string, hash: string): Promise<void> {
+    await tx.query(
+      `UPDATE users SET calendar_token_hash = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`,
+      [organizationId, userId, hash],
+    );
+  }
+
+  /** Cross-tenant by nature (the URL names no organization): run as the 'calendar-feed' system task. */
+  async ownerOfToken(tx: Queryable, hash: string): Promise<CalendarOwner | undefined> {
+    const rows: CalendarOwner[] = await tx.query(
+      `SELECT id, organization_id, name, role, disabled_at FROM users WHERE calendar_token_hash = $1`,
+      [hash],
+    );
+    return rows[0];
+  }
+
+  /**
+   * The open milestones that are this user's to watch: of the engagements they are placed in (executive), of the
+   * clients they manage (account manager, admin), of the clients granted to them (client viewer), and of the
+   * priorities they own.
+   */
+  async milestonesFor(tx: Queryable, organizationId: string, userId: string): Promise<CalendarMilestoneRow[]> {
+    return tx.query(
+      `SELECT m.id, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.status, p.title AS priority_title,
+              c.name AS client_name, e.function, m.updated_at,
+              (SELECT count(*)::int FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count
+         FROM milestones m
+         JOIN priorities p ON p.id = m.priority_id
+         JOIN engagements e ON e.id = p.engagement_id
+         JOIN clients c ON c.id = e.client_id
+         JOIN executives x ON x.id = e.executive_id
+         JOIN owners o ON o.id = p.owner_id
+         JOIN users u ON u.id = $2 AND u.organization_id = $1
+        WHERE m.organization_id = $1 AND m.status IN ('planned', 'in_progress')
+          AND e.status IN ('proposed', 'active', 'paused')
+          AND (   (u.role = 'executive' AND x.user_id = u.id)
+               OR (u.role IN ('admin', 'account_manager') AND c.account_manager_id = u.id)
+               OR (u.role = 'client_viewer' AND EXISTS (SELECT 1 FROM client_grants g WHERE g.organization_id = $1 AND g.user_id = u.id AND g.client_id = c.id))
+               OR o.user_id = u.id)
+        ORDER BY m.due_date, m.id
+        LIMIT ${FEED_LIMIT}`,
+      [organizationId, userId],
+    );
+  }
+}

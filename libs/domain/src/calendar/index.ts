@@ -1,0 +1,2 @@
+export * from './calendar-feed';
+export * from './calendar.service';

@@ -1,0 +1,2 @@
+export * from './exports.service';
+export * from './export.dto';
