@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import {
+  createUser,
   createTenant,
   expectStatus,
   signupToken,
@@ -66,7 +67,7 @@ describe('auth', () => {
   /** A fresh user of `role` (so tests that revoke or disable never touch the tenant's shared users). */
   async function newUser(role: string): Promise<{ id: string; email: string }> {
     const email = `auth-${role}-${unique()}@firm.test`;
-    const created = await t.admin.post('/users', { email, name: `Auth ${role}`, password: TEST_PASSWORD, role });
+    const created = await createUser(t.admin, { email, name: `Auth ${role}`, password: TEST_PASSWORD, role });
     expectStatus(created, 201);
     return { id: created.body.id, email };
   }
@@ -615,7 +616,7 @@ describe('auth', () => {
       expectStatus(await request(email), 202);
       const token = await signupToken(api.http, email);
       expectStatus(
-        await t.admin.post('/users', { email, name: 'Quick', role: 'executive', password: TEST_PASSWORD }),
+        await createUser(t.admin, { email, name: 'Quick', role: 'executive', password: TEST_PASSWORD }),
         201,
       );
       const before = await organizations();

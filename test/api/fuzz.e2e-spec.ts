@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
+  createUser,
   createTenant,
   expectStatus,
   login,
@@ -75,7 +76,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     api = await startTestApi({ LOGIN_MAX_FAILURES_PER_IP: '100000' });
     home = await createTenant(api.http, 'Fuzz');
     api.setNow(new Date('2026-03-11T12:00:00Z'));
-    const target = await home.admin.post('/users', {
+    const target = await createUser(home.admin, {
       email: `fuzz-target-${Date.now()}@firm.test`,
       name: 'Fuzz Target',
       password: TEST_PASSWORD,
@@ -96,7 +97,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     for (const key of ['logout', 'password', 'profile']) {
       const email = `fuzz-self-${key}-${Date.now()}@firm.test`;
       expectStatus(
-        await home.admin.post('/users', {
+        await createUser(home.admin, {
           email,
           name: `Self ${key}`,
           password: TEST_PASSWORD,

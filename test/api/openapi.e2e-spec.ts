@@ -155,6 +155,8 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/signup',
       'POST /api/v1/auth/signup/verify',
       'POST /api/v1/digests/unsubscribe',
+      'POST /api/v1/invitations/accept',
+      'POST /api/v1/invitations/inspect',
     ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {})
       .filter(([, s]) => s.type === 'http' && s.scheme === 'bearer')

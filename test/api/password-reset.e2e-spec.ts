@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { RESET_REQUEST_MIN_MS } from '@app/auth';
 import { selectQueueBackend } from '@app/queue';
 import {
+  createUser,
   createTenant,
   eventually,
   expectStatus,
@@ -58,7 +59,7 @@ describe('password reset', () => {
   });
 
   async function newUser(): Promise<{ id: string; email: string }> {
-    const created = await t.admin.post('/users', {
+    const created = await createUser(t.admin, {
       email: `reset-${unique()}@firm.test`,
       name: 'Rae Reset',
       role: 'account_manager',

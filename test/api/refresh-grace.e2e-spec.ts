@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  createUser,
   createTenant,
   expectStatus,
   startTestApi,
@@ -41,7 +42,7 @@ describe('refresh token grace window', () => {
   /** A fresh user, logged in once: its own family, so tests never share one. */
   async function freshSession(): Promise<{ userId: string; refreshToken: string; accessToken: string }> {
     const email = `grace-${randomBytes(5).toString('hex')}@firm.test`;
-    const created = await t.admin.post('/users', {
+    const created = await createUser(t.admin, {
       email,
       name: 'Grace User',
       password: TEST_PASSWORD,

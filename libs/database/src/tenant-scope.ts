@@ -21,6 +21,8 @@ export type SystemReason =
   | 'signup'
   // The worker delivering a verification email, an outbox row of no organization.
   | 'signup-email-delivery'
+  // Following an emailed invitation link: the token names its organization, which the public request does not know.
+  | 'invitation'
   | 'digest-unsubscribe'
   | 'drift-scan-fan-out'
   | 'digest-dispatch-fan-out'

@@ -14,6 +14,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   rule: 422,
   throttled: 429,
   bad_input: 400,
+  gone: 410,
 };
 
 const PG_CONFLICTS: Record<string, { status: number; code: string; message: string }> = {

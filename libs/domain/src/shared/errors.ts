@@ -3,7 +3,7 @@
  * worker fails a job for good on any of them. No HTTP types here: the worker runs this code too.
  */
 export type DomainErrorKind =
-  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled' | 'bad_input';
+  'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'rule' | 'invalid' | 'throttled' | 'bad_input' | 'gone';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -86,6 +86,17 @@ export class InvalidInput extends DomainError {
     details?: Record<string, unknown>,
   ) {
     super(message, details);
+  }
+}
+
+/** A link or token that existed but can no longer be used (expired, used up, revoked): the API answers 410. */
+export class Gone extends DomainError {
+  readonly kind = 'gone';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
