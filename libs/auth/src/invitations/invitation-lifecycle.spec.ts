@@ -74,7 +74,7 @@ describe('invitationEmail', () => {
     expect(email.subject).toBe('Ada Admin invited you to Northbridge on Throughline');
     expect(email.text).toContain('https://app.example.com/invitations/accept?token=abc%2B%2Fdef');
     expect(email.text).toContain('as a client viewer. Accept within 7 days');
-    expect(email.html).toContain('href="https://app.example.com/invitations/accept?token=abc%2B%2Fdef"');
+    expect(email.html).toContain('href="https://app.example.com/invitations/accept?token&#x3D;abc%2B%2Fdef"');
     expect(email.html).toContain('Hello Dana &lt;Client&gt;,');
   });
 
