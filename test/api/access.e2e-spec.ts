@@ -555,7 +555,10 @@ describe('access control (every role × every route)', () => {
       format: 'json',
     });
     expectStatus(webhook, 201);
-    const invitation = await tenant.admin.post('/invitations', { email: `pending-${fresh()}@firm.test`, role: 'executive' });
+    const invitation = await tenant.admin.post('/invitations', {
+      email: `pending-${fresh()}@firm.test`,
+      role: 'executive',
+    });
     expectStatus(invitation, 201);
     return {
       ...tenant,

@@ -2,7 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateQueueSchema } from '@app/queue';
-import { createUser, expectStatus, login, queueIsolation, signUp, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
+import {
+  createUser,
+  expectStatus,
+  login,
+  queueIsolation,
+  signUp,
+  startTestApi,
+  TEST_PASSWORD,
+  type TestApi,
+} from '@test/support';
 import { ensureWorkerBuilt, spawnWorkerProcess } from '../faults/worker-process';
 
 /**

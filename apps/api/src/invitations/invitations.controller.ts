@@ -27,11 +27,10 @@ import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 const LINK_ERRORS = () => (target: object, key: string, descriptor: PropertyDescriptor) => {
-  ApiForbiddenResponse({ type: ErrorResponse, description: 'INVITATION.INVALID_TOKEN: the link matches no invitation' })(
-    target,
-    key,
-    descriptor,
-  );
+  ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'INVITATION.INVALID_TOKEN: the link matches no invitation',
+  })(target, key, descriptor);
   ApiGoneResponse({
     type: ErrorResponse,
     description: 'INVITATION.EXPIRED, INVITATION.USED or INVITATION.REVOKED: the link can no longer be followed',

@@ -5,6 +5,7 @@ import {
   ClientsSection,
   EngagementsSection,
   ExecutivesSection,
+  InvitationsSection,
   OwnersSection,
   PrioritiesSection,
   UsersSection,
@@ -25,6 +26,7 @@ export default function ManagePage() {
         <NavLink to="/manage/owners">Owners</NavLink>
         <NavLink to="/manage/priorities">Priorities</NavLink>
         {me.role === 'admin' ? <NavLink to="/manage/users">Users</NavLink> : null}
+        {me.role === 'account_manager' ? <NavLink to="/manage/invitations">Invitations</NavLink> : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="clients" replace />} />
@@ -34,6 +36,9 @@ export default function ManagePage() {
         <Route path="owners" element={<OwnersSection />} />
         <Route path="priorities" element={<PrioritiesSection />} />
         {me.role === 'admin' ? <Route path="users" element={<UsersSection />} /> : null}
+        {me.role === 'account_manager' ? (
+          <Route path="invitations" element={<InvitationsSection userId={me.id} />} />
+        ) : null}
       </Routes>
     </section>
   );

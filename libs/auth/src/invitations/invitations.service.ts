@@ -66,7 +66,10 @@ export class InvitationsService {
     if (!mayInviteRole(actor.role, input.role)) throw new RoleForbidden(`invite users with role ${input.role}`);
     const clientIds = input.clientIds ?? [];
     if (clientIds.length && input.role !== 'client_viewer')
-      throw new InvalidInput('USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS', 'clientIds can only be granted to client_viewer users');
+      throw new InvalidInput(
+        'USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS',
+        'clientIds can only be granted to client_viewer users',
+      );
     const managerOnly = actor.role === 'admin' ? null : actor.userId;
     if (managerOnly && input.role === 'client_viewer' && clientIds.length === 0)
       throw new InvalidInput('INVITATION.CLIENTS_REQUIRED', 'clientIds must name at least one client you manage');

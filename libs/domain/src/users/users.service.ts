@@ -30,7 +30,14 @@ export class UsersService {
     tx: EntityManager,
     organizationId: string,
     invitedBy: string | null,
-    input: { email: string; name: string; role: Role; passwordHash: string; timezone?: string | null; clientIds: string[] },
+    input: {
+      email: string;
+      name: string;
+      role: Role;
+      passwordHash: string;
+      timezone?: string | null;
+      clientIds: string[];
+    },
   ): Promise<User> {
     const user = await this.insertUser(tx, organizationId, input);
     const clientIds =
@@ -38,15 +45,12 @@ export class UsersService {
         ? await this.users.existingClientIds(tx, organizationId, input.clientIds)
         : [];
     if (clientIds.length) await this.users.insertGrants(tx, organizationId, user.id, clientIds);
-    await this.audit.record(
-      tx,
-      { organizationId, userId: user.id },
-      'user.created',
-      'user',
-      user.id,
-      null,
-      { ...user, passwordHash: undefined, clientIds, invitedBy },
-    );
+    await this.audit.record(tx, { organizationId, userId: user.id }, 'user.created', 'user', user.id, null, {
+      ...user,
+      passwordHash: undefined,
+      clientIds,
+      invitedBy,
+    });
     return user;
   }
 
