@@ -100,7 +100,7 @@ describeInBrowser('invitations in Chromium', () => {
     await page.goto(`${api.baseUrl}/invitations/accept?token=${token}`);
     await page.getByRole('alert').filter({ hasText: 'This invitation was already used' }).waitFor();
     await browser.screenshot('invitation-used-375');
-  });
+  }, 180_000); // three browser sessions in a row: slow on a shared machine
 
   it('at 375 px: the accept form fits the screen; a tampered link says so plainly', async () => {
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
