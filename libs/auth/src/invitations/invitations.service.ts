@@ -77,7 +77,9 @@ export class InvitationsService {
     const name = input.name?.trim() || null;
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    const { view, outboxId } = await this.idempotency.transaction(async (tx) => {
+    // The transaction's result is what a retry with the same Idempotency-Key gets back: the view alone.
+    let outboxId: string | undefined;
+    const view = await this.idempotency.transaction(async (tx) => {
       // Only this organization's users are visible here; another organization's are not looked at (no oracle).
       if (await this.invitations.memberWithEmail(tx, actor.organizationId, email))
         throw new Conflict('USER.EMAIL_TAKEN', `A user with email ${email} already exists in this organization`);
@@ -108,12 +110,12 @@ export class InvitationsService {
         now,
       });
       const row = await this.row(tx, actor, id);
-      const outboxId = await this.queueEmail(tx, actor, row, token);
-      const view = toView(row, now);
-      await this.audit.record(tx, actor, 'invitation.created', 'invitation', id, null, view);
-      return { view, outboxId };
+      outboxId = await this.queueEmail(tx, actor, row, token);
+      const created = toView(row, now);
+      await this.audit.record(tx, actor, 'invitation.created', 'invitation', id, null, created);
+      return created;
     });
-    await this.jobs.deliver([outboxId]);
+    if (outboxId) await this.jobs.deliver([outboxId]);
     return view;
   }
 
