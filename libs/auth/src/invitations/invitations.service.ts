@@ -206,12 +206,21 @@ export class InvitationsService {
    */
   async accept(input: AcceptInvitationDto): Promise<AuthSessionView> {
     const tokenHash = hashToken(input.token);
-    const found = await this.db.asSystem('invitation', () =>
-      this.db.transaction((tx) => this.invitations.findByToken(tx, tokenHash)),
+    const { found, existingAccount } = await this.db.asSystem('invitation', () =>
+      this.db.transaction(async (tx) => {
+        const found = await this.invitations.findByToken(tx, tokenHash);
+        return { found, existingAccount: !!found && (await this.invitations.accountExists(tx, found.email)) };
+      }),
     );
     if (!found) throw invalidInvitationToken();
     const early = invitationLinkProblem(invitationStatus(found, this.clock.now()));
     if (early) throw early;
+    // Told only to the link's holder (the address's mailbox); an account created meanwhile is caught by insertUser.
+    if (existingAccount)
+      throw new Conflict(
+        'USER.EMAIL_TAKEN',
+        `${found.email} already has a Throughline account: log in with it instead`,
+      );
     const passwordHash = await hashPassword(input.password);
     const organizationId = found.organization_id;
     return this.db.forOrganization(organizationId, async () => {
