@@ -56,7 +56,11 @@ describe('refresh token grace window', () => {
 
   async function familyOf(userId: string): Promise<Array<{ used: boolean; revoked: boolean }>> {
     return api.dataSource.query(
-      `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`,
+      // The login's family (the newest token's): accepting the invitation that created the user started another.
+      `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked FROM refresh_tokens
+        WHERE user_id = $1
+          AND family_id = (SELECT family_id FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1)
+        ORDER BY created_at`,
       [userId],
     );
   }
