@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createTenant,
+  createUser,
   expectStatus,
   rowCounts,
   startTestApi,
@@ -41,8 +42,8 @@ const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
 const ADMIN: readonly RoleKey[] = ['admin'];
 const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
-/** Ids of one scope (client a or b); `userId` per user; `webhookId` belongs to the organization as a whole. */
-type IdKind = keyof ScopeIds | 'userId' | 'webhookId';
+/** Ids of one scope (client a or b); `userId` per user; `webhookId` and `invitationId` belong to the organization. */
+type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'invitationId';
 type ScopeIds = Scope & { alertId: string; reportId: string; shareLinkId: string };
 
 interface Route {
@@ -119,12 +120,16 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/audit-events', allowed: ADMIN },
   { method: 'GET', path: '/users', allowed: ADMIN },
+  { method: 'GET', path: '/invitations', allowed: MANAGERS },
   {
     method: 'POST',
-    path: '/users',
-    allowed: ADMIN,
-    body: () => ({ email: `intruder-${fresh()}@firm.test`, name: 'Intruder', password: TEST_PASSWORD, role: 'admin' }),
+    path: '/invitations',
+    allowed: MANAGERS,
+    // A placed executive: the one role both admins and account managers may invite without naming a client.
+    body: () => ({ email: `invitee-${fresh()}@firm.test`, role: 'executive' }),
   },
+  { method: 'POST', path: '/invitations/:id/resend', id: 'invitationId', allowed: MANAGERS },
+  { method: 'POST', path: '/invitations/:id/revoke', id: 'invitationId', allowed: MANAGERS },
   { method: 'GET', path: '/users/:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
   { method: 'PATCH', path: '/users/:id/role', id: 'userId', allowed: ADMIN, body: () => ({ role: 'admin' }) },
   {
@@ -333,6 +338,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: always 202, the same for a taken and a free address; reaches no existing organization (auth.e2e-spec.ts)',
   'POST /api/v1/auth/signup/verify':
     'public: the emailed token is the only key; creates a new organization, reaches no existing one (auth.e2e-spec.ts)',
+  'POST /api/v1/invitations/inspect':
+    'public: the emailed invitation token is the only key; tampered 403, spent 410 (invitations.e2e-spec.ts)',
+  'POST /api/v1/invitations/accept':
+    'public: the emailed invitation token is the only key; creates the invited user of its organization only (invitations.e2e-spec.ts)',
   'POST /api/v1/auth/refresh':
     'public: the opaque refresh token is the only key (rotation and reuse: auth.e2e-spec.ts)',
   'POST /api/v1/auth/password-reset': 'public: always 202, no enumeration (password-reset.e2e-spec.ts)',
@@ -500,15 +509,14 @@ const BODY_REFERENCES: BodyReference[] = [
     body: (ref) => ({ userId: ref }),
   },
   {
-    title: 'POST /users with its clientId granted',
+    title: 'POST /invitations with its clientId granted',
     role: 'admin',
     method: 'POST',
-    path: () => '/users',
+    path: () => '/invitations',
     ref: (h) => h.a.clientId,
     body: (ref) => ({
       email: `stray-${fresh()}@firm.test`,
       name: 'Stray Viewer',
-      password: TEST_PASSWORD,
       role: 'client_viewer',
       clientIds: [ref],
     }),
@@ -524,13 +532,14 @@ interface Target {
 }
 
 /** The attacked organization as the matrix sees it: the tenant, an alert per scope and a webhook. */
-type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string } };
+type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string; invitationId: string } };
 
 /** Every id of the organization a route can be pointed at: both scopes, all four users, or the one org-wide id. */
 function targetsOf(route: Route): Target[] {
   if (!route.id) return [{ label: '' }];
   if (route.id === 'userId') return ROLES.map((user) => ({ label: ` (${LABEL[user]} user)`, user }));
   if (route.id === 'webhookId') return [{ label: ' (webhook)' }];
+  if (route.id === 'invitationId') return [{ label: ' (invitation)' }];
   return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
 }
 
@@ -538,6 +547,7 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
   if (!route.id) return null;
   if (route.id === 'userId') return home.users[target.user!];
   if (route.id === 'webhookId') return home.ids.webhookId;
+  if (route.id === 'invitationId') return home.ids.invitationId;
   return home.ids[target.scope!][route.id];
 }
 
@@ -545,7 +555,8 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
 let calls = 0;
 
 /** Routes whose id belongs to one client's scope (a or b). */
-const isScoped = (route: Route) => route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId';
+const isScoped = (route: Route) =>
+  route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId' && route.id !== 'invitationId';
 
 const name = (route: Route) => `${route.method} ${route.path}`;
 
@@ -615,12 +626,18 @@ describe('access control (every role × every route)', () => {
       expectStatus(link, 201);
       return { reportId: created.body.id as string, shareLinkId: link.body.id as string };
     };
+    const invitation = await tenant.admin.post('/invitations', {
+      email: `pending-${fresh()}@firm.test`,
+      role: 'executive',
+    });
+    expectStatus(invitation, 201);
     return {
       ...tenant,
       ids: {
         a: { ...tenant.a, alertId: await alert(tenant.a), ...(await report(tenant.a)) },
         b: { ...tenant.b, alertId: await alert(tenant.b), ...(await report(tenant.b)) },
         webhookId: webhook.body.id,
+        invitationId: invitation.body.id,
       },
     };
   }
@@ -722,7 +739,7 @@ describe('access control (every role × every route)', () => {
         true,
       );
 
-      const created = await admin.post('/users', {
+      const created = await createUser(admin, {
         email: `temp-${fresh()}@firm.test`,
         name: 'Temp Viewer',
         password: TEST_PASSWORD,
@@ -1232,6 +1249,7 @@ describe('access control (every role × every route)', () => {
         ...Object.values(home.ids.a),
         ...Object.values(home.ids.b),
         home.ids.webhookId,
+        home.ids.invitationId,
       ];
       for (const id of homeIds) expect(seen).not.toContain(id);
     });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  createUser,
   createTenant,
   expectStatus,
   rowCounts,
@@ -536,10 +537,9 @@ describe('bad input: refused whole, named, and nothing written', () => {
       );
       expectInvalid(
         await nothingWritten(() =>
-          t.admin.post('/users', {
+          t.admin.post('/invitations', {
             email: `x-${randomBytes(4).toString('hex')}@firm.test`,
             name: 'X',
-            password: TEST_PASSWORD,
             role: 'superadmin',
           }),
         ),
@@ -646,20 +646,21 @@ describe('bad input: refused whole, named, and nothing written', () => {
   });
 
   describe('a write either happens whole or not at all', () => {
-    it("POST /users granting another organization's client → 422 and the user row was not created", async () => {
+    it("POST /invitations granting another organization's client → 422 and neither invitation nor user was created", async () => {
       const email = `half-written-${randomBytes(4).toString('hex')}@firm.test`;
       const r = await nothingWritten(() =>
-        t.admin.post('/users', {
+        t.admin.post('/invitations', {
           email,
           name: 'Half Written',
-          password: TEST_PASSWORD,
           role: 'client_viewer',
           clientIds: [t.a.clientId, other.a.clientId],
         }),
       );
       expectErrorShape(r, 422, 'USER.CLIENT_INVALID');
       const rows: Array<{ n: number }> = await api.dataSource.query(
-        `SELECT count(*)::int AS n FROM users WHERE lower(email) = $1`,
+        `SELECT (SELECT count(*)::int FROM users WHERE lower(email) = $1)
+              + (SELECT count(*)::int FROM invitations WHERE lower(email) = $1)
+              + (SELECT count(*)::int FROM outbox WHERE lower(recipient_email) = $1) AS n`,
         [email],
       );
       expect(rows[0].n).toBe(0);
@@ -672,7 +673,7 @@ describe('bad input: refused whole, named, and nothing written', () => {
         'AUTH.INVALID_CREDENTIALS',
       );
       // The email is still free: the same request without the foreign client succeeds.
-      const retry = await t.admin.post('/users', {
+      const retry = await createUser(t.admin, {
         email,
         name: 'Whole',
         password: TEST_PASSWORD,
@@ -750,11 +751,10 @@ describe('bad input: refused whole, named, and nothing written', () => {
         [404, await t.manager.get(`/engagements/${other.a.engagementId}`)],
         [
           409,
-          await t.admin.post('/users', {
+          await t.admin.post('/invitations', {
             email: t.emails.manager,
             name: 'Dup',
             role: 'executive',
-            password: TEST_PASSWORD,
           }),
         ],
         [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
+  createUser,
   createTenant,
   expectStatus,
   login,
@@ -114,6 +115,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   let webhookId: string;
   let reportId: string;
   let shareLinkId: string;
+  let invitationId: string;
   /** Own-account operations run as dedicated users: a logout or a throttled wrong current password must not end the others' sessions. */
   let selfService: Record<string, { email: string; client: HttpClient }>;
   let tables: string[];
@@ -122,7 +124,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     api = await startTestApi({ LOGIN_MAX_FAILURES_PER_IP: '100000' });
     home = await createTenant(api.http, 'Fuzz');
     api.setNow(new Date('2026-03-11T12:00:00Z'));
-    const target = await home.admin.post('/users', {
+    const target = await createUser(home.admin, {
       email: `fuzz-target-${Date.now()}@firm.test`,
       name: 'Fuzz Target',
       password: TEST_PASSWORD,
@@ -148,11 +150,17 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     const link = await home.admin.post(`/reports/${reportId}/share-links`, { expiresInDays: 7 });
     expectStatus(link, 201);
     shareLinkId = link.body.id;
+    const invitation = await home.admin.post('/invitations', {
+      email: `fuzz-invitee-${Date.now()}@firm.test`,
+      role: 'executive',
+    });
+    expectStatus(invitation, 201);
+    invitationId = invitation.body.id;
     selfService = {};
     for (const key of ['logout', 'password', 'profile']) {
       const email = `fuzz-self-${key}-${Date.now()}@firm.test`;
       expectStatus(
-        await home.admin.post('/users', {
+        await createUser(home.admin, {
           email,
           name: `Self ${key}`,
           password: TEST_PASSWORD,
@@ -189,6 +197,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       [/^\/api\/v1\/organization\/webhooks\//, webhookId],
       [/^\/api\/v1\/reports\//, reportId],
       [/^\/api\/v1\/report-share-links\//, shareLinkId],
+      [/^\/api\/v1\/invitations\//, invitationId],
     ];
     const found = prefixes.find(([pattern]) => pattern.test(path));
     if (!found) throw new Error(`No real id known for ${path}: add it to realIdFor`);

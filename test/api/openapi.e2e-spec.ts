@@ -161,6 +161,8 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/signup',
       'POST /api/v1/auth/signup/verify',
       'POST /api/v1/digests/unsubscribe',
+      'POST /api/v1/invitations/accept',
+      'POST /api/v1/invitations/inspect',
     ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {})
       .filter(([, s]) => s.type === 'http' && s.scheme === 'bearer')
@@ -197,7 +199,7 @@ describe('OpenAPI document', () => {
             problems.push(`${where}: request body (${type}) has no component schema`);
       } else if (
         ['POST', 'PUT', 'PATCH'].includes(method) &&
-        !/\/(acknowledge|disable|enable|calendar-feed)$/.test(path)
+        !/\/(acknowledge|disable|enable|calendar-feed|resend|revoke)$/.test(path)
       ) {
         problems.push(`${where}: no request body documented`);
       }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, commonPasswordProblem } from '@app/domain';
 import {
+  createUser,
   createTenant,
   expectStatus,
   startTestApi,
@@ -67,7 +68,7 @@ describe('password policy', () => {
 
   it('user creation refuses common, repeated, too short and too long passwords; 12 and 128 characters are fine', async () => {
     const user = (password: unknown) =>
-      t.admin.post('/users', { email: `pw-${unique()}@firm.test`, name: 'Pw', role: 'executive', password });
+      createUser(t.admin, { email: `pw-${unique()}@firm.test`, name: 'Pw', role: 'executive', password });
     expectPasswordRefused(await user('qwertyqwerty'), 'password', /repeated/);
     expectPasswordRefused(await user('iloveyou123456'), 'password', /common password with digits or symbols added/);
     expectPasswordRefused(await user('x'.repeat(11)), 'password', /between 12 and 128/);
@@ -108,7 +109,7 @@ describe('password policy', () => {
     });
 
     it('changes the password: the old one and every old token stop working, the new one logs in, the audit trail says so', async () => {
-      const created = await t.admin.post('/users', {
+      const created = await createUser(t.admin, {
         email: `changer-${unique()}@firm.test`,
         name: 'Changer',
         role: 'account_manager',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  createUser,
   createTenant,
   expectStatus,
   startTestApi,
@@ -41,7 +42,7 @@ describe('refresh token grace window', () => {
   /** A fresh user, logged in once: its own family, so tests never share one. */
   async function freshSession(): Promise<{ userId: string; refreshToken: string; accessToken: string }> {
     const email = `grace-${randomBytes(5).toString('hex')}@firm.test`;
-    const created = await t.admin.post('/users', {
+    const created = await createUser(t.admin, {
       email,
       name: 'Grace User',
       password: TEST_PASSWORD,
@@ -55,7 +56,11 @@ describe('refresh token grace window', () => {
 
   async function familyOf(userId: string): Promise<Array<{ used: boolean; revoked: boolean }>> {
     return api.dataSource.query(
-      `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`,
+      // The login's family (the newest token's): accepting the invitation that created the user started another.
+      `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked FROM refresh_tokens
+        WHERE user_id = $1
+          AND family_id = (SELECT family_id FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1)
+        ORDER BY created_at`,
       [userId],
     );
   }

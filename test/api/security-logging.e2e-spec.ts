@@ -2,7 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateQueueSchema } from '@app/queue';
-import { expectStatus, login, queueIsolation, signUp, startTestApi, TEST_PASSWORD, type TestApi } from '@test/support';
+import {
+  createUser,
+  expectStatus,
+  login,
+  queueIsolation,
+  signUp,
+  startTestApi,
+  TEST_PASSWORD,
+  type TestApi,
+} from '@test/support';
 import { ensureWorkerBuilt, spawnWorkerProcess } from '../faults/worker-process';
 
 /**
@@ -74,7 +83,7 @@ describe('structured security logging', () => {
 
   it('logs a 403 and a cross-tenant 404 as authz.denied, with who asked', async () => {
     const admin = await login(api.http, adminEmail);
-    const created = await admin.post('/users', {
+    const created = await createUser(admin, {
       email: viewerEmail,
       name: 'Vi Viewer',
       password: TEST_PASSWORD,
@@ -118,20 +127,20 @@ describe('structured security logging', () => {
     const admin = await login(api.http, adminEmail);
     const secretPassword = 'hunter2-but-much-longer-and-secret';
     secretsSeen.push(secretPassword);
-    const refused = await admin.post('/users', {
-      email: 'not-an-email',
+    // Users are created only through invitations: the password arrives with the acceptance of the emailed link.
+    const refused = await admin.as(undefined).post('/invitations/accept', {
+      token: 'x',
       name: 'X',
       password: secretPassword,
-      role: 'client_viewer',
       sneaky: true,
     });
     expectStatus(refused, 400);
-    const [rejected] = events('input.rejected').filter((l) => l.route === '/api/v1/users');
+    const [rejected] = events('input.rejected').filter((l) => l.route === '/api/v1/invitations/accept');
     expect(rejected).toMatchObject({
       level: 'warn',
       status: 400,
       code: 'VALIDATION_FAILED',
-      fields: expect.arrayContaining(['email', 'sneaky']),
+      fields: expect.arrayContaining(['token', 'sneaky']),
     });
   });
 

@@ -2,6 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import { DriftScanService, verifyWebhookSignature } from '@app/domain';
 import { JobId, selectQueueBackend } from '@app/queue';
 import {
+  createUser,
   createTenant,
   eventually,
   expectStatus,
@@ -410,7 +411,7 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
     it('counts failed attempts, disables the webhook after 2 in a row and emails every admin', async () => {
       const secondAdmin = `admin2-${tag}@firm.test`;
       expectStatus(
-        await tenant.admin.post('/users', {
+        await createUser(tenant.admin, {
           email: secondAdmin,
           name: `Second admin ${tag}`,
           password: TEST_PASSWORD,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpClient } from './http-client';
-import { TEST_PASSWORD, type Tenant } from './fixtures';
+import type { Tenant } from './fixtures';
 
 /** One create (POST that creates) of the API, with a valid body and the table its row lands in. */
 export interface CreateOperation {
@@ -94,14 +94,13 @@ export const CREATE_OPERATIONS: CreateOperation[] = [
     body: (_t, v) => ({ periodStart: '2026-01-05', periodEnd: `2026-02-${String(10 + (v.length % 18))}` }),
   },
   {
-    operation: 'POST /api/v1/users',
-    table: 'users',
+    operation: 'POST /api/v1/invitations',
+    table: 'invitations',
     caller: (t) => t.admin,
-    path: () => '/users',
+    path: () => '/invitations',
     body: (_t, v) => ({
       email: `user-${v}-${unique()}@firm.test`,
       name: `User ${v}`,
-      password: TEST_PASSWORD,
       role: 'account_manager',
     }),
   },

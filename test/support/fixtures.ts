@@ -62,6 +62,40 @@ export async function signUp(
   return http.post('/auth/signup/verify', { token: await signupToken(http, body.email) });
 }
 
+/** The token of the newest invitation link emailed to an address (read from the outbox through the client's inbox). */
+export async function invitationToken(http: HttpClient, email: string): Promise<string> {
+  if (!http.inbox) throw new Error('This HttpClient has no inbox: use the one of startTestApi()');
+  const link = /\/invitations\/accept\?token=([A-Za-z0-9_%-]+)/;
+  const token = (await http.inbox(email, link))?.match(link)?.[1];
+  if (!token) throw new Error(`No invitation link was emailed to ${email}`);
+  return decodeURIComponent(token);
+}
+
+/**
+ * Creates a user as the dashboard does: `inviter` (an admin, or an account manager) invites the address (201), then
+ * the invitee follows the emailed link and chooses the password. Answers the acceptance's response with the new
+ * user as its body (201), or the first refusal (the invitation's or the acceptance's) as it came.
+ */
+export async function createUser(
+  inviter: HttpClient,
+  body: { email: string; name: string; role: string; password: unknown; clientIds?: string[]; timezone?: string },
+): Promise<HttpResponse> {
+  const invited = await inviter.post('/invitations', {
+    email: body.email,
+    name: body.name,
+    role: body.role,
+    ...(body.clientIds ? { clientIds: body.clientIds } : {}),
+  });
+  if (invited.status !== 201) return invited;
+  const accepted = await inviter.as(undefined).post('/invitations/accept', {
+    token: await invitationToken(inviter, body.email),
+    name: body.name,
+    password: body.password,
+    ...(body.timezone ? { timezone: body.timezone } : {}),
+  });
+  return accepted.status === 201 ? { ...accepted, body: accepted.body.user } : accepted;
+}
+
 /** A complete organization built through the public API, one user per role and two clients. */
 export async function createTenant(http: HttpClient, name = 'Tenant'): Promise<Tenant> {
   const tag = unique();
@@ -79,16 +113,16 @@ export async function createTenant(http: HttpClient, name = 'Tenant'): Promise<T
   });
   expectStatus(signup, 201);
   const admin = http.as(signup.body.accessToken);
-  const createUser = async (email: string, role: string) => {
-    const r = await admin.post('/users', { email, name: `${role} ${tag}`, password: TEST_PASSWORD, role });
+  const addUser = async (email: string, role: string) => {
+    const r = await createUser(admin, { email, name: `${role} ${tag}`, password: TEST_PASSWORD, role });
     expectStatus(r, 201);
     return r.body.id as string;
   };
   const users = {
     admin: signup.body.user.id as string,
-    manager: await createUser(emails.manager, 'account_manager'),
-    executive: await createUser(emails.executive, 'executive'),
-    clientViewer: await createUser(emails.clientViewer, 'client_viewer'),
+    manager: await addUser(emails.manager, 'account_manager'),
+    executive: await addUser(emails.executive, 'executive'),
+    clientViewer: await addUser(emails.clientViewer, 'client_viewer'),
   };
   const manager = await login(http, emails.manager);
 

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoOrganization } from '@app/domain';
 import {
+  createUser,
   accessibilityViolations,
   browserAvailability,
   eventually,
@@ -123,7 +124,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
     const email = `reset-${Date.now()}@demo.test`;
     expectStatus(
-      await admin.post('/users', { email, name: 'Rae Reset', role: 'account_manager', password: DEMO_PASSWORD }),
+      await createUser(admin, { email, name: 'Rae Reset', role: 'account_manager', password: DEMO_PASSWORD }),
       201,
     );
     browser = await openBrowser();
@@ -190,7 +191,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     const admin = await login(api.http, 'admin@demo.test', DEMO_PASSWORD);
     const email = `change-${Date.now()}@demo.test`;
     expectStatus(
-      await admin.post('/users', { email, name: 'Cam Change', role: 'executive', password: DEMO_PASSWORD }),
+      await createUser(admin, { email, name: 'Cam Change', role: 'executive', password: DEMO_PASSWORD }),
       201,
     );
     const otherSession = await login(api.http, email, DEMO_PASSWORD);

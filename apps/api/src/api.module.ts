@@ -25,6 +25,7 @@ import { OwnersController } from './owners/owners.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PrioritiesController } from './priorities/priorities.controller';
 import { UsersController } from './users/users.controller';
+import { InvitationsController } from './invitations/invitations.controller';
 
 export interface ApiModuleOptions {
   database: DataSourceConfig;
@@ -48,6 +49,7 @@ export class ApiModule {
         HealthController,
         AuthController,
         UsersController,
+        InvitationsController,
         ClientsController,
         ExecutivesController,
         EngagementsController,

@@ -19,6 +19,7 @@ const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const SharedReportPage = lazy(() => import('./pages/SharedReportPage'));
+const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const { me } = useSession();
@@ -38,6 +39,8 @@ function App() {
       <Route path="/signup/verify" element={<SignupVerifyPage />} />
       {/* A report's share link: opens without login. */}
       <Route path="/shared/reports/:token" element={<SharedReportPage />} />
+      {/* Invitation emails link here, with ?token=. */}
+      <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
       <Route
         element={
           <RequireSession>

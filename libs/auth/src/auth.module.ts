@@ -13,6 +13,8 @@ import { SignupRepository } from './signup.repository';
 import { SignupService } from './signup.service';
 import { TenantScopeInterceptor } from './tenant-scope.interceptor';
 import { TokenService } from './token.service';
+import { InvitationsRepository } from './invitations/invitations.repository';
+import { InvitationsService } from './invitations/invitations.service';
 
 @Module({})
 export class AuthModule {
@@ -29,11 +31,13 @@ export class AuthModule {
         PasswordResetService,
         SignupRepository,
         SignupService,
+        InvitationsRepository,
+        InvitationsService,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantScopeInterceptor },
       ],
-      exports: [AuthService, PasswordResetService, SignupService, TokenService, AUTH_OPTIONS],
+      exports: [AuthService, PasswordResetService, SignupService, InvitationsService, TokenService, AUTH_OPTIONS],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './password-reset.service';
 export * from './password-reset-email';
 export * from './signup.service';
 export * from './signup-email';
+export * from './invitations';

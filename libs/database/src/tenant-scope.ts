@@ -21,6 +21,8 @@ export type SystemReason =
   | 'signup'
   // The worker delivering a verification email, an outbox row of no organization.
   | 'signup-email-delivery'
+  // Following an emailed invitation link: the token names its organization, which the public request does not know.
+  | 'invitation'
   | 'digest-unsubscribe'
   // A report share link is opened without login: its token's hash names the organization, nothing more.
   | 'report-share-link'

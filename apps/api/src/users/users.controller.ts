@@ -3,7 +3,6 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ChangeRoleDto,
   ClientGrantsDto,
-  CreateUserDto,
   ListUsersQueryDto,
   UserPage,
   UsersService,
@@ -12,8 +11,7 @@ import {
   type Page,
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
-import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
-import { Idempotent } from '../http/idempotency';
+import { ApiAuthenticated, ApiWrite, Ok } from '../http/api-docs';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('users')
@@ -21,15 +19,6 @@ import { UuidParam } from '../http/uuid-param';
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
-
-  @Post()
-  @Idempotent()
-  @ApiOperation({ summary: 'Create a user (admin)' })
-  @Created(UserView)
-  @ApiWrite()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(actor, body);
-  }
 
   @Get()
   @ApiOperation({ summary: 'List users (admin)' })

@@ -6,6 +6,7 @@ import {
   ClientsSection,
   EngagementsSection,
   ExecutivesSection,
+  InvitationsSection,
   OwnersSection,
   PrioritiesSection,
   UsersSection,
@@ -27,6 +28,7 @@ export default function ManagePage() {
         <NavLink to="/manage/priorities">Priorities</NavLink>
         <NavLink to="/manage/import">Import and export</NavLink>
         {me.role === 'admin' ? <NavLink to="/manage/users">Users</NavLink> : null}
+        {me.role === 'account_manager' ? <NavLink to="/manage/invitations">Invitations</NavLink> : null}
       </nav>
       <Routes>
         <Route index element={<Navigate to="clients" replace />} />
@@ -37,6 +39,9 @@ export default function ManagePage() {
         <Route path="priorities" element={<PrioritiesSection />} />
         <Route path="import" element={<ImportSection />} />
         {me.role === 'admin' ? <Route path="users" element={<UsersSection />} /> : null}
+        {me.role === 'account_manager' ? (
+          <Route path="invitations" element={<InvitationsSection userId={me.id} />} />
+        ) : null}
       </Routes>
     </section>
   );

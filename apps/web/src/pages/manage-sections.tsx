@@ -538,26 +538,6 @@ export function PrioritiesSection() {
 export function UsersSection() {
   const users = useLoad(() => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })), []);
   const clients = useClients();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Schemas['CreateUserDto']['role']>('account_manager');
-  const form = useForm(
-    (key) => unwrap(api.POST('/api/v1/users', { params: idempotent(key), body: { name, email, password, role } })),
-    {
-      validate: () =>
-        required(
-          { name, email, password },
-          {
-            name: 'Enter a name.',
-            email: 'Enter an email address.',
-            password: 'Set an initial password (12+ characters).',
-          },
-        ),
-      reset: () => (setName(''), setEmail(''), setPassword('')),
-      onDone: () => users.reload(),
-    },
-  );
   return (
     <div className="manage-grid">
       <ListState loaded={users} what="users">
@@ -575,41 +555,176 @@ export function UsersSection() {
           </ul>
         )}
       </ListState>
-      <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New user">
-        <h2>New user</h2>
+      <InvitationsPanel inviter="admin" clients={clients.data?.items ?? []} />
+    </div>
+  );
+}
+
+/** An account manager's invitations: client viewers of the clients they manage, and placed executives. */
+export function InvitationsSection({ userId }: { userId: string }) {
+  const clients = useClients();
+  const mine = (clients.data?.items ?? []).filter((c) => c.accountManagerId === userId);
+  return (
+    <div className="manage-grid">
+      <InvitationsPanel inviter="account_manager" clients={mine} />
+    </div>
+  );
+}
+
+type InviteRole = Schemas['CreateInvitationDto']['role'];
+const ROLE_LABELS: Record<InviteRole, string> = {
+  admin: 'Admin',
+  account_manager: 'Account manager',
+  executive: 'Placed executive',
+  client_viewer: 'Client viewer (client executive)',
+};
+
+/**
+ * Users are created only by invitation: the invitee gets a single-use link (7 days) to choose their own password.
+ * The pending list offers a resend (a new link; the old one stops working) and a revoke.
+ */
+function InvitationsPanel({
+  inviter,
+  clients,
+}: {
+  inviter: 'admin' | 'account_manager';
+  clients: Schemas['ClientView'][];
+}) {
+  const roles: InviteRole[] =
+    inviter === 'admin' ? ['admin', 'account_manager', 'executive', 'client_viewer'] : ['client_viewer', 'executive'];
+  const pending = useLoad(() => unwrap(api.GET('/api/v1/invitations', { params: { query: { limit: 100 } } })), []);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<InviteRole>(roles[0]);
+  const [clientIds, setClientIds] = useState<string[]>([]);
+  const form = useForm(
+    (key) =>
+      unwrap(
+        api.POST('/api/v1/invitations', {
+          params: idempotent(key),
+          body: {
+            email: email.trim(),
+            role,
+            ...(name.trim() ? { name: name.trim() } : {}),
+            ...(role === 'client_viewer' ? { clientIds } : {}),
+          },
+        }),
+      ),
+    {
+      validate: () => {
+        const errors = required({ email }, { email: 'Enter an email address.' });
+        if (inviter === 'account_manager' && role === 'client_viewer' && clientIds.length === 0)
+          errors.clientIds = 'Choose at least one client.';
+        return errors;
+      },
+      reset: () => (setName(''), setEmail(''), setClientIds([])),
+      onDone: () => pending.reload(),
+    },
+  );
+  return (
+    <>
+      <section aria-label="Pending invitations">
+        <h2>Pending invitations</h2>
+        <ListState loaded={pending} what="pending invitations">
+          {(items) => (
+            <ul className="plain-list">
+              {items.map((i) => (
+                <PendingInvitation key={i.id} invitation={i} onChanged={pending.reload} />
+              ))}
+            </ul>
+          )}
+        </ListState>
+      </section>
+      <form className="card" onSubmit={form.onSubmit} noValidate aria-label="Invite someone">
+        <h2>Invite someone</h2>
+        <p>They get an email with a link to choose their password (valid 7 days, works once).</p>
         <FormError message={form.formError} />
-        <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.name} />
+        {form.done ? <p role="status">Invitation sent to {form.done.email}.</p> : null}
         <TextField
           label="Email"
           type="email"
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => (setEmail(e.target.value), form.edited('email'))}
           error={form.errors.email}
         />
         <TextField
-          label="Initial password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={form.errors.password}
+          label="Name (optional)"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={form.errors.name}
         />
         <SelectField
           label="Role"
           value={role}
-          onChange={(e) => setRole(e.target.value as typeof role)}
+          onChange={(e) => setRole(e.target.value as InviteRole)}
           error={form.errors.role}
         >
-          <option value="admin">Admin</option>
-          <option value="account_manager">Account manager</option>
-          <option value="executive">Executive</option>
-          <option value="client_viewer">Client viewer</option>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
         </SelectField>
+        {role === 'client_viewer' ? (
+          <fieldset aria-invalid={Boolean(form.errors.clientIds)}>
+            <legend>Clients they may see</legend>
+            {clients.length === 0 ? <p>No clients to grant yet.</p> : null}
+            {clients.map((c) => (
+              <label key={c.id} className="inline">
+                <input
+                  type="checkbox"
+                  checked={clientIds.includes(c.id)}
+                  onChange={(e) => (
+                    setClientIds(e.target.checked ? [...clientIds, c.id] : clientIds.filter((x) => x !== c.id)),
+                    form.edited('clientIds')
+                  )}
+                />{' '}
+                {c.name}
+              </label>
+            ))}
+            {form.errors.clientIds ? <p className="field-error">{form.errors.clientIds}</p> : null}
+          </fieldset>
+        ) : null}
         <button type="submit" className="primary" disabled={form.busy}>
-          Create user
+          Send invitation
         </button>
       </form>
-    </div>
+    </>
+  );
+}
+
+function PendingInvitation({
+  invitation: i,
+  onChanged,
+}: {
+  invitation: Schemas['InvitationView'];
+  onChanged: () => void;
+}) {
+  const resend = useForm(
+    () => unwrap(api.POST('/api/v1/invitations/{id}/resend', { params: { path: { id: i.id } } })),
+    { onDone: onChanged },
+  );
+  const revoke = useForm(
+    () => unwrap(api.POST('/api/v1/invitations/{id}/revoke', { params: { path: { id: i.id } } })),
+    { onDone: onChanged },
+  );
+  return (
+    <li>
+      <strong>{i.email}</strong> · {ROLE_LABELS[i.role]} ·{' '}
+      {i.status === 'expired' ? 'expired' : `expires ${formatDate(i.expiresAt)}`}
+      {i.invitedByName ? ` · invited by ${i.invitedByName}` : ''}
+      <form onSubmit={resend.onSubmit} className="inline-actions" aria-label={`Resend the invitation to ${i.email}`}>
+        <button type="submit" disabled={resend.busy}>
+          Resend
+        </button>
+      </form>
+      <form onSubmit={revoke.onSubmit} className="inline-actions" aria-label={`Revoke the invitation to ${i.email}`}>
+        <button type="submit" disabled={revoke.busy}>
+          Revoke
+        </button>
+      </form>
+      <FormError message={resend.formError ?? revoke.formError} />
+    </li>
   );
 }
 

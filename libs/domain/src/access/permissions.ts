@@ -3,6 +3,8 @@ import type { Role } from '../users/user.entity';
 /** What each role may do at all; which rows it may touch is the AccessService's scope. */
 export const PERMISSIONS = {
   'users.manage': ['admin'],
+  // Account managers invite client viewers of the clients they manage and placed executives only (the service checks).
+  'invitations.send': ['admin', 'account_manager'],
   'organization.read': ['admin', 'account_manager'],
   'organization.write': ['admin'],
   'clients.write': ['admin', 'account_manager'],

@@ -20,7 +20,13 @@ interface StoredEmail {
   headers: Record<string, string>;
 }
 
-const COMPOSED_EVENTS = new Set(['digest.weekly', 'auth.password_reset', 'auth.signup_verify', 'auth.signup_existing']);
+const COMPOSED_EVENTS = new Set([
+  'digest.weekly',
+  'auth.password_reset',
+  'auth.signup_verify',
+  'auth.signup_existing',
+  'invitation.sent',
+]);
 
 function storedEmail(stored: StoredEmail): StoredEmail {
   return { subject: stored.subject, html: stored.html, text: stored.text, headers: stored.headers };

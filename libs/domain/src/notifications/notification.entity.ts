@@ -10,6 +10,7 @@ export const OUTBOX_EVENTS = [
   'auth.password_reset',
   'auth.signup_verify',
   'auth.signup_existing',
+  'invitation.sent',
 ] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 export type OutboxChannel = 'email' | 'webhook';

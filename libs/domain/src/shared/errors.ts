@@ -46,17 +46,6 @@ export class ActionForbidden extends DomainError {
   }
 }
 
-/** A link that existed and has ended (expired or revoked): a clear answer instead of pretending it never was. */
-export class Gone extends DomainError {
-  readonly kind = 'gone';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class Unauthorized extends DomainError {
   readonly kind = 'unauthorized';
   readonly code: string;
@@ -97,6 +86,17 @@ export class InvalidInput extends DomainError {
     details?: Record<string, unknown>,
   ) {
     super(message, details);
+  }
+}
+
+/** A link or token that existed but can no longer be used (expired, used up, revoked): the API answers 410. */
+export class Gone extends DomainError {
+  readonly kind = 'gone';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

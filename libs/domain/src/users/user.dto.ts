@@ -42,34 +42,6 @@ export const PasswordRules = () => (target: object, key: string) => {
   })(target, key);
 };
 
-export class CreateUserDto {
-  @ApiProperty({ example: 'jo@firm.example' }) @IsEmail() @Length(3, 254) email!: string;
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'name must not be blank' })
-  name!: string;
-  @PasswordRules() password!: string;
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
-  @ApiPropertyOptional({ type: String, example: 'America/New_York', nullable: true })
-  @Nullable()
-  @Validate(IsIanaTimezone)
-  timezone?: string | null;
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: 500,
-    uniqueItems: true,
-    description: 'Clients a client_viewer may see',
-  })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  clientIds?: string[];
-}
-
 /** What anyone may change about themselves (PATCH /me): role, email and grants are managed by admins. */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ maxLength: 200 })

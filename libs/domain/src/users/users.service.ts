@@ -3,14 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
 import { hashPassword } from './password';
 import type { User, Role } from './user.entity';
-import type { ClientGrantsDto, CreateUserDto, ListUsersQueryDto, UpdateProfileDto, UserView } from './user.dto';
+import type { ClientGrantsDto, ListUsersQueryDto, UpdateProfileDto, UserView } from './user.dto';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
@@ -21,30 +20,38 @@ export class UsersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(actor: Actor, input: CreateUserDto): Promise<UserView> {
-    this.access.permit(actor, 'users.manage', 'manage users');
-    if (input.clientIds?.length && input.role !== 'client_viewer') {
-      throw new InvalidInput(
-        'USER.GRANTS_ONLY_FOR_CLIENT_VIEWERS',
-        'clientIds can only be granted to client_viewer users',
-      );
-    }
-    const passwordHash = await hashPassword(input.password);
-    // Read back inside the transaction: a create that committed answers with its row even if the database goes away next.
-    return this.idempotency.transaction(async (tx) => {
-      const user = await this.insertUser(tx, actor.organizationId, { ...input, passwordHash });
-      if (input.clientIds?.length) await this.replaceGrants(tx, actor.organizationId, user.id, input.clientIds);
-      await this.audit.record(tx, actor, 'user.created', 'user', user.id, null, {
-        ...user,
-        clientIds: input.clientIds ?? [],
-      });
-      const row = await this.users.view(tx, actor.organizationId, user.id);
-      if (!row) throw new NotFound('User', user.id);
-      return toView(row);
+  /**
+   * A user who followed an invitation (the only way the API creates one besides sign-up): the row, the grants of
+   * the invitation's clients that still exist, and the audit event, in the caller's transaction.
+   */
+  async insertInvited(
+    tx: EntityManager,
+    organizationId: string,
+    invitedBy: string | null,
+    input: {
+      email: string;
+      name: string;
+      role: Role;
+      passwordHash: string;
+      timezone?: string | null;
+      clientIds: string[];
+    },
+  ): Promise<User> {
+    const user = await this.insertUser(tx, organizationId, input);
+    const clientIds =
+      input.role === 'client_viewer' && input.clientIds.length
+        ? await this.users.existingClientIds(tx, organizationId, input.clientIds)
+        : [];
+    if (clientIds.length) await this.users.insertGrants(tx, organizationId, user.id, clientIds);
+    await this.audit.record(tx, { organizationId, userId: user.id }, 'user.created', 'user', user.id, null, {
+      ...user,
+      passwordHash: undefined,
+      clientIds,
+      invitedBy,
     });
+    return user;
   }
 
   /** Also used by sign-up and the demo seed: the one place a users row is written. */
