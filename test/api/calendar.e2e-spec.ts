@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import {
   createTenant,
+  createUser,
   expectStatus,
   login,
   startTestApi,
@@ -98,7 +99,7 @@ describe('calendar feed', () => {
   });
 
   it("a disabled user's feed is a 404, and comes back when the user is enabled again", async () => {
-    const created = await home.admin.post('/users', {
+    const created = await createUser(home.admin, {
       email: `cal-${Date.now()}@firm.test`,
       name: 'Cal Endar',
       password: TEST_PASSWORD,
