@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'alerts.manage': ['admin', 'account_manager', 'executive'],
   'notifications.admin': ['admin'],
   'digests.admin': ['admin'],
+  'playbooks.manage': ['admin', 'account_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
