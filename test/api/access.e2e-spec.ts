@@ -39,8 +39,8 @@ const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
 const ADMIN: readonly RoleKey[] = ['admin'];
 const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
-/** Ids of one scope (client a or b); `userId` per user; `webhookId` belongs to the organization as a whole. */
-type IdKind = keyof ScopeIds | 'userId' | 'webhookId';
+/** Ids of one scope (client a or b); `userId` per user; `webhookId` and `playbookId` belong to the organization as a whole. */
+type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'playbookId';
 type ScopeIds = Scope & { alertId: string };
 
 interface Route {
@@ -53,8 +53,14 @@ interface Route {
   /** Anyone may read their own user (GET /users/:self); only that id is exempt from the 403. */
   selfAllowed?: boolean;
   /** A valid body, so a refusal is never a 400. `home` is the organization under attack. */
-  body?: (home: Tenant) => unknown;
+  body?: (home: Attacked) => unknown;
 }
+
+const PLAYBOOK_BODY = {
+  name: 'Revenue engine',
+  function: 'CRO',
+  priorities: [{ title: 'Pipeline', targetOffsetDays: 60, milestones: [{ title: 'Audit', offsetDays: 14 }] }],
+};
 
 let serial = 0;
 const fresh = () => `${Date.now().toString(36)}${(serial += 1)}`;
@@ -275,6 +281,43 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/digests', allowed: EVERYONE },
   { method: 'GET', path: '/digests/preview?userId=:id', id: 'userId', allowed: ADMIN, selfAllowed: true },
   { method: 'POST', path: '/digests/send-now', allowed: ADMIN, body: () => ({}) },
+  // playbooks: the firm's own plans, managed by admins and account managers
+  { method: 'GET', path: '/playbooks', allowed: MANAGERS },
+  { method: 'POST', path: '/playbooks', allowed: MANAGERS, body: () => PLAYBOOK_BODY },
+  { method: 'GET', path: '/playbooks/effectiveness', allowed: MANAGERS },
+  { method: 'GET', path: '/playbooks/:id', id: 'playbookId', allowed: MANAGERS },
+  {
+    method: 'PUT',
+    path: '/playbooks/:id',
+    id: 'playbookId',
+    allowed: MANAGERS,
+    body: () => ({ ...PLAYBOOK_BODY, name: 'Hijacked playbook' }),
+  },
+  { method: 'POST', path: '/playbooks/:id/archive', id: 'playbookId', allowed: MANAGERS },
+  { method: 'POST', path: '/playbooks/:id/restore', id: 'playbookId', allowed: MANAGERS },
+  { method: 'GET', path: '/playbooks/:id/effectiveness', id: 'playbookId', allowed: MANAGERS },
+  {
+    method: 'POST',
+    path: '/engagements/:id/playbook-applications/preview',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: (home) => ({ playbookId: home.ids.playbookId, ownerIds: [home.a.ownerId] }),
+  },
+  {
+    method: 'POST',
+    path: '/engagements/:id/playbook-applications',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: (home) => ({ playbookId: home.ids.playbookId, ownerIds: [home.a.ownerId] }),
+  },
+  { method: 'GET', path: '/engagements/:id/playbook-applications', id: 'engagementId', allowed: MANAGERS },
+  {
+    method: 'POST',
+    path: '/engagements/:id/save-as-playbook',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: () => ({ name: 'Intruder playbook' }),
+  },
 ];
 
 /** Operations of the document this matrix does not attack, each with the reason. */
@@ -326,6 +369,22 @@ interface BodyReference {
 }
 
 const BODY_REFERENCES: BodyReference[] = [
+  {
+    title: 'POST /engagements/:id/playbook-applications with its playbookId',
+    role: 'manager',
+    method: 'POST',
+    path: (own) => `/engagements/${own.a.engagementId}/playbook-applications`,
+    ref: (h) => (h as Attacked).ids.playbookId,
+    body: (ref, own) => ({ playbookId: ref, ownerIds: [own.a.ownerId] }),
+  },
+  {
+    title: 'POST /engagements/:id/playbook-applications/preview with its ownerId',
+    role: 'manager',
+    method: 'POST',
+    path: (own) => `/engagements/${own.a.engagementId}/playbook-applications/preview`,
+    ref: (h) => h.a.ownerId,
+    body: (ref, own) => ({ playbookId: (own as Attacked).ids.playbookId, ownerIds: [ref] }),
+  },
   {
     title: 'POST /engagements with its clientId',
     role: 'manager',
@@ -467,13 +526,14 @@ interface Target {
 }
 
 /** The attacked organization as the matrix sees it: the tenant, an alert per scope and a webhook. */
-type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string } };
+type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string; playbookId: string } };
 
 /** Every id of the organization a route can be pointed at: both scopes, all four users, or the one org-wide id. */
 function targetsOf(route: Route): Target[] {
   if (!route.id) return [{ label: '' }];
   if (route.id === 'userId') return ROLES.map((user) => ({ label: ` (${LABEL[user]} user)`, user }));
   if (route.id === 'webhookId') return [{ label: ' (webhook)' }];
+  if (route.id === 'playbookId') return [{ label: ' (playbook)' }];
   return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
 }
 
@@ -481,6 +541,7 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
   if (!route.id) return null;
   if (route.id === 'userId') return home.users[target.user!];
   if (route.id === 'webhookId') return home.ids.webhookId;
+  if (route.id === 'playbookId') return home.ids.playbookId;
   return home.ids[target.scope!][route.id];
 }
 
@@ -488,11 +549,12 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
 let calls = 0;
 
 /** Routes whose id belongs to one client's scope (a or b). */
-const isScoped = (route: Route) => route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId';
+const isScoped = (route: Route) =>
+  route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId' && route.id !== 'playbookId';
 
 const name = (route: Route) => `${route.method} ${route.path}`;
 
-function send(client: HttpClient, route: Route, id: string | null, home: Tenant): Promise<HttpResponse> {
+function send(client: HttpClient, route: Route, id: string | null, home: Attacked): Promise<HttpResponse> {
   calls += 1;
   return client.request(route.method, id ? route.path.replace(':id', id) : route.path, route.body?.(home));
 }
@@ -544,12 +606,15 @@ describe('access control (every role × every route)', () => {
       format: 'json',
     });
     expectStatus(webhook, 201);
+    const playbook = await tenant.manager.post('/playbooks', PLAYBOOK_BODY);
+    expectStatus(playbook, 201);
     return {
       ...tenant,
       ids: {
         a: { ...tenant.a, alertId: await alert(tenant.a) },
         b: { ...tenant.b, alertId: await alert(tenant.b) },
         webhookId: webhook.body.id,
+        playbookId: playbook.body.id,
       },
     };
   }
@@ -1161,6 +1226,7 @@ describe('access control (every role × every route)', () => {
         ...Object.values(home.ids.a),
         ...Object.values(home.ids.b),
         home.ids.webhookId,
+        home.ids.playbookId,
       ];
       for (const id of homeIds) expect(seen).not.toContain(id);
     });
