@@ -15,6 +15,7 @@ const AlertsPage = lazy(() => import('./pages/AlertsPage'));
 const AlertPage = lazy(() => import('./pages/AlertPage'));
 const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const PlaybooksPage = lazy(() => import('./pages/PlaybooksPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
 
@@ -48,6 +49,7 @@ function App() {
         {/* Alert emails link here for alerts outside any engagement. */}
         <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/manage/*" element={<ManagePage />} />
+        <Route path="/playbooks/*" element={<PlaybooksPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         {/* Digest emails link here ("Digest settings"). */}
         <Route path="/settings/digest" element={<SettingsPage />} />

@@ -10,6 +10,7 @@ import { ageOf, formatDate, formatInstant, percent, plural } from '../lib/format
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
+import { ApplyPlaybookPanel } from './playbook-apply';
 
 type Summary = Schemas['EngagementSummaryView'];
 type Priority = Schemas['SummaryPriorityView'];
@@ -102,6 +103,9 @@ export default function EngagementPage() {
               <PriorityCard key={p.id} priority={p} summary={s} onChange={refresh} />
             ))}
           </ol>
+          {isInternal(me.role) ? (
+            <ApplyPlaybookPanel engagementId={e.id} clientId={e.clientId} onApplied={refresh} />
+          ) : null}
         </div>
         <aside>
           <h2>Drift trend</h2>
