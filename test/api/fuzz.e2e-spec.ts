@@ -67,6 +67,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   let targetUserId: string;
   let alertId: string;
   let webhookId: string;
+  let playbookId: string;
   /** Own-account operations run as dedicated users: a logout or a throttled wrong current password must not end the others' sessions. */
   let selfService: Record<string, { email: string; client: HttpClient }>;
   let tables: string[];
@@ -92,6 +93,13 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     const webhook = await home.admin.post('/organization/webhooks', { url: 'http://127.0.0.1:9/hook' });
     expectStatus(webhook, 201);
     webhookId = webhook.body.id;
+    const playbook = await home.manager.post('/playbooks', {
+      name: 'Fuzzed playbook',
+      function: 'any',
+      priorities: [{ title: 'Pipeline', targetOffsetDays: 30, milestones: [{ title: 'Audit', offsetDays: 14 }] }],
+    });
+    expectStatus(playbook, 201);
+    playbookId = playbook.body.id;
     selfService = {};
     for (const key of ['logout', 'password', 'profile']) {
       const email = `fuzz-self-${key}-${Date.now()}@firm.test`;
@@ -131,6 +139,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       [/^\/api\/v1\/check-ins\//, home.a.checkInId],
       [/^\/api\/v1\/alerts\//, alertId],
       [/^\/api\/v1\/organization\/webhooks\//, webhookId],
+      [/^\/api\/v1\/playbooks\//, playbookId],
     ];
     const found = prefixes.find(([pattern]) => pattern.test(path));
     if (!found) throw new Error(`No real id known for ${path}: add it to realIdFor`);

@@ -187,7 +187,10 @@ describe('OpenAPI document', () => {
         for (const [type, media] of Object.entries(content))
           if (!refersToComponent(media.schema))
             problems.push(`${where}: request body (${type}) has no component schema`);
-      } else if (['POST', 'PUT', 'PATCH'].includes(method) && !/\/(acknowledge|disable|enable)$/.test(path)) {
+      } else if (
+        ['POST', 'PUT', 'PATCH'].includes(method) &&
+        !/\/(acknowledge|disable|enable|archive|restore)$/.test(path)
+      ) {
         problems.push(`${where}: no request body documented`);
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));

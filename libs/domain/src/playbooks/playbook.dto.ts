@@ -161,6 +161,8 @@ export class ApplyPlaybookDto {
     type: [String],
     format: 'uuid',
     description: "One owner per playbook priority, in the playbook's order (owners of the engagement's client)",
+    minItems: 1,
+    maxItems: MAX_PLAYBOOK_PRIORITIES,
   })
   @IsArray()
   @ArrayMinSize(1)
