@@ -103,6 +103,16 @@ describe('planApplication', () => {
     ]);
   });
 
+  it('ranks after the highest active rank when existing ranks have a gap', () => {
+    // 2 active at ranks 1 and 4 (an older gap), cap 5: new active ranks 5, 6, 7 never collide with rank 4.
+    const out = planApplication({ ...base, activeCount: 2, maxActiveRank: 4, maxRank: 4, focusCap: 5 });
+    expect(out.map((p) => [p.status, p.rank])).toEqual([
+      ['active', 5],
+      ['active', 6],
+      ['active', 7],
+    ]);
+  });
+
   it('creates everything as draft when the cap is already reached (or exceeded)', () => {
     const out = planApplication({ ...base, activeCount: 4, maxRank: 4, focusCap: 3 });
     expect(out.map((p) => [p.status, p.rank])).toEqual([

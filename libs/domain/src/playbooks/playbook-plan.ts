@@ -83,6 +83,8 @@ export interface ApplicationInput {
   ownerIds: readonly string[];
   /** Active priorities the engagement has now. */
   activeCount: number;
+  /** The highest rank of its active priorities (their count when ranks have no gaps, as the services keep them). */
+  maxActiveRank?: number;
   /** The highest rank any of its priorities has now (0 when it has none). */
   maxRank: number;
   focusCap: number;
@@ -95,9 +97,10 @@ export interface ApplicationInput {
  */
 export function planApplication(input: ApplicationInput): PlannedPriority[] {
   let room = Math.max(0, input.focusCap - input.activeCount);
-  let nextActiveRank = input.activeCount + 1;
+  // After the highest active rank, not the count: ranks written before the services compacted them may have gaps.
+  let nextActiveRank = Math.max(input.activeCount, input.maxActiveRank ?? 0) + 1;
   const activating = Math.min(room, input.plan.length);
-  let nextDraftRank = Math.max(input.maxRank, input.activeCount + activating) + 1;
+  let nextDraftRank = Math.max(input.maxRank, nextActiveRank - 1 + activating) + 1;
   return input.plan.map((priority, i) => {
     const active = room > 0;
     if (active) room -= 1;

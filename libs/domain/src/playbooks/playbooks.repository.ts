@@ -150,13 +150,18 @@ export class PlaybooksRepository {
     tx: Queryable,
     organizationId: string,
     engagementId: string,
-  ): Promise<{ activeCount: number; maxRank: number }> {
-    const [row]: Array<{ active: string; max_rank: string }> = await tx.query(
-      `SELECT count(*) FILTER (WHERE status = 'active') AS active, coalesce(max(rank), 0) AS max_rank
+  ): Promise<{ activeCount: number; maxActiveRank: number; maxRank: number }> {
+    const [row]: Array<{ active: string; max_active_rank: string; max_rank: string }> = await tx.query(
+      `SELECT count(*) FILTER (WHERE status = 'active') AS active, coalesce(max(rank) FILTER (WHERE status = 'active'), 0) AS max_active_rank,
+              coalesce(max(rank), 0) AS max_rank
          FROM priorities WHERE organization_id = $1 AND engagement_id = $2`,
       [organizationId, engagementId],
     );
-    return { activeCount: Number(row?.active ?? 0), maxRank: Number(row?.max_rank ?? 0) };
+    return {
+      activeCount: Number(row?.active ?? 0),
+      maxActiveRank: Number(row?.max_active_rank ?? 0),
+      maxRank: Number(row?.max_rank ?? 0),
+    };
   }
 
   /** Which of the ids are owners at the client. */

@@ -194,6 +194,7 @@ export class PlaybooksService {
         startDate,
         ownerIds: input.ownerIds,
         activeCount: ranks.activeCount,
+        maxActiveRank: ranks.maxActiveRank,
         maxRank: ranks.maxRank,
         focusCap: settings.focusCap,
       });
