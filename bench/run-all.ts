@@ -289,6 +289,7 @@ function summarize(key: string, r: Record<string, any>): Row[] {
       r.verdict.apply,
     );
     add('playbooks: data statements per apply (fixed, whatever the milestones)', String(r.apply.statementsPerApply));
+    add('playbooks: dry run of the same apply, p50/p95 ms', `${r.preview.p50Ms}/${r.preview.p95Ms}`);
     add(
       `playbooks: effectiveness of every version (${r.effectiveness.milestones} milestones), p50/p95 ms`,
       `${r.effectiveness.p50Ms}/${r.effectiveness.p95Ms}`,

@@ -299,14 +299,17 @@ export class PlaybooksService {
     return toView(row);
   }
 
-  /** As a milestone's own creation does (MilestonesService): a deadline job per milestone, then one scan. */
+  /**
+   * As a milestone's own creation does (MilestonesService): a deadline job per milestone (the same job, added in
+   * one bulk request since none of them has one yet), then one scan.
+   */
   private async scheduleDeadlines(
     organizationId: string,
     milestones: ReadonlyArray<{ id: string; dueDate: string }>,
     timezone: string,
   ): Promise<void> {
     try {
-      for (const m of milestones) await this.driftJobs.milestoneDueDateSet(organizationId, m.id, m.dueDate, timezone);
+      await this.driftJobs.newMilestonesDue(organizationId, milestones, timezone);
       await this.driftJobs.scanOrganization(organizationId);
     } catch (error) {
       // A queue outage must not fail an apply that is committed: the scheduled scan catches up.
