@@ -10,6 +10,7 @@ import { Milestone, MilestoneDueDateChange } from './milestones/milestone.entity
 import { NotificationPreference, OutboxMessage, Webhook } from './notifications/notification.entity';
 import { Organization } from './organizations/organization.entity';
 import { Owner } from './owners/owner.entity';
+import { Playbook, PlaybookApplication, PlaybookVersion } from './playbooks/playbook.entity';
 import { Priority } from './priorities/priority.entity';
 import { ClientGrant, RefreshToken, User } from './users/user.entity';
 import { LoginAttempt } from './users/login-attempt.entity';
@@ -43,4 +44,7 @@ export const ENTITIES = [
   PasswordResetToken,
   PendingSignup,
   IdempotencyKey,
+  Playbook,
+  PlaybookVersion,
+  PlaybookApplication,
 ];

@@ -15,6 +15,8 @@ export class Priority {
   @Column({ type: 'text' }) status!: PriorityStatus;
   @Column({ name: 'start_date', type: 'date' }) startDate!: string;
   @Column({ name: 'target_date', type: 'date' }) targetDate!: string;
+  /** The playbook application that created it (libs/domain/src/playbooks), if any. */
+  @Column({ name: 'playbook_application_id', type: 'uuid', nullable: true }) playbookApplicationId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
