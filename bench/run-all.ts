@@ -17,7 +17,7 @@ import { benchSize } from './scale/data-set';
  * Every part gets its data from bench/scale: the scale parts copy a database seeded by `npm run seed:scale` when they
  * find one, else seed a throw-away one (bench/scale/bench-database.ts); BENCH_SIZE=small runs every part on a few
  * thousand rows (to check that it works; its figures mean nothing). BENCH_PARTS picks parts
- * (default `api,explain,drift,digest,digest-own,report,csv`); BENCH_REDIS_URL puts every part's queues on Redis.
+ * (default `api,explain,drift,digest,digest-own,report,csv,playbooks`); BENCH_REDIS_URL puts every part's queues on Redis.
  * Exits 0 whether targets are met or not; 1 when a part crashed.
  */
 
@@ -87,6 +87,14 @@ const PARTS: Part[] = [
     nodeFlags: [],
     args: [],
     resultFile: 'csv-latest.json',
+  },
+  {
+    key: 'playbooks',
+    title: 'playbooks: apply 5 × 20 and effectiveness, scale data (bench:playbooks)',
+    script: 'playbooks.bench.js',
+    nodeFlags: [],
+    args: [],
+    resultFile: 'playbooks-latest.json',
   },
 ];
 
@@ -324,6 +332,23 @@ function summarize(key: string, r: Record<string, any>): Row[] {
     add(
       `csv: export the firm's milestones (${r.exports.milestones.rows} rows)`,
       `${r.exports.milestones.rowsPerSecond} rows/s`,
+    );
+  } else if (key === 'playbooks') {
+    add(
+      'playbooks: apply 5 priorities × 20 milestones, p50/p95 ms',
+      `${r.apply.p50Ms}/${r.apply.p95Ms}`,
+      `p95 ≤ ${r.targets.applyP95Ms}`,
+      '',
+      r.verdict.apply,
+    );
+    add('playbooks: data statements per apply (fixed, whatever the milestones)', String(r.apply.statementsPerApply));
+    add('playbooks: dry run of the same apply, p50/p95 ms', `${r.preview.p50Ms}/${r.preview.p95Ms}`);
+    add(
+      `playbooks: effectiveness of every version (${r.effectiveness.milestones} milestones), p50/p95 ms`,
+      `${r.effectiveness.p50Ms}/${r.effectiveness.p95Ms}`,
+      `p95 ≤ ${r.targets.effectivenessP95Ms}`,
+      '',
+      r.verdict.effectiveness,
     );
   }
   return rows;

@@ -10,6 +10,7 @@ import { SignupVerification1764800000000 } from './1764800000000-SignupVerificat
 import { MilestoneHistoryOrder1764810000000 } from './1764810000000-MilestoneHistoryOrder';
 import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
 import { Invitations1765000000000 } from './1765000000000-Invitations';
+import { Playbooks1765100000000 } from './1765100000000-Playbooks';
 import { ImportKeysAndCalendarTokens1765400000000 } from './1765400000000-ImportKeysAndCalendarTokens';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
@@ -28,6 +29,7 @@ export const migrations = [
   MilestoneHistoryOrder1764810000000,
   IdempotencyKeys1764820000000,
   Invitations1765000000000,
+  Playbooks1765100000000,
   ImportKeysAndCalendarTokens1765400000000,
   EngagementRollups1765600000000,
   Reports1765800000000,

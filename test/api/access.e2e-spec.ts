@@ -42,8 +42,8 @@ const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
 const ADMIN: readonly RoleKey[] = ['admin'];
 const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
-/** Ids of one scope (client a or b); `userId` per user; `webhookId` and `invitationId` belong to the organization. */
-type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'invitationId';
+/** Ids of one scope (client a or b); `userId` per user; `webhookId`, `invitationId` and `playbookId` belong to the organization. */
+type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'invitationId' | 'playbookId';
 type ScopeIds = Scope & { alertId: string; reportId: string; shareLinkId: string };
 
 interface Route {
@@ -56,12 +56,18 @@ interface Route {
   /** Anyone may read their own user (GET /users/:self); only that id is exempt from the 403. */
   selfAllowed?: boolean;
   /** A valid body, so a refusal is never a 400. `home` is the organization under attack. */
-  body?: (home: Tenant) => unknown;
+  body?: (home: Attacked) => unknown;
   /** A valid multipart/form-data upload instead of a JSON body: CSV text by field name (the import). */
   files?: (home: Tenant) => CsvFiles;
   /** The document's operation when the path names a value of a path parameter other than :id (GET /exports/{kind}). */
   operation?: string;
 }
+
+const PLAYBOOK_BODY = {
+  name: 'Revenue engine',
+  function: 'CRO',
+  priorities: [{ title: 'Pipeline', targetOffsetDays: 60, milestones: [{ title: 'Audit', offsetDays: 14 }] }],
+};
 
 let serial = 0;
 const fresh = () => `${Date.now().toString(36)}${(serial += 1)}`;
@@ -328,6 +334,43 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/engagements/:id/milestones/export', id: 'engagementId', allowed: EVERYONE },
   // the caller's own calendar feed URL (a new token of their own; nothing of anyone else's)
   { method: 'POST', path: '/me/calendar-feed', allowed: EVERYONE },
+  // playbooks: the firm's own plans, managed by admins and account managers
+  { method: 'GET', path: '/playbooks', allowed: MANAGERS },
+  { method: 'POST', path: '/playbooks', allowed: MANAGERS, body: () => PLAYBOOK_BODY },
+  { method: 'GET', path: '/playbooks/effectiveness', allowed: MANAGERS },
+  { method: 'GET', path: '/playbooks/:id', id: 'playbookId', allowed: MANAGERS },
+  {
+    method: 'PUT',
+    path: '/playbooks/:id',
+    id: 'playbookId',
+    allowed: MANAGERS,
+    body: () => ({ ...PLAYBOOK_BODY, name: 'Hijacked playbook' }),
+  },
+  { method: 'POST', path: '/playbooks/:id/archive', id: 'playbookId', allowed: MANAGERS },
+  { method: 'POST', path: '/playbooks/:id/restore', id: 'playbookId', allowed: MANAGERS },
+  { method: 'GET', path: '/playbooks/:id/effectiveness', id: 'playbookId', allowed: MANAGERS },
+  {
+    method: 'POST',
+    path: '/engagements/:id/playbook-applications/preview',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: (home) => ({ playbookId: home.ids.playbookId, ownerIds: [home.a.ownerId] }),
+  },
+  {
+    method: 'POST',
+    path: '/engagements/:id/playbook-applications',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: (home) => ({ playbookId: home.ids.playbookId, ownerIds: [home.a.ownerId] }),
+  },
+  { method: 'GET', path: '/engagements/:id/playbook-applications', id: 'engagementId', allowed: MANAGERS },
+  {
+    method: 'POST',
+    path: '/engagements/:id/save-as-playbook',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: () => ({ name: 'Intruder playbook' }),
+  },
 ];
 
 /** Operations of the document this matrix does not attack, each with the reason. */
@@ -392,6 +435,22 @@ interface BodyReference {
 }
 
 const BODY_REFERENCES: BodyReference[] = [
+  {
+    title: 'POST /engagements/:id/playbook-applications with its playbookId',
+    role: 'manager',
+    method: 'POST',
+    path: (own) => `/engagements/${own.a.engagementId}/playbook-applications`,
+    ref: (h) => (h as Attacked).ids.playbookId,
+    body: (ref, own) => ({ playbookId: ref, ownerIds: [own.a.ownerId] }),
+  },
+  {
+    title: 'POST /engagements/:id/playbook-applications/preview with its ownerId',
+    role: 'manager',
+    method: 'POST',
+    path: (own) => `/engagements/${own.a.engagementId}/playbook-applications/preview`,
+    ref: (h) => h.a.ownerId,
+    body: (ref, own) => ({ playbookId: (own as Attacked).ids.playbookId, ownerIds: [ref] }),
+  },
   {
     title: 'POST /engagements with its clientId',
     role: 'manager',
@@ -532,7 +591,9 @@ interface Target {
 }
 
 /** The attacked organization as the matrix sees it: the tenant, an alert per scope and a webhook. */
-type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string; invitationId: string } };
+type Attacked = Tenant & {
+  ids: { a: ScopeIds; b: ScopeIds; webhookId: string; invitationId: string; playbookId: string };
+};
 
 /** Every id of the organization a route can be pointed at: both scopes, all four users, or the one org-wide id. */
 function targetsOf(route: Route): Target[] {
@@ -540,6 +601,7 @@ function targetsOf(route: Route): Target[] {
   if (route.id === 'userId') return ROLES.map((user) => ({ label: ` (${LABEL[user]} user)`, user }));
   if (route.id === 'webhookId') return [{ label: ' (webhook)' }];
   if (route.id === 'invitationId') return [{ label: ' (invitation)' }];
+  if (route.id === 'playbookId') return [{ label: ' (playbook)' }];
   return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
 }
 
@@ -548,6 +610,7 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
   if (route.id === 'userId') return home.users[target.user!];
   if (route.id === 'webhookId') return home.ids.webhookId;
   if (route.id === 'invitationId') return home.ids.invitationId;
+  if (route.id === 'playbookId') return home.ids.playbookId;
   return home.ids[target.scope!][route.id];
 }
 
@@ -556,11 +619,15 @@ let calls = 0;
 
 /** Routes whose id belongs to one client's scope (a or b). */
 const isScoped = (route: Route) =>
-  route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId' && route.id !== 'invitationId';
+  route.id !== undefined &&
+  route.id !== 'userId' &&
+  route.id !== 'webhookId' &&
+  route.id !== 'invitationId' &&
+  route.id !== 'playbookId';
 
 const name = (route: Route) => `${route.method} ${route.path}`;
 
-function send(client: HttpClient, route: Route, id: string | null, home: Tenant): Promise<HttpResponse> {
+function send(client: HttpClient, route: Route, id: string | null, home: Attacked): Promise<HttpResponse> {
   calls += 1;
   if (route.files) {
     const mode = new URLSearchParams(route.path.split('?')[1]).get('mode') === 'commit' ? 'commit' : 'dry-run';
@@ -631,6 +698,8 @@ describe('access control (every role × every route)', () => {
       role: 'executive',
     });
     expectStatus(invitation, 201);
+    const playbook = await tenant.manager.post('/playbooks', PLAYBOOK_BODY);
+    expectStatus(playbook, 201);
     return {
       ...tenant,
       ids: {
@@ -638,6 +707,7 @@ describe('access control (every role × every route)', () => {
         b: { ...tenant.b, alertId: await alert(tenant.b), ...(await report(tenant.b)) },
         webhookId: webhook.body.id,
         invitationId: invitation.body.id,
+        playbookId: playbook.body.id,
       },
     };
   }
@@ -1250,6 +1320,7 @@ describe('access control (every role × every route)', () => {
         ...Object.values(home.ids.b),
         home.ids.webhookId,
         home.ids.invitationId,
+        home.ids.playbookId,
       ];
       for (const id of homeIds) expect(seen).not.toContain(id);
     });

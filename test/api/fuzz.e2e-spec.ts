@@ -116,6 +116,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   let reportId: string;
   let shareLinkId: string;
   let invitationId: string;
+  let playbookId: string;
   /** Own-account operations run as dedicated users: a logout or a throttled wrong current password must not end the others' sessions. */
   let selfService: Record<string, { email: string; client: HttpClient }>;
   let tables: string[];
@@ -156,6 +157,13 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     });
     expectStatus(invitation, 201);
     invitationId = invitation.body.id;
+    const playbook = await home.manager.post('/playbooks', {
+      name: 'Fuzzed playbook',
+      function: 'any',
+      priorities: [{ title: 'Pipeline', targetOffsetDays: 30, milestones: [{ title: 'Audit', offsetDays: 14 }] }],
+    });
+    expectStatus(playbook, 201);
+    playbookId = playbook.body.id;
     selfService = {};
     for (const key of ['logout', 'password', 'profile']) {
       const email = `fuzz-self-${key}-${Date.now()}@firm.test`;
@@ -198,6 +206,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       [/^\/api\/v1\/reports\//, reportId],
       [/^\/api\/v1\/report-share-links\//, shareLinkId],
       [/^\/api\/v1\/invitations\//, invitationId],
+      [/^\/api\/v1\/playbooks\//, playbookId],
     ];
     const found = prefixes.find(([pattern]) => pattern.test(path));
     if (!found) throw new Error(`No real id known for ${path}: add it to realIdFor`);
@@ -374,7 +383,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
     );
     expect(operations.length).toBeGreaterThanOrEqual(40);
     expect(failures.slice(0, 40)).toEqual([]);
-  }, 600_000);
+  }, 900_000); // ~50 write operations × 70 cases on a shared two-core machine
 
   it('refuses hostile values of every header parameter the document declares with a 400 naming it, never a 5xx, writing nothing', async () => {
     const withHeaders = Object.entries(doc.paths).flatMap(([path, byMethod]) =>

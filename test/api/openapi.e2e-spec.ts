@@ -199,7 +199,7 @@ describe('OpenAPI document', () => {
             problems.push(`${where}: request body (${type}) has no component schema`);
       } else if (
         ['POST', 'PUT', 'PATCH'].includes(method) &&
-        !/\/(acknowledge|disable|enable|calendar-feed|resend|revoke)$/.test(path)
+        !/\/(acknowledge|disable|enable|calendar-feed|resend|revoke|archive|restore)$/.test(path)
       ) {
         problems.push(`${where}: no request body documented`);
       }

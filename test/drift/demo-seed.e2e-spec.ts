@@ -68,4 +68,29 @@ describe('demo seed', () => {
     // More than one executive does the work: the demo no longer credits everything to one person.
     expect(new Set(credits.map((c) => c.author)).size).toBeGreaterThan(1);
   });
+  it('ships three playbooks, and the proposed Acme CMO engagement was planned from the CMO pipeline rebuild', async () => {
+    const playbooks: Array<{ name: string; function: string; priorities: number }> = await api.dataSource.query(
+      `SELECT v.name, v.function, jsonb_array_length(v.plan) AS priorities
+         FROM playbooks pb JOIN playbook_versions v ON v.playbook_id = pb.id AND v.version = pb.current_version
+        WHERE pb.organization_id = $1 ORDER BY v.function`,
+      [organizationId],
+    );
+    expect(playbooks.map((p) => [p.function, p.name])).toEqual([
+      ['CMO', 'CMO pipeline rebuild'],
+      ['CPO', 'CPO roadmap reset'],
+      ['CRO', 'CRO 90-day revenue engine'],
+    ]);
+    const applied: Array<{ name: string; function: string; priorities: number; milestones: number }> =
+      await api.dataSource.query(
+        `SELECT v.name, e.function, count(DISTINCT p.id)::int AS priorities, count(m.id)::int AS milestones
+           FROM playbook_applications a
+           JOIN playbook_versions v ON v.id = a.playbook_version_id
+           JOIN engagements e ON e.id = a.engagement_id
+           JOIN priorities p ON p.playbook_application_id = a.id
+           JOIN milestones m ON m.priority_id = p.id
+          WHERE a.organization_id = $1 GROUP BY v.name, e.function`,
+        [organizationId],
+      );
+    expect(applied).toEqual([{ name: 'CMO pipeline rebuild', function: 'CMO', priorities: 3, milestones: 9 }]);
+  });
 });

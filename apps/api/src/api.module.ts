@@ -22,6 +22,7 @@ import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { OwnersController } from './owners/owners.controller';
+import { PlaybooksController } from './playbooks/playbooks.controller';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PrioritiesController } from './priorities/priorities.controller';
 import { UsersController } from './users/users.controller';
@@ -66,6 +67,7 @@ export class ApiModule {
         ReportsController,
         ImportsController,
         CalendarController,
+        PlaybooksController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ShareLinkThrottle],
     };

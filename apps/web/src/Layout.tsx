@@ -37,6 +37,7 @@ export function Layout() {
           <NavLink to="/portfolio">{internal ? 'Portfolio' : 'Engagements'}</NavLink>
           {me.role !== 'client_viewer' ? <NavLink to="/alerts">Alerts</NavLink> : null}
           {internal ? <NavLink to="/manage">Manage</NavLink> : null}
+          {internal ? <NavLink to="/playbooks">Playbooks</NavLink> : null}
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <span className="who">

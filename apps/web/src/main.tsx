@@ -15,6 +15,7 @@ const AlertsPage = lazy(() => import('./pages/AlertsPage'));
 const AlertPage = lazy(() => import('./pages/AlertPage'));
 const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const PlaybooksPage = lazy(() => import('./pages/PlaybooksPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
@@ -56,6 +57,7 @@ function App() {
         <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/manage/*" element={<ManagePage />} />
+        <Route path="/playbooks/*" element={<PlaybooksPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         {/* Digest emails link here ("Digest settings"). */}
         <Route path="/settings/digest" element={<SettingsPage />} />

@@ -40,6 +40,8 @@ import { NotificationsService } from './notifications/notifications.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { OwnersRepository } from './owners/owners.repository';
 import { OwnersService } from './owners/owners.service';
+import { PlaybooksRepository } from './playbooks/playbooks.repository';
+import { PlaybooksService } from './playbooks/playbooks.service';
 import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
@@ -68,6 +70,7 @@ const SERVICES = [
   MilestonesService,
   OrganizationsService,
   OwnersService,
+  PlaybooksService,
   PortfolioService,
   SummaryService,
   PrioritiesService,
@@ -94,6 +97,7 @@ const SERVICES = [
   IdempotencyRepository,
   MilestonesRepository,
   OwnersRepository,
+  PlaybooksRepository,
   PortfolioRepository,
   PrioritiesRepository,
   UsersRepository,

@@ -11,6 +11,7 @@ import { NotificationPreference, OutboxMessage, Webhook } from './notifications/
 import { Organization } from './organizations/organization.entity';
 import { Owner } from './owners/owner.entity';
 import { EngagementRollup } from './portfolio/engagement-rollup.entity';
+import { Playbook, PlaybookApplication, PlaybookVersion } from './playbooks/playbook.entity';
 import { Priority } from './priorities/priority.entity';
 import { ClientGrant, RefreshToken, User } from './users/user.entity';
 import { LoginAttempt } from './users/login-attempt.entity';
@@ -45,4 +46,7 @@ export const ENTITIES = [
   PendingSignup,
   IdempotencyKey,
   EngagementRollup,
+  Playbook,
+  PlaybookVersion,
+  PlaybookApplication,
 ];

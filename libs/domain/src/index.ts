@@ -17,6 +17,7 @@ export * from './milestones';
 export * from './notifications';
 export * from './organizations';
 export * from './owners';
+export * from './playbooks';
 export * from './portfolio';
 export * from './priorities';
 export * from './reports';

@@ -42,6 +42,38 @@ export class BullDriftJobs extends DriftJobs {
     this.logger.debug(`deadline check for milestone ${milestoneId} in ${Math.round(delay / 1000)} s`);
   }
 
+  /** As milestoneDueDateSet, for milestones that have no job yet (just created): one addBulk, nothing to remove. */
+  async newMilestonesDue(
+    organizationId: string,
+    milestones: ReadonlyArray<{ id: string; dueDate: string }>,
+    timezone: string,
+  ): Promise<void> {
+    if (milestones.length === 0) return;
+    const now = this.clock.now().getTime();
+    await this.queue.addBulk(
+      milestones.map((m) => {
+        const deadline = DateTime.fromISO(m.dueDate, { zone: timezone }).plus({ days: 1 }).startOf('day');
+        const data: JobPayloads[typeof JobName.MilestoneDeadline] = {
+          organizationId,
+          milestoneId: m.id,
+          dueDate: m.dueDate,
+        };
+        return {
+          name: JobName.MilestoneDeadline,
+          data,
+          opts: {
+            jobId: JobId.milestoneDeadline(m.id),
+            delay: Math.max(0, deadline.toMillis() - now),
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 2000 },
+            ...KEEP,
+          },
+        };
+      }),
+    );
+    this.logger.debug(`deadline checks for ${milestones.length} new milestones`);
+  }
+
   async milestoneClosed(milestoneId: string): Promise<void> {
     await this.queue.remove(JobId.milestoneDeadline(milestoneId));
   }

@@ -11,6 +11,7 @@ import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
 import { EngagementReports } from './engagement-reports';
+import { ApplyPlaybookPanel } from './playbook-apply';
 
 type Summary = Schemas['EngagementSummaryView'];
 type Priority = Schemas['SummaryPriorityView'];
@@ -103,6 +104,9 @@ export default function EngagementPage() {
               <PriorityCard key={p.id} priority={p} summary={s} onChange={refresh} />
             ))}
           </ol>
+          {isInternal(me.role) ? (
+            <ApplyPlaybookPanel engagementId={e.id} clientId={e.clientId} onApplied={refresh} />
+          ) : null}
         </div>
         <aside>
           <h2>Drift trend</h2>

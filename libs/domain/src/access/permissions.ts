@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'reports.write': ['admin', 'account_manager'],
   'imports.run': ['admin', 'account_manager'],
   'exports.firm': ['admin', 'account_manager'],
+  'playbooks.manage': ['admin', 'account_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

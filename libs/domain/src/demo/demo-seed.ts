@@ -3,8 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DriftFactsRepository } from '../drift/drift-facts.repository';
 import { engagementSnapshotRecords } from '../drift/engagement-drift-scores';
 import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization-settings';
+import { planApplication } from '../playbooks/playbook-plan';
 import { hashPassword } from '../users/password';
 import type { Role } from '../users/user.entity';
+import { DEMO_PLAYBOOKS } from './demo-playbooks';
 
 export const DEMO_PASSWORD = 'throughline-demo';
 export const DEMO_LOGINS: ReadonlyArray<{ email: string; role: Role; name: string }> = [
@@ -357,6 +359,58 @@ export async function seedDemoOrganization(
     await checkIn(onboarding, 3, 'on_track', 8, 'Compliance checks in QA.');
 
     await priority(corvidCpo, 3, 'Retire the legacy admin console', corvidOps, -200, -20, 'achieved');
+
+    // The firm's three playbooks; the proposed Acme CMO engagement was planned from the CMO pipeline rebuild.
+    const playbookVersions = new Map<string, string>();
+    for (const playbook of DEMO_PLAYBOOKS) {
+      const [row] = await tx.query(
+        `WITH pb AS (INSERT INTO playbooks (organization_id, current_version, created_by, created_at) VALUES ($1, 1, $2, $3) RETURNING id)
+         INSERT INTO playbook_versions (organization_id, playbook_id, version, name, function, description, plan, created_by, created_at)
+         SELECT $1, pb.id, 1, $4, $5, $6, $7::jsonb, $2, $3 FROM pb RETURNING id`,
+        [
+          orgId,
+          users.account_manager,
+          at(-300),
+          playbook.name,
+          playbook.function,
+          playbook.description,
+          JSON.stringify(playbook.plan),
+        ],
+      );
+      playbookVersions.set(playbook.name, row.id);
+    }
+    const cmoPlaybook = DEMO_PLAYBOOKS.find((p) => p.function === 'CMO')!;
+    const application = await insert(
+      `INSERT INTO playbook_applications (organization_id, engagement_id, playbook_version_id, start_date, applied_by, applied_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [orgId, acmeCmo, playbookVersions.get(cmoPlaybook.name), day(14), users.account_manager, at(-2)],
+    );
+    const planned = planApplication({
+      plan: cmoPlaybook.plan,
+      startDate: day(14),
+      ownerIds: cmoPlaybook.plan.map((p) => (p.suggestedOwnerTitle === 'VP Sales' ? acmeVpSales : acmeCeo)),
+      activeCount: 0,
+      maxRank: 0,
+      focusCap: DEFAULT_ORGANIZATION_SETTINGS.focusCap,
+    });
+    for (const p of planned) {
+      const priorityId = await priority(acmeCmo, p.rank, p.title, p.ownerId, 14, 14, p.status, p.description);
+      await tx.query(
+        `UPDATE priorities SET start_date = $3, target_date = $4, playbook_application_id = $5 WHERE organization_id = $1 AND id = $2`,
+        [orgId, priorityId, p.startDate, p.targetDate, application],
+      );
+      await tx.query(
+        `INSERT INTO milestones (organization_id, priority_id, title, baseline_due_date, due_date, status, weight)
+         SELECT $1, $2, v.title, v.due, v.due, 'planned', v.weight FROM unnest($3::text[], $4::date[], $5::numeric[]) AS v(title, due, weight)`,
+        [
+          orgId,
+          priorityId,
+          p.milestones.map((x) => x.title),
+          p.milestones.map((x) => x.dueDate),
+          p.milestones.map((x) => x.weight),
+        ],
+      );
+    }
 
     // Eight weeks of daily drift snapshots before today (the worker writes today's), so trends and sparklines have
     // a history: each path ends at the score the first scan will compute from the data above, so the chart has no

@@ -9,6 +9,12 @@ export abstract class DriftJobs {
     dueDate: string,
     timezone: string,
   ): Promise<void>;
+  /** The deadline jobs of milestones just created (none has a job yet), added in one bulk request. */
+  abstract newMilestonesDue(
+    organizationId: string,
+    milestones: ReadonlyArray<{ id: string; dueDate: string }>,
+    timezone: string,
+  ): Promise<void>;
   abstract milestoneClosed(milestoneId: string): Promise<void>;
   abstract scanOrganization(organizationId: string): Promise<void>;
 }

@@ -17,6 +17,8 @@ export class Priority {
   @Column({ name: 'target_date', type: 'date' }) targetDate!: string;
   /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
   @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
+  /** The playbook application that created it (libs/domain/src/playbooks), if any. */
+  @Column({ name: 'playbook_application_id', type: 'uuid', nullable: true }) playbookApplicationId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from '../health/calendar';
+import { addDays, daysBetween } from '../health/calendar';
 import type { ComputedHealth } from '../health/health';
 
 /** What a period report is made from: the engagement's facts over the period and the one after it. */
@@ -241,10 +241,4 @@ export function headline(f: ReportContent['figures']): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
 }

@@ -1,0 +1,3 @@
+export * from './playbook.dto';
+export * from './playbook-plan';
+export * from './playbooks.service';
