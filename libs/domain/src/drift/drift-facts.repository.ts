@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
-import type { EngagementFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
+import type { EngagementFacts, EngagementTermFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
 
 /** Per active priority: what the drift score needs, aggregated in SQL so a scan never holds every milestone. */
 export interface PriorityScoreFacts {
@@ -157,6 +157,44 @@ export class DriftFactsRepository {
       daysPerWeek: Number(r.days_per_week),
       activePriorities: Number(r.active_priorities),
       openMilestonesNext30Days: Number(r.open_next_30),
+    }));
+  }
+
+  /**
+   * Running engagements (active, paused, renewing) with a term end or a renewal date: their term, latest drift
+   * snapshot, latest check-in and the median time to acknowledge the check-ins of the last 28 days (one still
+   * unacknowledged counts with its age at `now`). Few rows: only engagements with a term are read.
+   */
+  async terms(tx: EntityManager, organizationId: string, timezone: string, now: Date): Promise<EngagementTermFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT e.id, e.status, to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(e.term_end_date, 'YYYY-MM-DD') AS term_end_date, to_char(e.renewal_date, 'YYYY-MM-DD') AS renewal_date,
+              e.notice_period_days, e.auto_renew,
+              (SELECT s.score FROM drift_snapshots s WHERE s.organization_id = e.organization_id AND s.engagement_id = e.id
+                ORDER BY s.snapshot_date DESC LIMIT 1) AS drift_score,
+              to_char((SELECT max(c.created_at) FROM check_ins c JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
+                        WHERE c.organization_id = e.organization_id AND p.engagement_id = e.id) AT TIME ZONE $2, 'YYYY-MM-DD') AS last_check_in_on,
+              (SELECT round((percentile_cont(0.5) WITHIN GROUP (
+                        ORDER BY extract(epoch FROM COALESCE(c.acknowledged_at, $3::timestamptz) - c.created_at)) / 86400)::numeric, 1)
+                 FROM check_ins c JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
+                WHERE c.organization_id = e.organization_id AND p.engagement_id = e.id
+                  AND c.created_at >= $3::timestamptz - interval '28 days') AS ack_median_days
+         FROM engagements e
+        WHERE e.organization_id = $1 AND e.status IN ('active','paused','renewing')
+          AND (e.term_end_date IS NOT NULL OR e.renewal_date IS NOT NULL)`,
+      [organizationId, timezone, now.toISOString()],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      status: r.status as EngagementTermFacts['status'],
+      startDate: r.start_date as string,
+      termEndDate: (r.term_end_date as string | null) ?? null,
+      renewalDate: (r.renewal_date as string | null) ?? null,
+      noticePeriodDays: Number(r.notice_period_days),
+      autoRenew: Boolean(r.auto_renew),
+      driftScore: r.drift_score === null ? null : Number(r.drift_score),
+      lastCheckInOn: (r.last_check_in_on as string | null) ?? null,
+      ackMedianDays: r.ack_median_days === null ? null : Number(r.ack_median_days),
     }));
   }
 

@@ -2,7 +2,15 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { ExecutiveFunction } from '../executives/executive.entity';
 import { numericToNumber } from '../shared/column-transformers';
 
-export const ENGAGEMENT_STATUSES = ['proposed', 'active', 'paused', 'completed', 'cancelled'] as const;
+export const ENGAGEMENT_STATUSES = [
+  'proposed',
+  'active',
+  'paused',
+  'renewing',
+  'ended',
+  'completed',
+  'cancelled',
+] as const;
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
 
 @Entity({ name: 'engagements' })
@@ -17,6 +25,13 @@ export class Engagement {
   @Column({ name: 'planned_end_date', type: 'date', nullable: true }) plannedEndDate!: string | null;
   @Column({ name: 'days_per_week', type: 'numeric', precision: 3, scale: 1, transformer: numericToNumber })
   daysPerWeek!: number;
+  /** Last day of the current term (null: open-ended). */
+  @Column({ name: 'term_end_date', type: 'date', nullable: true }) termEndDate!: string | null;
+  /** When the renewal would start (or be decided); the portfolio's "renewing soon" looks at it. */
+  @Column({ name: 'renewal_date', type: 'date', nullable: true }) renewalDate!: string | null;
+  /** Days before the term end by which either side must give notice. */
+  @Column({ name: 'notice_period_days', type: 'integer' }) noticePeriodDays!: number;
+  @Column({ name: 'auto_renew', type: 'boolean' }) autoRenew!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
