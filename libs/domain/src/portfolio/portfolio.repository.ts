@@ -5,6 +5,7 @@ import { engagementScope } from '../access/access-scope';
 import type { Rag } from '../check-ins/check-in.entity';
 import { visibleAlertRuleSql } from '../drift/alert-visibility';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
+import { renewingWithinSql, TERM_COLUMNS_SQL } from '../engagements/engagements.repository';
 import { MILESTONE_ROW_SQL, type MilestoneRow } from '../milestones/milestones.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { OrganizationSettings } from '../organizations/organization-settings';
@@ -88,15 +89,15 @@ export class PortfolioRepository {
    */
   async page(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<PortfolioRow | undefined> {
     const p = new SqlParams();
-    const filter = portfolioFilter(actor, query, p);
-    const org = p.add(actor.organizationId);
     const todaySql = '(SELECT today FROM org)';
+    const filter = portfolioFilter(actor, query, p, todaySql);
+    const org = p.add(actor.organizationId);
     const order = orderBy(SORTS[query.sort], query.order, 'e.id');
     const [row]: PortfolioRow[] = await tx.query(
       `WITH ${this.organizations.contextCte(org, p)},
        page AS (
          SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(todaySql)} AS days_per_week,
-                c.account_manager_id, am.name AS account_manager_name,
+                c.account_manager_id, am.name AS account_manager_name, ${TERM_COLUMNS_SQL},
                 count(*) OVER () AS total, row_number() OVER (${order}) AS n
            ${filter}
           ${order} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)})
@@ -145,8 +146,10 @@ export class PortfolioRepository {
   /** How many engagements the portfolio's filter matches (needed only for a page past the end). */
   async countPage(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<number> {
     const p = new SqlParams();
+    const org = p.add(actor.organizationId);
     const [row]: Array<{ n: string }> = await tx.query(
-      `SELECT count(*) AS n ${portfolioFilter(actor, query, p)}`,
+      `WITH ${this.organizations.contextCte(org, p)}
+       SELECT count(*) AS n ${portfolioFilter(actor, query, p, '(SELECT today FROM org)')}`,
       p.values,
     );
     return Number(row?.n ?? 0);
@@ -170,7 +173,7 @@ export class PortfolioRepository {
        eng AS (
          SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
                 to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
-                ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week
+                ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week, ${TERM_COLUMNS_SQL}
            FROM engagements e
            JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
            JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
@@ -202,12 +205,15 @@ export class PortfolioRepository {
   }
 }
 
-function portfolioFilter(actor: Actor, query: PortfolioQueryDto, p: SqlParams): string {
+function portfolioFilter(actor: Actor, query: PortfolioQueryDto, p: SqlParams, todaySql: string): string {
   const where = [engagementScope(actor, 'e', p)];
   if (query.status) where.push(`e.status = ${p.add(query.status)}`);
   if (query.clientId) where.push(`e.client_id = ${p.add(query.clientId)}`);
   if (query.function) where.push(`e.function = ${p.add(query.function)}`);
   if (query.accountManagerId) where.push(`c.account_manager_id = ${p.add(query.accountManagerId)}`);
+  if (query.renewingWithinDays !== undefined) {
+    where.push(renewingWithinSql('e', todaySql, p.add(query.renewingWithinDays)));
+  }
   return `FROM engagements e
          JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
          JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
