@@ -907,7 +907,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -956,7 +956,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1155,6 +1155,8 @@ export interface components {
             url: string;
         };
         CreateEngagementDto: {
+            /** @description The term renews by itself unless notice is given */
+            autoRenew?: boolean;
             /** Format: uuid */
             clientId: string;
             /**
@@ -1167,11 +1169,22 @@ export interface components {
             /** @enum {string} */
             function: "CRO" | "CMO" | "CPO";
             /**
+             * @description Days of notice before the term end
+             * @example 30
+             */
+            noticePeriodDays?: number;
+            /**
              * Format: date
              * @description Planned last day
              * @example 2026-03-31
              */
             plannedEndDate?: string | null;
+            /**
+             * Format: date
+             * @description When the renewal starts
+             * @example 2026-03-31
+             */
+            renewalDate?: string | null;
             /**
              * Format: date
              * @description First day of the placement
@@ -1182,7 +1195,13 @@ export interface components {
              * @default active
              * @enum {string}
              */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /**
+             * Format: date
+             * @description Last day of the current term
+             * @example 2026-03-31
+             */
+            termEndDate?: string | null;
         };
         CreateExecutiveDto: {
             /** @example dana@example.com */
@@ -1440,6 +1459,9 @@ export interface components {
             priorities: components["schemas"]["SummaryPriorityView"][];
         };
         EngagementView: {
+            /** @description Statuses this engagement may move to next */
+            allowedTransitions: ("proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled")[];
+            autoRenew: boolean;
             /** Format: uuid */
             clientId: string;
             clientName: string;
@@ -1454,12 +1476,22 @@ export interface components {
             function: "CRO" | "CMO" | "CPO";
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date
+             * @description termEndDate − noticePeriodDays: the last day to give notice
+             */
+            noticeDeadline: string | null;
+            noticePeriodDays: number;
             /** Format: date */
             plannedEndDate: string | null;
             /** Format: date */
+            renewalDate: string | null;
+            /** Format: date */
             startDate: string;
             /** @enum {string} */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /** Format: date */
+            termEndDate: string | null;
         };
         ErrorResponse: {
             /**
@@ -1638,6 +1670,7 @@ export interface components {
             name: string;
             notifyPeopleWithoutAccount: boolean;
             overdueAtRiskDays: number;
+            termNoticeWarningDays: number;
             timezone: string;
         };
         OwnerPage: {
@@ -1713,6 +1746,11 @@ export interface components {
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
+            /**
+             * Format: date
+             * @description termEndDate − notice period
+             */
+            noticeDeadline: string | null;
             /** @description Open and acknowledged alerts by severity: those you can list with GET /alerts?engagementId= (client viewers: not the allocation alerts) */
             openAlerts: components["schemas"]["OpenAlertCountsView"];
             overdueMilestones: number;
@@ -1721,13 +1759,17 @@ export interface components {
             progress: number;
             /** @description Reported RAG is better than computed health */
             ragDisagrees: boolean;
+            /** Format: date */
+            renewalDate: string | null;
             /**
              * @description Worst latest reported RAG among active priorities
              * @enum {string|null}
              */
             reportedRag: "on_track" | "at_risk" | "off_track" | null;
             /** @enum {string} */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /** Format: date */
+            termEndDate: string | null;
         };
         PortfolioPage: {
             /**
@@ -1862,6 +1904,7 @@ export interface components {
             rag: "on_track" | "at_risk" | "off_track";
         };
         SummaryEngagementView: {
+            autoRenew: boolean;
             /** Format: uuid */
             clientId: string;
             clientName: string;
@@ -1874,12 +1917,22 @@ export interface components {
             function: "CRO" | "CMO" | "CPO";
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date
+             * @description termEndDate − notice period
+             */
+            noticeDeadline: string | null;
+            noticePeriodDays: number;
             /** Format: date */
             plannedEndDate: string | null;
             /** Format: date */
+            renewalDate: string | null;
+            /** Format: date */
             startDate: string;
             /** @enum {string} */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /** Format: date */
+            termEndDate: string | null;
         };
         SummaryPriorityView: {
             /** @description Oldest first */
@@ -1935,6 +1988,13 @@ export interface components {
             status: "active" | "inactive";
         };
         UpdateEngagementDto: {
+            /** @description The term renews by itself unless notice is given */
+            autoRenew?: boolean;
+            /**
+             * @description Days of notice before the term end
+             * @example 30
+             */
+            noticePeriodDays?: number;
             /**
              * Format: date
              * @example 2026-03-31
@@ -1942,11 +2002,26 @@ export interface components {
             plannedEndDate?: string | null;
             /**
              * Format: date
+             * @description When the renewal starts
+             * @example 2026-03-31
+             */
+            renewalDate?: string | null;
+            /**
+             * Format: date
              * @example 2026-03-31
              */
             startDate?: string;
-            /** @enum {string} */
-            status?: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            /**
+             * @description Only along the lifecycle: proposed → active → paused or renewing → active or ended (completed, cancelled); otherwise 422 ENGAGEMENT.STATUS_TRANSITION
+             * @enum {string}
+             */
+            status?: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /**
+             * Format: date
+             * @description Last day of the current term
+             * @example 2026-03-31
+             */
+            termEndDate?: string | null;
         };
         UpdateExecutiveDto: {
             /** @example dana@example.com */
@@ -2000,6 +2075,8 @@ export interface components {
             notifyPeopleWithoutAccount?: boolean;
             /** @description An open milestone overdue by more than this many days makes its priority at_risk (4× → off_track) */
             overdueAtRiskDays?: number;
+            /** @description Alert (engagement_term_ending) once an engagement's notice deadline is this many days away (default 30) */
+            termNoticeWarningDays?: number;
             /** @example Europe/London */
             timezone?: string;
         };
@@ -2130,7 +2207,7 @@ export interface operations {
                 offset?: number;
                 order?: "asc" | "desc";
                 /** @description A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400 */
-                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
                 severity?: "info" | "warning" | "critical";
                 status?: "open" | "acknowledged" | "resolved";
             };
@@ -3355,8 +3432,10 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order?: "asc" | "desc";
+                /** @description Only engagements whose renewal date is between today and today + this many days */
+                renewingWithinDays?: number;
                 sort?: "startDate" | "client" | "status" | "createdAt";
-                status?: "proposed" | "active" | "paused" | "completed" | "cancelled";
+                status?: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -5763,9 +5842,11 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order?: "asc" | "desc";
+                /** @description Only running engagements whose renewal date is between today and today + this many days */
+                renewingWithinDays?: number;
                 /** @description drift: latest drift score (use order=desc for the worst first) */
                 sort?: "client" | "startDate" | "nextDue" | "drift";
-                status?: "proposed" | "active" | "paused" | "completed" | "cancelled";
+                status?: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
             };
             header?: never;
             path?: never;

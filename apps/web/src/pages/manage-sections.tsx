@@ -656,10 +656,17 @@ function GrantEditor({
   );
 }
 
-/** Status and planned end of an engagement, and a change of allocation (kept as history, with a reason). */
+/**
+ * Status (only the moves the lifecycle allows), planned end and term of an engagement, and a change of allocation
+ * (kept as history, with a reason).
+ */
 function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['EngagementView']; onSaved: () => void }) {
   const [status, setStatus] = useState(e.status);
   const [plannedEndDate, setPlannedEndDate] = useState(e.plannedEndDate ?? '');
+  const [termEndDate, setTermEndDate] = useState(e.termEndDate ?? '');
+  const [renewalDate, setRenewalDate] = useState(e.renewalDate ?? '');
+  const [noticePeriodDays, setNoticePeriodDays] = useState(String(e.noticePeriodDays));
+  const [autoRenew, setAutoRenew] = useState(e.autoRenew);
   const [daysPerWeek, setDaysPerWeek] = useState(String(e.daysPerWeek ?? ''));
   const [effectiveDate, setEffectiveDate] = useState('');
   const [reason, setReason] = useState('');
@@ -668,7 +675,14 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
       unwrap(
         api.PATCH('/api/v1/engagements/{id}', {
           params: { path: { id: e.id } },
-          body: { status, plannedEndDate: plannedEndDate || null },
+          body: {
+            ...(status !== e.status ? { status } : {}),
+            plannedEndDate: plannedEndDate || null,
+            termEndDate: termEndDate || null,
+            renewalDate: renewalDate || null,
+            noticePeriodDays: Number(noticePeriodDays || 0),
+            autoRenew,
+          },
         }),
       ),
     { onDone: onSaved },
@@ -711,9 +725,9 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
           onChange={(ev) => setStatus(ev.target.value as typeof status)}
           error={details.errors.status}
         >
-          {(['proposed', 'active', 'paused', 'completed', 'cancelled'] as const).map((s) => (
+          {[e.status, ...e.allowedTransitions].map((s) => (
             <option key={s} value={s}>
-              {s}
+              {s === e.status ? `${s} (now)` : s}
             </option>
           ))}
         </SelectField>
@@ -724,6 +738,33 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
           onChange={(ev) => setPlannedEndDate(ev.target.value)}
           error={details.errors.plannedEndDate}
         />
+        <TextField
+          label="Term ends"
+          type="date"
+          value={termEndDate}
+          onChange={(ev) => setTermEndDate(ev.target.value)}
+          error={details.errors.termEndDate}
+        />
+        <TextField
+          label="Renewal date"
+          type="date"
+          value={renewalDate}
+          onChange={(ev) => setRenewalDate(ev.target.value)}
+          error={details.errors.renewalDate}
+        />
+        <TextField
+          label="Notice period (days)"
+          type="number"
+          min="0"
+          max="365"
+          value={noticePeriodDays}
+          onChange={(ev) => setNoticePeriodDays(ev.target.value)}
+          error={details.errors.noticePeriodDays}
+        />
+        <label className="inline">
+          <input type="checkbox" checked={autoRenew} onChange={(ev) => setAutoRenew(ev.target.checked)} /> Renews
+          automatically unless notice is given
+        </label>
         <button type="submit" disabled={details.busy}>
           Save engagement
         </button>
