@@ -135,6 +135,16 @@ export async function seedDemoOrganization(
     const brightCmo = await engagement(brightleaf, marcus, 'CMO', 'active', -45, 320, 2);
     const corvidCpo = await engagement(corvid, priya, 'CPO', 'active', -200, 165, 2.5);
     const acmeCmo = await engagement(acme, elena, 'CMO', 'proposed', 14, 200, 1);
+    // Terms: Acme's CRO renews by itself (60 days' notice); Corvid's CPO term ends in 50 days with 30 days' notice
+    // and its renewal is within the portfolio's 60-day window.
+    const term = (id: string, termEnd: number, renewal: number, noticeDays: number, autoRenew: boolean) =>
+      tx.query(
+        `UPDATE engagements SET term_end_date = $3, renewal_date = $4, notice_period_days = $5, auto_renew = $6
+          WHERE organization_id = $1 AND id = $2`,
+        [orgId, id, day(termEnd), day(renewal), noticeDays, autoRenew],
+      );
+    await term(acmeCro, 245, 246, 60, true);
+    await term(corvidCpo, 50, 51, 30, false);
 
     const allocation = (
       engagementId: string,
