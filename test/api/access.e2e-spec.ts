@@ -259,7 +259,7 @@ const ROUTES: Route[] = [
     path: '/milestones/:id/replan',
     id: 'milestoneId',
     allowed: STAFF,
-    body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan' }),
+    body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan', category: 'executive' }),
   },
   { method: 'GET', path: '/milestones/:id/history', id: 'milestoneId', allowed: EVERYONE },
   // check-ins
@@ -754,7 +754,13 @@ describe('access control (every role × every route)', () => {
       expectStatus(milestone, 201);
       expectStatus(await m.patch(`/milestones/${milestone.body.id}`, { weight: 2 }), 200);
       expect(
-        (await m.post(`/milestones/${milestone.body.id}/replan`, { dueDate: '2026-05-15', reason: 'Scope grew' })).body,
+        (
+          await m.post(`/milestones/${milestone.body.id}/replan`, {
+            dueDate: '2026-05-15',
+            reason: 'Scope grew',
+            category: 'scope',
+          })
+        ).body,
       ).toMatchObject({ replanCount: 1 });
       expect(
         (await m.post(`/milestones/${milestone.body.id}/complete`, { completedAt: '2026-03-10T10:00:00Z' })).body,
@@ -814,6 +820,7 @@ describe('access control (every role × every route)', () => {
           await x.post(`/milestones/${home.a.milestoneId}/replan`, {
             dueDate: '2026-07-15',
             reason: 'Board moved the offsite',
+            category: 'client',
           })
         ).body,
       ).toMatchObject({ dueDate: '2026-07-15' });

@@ -1425,6 +1425,8 @@ export interface components {
             score: number;
         };
         DueDateChangeView: {
+            /** @enum {string} */
+            category: "client" | "executive" | "allocation" | "dependency" | "scope";
             /** Format: date-time */
             changedAt: string;
             /** Format: uuid */
@@ -1825,6 +1827,11 @@ export interface components {
             refreshToken: string;
         };
         ReplanMilestoneDto: {
+            /**
+             * @description Required: the cause. client and allocation are not the executive's own slips (the drift score leaves them out)
+             * @enum {string}
+             */
+            category: "client" | "executive" | "allocation" | "dependency" | "scope";
             /**
              * Format: date
              * @description The new due date

@@ -1,5 +1,6 @@
 import type { Rag } from '../check-ins/check-in.entity';
 import type { ComputedHealth } from '../health/health';
+import type { ReplanCategory } from '../milestones/milestone.entity';
 import type { DigestContent, EngagementSection, Trend } from './digest-content';
 import { plural } from './digest-content';
 
@@ -95,7 +96,12 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
     { value: String(t.engagements), label: t.engagements === 1 ? 'engagement' : 'engagements' },
     { value: String(t.prioritiesOffTrack), label: 'off track' },
     { value: String(t.dueNext14Days), label: 'due in 14 days' },
-    { value: String(t.slipped + t.replanned), label: 'slipped' },
+    {
+      value: String(t.slipped + t.replanned),
+      label: t.replannedByClientOrAllocation
+        ? `slipped (${t.replannedByClientOrAllocation} by the client or allocation)`
+        : 'slipped',
+    },
     { value: String(t.openAlerts.total), label: t.openAlerts.total === 1 ? 'open alert' : 'open alerts' },
   ];
   const name = oneLine(content.recipientName, 80);
@@ -158,7 +164,8 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
       (m) => `${oneLine(m.title, 120)} — due ${m.dueDate}, ${plural(m.daysOverdue, 'day')} overdue`,
     ),
     replanned: s.replanned.map(
-      (r) => `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate}: ${oneLine(r.reason, 200)}`,
+      (r) =>
+        `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate} (${REPLAN_CAUSE[r.category]}): ${oneLine(r.reason, 200)}`,
     ),
     due: s.dueNext14Days.map((m) => `${m.dueDate} — ${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)})`),
     overdueLine: s.overdue ? `${plural(s.overdue, 'milestone')} overdue in total` : null,
@@ -194,3 +201,12 @@ export function oneLine(value: string, maxLength: number): string {
     .trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
+
+/** How a digest names a re-plan's cause: the client's and the allocation's apart from the executive's own. */
+const REPLAN_CAUSE: Record<ReplanCategory, string> = {
+  client: 'caused by the client',
+  allocation: 'caused by the allocation',
+  executive: "the executive's own",
+  dependency: 'a dependency',
+  scope: 'scope change',
+};

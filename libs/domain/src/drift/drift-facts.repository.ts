@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
+import { EXTERNAL_REPLAN_CATEGORIES } from '../milestones/milestone.entity';
 import type { EngagementFacts, EngagementTermFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
 
 /** Per active priority: what the drift score needs, aggregated in SQL so a scan never holds every milestone. */
@@ -227,7 +228,9 @@ export class DriftFactsRepository {
       `WITH replans AS (
          SELECT m.priority_id, array_agg(h.new_due_date - h.old_due_date) AS moved
            FROM milestone_due_date_changes h JOIN milestones m ON m.organization_id = h.organization_id AND m.id = h.milestone_id
-          WHERE h.organization_id = $1 AND h.changed_at >= $4::timestamptz - interval '30 days' GROUP BY m.priority_id),
+          WHERE h.organization_id = $1 AND h.changed_at >= $4::timestamptz - interval '30 days'
+            -- Re-plans the client or the allocation caused are not the executive's drift.
+            AND h.category <> ALL($6::text[]) GROUP BY m.priority_id),
        checkins AS (
          SELECT c.priority_id, max(c.created_at) AS last_at,
                 (array_agg(c.confidence ORDER BY c.created_at DESC))[1:$5] AS confidences
@@ -241,7 +244,7 @@ export class DriftFactsRepository {
          LEFT JOIN replans r ON r.priority_id = p.id
          LEFT JOIN checkins ci ON ci.priority_id = p.id
         WHERE p.organization_id = $1 AND p.status = 'active'`,
-      [organizationId, today, timezone, now.toISOString(), checkInWindow],
+      [organizationId, today, timezone, now.toISOString(), checkInWindow, EXTERNAL_REPLAN_CATEGORIES],
     );
     return rows.map((r) => ({
       priorityId: r.id as string,
