@@ -96,12 +96,7 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
     { value: String(t.engagements), label: t.engagements === 1 ? 'engagement' : 'engagements' },
     { value: String(t.prioritiesOffTrack), label: 'off track' },
     { value: String(t.dueNext14Days), label: 'due in 14 days' },
-    {
-      value: String(t.slipped + t.replanned),
-      label: t.replannedByClientOrAllocation
-        ? `slipped (${t.replannedByClientOrAllocation} by the client or allocation)`
-        : 'slipped',
-    },
+    { value: String(t.slipped + t.replanned), label: 'slipped' },
     { value: String(t.openAlerts.total), label: t.openAlerts.total === 1 ? 'open alert' : 'open alerts' },
   ];
   const name = oneLine(content.recipientName, 80);
