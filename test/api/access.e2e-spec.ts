@@ -189,6 +189,13 @@ const ROUTES: Route[] = [
     allowed: MANAGERS,
     body: () => ({ effectiveDate: '2026-03-02', daysPerWeek: 4.5, reason: 'Hijacked allocation' }),
   },
+  {
+    method: 'POST',
+    path: '/engagements/:id/allocation-changes/what-if',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: () => ({ effectiveDate: '2026-03-02', daysPerWeek: 0.5, reason: 'Peeking at the allocation' }),
+  },
   { method: 'GET', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: STAFF },
   { method: 'GET', path: '/engagements/:id/summary', id: 'engagementId', allowed: EVERYONE },
   {

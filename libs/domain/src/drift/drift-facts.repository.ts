@@ -143,12 +143,22 @@ export class DriftFactsRepository {
        due_soon AS (
          SELECT p.engagement_id, sum(t.open_next_30) AS milestones
            FROM scan_milestone_totals t JOIN priorities p ON p.organization_id = $1 AND p.id = t.priority_id AND p.status = 'active'
-          GROUP BY p.engagement_id)
+          GROUP BY p.engagement_id),
+       due_allocations AS (
+         -- The allocation in force on each open milestone's due date (an overdue one: today's), for the few due soon.
+         SELECT e.id AS engagement_id, array_agg(${allocationInForceSql('GREATEST(m.due_date, $2::date)')}) AS allocations
+           FROM milestones m
+           JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
+           JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
+          WHERE m.organization_id = $1 AND m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30
+          GROUP BY e.id)
        SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
-              COALESCE(a.priorities, 0) AS active_priorities, COALESCE(d.milestones, 0) AS open_next_30
+              COALESCE(a.priorities, 0) AS active_priorities, COALESCE(d.milestones, 0) AS open_next_30,
+              COALESCE(da.allocations, '{}') AS due_allocations
          FROM engagements e
          LEFT JOIN active a ON a.engagement_id = e.id
          LEFT JOIN due_soon d ON d.engagement_id = e.id
+         LEFT JOIN due_allocations da ON da.engagement_id = e.id
         WHERE e.organization_id = $1 AND e.status = 'active'`,
       [organizationId, today],
     );
@@ -158,6 +168,7 @@ export class DriftFactsRepository {
       daysPerWeek: Number(r.days_per_week),
       activePriorities: Number(r.active_priorities),
       openMilestonesNext30Days: Number(r.open_next_30),
+      dueSoonAllocations: (r.due_allocations as Array<string | number>).map(Number),
     }));
   }
 

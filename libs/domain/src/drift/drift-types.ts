@@ -120,6 +120,11 @@ export interface EngagementFacts {
   activePriorities: number;
   /** Open milestones due within the next 30 days. */
   openMilestonesNext30Days: number;
+  /**
+   * The allocation in force on the due date of each of those milestones (an overdue one: today's), so a booked
+   * scale-down counts before it starts. Absent: today's allocation for all of them.
+   */
+  dueSoonAllocations?: number[];
 }
 
 /** Engagements that are running (active, paused or renewing) and have a term end or a renewal date. */

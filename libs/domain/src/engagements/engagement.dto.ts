@@ -128,6 +128,33 @@ export class AllocationChangeView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
+export class WhatIfMilestoneView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) priorityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, format: 'date' }) dueDate!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Milestones per allocated day/week in the 30 days up to the due date, as booked',
+  })
+  loadBefore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The same with the change (null: no allocated days)' })
+  loadAfter!: number | null;
+}
+
+export class AllocationWhatIfView {
+  @ApiProperty({ type: String, format: 'date' }) effectiveDate!: string;
+  @ApiProperty() daysPerWeek!: number;
+  @ApiProperty({ description: 'The allocation_mismatch limit: norm × factor milestones per allocated day/week' })
+  limit!: number;
+  @ApiProperty({
+    type: [WhatIfMilestoneView],
+    description: 'Open milestones within the limit as booked that the change would take over it, by due date',
+  })
+  overloaded!: WhatIfMilestoneView[];
+}
+
 export class EngagementView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) clientId!: string;

@@ -110,6 +110,34 @@ export class EngagementsRepository {
     return current ? Number(current.days_per_week) : undefined;
   }
 
+  /** The engagement's open milestones of active priorities, for an allocation what-if. */
+  async openMilestones(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+  ): Promise<Array<{ id: string; priorityId: string; title: string; dueDate: string }>> {
+    return tx.query(
+      `SELECT m.id, m.priority_id AS "priorityId", m.title, to_char(m.due_date, 'YYYY-MM-DD') AS "dueDate"
+         FROM milestones m JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
+        WHERE m.organization_id = $1 AND p.engagement_id = $2 AND m.status IN ('planned','in_progress')`,
+      [organizationId, engagementId],
+    );
+  }
+
+  /** The allocation history in the order it applies: effective date, then the order recorded. */
+  async allocationSteps(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+  ): Promise<Array<{ effectiveDate: string; daysPerWeek: number }>> {
+    const rows: Array<{ effective_date: string; days_per_week: string }> = await tx.query(
+      `SELECT to_char(effective_date, 'YYYY-MM-DD') AS effective_date, days_per_week FROM allocation_changes
+        WHERE organization_id = $1 AND engagement_id = $2 ORDER BY effective_date, created_at, id`,
+      [organizationId, engagementId],
+    );
+    return rows.map((r) => ({ effectiveDate: r.effective_date, daysPerWeek: Number(r.days_per_week) }));
+  }
+
   /** One page of the engagements in the caller's reach, with the allocation in force on `today`, each row with the page's total. */
   async listVisible(
     tx: Queryable,

@@ -7,9 +7,13 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { allowedTransitions, canTransition } from './engagement-status';
+import { resolveDriftThresholds } from '../drift/rules/resolve-drift-thresholds';
+import { milestonesOverloadedBy } from './allocation-what-if';
+import { Engagement } from './engagement.entity';
 import { totalFromPage, type Page } from '../shared/pagination';
 import { AllocationChange } from './engagement.entity';
 import type {
+  AllocationWhatIfView,
   AllocationChangeView,
   CreateAllocationChangeDto,
   CreateEngagementDto,
@@ -168,6 +172,33 @@ export class EngagementsService {
         await this.audit.record(tx, actor, 'engagement.allocation_change_recorded', 'engagement', id, null, change);
       }
       return toAllocationView(change);
+    });
+  }
+
+  /**
+   * What-if of an allocation change: the open milestones it would overload (allocation_mismatch's load over the 30
+   * days up to each due date, against the allocation in force on each due date). Reads only; writes nothing.
+   */
+  async allocationWhatIf(actor: Actor, id: string, input: CreateAllocationChangeDto): Promise<AllocationWhatIfView> {
+    this.access.permit(actor, 'engagements.write', 'try allocation changes');
+    return this.db.transaction(async (tx) => {
+      const engagement = await tx
+        .getRepository(Engagement)
+        .findOne({ where: { organizationId: actor.organizationId, id } });
+      if (!engagement) throw new NotFound('Engagement', id);
+      const { today, settings } = await this.organizations.context(tx, actor.organizationId);
+      const thresholds = resolveDriftThresholds(
+        (settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift,
+      );
+      const limit = thresholds.allocationNormMilestonesPerDay * thresholds.allocationMismatchFactor;
+      const milestones = await this.engagements.openMilestones(tx, actor.organizationId, id);
+      const history = await this.engagements.allocationSteps(tx, actor.organizationId, id);
+      const change = { effectiveDate: input.effectiveDate, daysPerWeek: input.daysPerWeek };
+      return {
+        ...change,
+        limit,
+        overloaded: milestonesOverloadedBy(milestones, history, change, engagement.daysPerWeek, limit, today),
+      };
     });
   }
 
