@@ -395,6 +395,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements/{id}/allocation-changes/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an allocation change (admin, account manager): the milestones it would overload; writes nothing */
+        post: operations["EngagementsController_allocationWhatIf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/engagements/{id}/priorities": {
         parameters: {
             query?: never;
@@ -978,6 +995,15 @@ export interface components {
             id: string;
             previousDaysPerWeek: number | null;
             reason: string;
+        };
+        AllocationWhatIfView: {
+            daysPerWeek: number;
+            /** Format: date */
+            effectiveDate: string;
+            /** @description The allocation_mismatch limit: norm × factor milestones per allocated day/week */
+            limit: number;
+            /** @description Open milestones within the limit as booked that the change would take over it, by due date */
+            overloaded: components["schemas"]["WhatIfMilestoneView"][];
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEventView"][];
@@ -2168,6 +2194,19 @@ export interface components {
             /** @enum {string} */
             minSeverity: "info" | "warning" | "critical";
             url: string;
+        };
+        WhatIfMilestoneView: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The same with the change (null: no allocated days) */
+            loadAfter: number | null;
+            /** @description Milestones per allocated day/week in the 30 days up to the due date, as booked */
+            loadBefore: number | null;
+            /** Format: uuid */
+            priorityId: string;
+            title: string;
         };
     };
     responses: never;
@@ -3842,6 +3881,67 @@ export interface operations {
             };
             /** @description A domain rule refuses it; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EngagementsController_allocationWhatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAllocationChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationWhatIfView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
