@@ -687,6 +687,25 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
       ),
     { onDone: onSaved },
   );
+  const [whatIf, setWhatIf] = useState<Schemas['AllocationWhatIfView'] | null>(null);
+  const [whatIfError, setWhatIfError] = useState<string | null>(null);
+  // A dry run of the change as typed: writes nothing, lists the milestones it would overload.
+  const tryAllocation = async () => {
+    setWhatIf(null);
+    setWhatIfError(null);
+    try {
+      setWhatIf(
+        await unwrap(
+          api.POST('/api/v1/engagements/{id}/allocation-changes/what-if', {
+            params: { path: { id: e.id } },
+            body: { daysPerWeek: Number(daysPerWeek), effectiveDate, reason: reason.trim() || 'What-if' },
+          }),
+        ),
+      );
+    } catch (error) {
+      setWhatIfError((error as ApiError).message);
+    }
+  };
   const allocation = useForm(
     (key) =>
       unwrap(
@@ -799,7 +818,32 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
         />
         <button type="submit" disabled={allocation.busy}>
           Change allocation
+        </button>{' '}
+        <button type="button" onClick={() => void tryAllocation()} disabled={allocation.busy || !effectiveDate}>
+          What would it overload?
         </button>
+        <FormError message={whatIfError} />
+        {whatIf ? (
+          <div role="status" aria-label="Allocation what-if">
+            {whatIf.overloaded.length === 0 ? (
+              <p>No milestone would be overloaded (limit {whatIf.limit} per allocated day).</p>
+            ) : (
+              <>
+                <p>
+                  {plural(whatIf.overloaded.length, 'milestone', 'milestones')} would be overloaded (limit{' '}
+                  {whatIf.limit} per allocated day):
+                </p>
+                <ul>
+                  {whatIf.overloaded.map((m) => (
+                    <li key={m.id}>
+                      {m.title} (due {formatDate(m.dueDate)}): {m.loadBefore ?? '∞'} → {m.loadAfter ?? '∞'}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        ) : null}
       </form>
     </details>
   );
