@@ -11,6 +11,8 @@ import { MilestoneHistoryOrder1764810000000 } from './1764810000000-MilestoneHis
 import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
 import { Invitations1765000000000 } from './1765000000000-Invitations';
 import { Playbooks1765100000000 } from './1765100000000-Playbooks';
+import { EngagementTerm1765200000000 } from './1765200000000-EngagementTerm';
+import { ReplanCategory1765201000000 } from './1765201000000-ReplanCategory';
 import { ImportKeysAndCalendarTokens1765400000000 } from './1765400000000-ImportKeysAndCalendarTokens';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
@@ -30,6 +32,8 @@ export const migrations = [
   IdempotencyKeys1764820000000,
   Invitations1765000000000,
   Playbooks1765100000000,
+  EngagementTerm1765200000000,
+  ReplanCategory1765201000000,
   ImportKeysAndCalendarTokens1765400000000,
   EngagementRollups1765600000000,
   Reports1765800000000,

@@ -176,9 +176,10 @@ export function organizationSteps(
       // Re-plan k of r moved the due date from baseline + 7(k−1) to baseline + 7k, (r − k + 1) × 10 days ago.
       label: 'milestone re-plans',
       table: 'milestone_due_date_changes',
-      sql: `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
+      sql: `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason, category)
             SELECT g.org, ${id('m', `p || '-' || n`)}, ${worker('p')}, ${N} - make_interval(days => (r.r - k + 1) * 10, hours => (p + n) % 8),
-                   b.baseline + 7 * (k - 1), b.baseline + 7 * k, (ARRAY['Client asked for more time','Dependency slipped','Scope grew'])[1 + (p + k) % 3]
+                   b.baseline + 7 * (k - 1), b.baseline + 7 * k, (ARRAY['Client asked for more time','Dependency slipped','Scope grew'])[1 + (p + k) % 3],
+                   (ARRAY['client','dependency','scope'])[1 + (p + k) % 3]
               FROM ${orgs} CROSS JOIN ${each(priorities, 'p')} CROSS JOIN ${each(M, 'n')}
               CROSS JOIN LATERAL (SELECT ${replans('p', 'n')} AS r) r
               CROSS JOIN LATERAL (SELECT ${due('p', 'n')} - 7 * r.r AS baseline) b

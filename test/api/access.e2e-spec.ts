@@ -206,6 +206,13 @@ const ROUTES: Route[] = [
     allowed: MANAGERS,
     body: () => ({ effectiveDate: '2026-03-02', daysPerWeek: 4.5, reason: 'Hijacked allocation' }),
   },
+  {
+    method: 'POST',
+    path: '/engagements/:id/allocation-changes/what-if',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: () => ({ effectiveDate: '2026-03-02', daysPerWeek: 0.5, reason: 'Peeking at the allocation' }),
+  },
   { method: 'GET', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: STAFF },
   { method: 'GET', path: '/engagements/:id/summary', id: 'engagementId', allowed: EVERYONE },
   {
@@ -276,7 +283,7 @@ const ROUTES: Route[] = [
     path: '/milestones/:id/replan',
     id: 'milestoneId',
     allowed: STAFF,
-    body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan' }),
+    body: () => ({ dueDate: '2026-08-31', reason: 'Intruder re-plan', category: 'executive' }),
   },
   { method: 'GET', path: '/milestones/:id/history', id: 'milestoneId', allowed: EVERYONE },
   // check-ins
@@ -912,7 +919,13 @@ describe('access control (every role × every route)', () => {
       expectStatus(milestone, 201);
       expectStatus(await m.patch(`/milestones/${milestone.body.id}`, { weight: 2 }), 200);
       expect(
-        (await m.post(`/milestones/${milestone.body.id}/replan`, { dueDate: '2026-05-15', reason: 'Scope grew' })).body,
+        (
+          await m.post(`/milestones/${milestone.body.id}/replan`, {
+            dueDate: '2026-05-15',
+            reason: 'Scope grew',
+            category: 'scope',
+          })
+        ).body,
       ).toMatchObject({ replanCount: 1 });
       expect(
         (await m.post(`/milestones/${milestone.body.id}/complete`, { completedAt: '2026-03-10T10:00:00Z' })).body,
@@ -972,6 +985,7 @@ describe('access control (every role × every route)', () => {
           await x.post(`/milestones/${home.a.milestoneId}/replan`, {
             dueDate: '2026-07-15',
             reason: 'Board moved the offsite',
+            category: 'client',
           })
         ).body,
       ).toMatchObject({ dueDate: '2026-07-15' });

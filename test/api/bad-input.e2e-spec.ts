@@ -188,7 +188,11 @@ describe('bad input: refused whole, named, and nothing written', () => {
       );
       expectInvalid(
         await nothingWritten(() =>
-          t.manager.post(`/milestones/${t.a.milestoneId}/replan`, { dueDate: '2026-07-15', reason: 123 }),
+          t.manager.post(`/milestones/${t.a.milestoneId}/replan`, {
+            dueDate: '2026-07-15',
+            reason: 123,
+            category: 'executive',
+          }),
         ),
         ['reason'],
       );
@@ -286,7 +290,8 @@ describe('bad input: refused whole, named, and nothing written', () => {
         () => t.manager.get(`/clients/${id}`),
         () => t.manager.patch(`/priorities/${id}`, { title: 'Renamed' }),
         () => t.manager.post(`/engagements/${id}/allocation-changes`, validAllocation()),
-        () => t.manager.post(`/milestones/${id}/replan`, { dueDate: '2026-07-15', reason: 'Moved' }),
+        () =>
+          t.manager.post(`/milestones/${id}/replan`, { dueDate: '2026-07-15', reason: 'Moved', category: 'executive' }),
         () => t.manager.get(`/milestones/${id}/history`),
         () => t.manager.post(`/priorities/${id}/check-ins`, validCheckIn()),
         () => t.admin.patch(`/users/${id}/role`, { role: 'executive' }),
@@ -345,7 +350,11 @@ describe('bad input: refused whole, named, and nothing written', () => {
       );
       expectInvalid(
         await nothingWritten(() =>
-          t.manager.post(`/milestones/${t.a.milestoneId}/replan`, { dueDate: bad, reason: 'Slipped' }),
+          t.manager.post(`/milestones/${t.a.milestoneId}/replan`, {
+            dueDate: bad,
+            reason: 'Slipped',
+            category: 'executive',
+          }),
         ),
         ['dueDate'],
       );
@@ -474,10 +483,10 @@ describe('bad input: refused whole, named, and nothing written', () => {
 
   describe('re-plan needs a reason', () => {
     it.each([
-      ['without a reason', { dueDate: '2026-07-15' }],
-      ['with an empty reason', { dueDate: '2026-07-15', reason: '' }],
-      ['with a whitespace-only reason', { dueDate: '2026-07-15', reason: '   \t\n' }],
-      ['with a null reason', { dueDate: '2026-07-15', reason: null }],
+      ['without a reason', { dueDate: '2026-07-15', category: 'executive' }],
+      ['with an empty reason', { dueDate: '2026-07-15', reason: '', category: 'executive' }],
+      ['with a whitespace-only reason', { dueDate: '2026-07-15', reason: '   \t\n', category: 'executive' }],
+      ['with a null reason', { dueDate: '2026-07-15', reason: null, category: 'executive' }],
     ])('%s → 400 naming reason; the milestone and its history are unchanged', async (_label, body) => {
       const milestone = await t.manager.get(`/milestones/${t.a.milestoneId}`);
       const history = await t.manager.get(`/milestones/${t.a.milestoneId}/history`);

@@ -67,6 +67,7 @@ describe('calendar feed', () => {
       await home.executive.post(`/milestones/${home.a.milestoneId}/replan`, {
         dueDate: '2026-07-20',
         reason: 'Hiring freeze',
+        category: 'client',
       }),
       200,
     );

@@ -299,6 +299,7 @@ describe('domain rules', () => {
       const first = await t.manager.post(`/milestones/${m.body.id}/replan`, {
         dueDate: '2026-07-15',
         reason: 'Vendor contract slipped',
+        category: 'dependency',
       });
       expectStatus(first, 200);
       expect(first.body).toMatchObject({
@@ -311,6 +312,7 @@ describe('domain rules', () => {
       const same = await t.manager.post(`/milestones/${m.body.id}/replan`, {
         dueDate: '2026-07-15',
         reason: 'No change really',
+        category: 'executive',
       });
       expectStatus(same, 422);
       expect(same.body.code).toBe('MILESTONE.DUE_DATE_UNCHANGED');
@@ -319,6 +321,7 @@ describe('domain rules', () => {
       const second = await t.executive.post(`/milestones/${m.body.id}/replan`, {
         dueDate: '2026-06-20',
         reason: 'Pulled in after the board meeting',
+        category: 'client',
       });
       expectStatus(second, 200);
       expect(second.body).toMatchObject({
@@ -328,9 +331,16 @@ describe('domain rules', () => {
         slipDays: 0,
       });
 
-      expectStatus(await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-25' }), 400);
       expectStatus(
-        await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-25', reason: '   ' }),
+        await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-06-25', category: 'executive' }),
+        400,
+      );
+      expectStatus(
+        await t.manager.post(`/milestones/${m.body.id}/replan`, {
+          dueDate: '2026-06-25',
+          reason: '   ',
+          category: 'executive',
+        }),
         400,
       );
 
@@ -385,6 +395,7 @@ describe('domain rules', () => {
       const replan = await t.manager.post(`/milestones/${m.body.id}/replan`, {
         dueDate: '2026-04-01',
         reason: 'Too late',
+        category: 'executive',
       });
       expectStatus(replan, 409);
       expect(replan.body.code).toBe('MILESTONE.ALREADY_DONE');
@@ -434,6 +445,7 @@ describe('domain rules', () => {
       const replan = await t.manager.post(`/milestones/${m.body.id}/replan`, {
         dueDate: '2026-09-01',
         reason: 'Revive',
+        category: 'executive',
       });
       expectStatus(replan, 409);
       expect(replan.body.code).toBe('MILESTONE.CANCELLED');
@@ -618,7 +630,11 @@ describe('domain rules', () => {
       });
       expectStatus(m, 201);
       expectStatus(
-        await t.manager.post(`/milestones/${m.body.id}/replan`, { dueDate: '2026-09-15', reason: 'Audit me' }),
+        await t.manager.post(`/milestones/${m.body.id}/replan`, {
+          dueDate: '2026-09-15',
+          reason: 'Audit me',
+          category: 'executive',
+        }),
         200,
       );
 

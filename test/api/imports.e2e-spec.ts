@@ -152,7 +152,7 @@ describe('CSV import and export', () => {
     it('a changed row updates its record; moving a due date needs a re-plan reason, which the history keeps', async () => {
       const clients = files.clients.replace('Client G 3,', 'Client G 3 (renamed),');
       const milestones = (reason: string) =>
-        `external_key,priority_key,title,due_date,replan_reason\nG-CL-0-EN-0-PR-2-MS-3,G-CL-0-EN-0-PR-2,Milestone 4,2026-07-31,${reason}\n`;
+        `external_key,priority_key,title,due_date,replan_reason,replan_category\nG-CL-0-EN-0-PR-2-MS-3,G-CL-0-EN-0-PR-2,Milestone 4,2026-07-31,${reason},${reason ? 'client' : ''}\n`;
       const before = await snapshot(org.organizationId);
       const refused = await uploadCsv(org.admin, { clients, milestones: milestones('') }, 'commit');
       expectStatus(refused, 422);
@@ -165,7 +165,13 @@ describe('CSV import and export', () => {
         externalKey: 'G-CL-0-EN-0-PR-2-MS-3',
         outcome: 'error',
         changed: [],
-        errors: [{ column: 'replan_reason', rule: 'required when due_date changes (a re-plan keeps its reason)' }],
+        errors: [
+          { column: 'replan_reason', rule: 'required when due_date changes (a re-plan keeps its reason)' },
+          {
+            column: 'replan_category',
+            rule: 'required when due_date changes (client, executive, allocation, dependency or scope)',
+          },
+        ],
       });
       expect(await snapshot(org.organizationId)).toEqual(before);
 
@@ -345,6 +351,7 @@ describe('CSV import and export', () => {
       const replan = await home.manager.post(`/milestones/${home.a.milestoneId}/replan`, {
         dueDate: '2026-07-15',
         reason: '@vendor slipped',
+        category: 'dependency',
       });
       expectStatus(replan, 200);
       const milestones: string[][] = parse(
@@ -407,7 +414,11 @@ describe('CSV import and export', () => {
         dueDate: '2026-03-01',
       });
       expectStatus(
-        await source.admin.post(`/milestones/${milestone.body.id}/replan`, { dueDate: '2026-04-01', reason: 'Scope' }),
+        await source.admin.post(`/milestones/${milestone.body.id}/replan`, {
+          dueDate: '2026-04-01',
+          reason: 'Scope',
+          category: 'scope',
+        }),
         200,
       );
 

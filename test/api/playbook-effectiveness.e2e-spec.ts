@@ -42,7 +42,10 @@ describe('playbook effectiveness', () => {
   const complete = async (id: string, completedAt: string) =>
     expectStatus(await t.manager.post(`/milestones/${id}/complete`, { completedAt }), 200);
   const replan = async (id: string, dueDate: string) =>
-    expectStatus(await t.manager.post(`/milestones/${id}/replan`, { dueDate, reason: 'Hand-made slip' }), 200);
+    expectStatus(
+      await t.manager.post(`/milestones/${id}/replan`, { dueDate, reason: 'Hand-made slip', category: 'executive' }),
+      200,
+    );
   const version = (offsets: number[]) => ({
     name: 'Revenue engine',
     function: 'CRO',

@@ -67,8 +67,8 @@ describe('statements per request do not grow with the data (issue 7)', () => {
              SELECT $1, pr.id, 'M' || n, current_date - 50 + 30 * n - 7, current_date - 50 + 30 * n,
                     CASE WHEN n = 1 THEN 'done' ELSE 'planned' END, n, CASE WHEN n = 1 THEN now() - interval '40 days' END
                FROM priorities pr CROSS JOIN generate_series(1, 5) n WHERE pr.organization_id = $1 AND pr.title LIKE 'Grown%'`);
-    await q(`INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
-             SELECT $1, m.id, $6, now() - interval '5 days', m.baseline_due_date, m.due_date, 'Dependency slipped'
+    await q(`INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason, category)
+             SELECT $1, m.id, $6, now() - interval '5 days', m.baseline_due_date, m.due_date, 'Dependency slipped', 'dependency'
                FROM milestones m JOIN priorities pr ON pr.id = m.priority_id WHERE m.organization_id = $1 AND pr.title LIKE 'Grown%'`);
     await q(`INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, created_at)
              SELECT $1, pr.id, $6, 'on_track', 5 + k, 'Week ' || k, now() - make_interval(days => 7 * k)

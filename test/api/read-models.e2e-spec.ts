@@ -110,7 +110,13 @@ describe('read models', () => {
       await milestone('P2', 'P2-done', '2026-02-20', 3);
       await complete('P2-done', '2026-02-10T10:00:00Z'); // early: no slip
       await milestone('P2', 'P2-open', '2026-03-01', 7);
-      await ok(m.post(`/milestones/${ids['P2-open']}/replan`, { dueDate: '2026-03-25', reason: 'Waiting on legal' })); // 24 days of slip
+      await ok(
+        m.post(`/milestones/${ids['P2-open']}/replan`, {
+          dueDate: '2026-03-25',
+          reason: 'Waiting on legal',
+          category: 'client',
+        }),
+      ); // 24 days of slip
       // progress 3 / 10 = 0.3; gap 0.3 → at_risk (inclusive)
       await checkIn('P2', 'off_track', 8);
       await checkIn('P2', 'at_risk', 6);

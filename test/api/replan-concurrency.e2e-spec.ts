@@ -36,7 +36,11 @@ describe('re-plans of one milestone in parallel', () => {
     const dates = Array.from({ length: PARALLEL }, (_, i) => `2026-09-${String(i + 2).padStart(2, '0')}`);
     const answers = await Promise.all(
       dates.map((dueDate, i) =>
-        t.manager.post(`/milestones/${id}/replan`, { dueDate, reason: `Parallel re-plan ${i + 1}` }),
+        t.manager.post(`/milestones/${id}/replan`, {
+          dueDate,
+          reason: `Parallel re-plan ${i + 1}`,
+          category: 'executive',
+        }),
       ),
     );
     for (const answer of answers) expectStatus(answer, 200);

@@ -51,6 +51,7 @@ describe('period reports and share links', () => {
       await manager.post(`/milestones/${a.milestoneId}/replan`, {
         dueDate: '2026-07-31',
         reason: 'Client IT delayed the CRM export',
+        category: 'client',
       }),
       200,
     );
@@ -100,6 +101,7 @@ describe('period reports and share links', () => {
       await tenant.manager.post(`/milestones/${tenant.a.milestoneId}/replan`, {
         dueDate: '2026-09-30',
         reason: 'Scope grew',
+        category: 'scope',
       }),
       200,
     );

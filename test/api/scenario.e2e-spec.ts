@@ -66,6 +66,7 @@ describe('engagement scenario (demo account manager → executive → client vie
     const replanned = await manager.post(`/milestones/${m2.body.id}/replan`, {
       dueDate: '2026-03-20',
       reason: 'Recruiter pipeline dried up',
+      category: 'executive',
     });
     expectStatus(replanned, 200);
     expect(replanned.body).toMatchObject({

@@ -104,6 +104,7 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
       await tenant.executive.post(`/milestones/${moved.body.id}/replan`, {
         dueDate: '2026-12-10',
         reason: 'Legal review of the new terms',
+        category: 'client',
       }),
       200,
     );
@@ -177,7 +178,9 @@ describe('weekly digests (SMTP sink, postgres queue backend)', () => {
     const exec = executive[0];
     expect(exec.text).toContain('What is due and what slipped — week 48');
     expect(exec.text).toContain('Hire the first SDR');
-    expect(exec.text).toContain('Pricing page live — moved 2026-11-26 → 2026-12-10: Legal review of the new terms');
+    expect(exec.text).toContain(
+      'Pricing page live — moved 2026-11-26 → 2026-12-10 (caused by the client): Legal review of the new terms',
+    );
     expect(exec.text).toContain(names.clientA);
     expect(exec.text).not.toContain(names.clientB);
     expect(exec.text).not.toContain('Warehouse pilot go-live');

@@ -315,6 +315,8 @@ describeInBrowser('web dashboard in Chromium', () => {
     await replan.getByLabel('New due date').fill(newDue.toISODate()!);
     await replan.getByRole('button', { name: 'Re-plan' }).click();
     await replan.getByText('A re-plan needs a reason: say why the date moves.').waitFor(); // required, checked before sending
+    await replan.getByText('Choose what caused the change.').waitFor();
+    await replan.getByLabel('Cause').selectOption('client');
     await replan.getByLabel('Reason for the change').fill('Enterprise buyers pushed discovery past their budget cycle');
     await replan.getByRole('button', { name: 'Re-plan' }).click();
     // Baseline was today + 21: 29 days of slip, one re-plan, drawn as a slip bar.

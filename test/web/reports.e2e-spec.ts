@@ -31,6 +31,7 @@ describeInBrowser('period reports and share links in Chromium', () => {
       await tenant.manager.post(`/milestones/${tenant.a.milestoneId}/replan`, {
         dueDate: '2026-08-14',
         reason: 'Board moved the pricing review',
+        category: 'client',
       }),
       200,
     );

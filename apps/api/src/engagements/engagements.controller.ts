@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AllocationChangeView,
+  AllocationWhatIfView,
   CreateAllocationChangeDto,
   CreateEngagementDto,
   EngagementPage,
@@ -75,6 +76,21 @@ export class EngagementsController {
     @Body() body: CreateAllocationChangeDto,
   ): Promise<AllocationChangeView> {
     return this.engagements.changeAllocation(actor, id, body);
+  }
+
+  @Post(':id/allocation-changes/what-if')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Dry run of an allocation change (admin, account manager): the milestones it would overload; writes nothing',
+  })
+  @Ok(AllocationWhatIfView)
+  allocationWhatIf(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: CreateAllocationChangeDto,
+  ): Promise<AllocationWhatIfView> {
+    return this.engagements.allocationWhatIf(actor, id, body);
   }
 
   @Get(':id/allocation-changes')

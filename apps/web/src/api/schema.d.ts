@@ -412,6 +412,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements/{id}/allocation-changes/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an allocation change (admin, account manager): the milestones it would overload; writes nothing */
+        post: operations["EngagementsController_allocationWhatIf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/engagements/{id}/milestones/export": {
         parameters: {
             query?: never;
@@ -1384,7 +1401,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1433,7 +1450,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1455,6 +1472,15 @@ export interface components {
             id: string;
             previousDaysPerWeek: number | null;
             reason: string;
+        };
+        AllocationWhatIfView: {
+            daysPerWeek: number;
+            /** Format: date */
+            effectiveDate: string;
+            /** @description The allocation_mismatch limit: norm × factor milestones per allocated day/week */
+            limit: number;
+            /** @description Open milestones within the limit as booked that the change would take over it, by due date */
+            overloaded: components["schemas"]["WhatIfMilestoneView"][];
         };
         ApplyPlaybookDto: {
             /** @description One owner per playbook priority, in the playbook's order (owners of the engagement's client) */
@@ -1670,6 +1696,8 @@ export interface components {
             url: string;
         };
         CreateEngagementDto: {
+            /** @description The term renews by itself unless notice is given */
+            autoRenew?: boolean;
             /** Format: uuid */
             clientId: string;
             /**
@@ -1682,11 +1710,22 @@ export interface components {
             /** @enum {string} */
             function: "CRO" | "CMO" | "CPO";
             /**
+             * @description Days of notice before the term end
+             * @example 30
+             */
+            noticePeriodDays?: number;
+            /**
              * Format: date
              * @description Planned last day
              * @example 2026-03-31
              */
             plannedEndDate?: string | null;
+            /**
+             * Format: date
+             * @description When the renewal starts
+             * @example 2026-03-31
+             */
+            renewalDate?: string | null;
             /**
              * Format: date
              * @description First day of the placement
@@ -1697,7 +1736,13 @@ export interface components {
              * @default active
              * @enum {string}
              */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /**
+             * Format: date
+             * @description Last day of the current term
+             * @example 2026-03-31
+             */
+            termEndDate?: string | null;
         };
         CreateExecutiveDto: {
             /** @example dana@example.com */
@@ -1936,6 +1981,8 @@ export interface components {
             score: number;
         };
         DueDateChangeView: {
+            /** @enum {string} */
+            category: "client" | "executive" | "allocation" | "dependency" | "scope";
             /** Format: date-time */
             changedAt: string;
             /** Format: uuid */
@@ -1983,6 +2030,9 @@ export interface components {
             priorities: components["schemas"]["SummaryPriorityView"][];
         };
         EngagementView: {
+            /** @description Statuses this engagement may move to next */
+            allowedTransitions: ("proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled")[];
+            autoRenew: boolean;
             /** Format: uuid */
             clientId: string;
             clientName: string;
@@ -1997,12 +2047,22 @@ export interface components {
             function: "CRO" | "CMO" | "CPO";
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date
+             * @description termEndDate − noticePeriodDays: the last day to give notice
+             */
+            noticeDeadline: string | null;
+            noticePeriodDays: number;
             /** Format: date */
             plannedEndDate: string | null;
             /** Format: date */
+            renewalDate: string | null;
+            /** Format: date */
             startDate: string;
             /** @enum {string} */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /** Format: date */
+            termEndDate: string | null;
         };
         ErrorResponse: {
             /**
@@ -2288,6 +2348,7 @@ export interface components {
             name: string;
             notifyPeopleWithoutAccount: boolean;
             overdueAtRiskDays: number;
+            termNoticeWarningDays: number;
             timezone: string;
         };
         OwnerPage: {
@@ -2519,6 +2580,11 @@ export interface components {
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
+            /**
+             * Format: date
+             * @description termEndDate − notice period
+             */
+            noticeDeadline: string | null;
             /** @description Open and acknowledged alerts by severity: those you can list with GET /alerts?engagementId= (client viewers: not the allocation alerts) */
             openAlerts: components["schemas"]["OpenAlertCountsView"];
             overdueMilestones: number;
@@ -2527,13 +2593,17 @@ export interface components {
             progress: number;
             /** @description Reported RAG is better than computed health */
             ragDisagrees: boolean;
+            /** Format: date */
+            renewalDate: string | null;
             /**
              * @description Worst latest reported RAG among active priorities
              * @enum {string|null}
              */
             reportedRag: "on_track" | "at_risk" | "off_track" | null;
             /** @enum {string} */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /** Format: date */
+            termEndDate: string | null;
         };
         PortfolioPage: {
             /**
@@ -2589,6 +2659,11 @@ export interface components {
             refreshToken: string;
         };
         ReplanMilestoneDto: {
+            /**
+             * @description Required: the cause. client and allocation are not the executive's own slips (the drift score leaves them out)
+             * @enum {string}
+             */
+            category: "client" | "executive" | "allocation" | "dependency" | "scope";
             /**
              * Format: date
              * @description The new due date
@@ -2728,6 +2803,7 @@ export interface components {
             rag: "on_track" | "at_risk" | "off_track";
         };
         SummaryEngagementView: {
+            autoRenew: boolean;
             /** Format: uuid */
             clientId: string;
             clientName: string;
@@ -2740,12 +2816,22 @@ export interface components {
             function: "CRO" | "CMO" | "CPO";
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date
+             * @description termEndDate − notice period
+             */
+            noticeDeadline: string | null;
+            noticePeriodDays: number;
             /** Format: date */
             plannedEndDate: string | null;
             /** Format: date */
+            renewalDate: string | null;
+            /** Format: date */
             startDate: string;
             /** @enum {string} */
-            status: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /** Format: date */
+            termEndDate: string | null;
         };
         SummaryPriorityView: {
             /** @description Oldest first */
@@ -2801,6 +2887,13 @@ export interface components {
             status: "active" | "inactive";
         };
         UpdateEngagementDto: {
+            /** @description The term renews by itself unless notice is given */
+            autoRenew?: boolean;
+            /**
+             * @description Days of notice before the term end
+             * @example 30
+             */
+            noticePeriodDays?: number;
             /**
              * Format: date
              * @example 2026-03-31
@@ -2808,11 +2901,26 @@ export interface components {
             plannedEndDate?: string | null;
             /**
              * Format: date
+             * @description When the renewal starts
+             * @example 2026-03-31
+             */
+            renewalDate?: string | null;
+            /**
+             * Format: date
              * @example 2026-03-31
              */
             startDate?: string;
-            /** @enum {string} */
-            status?: "proposed" | "active" | "paused" | "completed" | "cancelled";
+            /**
+             * @description Only along the lifecycle: proposed → active → paused or renewing → active or ended (completed, cancelled); otherwise 422 ENGAGEMENT.STATUS_TRANSITION
+             * @enum {string}
+             */
+            status?: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /**
+             * Format: date
+             * @description Last day of the current term
+             * @example 2026-03-31
+             */
+            termEndDate?: string | null;
         };
         UpdateExecutiveDto: {
             /** @example dana@example.com */
@@ -2866,6 +2974,8 @@ export interface components {
             notifyPeopleWithoutAccount?: boolean;
             /** @description An open milestone overdue by more than this many days makes its priority at_risk (4× → off_track) */
             overdueAtRiskDays?: number;
+            /** @description Alert (engagement_term_ending) once an engagement's notice deadline is this many days away (default 30) */
+            termNoticeWarningDays?: number;
             /** @example Europe/London */
             timezone?: string;
         };
@@ -2951,6 +3061,19 @@ export interface components {
             minSeverity: "info" | "warning" | "critical";
             url: string;
         };
+        WhatIfMilestoneView: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The same with the change (null: no allocated days) */
+            loadAfter: number | null;
+            /** @description Milestones per allocated day/week in the 30 days up to the due date, as booked */
+            loadBefore: number | null;
+            /** Format: uuid */
+            priorityId: string;
+            title: string;
+        };
         WritePlaybookDto: {
             description?: string | null;
             /** @enum {string} */
@@ -3004,7 +3127,7 @@ export interface operations {
                 offset?: number;
                 order?: "asc" | "desc";
                 /** @description A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400 */
-                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
                 severity?: "info" | "warning" | "critical";
                 status?: "open" | "acknowledged" | "resolved";
             };
@@ -4261,8 +4384,10 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order?: "asc" | "desc";
+                /** @description Only engagements whose renewal date is between today and today + this many days */
+                renewingWithinDays?: number;
                 sort?: "startDate" | "client" | "status" | "createdAt";
-                status?: "proposed" | "active" | "paused" | "completed" | "cancelled";
+                status?: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -4662,6 +4787,67 @@ export interface operations {
             };
             /** @description A domain rule refuses it; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EngagementsController_allocationWhatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAllocationChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationWhatIfView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8364,9 +8550,11 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 order?: "asc" | "desc";
+                /** @description Only running engagements whose renewal date is between today and today + this many days */
+                renewingWithinDays?: number;
                 /** @description drift: latest drift score (use order=desc for the worst first) */
                 sort?: "client" | "startDate" | "nextDue" | "drift";
-                status?: "proposed" | "active" | "paused" | "completed" | "cancelled";
+                status?: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
             };
             header?: never;
             path?: never;

@@ -78,6 +78,14 @@ export default function EngagementPage() {
           {e.plannedEndDate ? formatDate(e.plannedEndDate) : 'open-ended'}
           {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} days/week now` : ''}
         </p>
+        {e.termEndDate || e.renewalDate ? (
+          <p className="engagement-term">
+            {e.termEndDate ? `Term ends ${formatDate(e.termEndDate)}` : 'No term end'}
+            {e.noticeDeadline && e.noticePeriodDays > 0 ? ` · notice by ${formatDate(e.noticeDeadline)}` : ''}
+            {e.renewalDate ? ` · renewal ${formatDate(e.renewalDate)}` : ''}
+            {e.autoRenew ? ' · renews automatically' : ''}
+          </p>
+        ) : null}
         {allocation.data && allocation.data.length > 1 ? (
           <details>
             <summary>Allocation history ({plural(allocation.data.length, 'change', 'changes')})</summary>

@@ -25,6 +25,23 @@ export async function loadPortfolio(): Promise<Item[]> {
   return [first, ...rest].flatMap((p) => p.items);
 }
 
+/** The renewal window of the portfolio's "Renewing within 60 days" filter (issue 17). */
+export const RENEWAL_WINDOW_DAYS = 60;
+
+/** The engagements renewing within the window, as the API decides it (in the organization's timezone). */
+async function loadRenewing(): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await unwrap(
+      api.GET('/api/v1/portfolio', {
+        params: { query: { limit: PAGE, offset, renewingWithinDays: RENEWAL_WINDOW_DAYS } },
+      }),
+    );
+    page.items.forEach((i) => ids.add(i.engagementId));
+    if (offset + PAGE >= page.total) return ids;
+  }
+}
+
 // An engagement's health is never an outcome (achieved/dropped); listed last only to complete the record.
 const HEALTH_ORDER: Record<Health, number> = {
   overdue: 0,
@@ -59,6 +76,8 @@ export default function PortfolioPage() {
   const [health, setHealth] = useQueryState<string>('health', '');
   const [manager, setManager] = useQueryState<string>('manager', '');
   const [sort, setSort] = useQueryState<Sort>('sort', 'drift');
+  const [renewal, setRenewal] = useQueryState<string>('renewal', '');
+  const renewing = useLoad(() => (renewal ? loadRenewing() : Promise.resolve(null)), [renewal]);
 
   const items = portfolio.data ?? [];
   const clients = useMemo(
@@ -82,6 +101,7 @@ export default function PortfolioPage() {
           (!fn || i.function === fn) &&
           (!health || (health === 'none' ? i.health === null : i.health === health)) &&
           (!manager || i.accountManagerId === manager) &&
+          (!renewal || (renewing.data?.has(i.engagementId) ?? false)) &&
           (!needle ||
             [i.clientName, i.executiveName, i.function, i.nextMilestone?.title ?? ''].some((text) =>
               text.toLowerCase().includes(needle),
@@ -89,7 +109,7 @@ export default function PortfolioPage() {
       ),
       sort,
     );
-  }, [items, search, client, fn, health, manager, sort]);
+  }, [items, search, client, fn, health, manager, sort, renewal, renewing.data]);
 
   return (
     <section>
@@ -172,6 +192,16 @@ export default function PortfolioPage() {
                   </>
                 )}
               </Filter>
+              <Filter label="Renewal">
+                {(id) => (
+                  <>
+                    <select id={id} value={renewal} onChange={(e) => setRenewal(e.target.value)}>
+                      <option value="">Any</option>
+                      <option value="soon">Renewing within {RENEWAL_WINDOW_DAYS} days</option>
+                    </select>
+                  </>
+                )}
+              </Filter>
               <Filter label="Sort by">
                 {(id) => (
                   <>
@@ -238,7 +268,10 @@ const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
           {item.accountManagerName ? ` · AM ${item.accountManagerName}` : ''}
         </div>
       </td>
-      <td data-label="Status">{item.status}</td>
+      <td data-label="Status">
+        {item.status}
+        {item.renewalDate ? <div className="muted">renews {formatDate(item.renewalDate)}</div> : null}
+      </td>
       <td data-label="Health vs reported">
         <HealthVsRag health={item.health} reportedRag={item.reportedRag} disagrees={item.ragDisagrees} />
       </td>

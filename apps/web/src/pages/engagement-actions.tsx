@@ -125,16 +125,28 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
   );
 }
 
-/** Re-plan with a required reason. */
+type ReplanCategory = Schemas['ReplanMilestoneDto']['category'];
+/** The re-plan causes as the form offers them; client and allocation are not the executive's own slips. */
+export const REPLAN_CAUSES: Array<[ReplanCategory, string]> = [
+  ['client', 'The client (decisions, people, legal, budget)'],
+  ['allocation', 'The allocation (days bought)'],
+  ['dependency', 'A dependency (vendor, partner, another team)'],
+  ['scope', 'A change of scope'],
+  ['executive', 'Our own planning'],
+];
+const CAUSE_LABEL = Object.fromEntries(REPLAN_CAUSES) as Record<ReplanCategory, string>;
+
+/** Re-plan with a required cause and reason. */
 export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone: () => void }) {
   const [dueDate, setDueDate] = useState(milestone.dueDate);
+  const [category, setCategory] = useState<ReplanCategory | ''>('');
   const [reason, setReason] = useState('');
   const form = useForm(
     () =>
       unwrap(
         api.POST('/api/v1/milestones/{id}/replan', {
           params: { path: { id: milestone.id } },
-          body: { dueDate, reason },
+          body: { dueDate, reason, category: category as ReplanCategory },
         }),
       ),
     {
@@ -142,6 +154,7 @@ export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone
         const errors: FieldErrors = {};
         if (!dueDate) errors.dueDate = 'Choose the new due date.';
         else if (dueDate === milestone.dueDate) errors.dueDate = 'Pick a date different from the current one.';
+        if (!category) errors.category = 'Choose what caused the change.';
         if (!reason.trim()) errors.reason = 'A re-plan needs a reason: say why the date moves.';
         return errors;
       },
@@ -158,6 +171,19 @@ export function ReplanForm({ milestone, onDone }: { milestone: Milestone; onDone
         onChange={(e) => (setDueDate(e.target.value), form.edited('dueDate'))}
         error={form.errors.dueDate}
       />
+      <SelectField
+        label="Cause"
+        value={category}
+        onChange={(e) => (setCategory(e.target.value as ReplanCategory), form.edited('category'))}
+        error={form.errors.category}
+      >
+        <option value="">Choose…</option>
+        {REPLAN_CAUSES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
       <TextArea
         label="Reason for the change"
         value={reason}
@@ -226,8 +252,8 @@ export function MilestonePanel({
       <ul>
         {history.data?.map((h) => (
           <li key={h.id}>
-            {formatDate(h.oldDueDate)} → {formatDate(h.newDueDate)}: “{h.reason}” ({h.changedByName ?? 'someone'},{' '}
-            {formatInstant(h.changedAt, zone)})
+            {formatDate(h.oldDueDate)} → {formatDate(h.newDueDate)} · {CAUSE_LABEL[h.category] ?? h.category}: “
+            {h.reason}” ({h.changedByName ?? 'someone'}, {formatInstant(h.changedAt, zone)})
           </li>
         ))}
       </ul>

@@ -771,10 +771,17 @@ function GrantEditor({
   );
 }
 
-/** Status and planned end of an engagement, and a change of allocation (kept as history, with a reason). */
+/**
+ * Status (only the moves the lifecycle allows), planned end and term of an engagement, and a change of allocation
+ * (kept as history, with a reason).
+ */
 function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['EngagementView']; onSaved: () => void }) {
   const [status, setStatus] = useState(e.status);
   const [plannedEndDate, setPlannedEndDate] = useState(e.plannedEndDate ?? '');
+  const [termEndDate, setTermEndDate] = useState(e.termEndDate ?? '');
+  const [renewalDate, setRenewalDate] = useState(e.renewalDate ?? '');
+  const [noticePeriodDays, setNoticePeriodDays] = useState(String(e.noticePeriodDays));
+  const [autoRenew, setAutoRenew] = useState(e.autoRenew);
   const [daysPerWeek, setDaysPerWeek] = useState(String(e.daysPerWeek ?? ''));
   const [effectiveDate, setEffectiveDate] = useState('');
   const [reason, setReason] = useState('');
@@ -783,11 +790,37 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
       unwrap(
         api.PATCH('/api/v1/engagements/{id}', {
           params: { path: { id: e.id } },
-          body: { status, plannedEndDate: plannedEndDate || null },
+          body: {
+            ...(status !== e.status ? { status } : {}),
+            plannedEndDate: plannedEndDate || null,
+            termEndDate: termEndDate || null,
+            renewalDate: renewalDate || null,
+            noticePeriodDays: Number(noticePeriodDays || 0),
+            autoRenew,
+          },
         }),
       ),
     { onDone: onSaved },
   );
+  const [whatIf, setWhatIf] = useState<Schemas['AllocationWhatIfView'] | null>(null);
+  const [whatIfError, setWhatIfError] = useState<string | null>(null);
+  // A dry run of the change as typed: writes nothing, lists the milestones it would overload.
+  const tryAllocation = async () => {
+    setWhatIf(null);
+    setWhatIfError(null);
+    try {
+      setWhatIf(
+        await unwrap(
+          api.POST('/api/v1/engagements/{id}/allocation-changes/what-if', {
+            params: { path: { id: e.id } },
+            body: { daysPerWeek: Number(daysPerWeek), effectiveDate, reason: reason.trim() || 'What-if' },
+          }),
+        ),
+      );
+    } catch (error) {
+      setWhatIfError((error as ApiError).message);
+    }
+  };
   const allocation = useForm(
     (key) =>
       unwrap(
@@ -826,9 +859,9 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
           onChange={(ev) => setStatus(ev.target.value as typeof status)}
           error={details.errors.status}
         >
-          {(['proposed', 'active', 'paused', 'completed', 'cancelled'] as const).map((s) => (
+          {[e.status, ...e.allowedTransitions].map((s) => (
             <option key={s} value={s}>
-              {s}
+              {s === e.status ? `${s} (now)` : s}
             </option>
           ))}
         </SelectField>
@@ -839,6 +872,33 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
           onChange={(ev) => setPlannedEndDate(ev.target.value)}
           error={details.errors.plannedEndDate}
         />
+        <TextField
+          label="Term ends"
+          type="date"
+          value={termEndDate}
+          onChange={(ev) => setTermEndDate(ev.target.value)}
+          error={details.errors.termEndDate}
+        />
+        <TextField
+          label="Renewal date"
+          type="date"
+          value={renewalDate}
+          onChange={(ev) => setRenewalDate(ev.target.value)}
+          error={details.errors.renewalDate}
+        />
+        <TextField
+          label="Notice period (days)"
+          type="number"
+          min="0"
+          max="365"
+          value={noticePeriodDays}
+          onChange={(ev) => setNoticePeriodDays(ev.target.value)}
+          error={details.errors.noticePeriodDays}
+        />
+        <label className="inline">
+          <input type="checkbox" checked={autoRenew} onChange={(ev) => setAutoRenew(ev.target.checked)} /> Renews
+          automatically unless notice is given
+        </label>
         <button type="submit" disabled={details.busy}>
           Save engagement
         </button>
@@ -873,7 +933,32 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
         />
         <button type="submit" disabled={allocation.busy}>
           Change allocation
+        </button>{' '}
+        <button type="button" onClick={() => void tryAllocation()} disabled={allocation.busy || !effectiveDate}>
+          What would it overload?
         </button>
+        <FormError message={whatIfError} />
+        {whatIf ? (
+          <div role="status" aria-label="Allocation what-if">
+            {whatIf.overloaded.length === 0 ? (
+              <p>No milestone would be overloaded (limit {whatIf.limit} per allocated day).</p>
+            ) : (
+              <>
+                <p>
+                  {plural(whatIf.overloaded.length, 'milestone', 'milestones')} would be overloaded (limit{' '}
+                  {whatIf.limit} per allocated day):
+                </p>
+                <ul>
+                  {whatIf.overloaded.map((m) => (
+                    <li key={m.id}>
+                      {m.title} (due {formatDate(m.dueDate)}): {m.loadBefore ?? '∞'} → {m.loadAfter ?? '∞'}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        ) : null}
       </form>
     </details>
   );

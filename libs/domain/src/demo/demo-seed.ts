@@ -4,6 +4,7 @@ import { DriftFactsRepository } from '../drift/drift-facts.repository';
 import { engagementSnapshotRecords } from '../drift/engagement-drift-scores';
 import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization-settings';
 import { planApplication } from '../playbooks/playbook-plan';
+import type { ReplanCategory } from '../milestones/milestone.entity';
 import { hashPassword } from '../users/password';
 import type { Role } from '../users/user.entity';
 import { DEMO_PLAYBOOKS } from './demo-playbooks';
@@ -137,6 +138,16 @@ export async function seedDemoOrganization(
     const brightCmo = await engagement(brightleaf, marcus, 'CMO', 'active', -45, 320, 2);
     const corvidCpo = await engagement(corvid, priya, 'CPO', 'active', -200, 165, 2.5);
     const acmeCmo = await engagement(acme, elena, 'CMO', 'proposed', 14, 200, 1);
+    // Terms: Acme's CRO renews by itself (60 days' notice); Corvid's CPO term ends in 50 days with 30 days' notice
+    // and its renewal is within the portfolio's 60-day window.
+    const term = (id: string, termEnd: number, renewal: number, noticeDays: number, autoRenew: boolean) =>
+      tx.query(
+        `UPDATE engagements SET term_end_date = $3, renewal_date = $4, notice_period_days = $5, auto_renew = $6
+          WHERE organization_id = $1 AND id = $2`,
+        [orgId, id, day(termEnd), day(renewal), noticeDays, autoRenew],
+      );
+    await term(acmeCro, 245, 246, 60, true);
+    await term(corvidCpo, 50, 51, 30, false);
 
     const allocation = (
       engagementId: string,
@@ -196,7 +207,7 @@ export async function seedDemoOrganization(
         status?: string;
         completed?: number;
         weight?: number;
-        replans?: Array<{ from: number; to: number; reason: string; on: number }>;
+        replans?: Array<{ from: number; to: number; reason: string; category: ReplanCategory; on: number }>;
       } = {},
     ) => {
       const id = await insert(
@@ -216,9 +227,9 @@ export async function seedDemoOrganization(
       );
       for (const r of opts.replans ?? []) {
         await tx.query(
-          `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [orgId, id, authorOfPriority.get(priorityId), at(r.on), day(r.from), day(r.to), r.reason],
+          `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason, category)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [orgId, id, authorOfPriority.get(priorityId), at(r.on), day(r.from), day(r.to), r.reason, r.category],
         );
       }
       return id;
@@ -269,7 +280,9 @@ export async function seedDemoOrganization(
     await milestone(pipeline, 'Launch outbound sequences for the top 50 accounts', -20, {
       due: -6,
       status: 'in_progress',
-      replans: [{ from: -20, to: -6, reason: 'Sales ops tooling arrived two weeks late', on: -22 }],
+      replans: [
+        { from: -20, to: -6, reason: 'Sales ops tooling arrived two weeks late', category: 'dependency', on: -22 },
+      ],
     });
     await milestone(pipeline, 'First 10 enterprise discovery calls', 21, { forecast: 35, weight: 2 });
     await checkIn(pipeline, 28, 'on_track', 8, 'ICP signed off; both AE offers accepted.', null, true);
@@ -331,15 +344,15 @@ export async function seedDemoOrganization(
       status: 'in_progress',
       weight: 2,
       replans: [
-        { from: -90, to: -60, reason: 'Carrier integration scope doubled', on: -95 },
-        { from: -60, to: -25, reason: 'Lost the lead backend engineer', on: -62 },
+        { from: -90, to: -60, reason: 'Carrier integration scope doubled', category: 'scope', on: -95 },
+        { from: -60, to: -25, reason: 'Lost the lead backend engineer', category: 'client', on: -62 },
       ],
     });
     await milestone(platform, 'General availability', -10, {
       due: 20,
       forecast: 45,
       weight: 3,
-      replans: [{ from: -10, to: 20, reason: 'Follows the beta slip', on: -62 }],
+      replans: [{ from: -10, to: 20, reason: 'Follows the beta slip', category: 'dependency', on: -62 }],
     });
     await checkIn(
       platform,

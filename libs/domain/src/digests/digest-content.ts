@@ -3,6 +3,7 @@ import { addDays, daysFrom } from './digest-dates';
 import { computedHealth, expectedProgress, type ComputedHealth, type HealthThresholds } from '../health/health';
 import { ragDisagrees, worstHealth, worstRag } from '../portfolio/engagement-health';
 import type { Severity } from '../drift/drift-types';
+import { EXTERNAL_REPLAN_CATEGORIES, type ReplanCategory } from '../milestones/milestone.entity';
 import type { Role } from '../users/user.entity';
 import type { AdminDigestKind, DigestKind } from './digest.entity';
 import { weekNumberOf } from './digest-schedule';
@@ -40,6 +41,8 @@ export interface ReplannedMilestone {
   oldDueDate: string;
   newDueDate: string;
   reason: string;
+  /** The cause: client- and allocation-caused re-plans are told apart from the executive's own. */
+  category: ReplanCategory;
   changedOn: string;
 }
 
@@ -127,6 +130,8 @@ export interface DigestTotals {
   completed: number;
   slipped: number;
   replanned: number;
+  /** Of `replanned`, those the client or the allocation caused (not the executive's own slips). */
+  replannedByClientOrAllocation: number;
   dueNext14Days: number;
   overdue: number;
   openAlerts: Record<Severity, number> & { total: number };
@@ -325,6 +330,9 @@ function totalsOf(sections: EngagementSection[]): DigestTotals {
     completed: sum((s) => s.completed.length),
     slipped: sum((s) => s.slipped.length),
     replanned: sum((s) => s.replanned.length),
+    replannedByClientOrAllocation: sum(
+      (s) => s.replanned.filter((r) => EXTERNAL_REPLAN_CATEGORIES.includes(r.category)).length,
+    ),
     dueNext14Days: sum((s) => s.dueNext14Days.length),
     overdue: sum((s) => s.overdue),
     openAlerts: {

@@ -4,6 +4,7 @@ import { AccessService } from '../access/access.service';
 import type { Rag } from '../check-ins/check-in.entity';
 import { hiddenAlertRules, visibleAlertRuleSql } from '../drift/alert-visibility';
 import type { Severity } from '../drift/drift-types';
+import type { ReplanCategory } from '../milestones/milestone.entity';
 import type { Actor } from '../shared/actor';
 import type { Role } from '../users/user.entity';
 import { SqlParams } from '../shared/sql';
@@ -187,7 +188,7 @@ export class DigestFactsRepository {
 
     const replans: Array<Record<string, string>> = await tx.query(
       `SELECT p.engagement_id, m.title, p.title AS priority_title, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date,
-              to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date, h.reason, to_char(h.changed_at AT TIME ZONE $4, 'YYYY-MM-DD') AS changed_on
+              to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date, h.reason, h.category, to_char(h.changed_at AT TIME ZONE $4, 'YYYY-MM-DD') AS changed_on
          FROM milestone_due_date_changes h
          JOIN milestones m ON m.organization_id = h.organization_id AND m.id = h.milestone_id
          JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
@@ -203,6 +204,7 @@ export class DigestFactsRepository {
         oldDueDate: r.old_due_date,
         newDueDate: r.new_due_date,
         reason: r.reason,
+        category: r.category as ReplanCategory,
         changedOn: r.changed_on,
       });
     }

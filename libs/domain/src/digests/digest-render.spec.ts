@@ -42,6 +42,7 @@ const facts = (clientName: string, score: number): DigestEngagementFacts => ({
       oldDueDate: '2026-11-20',
       newDueDate: '2026-12-04',
       reason: 'Legal review',
+      category: 'client',
       changedOn: '2026-11-19',
     },
   ],
@@ -98,7 +99,7 @@ describe('renderDigest', () => {
     for (const line of [
       '1 priority off track at Acme',
       'Drift 40/100, ▲ 5 worse than last week',
-      'Pricing — moved 2026-11-20 → 2026-12-04: Legal review',
+      'Pricing — moved 2026-11-20 → 2026-12-04 (caused by the client): Legal review',
       '2026-11-30 — Pipeline review (Build the team)',
       'Open alerts: 1 warning',
       'confidence 5/10 (↓ falling from 7)',

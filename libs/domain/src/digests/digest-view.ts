@@ -1,5 +1,6 @@
 import type { Rag } from '../check-ins/check-in.entity';
 import type { ComputedHealth } from '../health/health';
+import type { ReplanCategory } from '../milestones/milestone.entity';
 import type { DigestContent, EngagementSection, Trend } from './digest-content';
 import { plural } from './digest-content';
 
@@ -158,7 +159,8 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
       (m) => `${oneLine(m.title, 120)} — due ${m.dueDate}, ${plural(m.daysOverdue, 'day')} overdue`,
     ),
     replanned: s.replanned.map(
-      (r) => `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate}: ${oneLine(r.reason, 200)}`,
+      (r) =>
+        `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate} (${REPLAN_CAUSE[r.category]}): ${oneLine(r.reason, 200)}`,
     ),
     due: s.dueNext14Days.map((m) => `${m.dueDate} — ${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)})`),
     overdueLine: s.overdue ? `${plural(s.overdue, 'milestone')} overdue in total` : null,
@@ -194,3 +196,12 @@ export function oneLine(value: string, maxLength: number): string {
     .trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
+
+/** How a digest names a re-plan's cause: the client's and the allocation's apart from the executive's own. */
+const REPLAN_CAUSE: Record<ReplanCategory, string> = {
+  client: 'caused by the client',
+  allocation: 'caused by the allocation',
+  executive: "the executive's own",
+  dependency: 'a dependency',
+  scope: 'scope change',
+};

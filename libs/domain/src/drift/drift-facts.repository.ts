@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
-import type { EngagementFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
+import { EXTERNAL_REPLAN_CATEGORIES } from '../milestones/milestone.entity';
+import type { EngagementFacts, EngagementTermFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
 
 /** Per active priority: what the drift score needs, aggregated in SQL so a scan never holds every milestone. */
 export interface PriorityScoreFacts {
@@ -142,12 +143,22 @@ export class DriftFactsRepository {
        due_soon AS (
          SELECT p.engagement_id, sum(t.open_next_30) AS milestones
            FROM scan_milestone_totals t JOIN priorities p ON p.organization_id = $1 AND p.id = t.priority_id AND p.status = 'active'
-          GROUP BY p.engagement_id)
+          GROUP BY p.engagement_id),
+       due_allocations AS (
+         -- The allocation in force on each open milestone's due date (an overdue one: today's), for the few due soon.
+         SELECT e.id AS engagement_id, array_agg(${allocationInForceSql('GREATEST(m.due_date, $2::date)')}) AS allocations
+           FROM milestones m
+           JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.status = 'active'
+           JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
+          WHERE m.organization_id = $1 AND m.status IN ('planned','in_progress') AND m.due_date <= $2::date + 30
+          GROUP BY e.id)
        SELECT e.id, e.client_id, ${allocationInForceSql('$2')} AS days_per_week,
-              COALESCE(a.priorities, 0) AS active_priorities, COALESCE(d.milestones, 0) AS open_next_30
+              COALESCE(a.priorities, 0) AS active_priorities, COALESCE(d.milestones, 0) AS open_next_30,
+              COALESCE(da.allocations, '{}') AS due_allocations
          FROM engagements e
          LEFT JOIN active a ON a.engagement_id = e.id
          LEFT JOIN due_soon d ON d.engagement_id = e.id
+         LEFT JOIN due_allocations da ON da.engagement_id = e.id
         WHERE e.organization_id = $1 AND e.status = 'active'`,
       [organizationId, today],
     );
@@ -157,6 +168,45 @@ export class DriftFactsRepository {
       daysPerWeek: Number(r.days_per_week),
       activePriorities: Number(r.active_priorities),
       openMilestonesNext30Days: Number(r.open_next_30),
+      dueSoonAllocations: (r.due_allocations as Array<string | number>).map(Number),
+    }));
+  }
+
+  /**
+   * Running engagements (active, paused, renewing) with a term end or a renewal date: their term, latest drift
+   * snapshot, latest check-in and the median time to acknowledge the check-ins of the last 28 days (one still
+   * unacknowledged counts with its age at `now`). Few rows: only engagements with a term are read.
+   */
+  async terms(tx: EntityManager, organizationId: string, timezone: string, now: Date): Promise<EngagementTermFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT e.id, e.status, to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(e.term_end_date, 'YYYY-MM-DD') AS term_end_date, to_char(e.renewal_date, 'YYYY-MM-DD') AS renewal_date,
+              e.notice_period_days, e.auto_renew,
+              (SELECT s.score FROM drift_snapshots s WHERE s.organization_id = e.organization_id AND s.engagement_id = e.id
+                ORDER BY s.snapshot_date DESC LIMIT 1) AS drift_score,
+              to_char((SELECT max(c.created_at) FROM check_ins c JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
+                        WHERE c.organization_id = e.organization_id AND p.engagement_id = e.id) AT TIME ZONE $2, 'YYYY-MM-DD') AS last_check_in_on,
+              (SELECT round((percentile_cont(0.5) WITHIN GROUP (
+                        ORDER BY extract(epoch FROM COALESCE(c.acknowledged_at, $3::timestamptz) - c.created_at)) / 86400)::numeric, 1)
+                 FROM check_ins c JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
+                WHERE c.organization_id = e.organization_id AND p.engagement_id = e.id
+                  AND c.created_at >= $3::timestamptz - interval '28 days') AS ack_median_days
+         FROM engagements e
+        WHERE e.organization_id = $1 AND e.status IN ('active','paused','renewing')
+          AND (e.term_end_date IS NOT NULL OR e.renewal_date IS NOT NULL)`,
+      [organizationId, timezone, now.toISOString()],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      status: r.status as EngagementTermFacts['status'],
+      startDate: r.start_date as string,
+      termEndDate: (r.term_end_date as string | null) ?? null,
+      renewalDate: (r.renewal_date as string | null) ?? null,
+      noticePeriodDays: Number(r.notice_period_days),
+      autoRenew: Boolean(r.auto_renew),
+      driftScore: r.drift_score === null ? null : Number(r.drift_score),
+      lastCheckInOn: (r.last_check_in_on as string | null) ?? null,
+      ackMedianDays: r.ack_median_days === null ? null : Number(r.ack_median_days),
     }));
   }
 
@@ -189,7 +239,9 @@ export class DriftFactsRepository {
       `WITH replans AS (
          SELECT m.priority_id, array_agg(h.new_due_date - h.old_due_date) AS moved
            FROM milestone_due_date_changes h JOIN milestones m ON m.organization_id = h.organization_id AND m.id = h.milestone_id
-          WHERE h.organization_id = $1 AND h.changed_at >= $4::timestamptz - interval '30 days' GROUP BY m.priority_id),
+          WHERE h.organization_id = $1 AND h.changed_at >= $4::timestamptz - interval '30 days'
+            -- Re-plans the client or the allocation caused are not the executive's drift.
+            AND h.category <> ALL($6::text[]) GROUP BY m.priority_id),
        checkins AS (
          SELECT c.priority_id, max(c.created_at) AS last_at,
                 (array_agg(c.confidence ORDER BY c.created_at DESC))[1:$5] AS confidences
@@ -203,7 +255,7 @@ export class DriftFactsRepository {
          LEFT JOIN replans r ON r.priority_id = p.id
          LEFT JOIN checkins ci ON ci.priority_id = p.id
         WHERE p.organization_id = $1 AND p.status = 'active'`,
-      [organizationId, today, timezone, now.toISOString(), checkInWindow],
+      [organizationId, today, timezone, now.toISOString(), checkInWindow, EXTERNAL_REPLAN_CATEGORIES],
     );
     return rows.map((r) => ({
       priorityId: r.id as string,

@@ -71,15 +71,26 @@ export class DriftScanService {
       await this.drift.widenWorkMemForTransaction(tx);
       const now = this.clock.now();
       const { today, timezone, settings } = await this.organizations.context(tx, organizationId);
-      const thresholds = resolveDriftThresholds(
-        (settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift,
-      );
+      const thresholds = {
+        ...resolveDriftThresholds(
+          (settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift,
+        ),
+        termEndingWithinDays: settings.termNoticeWarningDays,
+      };
       const window = thresholds.confidenceFallingDrops + 1;
       await this.facts.milestoneTotals(tx, organizationId, today, timezone);
       const priorities = await this.facts.priorities(tx, organizationId, Math.max(window, 8));
       const engagements = await this.facts.engagements(tx, organizationId, today);
       const owners = await this.facts.owners(tx, organizationId);
       const scores = await this.facts.scoreFacts(tx, organizationId, today, timezone, now, 8);
+      // Today's drift score per active engagement: written as today's snapshot below, and what renewal_at_risk
+      // weighs (an engagement not active keeps its latest snapshot).
+      const snapshots = engagementSnapshotRecords(scores, engagements, settings.focusCap);
+      const scoreToday = new Map(snapshots.map((s) => [s.engagement_id, s.score]));
+      const terms = (await this.facts.terms(tx, organizationId, timezone, now)).map((t) => ({
+        ...t,
+        driftScore: scoreToday.get(t.id) ?? t.driftScore,
+      }));
       const facts: ScanFacts = {
         today,
         focusCap: settings.focusCap,
@@ -89,6 +100,7 @@ export class DriftScanService {
         priorities,
         engagements,
         owners,
+        terms,
       };
 
       await this.alerts.begin(tx);
@@ -123,7 +135,6 @@ export class DriftScanService {
       const outboxIds =
         counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
       // Today's drift score per active engagement (re-written by every scan of the day: the last one stands).
-      const snapshots = engagementSnapshotRecords(scores, engagements, settings.focusCap);
       if (snapshots.length > 0) await this.drift.writeSnapshots(tx, organizationId, today, snapshots);
       await this.drift.markScanned(tx, organizationId, now);
       const result: ScanResult = { organizationId, ...counts, resolved, notifications: outboxIds.length };

@@ -17,7 +17,8 @@ export interface PriorityDriftInput {
   /** Cancelled milestones left out: a cancelled milestone neither slips nor lands. */
   milestones: DriftScoreMilestone[];
   /**
-   * Due-date changes of the priority's milestones in the last 30 days, as days moved (negative = earlier).
+   * Due-date changes of the priority's milestones in the last 30 days, as days moved (negative = earlier), except
+   * those whose cause is the client or the allocation (not the executive's drift; the scan leaves them out).
    * Every change counts as a re-plan; only forward moves add to its size (as with replanTotalDays).
    */
   replanDaysLast30Days: number[];

@@ -15,6 +15,8 @@ export const DRIFT_RULES = [
   'owner_overload',
   'owner_missing',
   'allocation_mismatch',
+  'engagement_term_ending',
+  'renewal_at_risk',
 ] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
@@ -45,6 +47,19 @@ export interface DriftThresholds {
   allocationNormMilestonesPerDay: number;
   /** …and how far above the norm counts as a mismatch (factor). */
   allocationMismatchFactor: number;
+  /**
+   * engagement_term_ending: the notice deadline (term end − notice period) is this many days away or less. The
+   * organization's `termNoticeWarningDays` setting; the scan lays it over this default.
+   */
+  termEndingWithinDays: number;
+  /** renewal_at_risk: a renewal this many days away or less… */
+  renewalWindowDays: number;
+  /** …while the engagement's drift score is above this, */
+  renewalRiskDriftScore: number;
+  /** …or its latest check-in is more than this many days old (two weekly check-ins missed), */
+  renewalMissedCheckInDays: number;
+  /** …or the client's median time to acknowledge check-ins over the last 4 weeks is more than this many days. */
+  renewalAckMedianDays: number;
 }
 
 export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = {
@@ -58,6 +73,11 @@ export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = {
   ownerMaxActivePriorities: 4,
   allocationNormMilestonesPerDay: 3,
   allocationMismatchFactor: 2,
+  termEndingWithinDays: 30,
+  renewalWindowDays: 60,
+  renewalRiskDriftScore: 40,
+  renewalMissedCheckInDays: 14,
+  renewalAckMedianDays: 7,
 };
 
 /** Open (planned/in_progress) milestones of active priorities of active engagements, pre-filtered in SQL. */
@@ -100,6 +120,31 @@ export interface EngagementFacts {
   activePriorities: number;
   /** Open milestones due within the next 30 days. */
   openMilestonesNext30Days: number;
+  /**
+   * The allocation in force on the due date of each of those milestones (an overdue one: today's), so a booked
+   * scale-down counts before it starts. Absent: today's allocation for all of them.
+   */
+  dueSoonAllocations?: number[];
+}
+
+/** Engagements that are running (active, paused or renewing) and have a term end or a renewal date. */
+export interface EngagementTermFacts {
+  id: string;
+  status: 'active' | 'paused' | 'renewing';
+  startDate: string;
+  termEndDate: string | null;
+  renewalDate: string | null;
+  noticePeriodDays: number;
+  autoRenew: boolean;
+  /** Today's drift score when the scan computes one (active engagements), else the latest snapshot; null: none yet. */
+  driftScore: number | null;
+  /** Local date of the latest check-in on any of its priorities; null: none yet. */
+  lastCheckInOn: string | null;
+  /**
+   * Median days from a check-in to the client's acknowledgement, over the check-ins of the last 28 days (one not
+   * acknowledged yet counts with its age so far); null when there were none.
+   */
+  ackMedianDays: number | null;
 }
 
 export interface OwnerFacts {
@@ -117,6 +162,7 @@ export interface ScanFacts {
   priorities: PriorityFacts[];
   engagements: EngagementFacts[];
   owners: OwnerFacts[];
+  terms: EngagementTermFacts[];
 }
 
 /** One condition a rule found; the scan upserts it as an alert keyed by (rule, subjectType, subjectId). */

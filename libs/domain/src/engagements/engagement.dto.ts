@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
 import { PageQueryDto } from '../shared/pagination';
 import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
@@ -22,6 +35,23 @@ const DaysPerWeek = () => (target: object, key: string) => {
   })(target, key);
 };
 
+const NoticePeriodDays = () => (target: object, key: string) => {
+  ApiPropertyOptional({ minimum: 0, maximum: 365, example: 30, description: 'Days of notice before the term end' })(
+    target,
+    key,
+  );
+  Optional()(target, key);
+  IsInt()(target, key);
+  Min(0)(target, key);
+  Max(365)(target, key);
+};
+
+const AutoRenew = () => (target: object, key: string) => {
+  ApiPropertyOptional({ description: 'The term renews by itself unless notice is given' })(target, key);
+  Optional()(target, key);
+  IsBoolean()(target, key);
+};
+
 export class CreateEngagementDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') clientId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') executiveId!: string;
@@ -33,12 +63,27 @@ export class CreateEngagementDto {
   @CalendarDate('First day of the placement') startDate!: string;
   @NullableCalendarDate('Planned last day') plannedEndDate?: string | null;
   @DaysPerWeek() daysPerWeek!: number;
+  @NullableCalendarDate('Last day of the current term') termEndDate?: string | null;
+  @NullableCalendarDate('When the renewal starts') renewalDate?: string | null;
+  @NoticePeriodDays() noticePeriodDays?: number;
+  @AutoRenew() autoRenew?: boolean;
 }
 
 export class UpdateEngagementDto {
-  @ApiPropertyOptional({ enum: ENGAGEMENT_STATUSES }) @Optional() @IsIn(ENGAGEMENT_STATUSES) status?: EngagementStatus;
+  @ApiPropertyOptional({
+    enum: ENGAGEMENT_STATUSES,
+    description:
+      'Only along the lifecycle: proposed → active → paused or renewing → active or ended (completed, cancelled); otherwise 422 ENGAGEMENT.STATUS_TRANSITION',
+  })
+  @Optional()
+  @IsIn(ENGAGEMENT_STATUSES)
+  status?: EngagementStatus;
   @OptionalCalendarDate() startDate?: string;
   @NullableCalendarDate() plannedEndDate?: string | null;
+  @NullableCalendarDate('Last day of the current term') termEndDate?: string | null;
+  @NullableCalendarDate('When the renewal starts') renewalDate?: string | null;
+  @NoticePeriodDays() noticePeriodDays?: number;
+  @AutoRenew() autoRenew?: boolean;
 }
 
 export class CreateAllocationChangeDto {
@@ -56,6 +101,17 @@ export class ListEngagementsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') clientId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all') executiveId?: string;
   @ApiPropertyOptional({ enum: FUNCTIONS }) @Optional() @IsIn(FUNCTIONS) function?: ExecutiveFunction;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 366,
+    description: 'Only engagements whose renewal date is between today and today + this many days',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  renewingWithinDays?: number;
   @ApiPropertyOptional({ enum: ['startDate', 'client', 'status', 'createdAt'], default: 'startDate' })
   @Optional()
   @IsIn(['startDate', 'client', 'status', 'createdAt'])
@@ -72,6 +128,33 @@ export class AllocationChangeView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
+export class WhatIfMilestoneView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) priorityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, format: 'date' }) dueDate!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Milestones per allocated day/week in the 30 days up to the due date, as booked',
+  })
+  loadBefore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The same with the change (null: no allocated days)' })
+  loadAfter!: number | null;
+}
+
+export class AllocationWhatIfView {
+  @ApiProperty({ type: String, format: 'date' }) effectiveDate!: string;
+  @ApiProperty() daysPerWeek!: number;
+  @ApiProperty({ description: 'The allocation_mismatch limit: norm × factor milestones per allocated day/week' })
+  limit!: number;
+  @ApiProperty({
+    type: [WhatIfMilestoneView],
+    description: 'Open milestones within the limit as booked that the change would take over it, by due date',
+  })
+  overloaded!: WhatIfMilestoneView[];
+}
+
 export class EngagementView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) clientId!: string;
@@ -84,6 +167,19 @@ export class EngagementView {
   @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate!: string | null;
   @ApiPropertyOptional({ description: 'Current allocation; omitted for client viewers (commercial)' })
   daysPerWeek?: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) termEndDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) renewalDate!: string | null;
+  @ApiProperty() noticePeriodDays!: number;
+  @ApiProperty() autoRenew!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'termEndDate − noticePeriodDays: the last day to give notice',
+  })
+  noticeDeadline!: string | null;
+  @ApiProperty({ enum: ENGAGEMENT_STATUSES, isArray: true, description: 'Statuses this engagement may move to next' })
+  allowedTransitions!: EngagementStatus[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 

@@ -2,7 +2,15 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { ExecutiveFunction } from '../executives/executive.entity';
 import { numericToNumber } from '../shared/column-transformers';
 
-export const ENGAGEMENT_STATUSES = ['proposed', 'active', 'paused', 'completed', 'cancelled'] as const;
+export const ENGAGEMENT_STATUSES = [
+  'proposed',
+  'active',
+  'paused',
+  'renewing',
+  'ended',
+  'completed',
+  'cancelled',
+] as const;
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
 
 @Entity({ name: 'engagements' })
@@ -19,6 +27,13 @@ export class Engagement {
   daysPerWeek!: number;
   /** The key of the CSV row it was imported from (issue 19); read and written only by the import (libs/domain/src/imports). */
   @Column({ name: 'external_key', type: 'text', nullable: true, select: false }) externalKey?: string | null;
+  /** Last day of the current term (null: open-ended). */
+  @Column({ name: 'term_end_date', type: 'date', nullable: true }) termEndDate!: string | null;
+  /** When the renewal would start (or be decided); the portfolio's "renewing soon" looks at it. */
+  @Column({ name: 'renewal_date', type: 'date', nullable: true }) renewalDate!: string | null;
+  /** Days before the term end by which either side must give notice. */
+  @Column({ name: 'notice_period_days', type: 'integer' }) noticePeriodDays!: number;
+  @Column({ name: 'auto_renew', type: 'boolean' }) autoRenew!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,10 +5,15 @@ import { AuditService } from '../audit/audit.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
-import { InvalidInput, NotFound } from '../shared/errors';
+import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { allowedTransitions, canTransition } from './engagement-status';
+import { resolveDriftThresholds } from '../drift/rules/resolve-drift-thresholds';
+import { milestonesOverloadedBy } from './allocation-what-if';
+import { Engagement } from './engagement.entity';
 import { totalFromPage, type Page } from '../shared/pagination';
 import { AllocationChange } from './engagement.entity';
 import type {
+  AllocationWhatIfView,
   AllocationChangeView,
   CreateAllocationChangeDto,
   CreateEngagementDto,
@@ -34,6 +39,11 @@ export class EngagementsService {
     if (input.plannedEndDate && input.plannedEndDate < input.startDate) {
       throw new InvalidInput('ENGAGEMENT.DATES_INVERTED', 'plannedEndDate must not be before startDate');
     }
+    checkTerm({
+      startDate: input.startDate,
+      termEndDate: input.termEndDate ?? null,
+      renewalDate: input.renewalDate ?? null,
+    });
     // Read back inside the transaction: a create that committed answers with its row even if the database goes away next.
     return this.idempotency.transaction(async (tx) => {
       const refs = await this.engagements.references(tx, actor.organizationId, input.clientId, input.executiveId);
@@ -61,6 +71,10 @@ export class EngagementsService {
         startDate: input.startDate,
         plannedEndDate: input.plannedEndDate ?? null,
         daysPerWeek: input.daysPerWeek,
+        termEndDate: input.termEndDate ?? null,
+        renewalDate: input.renewalDate ?? null,
+        noticePeriodDays: input.noticePeriodDays ?? 0,
+        autoRenew: input.autoRenew ?? false,
       });
       // The opening allocation starts the history, so every scale up or down has a baseline to compare with.
       await this.engagements.insertOpeningAllocation(tx, actor.organizationId, {
@@ -83,7 +97,7 @@ export class EngagementsService {
     const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const rows = await this.engagements.listVisible(this.db.reader, actor, query, today);
     const total =
-      totalFromPage(rows, query.offset) ?? (await this.engagements.countVisible(this.db.reader, actor, query));
+      totalFromPage(rows, query.offset) ?? (await this.engagements.countVisible(this.db.reader, actor, query, today));
     return { items: rows.map((r) => toView(r, actor)), total, limit: query.limit, offset: query.offset };
   }
 
@@ -100,12 +114,25 @@ export class EngagementsService {
       const found = await this.engagements.getForUpdate(tx, actor.organizationId, id);
       if (!found) throw new NotFound('Engagement', id);
       const before = { ...found };
+      if (input.status !== undefined && !canTransition(found.status, input.status)) {
+        const allowed = allowedTransitions(found.status);
+        throw new RuleViolation(
+          'ENGAGEMENT.STATUS_TRANSITION',
+          `An engagement cannot move from ${found.status} to ${input.status} (allowed: ${allowed.join(', ') || 'none, it has ended'})`,
+          { from: found.status, to: input.status, allowed },
+        );
+      }
       if (input.status !== undefined) found.status = input.status;
       if (input.startDate !== undefined) found.startDate = input.startDate;
       if (input.plannedEndDate !== undefined) found.plannedEndDate = input.plannedEndDate;
+      if (input.termEndDate !== undefined) found.termEndDate = input.termEndDate;
+      if (input.renewalDate !== undefined) found.renewalDate = input.renewalDate;
+      if (input.noticePeriodDays !== undefined) found.noticePeriodDays = input.noticePeriodDays;
+      if (input.autoRenew !== undefined) found.autoRenew = input.autoRenew;
       if (found.plannedEndDate && found.plannedEndDate < found.startDate) {
         throw new InvalidInput('ENGAGEMENT.DATES_INVERTED', 'plannedEndDate must not be before startDate');
       }
+      checkTerm(found);
       const saved = await this.engagements.save(tx, found);
       await this.audit.record(tx, actor, 'engagement.updated', 'engagement', id, before, saved);
     });
@@ -148,6 +175,33 @@ export class EngagementsService {
     });
   }
 
+  /**
+   * What-if of an allocation change: the open milestones it would overload (allocation_mismatch's load over the 30
+   * days up to each due date, against the allocation in force on each due date). Reads only; writes nothing.
+   */
+  async allocationWhatIf(actor: Actor, id: string, input: CreateAllocationChangeDto): Promise<AllocationWhatIfView> {
+    this.access.permit(actor, 'engagements.write', 'try allocation changes');
+    return this.db.transaction(async (tx) => {
+      const engagement = await tx
+        .getRepository(Engagement)
+        .findOne({ where: { organizationId: actor.organizationId, id } });
+      if (!engagement) throw new NotFound('Engagement', id);
+      const { today, settings } = await this.organizations.context(tx, actor.organizationId);
+      const thresholds = resolveDriftThresholds(
+        (settings as unknown as { drift?: Parameters<typeof resolveDriftThresholds>[0] }).drift,
+      );
+      const limit = thresholds.allocationNormMilestonesPerDay * thresholds.allocationMismatchFactor;
+      const milestones = await this.engagements.openMilestones(tx, actor.organizationId, id);
+      const history = await this.engagements.allocationSteps(tx, actor.organizationId, id);
+      const change = { effectiveDate: input.effectiveDate, daysPerWeek: input.daysPerWeek };
+      return {
+        ...change,
+        limit,
+        overloaded: milestonesOverloadedBy(milestones, history, change, engagement.daysPerWeek, limit, today),
+      };
+    });
+  }
+
   async allocationHistory(actor: Actor, id: string): Promise<AllocationChangeView[]> {
     this.access.permit(actor, 'allocation.read', 'read allocation history');
     await this.access.engagement(this.db.reader, actor, id);
@@ -163,6 +217,16 @@ export class EngagementsService {
 
 type ViewRow = Record<string, unknown>;
 
+/** A term ends on or after the start; a renewal comes after the start. */
+function checkTerm(e: { startDate: string; termEndDate: string | null; renewalDate: string | null }): void {
+  if (e.termEndDate && e.termEndDate < e.startDate) {
+    throw new InvalidInput('ENGAGEMENT.TERM_BEFORE_START', 'termEndDate must not be before startDate');
+  }
+  if (e.renewalDate && e.renewalDate <= e.startDate) {
+    throw new InvalidInput('ENGAGEMENT.RENEWAL_BEFORE_START', 'renewalDate must be after startDate');
+  }
+}
+
 function toView(r: ViewRow, actor: Actor): EngagementView {
   const view: EngagementView = {
     id: r.id as string,
@@ -174,6 +238,12 @@ function toView(r: ViewRow, actor: Actor): EngagementView {
     status: r.status as EngagementView['status'],
     startDate: r.start_date as string,
     plannedEndDate: (r.planned_end_date as string | null) ?? null,
+    termEndDate: (r.term_end_date as string | null) ?? null,
+    renewalDate: (r.renewal_date as string | null) ?? null,
+    noticePeriodDays: Number(r.notice_period_days ?? 0),
+    autoRenew: Boolean(r.auto_renew),
+    noticeDeadline: (r.notice_deadline as string | null) ?? null,
+    allowedTransitions: [...allowedTransitions(r.status as EngagementView['status'])],
     createdAt: (r.created_at as Date).toISOString(),
   };
   if (actor.role !== 'client_viewer') view.daysPerWeek = Number(r.days_per_week);

@@ -232,7 +232,9 @@ export class ExportsService {
   }
 
   private recordsCsv(actor: Actor, type: ImportType): Readable {
-    const columns = IMPORT_COLUMNS[type].map((c) => c.name).filter((c) => c !== 'replan_reason');
+    const columns = IMPORT_COLUMNS[type]
+      .map((c) => c.name)
+      .filter((c) => c !== 'replan_reason' && c !== 'replan_category');
     const { db, imports } = this;
     async function* rows() {
       yield columns;

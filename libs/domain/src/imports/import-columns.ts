@@ -1,3 +1,4 @@
+import { REPLAN_CATEGORIES } from '../milestones/milestone.entity';
 /**
  * The CSV column format of the import, per record type (docs/product.md, "CSV import"), and the pure mapping of one
  * parsed CSV record to typed values or errors naming the column and the rule. No I/O: references between rows
@@ -185,6 +186,13 @@ export const IMPORT_COLUMNS: Record<ImportType, ImportColumn[]> = {
     col('weight', false, decimal(0.01, 1000, 2), 'Weight (0.01–1000, default 1)', '1'),
     col('completed_at', false, instant, 'When it was done (RFC 3339); required for done, only for done', ''),
     col('replan_reason', false, text(2000, 0), 'Why due_date moves: required when it changes on re-import', ''),
+    col(
+      'replan_category',
+      false,
+      oneOf([...REPLAN_CATEGORIES]),
+      'What caused the move (client, executive, allocation, dependency, scope): required with replan_reason',
+      '',
+    ),
   ],
 };
 

@@ -176,7 +176,14 @@ describe('planImport', () => {
   it('needs a reason to move a due date, and keeps the reason for the history', () => {
     const file = (reason: string) =>
       rows('milestones', [
-        { external_key: 'MS-1', priority_key: 'PR-1', title: 'Launch', due_date: '2026-04-30', replan_reason: reason },
+        {
+          external_key: 'MS-1',
+          priority_key: 'PR-1',
+          title: 'Launch',
+          due_date: '2026-04-30',
+          replan_reason: reason,
+          replan_category: reason ? 'client' : '',
+        },
       ]);
     const refused = planImport(
       { milestones: file('') },
@@ -185,6 +192,10 @@ describe('planImport', () => {
     );
     expect(refused.rows[0].errors).toEqual([
       { column: 'replan_reason', rule: 'required when due_date changes (a re-plan keeps its reason)' },
+      {
+        column: 'replan_category',
+        rule: 'required when due_date changes (client, executive, allocation, dependency or scope)',
+      },
     ]);
     const replanned = planImport(
       { milestones: file('Vendor slipped') },

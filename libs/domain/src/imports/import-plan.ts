@@ -47,7 +47,12 @@ export interface RowResult {
 export interface PlannedWrite {
   type: ImportType;
   create: ImportRecord[];
-  update: Array<{ before: ImportRecord; after: ImportRecord; replanReason: string | null }>;
+  update: Array<{
+    before: ImportRecord;
+    after: ImportRecord;
+    replanReason: string | null;
+    replanCategory: string | null;
+  }>;
 }
 
 export interface ImportPlan {
@@ -82,8 +87,8 @@ const FIXED_RULE: Record<string, string> = {
     'cannot change by import: change the allocation in the app (it keeps the history, with a reason and an effective date)',
 };
 
-/** Columns compared to tell updated from unchanged (external_key is the identity, replan_reason no stored value). */
-const NOT_COMPARED = new Set(['external_key', 'replan_reason']);
+/** Columns compared to tell updated from unchanged (external_key is the identity; the re-plan columns are no stored value). */
+const NOT_COMPARED = new Set(['external_key', 'replan_reason', 'replan_category']);
 
 /** Defaults of blank or absent optional cells on create. */
 function defaults(type: ImportType, ctx: PlanContext, v: Record<string, CellValue>): Record<string, CellValue> {
@@ -204,6 +209,7 @@ export function planImport(
           before: before!,
           after: record!,
           replanReason: moved ? (record!.replan_reason as string) : null,
+          replanCategory: moved ? (record!.replan_category as string) : null,
         });
       }
       // a rank moved by another row's import shows as a change of its own (focusAndRanks)
@@ -318,6 +324,11 @@ function rowDomainRules(
           errors.push({ column: 'due_date', rule: 'the milestone is cancelled: it cannot be re-planned' });
         else if (typeof record.replan_reason !== 'string' || !record.replan_reason.trim())
           errors.push({ column: 'replan_reason', rule: 'required when due_date changes (a re-plan keeps its reason)' });
+        if (typeof record.replan_category !== 'string' || !record.replan_category)
+          errors.push({
+            column: 'replan_category',
+            rule: 'required when due_date changes (client, executive, allocation, dependency or scope)',
+          });
       }
     }
   }

@@ -172,13 +172,13 @@ export class ImportsRepository {
   async insertDueDateChanges(
     tx: Queryable,
     actor: Actor,
-    changes: Array<{ milestoneId: string; oldDueDate: string; newDueDate: string; reason: string }>,
+    changes: Array<{ milestoneId: string; oldDueDate: string; newDueDate: string; reason: string; category: string }>,
   ): Promise<void> {
     if (changes.length === 0) return;
     await tx.query(
-      `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
-       SELECT $1, r."milestoneId", $2, clock_timestamp(), r."oldDueDate", r."newDueDate", r.reason
-         FROM jsonb_to_recordset($3::jsonb) AS r("milestoneId" uuid, "oldDueDate" date, "newDueDate" date, reason text)`,
+      `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason, category)
+       SELECT $1, r."milestoneId", $2, clock_timestamp(), r."oldDueDate", r."newDueDate", r.reason, r.category
+         FROM jsonb_to_recordset($3::jsonb) AS r("milestoneId" uuid, "oldDueDate" date, "newDueDate" date, reason text, category text)`,
       [actor.organizationId, actor.userId, JSON.stringify(changes)],
     );
   }

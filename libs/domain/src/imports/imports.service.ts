@@ -140,6 +140,7 @@ export class ImportsService {
               oldDueDate: u.before.due_date as string,
               newDueDate: u.after.due_date as string,
               reason: u.replanReason!.trim(),
+              category: u.replanCategory!,
             })),
         );
       for (const record of create)
@@ -167,7 +168,8 @@ export class ImportsService {
 function auditValues(type: ImportType, record: ImportRecord): Record<string, unknown> {
   const values: Record<string, unknown> = { id: record.id, source: 'csv-import' };
   for (const column of IMPORT_COLUMNS[type])
-    if (column.name !== 'replan_reason') values[column.name] = record[column.name] ?? null;
+    if (column.name !== 'replan_reason' && column.name !== 'replan_category')
+      values[column.name] = record[column.name] ?? null;
   return values;
 }
 

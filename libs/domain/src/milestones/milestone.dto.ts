@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
-import { MILESTONE_STATUSES, type MilestoneStatus } from './milestone.entity';
+import { MILESTONE_STATUSES, REPLAN_CATEGORIES, type MilestoneStatus, type ReplanCategory } from './milestone.entity';
 
 const OPEN_STATUSES = ['planned', 'in_progress', 'cancelled'] as const;
 
@@ -64,6 +64,14 @@ export class ReplanMilestoneDto {
   @Length(1, 2000)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
+
+  @ApiProperty({
+    enum: REPLAN_CATEGORIES,
+    description:
+      "Required: the cause. client and allocation are not the executive's own slips (the drift score leaves them out)",
+  })
+  @IsIn(REPLAN_CATEGORIES)
+  category!: ReplanCategory;
 }
 
 export class CompleteMilestoneDto {
@@ -101,6 +109,7 @@ export class DueDateChangeView {
   @ApiProperty({ type: String, format: 'date' }) oldDueDate!: string;
   @ApiProperty({ type: String, format: 'date' }) newDueDate!: string;
   @ApiProperty() reason!: string;
+  @ApiProperty({ enum: REPLAN_CATEGORIES }) category!: ReplanCategory;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) changedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) changedByName!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) changedAt!: string;

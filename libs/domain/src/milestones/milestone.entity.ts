@@ -22,6 +22,16 @@ export class Milestone {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
+/**
+ * Why a due date moved, next to the free text: the client (its people, decisions, legal), the executive's own
+ * planning, the allocation (days bought), a dependency (vendor, partner, another team) or a change of scope.
+ * Client- and allocation-caused re-plans are not the executive's drift: the drift score leaves them out.
+ */
+export const REPLAN_CATEGORIES = ['client', 'executive', 'allocation', 'dependency', 'scope'] as const;
+export type ReplanCategory = (typeof REPLAN_CATEGORIES)[number];
+/** Re-plan causes outside the executive's hands. */
+export const EXTERNAL_REPLAN_CATEGORIES: readonly ReplanCategory[] = ['client', 'allocation'];
+
 @Entity({ name: 'milestone_due_date_changes' })
 export class MilestoneDueDateChange {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -32,6 +42,7 @@ export class MilestoneDueDateChange {
   @Column({ name: 'old_due_date', type: 'date' }) oldDueDate!: string;
   @Column({ name: 'new_due_date', type: 'date' }) newDueDate!: string;
   @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'text' }) category!: ReplanCategory;
   /** The order the changes were written in, under the milestone's row lock: the history's order. */
   @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'BY DEFAULT', insert: false, update: false })
   seq!: string;

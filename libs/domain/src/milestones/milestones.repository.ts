@@ -1,7 +1,7 @@
 import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Milestone } from './milestone.entity';
+import { Milestone, type ReplanCategory } from './milestone.entity';
 
 export interface MilestoneRow {
   id: string;
@@ -27,6 +27,7 @@ export interface DueDateChangeRow {
   old_due_date: string;
   new_due_date: string;
   reason: string;
+  category: ReplanCategory;
   changed_by: string | null;
   changed_by_name: string | null;
   changed_at: Date;
@@ -61,12 +62,27 @@ export class MilestonesRepository {
   async recordDueDateChange(
     tx: Queryable,
     organizationId: string,
-    change: { milestoneId: string; changedBy: string; oldDueDate: string; newDueDate: string; reason: string },
+    change: {
+      milestoneId: string;
+      changedBy: string;
+      oldDueDate: string;
+      newDueDate: string;
+      reason: string;
+      category: ReplanCategory;
+    },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason)
-       VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6)`,
-      [organizationId, change.milestoneId, change.changedBy, change.oldDueDate, change.newDueDate, change.reason],
+      `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_by, changed_at, old_due_date, new_due_date, reason, category)
+       VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7)`,
+      [
+        organizationId,
+        change.milestoneId,
+        change.changedBy,
+        change.oldDueDate,
+        change.newDueDate,
+        change.reason,
+        change.category,
+      ],
     );
   }
 
@@ -85,7 +101,7 @@ export class MilestonesRepository {
   async dueDateChanges(tx: Queryable, organizationId: string, milestoneId: string): Promise<DueDateChangeRow[]> {
     return tx.query(
       `SELECT h.id, to_char(h.old_due_date, 'YYYY-MM-DD') AS old_due_date, to_char(h.new_due_date, 'YYYY-MM-DD') AS new_due_date,
-              h.reason, h.changed_by, u.name AS changed_by_name, h.changed_at
+              h.reason, h.category, h.changed_by, u.name AS changed_by_name, h.changed_at
          FROM milestone_due_date_changes h LEFT JOIN users u ON u.id = h.changed_by
         WHERE h.organization_id = $1 AND h.milestone_id = $2 ORDER BY h.seq`,
       [organizationId, milestoneId],

@@ -127,6 +127,7 @@ export class MilestonesService {
         oldDueDate: milestone.dueDate,
         newDueDate: input.dueDate,
         reason: input.reason.trim(),
+        category: input.category,
       });
       milestone.dueDate = input.dueDate;
       // A forecast earlier than the new date says nothing any more.
@@ -135,6 +136,7 @@ export class MilestonesService {
       await this.audit.record(tx, actor, 'milestone.replanned', 'milestone', id, before, {
         ...milestone,
         reason: input.reason.trim(),
+        category: input.category,
       });
     });
     const view = await this.get(actor, id);
@@ -150,6 +152,7 @@ export class MilestonesService {
       oldDueDate: r.old_due_date,
       newDueDate: r.new_due_date,
       reason: r.reason,
+      category: r.category,
       changedBy: r.changed_by ?? null,
       changedByName: r.changed_by_name ?? null,
       changedAt: r.changed_at.toISOString(),

@@ -20,6 +20,8 @@ export interface OrganizationSettings {
    * the organization allows it, since nobody at the firm controls that address or can turn the emails off.
    */
   notifyPeopleWithoutAccount: boolean;
+  /** engagement_term_ending: alert once an engagement's notice deadline is this many days away or less. */
+  termNoticeWarningDays: number;
 }
 
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   digestHour: 8,
   digestSkipWhenEmpty: true,
   notifyPeopleWithoutAccount: false,
+  termNoticeWarningDays: 30,
 };
 
 export function resolveSettings(stored: Partial<OrganizationSettings> | null | undefined): OrganizationSettings {

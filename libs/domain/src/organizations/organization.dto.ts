@@ -103,6 +103,18 @@ export class UpdateOrganizationSettingsDto {
   @Optional()
   @IsBoolean()
   notifyPeopleWithoutAccount?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 365,
+    description:
+      "Alert (engagement_term_ending) once an engagement's notice deadline is this many days away (default 30)",
+  })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  termNoticeWarningDays?: number;
 }
 
 export class OrganizationSettingsView {
@@ -118,4 +130,5 @@ export class OrganizationSettingsView {
   @ApiProperty({ minimum: 0, maximum: 23 }) digestHour!: number;
   @ApiProperty() digestSkipWhenEmpty!: boolean;
   @ApiProperty() notifyPeopleWithoutAccount!: boolean;
+  @ApiProperty() termNoticeWarningDays!: number;
 }

@@ -75,6 +75,7 @@ export class OrganizationsService {
       if (input.digestSkipWhenEmpty !== undefined) settings.digestSkipWhenEmpty = input.digestSkipWhenEmpty;
       if (input.notifyPeopleWithoutAccount !== undefined)
         settings.notifyPeopleWithoutAccount = input.notifyPeopleWithoutAccount;
+      if (input.termNoticeWarningDays !== undefined) settings.termNoticeWarningDays = input.termNoticeWarningDays;
       const resolved = resolveSettings(settings);
       if (resolved.healthOffTrackBelow < resolved.healthAtRiskBelow) {
         throw new RuleViolation(

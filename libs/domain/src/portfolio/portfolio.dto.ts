@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Optional } from '../shared/validation';
 import { RAGS, type Rag } from '../check-ins/check-in.entity';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../engagements/engagement.entity';
@@ -28,6 +29,18 @@ export class PortfolioQueryDto extends PageQueryDto {
   @Optional()
   @IsUUID('all')
   accountManagerId?: string;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 366,
+    example: 60,
+    description: 'Only running engagements whose renewal date is between today and today + this many days',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  renewingWithinDays?: number;
   @ApiPropertyOptional({
     enum: PORTFOLIO_SORTS,
     default: 'client',
@@ -71,6 +84,10 @@ export class PortfolioItemView {
   @ApiProperty({ enum: FUNCTIONS }) function!: ExecutiveFunction;
   @ApiProperty({ enum: ENGAGEMENT_STATUSES }) status!: EngagementStatus;
   @ApiPropertyOptional({ description: 'Days per week; omitted for client viewers' }) daysPerWeek?: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) termEndDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) renewalDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'termEndDate − notice period' })
+  noticeDeadline!: string | null;
   @ApiProperty({ type: PriorityCountsView }) priorityCounts!: PriorityCountsView;
   @ApiProperty({ description: 'Mean progress of active priorities (0..1)' }) progress!: number;
   @ApiProperty({ description: 'Mean expected progress of active priorities (0..1)' }) expectedProgress!: number;
@@ -156,6 +173,12 @@ export class SummaryEngagementView {
   @ApiProperty({ type: String, format: 'date' }) startDate!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) plannedEndDate!: string | null;
   @ApiPropertyOptional({ description: 'Omitted for client viewers' }) daysPerWeek?: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) termEndDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) renewalDate!: string | null;
+  @ApiProperty() noticePeriodDays!: number;
+  @ApiProperty() autoRenew!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'termEndDate − notice period' })
+  noticeDeadline!: string | null;
 }
 
 export class EngagementSummaryView {

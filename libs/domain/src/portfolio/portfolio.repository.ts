@@ -5,6 +5,7 @@ import { engagementScope } from '../access/access-scope';
 import type { Rag } from '../check-ins/check-in.entity';
 import type { DriftRule } from '../drift/drift-types';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
+import { renewingWithinSql, TERM_COLUMNS_SQL } from '../engagements/engagements.repository';
 import { MILESTONE_ROW_SQL, type MilestoneRow } from '../milestones/milestones.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { OrganizationSettings } from '../organizations/organization-settings';
@@ -61,6 +62,11 @@ export interface PortfolioEngagementRow {
   days_per_week: string;
   account_manager_id: string | null;
   account_manager_name: string | null;
+  term_end_date: string | null;
+  renewal_date: string | null;
+  notice_period_days: number;
+  auto_renew: boolean;
+  notice_deadline: string | null;
   priorities: PriorityAggregate[];
   drift_score: number | null;
   /** The latest snapshot of each of the latest ten ISO weeks holding one, oldest first (the reader windows it). */
@@ -104,7 +110,7 @@ export class PortfolioRepository {
    */
   async page(tx: Queryable, actor: Actor, query: PortfolioQueryDto): Promise<PortfolioRow | undefined> {
     const p = new SqlParams();
-    const where = portfolioFilter(actor, query, p);
+    const where = portfolioFilter(actor, query, p, '(SELECT today FROM org)');
     const org = p.add(actor.organizationId);
     const order = orderBy(SORTS[query.sort], query.order, 'r.engagement_id');
     const [row]: PortfolioRow[] = await tx.query(
@@ -117,7 +123,7 @@ export class PortfolioRepository {
               (SELECT coalesce(json_agg(x ORDER BY x.n), '[]') FROM (
                  SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
                         ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week, c.account_manager_id, am.name AS account_manager_name,
-                        page.priorities, page.drift_score, page.drift_trend, page.open_alerts, page.n
+                        ${TERM_COLUMNS_SQL}, page.priorities, page.drift_score, page.drift_trend, page.open_alerts, page.n
                    FROM page
                    JOIN engagements e ON e.organization_id = ${org} AND e.id = page.engagement_id
                    JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
@@ -148,7 +154,7 @@ export class PortfolioRepository {
        eng AS (
          SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
                 to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
-                ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week
+                ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week, ${TERM_COLUMNS_SQL}
            FROM engagements e
            JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
            JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
@@ -181,7 +187,7 @@ export class PortfolioRepository {
 }
 
 /** Condition on the engagement_rollups alias `r`: the caller's reach and the query's filters. */
-function portfolioFilter(actor: Actor, query: PortfolioQueryDto, p: SqlParams): string {
+function portfolioFilter(actor: Actor, query: PortfolioQueryDto, p: SqlParams, todaySql: string): string {
   const where = [engagementScope(actor, 'r', p)];
   if (query.status) where.push(`r.status = ${p.add(query.status)}`);
   if (query.clientId) where.push(`r.client_id = ${p.add(query.clientId)}`);
@@ -189,6 +195,10 @@ function portfolioFilter(actor: Actor, query: PortfolioQueryDto, p: SqlParams): 
   if (query.accountManagerId)
     where.push(
       `r.client_id IN (SELECT c.id FROM clients c WHERE c.organization_id = r.organization_id AND c.account_manager_id = ${p.add(query.accountManagerId)})`,
+    );
+  if (query.renewingWithinDays !== undefined)
+    where.push(
+      `r.engagement_id IN (SELECT e.id FROM engagements e WHERE e.organization_id = r.organization_id AND ${renewingWithinSql('e', todaySql, p.add(query.renewingWithinDays))})`,
     );
   return where.join(' AND ');
 }

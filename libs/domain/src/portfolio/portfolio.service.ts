@@ -73,6 +73,9 @@ export class PortfolioService {
         executiveName: e.executive_name,
         function: e.function as PortfolioItemView['function'],
         status: e.status as PortfolioItemView['status'],
+        termEndDate: (e.term_end_date as string | null) ?? null,
+        renewalDate: (e.renewal_date as string | null) ?? null,
+        noticeDeadline: (e.notice_deadline as string | null) ?? null,
         priorityCounts: {
           active: active.length,
           draft: priorities.filter((pr) => pr.status === 'draft').length,

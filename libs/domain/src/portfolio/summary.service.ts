@@ -106,6 +106,11 @@ export class SummaryService {
       status: e.status as SummaryEngagementView['status'],
       startDate: e.start_date as string,
       plannedEndDate: (e.planned_end_date as string | null) ?? null,
+      termEndDate: (e.term_end_date as string | null) ?? null,
+      renewalDate: (e.renewal_date as string | null) ?? null,
+      noticePeriodDays: Number(e.notice_period_days ?? 0),
+      autoRenew: Boolean(e.auto_renew),
+      noticeDeadline: (e.notice_deadline as string | null) ?? null,
     };
     if (actor.role !== 'client_viewer') engagement.daysPerWeek = Number(e.days_per_week);
     return {

@@ -1,6 +1,6 @@
 import { DEFAULT_DRIFT_THRESHOLDS, DRIFT_RULES, type DriftThresholds } from '../drift-types';
 import { evaluateAggregateRules, evaluateDriftRules, evaluateMilestoneRules, resolveDriftThresholds } from './index';
-import { engagementFacts, milestoneFacts, ownerFacts, priorityFacts, scanFacts } from './scan-facts.fixture';
+import { engagementFacts, milestoneFacts, ownerFacts, priorityFacts, scanFacts, termFacts } from './scan-facts.fixture';
 
 describe('evaluateDriftRules', () => {
   it('finds nothing in a healthy organization', () => {
@@ -41,6 +41,9 @@ describe('evaluateDriftRules', () => {
       ],
       engagements: [engagementFacts({ activePriorities: 6, openMilestonesNext30Days: 13 })],
       owners: [ownerFacts({ activePriorities: 5 })],
+      terms: [
+        termFacts({ termEndDate: '2026-04-10', noticePeriodDays: 14, renewalDate: '2026-04-11', driftScore: 60 }),
+      ],
     });
     const found = evaluateDriftRules(facts).map((d) => `${d.rule}:${d.subjectId}`);
     expect(found).toEqual([
@@ -54,6 +57,8 @@ describe('evaluateDriftRules', () => {
       'owner_overload:o-1',
       'owner_missing:wobbly',
       'allocation_mismatch:e-1',
+      'engagement_term_ending:e-1',
+      'renewal_at_risk:e-1',
     ]);
     expect(new Set(found.map((f) => f.split(':')[0]))).toEqual(new Set(DRIFT_RULES));
 
@@ -63,7 +68,7 @@ describe('evaluateDriftRules', () => {
     );
     expect(split).toEqual(found);
     expect(evaluateAggregateRules({ ...facts, milestones: [] })).toEqual(evaluateAggregateRules(facts));
-    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [] })).toEqual(
+    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [], terms: [] })).toEqual(
       evaluateMilestoneRules(facts),
     );
   });

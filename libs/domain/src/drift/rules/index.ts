@@ -1,6 +1,7 @@
 import { DRIFT_RULES, type Detection, type DriftRule, type ScanFacts } from '../drift-types';
 import { allocationMismatchRule } from './allocation-mismatch.rule';
 import { confidenceFallingRule } from './confidence-falling.rule';
+import { engagementTermEndingRule } from './engagement-term-ending.rule';
 import { focusOverloadRule } from './focus-overload.rule';
 import { milestoneForecastSlipRule } from './milestone-forecast-slip.rule';
 import { milestoneOverdueRule } from './milestone-overdue.rule';
@@ -9,11 +10,13 @@ import { ownerMissingRule } from './owner-missing.rule';
 import { ownerOverloadRule } from './owner-overload.rule';
 import { priorityBehindPlanRule } from './priority-behind-plan.rule';
 import { priorityStalledRule } from './priority-stalled.rule';
+import { renewalAtRiskRule } from './renewal-at-risk.rule';
 
 export { resolveDriftThresholds } from './resolve-drift-thresholds';
 export {
   allocationMismatchRule,
   confidenceFallingRule,
+  engagementTermEndingRule,
   focusOverloadRule,
   milestoneForecastSlipRule,
   milestoneOverdueRule,
@@ -22,6 +25,7 @@ export {
   ownerOverloadRule,
   priorityBehindPlanRule,
   priorityStalledRule,
+  renewalAtRiskRule,
 };
 
 /** Every rule by name; a Record so that adding a name to DRIFT_RULES without a rule fails to compile. */
@@ -36,6 +40,8 @@ export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detec
   owner_overload: ownerOverloadRule,
   owner_missing: ownerMissingRule,
   allocation_mismatch: allocationMismatchRule,
+  engagement_term_ending: engagementTermEndingRule,
+  renewal_at_risk: renewalAtRiskRule,
 };
 
 /** The rules that look at one milestone at a time: a scan feeds them its milestones in batches. */

@@ -1,6 +1,7 @@
 import {
   DEFAULT_DRIFT_THRESHOLDS,
   type EngagementFacts,
+  type EngagementTermFacts,
   type MilestoneFacts,
   type OwnerFacts,
   type PriorityFacts,
@@ -46,6 +47,22 @@ export function engagementFacts(overrides: Partial<EngagementFacts> = {}): Engag
   return { id: 'e-1', clientId: 'c-1', daysPerWeek: 2, activePriorities: 3, openMilestonesNext30Days: 4, ...overrides };
 }
 
+export function termFacts(overrides: Partial<EngagementTermFacts> = {}): EngagementTermFacts {
+  return {
+    id: 'e-1',
+    status: 'active',
+    startDate: '2025-10-01',
+    termEndDate: null,
+    renewalDate: null,
+    noticePeriodDays: 0,
+    autoRenew: false,
+    driftScore: 10,
+    lastCheckInOn: '2026-03-16',
+    ackMedianDays: 1,
+    ...overrides,
+  };
+}
+
 export function ownerFacts(overrides: Partial<OwnerFacts> = {}): OwnerFacts {
   return { id: 'o-1', name: 'Dana Reyes', activePriorities: 2, ...overrides };
 }
@@ -60,6 +77,7 @@ export function scanFacts(overrides: Partial<ScanFacts> = {}): ScanFacts {
     priorities: [],
     engagements: [],
     owners: [],
+    terms: [],
     ...overrides,
   };
 }
