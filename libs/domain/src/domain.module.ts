@@ -23,6 +23,8 @@ import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
+import { ForecastRepository } from './forecast/forecast.repository';
+import { ForecastService } from './forecast/forecast.service';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { MilestonesRepository } from './milestones/milestones.repository';
@@ -64,6 +66,8 @@ const SERVICES = [
   DriftAlertWriter,
   DriftFactsRepository,
   DriftScanService,
+  ForecastRepository,
+  ForecastService,
   AlertOutboxRepository,
   NotificationsService,
   WebhookPolicy,

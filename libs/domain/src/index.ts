@@ -8,6 +8,7 @@ export * from './drift';
 export * from './engagements';
 export * from './entities';
 export * from './executives';
+export * from './forecast';
 export * from './health';
 export * from './idempotency';
 export * from './milestones';

@@ -27,7 +27,8 @@ describe('evaluateDriftRules', () => {
           targetDate: '2026-04-29',
           progress: 0,
           recentCheckIns: [],
-        }), // also stalled
+          forecastP80: '2026-05-20',
+        }), // also stalled, and forecast beyond its target
         priorityFacts({
           id: 'wobbly',
           ownerId: null,
@@ -54,6 +55,7 @@ describe('evaluateDriftRules', () => {
       'owner_overload:o-1',
       'owner_missing:wobbly',
       'allocation_mismatch:e-1',
+      'forecast_beyond_target:behind',
     ]);
     expect(new Set(found.map((f) => f.split(':')[0]))).toEqual(new Set(DRIFT_RULES));
 

@@ -1,6 +1,7 @@
 import { DRIFT_RULES, type Detection, type DriftRule, type ScanFacts } from '../drift-types';
 import { allocationMismatchRule } from './allocation-mismatch.rule';
 import { confidenceFallingRule } from './confidence-falling.rule';
+import { forecastBeyondTargetRule } from './forecast-beyond-target.rule';
 import { focusOverloadRule } from './focus-overload.rule';
 import { milestoneForecastSlipRule } from './milestone-forecast-slip.rule';
 import { milestoneOverdueRule } from './milestone-overdue.rule';
@@ -15,6 +16,7 @@ export {
   allocationMismatchRule,
   confidenceFallingRule,
   focusOverloadRule,
+  forecastBeyondTargetRule,
   milestoneForecastSlipRule,
   milestoneOverdueRule,
   milestoneReplannedRule,
@@ -36,6 +38,7 @@ export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detec
   owner_overload: ownerOverloadRule,
   owner_missing: ownerMissingRule,
   allocation_mismatch: allocationMismatchRule,
+  forecast_beyond_target: forecastBeyondTargetRule,
 };
 
 /** The rules that look at one milestone at a time: a scan feeds them its milestones in batches. */

@@ -1,0 +1,4 @@
+export * from './forecaster';
+export * from './forecast.dto';
+export * from './forecast.repository';
+export * from './forecast.service';
