@@ -49,6 +49,9 @@ export interface PriorityAggregate {
   next_id: string | null;
   next_title: string | null;
   next_due: string | null;
+  /** Latest P50 and P80 of its open milestones' stored forecasts. */
+  forecast_p50: string | null;
+  forecast_p80: string | null;
 }
 
 export interface PortfolioRow {
@@ -96,7 +99,7 @@ export class PortfolioRepository {
       `WITH ${this.organizations.contextCte(org, p)},
        page AS (
          SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status, ${allocationInForceSql(todaySql)} AS days_per_week,
-                c.account_manager_id, am.name AS account_manager_name,
+                c.account_manager_id, am.name AS account_manager_name, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
                 count(*) OVER () AS total, row_number() OVER (${order}) AS n
            ${filter}
           ${order} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)})
@@ -106,7 +109,8 @@ export class PortfolioRepository {
                  SELECT pr.id, pr.engagement_id, pr.status, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
                         coalesce(agg.total_weight, 0) AS total_weight, coalesce(agg.done_weight, 0) AS done_weight, coalesce(agg.overdue, 0) AS overdue,
                         ci.rag AS latest_rag, ci.created_at AS latest_check_in_at,
-                        nm.id AS next_id, nm.title AS next_title, to_char(nm.due_date, 'YYYY-MM-DD') AS next_due
+                        nm.id AS next_id, nm.title AS next_title, to_char(nm.due_date, 'YYYY-MM-DD') AS next_due,
+                        to_char(fc.p50, 'YYYY-MM-DD') AS forecast_p50, to_char(fc.p80, 'YYYY-MM-DD') AS forecast_p80
                    FROM priorities pr
                    LEFT JOIN LATERAL (
                      SELECT sum(m.weight) FILTER (WHERE m.status <> 'cancelled') AS total_weight,
@@ -120,6 +124,10 @@ export class PortfolioRepository {
                      SELECT m.id, m.title, m.due_date FROM milestones m
                       WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')
                       ORDER BY m.due_date, m.id LIMIT 1) nm ON true
+                   LEFT JOIN LATERAL (
+                     SELECT max(f.p50_date) AS p50, max(f.p80_date) AS p80
+                       FROM milestones m JOIN milestone_forecasts f ON f.organization_id = m.organization_id AND f.milestone_id = m.id
+                      WHERE m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')) fc ON true
                   -- An array, not a join with the CTE: the planner cannot see the page's 50 rows and would scan every priority.
                   WHERE pr.organization_id = ${org} AND pr.engagement_id = ANY(ARRAY(SELECT id FROM page))) a) AS priorities,
               (SELECT coalesce(json_agg(d), '[]') FROM (

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
+import { landingRange } from '../forecast/forecast.dto';
 import { computedHealth, expectedProgress } from '../health/health';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
@@ -99,6 +100,14 @@ export class PortfolioService {
           warning: Number(d?.warning ?? 0),
           info: Number(d?.info ?? 0),
         },
+        // The engagement's latest P80 against its planned end, else its latest active priority's target.
+        landingForecast: landingRange(
+          active.map((pr) =>
+            pr.forecast_p50 && pr.forecast_p80 ? { p50: pr.forecast_p50, p80: pr.forecast_p80 } : null,
+          ),
+          (e.planned_end_date as string | null) ??
+            (active.length ? active.map((pr) => pr.target_date).reduce((a, b) => (b > a ? b : a)) : null),
+        ),
       };
       if (actor.role !== 'client_viewer') {
         item.daysPerWeek = Number(e.days_per_week);
