@@ -907,7 +907,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "forecast_beyond_target";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -956,7 +956,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "forecast_beyond_target";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1434,6 +1434,8 @@ export interface components {
             /** @description Daily drift snapshots of the last 8 weeks, oldest first */
             driftTrend: components["schemas"]["DriftPointView"][];
             engagement: components["schemas"]["SummaryEngagementView"];
+            /** @description Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open */
+            landingForecast: components["schemas"]["LandingRangeView"] | null;
             /** @description Most recent first */
             latestCheckIns: components["schemas"]["SummaryCheckInView"][];
             /** @description Active priorities by rank, then the others */
@@ -1535,6 +1537,25 @@ export interface components {
             status: "ok" | "unavailable";
             uptimeSeconds: number;
         };
+        LandingRangeView: {
+            /** @description The P80 lands after the target date */
+            beyondTarget: boolean;
+            /**
+             * Format: date
+             * @description Latest P50 of its open milestones
+             */
+            p50: string;
+            /**
+             * Format: date
+             * @description Latest P80 of its open milestones
+             */
+            p80: string;
+            /**
+             * Format: date
+             * @description What the P80 is held against: a priority's target date; an engagement's planned end (else its latest priority target)
+             */
+            targetDate: string | null;
+        };
         LoginDto: {
             /** @example manager@demo.test */
             email: string;
@@ -1568,6 +1589,22 @@ export interface components {
             role: "admin" | "account_manager" | "executive" | "client_viewer";
             timezone: string | null;
         };
+        MilestoneForecastView: {
+            /** @example from 214 similar milestones; CRO milestones of 30–60 days landed 18% late at the median */
+            basis: string;
+            /**
+             * Format: date
+             * @description Even odds of landing by this date
+             */
+            p50: string;
+            /**
+             * Format: date
+             * @description Four chances in five of landing by this date
+             */
+            p80: string;
+            /** @description Comparable completed milestones of the organization behind it (0: the global prior) */
+            sampleSize: number;
+        };
         MilestoneView: {
             /** Format: date */
             baselineDueDate: string;
@@ -1579,6 +1616,8 @@ export interface components {
             forecastDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @description Landing-date forecast of an open milestone from the organization’s own slip history (recomputed by every drift scan); null when done, cancelled or not yet scanned */
+            landingForecast: components["schemas"]["MilestoneForecastView"] | null;
             overdue: boolean;
             /** Format: uuid */
             priorityId: string;
@@ -1710,6 +1749,8 @@ export interface components {
              * @enum {string|null}
              */
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /** @description Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open */
+            landingForecast: components["schemas"]["LandingRangeView"] | null;
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
@@ -1889,6 +1930,8 @@ export interface components {
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
             /** Format: uuid */
             id: string;
+            /** @description Latest P50 and P80 landing dates of its open milestones, against its target date; null when none is forecast */
+            landingForecast: components["schemas"]["LandingRangeView"] | null;
             milestones: components["schemas"]["MilestoneView"][];
             owner: components["schemas"]["PriorityOwnerView"];
             progress: number;
@@ -2130,7 +2173,7 @@ export interface operations {
                 offset?: number;
                 order?: "asc" | "desc";
                 /** @description A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400 */
-                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch";
+                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "forecast_beyond_target";
                 severity?: "info" | "warning" | "critical";
                 status?: "open" | "acknowledged" | "resolved";
             };
