@@ -17,7 +17,7 @@ import { benchSize } from './scale/data-set';
  * Every part gets its data from bench/scale: the scale parts copy a database seeded by `npm run seed:scale` when they
  * find one, else seed a throw-away one (bench/scale/bench-database.ts); BENCH_SIZE=small runs every part on a few
  * thousand rows (to check that it works; its figures mean nothing). BENCH_PARTS picks parts
- * (default `api,explain,drift,digest,digest-own,report,csv,playbooks`); BENCH_REDIS_URL puts every part's queues on Redis.
+ * (default `api,explain,drift,digest,digest-own,report,csv,playbooks,forecast`); BENCH_REDIS_URL puts every part's queues on Redis.
  * Exits 0 whether targets are met or not; 1 when a part crashed.
  */
 
@@ -95,6 +95,14 @@ const PARTS: Part[] = [
     nodeFlags: [],
     args: [],
     resultFile: 'playbooks-latest.json',
+  },
+  {
+    key: 'forecast',
+    title: 'forecast backtest and its cost in the drift scan, scale data (bench:forecast)',
+    script: 'forecast.bench.js',
+    nodeFlags: [],
+    args: [],
+    resultFile: 'forecast-latest.json',
   },
 ];
 
@@ -349,6 +357,26 @@ function summarize(key: string, r: Record<string, any>): Row[] {
       `p95 ≤ ${r.targets.effectivenessP95Ms}`,
       '',
       r.verdict.effectiveness,
+    );
+  } else if (key === 'forecast') {
+    for (const b of r.backtests as any[]) {
+      const name = `forecast, generator ${String(b.generator).split(' ')[0]} (${b.heldOut} held out of ${b.organizations} org.)`;
+      add(`${name}: landed by P50`, `${(b.shareByP50 * 100).toFixed(1)}%`, '45–55%', '', b.verdict.p50);
+      add(`${name}: landed by P80`, `${(b.shareByP80 * 100).toFixed(1)}%`, '75–85%', '', b.verdict.p80);
+      add(
+        `${name}: MAE of the P50 vs "lands on its due date"`,
+        `${b.maeDays} d vs ${b.naiveMaeDays} d (${(b.maeReduction * 100).toFixed(1)}% lower)`,
+        '≥ 30% lower',
+        '',
+        b.verdict.mae,
+      );
+    }
+    add(
+      `forecast: seconds added to the large organization's drift scan (${r.cost.forecasts} forecasts)`,
+      `${r.cost.seconds} s`,
+      `≤ ${r.targets.costSeconds} s`,
+      '',
+      r.cost.verdict,
     );
   }
   return rows;

@@ -13,6 +13,7 @@ import { Invitations1765000000000 } from './1765000000000-Invitations';
 import { Playbooks1765100000000 } from './1765100000000-Playbooks';
 import { EngagementTerm1765200000000 } from './1765200000000-EngagementTerm';
 import { ReplanCategory1765201000000 } from './1765201000000-ReplanCategory';
+import { MilestoneForecasts1765300000000 } from './1765300000000-MilestoneForecasts';
 import { ImportKeysAndCalendarTokens1765400000000 } from './1765400000000-ImportKeysAndCalendarTokens';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
@@ -34,6 +35,7 @@ export const migrations = [
   Playbooks1765100000000,
   EngagementTerm1765200000000,
   ReplanCategory1765201000000,
+  MilestoneForecasts1765300000000,
   ImportKeysAndCalendarTokens1765400000000,
   EngagementRollups1765600000000,
   Reports1765800000000,

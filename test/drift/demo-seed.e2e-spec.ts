@@ -93,4 +93,24 @@ describe('demo seed', () => {
       );
     expect(applied).toEqual([{ name: 'CMO pipeline rebuild', function: 'CMO', priorities: 3, milestones: 9 }]);
   });
+
+  it('forecasts every open milestone, with a band beyond the due date on at least one slipping milestone', async () => {
+    const rows: Array<{ title: string; due: string; p50: string; p80: string; slipped: boolean; basis: string }> =
+      await api.dataSource.query(
+        `SELECT m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due, to_char(f.p50_date, 'YYYY-MM-DD') AS p50,
+                to_char(f.p80_date, 'YYYY-MM-DD') AS p80, m.due_date > m.baseline_due_date AS slipped, f.basis
+           FROM milestones m
+           JOIN priorities p ON p.id = m.priority_id AND p.status = 'active'
+           JOIN engagements e ON e.id = p.engagement_id AND e.status = 'active'
+           LEFT JOIN milestone_forecasts f ON f.milestone_id = m.id
+          WHERE m.organization_id = $1 AND m.status IN ('planned','in_progress')`,
+        [organizationId],
+      );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.p50).not.toBeNull();
+      expect(r.basis).toMatch(/similar milestone|default range/);
+    }
+    expect(rows.some((r) => r.slipped && r.p80 > r.due)).toBe(true);
+  });
 });

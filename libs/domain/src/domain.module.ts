@@ -28,6 +28,8 @@ import { EngagementsService } from './engagements/engagements.service';
 import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
 import { ExportsService } from './exports/exports.service';
+import { ForecastRepository } from './forecast/forecast.repository';
+import { ForecastService } from './forecast/forecast.service';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ImportsRepository } from './imports/imports.repository';
@@ -79,6 +81,8 @@ const SERVICES = [
   DriftAlertWriter,
   DriftFactsRepository,
   DriftScanService,
+  ForecastRepository,
+  ForecastService,
   AlertOutboxRepository,
   NotificationsService,
   WebhookPolicy,

@@ -5,6 +5,7 @@ import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
 import { AllocationChange, Engagement } from './engagements/engagement.entity';
 import { Executive } from './executives/executive.entity';
+import { MilestoneForecast } from './forecast/milestone-forecast.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { Milestone, MilestoneDueDateChange } from './milestones/milestone.entity';
 import { NotificationPreference, OutboxMessage, Webhook } from './notifications/notification.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   Playbook,
   PlaybookVersion,
   PlaybookApplication,
+  MilestoneForecast,
 ];

@@ -10,6 +10,7 @@ export * from './engagements';
 export * from './entities';
 export * from './executives';
 export * from './exports';
+export * from './forecast';
 export * from './health';
 export * from './idempotency';
 export * from './imports';

@@ -1401,7 +1401,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1450,7 +1450,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -2024,6 +2024,8 @@ export interface components {
             /** @description Daily drift snapshots of the last 8 weeks, oldest first */
             driftTrend: components["schemas"]["DriftPointView"][];
             engagement: components["schemas"]["SummaryEngagementView"];
+            /** @description Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open */
+            landingForecast: components["schemas"]["LandingRangeView"] | null;
             /** @description Most recent first */
             latestCheckIns: components["schemas"]["SummaryCheckInView"][];
             /** @description Active priorities by rank, then the others */
@@ -2245,6 +2247,25 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "expired" | "accepted" | "revoked";
         };
+        LandingRangeView: {
+            /** @description The P80 lands after the target date */
+            beyondTarget: boolean;
+            /**
+             * Format: date
+             * @description Latest P50 of its open milestones
+             */
+            p50: string;
+            /**
+             * Format: date
+             * @description Latest P80 of its open milestones
+             */
+            p80: string;
+            /**
+             * Format: date
+             * @description What the P80 is held against: a priority's target date; an engagement's planned end (else its latest priority target)
+             */
+            targetDate: string | null;
+        };
         LoginDto: {
             /** @example manager@demo.test */
             email: string;
@@ -2278,6 +2299,22 @@ export interface components {
             role: "admin" | "account_manager" | "executive" | "client_viewer";
             timezone: string | null;
         };
+        MilestoneForecastView: {
+            /** @example from 214 similar milestones; CRO milestones of 30–60 days landed 18% late at the median */
+            basis: string;
+            /**
+             * Format: date
+             * @description Even odds of landing by this date
+             */
+            p50: string;
+            /**
+             * Format: date
+             * @description Four chances in five of landing by this date
+             */
+            p80: string;
+            /** @description Comparable completed milestones of the organization behind it (0: the global prior) */
+            sampleSize: number;
+        };
         MilestoneView: {
             /** Format: date */
             baselineDueDate: string;
@@ -2289,6 +2326,8 @@ export interface components {
             forecastDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @description Landing-date forecast of an open milestone from the organization’s own slip history (recomputed by every drift scan); null when done, cancelled or not yet scanned */
+            landingForecast: components["schemas"]["MilestoneForecastView"] | null;
             overdue: boolean;
             /** Format: uuid */
             priorityId: string;
@@ -2577,6 +2616,8 @@ export interface components {
              * @enum {string|null}
              */
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /** @description Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open */
+            landingForecast: components["schemas"]["LandingRangeView"] | null;
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
@@ -2841,6 +2882,8 @@ export interface components {
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
             /** Format: uuid */
             id: string;
+            /** @description Latest P50 and P80 landing dates of its open milestones, against its target date; null when none is forecast */
+            landingForecast: components["schemas"]["LandingRangeView"] | null;
             milestones: components["schemas"]["MilestoneView"][];
             owner: components["schemas"]["PriorityOwnerView"];
             progress: number;
@@ -3127,7 +3170,7 @@ export interface operations {
                 offset?: number;
                 order?: "asc" | "desc";
                 /** @description A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400 */
-                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk";
+                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target";
                 severity?: "info" | "warning" | "critical";
                 status?: "open" | "acknowledged" | "resolved";
             };

@@ -15,6 +15,7 @@ const milestone = (overrides: Partial<Milestone>): Milestone => ({
   slipDays: 0,
   overdue: false,
   replanCount: 0,
+  landingForecast: null,
   ...overrides,
 });
 
@@ -69,6 +70,37 @@ describe('milestone timeline', () => {
     const lateRow = rows.find((r) => r.textContent?.includes('Done late'))!;
     expect(within(lateRow).getByText('done 3 days late')).toBeInTheDocument();
     expect(within(lateRow).getByRole('img')).toHaveAccessibleName(/baseline 1 Feb 2026, lands 4 Feb 2026/);
+  });
+
+  it('draws the P50–P80 band of a forecast milestone beyond its due date, and says the range', () => {
+    const forecast = milestone({
+      title: 'Forecast',
+      baselineDueDate: '2026-04-01',
+      dueDate: '2026-05-01',
+      slipDays: 30,
+      replanCount: 1,
+      landingForecast: {
+        p50: '2026-05-12',
+        p80: '2026-05-19',
+        sampleSize: 214,
+        basis: 'from 214 similar milestones; CRO milestones of 30–60 days landed 18% late at the median',
+      },
+    });
+    const { rows, to } = timelineRows([onPlan, forecast], '2026-03-11');
+    expect(to).toBe('2026-05-19'); // the axis reaches the P80
+    const band = rows.find((r) => r.milestone.title === 'Forecast')!.band!;
+    expect(band.from).toBeGreaterThan(rows.find((r) => r.milestone.title === 'Forecast')!.landsAt);
+    expect(band.to).toBe(100);
+    expect(rows.find((r) => r.milestone.title === 'On plan')!.band).toBeNull();
+
+    render(<MilestoneTimeline milestones={[onPlan, forecast]} asOf="2026-03-11" />);
+    const row = screen.getAllByTestId('timeline-row').find((r) => r.textContent?.includes('Forecast'))!;
+    expect(row).toHaveTextContent('Baseline 1 Apr 2026 → due 1 May 2026 · likely 12–19 May');
+    expect(within(row).getByTestId('forecast-band')).toHaveAttribute(
+      'title',
+      expect.stringContaining('from 214 similar'),
+    );
+    expect(within(row).getByRole('img')).toHaveAccessibleName(/likely 12–19 May$/);
   });
 
   it('says so when there are no milestones', () => {

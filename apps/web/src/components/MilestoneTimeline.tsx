@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client';
-import { formatDate } from '../lib/format';
+import { dateRange, formatDate } from '../lib/format';
 
 export type Milestone = Schemas['MilestoneView'];
 
@@ -11,6 +11,8 @@ export interface TimelineRow {
   landsOn: string;
   slipped: boolean;
   label: string;
+  /** The P50–P80 forecast band of an open milestone (positions 0..100), when the last scan forecast it. */
+  band: { from: number; to: number; p50: string; p80: string } | null;
 }
 
 /** Where a milestone lands: completion day when done, else the later of due and forecast dates. */
@@ -24,7 +26,14 @@ export function timelineRows(
   milestones: Milestone[],
   asOf: string,
 ): { rows: TimelineRow[]; todayAt: number; from: string; to: string } {
-  const dates = [asOf, ...milestones.flatMap((m) => [m.baselineDueDate, landingDate(m)])].sort();
+  const dates = [
+    asOf,
+    ...milestones.flatMap((m) => [
+      m.baselineDueDate,
+      landingDate(m),
+      ...(m.landingForecast ? [m.landingForecast.p80] : []),
+    ]),
+  ].sort();
   const from = dates[0];
   const to = dates[dates.length - 1];
   const span = Math.max(1, Date.parse(to) - Date.parse(from));
@@ -45,6 +54,14 @@ export function timelineRows(
       landsOn: landingDate(m),
       slipped,
       label: parts.join(', '),
+      band: m.landingForecast
+        ? {
+            from: at(m.landingForecast.p50),
+            to: at(m.landingForecast.p80),
+            p50: m.landingForecast.p50,
+            p80: m.landingForecast.p80,
+          }
+        : null,
     };
   });
   return { rows, todayAt: at(asOf), from, to };
@@ -83,6 +100,12 @@ export function MilestoneTimeline({
                   {m.forecastDate && m.forecastDate !== m.dueDate ? (
                     <> · forecast {formatDate(m.forecastDate)}</>
                   ) : null}
+                  {row.band ? (
+                    <span className="timeline-likely" title={m.landingForecast?.basis}>
+                      {' '}
+                      · likely {dateRange(row.band.p50, row.band.p80, asOf)}
+                    </span>
+                  ) : null}
                 </span>
                 <span className={`timeline-status ${row.slipped ? 'text-red' : 'text-green'}`}>{row.label}</span>
                 {onSelect ? (
@@ -99,9 +122,17 @@ export function MilestoneTimeline({
               <div
                 className="timeline-track"
                 role="img"
-                aria-label={`${m.title}: baseline ${formatDate(m.baselineDueDate)}, lands ${formatDate(row.landsOn)} (${row.label})`}
+                aria-label={`${m.title}: baseline ${formatDate(m.baselineDueDate)}, lands ${formatDate(row.landsOn)} (${row.label})${row.band ? `, likely ${dateRange(row.band.p50, row.band.p80, asOf)}` : ''}`}
               >
                 <span className="timeline-today" style={{ left: `${todayAt}%` }} />
+                {row.band ? (
+                  <span
+                    className="timeline-forecast"
+                    data-testid="forecast-band"
+                    style={{ left: `${row.band.from}%`, width: `${Math.max(row.band.to - row.band.from, 0.8)}%` }}
+                    title={`P50 ${formatDate(row.band.p50)} – P80 ${formatDate(row.band.p80)}: ${m.landingForecast?.basis ?? ''}`}
+                  />
+                ) : null}
                 {width > 0 ? <span className="timeline-slip" style={{ left: `${left}%`, width: `${width}%` }} /> : null}
                 <span className="timeline-baseline" style={{ left: `${row.baselineAt}%` }} title="Baseline" />
                 <span
@@ -117,8 +148,8 @@ export function MilestoneTimeline({
       <p className="timeline-legend muted">
         <span className="legend-baseline" aria-hidden="true" /> baseline{' '}
         <span className="legend-current" aria-hidden="true" /> where it lands{' '}
-        <span className="legend-slip" aria-hidden="true" /> slip <span className="legend-today" aria-hidden="true" />{' '}
-        today
+        <span className="legend-slip" aria-hidden="true" /> slip <span className="legend-forecast" aria-hidden="true" />{' '}
+        likely landing (P50–P80) <span className="legend-today" aria-hidden="true" /> today
       </p>
     </div>
   );

@@ -19,6 +19,7 @@ const milestone: Milestone = {
   slipDays: 0,
   overdue: false,
   replanCount: 0,
+  landingForecast: null,
 };
 
 function answer(status: number, body: unknown) {

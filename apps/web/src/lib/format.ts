@@ -36,3 +36,17 @@ export const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * A forecast's range in words: "12–19 May", "28 May – 3 Jun", "28 Dec 2026 – 4 Jan 2027"; one date when P50 and P80
+ * are the same day ("12 May"). The year is shown when the range crosses one or is not the current year.
+ */
+export function dateRange(p50: string, p80: string, today: string = DateTime.now().toISODate()!): string {
+  const a = DateTime.fromISO(p50);
+  const b = DateTime.fromISO(p80);
+  const year = (d: DateTime) => (d.year !== DateTime.fromISO(today).year ? ` ${d.year}` : '');
+  if (p50 === p80) return `${a.toFormat('d LLL')}${year(a)}`;
+  if (a.year !== b.year) return `${a.toFormat('d LLL yyyy')} – ${b.toFormat('d LLL yyyy')}`;
+  if (a.month === b.month) return `${a.day}–${b.day} ${b.toFormat('LLL')}${year(b)}`;
+  return `${a.toFormat('d LLL')} – ${b.toFormat('d LLL')}${year(b)}`;
+}

@@ -6,7 +6,7 @@ import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
 import { HealthVsRag, ProgressCaption, StatusPill, overdueReason } from '../components/HealthBadge';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { ageOf, formatDate, formatInstant, percent, plural } from '../lib/format';
+import { ageOf, dateRange, formatDate, formatInstant, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
@@ -86,6 +86,7 @@ export default function EngagementPage() {
             {e.autoRenew ? ' · renews automatically' : ''}
           </p>
         ) : null}
+        <LikelyToLand forecast={s.landingForecast} asOf={s.asOf} />
         {allocation.data && allocation.data.length > 1 ? (
           <details>
             <summary>Allocation history ({plural(allocation.data.length, 'change', 'changes')})</summary>
@@ -269,6 +270,12 @@ function PriorityCard({
           Confidence <ConfidenceTrend points={p.confidenceTrend} />
         </span>
       </div>
+      {p.landingForecast ? (
+        <p className={`priority-forecast${p.landingForecast.beyondTarget ? ' text-red' : ''}`}>
+          Likely to land {dateRange(p.landingForecast.p50, p.landingForecast.p80, summary.asOf)}
+          {p.landingForecast.beyondTarget ? ' — after its target date' : ''}
+        </p>
+      ) : null}
       <h4>Milestones</h4>
       <MilestoneTimeline
         milestones={p.milestones}
@@ -370,5 +377,25 @@ function CheckInFeed({ summary, onChange }: { summary: Summary; onChange: () => 
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * The engagement's forecast in one sentence: "Likely to land 12–19 May" (the latest P50 and P80 of its open
+ * milestones, from the firm's own slip history), and whether that is after the planned end.
+ */
+function LikelyToLand({ forecast, asOf }: { forecast: Summary['landingForecast']; asOf: string }) {
+  if (!forecast) return null;
+  return (
+    <p className="engagement-forecast" data-testid="engagement-forecast">
+      <strong>Likely to land {dateRange(forecast.p50, forecast.p80, asOf)}</strong>
+      {forecast.targetDate ? (
+        <span className={forecast.beyondTarget ? 'text-red' : 'muted'}>
+          {' '}
+          ({forecast.beyondTarget ? 'after' : 'within'} the planned end, {formatDate(forecast.targetDate)})
+        </span>
+      ) : null}
+      <span className="muted"> · from the firm’s own history of how similar milestones landed</span>
+    </p>
   );
 }

@@ -26,6 +26,7 @@ const item = (name: string, driftScore: number | null, health: Item['health'], n
   driftScore,
   driftTrend: [],
   openAlerts: { critical: 0, warning: 0, info: 0 },
+  landingForecast: null,
 });
 
 describe('portfolio ordering', () => {

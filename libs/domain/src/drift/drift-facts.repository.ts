@@ -109,16 +109,22 @@ export class DriftFactsRepository {
            FROM (SELECT c.*, row_number() OVER (PARTITION BY c.priority_id ORDER BY c.created_at DESC, c.id) AS n
                    FROM check_ins c WHERE c.organization_id = $1) c
            JOIN organizations o ON o.id = c.organization_id
-          WHERE c.n <= $2 GROUP BY c.priority_id)
+          WHERE c.n <= $2 GROUP BY c.priority_id),
+       forecast AS (
+         SELECT m.priority_id, max(f.p80_date) AS p80
+           FROM milestone_forecasts f JOIN milestones m ON m.organization_id = f.organization_id AND m.id = f.milestone_id
+          WHERE f.organization_id = $1 GROUP BY m.priority_id)
        SELECT p.id, p.engagement_id, p.title, p.owner_id, (ow.email IS NOT NULL OR ow.user_id IS NOT NULL) AS owner_reachable,
               to_char(p.start_date, 'YYYY-MM-DD') AS start_date, to_char(p.target_date, 'YYYY-MM-DD') AS target_date,
               COALESCE(pr.done / NULLIF(pr.total, 0), 0) AS progress, COALESCE(r.check_ins, '[]'::json) AS check_ins,
-              to_char(pr.oldest_open_due, 'YYYY-MM-DD') AS oldest_open_due
+              to_char(pr.oldest_open_due, 'YYYY-MM-DD') AS oldest_open_due,
+              to_char(e.planned_end_date, 'YYYY-MM-DD') AS engagement_end, to_char(fc.p80, 'YYYY-MM-DD') AS forecast_p80
          FROM priorities p
          JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id AND e.status = 'active'
          LEFT JOIN owners ow ON ow.organization_id = p.organization_id AND ow.id = p.owner_id
          LEFT JOIN scan_milestone_totals pr ON pr.priority_id = p.id
          LEFT JOIN recent r ON r.priority_id = p.id
+         LEFT JOIN forecast fc ON fc.priority_id = p.id
         WHERE p.organization_id = $1 AND p.status = 'active'`,
       [organizationId, checkInWindow],
     );
@@ -132,6 +138,8 @@ export class DriftFactsRepository {
       targetDate: r.target_date as string,
       progress: Number(r.progress),
       oldestOpenDueDate: (r.oldest_open_due as string | null) ?? null,
+      engagementEndDate: (r.engagement_end as string | null) ?? null,
+      forecastP80: (r.forecast_p80 as string | null) ?? null,
       recentCheckIns: r.check_ins as PriorityFacts['recentCheckIns'],
     }));
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import { AlertOutboxRepository } from '../notifications/alert-outbox.repository';
+import { ForecastService } from '../forecast/forecast.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Clock } from '../shared/clock';
 import { alertKey, alertsNotSeen, planDetections } from './alert-reconcile';
@@ -37,7 +38,8 @@ export const DRIFT_SCAN_OPTIONS = Symbol('DRIFT_SCAN_OPTIONS');
 
 /**
  * One organization's drift scan, in one transaction: load the priority, engagement and owner facts (a few
- * set-based queries over one pass of per-priority milestone totals), read the flagged milestones through a cursor in batches, evaluate the pure rules on each
+ * set-based queries over one pass of per-priority milestone totals), recompute the landing-date forecasts from one
+ * read of the organization's history, read the flagged milestones through a cursor in batches, evaluate the pure rules on each
  * batch and reconcile its alerts (insert, escalate, refresh: one statement per few thousand alerts), then
  * resolve what no batch saw, write the outbox (grouped per recipient) and today's snapshot. Deliveries are
  * enqueued only after the commit.
@@ -54,6 +56,7 @@ export class DriftScanService {
     private readonly alerts: DriftAlertWriter,
     private readonly outbox: AlertOutboxRepository,
     private readonly organizations: OrganizationsService,
+    private readonly forecasts: ForecastService,
     private readonly notifications: NotificationJobs,
     private readonly clock: Clock,
   ) {}
@@ -79,6 +82,8 @@ export class DriftScanService {
       };
       const window = thresholds.confidenceFallingDrops + 1;
       await this.facts.milestoneTotals(tx, organizationId, today, timezone);
+      // Landing-date forecasts first: priorities() reads each priority's latest P80 from them.
+      await this.forecasts.refresh(tx, organizationId, today, timezone, now);
       const priorities = await this.facts.priorities(tx, organizationId, Math.max(window, 8));
       const engagements = await this.facts.engagements(tx, organizationId, today);
       const owners = await this.facts.owners(tx, organizationId);

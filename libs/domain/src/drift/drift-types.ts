@@ -17,6 +17,7 @@ export const DRIFT_RULES = [
   'allocation_mismatch',
   'engagement_term_ending',
   'renewal_at_risk',
+  'forecast_beyond_target',
 ] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
@@ -109,6 +110,10 @@ export interface PriorityFacts {
   progress: number;
   /** Due date of the earliest open milestone (computed health counts overdue milestones), null when none is open. */
   oldestOpenDueDate: string | null;
+  /** The engagement's planned end (its term end), null when open-ended. */
+  engagementEndDate: string | null;
+  /** The latest P80 landing date of its open milestones (forecast by this scan), null when none is forecast. */
+  forecastP80: string | null;
   /** Latest check-ins, newest first (at most confidenceFallingDrops + 1 needed). */
   recentCheckIns: Array<{ createdOn: string; confidence: number; rag: 'on_track' | 'at_risk' | 'off_track' }>;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
+import { MilestoneForecastView } from '../forecast/forecast.dto';
 import { MILESTONE_STATUSES, REPLAN_CATEGORIES, type MilestoneStatus, type ReplanCategory } from './milestone.entity';
 
 const OPEN_STATUSES = ['planned', 'in_progress', 'cancelled'] as const;
@@ -102,6 +103,13 @@ export class MilestoneView {
   slipDays!: number;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: 'How many times the due date was changed' }) replanCount!: number;
+  @ApiProperty({
+    type: MilestoneForecastView,
+    nullable: true,
+    description:
+      'Landing-date forecast of an open milestone from the organization’s own slip history (recomputed by every drift scan); null when done, cancelled or not yet scanned',
+  })
+  landingForecast!: MilestoneForecastView | null;
 }
 
 export class DueDateChangeView {

@@ -1,9 +1,11 @@
 import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { FORECAST_COLUMNS_SQL, FORECAST_JOIN_SQL } from '../forecast/forecast.repository';
+import type { ForecastColumns } from '../forecast/forecast.dto';
 import { Milestone, type ReplanCategory } from './milestone.entity';
 
-export interface MilestoneRow {
+export interface MilestoneRow extends ForecastColumns {
   id: string;
   priority_id: string;
   title: string;
@@ -16,11 +18,15 @@ export interface MilestoneRow {
   replan_count: string;
 }
 
-/** The columns of a MilestoneRow (dates as text, the number of re-plans), for read models that embed them. */
+/**
+ * The columns of a MilestoneRow (dates as text, the number of re-plans, the stored landing forecast), for read models
+ * that embed them.
+ */
 export const MILESTONE_ROW_SQL = `SELECT m.id, m.priority_id, m.title, to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
   to_char(m.due_date, 'YYYY-MM-DD') AS due_date, to_char(m.forecast_date, 'YYYY-MM-DD') AS forecast_date, m.status, m.weight, m.completed_at, m.created_at,
-  (SELECT count(*) FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count
-  FROM milestones m`;
+  (SELECT count(*) FROM milestone_due_date_changes h WHERE h.organization_id = m.organization_id AND h.milestone_id = m.id) AS replan_count,
+  ${FORECAST_COLUMNS_SQL}
+  FROM milestones m ${FORECAST_JOIN_SQL}`;
 
 export interface DueDateChangeRow {
   id: string;

@@ -4,6 +4,7 @@ import { Db } from '@app/database/transaction';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { toForecastView } from '../forecast/forecast.dto';
 import { localDate } from '../health/calendar';
 import { isOverdue, slipDays } from '../health/health';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -221,5 +222,6 @@ export function toMilestoneView(r: MilestoneRow, today: string, timezone: string
     slipDays: slipDays(shape, today),
     overdue: isOverdue(shape, today),
     replanCount: Number(r.replan_count),
+    landingForecast: r.status === 'planned' || r.status === 'in_progress' ? toForecastView(r) : null,
   };
 }

@@ -5,6 +5,7 @@ import { Optional } from '../shared/validation';
 import { RAGS, type Rag } from '../check-ins/check-in.entity';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../engagements/engagement.entity';
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
+import { LandingRangeView } from '../forecast/forecast.dto';
 import { MilestoneView } from '../milestones/milestone.dto';
 import { PRIORITY_STATUSES, type PriorityStatus } from '../priorities/priority.entity';
 import { PriorityOwnerView } from '../priorities/priority.dto';
@@ -113,6 +114,13 @@ export class PortfolioItemView {
       'Open and acknowledged alerts by severity: those you can list with GET /alerts?engagementId= (client viewers: not the allocation alerts)',
   })
   openAlerts!: OpenAlertCountsView;
+  @ApiProperty({
+    type: LandingRangeView,
+    nullable: true,
+    description:
+      'Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open',
+  })
+  landingForecast!: LandingRangeView | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omitted for client viewers' })
   accountManagerId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Omitted for client viewers' })
@@ -160,6 +168,13 @@ export class SummaryPriorityView {
   @ApiProperty() ragDisagrees!: boolean;
   @ApiProperty({ type: [ConfidencePointView], description: 'Oldest first' }) confidenceTrend!: ConfidencePointView[];
   @ApiProperty({ type: [MilestoneView] }) milestones!: MilestoneView[];
+  @ApiProperty({
+    type: LandingRangeView,
+    nullable: true,
+    description:
+      'Latest P50 and P80 landing dates of its open milestones, against its target date; null when none is forecast',
+  })
+  landingForecast!: LandingRangeView | null;
 }
 
 export class SummaryEngagementView {
@@ -189,4 +204,11 @@ export class EngagementSummaryView {
   @ApiProperty({ type: [SummaryCheckInView], description: 'Most recent first' }) latestCheckIns!: SummaryCheckInView[];
   @ApiProperty({ type: [DriftPointView], description: 'Daily drift snapshots of the last 8 weeks, oldest first' })
   driftTrend!: DriftPointView[];
+  @ApiProperty({
+    type: LandingRangeView,
+    nullable: true,
+    description:
+      'Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open',
+  })
+  landingForecast!: LandingRangeView | null;
 }

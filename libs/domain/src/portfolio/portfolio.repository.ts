@@ -67,6 +67,9 @@ export interface PortfolioEngagementRow {
   notice_period_days: number;
   auto_renew: boolean;
   notice_deadline: string | null;
+  planned_end_date: string | null;
+  /** Latest P50 and P80 of each active priority's open milestones' stored forecasts, by priority id. */
+  forecasts: Record<string, { p50: string; p80: string }>;
   priorities: PriorityAggregate[];
   drift_score: number | null;
   /** The latest snapshot of each of the latest ten ISO weeks holding one, oldest first (the reader windows it). */
@@ -123,7 +126,17 @@ export class PortfolioRepository {
               (SELECT coalesce(json_agg(x ORDER BY x.n), '[]') FROM (
                  SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
                         ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week, c.account_manager_id, am.name AS account_manager_name,
-                        ${TERM_COLUMNS_SQL}, page.priorities, page.drift_score, page.drift_trend, page.open_alerts, page.n
+                        ${TERM_COLUMNS_SQL}, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
+                        page.priorities, page.drift_score, page.drift_trend, page.open_alerts, page.n,
+                        -- The stored forecasts (issue 20) are the scan's, not the rollup's: the latest P50/P80 of each
+                        -- active priority's open milestones, for this page's engagements only.
+                        (SELECT coalesce(json_object_agg(fc.priority_id, json_build_object('p50', to_char(fc.p50, 'YYYY-MM-DD'), 'p80', to_char(fc.p80, 'YYYY-MM-DD'))), '{}')
+                           FROM (SELECT m.priority_id, max(f.p50_date) AS p50, max(f.p80_date) AS p80
+                                   FROM priorities pr
+                                   JOIN milestones m ON m.organization_id = pr.organization_id AND m.priority_id = pr.id AND m.status IN ('planned','in_progress')
+                                   JOIN milestone_forecasts f ON f.organization_id = m.organization_id AND f.milestone_id = m.id
+                                  WHERE pr.organization_id = ${org} AND pr.engagement_id = e.id AND pr.status = 'active'
+                                  GROUP BY m.priority_id) fc) AS forecasts
                    FROM page
                    JOIN engagements e ON e.organization_id = ${org} AND e.id = page.engagement_id
                    JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
+import { landingRange } from '../forecast/forecast.dto';
 import { computedHealth, expectedProgress } from '../health/health';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
@@ -96,6 +97,12 @@ export class PortfolioService {
         // The stored weekly points (each the latest snapshot of its ISO week) within the last 56 days.
         driftTrend: e.drift_trend.filter((w) => w.date > trendFrom && w.date <= asOf),
         openAlerts,
+        // The engagement's latest P80 against its planned end, else its latest active priority's target.
+        landingForecast: landingRange(
+          active.map((pr) => e.forecasts[pr.id] ?? null),
+          e.planned_end_date ??
+            (active.length ? active.map((pr) => pr.target_date).reduce((x, y) => (y > x ? y : x)) : null),
+        ),
       };
       if (actor.role !== 'client_viewer') {
         item.daysPerWeek = Number(e.days_per_week);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
+import { landingRange } from '../forecast/forecast.dto';
 import { computedHealth, expectedProgress, priorityProgress } from '../health/health';
 import { toMilestoneView } from '../milestones/milestones.service';
 import { toOrganizationContext } from '../organizations/organizations.service';
@@ -93,6 +94,13 @@ export class SummaryService {
           .reverse()
           .map((c) => ({ at: c.createdAt, confidence: c.confidence, rag: c.rag })),
         milestones: own,
+        landingForecast:
+          status === 'active'
+            ? landingRange(
+                own.map((m) => m.landingForecast),
+                pr.target_date as string,
+              )
+            : null,
       };
     });
 
@@ -119,6 +127,10 @@ export class SummaryService {
       priorities: priorityViews,
       latestCheckIns: checkInViews.slice(0, LATEST_CHECK_INS),
       driftTrend: row.drift_trend.map((point) => ({ date: point.date, score: Number(point.score) })),
+      landingForecast: landingRange(
+        priorityViews.map((p) => p.landingForecast),
+        engagement.plannedEndDate ?? latestTarget(priorityViews.filter((p) => p.status === 'active')),
+      ),
     };
   }
 }
@@ -126,6 +138,10 @@ export class SummaryService {
 /** A timestamptz as PostgreSQL's JSON writes it (microseconds, offset) to the API's ISO form (milliseconds, Z). */
 function isoInstant(value: string): string {
   return new Date(value).toISOString();
+}
+
+function latestTarget(priorities: readonly { targetDate: string }[]): string | null {
+  return priorities.length ? priorities.map((p) => p.targetDate).reduce((a, b) => (b > a ? b : a)) : null;
 }
 
 function earliestOpenDueDate(milestones: readonly { status: string; dueDate: string }[]): string | null {

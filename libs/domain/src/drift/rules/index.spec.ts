@@ -27,7 +27,8 @@ describe('evaluateDriftRules', () => {
           targetDate: '2026-04-29',
           progress: 0,
           recentCheckIns: [],
-        }), // also stalled
+          forecastP80: '2026-05-20',
+        }), // also stalled, and forecast beyond its target
         priorityFacts({
           id: 'wobbly',
           ownerId: null,
@@ -59,6 +60,7 @@ describe('evaluateDriftRules', () => {
       'allocation_mismatch:e-1',
       'engagement_term_ending:e-1',
       'renewal_at_risk:e-1',
+      'forecast_beyond_target:behind',
     ]);
     expect(new Set(found.map((f) => f.split(':')[0]))).toEqual(new Set(DRIFT_RULES));
 

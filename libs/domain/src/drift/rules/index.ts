@@ -2,6 +2,7 @@ import { DRIFT_RULES, type Detection, type DriftRule, type ScanFacts } from '../
 import { allocationMismatchRule } from './allocation-mismatch.rule';
 import { confidenceFallingRule } from './confidence-falling.rule';
 import { engagementTermEndingRule } from './engagement-term-ending.rule';
+import { forecastBeyondTargetRule } from './forecast-beyond-target.rule';
 import { focusOverloadRule } from './focus-overload.rule';
 import { milestoneForecastSlipRule } from './milestone-forecast-slip.rule';
 import { milestoneOverdueRule } from './milestone-overdue.rule';
@@ -18,6 +19,7 @@ export {
   confidenceFallingRule,
   engagementTermEndingRule,
   focusOverloadRule,
+  forecastBeyondTargetRule,
   milestoneForecastSlipRule,
   milestoneOverdueRule,
   milestoneReplannedRule,
@@ -42,6 +44,7 @@ export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detec
   allocation_mismatch: allocationMismatchRule,
   engagement_term_ending: engagementTermEndingRule,
   renewal_at_risk: renewalAtRiskRule,
+  forecast_beyond_target: forecastBeyondTargetRule,
 };
 
 /** The rules that look at one milestone at a time: a scan feeds them its milestones in batches. */

@@ -38,6 +38,8 @@ export function priorityFacts(overrides: Partial<PriorityFacts> = {}): PriorityF
     targetDate: '2026-12-31',
     progress: 0.5,
     oldestOpenDueDate: null,
+    engagementEndDate: null,
+    forecastP80: null,
     recentCheckIns: [{ createdOn: '2026-03-16', confidence: 7, rag: 'on_track' }],
     ...overrides,
   };

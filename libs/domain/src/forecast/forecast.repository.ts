@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Forecast, MilestoneHistoryRow } from './forecaster';
+
+export interface ForecastInputRow extends MilestoneHistoryRow {
+  /** An open milestone of an active priority of an active engagement: one the scan forecasts. */
+  forecastable: boolean;
+}
+
+/** Every SQL statement of the forecasts: one read of an organization's history, one write of its forecasts. */
+@Injectable()
+export class ForecastRepository {
+  /**
+   * Every milestone of the organization that is done, or open under an active priority and engagement (cancelled
+   * ones are neither history nor forecast), with its planned start (the previous milestone's baseline due date in its
+   * priority, or the priority's start), its completion date in the organization's timezone and its re-plan count. One
+   * set-based statement, whatever the size of the organization.
+   */
+  async history(tx: EntityManager, organizationId: string, timezone: string): Promise<ForecastInputRow[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `WITH changes AS (
+         SELECT h.milestone_id, count(*) AS replans FROM milestone_due_date_changes h WHERE h.organization_id = $1 GROUP BY h.milestone_id)
+       SELECT m.id, m.status, e.function, e.executive_id,
+              to_char(COALESCE(lag(m.baseline_due_date) OVER (PARTITION BY m.priority_id ORDER BY m.baseline_due_date, m.created_at, m.id),
+                               p.start_date), 'YYYY-MM-DD') AS planned_start,
+              to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
+              to_char((m.completed_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS completed_on,
+              COALESCE(ch.replans, 0)::int AS replan_count,
+              (m.status IN ('planned','in_progress') AND p.status = 'active' AND e.status = 'active') AS forecastable
+         FROM milestones m
+         JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
+         JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id
+         LEFT JOIN changes ch ON ch.milestone_id = m.id
+        WHERE m.organization_id = $1 AND m.status <> 'cancelled'`,
+      [organizationId, timezone],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      status: r.status as ForecastInputRow['status'],
+      function: r.function as string,
+      executiveId: r.executive_id as string,
+      plannedStart: (r.planned_start as string | null) ?? null,
+      baselineDueDate: r.baseline_due_date as string,
+      completedOn: (r.completed_on as string | null) ?? null,
+      replanCount: Number(r.replan_count),
+      forecastable: Boolean(r.forecastable),
+    }));
+  }
+
+  /** Replaces the organization's forecasts with these (two statements, whatever their number). */
+  async replace(tx: EntityManager, organizationId: string, forecasts: readonly Forecast[], now: Date): Promise<void> {
+    await tx.query(`DELETE FROM milestone_forecasts WHERE organization_id = $1`, [organizationId]);
+    if (forecasts.length === 0) return;
+    await tx.query(
+      `INSERT INTO milestone_forecasts (organization_id, milestone_id, p50_date, p80_date, sample_size, basis, computed_at)
+       SELECT $1, f.milestone_id, f.p50, f.p80, f.sample_size, f.basis, $7
+         FROM unnest($2::uuid[], $3::date[], $4::date[], $5::int[], $6::text[]) AS f(milestone_id, p50, p80, sample_size, basis)`,
+      [
+        organizationId,
+        forecasts.map((f) => f.milestoneId),
+        forecasts.map((f) => f.p50),
+        forecasts.map((f) => f.p80),
+        forecasts.map((f) => f.sampleSize),
+        forecasts.map((f) => f.basis),
+        now.toISOString(),
+      ],
+    );
+  }
+}
+
+/**
+ * The forecast columns read models join in: `mf` is the milestone's forecast row (LEFT JOIN FORECAST_JOIN_SQL after
+ * `FROM milestones m`).
+ */
+export const FORECAST_JOIN_SQL = `LEFT JOIN milestone_forecasts mf ON mf.organization_id = m.organization_id AND mf.milestone_id = m.id`;
+export const FORECAST_COLUMNS_SQL = `to_char(mf.p50_date, 'YYYY-MM-DD') AS forecast_p50, to_char(mf.p80_date, 'YYYY-MM-DD') AS forecast_p80,
+  mf.basis AS forecast_basis, mf.sample_size AS forecast_sample_size`;

@@ -1,0 +1,377 @@
+import { addDays, daysBetween } from './forecast-dates';
+
+/**
+ * Landing-date forecasts from an organization's own history (issue 20). Pure: no I/O, no clock.
+ *
+ * The measure: a completed milestone's slip as a share of its planned duration,
+ *   ratio = (completed on − baseline due date) / planned duration,
+ * where the planned duration runs from the milestone's planned start (the previous milestone's baseline due date in
+ * its priority, or the priority's start for the first) to its baseline due date. An open milestone's landing date
+ * for a ratio r is baseline + r × its own planned duration.
+ *
+ * Comparable milestones are those of the same planned-duration bucket whose final number of re-plans is at least the
+ * open milestone's re-plans so far (capped at 3: a milestone re-planned 20 times is compared with those re-planned 3
+ * times or more). Within that, three nested groups: the same executive and function, the same function, the whole
+ * organization. Each group's samples count with weight n / (n + K) (K = SHRINK_K pseudo-samples) and leave the rest
+ * to the wider group; the organization leaves its rest to GLOBAL_PRIOR_RATIOS, so a firm without history gets the
+ * prior's wide range, and a group of 3 samples moves the forecast only a little.
+ *
+ * The open milestone is still open today: comparables that would have landed before today are dropped (the
+ * distribution is conditioned on "not done yet"). If none remain, it is overdue beyond all its comparables: the
+ * forecast becomes today + the prior's spread beyond its median. P50 and P80 are the weighted quantiles of what is
+ * left, never before today.
+ */
+
+/** Pseudo-samples a group must have before it carries half the weight. */
+export const SHRINK_K = 20;
+/** A milestone without a planned duration (no start before its baseline) is taken to span this many days. */
+export const DEFAULT_DURATION_DAYS = 30;
+/** Re-plans so far beyond this are treated as this many. */
+export const REPLAN_CAP = 3;
+/**
+ * The documented global prior: twenty equally likely slip ratios of a typical consulting milestone — a fifth land
+ * early or on time, the median is 20% late, one in five lands 80% late or more. Deliberately wide.
+ */
+export const GLOBAL_PRIOR_RATIOS: readonly number[] = [
+  -0.1, -0.05, 0, 0, 0.05, 0.05, 0.1, 0.1, 0.15, 0.2, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.3, 1.8,
+];
+
+export const DURATION_BUCKETS = [
+  { upTo: 14, label: 'under 14 days' },
+  { upTo: 30, label: '14–30 days' },
+  { upTo: 60, label: '30–60 days' },
+  { upTo: 120, label: '60–120 days' },
+  { upTo: Infinity, label: '120 days or more' },
+] as const;
+
+export function durationBucket(days: number): number {
+  return DURATION_BUCKETS.findIndex((b) => days < b.upTo);
+}
+
+/** A completed milestone of the organization. */
+export interface HistorySample {
+  function: string;
+  executiveId: string;
+  /** Planned duration in days, null when there is none (skipped: nothing to scale). */
+  durationDays: number | null;
+  /** Days from the baseline due date to completion (negative: early). */
+  slipDays: number;
+  /** Times its due date was changed. */
+  replanCount: number;
+}
+
+/** An open milestone to forecast. */
+export interface OpenMilestone {
+  id: string;
+  function: string;
+  executiveId: string;
+  baselineDueDate: string;
+  durationDays: number | null;
+  replanCount: number;
+}
+
+export interface Forecast {
+  milestoneId: string;
+  p50: string;
+  p80: string;
+  /** Comparable completed milestones behind it (0: the global prior alone). */
+  sampleSize: number;
+  /** One sentence on where the range comes from. */
+  basis: string;
+}
+
+interface WeightedRatio {
+  ratio: number;
+  weight: number;
+}
+
+/** Indexes history by (bucket, function, executive) once, so each forecast is a few binary searches. */
+export class ForecastModel {
+  /** Per group key: the sorted ratios of samples with at least r re-plans, for r = 0 … REPLAN_CAP. */
+  private readonly groups = new Map<string, number[][]>();
+
+  constructor(history: readonly HistorySample[]) {
+    const byReplansOf = new Map<string, number[][]>();
+    for (const s of history) {
+      if (s.durationDays === null || s.durationDays <= 0) continue;
+      const ratio = s.slipDays / s.durationDays;
+      const bucket = durationBucket(s.durationDays);
+      const r = Math.min(Math.max(0, s.replanCount), REPLAN_CAP);
+      for (const key of [`o|${bucket}`, `f|${bucket}|${s.function}`, `e|${bucket}|${s.function}|${s.executiveId}`]) {
+        let lists = byReplansOf.get(key);
+        if (!lists) byReplansOf.set(key, (lists = Array.from({ length: REPLAN_CAP + 1 }, () => [])));
+        lists[r]!.push(ratio);
+      }
+    }
+    for (const [key, lists] of byReplansOf) {
+      const atLeast: number[][] = [];
+      let acc: number[] = [];
+      for (let r = REPLAN_CAP; r >= 0; r--) atLeast[r] = acc = [...acc, ...lists[r]!].sort((a, b) => a - b);
+      this.groups.set(key, atLeast);
+    }
+  }
+
+  /** Ratios of a group with at least `replans` re-plans, sorted. */
+  samples(key: string, replans: number): readonly number[] {
+    return this.groups.get(key)?.[Math.min(Math.max(0, replans), REPLAN_CAP)] ?? [];
+  }
+}
+
+/** How many of the sorted values are below x (strictly), by binary search. */
+function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted values are at most x. */
+function countAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The q-quantile of a mixture of sorted samples (group g weighs weights[g], shared equally by its samples), keeping
+ * only samples of at least `from`. Null when nothing is left. The same rule as weightedQuantile, by binary search.
+ */
+export function mixtureQuantile(
+  groups: ReadonlyArray<readonly number[]>,
+  weights: readonly number[],
+  from: number,
+  q: number,
+): number | null {
+  const mass = (x: number) =>
+    groups.reduce(
+      (sum, g, i) => (g.length ? sum + (weights[i]! * (countAtMost(g, x) - countBelow(g, from))) / g.length : sum),
+      0,
+    );
+  const total = groups.reduce(
+    (sum, g, i) => (g.length ? sum + (weights[i]! * (g.length - countBelow(g, from))) / g.length : sum),
+    0,
+  );
+  if (total <= 1e-12) return null;
+  const target = q * total - 1e-9;
+  let best: number | null = null;
+  for (const g of groups) {
+    // The smallest value of this group (at least `from`) whose cumulative mass reaches the target.
+    let lo = countBelow(g, from);
+    let hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mass(g[mid]!) >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < g.length && (best === null || g[lo]! < best)) best = g[lo]!;
+  }
+  return best;
+}
+
+/** Weighted quantile: the smallest value whose cumulative weight reaches q of the total. */
+export function weightedQuantile(points: readonly WeightedRatio[], q: number): number {
+  const sorted = [...points].sort((a, b) => a.ratio - b.ratio);
+  const total = sorted.reduce((sum, p) => sum + p.weight, 0);
+  if (total <= 0) throw new Error('weightedQuantile of nothing');
+  let cumulative = 0;
+  for (const p of sorted) {
+    cumulative += p.weight;
+    if (cumulative >= q * total - 1e-9) return p.ratio;
+  }
+  return sorted[sorted.length - 1]!.ratio;
+}
+
+/** Plain empirical quantile (the same rule with equal weights). */
+export function quantile(values: readonly number[], q: number): number {
+  return weightedQuantile(
+    values.map((ratio) => ({ ratio, weight: 1 })),
+    q,
+  );
+}
+
+/** The shrinkage weights of the executive, function, organization groups and the prior (they sum to 1). */
+export function shrinkageWeights(nExecutive: number, nFunction: number, nOrganization: number): number[] {
+  const w = (n: number) => n / (n + SHRINK_K);
+  const we = w(nExecutive);
+  const wf = (1 - we) * w(nFunction);
+  const wo = (1 - we - wf) * w(nOrganization);
+  return [we, wf, wo, 1 - we - wf - wo];
+}
+
+const pct = (ratio: number) => {
+  const p = Math.round(ratio * 100);
+  return p === 0 ? 'on time' : p > 0 ? `${p}% late` : `${-p}% early`;
+};
+
+export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today: string): Forecast {
+  const durationKnown = m.durationDays !== null && m.durationDays > 0;
+  const duration = durationKnown ? m.durationDays! : DEFAULT_DURATION_DAYS;
+  const bucket = durationBucket(duration);
+  const replans = Math.min(Math.max(0, m.replanCount), REPLAN_CAP);
+  const executive = model.samples(`e|${bucket}|${m.function}|${m.executiveId}`, replans);
+  const fn = model.samples(`f|${bucket}|${m.function}`, replans);
+  const org = model.samples(`o|${bucket}`, replans);
+  const weights = shrinkageWeights(executive.length, fn.length, org.length);
+  const groups = [executive, fn, org, GLOBAL_PRIOR_RATIOS];
+
+  // Conditioned on still being open today: a ratio landing before today is no longer possible.
+  const elapsed = daysBetween(m.baselineDueDate, today) / duration;
+  const q50 = mixtureQuantile(groups, weights, elapsed, 0.5);
+  const q80 = mixtureQuantile(groups, weights, elapsed, 0.8);
+
+  const landing = (ratio: number) => {
+    const date = addDays(m.baselineDueDate, Math.round(ratio * duration));
+    return date < today ? today : date;
+  };
+  let p50: string;
+  let p80: string;
+  if (q50 !== null && q80 !== null) {
+    p50 = landing(q50);
+    p80 = landing(q80);
+  } else {
+    // Overdue beyond every comparable: from today, the prior's spread beyond its median.
+    const median = quantile(GLOBAL_PRIOR_RATIOS, 0.5);
+    p50 = addDays(today, Math.max(1, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.6) - median) * duration)));
+    p80 = addDays(today, Math.max(2, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.8) - median) * duration)));
+  }
+  if (p80 < p50) p80 = p50;
+
+  const sampleSize = org.length;
+  return {
+    milestoneId: m.id,
+    p50,
+    p80,
+    sampleSize,
+    basis: basisText({
+      sampleSize,
+      function: m.function,
+      bucketLabel: DURATION_BUCKETS[bucket]!.label,
+      strongest: [executive, fn, org],
+      weights,
+      durationKnown,
+      replans,
+      overdueBeyondHistory: q50 === null,
+    }),
+  };
+}
+
+interface BasisInput {
+  sampleSize: number;
+  function: string;
+  bucketLabel: string;
+  strongest: ReadonlyArray<readonly number[]>;
+  weights: number[];
+  durationKnown: boolean;
+  replans: number;
+  overdueBeyondHistory: boolean;
+}
+
+/**
+ * "from 214 similar milestones; CRO milestones of 30–60 days landed 18% late at the median". The group named is the
+ * one carrying the most weight (the executive's own, the function's, the organization's, or the prior).
+ */
+export function basisText(b: BasisInput): string {
+  const parts: string[] = [];
+  const [we, wf, wo, wp] = b.weights as [number, number, number, number];
+  const best = Math.max(we, wf, wo, wp);
+  if (b.sampleSize === 0 || best === wp) {
+    const median = pct(quantile(GLOBAL_PRIOR_RATIOS, 0.5));
+    parts.push(
+      b.sampleSize === 0
+        ? `no comparable completed milestones yet: a wide default range (typical milestones land ${median} at the median)`
+        : `from ${b.sampleSize} similar milestone${b.sampleSize === 1 ? '' : 's'}, too few to stand alone: mostly a wide default range (typical milestones land ${median} at the median)`,
+    );
+  } else {
+    const [executive, fn, org] = b.strongest as [readonly number[], readonly number[], readonly number[]];
+    const [group, who] =
+      best === we
+        ? [executive, `this executive's ${b.function}`]
+        : best === wf
+          ? [fn, b.function]
+          : [org, "the organization's"];
+    parts.push(
+      `from ${b.sampleSize} similar milestone${b.sampleSize === 1 ? '' : 's'}; ${who} milestones of ${b.bucketLabel} landed ${pct(quantile(group, 0.5))} at the median`,
+    );
+  }
+  if (b.replans > 0)
+    parts.push(
+      `compared with milestones re-planned ${b.replans === REPLAN_CAP ? `${REPLAN_CAP} or more times` : b.replans === 1 ? 'at least once' : `at least ${b.replans} times`}`,
+    );
+  if (!b.durationKnown) parts.push(`no planned duration: taken as ${DEFAULT_DURATION_DAYS} days`);
+  if (b.overdueBeyondHistory) parts.push('already later than every comparable milestone landed');
+  return parts.join('; ');
+}
+
+/** Forecasts for many milestones from one history (one model, built once). */
+export function forecastMilestones(
+  history: readonly HistorySample[],
+  open: readonly OpenMilestone[],
+  today: string,
+): Forecast[] {
+  const model = new ForecastModel(history);
+  return open.map((m) => forecastMilestone(model, m, today));
+}
+
+/** The latest P80 per key (a priority's or an engagement's forecast is the latest P80 of its open milestones). */
+export function latestP80By<K>(forecasts: ReadonlyArray<Forecast & { key: K }>): Map<K, string> {
+  const latest = new Map<K, string>();
+  for (const f of forecasts) {
+    const current = latest.get(f.key);
+    if (!current || f.p80 > current) latest.set(f.key, f.p80);
+  }
+  return latest;
+}
+
+/** A milestone row as the repository reads it (dates are the organization's calendar dates). */
+export interface MilestoneHistoryRow {
+  id: string;
+  status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+  function: string;
+  executiveId: string;
+  /** The previous milestone's baseline due date in its priority, or the priority's start. */
+  plannedStart: string | null;
+  baselineDueDate: string;
+  /** Completion date in the organization's timezone, when done. */
+  completedOn: string | null;
+  replanCount: number;
+}
+
+function plannedDuration(row: MilestoneHistoryRow): number | null {
+  if (!row.plannedStart) return null;
+  const days = daysBetween(row.plannedStart, row.baselineDueDate);
+  return days > 0 ? days : null;
+}
+
+/** A done milestone as a history sample; anything else (open, cancelled) is not one. */
+export function toHistorySample(row: MilestoneHistoryRow): HistorySample | null {
+  if (row.status !== 'done' || !row.completedOn) return null;
+  return {
+    function: row.function,
+    executiveId: row.executiveId,
+    durationDays: plannedDuration(row),
+    slipDays: daysBetween(row.baselineDueDate, row.completedOn),
+    replanCount: row.replanCount,
+  };
+}
+
+/** An open milestone to forecast; done and cancelled ones get no forecast. */
+export function toOpenMilestone(row: MilestoneHistoryRow): OpenMilestone | null {
+  if (row.status !== 'planned' && row.status !== 'in_progress') return null;
+  return {
+    id: row.id,
+    function: row.function,
+    executiveId: row.executiveId,
+    baselineDueDate: row.baselineDueDate,
+    durationDays: plannedDuration(row),
+    replanCount: row.replanCount,
+  };
+}
