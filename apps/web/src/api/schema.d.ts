@@ -1706,10 +1706,17 @@ export interface components {
             /** @enum {string} */
             function: "CRO" | "CMO" | "CPO";
             /**
+             * @description The engagement in one word: the worst active priority, each the worse of its computed health and reported RAG; null with no active priority
+             * @enum {string|null}
+             */
+            headline: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /**
              * @description Worst computed health among active priorities
              * @enum {string|null}
              */
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /** @description When reported and computed differ, one line saying why ("reported on track; computed at risk: …") */
+            healthNote: string | null;
             /** Format: date-time */
             lastCheckInAt: string | null;
             nextMilestone: components["schemas"]["NextMilestoneView"] | null;
@@ -1872,10 +1879,27 @@ export interface components {
             executiveName: string;
             /** @enum {string} */
             function: "CRO" | "CMO" | "CPO";
+            /**
+             * @description As the portfolio says it: one word, null with no active priority
+             * @enum {string|null}
+             */
+            headline: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /**
+             * @description Worst computed health among active priorities
+             * @enum {string|null}
+             */
+            health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /** @description When reported and computed differ, one line saying why */
+            healthNote: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date */
             plannedEndDate: string | null;
+            /**
+             * @description Worst latest reported RAG among active priorities
+             * @enum {string|null}
+             */
+            reportedRag: "on_track" | "at_risk" | "off_track" | null;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -1885,8 +1909,15 @@ export interface components {
             /** @description Oldest first */
             confidenceTrend: components["schemas"]["ConfidencePointView"][];
             expectedProgress: number;
+            /**
+             * @description The worse of computed health and reported RAG; the outcome when finished
+             * @enum {string}
+             */
+            headline: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
             /** @enum {string} */
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
+            /** @description When reported and computed differ, one line saying why ("reported on track; computed at risk: …") */
+            healthNote: string | null;
             /** Format: uuid */
             id: string;
             milestones: components["schemas"]["MilestoneView"][];

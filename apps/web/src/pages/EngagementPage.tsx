@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { isInternal, useMe, useTimezone } from '../auth/session';
 import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
-import { HealthVsRag, ProgressCaption, StatusPill, overdueReason } from '../components/HealthBadge';
+import { HealthVsRag, ProgressCaption, StatusPill } from '../components/HealthBadge';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { ageOf, formatDate, formatInstant, percent, plural } from '../lib/format';
@@ -75,6 +75,19 @@ export default function EngagementPage() {
           {e.executiveName} · {e.status} · {formatDate(e.startDate)} –{' '}
           {e.plannedEndDate ? formatDate(e.plannedEndDate) : 'open-ended'}
           {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} days/week now` : ''}
+        </p>
+        <p className="engagement-health" data-testid="engagement-health">
+          {e.headline ? (
+            <HealthVsRag
+              headline={e.headline}
+              health={e.health}
+              reportedRag={e.reportedRag}
+              disagrees={false}
+              note={e.healthNote}
+            />
+          ) : (
+            <span className="muted">No active priorities yet.</span>
+          )}
         </p>
         {allocation.data && allocation.data.length > 1 ? (
           <details>
@@ -248,7 +261,8 @@ function PriorityCard({
           health={p.health}
           reportedRag={p.reportedRag}
           disagrees={p.ragDisagrees}
-          why={overdueReason(p.milestones, summary.asOf)}
+          headline={p.headline}
+          note={p.healthNote}
         />
         <span className="confidence">
           Confidence <ConfidenceTrend points={p.confidenceTrend} />

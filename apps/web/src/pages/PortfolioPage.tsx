@@ -202,7 +202,7 @@ export default function PortfolioPage() {
                 <tr>
                   <th scope="col">Engagement</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Health vs reported</th>
+                  <th scope="col">Health</th>
                   <th scope="col">Progress</th>
                   <th scope="col">Drift</th>
                   <th scope="col">Open alerts</th>
@@ -239,8 +239,14 @@ const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
         </div>
       </td>
       <td data-label="Status">{item.status}</td>
-      <td data-label="Health vs reported">
-        <HealthVsRag health={item.health} reportedRag={item.reportedRag} disagrees={item.ragDisagrees} />
+      <td data-label="Health">
+        <HealthVsRag
+          headline={item.headline}
+          health={item.health}
+          reportedRag={item.reportedRag}
+          disagrees={item.ragDisagrees}
+          note={item.healthNote}
+        />
       </td>
       <td data-label="Progress">
         {item.priorityCounts.active ? `${percent(item.progress)} of ${percent(item.expectedProgress)} expected` : '—'}

@@ -37,6 +37,7 @@ export interface DriftAggregate {
 export interface PriorityAggregate {
   id: string;
   engagement_id: string;
+  title: string;
   status: PriorityStatus;
   start_date: string;
   target_date: string;
@@ -103,7 +104,7 @@ export class PortfolioRepository {
        SELECT org.timezone, org.settings, to_char(org.today, 'YYYY-MM-DD') AS today,
               (SELECT coalesce(json_agg(page ORDER BY page.n), '[]') FROM page) AS engagements,
               (SELECT coalesce(json_agg(a), '[]') FROM (
-                 SELECT pr.id, pr.engagement_id, pr.status, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
+                 SELECT pr.id, pr.engagement_id, pr.title, pr.status, to_char(pr.start_date, 'YYYY-MM-DD') AS start_date, to_char(pr.target_date, 'YYYY-MM-DD') AS target_date,
                         coalesce(agg.total_weight, 0) AS total_weight, coalesce(agg.done_weight, 0) AS done_weight, coalesce(agg.overdue, 0) AS overdue,
                         ci.rag AS latest_rag, ci.created_at AS latest_check_in_at,
                         nm.id AS next_id, nm.title AS next_title, to_char(nm.due_date, 'YYYY-MM-DD') AS next_due

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
-import { computedHealth, expectedProgress } from '../health/health';
+import { expectedProgress } from '../health/health';
+import { engagementHealthStory } from '../health/headline';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { FieldNotAllowed, NotFound } from '../shared/errors';
 import { totalFromPage } from '../shared/pagination';
-import { mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
+import { mean, ragDisagrees, worstRag } from './engagement-health';
 import { PortfolioRepository, type PriorityAggregate } from './portfolio.repository';
 import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from './portfolio.dto';
 
@@ -44,21 +45,20 @@ export class PortfolioService {
         const total = Number(pr.total_weight);
         const progress = total > 0 ? Number(pr.done_weight) / total : 0;
         const expected = expectedProgress(pr.start_date, pr.target_date, asOf);
-        const health = computedHealth(
-          {
-            progress,
-            expected,
-            targetDate: pr.target_date,
-            today: asOf,
-            status: pr.status,
-            // next_due is the earliest open milestone's due date (portfolio.repository.ts).
-            oldestOpenDueDate: pr.next_due,
-          },
-          settings,
-        );
-        return { progress, expected, health };
+        return {
+          title: pr.title,
+          status: pr.status,
+          progress,
+          expected,
+          targetDate: pr.target_date,
+          reportedRag: pr.latest_rag,
+          // next_due is the earliest open milestone's due date (portfolio.repository.ts).
+          oldestOpenDueDate: pr.next_due,
+          overdueMilestones: Number(pr.overdue),
+        };
       });
-      const health = worstHealth(measured.map((m) => m.health));
+      const story = engagementHealthStory(measured, asOf, settings);
+      const health = story.computed;
       const reportedRag = worstRag(active.map((pr) => pr.latest_rag).filter((r): r is Rag => r !== null));
       const open = priorities
         .filter((pr) => pr.next_due)
@@ -87,6 +87,8 @@ export class PortfolioService {
         health,
         reportedRag,
         ragDisagrees: ragDisagrees(reportedRag, health),
+        headline: story.headline,
+        healthNote: story.note,
         overdueMilestones: priorities.reduce((n, pr) => n + Number(pr.overdue), 0),
         nextMilestone: open[0]
           ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! }
