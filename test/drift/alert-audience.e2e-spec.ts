@@ -162,4 +162,20 @@ describe('alert audiences', () => {
     expect(await recipients('milestone_overdue', viewer.milestoneId)).toEqual(firm);
     expect(await recipients('milestone_overdue', noAccount.milestoneId)).toEqual(firm);
   });
+
+  it('an alert says since when its condition has held, not when the scan first saw it', async () => {
+    const milestone = await tenant.manager.post(`/priorities/${tenant.a.priorityId}/milestones`, {
+      title: `Twenty-five days late ${tag}`,
+      dueDate: '2026-02-14', // 2026-02-15 … 2026-03-11: overdue for 25 days when first scanned
+    });
+    expectStatus(milestone, 201);
+    await scan();
+    const alerts = await tenant.manager.get(`/alerts?engagementId=${tenant.a.engagementId}&limit=100`);
+    expectStatus(alerts, 200);
+    const alert = alerts.body.items.find(
+      (a: { rule: string; subjectId: string }) => a.rule === 'milestone_overdue' && a.subjectId === milestone.body.id,
+    );
+    expect(alert).toMatchObject({ conditionSince: '2026-02-15', details: { daysOverdue: 25 } });
+    expect(alert.firstSeenAt).toBe(NOW);
+  });
 });

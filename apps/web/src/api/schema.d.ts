@@ -889,6 +889,11 @@ export interface components {
             /** Format: uuid */
             clientId: string | null;
             clientName: string | null;
+            /**
+             * Format: date
+             * @description Since when the condition has held (a milestone overdue since the day after its due date), in the organization’s timezone; null when the rule cannot tell (then firstSeenAt)
+             */
+            conditionSince: string | null;
             details: {
                 [key: string]: unknown;
             };
@@ -940,6 +945,11 @@ export interface components {
             /** Format: uuid */
             clientId: string | null;
             clientName: string | null;
+            /**
+             * Format: date
+             * @description Since when the condition has held (a milestone overdue since the day after its due date), in the organization’s timezone; null when the rule cannot tell (then firstSeenAt)
+             */
+            conditionSince: string | null;
             details: {
                 [key: string]: unknown;
             };

@@ -6,7 +6,7 @@ import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
 import { HealthVsRag, ProgressCaption, StatusPill } from '../components/HealthBadge';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { ageOf, formatDate, formatInstant, percent, plural } from '../lib/format';
+import { ageOf, alertAge, formatDate, formatInstant, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
@@ -142,10 +142,7 @@ export default function EngagementPage() {
                   {a.severity}
                 </span>{' '}
                 {a.message}
-                <span className="muted">
-                  {' '}
-                  · {a.status === 'acknowledged' ? 'acknowledged' : `since ${formatDate(a.firstSeenAt.slice(0, 10))}`}
-                </span>
+                <span className="muted"> · {a.status === 'acknowledged' ? 'acknowledged' : alertAge(a)}</span>
               </li>
             ))}
           </ul>

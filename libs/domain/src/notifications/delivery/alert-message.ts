@@ -1,3 +1,4 @@
+import { conditionSince } from '../../drift/alert-age';
 import type { DriftRule, Severity, SubjectType } from '../../drift/drift-types';
 
 /**
@@ -215,6 +216,9 @@ function alertFacts(payload: AlertNotificationPayload): Array<[string, string]> 
   if (alert.clientName) facts.push(['Client', alert.clientName]);
   if (alert.engagementLabel) facts.push(['Engagement', alert.engagementLabel]);
   facts.push(['Rule', ruleLabel(alert.rule)], ['Severity', alert.severity]);
+  // Since when the condition has held (a milestone overdue since …), not only when a scan first saw it.
+  const since = conditionSince(alert.rule, alert.details ?? {});
+  if (since) facts.push(['Since', since]);
   facts.push(['First seen', formatTimestamp(alert.firstSeenAt)], ['Last seen', formatTimestamp(alert.lastSeenAt)]);
   for (const [key, value] of Object.entries(alert.details ?? {})) {
     if (value === null || value === undefined) continue;
