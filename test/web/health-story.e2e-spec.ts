@@ -126,24 +126,43 @@ describeInBrowser('one health story in Chromium', () => {
       // An overdue milestone's alert says since when, not when the scan saw it.
       const since = page.locator('.alerts-list li').filter({ hasText: /since \d{1,2} \w{3} \d{4} \(\d+ days?\)/ });
       expect(await since.count()).toBeGreaterThan(0);
+      // The figures explain themselves: a legend in plain words.
+      await page.getByText('What these mean').first().click();
+      await page
+        .getByText(/Drift score, 0 to 100, higher is worse/)
+        .first()
+        .waitFor();
+      await page
+        .getByText(/Dashed red line at 50/)
+        .first()
+        .waitFor();
+      await page.getByText(/Expected by today: the share of the time/).waitFor();
       await browser!.screenshot(`health-story-engagement-${width}`);
     },
+    // Two logins and two pages in one flow, on a machine the whole suite shares.
+    180_000,
   );
 
-  it.each([1280, 375])('the client reads the same word for their engagement (%i px)', async (width) => {
-    const client = await login(api.http, 'client@demo.test', DEMO_PASSWORD);
-    const summary = (await client.get(`/engagements/${clientEngagementId}/summary`)).body;
-    const page = await openAs('client@demo.test', `/engagements/${clientEngagementId}`, width);
-    const header = page.getByTestId('engagement-health');
-    await header.waitFor();
-    if (summary.engagement.headline)
-      await expect(header.locator('.headline-status').textContent()).resolves.toBe(LABELS[summary.engagement.headline]);
-    if (summary.engagement.healthNote)
-      await header
-        .getByRole('note')
-        .filter({ hasText: sentence(summary.engagement.healthNote) })
-        .waitFor();
-    else expect(await header.getByRole('note').count()).toBe(0);
-    await browser!.screenshot(`health-story-client-${width}`);
-  });
+  it.each([1280, 375])(
+    'the client reads the same word for their engagement (%i px)',
+    async (width) => {
+      const client = await login(api.http, 'client@demo.test', DEMO_PASSWORD);
+      const summary = (await client.get(`/engagements/${clientEngagementId}/summary`)).body;
+      const page = await openAs('client@demo.test', `/engagements/${clientEngagementId}`, width);
+      const header = page.getByTestId('engagement-health');
+      await header.waitFor();
+      if (summary.engagement.headline)
+        await expect(header.locator('.headline-status').textContent()).resolves.toBe(
+          LABELS[summary.engagement.headline],
+        );
+      if (summary.engagement.healthNote)
+        await header
+          .getByRole('note')
+          .filter({ hasText: sentence(summary.engagement.healthNote) })
+          .waitFor();
+      else expect(await header.getByRole('note').count()).toBe(0);
+      await browser!.screenshot(`health-story-client-${width}`);
+    },
+    120_000,
+  );
 });

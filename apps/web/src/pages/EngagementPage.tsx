@@ -4,6 +4,7 @@ import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { isInternal, useMe, useTimezone } from '../auth/session';
 import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
 import { HealthVsRag, ProgressCaption, StatusPill } from '../components/HealthBadge';
+import { EXPLAIN, Legend } from '../components/Legend';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { ageOf, alertAge, formatDate, formatInstant, percent, plural } from '../lib/format';
@@ -109,6 +110,7 @@ export default function EngagementPage() {
       <div className="engagement-grid">
         <div>
           <h2>Priorities</h2>
+          <Legend items={['headline', 'expected', 'confidence', 'drift', 'threshold']} />
           {s.priorities.length === 0 ? <Empty>No priorities yet.</Empty> : null}
           <ol className="priorities">
             {s.priorities.map((p) => (
@@ -117,8 +119,11 @@ export default function EngagementPage() {
           </ol>
         </div>
         <aside>
-          <h2>Drift trend</h2>
+          <h2 title={EXPLAIN.drift}>Drift trend</h2>
           <DriftTrendChart points={s.driftTrend} />
+          <p className="chart-legend muted">
+            {EXPLAIN.drift} {EXPLAIN.threshold}
+          </p>
           <h2>Open alerts</h2>
           {alerts.state === 'error' ? <ErrorState error={alerts.error} retry={alerts.reload} /> : null}
           {alerts.state === 'loading' ? <Loading what="alerts" /> : null}
@@ -250,7 +255,7 @@ function PriorityCard({
         role="img"
       >
         <span className="progress-bar" style={{ width: percent(p.progress) }} />
-        <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title="Expected by today" />
+        <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title={EXPLAIN.expected} />
       </div>
       <ProgressCaption health={p.health} progress={p.progress} expectedProgress={p.expectedProgress} />
       <div className="priority-status">
@@ -261,7 +266,7 @@ function PriorityCard({
           headline={p.headline}
           note={p.healthNote}
         />
-        <span className="confidence">
+        <span className="confidence" title={EXPLAIN.confidence}>
           Confidence <ConfidenceTrend points={p.confidenceTrend} />
         </span>
       </div>
