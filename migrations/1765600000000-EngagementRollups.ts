@@ -104,12 +104,12 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
           LEFT JOIN LATERAL (
             SELECT min(p.next_due) AS next_due,
                    json_agg(json_build_object(
-                     'id', p.id, 'status', p.status, 'start_date', to_char(p.start_date, 'YYYY-MM-DD'), 'target_date', to_char(p.target_date, 'YYYY-MM-DD'),
+                     'id', p.id, 'title', p.title, 'status', p.status, 'start_date', to_char(p.start_date, 'YYYY-MM-DD'), 'target_date', to_char(p.target_date, 'YYYY-MM-DD'),
                      'total_weight', p.total_weight, 'done_weight', p.done_weight, 'open_due', p.open_due,
                      'latest_rag', p.latest_rag, 'latest_check_in_at', p.latest_check_in_at,
                      'next_id', p.next_id, 'next_title', p.next_title, 'next_due', to_char(p.next_due, 'YYYY-MM-DD')) ORDER BY p.id) AS priorities
               FROM (
-                SELECT pr.id, pr.status, pr.start_date, pr.target_date,
+                SELECT pr.id, pr.title, pr.status, pr.start_date, pr.target_date,
                        coalesce(agg.total_weight, 0) AS total_weight, coalesce(agg.done_weight, 0) AS done_weight, coalesce(agg.open_due, '{}') AS open_due,
                        ci.rag AS latest_rag, ci.created_at AS latest_check_in_at, nm.id AS next_id, nm.title AS next_title, nm.due_date AS next_due
                   FROM priorities pr

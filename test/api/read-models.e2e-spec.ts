@@ -301,6 +301,34 @@ describe('read models', () => {
       });
     });
 
+    it('one health story: the portfolio and the engagement page give the same word and the same line', async () => {
+      const e2 = await portfolioItem('E2');
+      expect(e2).toMatchObject({
+        headline: 'at_risk',
+        healthNote: 'reported on track; computed at risk: 40% done, 60% expected by today',
+      });
+      const s2 = await summary('E2');
+      expect(s2.engagement).toMatchObject({
+        headline: e2.headline,
+        health: e2.health,
+        reportedRag: e2.reportedRag,
+        healthNote: e2.healthNote,
+      });
+      expect(s2.priorities[0]).toMatchObject({ headline: 'at_risk', healthNote: e2.healthNote });
+
+      // E1: P4 is past its target (overdue) and reported at risk; P3 reported off track agrees in colour.
+      const e1 = await portfolioItem('E1');
+      expect(e1).toMatchObject({ headline: 'overdue', healthNote: null });
+      const s1 = await summary('E1');
+      expect(s1.engagement).toMatchObject({ headline: 'overdue', healthNote: null });
+      const byTitle = Object.fromEntries(s1.priorities.map((p: { title: string }) => [p.title, p]));
+      expect(byTitle.P4.healthNote).toMatch(/^reported at risk; computed overdue: target date passed \d+ days? ago$/);
+      expect(byTitle.P3).toMatchObject({ headline: 'off_track', healthNote: null });
+      expect(byTitle.Achieved).toMatchObject({ headline: 'achieved', healthNote: null });
+
+      expect(await portfolioItem('E3')).toMatchObject({ headline: null, healthNote: null });
+    });
+
     it("portfolio and summary agree on each priority's numbers", async () => {
       const s = await summary('E1');
       const active = s.priorities.filter((p: { status: string }) => p.status === 'active');

@@ -1383,6 +1383,11 @@ export interface components {
             /** Format: uuid */
             clientId: string | null;
             clientName: string | null;
+            /**
+             * Format: date
+             * @description Since when the condition has held (a milestone overdue since the day after its due date), in the organization’s timezone; null when the rule cannot tell (then firstSeenAt)
+             */
+            conditionSince: string | null;
             details: {
                 [key: string]: unknown;
             };
@@ -1434,6 +1439,11 @@ export interface components {
             /** Format: uuid */
             clientId: string | null;
             clientName: string | null;
+            /**
+             * Format: date
+             * @description Since when the condition has held (a milestone overdue since the day after its due date), in the organization’s timezone; null when the rule cannot tell (then firstSeenAt)
+             */
+            conditionSince: string | null;
             details: {
                 [key: string]: unknown;
             };
@@ -2612,10 +2622,17 @@ export interface components {
             /** @enum {string} */
             function: "CRO" | "CMO" | "CPO";
             /**
+             * @description The engagement in one word: the worst active priority, each the worse of its computed health and reported RAG; null with no active priority
+             * @enum {string|null}
+             */
+            headline: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /**
              * @description Worst computed health among active priorities
              * @enum {string|null}
              */
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /** @description When reported and computed differ, one line saying why ("reported on track; computed at risk: …") */
+            healthNote: string | null;
             /** @description Latest P50 and P80 landing dates of its active priorities’ open milestones, against its planned end (else its latest priority target); null before the first scan or with nothing open */
             landingForecast: components["schemas"]["LandingRangeView"] | null;
             /** Format: date-time */
@@ -2855,6 +2872,18 @@ export interface components {
             executiveName: string;
             /** @enum {string} */
             function: "CRO" | "CMO" | "CPO";
+            /**
+             * @description As the portfolio says it: one word, null with no active priority
+             * @enum {string|null}
+             */
+            headline: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /**
+             * @description Worst computed health among active priorities
+             * @enum {string|null}
+             */
+            health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            /** @description When reported and computed differ, one line saying why */
+            healthNote: string | null;
             /** Format: uuid */
             id: string;
             /**
@@ -2867,6 +2896,11 @@ export interface components {
             plannedEndDate: string | null;
             /** Format: date */
             renewalDate: string | null;
+            /**
+             * @description Worst latest reported RAG among active priorities
+             * @enum {string|null}
+             */
+            reportedRag: "on_track" | "at_risk" | "off_track" | null;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -2878,8 +2912,15 @@ export interface components {
             /** @description Oldest first */
             confidenceTrend: components["schemas"]["ConfidencePointView"][];
             expectedProgress: number;
+            /**
+             * @description The worse of computed health and reported RAG; the outcome when finished
+             * @enum {string}
+             */
+            headline: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
             /** @enum {string} */
             health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped";
+            /** @description When reported and computed differ, one line saying why ("reported on track; computed at risk: …") */
+            healthNote: string | null;
             /** Format: uuid */
             id: string;
             /** @description Latest P50 and P80 landing dates of its open milestones, against its target date; null when none is forecast */

@@ -71,4 +71,27 @@ describe('health vs RAG badge', () => {
     render(<StatusPill status={null} prefix="Reported" />);
     expect(screen.getByText('Reported: none yet')).toHaveClass('pill-none');
   });
+
+  it("leads with the API's one word and shows its line when reported and computed differ", () => {
+    render(
+      <HealthVsRag
+        headline="at_risk"
+        health="at_risk"
+        reportedRag="on_track"
+        disagrees
+        note="reported on track; computed at risk: 1 milestone 25 days overdue"
+      />,
+    );
+    expect(screen.getAllByText('At risk')[0]).toHaveClass('pill-amber');
+    expect(screen.getByText('Computed: At risk')).toBeInTheDocument();
+    expect(screen.getByText('Reported: On track')).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'Reported on track; computed at risk: 1 milestone 25 days overdue',
+    );
+  });
+
+  it('shows no line when the API says both agree', () => {
+    render(<HealthVsRag headline="on_track" health="on_track" reportedRag="on_track" disagrees={false} note={null} />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
 });

@@ -60,18 +60,35 @@ export function HealthVsRag({
   reportedRag,
   disagrees,
   why,
+  headline,
+  note,
 }: {
   health: Health | null;
   reportedRag: Rag | null;
   disagrees: boolean;
   /** Why the numbers are worse, when known ("1 milestone 25 days overdue"). */
   why?: string | null;
+  /** The one word the API derives for everyone (dashboard, digests, emails); shown first when given. */
+  headline?: Health | null;
+  /** The API's line when reported and computed differ ("reported on track; computed at risk: …"). */
+  note?: string | null;
 }) {
   return (
     <span className="health-vs-rag">
+      {headline !== undefined ? (
+        <span className="headline-status" title="The worse of computed health and reported status">
+          <StatusPill status={headline} />
+        </span>
+      ) : null}
       <StatusPill status={health} prefix="Computed" />
       <StatusPill status={reportedRag} prefix="Reported" />
-      {disagrees && health && reportedRag ? (
+      {note !== undefined ? (
+        note ? (
+          <span className="disagree" role="note">
+            ⚠ {note.charAt(0).toUpperCase() + note.slice(1)}
+          </span>
+        ) : null
+      ) : disagrees && health && reportedRag ? (
         <span className="disagree" role="note">
           ⚠ Reported {colourWord(reportedRag)}, computed {colourWord(health)}
           {why ? `: ${why}` : ''}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateRange, plural } from './format';
+import { DateTime } from 'luxon';
+import { alertAge, dateRange, plural } from './format';
 
 describe('plural', () => {
   it('agrees the noun with the count', () => {
@@ -16,5 +17,19 @@ describe('dateRange', () => {
     expect(dateRange('2026-12-28', '2027-01-04', '2026-04-01')).toBe('28 Dec 2026 – 4 Jan 2027');
     expect(dateRange('2026-05-12', '2026-05-12', '2026-04-01')).toBe('12 May');
     expect(dateRange('2027-05-12', '2027-05-19', '2026-04-01')).toBe('12–19 May 2027');
+  });
+});
+
+describe('alertAge', () => {
+  const now = DateTime.fromISO('2026-06-01T10:00:00');
+  it('says since when the condition has held, not when the scan first saw it', () => {
+    expect(alertAge({ conditionSince: '2026-05-07', firstSeenAt: '2026-06-01T08:00:00.000Z' }, now)).toBe(
+      'since 7 May 2026 (25 days)',
+    );
+  });
+  it('falls back to the first sighting when the rule cannot tell', () => {
+    expect(alertAge({ conditionSince: null, firstSeenAt: '2026-05-30T08:00:00.000Z' }, now)).toBe(
+      'first seen 30 May 2026',
+    );
   });
 });

@@ -50,3 +50,16 @@ export function dateRange(p50: string, p80: string, today: string = DateTime.now
   if (a.month === b.month) return `${a.day}–${b.day} ${b.toFormat('LLL')}${year(b)}`;
   return `${a.toFormat('d LLL')} – ${b.toFormat('d LLL')}${year(b)}`;
 }
+
+/**
+ * How long an alert's condition has held: "since 7 May 2026 (25 days)" from the API's conditionSince (a milestone
+ * overdue since the day after its due date), else "first seen 1 Jun 2026" when the rule cannot tell.
+ */
+export function alertAge(
+  alert: { conditionSince: string | null; firstSeenAt: string },
+  now: DateTime = DateTime.now(),
+): string {
+  if (!alert.conditionSince) return `first seen ${formatDate(alert.firstSeenAt.slice(0, 10))}`;
+  const days = Math.max(0, Math.floor(now.startOf('day').diff(DateTime.fromISO(alert.conditionSince), 'days').days));
+  return `since ${formatDate(alert.conditionSince)} (${plural(days, 'day', 'days')})`;
+}

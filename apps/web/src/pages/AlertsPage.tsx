@@ -4,7 +4,7 @@ import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { useTimezone } from '../auth/session';
 import { Filter, FormError, TextArea } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { formatInstant } from '../lib/format';
+import { alertAge, formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 import { useQueryState } from '../lib/use-query-state';
 import { useTitle } from '../lib/use-title';
@@ -99,7 +99,8 @@ export function AlertItem({ alert: a, onChange }: { alert: Alert; onChange: () =
         <strong>{a.message}</strong>
       </p>
       <p className="muted">
-        {a.clientName ?? 'Across clients'} · {a.rule.replaceAll('_', ' ')} · {a.status} · first seen{' '}
+        {a.clientName ?? 'Across clients'} · {a.rule.replaceAll('_', ' ')} · {a.status} ·{' '}
+        {a.conditionSince ? `${alertAge(a)}, first seen ` : 'first seen '}
         {formatInstant(a.firstSeenAt, zone)}
         {a.engagementId ? (
           <>

@@ -3,10 +3,11 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type ApiError, type Schemas } from '../api/client';
 import { isInternal, useMe, useTimezone } from '../auth/session';
 import { ConfidenceTrend, DriftTrendChart } from '../components/charts';
-import { HealthVsRag, ProgressCaption, StatusPill, overdueReason } from '../components/HealthBadge';
+import { HealthVsRag, ProgressCaption, StatusPill } from '../components/HealthBadge';
+import { EXPLAIN, Legend } from '../components/Legend';
 import { MilestoneTimeline, type Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { ageOf, dateRange, formatDate, formatInstant, percent, plural } from '../lib/format';
+import { ageOf, alertAge, dateRange, formatDate, formatInstant, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
@@ -78,6 +79,19 @@ export default function EngagementPage() {
           {e.plannedEndDate ? formatDate(e.plannedEndDate) : 'open-ended'}
           {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} days/week now` : ''}
         </p>
+        <p className="engagement-health" data-testid="engagement-health">
+          {e.headline ? (
+            <HealthVsRag
+              headline={e.headline}
+              health={e.health}
+              reportedRag={e.reportedRag}
+              disagrees={false}
+              note={e.healthNote}
+            />
+          ) : (
+            <span className="muted">No active priorities yet.</span>
+          )}
+        </p>
         {e.termEndDate || e.renewalDate ? (
           <p className="engagement-term">
             {e.termEndDate ? `Term ends ${formatDate(e.termEndDate)}` : 'No term end'}
@@ -107,6 +121,7 @@ export default function EngagementPage() {
       <div className="engagement-grid">
         <div>
           <h2>Priorities</h2>
+          <Legend items={['headline', 'expected', 'confidence', 'drift', 'threshold']} />
           {s.priorities.length === 0 ? <Empty>No priorities yet.</Empty> : null}
           <ol className="priorities">
             {s.priorities.map((p) => (
@@ -118,8 +133,11 @@ export default function EngagementPage() {
           ) : null}
         </div>
         <aside>
-          <h2>Drift trend</h2>
+          <h2 title={EXPLAIN.drift}>Drift trend</h2>
           <DriftTrendChart points={s.driftTrend} />
+          <p className="chart-legend muted">
+            {EXPLAIN.drift} {EXPLAIN.threshold}
+          </p>
           <h2>Open alerts</h2>
           {alerts.state === 'error' ? <ErrorState error={alerts.error} retry={alerts.reload} /> : null}
           {alerts.state === 'loading' ? <Loading what="alerts" /> : null}
@@ -143,10 +161,7 @@ export default function EngagementPage() {
                   {a.severity}
                 </span>{' '}
                 {a.message}
-                <span className="muted">
-                  {' '}
-                  · {a.status === 'acknowledged' ? 'acknowledged' : `since ${formatDate(a.firstSeenAt.slice(0, 10))}`}
-                </span>
+                <span className="muted"> · {a.status === 'acknowledged' ? 'acknowledged' : alertAge(a)}</span>
               </li>
             ))}
           </ul>
@@ -256,7 +271,7 @@ function PriorityCard({
         role="img"
       >
         <span className="progress-bar" style={{ width: percent(p.progress) }} />
-        <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title="Expected by today" />
+        <span className="progress-expected" style={{ left: percent(p.expectedProgress) }} title={EXPLAIN.expected} />
       </div>
       <ProgressCaption health={p.health} progress={p.progress} expectedProgress={p.expectedProgress} />
       <div className="priority-status">
@@ -264,9 +279,10 @@ function PriorityCard({
           health={p.health}
           reportedRag={p.reportedRag}
           disagrees={p.ragDisagrees}
-          why={overdueReason(p.milestones, summary.asOf)}
+          headline={p.headline}
+          note={p.healthNote}
         />
-        <span className="confidence">
+        <span className="confidence" title={EXPLAIN.confidence}>
           Confidence <ConfidenceTrend points={p.confidenceTrend} />
         </span>
       </div>

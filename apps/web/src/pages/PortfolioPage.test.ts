@@ -20,6 +20,8 @@ const item = (name: string, driftScore: number | null, health: Item['health'], n
   health,
   reportedRag: null,
   ragDisagrees: false,
+  headline: health,
+  healthNote: null,
   overdueMilestones: 0,
   nextMilestone: nextDue ? { id: 'm', title: 'M', dueDate: nextDue } : null,
   lastCheckInAt: null,

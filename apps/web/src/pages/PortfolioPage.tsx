@@ -5,6 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { isInternal, useMe } from '../auth/session';
 import { DriftSparkline } from '../components/DriftSparkline';
 import { HealthVsRag, type Health } from '../components/HealthBadge';
+import { EXPLAIN, Legend } from '../components/Legend';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { ageOf, formatDate, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
@@ -227,25 +228,32 @@ export default function PortfolioPage() {
           ) : shown.length === 0 ? (
             <Empty>No engagement matches these filters.</Empty>
           ) : (
-            <table className="portfolio">
-              <thead>
-                <tr>
-                  <th scope="col">Engagement</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Health vs reported</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Drift</th>
-                  <th scope="col">Open alerts</th>
-                  <th scope="col">Next milestone</th>
-                  <th scope="col">Last check-in</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((item) => (
-                  <PortfolioRow key={item.engagementId} item={item} />
-                ))}
-              </tbody>
-            </table>
+            <>
+              <Legend items={['headline', 'drift']} />
+              <table className="portfolio">
+                <thead>
+                  <tr>
+                    <th scope="col">Engagement</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" title={EXPLAIN.headline}>
+                      Health
+                    </th>
+                    <th scope="col">Progress</th>
+                    <th scope="col" title={EXPLAIN.drift}>
+                      Drift
+                    </th>
+                    <th scope="col">Open alerts</th>
+                    <th scope="col">Next milestone</th>
+                    <th scope="col">Last check-in</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((item) => (
+                    <PortfolioRow key={item.engagementId} item={item} />
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </>
       ) : null}
@@ -272,8 +280,14 @@ const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
         {item.status}
         {item.renewalDate ? <div className="muted">renews {formatDate(item.renewalDate)}</div> : null}
       </td>
-      <td data-label="Health vs reported">
-        <HealthVsRag health={item.health} reportedRag={item.reportedRag} disagrees={item.ragDisagrees} />
+      <td data-label="Health">
+        <HealthVsRag
+          headline={item.headline}
+          health={item.health}
+          reportedRag={item.reportedRag}
+          disagrees={item.ragDisagrees}
+          note={item.healthNote}
+        />
       </td>
       <td data-label="Progress">
         {item.priorityCounts.active ? `${percent(item.progress)} of ${percent(item.expectedProgress)} expected` : '—'}

@@ -1,7 +1,8 @@
 import type { Rag } from '../check-ins/check-in.entity';
 import { addDays, daysFrom } from './digest-dates';
-import { computedHealth, expectedProgress, type ComputedHealth, type HealthThresholds } from '../health/health';
-import { ragDisagrees, worstHealth, worstRag } from '../portfolio/engagement-health';
+import { expectedProgress, type ComputedHealth, type HealthThresholds } from '../health/health';
+import { engagementHealthStory } from '../health/headline';
+import { ragDisagrees } from '../portfolio/engagement-health';
 import type { Severity } from '../drift/drift-types';
 import { EXTERNAL_REPLAN_CATEGORIES, type ReplanCategory } from '../milestones/milestone.entity';
 import type { Role } from '../users/user.entity';
@@ -104,9 +105,13 @@ export interface EngagementSection {
   clientName: string;
   label: string;
   link: string;
+  /** The engagement in one word, as the dashboard says it (engagementHealthStory). */
+  headline: ComputedHealth | null;
   health: ComputedHealth | null;
   reportedRag: Rag | null;
   ragDisagrees: boolean;
+  /** "reported on track; computed at risk: 1 milestone 25 days overdue" when the two differ. */
+  healthNote: string | null;
   prioritiesOffTrack: number;
   prioritiesAtRisk: number;
   activePriorities: number;
@@ -212,21 +217,24 @@ function computeSection(
   input: Pick<DigestInput, 'today' | 'thresholds' | 'publicUrl'>,
 ): EngagementSection {
   const { today } = input;
-  const healths = e.priorities.map((p) =>
-    computedHealth(
-      {
-        progress: p.progress,
-        expected: expectedProgress(p.startDate, p.targetDate, today),
-        targetDate: p.targetDate,
-        today,
-        status: 'active',
-        oldestOpenDueDate: p.oldestOpenDueDate,
-      },
-      input.thresholds,
-    ),
+  const story = engagementHealthStory(
+    e.priorities.map((p) => ({
+      title: p.title,
+      status: 'active' as const,
+      progress: p.progress,
+      expected: expectedProgress(p.startDate, p.targetDate, today),
+      targetDate: p.targetDate,
+      reportedRag: p.latestRag,
+      oldestOpenDueDate: p.oldestOpenDueDate,
+      overdueMilestones: e.open.filter((m) => m.priorityTitle === p.title && m.dueDate < today).length,
+    })),
+    today,
+    input.thresholds,
   );
-  const health = worstHealth(healths);
-  const reportedRag = worstRag(e.priorities.map((p) => p.latestRag).filter((r): r is Rag => r !== null));
+  // Counted by each priority's headline, so the subject and the section tell the dashboard's story.
+  const healths = story.priorities.map((p) => p.headline);
+  const health = story.computed;
+  const reportedRag = story.reported;
   const weekAgo = addDays(today, -7);
   const slipped = e.open
     .filter((m) => m.dueDate < today && m.dueDate >= addDays(weekAgo, -1))
@@ -250,9 +258,11 @@ function computeSection(
     clientName: e.clientName,
     label: `${e.clientName} — ${e.function} (${e.executiveName})`,
     link: `${input.publicUrl}/engagements/${e.engagementId}`,
+    headline: story.headline,
     health,
     reportedRag,
     ragDisagrees: ragDisagrees(reportedRag, health),
+    healthNote: story.note,
     prioritiesOffTrack: healths.filter((h) => h === 'off_track' || h === 'overdue').length,
     prioritiesAtRisk: healths.filter((h) => h === 'at_risk').length,
     activePriorities: e.priorities.length,

@@ -109,7 +109,7 @@ describe('renderDigest', () => {
       expect(rendered.text).toContain(line);
     }
     expect(rendered.html).toContain('href="https://app.example.com/engagements/e-Acme"');
-    expect(rendered.html).toContain('Reported green, computed off track');
+    expect(rendered.html).toContain('Reported on track; computed off track: 10% done, 61% expected by today');
   });
 
   it('carries a one-click unsubscribe link in the body and in the List-Unsubscribe headers', () => {

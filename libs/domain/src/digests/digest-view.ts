@@ -121,7 +121,7 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
 }
 
 function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
-  const health = HEALTH_STYLE[s.health ?? 'none'];
+  const health = HEALTH_STYLE[s.headline ?? 'none'];
   const priorities = s.activePriorities
     ? [
         s.prioritiesOffTrack ? `${s.prioritiesOffTrack} off track` : null,
@@ -136,9 +136,8 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
     healthLabel: `${health.label}${priorities ? ` (${priorities})` : ''}`,
     healthColour: health.colour,
     reported: s.reportedRag ? `Reported ${RAG_LABEL[s.reportedRag]}` : null,
-    disagreement: s.ragDisagrees
-      ? `Reported ${RAG_LABEL[s.reportedRag!]}, computed ${HEALTH_STYLE[s.health!].label.toLowerCase()}`
-      : null,
+    // The dashboard's line, word for word: "Reported on track; computed at risk: 1 milestone 25 days overdue".
+    disagreement: s.healthNote ? oneLine(s.healthNote.charAt(0).toUpperCase() + s.healthNote.slice(1), 300) : null,
     driftLine: driftLine(s.drift.score, s.drift.change),
     bars: s.drift.bars.map((b) => barView(b.score, b.weekEnding)),
     barsText: s.drift.bars.map((b) => (b.score === null ? '–' : String(b.score))).join(' '),

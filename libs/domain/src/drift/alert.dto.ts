@@ -47,6 +47,14 @@ export class AlertView {
   @ApiProperty({ enum: ALERT_STATUSES }) status!: AlertStatus;
   @ApiProperty() message!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'Since when the condition has held (a milestone overdue since the day after its due date), in the organization’s timezone; null when the rule cannot tell (then firstSeenAt)',
+  })
+  conditionSince!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) firstSeenAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) lastSeenAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;

@@ -9,6 +9,7 @@ import { totalFromPage, type Page } from '../shared/pagination';
 import type { AlertDetailView, AlertView, ListAlertsQueryDto } from './alert.dto';
 import { hiddenAlertRules } from './alert-visibility';
 import { DriftRepository } from './drift.repository';
+import { conditionSince } from './alert-age';
 
 /**
  * Alerts as people see them. Reach follows the engagement (a client viewer sees alerts of their granted
@@ -111,6 +112,7 @@ function toView(r: Record<string, unknown>): AlertView {
     status: r.status as AlertView['status'],
     message: r.message as string,
     details: (r.details as Record<string, unknown>) ?? {},
+    conditionSince: conditionSince(r.rule as AlertView['rule'], (r.details as Record<string, unknown>) ?? {}),
     firstSeenAt: iso(r.first_seen_at)!,
     lastSeenAt: iso(r.last_seen_at)!,
     acknowledgedAt: iso(r.acknowledged_at),

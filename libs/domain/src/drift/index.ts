@@ -10,3 +10,4 @@ export * from './drift-scan.service';
 export * from './drift-score';
 export * from './drift-types';
 export { evaluateDriftRules, resolveDriftThresholds } from './rules';
+export * from './alert-age';

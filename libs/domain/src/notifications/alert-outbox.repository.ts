@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Severity } from '../drift/drift-types';
 import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization-settings';
+import { ownerFacingRules } from './alert-audience';
 import type { AlertBatchPayload, BatchedAlert } from './delivery/alert-batch-message';
 import type { AlertNotificationPayload } from './delivery/alert-message';
 
@@ -42,7 +43,7 @@ type NotifiedAlert = AlertSummary & { event: BatchedAlert['event']; link: string
 
 /**
  * Writes the outbox rows for the alerts a scan raised or escalated (its `scan_notifications` table), inside
- * the scan's transaction. Recipients: the priority's owner, the engagement's executive and the client's account
+ * the scan's transaction. Recipients (each rule's audience: alert-audience.ts): the priority's owner, the engagement's executive and the client's account
  * manager, each once per alert and within their preferences; and every enabled webhook of the organization. A
  * disabled user gets nothing (not even at a profile's email); an owner or executive without a user account is
  * mailed only when the organization's `notifyPeopleWithoutAccount` is on.
@@ -67,19 +68,23 @@ export class AlertOutboxRepository {
     const emails: EmailShare[] = await tx.query(
       `WITH n AS (SELECT alert_id, event, severity, priority_id, ${RANK('severity')} AS rank FROM scan_notifications),
        org AS (SELECT COALESCE((settings->>'notifyPeopleWithoutAccount')::boolean, $3) AS without_account FROM organizations WHERE id = $1),
-       a AS (SELECT d.id, d.subject_type, d.subject_id, d.engagement_id, n.priority_id FROM n JOIN drift_alerts d ON d.organization_id = $1 AND d.id = n.alert_id),
+       a AS (SELECT d.id, d.rule, d.subject_type, d.subject_id, d.engagement_id, n.priority_id FROM n JOIN drift_alerts d ON d.organization_id = $1 AND d.id = n.alert_id),
        owner_of AS (
          -- The scan recorded each milestone's and priority's priority: no lookup per milestone here.
-         SELECT a.id AS alert_id, p.owner_id FROM a JOIN priorities p ON p.organization_id = $1 AND p.id = a.priority_id
+         SELECT a.id AS alert_id, a.rule, p.owner_id FROM a JOIN priorities p ON p.organization_id = $1 AND p.id = a.priority_id
          UNION ALL
-         SELECT a.id, a.subject_id FROM a WHERE a.subject_type = 'owner'),
+         SELECT a.id, a.rule, a.subject_id FROM a WHERE a.subject_type = 'owner'),
        candidates AS (
          -- A profile linked to a user is that user (enabled, at the user's email; disabled, nobody); a profile
-         -- without one is mailed at its own email only when the organization allows it.
+         -- without one is mailed at its own email only when the organization allows it. An owner who is not one
+         -- of the firm's people (no account, or a client viewer) hears only about what is theirs to act on
+         -- (alert-audience.ts: $4), and only when the organization allows it.
          SELECT ow.alert_id, COALESCE(u.email, o.email) AS email, COALESCE(u.name, o.name) AS name, u.id AS user_id
            FROM owner_of ow JOIN owners o ON o.organization_id = $1 AND o.id = ow.owner_id
            LEFT JOIN users u ON u.id = o.user_id
-          WHERE CASE WHEN o.user_id IS NULL THEN (SELECT without_account FROM org) ELSE u.disabled_at IS NULL END
+          WHERE CASE WHEN u.id IS NOT NULL AND u.role <> 'client_viewer' THEN u.disabled_at IS NULL
+                     ELSE (SELECT without_account FROM org) AND ow.rule = ANY($4::text[])
+                          AND (o.user_id IS NULL OR u.disabled_at IS NULL) END
          UNION ALL
          SELECT a.id, COALESCE(u.email, x.email), COALESCE(u.name, x.name), u.id
            FROM a JOIN engagements e ON e.organization_id = $1 AND e.id = a.engagement_id
@@ -109,7 +114,7 @@ export class AlertOutboxRepository {
          FROM recipients r JOIN n ON n.alert_id = r.alert_id
         WHERE r.email_enabled AND n.rank >= ${RANK('r.min_severity')}
         GROUP BY r.email`,
-      [organizationId, idsPerShare, DEFAULT_ORGANIZATION_SETTINGS.notifyPeopleWithoutAccount],
+      [organizationId, idsPerShare, DEFAULT_ORGANIZATION_SETTINGS.notifyPeopleWithoutAccount, ownerFacingRules()],
     );
     const webhooks: WebhookShare[] = await tx.query(
       `WITH n AS (SELECT alert_id, event, severity, ${RANK('severity')} AS rank FROM scan_notifications)

@@ -1,4 +1,5 @@
 export * from './alert-outbox.repository';
+export * from './alert-audience';
 export * from './delivery/alert-message';
 export * from './delivery/delivery-errors';
 export * from './delivery/delivery-options';

@@ -97,6 +97,19 @@ export class PortfolioItemView {
   @ApiProperty({ enum: RAGS, nullable: true, description: 'Worst latest reported RAG among active priorities' })
   reportedRag!: Rag | null;
   @ApiProperty({ description: 'Reported RAG is better than computed health' }) ragDisagrees!: boolean;
+  @ApiProperty({
+    enum: HEALTHS,
+    nullable: true,
+    description:
+      'The engagement in one word: the worst active priority, each the worse of its computed health and reported RAG; null with no active priority',
+  })
+  headline!: Health | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When reported and computed differ, one line saying why ("reported on track; computed at risk: …")',
+  })
+  healthNote!: string | null;
   @ApiProperty() overdueMilestones!: number;
   @ApiProperty({ type: NextMilestoneView, nullable: true }) nextMilestone!: NextMilestoneView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastCheckInAt!: string | null;
@@ -166,6 +179,17 @@ export class SummaryPriorityView {
   @ApiProperty({ enum: HEALTHS }) health!: Health;
   @ApiProperty({ enum: RAGS, nullable: true }) reportedRag!: Rag | null;
   @ApiProperty() ragDisagrees!: boolean;
+  @ApiProperty({
+    enum: HEALTHS,
+    description: 'The worse of computed health and reported RAG; the outcome when finished',
+  })
+  headline!: Health;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When reported and computed differ, one line saying why ("reported on track; computed at risk: …")',
+  })
+  healthNote!: string | null;
   @ApiProperty({ type: [ConfidencePointView], description: 'Oldest first' }) confidenceTrend!: ConfidencePointView[];
   @ApiProperty({ type: [MilestoneView] }) milestones!: MilestoneView[];
   @ApiProperty({
@@ -194,6 +218,18 @@ export class SummaryEngagementView {
   @ApiProperty() autoRenew!: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'termEndDate − notice period' })
   noticeDeadline!: string | null;
+  @ApiProperty({
+    enum: HEALTHS,
+    nullable: true,
+    description: 'As the portfolio says it: one word, null with no active priority',
+  })
+  headline!: Health | null;
+  @ApiProperty({ enum: HEALTHS, nullable: true, description: 'Worst computed health among active priorities' })
+  health!: Health | null;
+  @ApiProperty({ enum: RAGS, nullable: true, description: 'Worst latest reported RAG among active priorities' })
+  reportedRag!: Rag | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When reported and computed differ, one line saying why' })
+  healthNote!: string | null;
 }
 
 export class EngagementSummaryView {

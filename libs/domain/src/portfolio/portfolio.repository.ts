@@ -29,6 +29,7 @@ export const DRIFT_TREND_DAYS = 56;
 /** One priority of an engagement_rollups row (migrations/1765600000000-EngagementRollups.ts). */
 export interface PriorityAggregate {
   id: string;
+  title: string;
   status: PriorityStatus;
   start_date: string;
   target_date: string;

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
 import { landingRange } from '../forecast/forecast.dto';
-import { computedHealth, expectedProgress } from '../health/health';
+import { expectedProgress } from '../health/health';
+import { engagementHealthStory } from '../health/headline';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { Actor } from '../shared/actor';
 import { FieldNotAllowed, NotFound } from '../shared/errors';
 import { hiddenAlertRules } from '../drift/alert-visibility';
 import { addDays } from '../health/calendar';
-import { countBefore, mean, ragDisagrees, worstHealth, worstRag } from './engagement-health';
+import { countBefore, mean, ragDisagrees, worstRag } from './engagement-health';
 import { DRIFT_TREND_DAYS, PortfolioRepository } from './portfolio.repository';
 import type { Health, PortfolioItemView, PortfolioPage, PortfolioQueryDto } from './portfolio.dto';
 
@@ -40,21 +41,20 @@ export class PortfolioService {
         const total = Number(pr.total_weight);
         const progress = total > 0 ? Number(pr.done_weight) / total : 0;
         const expected = expectedProgress(pr.start_date, pr.target_date, asOf);
-        const health = computedHealth(
-          {
-            progress,
-            expected,
-            targetDate: pr.target_date,
-            today: asOf,
-            status: pr.status,
-            // next_due is the earliest open milestone's due date (the rollup's priorities).
-            oldestOpenDueDate: pr.next_due,
-          },
-          settings,
-        );
-        return { progress, expected, health };
+        return {
+          title: pr.title,
+          status: pr.status,
+          progress,
+          expected,
+          targetDate: pr.target_date,
+          reportedRag: pr.latest_rag,
+          // next_due is the earliest open milestone's due date (the rollup's priorities).
+          oldestOpenDueDate: pr.next_due,
+          overdueMilestones: countBefore(pr.open_due, asOf),
+        };
       });
-      const health = worstHealth(measured.map((m) => m.health));
+      const story = engagementHealthStory(measured, asOf, settings);
+      const health = story.computed;
       const reportedRag = worstRag(active.map((pr) => pr.latest_rag).filter((r): r is Rag => r !== null));
       const open = priorities
         .filter((pr) => pr.next_due)
@@ -88,6 +88,8 @@ export class PortfolioService {
         health,
         reportedRag,
         ragDisagrees: ragDisagrees(reportedRag, health),
+        headline: story.headline,
+        healthNote: story.note,
         overdueMilestones: priorities.reduce((n, pr) => n + countBefore(pr.open_due, asOf), 0),
         nextMilestone: open[0]
           ? { id: open[0].next_id!, title: open[0].next_title!, dueDate: open[0].next_due! }

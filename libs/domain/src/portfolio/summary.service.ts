@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
 import { landingRange } from '../forecast/forecast.dto';
-import { computedHealth, expectedProgress, priorityProgress } from '../health/health';
+import { expectedProgress, priorityProgress } from '../health/health';
+import { engagementHealthStory } from '../health/headline';
 import { toMilestoneView } from '../milestones/milestones.service';
 import { toOrganizationContext } from '../organizations/organizations.service';
 import type { PriorityStatus } from '../priorities/priority.entity';
@@ -59,18 +60,26 @@ export class SummaryService {
       toMilestoneView({ ...m, completed_at: m.completed_at ? new Date(m.completed_at) : null }, today, timezone),
     );
 
-    const priorityViews = row.priorities.map((pr): SummaryPriorityView => {
+    const facts = row.priorities.map((pr) => {
       const own = milestones.filter((m) => m.priorityId === pr.id);
-      const progress = priorityProgress(own);
-      const expected = expectedProgress(pr.start_date as string, pr.target_date as string, today);
-      const status = pr.status as PriorityStatus;
-      const oldestOpenDueDate = earliestOpenDueDate(own);
-      const health = computedHealth(
-        { progress, expected, targetDate: pr.target_date as string, today, status, oldestOpenDueDate },
-        settings,
-      );
+      return {
+        own,
+        title: pr.title as string,
+        status: pr.status as PriorityStatus,
+        progress: priorityProgress(own),
+        expected: expectedProgress(pr.start_date as string, pr.target_date as string, today),
+        targetDate: pr.target_date as string,
+        reportedRag: checkInViews.find((c) => c.priorityId === pr.id)?.rag ?? null,
+        oldestOpenDueDate: earliestOpenDueDate(own),
+        overdueMilestones: own.filter((m) => m.overdue).length,
+      };
+    });
+    const story = engagementHealthStory(facts, today, settings);
+
+    const priorityViews = row.priorities.map((pr, i): SummaryPriorityView => {
+      const { own, progress, expected, status, reportedRag } = facts[i];
+      const { computed: health, headline, note } = story.priorities[i];
       const recent = checkInViews.filter((c) => c.priorityId === pr.id);
-      const reportedRag = recent[0]?.rag ?? null;
       return {
         id: pr.id as string,
         title: pr.title as string,
@@ -89,6 +98,8 @@ export class SummaryService {
         health,
         reportedRag,
         ragDisagrees: ragDisagrees(reportedRag, health),
+        headline,
+        healthNote: note,
         confidenceTrend: recent
           .slice(0, TREND_LENGTH)
           .reverse()
@@ -119,6 +130,10 @@ export class SummaryService {
       noticePeriodDays: Number(e.notice_period_days ?? 0),
       autoRenew: Boolean(e.auto_renew),
       noticeDeadline: (e.notice_deadline as string | null) ?? null,
+      headline: story.headline,
+      health: story.computed,
+      reportedRag: story.reported,
+      healthNote: story.note,
     };
     if (actor.role !== 'client_viewer') engagement.daysPerWeek = Number(e.days_per_week);
     return {

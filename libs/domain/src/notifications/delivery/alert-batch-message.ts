@@ -4,6 +4,7 @@ import {
   emailDocument,
   escapeHtml,
   escapeSlack,
+  fitSubject,
   FONT,
   oneLine,
   renderAlertEmail,
@@ -88,7 +89,7 @@ export function renderAlertBatchEmail(
 ): RenderedEmail {
   const link = safeHttpUrl(payload.link);
   const title = headline(payload);
-  const subject = oneLine(`[${worstSeverity(payload)}] ${title}`, 200);
+  const subject = fitSubject(`[${worstSeverity(payload)}]`, title);
   const greeting = recipientName?.trim() ? `Hi ${oneLine(recipientName, 80)},` : 'Hello,';
   const intro = 'Throughline spotted drift in several places at once. The most severe are listed first.';
   const more = remainder(payload);

@@ -1,4 +1,4 @@
-import { renderAlertEmail, slackMessage, slackText, type AlertNotificationPayload } from './alert-message';
+import { fitSubject, renderAlertEmail, slackMessage, slackText, type AlertNotificationPayload } from './alert-message';
 
 function payload(
   overrides: Partial<AlertNotificationPayload> = {},
@@ -150,5 +150,20 @@ describe('slackText / slackMessage', () => {
         ],
       },
     ]);
+  });
+
+  it('keeps every subject within 80 characters: the message is shortened, the severity and the client stay', () => {
+    const long = `‘${'Rebuild the enterprise pipeline with two new segments '.repeat(3)}’ is 25 days overdue`;
+    const { subject } = renderAlertEmail(payload({}, { message: long, clientName: 'Brightleaf Health' }), 'Dana');
+    expect(subject.length).toBeLessThanOrEqual(80);
+    expect(subject.startsWith('[critical] ‘Rebuild the enterprise pipeline')).toBe(true);
+    expect(subject.endsWith('… — Brightleaf Health')).toBe(true);
+    const escalated = renderAlertEmail(payload({ event: 'alert.escalated' }, { message: long }), 'Dana').subject;
+    expect(escalated.length).toBeLessThanOrEqual(80);
+    expect(escalated.startsWith('[critical] Escalated: ‘Rebuild')).toBe(true);
+  });
+
+  it('leaves a short subject as it is', () => {
+    expect(fitSubject('[info]', 'Short', ' — Acme')).toBe('[info] Short — Acme');
   });
 });

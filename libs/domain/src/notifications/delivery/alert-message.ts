@@ -1,3 +1,4 @@
+import { conditionSince } from '../../drift/alert-age';
 import type { DriftRule, Severity, SubjectType } from '../../drift/drift-types';
 
 /**
@@ -63,9 +64,10 @@ export function renderAlertEmail(
   const link = safeHttpUrl(payload.link);
   // The client alone: inbox subject lines get cut off, and the client is what a reader sorts by.
   const client = alert.clientName?.trim();
-  const subject = oneLine(
-    `${SUBJECT_PREFIX[payload.event](alert.severity)} ${alert.message}${client ? ` — ${client}` : ''}`,
-    200,
+  const subject = fitSubject(
+    SUBJECT_PREFIX[payload.event](alert.severity),
+    alert.message,
+    client ? ` — ${oneLine(client, 30)}` : '',
   );
   const greeting = recipientName?.trim() ? `Hi ${oneLine(recipientName, 80)},` : 'Hello,';
   const intro = INTRO[payload.event](alert.severity);
@@ -214,6 +216,9 @@ function alertFacts(payload: AlertNotificationPayload): Array<[string, string]> 
   if (alert.clientName) facts.push(['Client', alert.clientName]);
   if (alert.engagementLabel) facts.push(['Engagement', alert.engagementLabel]);
   facts.push(['Rule', ruleLabel(alert.rule)], ['Severity', alert.severity]);
+  // Since when the condition has held (a milestone overdue since …), not only when a scan first saw it.
+  const since = conditionSince(alert.rule, alert.details ?? {});
+  if (since) facts.push(['Since', since]);
   facts.push(['First seen', formatTimestamp(alert.firstSeenAt)], ['Last seen', formatTimestamp(alert.lastSeenAt)]);
   for (const [key, value] of Object.entries(alert.details ?? {})) {
     if (value === null || value === undefined) continue;
@@ -259,6 +264,20 @@ export function formatTimestamp(iso: string): string {
 }
 
 /** Subjects and table cells are one line: a title with a newline must not break headers or layout. */
+/** Inboxes cut subjects near here; every notification subject stays within it. */
+export const SUBJECT_MAX = 80;
+
+/**
+ * `prefix message suffix` on one line within SUBJECT_MAX characters: the message is shortened (with "…") so that
+ * the severity tag in front and the client behind both survive.
+ */
+export function fitSubject(prefix: string, message: string, suffix = ''): string {
+  const head = oneLine(prefix, 30);
+  const tail = suffix ? ` ${oneLine(suffix, SUBJECT_MAX)}` : '';
+  const room = Math.max(10, SUBJECT_MAX - head.length - 1 - tail.length);
+  return oneLine(`${head} ${oneLine(message, room)}${tail}`, SUBJECT_MAX);
+}
+
 export function oneLine(value: string, maxLength: number): string {
   const flat = value
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
