@@ -9,6 +9,7 @@ import { OutboxLease1764700000000 } from './1764700000000-OutboxLease';
 import { SignupVerification1764800000000 } from './1764800000000-SignupVerification';
 import { MilestoneHistoryOrder1764810000000 } from './1764810000000-MilestoneHistoryOrder';
 import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
+import { TeamsWebhooks1765500000000 } from './1765500000000-TeamsWebhooks';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SignupVerification1764800000000,
   MilestoneHistoryOrder1764810000000,
   IdempotencyKeys1764820000000,
+  TeamsWebhooks1765500000000,
 ];
