@@ -10,6 +10,7 @@ import { SignupVerification1764800000000 } from './1764800000000-SignupVerificat
 import { MilestoneHistoryOrder1764810000000 } from './1764810000000-MilestoneHistoryOrder';
 import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
 import { TeamsWebhooks1765500000000 } from './1765500000000-TeamsWebhooks';
+import { ApiTokens1765501000000 } from './1765501000000-ApiTokens';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   MilestoneHistoryOrder1764810000000,
   IdempotencyKeys1764820000000,
   TeamsWebhooks1765500000000,
+  ApiTokens1765501000000,
 ];

@@ -39,8 +39,11 @@ const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
 const ADMIN: readonly RoleKey[] = ['admin'];
 const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
-/** Ids of one scope (client a or b); `userId` per user; `webhookId` belongs to the organization as a whole. */
-type IdKind = keyof ScopeIds | 'userId' | 'webhookId';
+/**
+ * Ids of one scope (client a or b); `userId` per user; `webhookId` belongs to the organization as a whole;
+ * `apiTokenId` per user (each user's own personal API token).
+ */
+type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'apiTokenId';
 type ScopeIds = Scope & { alertId: string };
 
 interface Route {
@@ -64,6 +67,15 @@ const ROUTES: Route[] = [
   // the caller's own account (no id to aim elsewhere: the other organization's calls must leave this one untouched)
   { method: 'GET', path: '/me', allowed: EVERYONE },
   { method: 'GET', path: '/me/notification-preferences', allowed: EVERYONE },
+  // personal API tokens: each user's own (another user's token id answers 404 like a missing one)
+  { method: 'GET', path: '/me/api-tokens', allowed: EVERYONE },
+  {
+    method: 'POST',
+    path: '/me/api-tokens',
+    allowed: EVERYONE,
+    body: () => ({ name: 'Intruder token', scope: 'write', expiresAt: '2026-06-01T00:00:00Z' }),
+  },
+  { method: 'DELETE', path: '/me/api-tokens/:id', id: 'apiTokenId', allowed: EVERYONE },
   {
     method: 'PUT',
     path: '/me/notification-preferences',
@@ -466,14 +478,19 @@ interface Target {
   user?: RoleKey;
 }
 
-/** The attacked organization as the matrix sees it: the tenant, an alert per scope and a webhook. */
-type Attacked = Tenant & { ids: { a: ScopeIds; b: ScopeIds; webhookId: string } };
+/** The attacked organization as the matrix sees it: the tenant, an alert per scope, a webhook, an API token per user. */
+type Attacked = Tenant & {
+  ids: { a: ScopeIds; b: ScopeIds; webhookId: string; apiTokens: Record<RoleKey, string> };
+  /** Each user's write-scope and read-scope personal API tokens (the secrets). */
+  tokens: Record<RoleKey, { write: string; read: string }>;
+};
 
 /** Every id of the organization a route can be pointed at: both scopes, all four users, or the one org-wide id. */
 function targetsOf(route: Route): Target[] {
   if (!route.id) return [{ label: '' }];
   if (route.id === 'userId') return ROLES.map((user) => ({ label: ` (${LABEL[user]} user)`, user }));
   if (route.id === 'webhookId') return [{ label: ' (webhook)' }];
+  if (route.id === 'apiTokenId') return ROLES.map((user) => ({ label: ` (${LABEL[user]}'s API token)`, user }));
   return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
 }
 
@@ -481,6 +498,7 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
   if (!route.id) return null;
   if (route.id === 'userId') return home.users[target.user!];
   if (route.id === 'webhookId') return home.ids.webhookId;
+  if (route.id === 'apiTokenId') return home.ids.apiTokens[target.user!];
   return home.ids[target.scope!][route.id];
 }
 
@@ -488,7 +506,8 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
 let calls = 0;
 
 /** Routes whose id belongs to one client's scope (a or b). */
-const isScoped = (route: Route) => route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId';
+const isScoped = (route: Route) =>
+  route.id !== undefined && route.id !== 'userId' && route.id !== 'webhookId' && route.id !== 'apiTokenId';
 
 const name = (route: Route) => `${route.method} ${route.path}`;
 
@@ -544,13 +563,32 @@ describe('access control (every role × every route)', () => {
       format: 'json',
     });
     expectStatus(webhook, 201);
+    const apiTokens = {} as Record<RoleKey, string>;
+    const tokens = {} as Attacked['tokens'];
+    for (const role of ROLES) {
+      const made = await Promise.all(
+        (['write', 'read'] as const).map(async (scope) => {
+          const created = await tenant[role].post('/me/api-tokens', {
+            name: `${LABEL[role]} ${scope}`,
+            scope,
+            expiresAt: '2027-01-31T00:00:00Z',
+          });
+          expectStatus(created, 201);
+          return created.body as { id: string; token: string };
+        }),
+      );
+      apiTokens[role] = made[0].id;
+      tokens[role] = { write: made[0].token, read: made[1].token };
+    }
     return {
       ...tenant,
       ids: {
         a: { ...tenant.a, alertId: await alert(tenant.a) },
         b: { ...tenant.b, alertId: await alert(tenant.b) },
         webhookId: webhook.body.id,
+        apiTokens,
       },
+      tokens,
     };
   }
 
@@ -1161,8 +1199,112 @@ describe('access control (every role × every route)', () => {
         ...Object.values(home.ids.a),
         ...Object.values(home.ids.b),
         home.ids.webhookId,
+        ...Object.values(home.ids.apiTokens),
       ];
       for (const id of homeIds) expect(seen).not.toContain(id);
+    });
+  });
+
+  // ───────────── 4d. personal API tokens: exactly their user's access, never more ─────────────
+
+  describe("4d. a personal API token has exactly its user's access (read scope: reads only)", () => {
+    const SESSION_ONLY = new Set(['GET /me/api-tokens', 'POST /me/api-tokens', 'DELETE /me/api-tokens/:id']);
+    const withToken = (role: RoleKey, scope: 'read' | 'write', tenant: Attacked = home) =>
+      tenant[role].as(tenant.tokens[role][scope]);
+
+    const reads = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method === 'GET' && !SESSION_ONLY.has(name(route))).flatMap((route) =>
+        targetsOf(route).map((target) => ({
+          title: `${LABEL[role]}'s tokens: ${name(route)}${target.label} answers what the session answers`,
+          role,
+          route,
+          target,
+        })),
+      ),
+    );
+
+    it.each(reads)('$title', async ({ role, route, target }) => {
+      const id = idOf(home, route, target);
+      const session = await send(home[role], route, id, home);
+      for (const scope of ['read', 'write'] as const) {
+        const token = await send(withToken(role, scope), route, id, home);
+        expect({ scope, status: token.status, body: token.body, code: token.body?.code }).toEqual({
+          scope,
+          status: session.status,
+          body: token.status < 300 ? session.body : expect.anything(),
+          code: session.body?.code,
+        });
+      }
+    });
+
+    const writes = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method !== 'GET').flatMap((route) =>
+        targetsOf(route).map((target) => ({
+          title: `${LABEL[role]}'s read token: ${name(route)}${target.label} → 403, nothing written`,
+          role,
+          route,
+          target,
+        })),
+      ),
+    );
+
+    it.each(writes)('$title', async ({ role, route, target }) => {
+      const response = await withoutSideEffects(() =>
+        send(withToken(role, 'read'), route, idOf(home, route, target), home),
+      );
+      expectErrorBody(response, 403, SESSION_ONLY.has(name(route)) ? 'AUTH.SESSION_REQUIRED' : 'AUTH.TOKEN_SCOPE');
+    });
+
+    const forbidden = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method !== 'GET' && !route.allowed.includes(role)).flatMap((route) =>
+        targetsOf(route)
+          .filter((target) => !(route.selfAllowed && target.user === role))
+          .map((target) => ({
+            title: `${LABEL[role]}'s write token: ${name(route)}${target.label} → 403 like the session`,
+            role,
+            route,
+            target,
+          })),
+      ),
+    );
+
+    it.each(forbidden)('$title', async ({ role, route, target }) => {
+      const response = await withoutSideEffects(() =>
+        send(withToken(role, 'write'), route, idOf(home, route, target), home),
+      );
+      expectForbidden(response);
+    });
+
+    it.each(ROLES.map((role) => ({ role, title: LABEL[role] })))(
+      "other org's $title write token: every id of this organization answers 404 (or 403) as the session does",
+      async ({ role }) => {
+        for (const route of ROUTES.filter((r) => r.id && !SESSION_ONLY.has(name(r)))) {
+          for (const target of targetsOf(route)) {
+            const id = idOf(home, route, target)!;
+            const session = await withoutSideEffects(() => send(other[role], route, id, home));
+            const token = await withoutSideEffects(() => send(withToken(role, 'write', other), route, id, home));
+            expect({ route: name(route), status: token.status, code: token.body?.code }).toEqual({
+              route: name(route),
+              status: session.status,
+              code: session.body?.code,
+            });
+            expect([403, 404]).toContain(token.status);
+          }
+        }
+      },
+    );
+
+    it('a session-only route (token management, logout, password) refuses even a write token', async () => {
+      for (const [method, path, body] of [
+        ['GET', '/me/api-tokens', undefined],
+        ['POST', '/me/api-tokens', { name: 'Minted by a token', scope: 'write', expiresAt: '2026-06-01T00:00:00Z' }],
+        ['DELETE', `/me/api-tokens/${home.ids.apiTokens.admin}`, undefined],
+        ['POST', '/auth/logout', {}],
+        ['POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'another-long-passphrase-9' }],
+      ] as const) {
+        const response = await withoutSideEffects(() => withToken('admin', 'write').request(method, path, body));
+        expectErrorBody(response, 403, 'AUTH.SESSION_REQUIRED');
+      }
     });
   });
 

@@ -4,6 +4,7 @@ import { AuthModule, type AuthOptions } from '@app/auth';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
 import { DomainModule, type DomainOptions } from '@app/domain';
 import { QueueModule, type QueueModuleOptions } from '@app/queue';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -57,6 +58,7 @@ export class ApiModule {
         AlertsController,
         NotificationsController,
         DigestsController,
+        ApiTokensController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

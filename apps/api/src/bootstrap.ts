@@ -12,6 +12,7 @@ import { ApiModule } from './api.module';
 import { useBoundedBodyParsers } from './http/body-parsers';
 import { enableCompression } from './http/compression';
 import { createValidationPipe } from './http/validation';
+import { API_TOKEN_SCHEME } from './http/api-docs';
 import { resolveWebDir, serveWebApp } from './web/web-app';
 import { applyCors, applySecurityHeaders } from './security/security-headers';
 import { registerRequestLogging } from './logging/request-logging';
@@ -108,7 +109,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`Authorization: Bearer <accessToken>`. Ids outside your reach answer 404 exactly like missing ones. Errors share one JSON shape (ErrorResponse).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A login's access token" })
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'thl_pat_…',
+        description:
+          'A personal API token (POST /api/v1/me/api-tokens): your own access, never more; the read scope may only GET. ' +
+          'Invalid tokens are throttled per address like logins; an expired or revoked one answers 401.',
+      },
+      API_TOKEN_SCHEME,
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

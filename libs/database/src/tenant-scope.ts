@@ -16,6 +16,8 @@ export type SystemReason =
   | 'login'
   | 'refresh-token'
   | 'password-reset'
+  // A presented personal API token names no organization: find its owner's, by the token's hash.
+  | 'api-token'
   // A sign-up belongs to no organization until its emailed link is followed: its pending row, the address check
   // (an email names no organization) and its verification email's outbox row (of no organization).
   | 'signup'

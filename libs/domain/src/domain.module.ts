@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessRepository } from './access/access.repository';
 import { AccessService } from './access/access.service';
+import { ApiTokensRepository } from './api-tokens/api-tokens.repository';
+import { ApiTokensService } from './api-tokens/api-tokens.service';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
@@ -45,6 +47,8 @@ import { UsersService } from './users/users.service';
 
 const SERVICES = [
   AccessService,
+  ApiTokensRepository,
+  ApiTokensService,
   AuditService,
   AuditLogService,
   CheckInsService,

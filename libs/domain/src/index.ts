@@ -1,4 +1,5 @@
 export * from './access';
+export * from './api-tokens';
 export * from './audit';
 export * from './check-ins';
 export * from './clients';
