@@ -1278,6 +1278,8 @@ describe('access control (every role × every route)', () => {
     it.each(ROLES.map((role) => ({ role, title: LABEL[role] })))(
       "other org's $title write token: every id of this organization answers 404 (or 403) as the session does",
       async ({ role }) => {
+        // Its first use notes last_used_at in its own organization (then not again within the minute, the clock is pinned).
+        expectStatus(await withToken(role, 'write', other).get('/me'), 200);
         for (const route of ROUTES.filter((r) => r.id && !SESSION_ONLY.has(name(r)))) {
           for (const target of targetsOf(route)) {
             const id = idOf(home, route, target)!;
