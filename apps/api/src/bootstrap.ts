@@ -109,6 +109,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`Authorization: Bearer <accessToken>`. Ids outside your reach answer 404 exactly like missing ones. Errors share one JSON shape (ErrorResponse).',
     )
     .setVersion('1')
+    // Relative: the document is served by the API it describes, whatever its origin (PUBLIC_URL, a proxy, a test port).
+    .addServer('/', 'The Throughline installation serving this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A login's access token" })
     .addBearerAuth(
       {
@@ -122,5 +124,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       API_TOKEN_SCHEME,
     )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return declarePublicOperations(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * An operation that declares no security is public (@Public(): login, sign-up, refresh, password reset, digest
+ * unsubscribe, health): say so with `security: []`, as linters and generated clients expect, rather than leaving it
+ * unsaid. test/api/openapi.e2e-spec.ts checks that these are exactly the @Public() routes.
+ */
+function declarePublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security?.length) operation.security = [];
+    }
+  }
+  return document;
 }

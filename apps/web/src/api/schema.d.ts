@@ -8,6 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness and database reachability (public; 503 when the database is down) */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -263,6 +264,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One client you may see */
         get: operations["ClientsController_get"];
         put?: never;
         post?: never;
@@ -367,6 +369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One engagement you may see (the allocation only for staff) */
         get: operations["EngagementsController_get"];
         put?: never;
         post?: never;
@@ -455,12 +458,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One placed executive (admin, account manager; an executive their own profile) */
         get: operations["ExecutivesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit a placed executive (admin, account manager) */
         patch: operations["ExecutivesController_update"];
         trace?: never;
     };
@@ -480,6 +485,41 @@ export interface paths {
         head?: never;
         /** Change your own name or timezone (every role; role, email and grants stay with admins) */
         patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal API tokens, newest first, with their last use (never the tokens themselves) */
+        get: operations["ApiTokensController_list"];
+        put?: never;
+        /** Create a personal API token (read or write scope, with an expiry); the token is shown only in this answer */
+        post: operations["ApiTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your API tokens: it answers 401 from now on; it stays listed as revoked (revoking twice is fine) */
+        delete: operations["ApiTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/digest-preferences": {
@@ -542,6 +582,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One milestone with its baseline, due date and forecast */
         get: operations["MilestonesController_get"];
         put?: never;
         post?: never;
@@ -699,12 +740,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One accountability owner at a client you may see */
         get: operations["OwnersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit an accountability owner (admin, account manager) */
         patch: operations["OwnersController_update"];
         trace?: never;
     };
@@ -732,6 +775,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One priority with its owner and progress */
         get: operations["PrioritiesController_get"];
         put?: never;
         post?: never;
@@ -749,6 +793,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Check-ins of a priority, paged (order: newest first by default) */
         get: operations["CheckInsController_list"];
         put?: never;
         /** Post a check-in: RAG, confidence 0–10, note, blockers (executive, admin, account manager) */
@@ -766,6 +811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Milestones of a priority */
         get: operations["MilestonesController_list"];
         put?: never;
         /** Add a milestone; its due date becomes the baseline (admin, account manager) */
@@ -979,6 +1025,24 @@ export interface components {
             previousDaysPerWeek: number | null;
             reason: string;
         };
+        ApiTokenView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            scope: "read" | "write";
+        };
         AuditEventPage: {
             items: components["schemas"]["AuditEventView"][];
             limit: number;
@@ -1112,6 +1176,24 @@ export interface components {
             /** @example Scaling up for the Q3 launch */
             reason: string;
         };
+        CreateApiTokenDto: {
+            /**
+             * Format: date-time
+             * @description When the token stops working: in the future, at most 366 days ahead
+             * @example 2026-12-31T23:59:59Z
+             */
+            expiresAt: string;
+            /**
+             * @description What the token is for
+             * @example Nightly BI export
+             */
+            name: string;
+            /**
+             * @description read: GET requests only (anything else answers 403); write: everything your role may do
+             * @enum {string}
+             */
+            scope: "read" | "write";
+        };
         CreateCheckInDto: {
             blockers?: string | null;
             /** @description How confident the author is that the priority lands on time */
@@ -1139,13 +1221,36 @@ export interface components {
              */
             status: "active" | "inactive";
         };
+        CreatedApiTokenView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            scope: "read" | "write";
+            /**
+             * @description The token: shown once, only its hash is stored. Send it as `Authorization: Bearer <token>`.
+             * @example thl_pat_3q2-7wEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLE
+             */
+            token: string;
+        };
         CreatedWebhookView: {
             consecutiveFailures: number;
             /** Format: date-time */
             disabledAt: string | null;
             enabled: boolean;
             /** @enum {string} */
-            format: "json" | "slack";
+            format: "json" | "slack" | "teams";
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -1286,11 +1391,11 @@ export interface components {
         };
         CreateWebhookDto: {
             /**
-             * @description slack: Slack-compatible incoming-webhook body
+             * @description slack: Slack-compatible incoming-webhook body; teams: Microsoft Teams incoming-webhook body (an Adaptive Card)
              * @default json
              * @enum {string}
              */
-            format: "json" | "slack";
+            format: "json" | "slack" | "teams";
             /**
              * @default info
              * @enum {string}
@@ -2045,7 +2150,7 @@ export interface components {
             /** @description Re-enabling resets the failure count */
             enabled?: boolean;
             /** @enum {string} */
-            format?: "json" | "slack";
+            format?: "json" | "slack" | "teams";
             /** @enum {string} */
             minSeverity?: "info" | "warning" | "critical";
             url?: string;
@@ -2078,7 +2183,7 @@ export interface components {
             disabledAt: string | null;
             enabled: boolean;
             /** @enum {string} */
-            format: "json" | "slack";
+            format: "json" | "slack" | "teams";
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2166,7 +2271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2223,7 +2328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2280,7 +2385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2359,7 +2464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2445,7 +2550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2543,7 +2648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2775,7 +2880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2857,7 +2962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2919,7 +3024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,7 +3099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3055,7 +3160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3198,7 +3303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3257,7 +3362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,7 +3495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3452,7 +3557,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3527,7 +3632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,7 +3693,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,7 +3768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3802,7 +3907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3866,7 +3971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3941,7 +4046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,7 +4108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,7 +4170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4140,7 +4245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4201,7 +4306,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4274,7 +4379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,7 +4438,176 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApiTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenView"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApiTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiTokenView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApiTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4388,7 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,7 +4721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,7 +4776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4561,7 +4835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4618,7 +4892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4702,7 +4976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4763,7 +5037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +5116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4917,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,7 +5252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5056,7 +5330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5111,7 +5385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5170,7 +5444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5243,7 +5517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,7 +5579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5378,7 +5652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5439,7 +5713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5517,7 +5791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5579,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +5928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5715,7 +5989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5799,7 +6073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5856,7 +6130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5917,7 +6191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5996,7 +6270,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6060,7 +6334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +6409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +6473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6278,7 +6552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6340,7 +6614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,7 +6689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6476,7 +6750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,7 +6825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6626,7 +6900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6705,7 +6979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
