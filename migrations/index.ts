@@ -11,6 +11,7 @@ import { MilestoneHistoryOrder1764810000000 } from './1764810000000-MilestoneHis
 import { IdempotencyKeys1764820000000 } from './1764820000000-IdempotencyKeys';
 import { TeamsWebhooks1765500000000 } from './1765500000000-TeamsWebhooks';
 import { ApiTokens1765501000000 } from './1765501000000-ApiTokens';
+import { SingleSignOn1765502000000 } from './1765502000000-SingleSignOn';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   IdempotencyKeys1764820000000,
   TeamsWebhooks1765500000000,
   ApiTokens1765501000000,
+  SingleSignOn1765502000000,
 ];

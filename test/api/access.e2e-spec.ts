@@ -124,6 +124,20 @@ const ROUTES: Route[] = [
     body: () => ({ name: 'Hijacked Org', focusCap: 20 }),
   },
   { method: 'GET', path: '/audit-events', allowed: ADMIN },
+  { method: 'GET', path: '/organization/sso', allowed: ADMIN },
+  {
+    method: 'PUT',
+    path: '/organization/sso',
+    allowed: ADMIN,
+    body: (home) => ({
+      issuer: 'https://idp.intruder.test',
+      clientId: 'intruder',
+      clientSecret: 'intruder-secret',
+      allowedDomains: [`intruder-${home.organizationId.slice(0, 8)}.test`],
+      defaultRole: 'admin',
+      enabled: true,
+    }),
+  },
   { method: 'GET', path: '/users', allowed: ADMIN },
   {
     method: 'POST',
@@ -306,6 +320,12 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: the signed unsubscribe token is the only key, GET changes nothing (digests.e2e-spec.ts)',
   'POST /api/v1/digests/unsubscribe':
     'public: the signed unsubscribe token is the only key (digests.e2e-spec.ts: tampered tokens 403)',
+  'GET /api/v1/auth/sso/discover':
+    'public: says only whether an email domain signs in with an IdP, and its host (test/web/sso.e2e-spec.ts)',
+  'POST /api/v1/auth/sso/start':
+    'public: the email names the organization; starts a sign-in at its IdP, reaches no data (test/web/sso.e2e-spec.ts)',
+  'POST /api/v1/auth/sso/callback':
+    'public: the state (hashed, single use, bound to the browser) and the IdP-signed ID token are the only keys (test/web/sso.e2e-spec.ts)',
   'POST /api/v1/auth/logout':
     "own session only, takes no id; calling it here would end the matrix's sessions (auth.e2e-spec.ts)",
   'PATCH /api/v1/me':

@@ -147,6 +147,7 @@ describe('OpenAPI document', () => {
     // The digest unsubscribe link works without logging in: its signed token is the credential.
     expect([...publicRoutes].sort()).toEqual([
       'GET /api/health',
+      'GET /api/v1/auth/sso/discover',
       'GET /api/v1/digests/unsubscribe',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/password-reset',
@@ -154,6 +155,8 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/signup',
       'POST /api/v1/auth/signup/verify',
+      'POST /api/v1/auth/sso/callback',
+      'POST /api/v1/auth/sso/start',
       'POST /api/v1/digests/unsubscribe',
     ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {})

@@ -17,6 +17,7 @@ const ManagePage = lazy(() => import('./pages/ManagePage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
+const SsoCallbackPage = lazy(() => import('./pages/SsoCallbackPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const { me } = useSession();
@@ -34,6 +35,8 @@ function App() {
       <Route path="/reset-password" element={<PasswordResetPage />} />
       {/* Sign-up emails link here, with ?token=. */}
       <Route path="/signup/verify" element={<SignupVerifyPage />} />
+      {/* The organization's identity provider sends the browser back here (single sign-on). */}
+      <Route path="/sso/callback" element={<SsoCallbackPage />} />
       <Route
         element={
           <RequireSession>

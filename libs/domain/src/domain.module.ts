@@ -41,6 +41,9 @@ import { SummaryService } from './portfolio/summary.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
+import { SSO_OPTIONS } from './sso/sso-crypto';
+import { SsoRepository } from './sso/sso.repository';
+import { SsoService } from './sso/sso.service';
 import { assertDomainOptions, type DomainOptions } from './domain-options';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
@@ -49,6 +52,8 @@ const SERVICES = [
   AccessService,
   ApiTokensRepository,
   ApiTokensService,
+  SsoRepository,
+  SsoService,
   AuditService,
   AuditLogService,
   CheckInsService,
@@ -99,7 +104,7 @@ const SERVICES = [
 @Module({})
 export class DomainModule {
   static forRoot(options: DomainOptions): DynamicModule {
-    const { driftScan, webhookPolicy, digests } = assertDomainOptions(options);
+    const { driftScan, webhookPolicy, digests, sso } = assertDomainOptions(options);
     return {
       module: DomainModule,
       global: true,
@@ -107,6 +112,7 @@ export class DomainModule {
         { provide: DRIFT_SCAN_OPTIONS, useValue: driftScan },
         { provide: WEBHOOK_POLICY_OPTIONS, useValue: webhookPolicy },
         { provide: DIGEST_OPTIONS, useValue: digests },
+        { provide: SSO_OPTIONS, useValue: sso },
         Clock,
         ...SERVICES,
       ],

@@ -18,6 +18,7 @@ export * from './owners';
 export * from './portfolio';
 export * from './priorities';
 export * from './shared';
+export * from './sso';
 export * from './users';
 export * from './demo';
 export * from './domain-options';

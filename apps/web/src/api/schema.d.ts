@@ -222,6 +222,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a single sign-on with the identity provider's answer: a session like a login's, or 401 and none */
+        post: operations["SsoController_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an email's domain signs in with its organization's identity provider */
+        get: operations["SsoController_discover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a single sign-on: answers the identity provider's URL (state, nonce, PKCE) and binds it to this browser */
+        post: operations["SsoController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/check-ins/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -677,6 +728,24 @@ export interface paths {
         head?: never;
         /** Change settings (admin) */
         patch: operations["OrganizationController_update"];
+        trace?: never;
+    };
+    "/api/v1/organization/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's single sign-on settings, without the client secret (admin) */
+        get: operations["SsoController_settings"];
+        /** Set single sign-on: issuer, client id and secret (stored encrypted), allowed email domains, default role (admin) */
+        put: operations["SsoController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organization/webhooks": {
@@ -1950,6 +2019,64 @@ export interface components {
             /** @description The token from the emailed sign-up link */
             token: string;
         };
+        SsoCallbackDto: {
+            /**
+             * @description The query string the IdP sent the browser back with (to /sso/callback)
+             * @example ?code=abc&state=xyz
+             */
+            callbackQuery: string;
+        };
+        SsoDiscoveryView: {
+            /** @description Whether the address belongs to an organization that signs in with its IdP */
+            available: boolean;
+            /** @example Sign in with login.acme.com */
+            label?: string;
+        };
+        SsoSettingsDto: {
+            /**
+             * @description Who may sign in: email domains (exactly, no subdomains), each at most one organization
+             * @example [
+             *       "acme.com"
+             *     ]
+             */
+            allowedDomains: string[];
+            clientId: string;
+            /**
+             * Format: password
+             * @description Required the first time; left out, the stored one stays. Stored encrypted, never shown again.
+             */
+            clientSecret?: string;
+            /**
+             * @description The role of a person signing in for the first time
+             * @enum {string}
+             */
+            defaultRole: "admin" | "account_manager" | "executive" | "client_viewer";
+            /** @description Offer "Sign in with …" on the login page */
+            enabled: boolean;
+            /** @description The IdP's issuer URL (its discovery document is <issuer>/.well-known/openid-configuration) */
+            issuer: string;
+        };
+        SsoSettingsView: {
+            allowedDomains: string[];
+            clientId: string | null;
+            configured: boolean;
+            /** @enum {string|null} */
+            defaultRole: "admin" | "account_manager" | "executive" | "client_viewer" | null;
+            enabled: boolean;
+            /** @description Whether a client secret is stored (it is never shown) */
+            hasClientSecret: boolean;
+            issuer: string | null;
+            /** @description Register this as the redirect URI at the IdP */
+            redirectUri: string;
+        };
+        SsoStartDto: {
+            /** @example ann@acme.com */
+            email: string;
+        };
+        SsoStartView: {
+            /** @description The IdP's authorization URL: send the browser there */
+            authorizationUrl: string;
+        };
         SummaryCheckInView: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -2833,6 +2960,91 @@ export interface operations {
                 };
             };
             /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoCallbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionView"];
+                };
+            };
+            /** @description SSO.STATE_INVALID, SSO.IDP_ERROR (nonce, PKCE, signature…), SSO.DOMAIN_NOT_ALLOWED, SSO.USER_DISABLED… */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_discover: {
+        parameters: {
+            query: {
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoDiscoveryView"];
+                };
+            };
+        };
+    };
+    SsoController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoStartView"];
+                };
+            };
+            /** @description SSO.NOT_AVAILABLE for this email address */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,6 +5636,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationSettingsView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
