@@ -15,6 +15,9 @@ import { EngagementTerm1765200000000 } from './1765200000000-EngagementTerm';
 import { ReplanCategory1765201000000 } from './1765201000000-ReplanCategory';
 import { MilestoneForecasts1765300000000 } from './1765300000000-MilestoneForecasts';
 import { ImportKeysAndCalendarTokens1765400000000 } from './1765400000000-ImportKeysAndCalendarTokens';
+import { TeamsWebhooks1765500000000 } from './1765500000000-TeamsWebhooks';
+import { ApiTokens1765501000000 } from './1765501000000-ApiTokens';
+import { SingleSignOn1765502000000 } from './1765502000000-SingleSignOn';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
 
@@ -37,6 +40,9 @@ export const migrations = [
   ReplanCategory1765201000000,
   MilestoneForecasts1765300000000,
   ImportKeysAndCalendarTokens1765400000000,
+  TeamsWebhooks1765500000000,
+  ApiTokens1765501000000,
+  SingleSignOn1765502000000,
   EngagementRollups1765600000000,
   Reports1765800000000,
 ];

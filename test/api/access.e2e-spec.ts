@@ -42,8 +42,11 @@ const MANAGERS: readonly RoleKey[] = ['admin', 'manager'];
 const ADMIN: readonly RoleKey[] = ['admin'];
 const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
 
-/** Ids of one scope (client a or b); `userId` per user; `webhookId`, `invitationId` and `playbookId` belong to the organization. */
-type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'invitationId' | 'playbookId';
+/**
+ * Ids of one scope (client a or b); `userId` per user; `webhookId`, `invitationId` and `playbookId` belong to the
+ * organization; `apiTokenId` per user (each user's own personal API token).
+ */
+type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'invitationId' | 'playbookId' | 'apiTokenId';
 type ScopeIds = Scope & { alertId: string; reportId: string; shareLinkId: string };
 
 interface Route {
@@ -77,6 +80,15 @@ const ROUTES: Route[] = [
   // the caller's own account (no id to aim elsewhere: the other organization's calls must leave this one untouched)
   { method: 'GET', path: '/me', allowed: EVERYONE },
   { method: 'GET', path: '/me/notification-preferences', allowed: EVERYONE },
+  // personal API tokens: each user's own (another user's token id answers 404 like a missing one)
+  { method: 'GET', path: '/me/api-tokens', allowed: EVERYONE },
+  {
+    method: 'POST',
+    path: '/me/api-tokens',
+    allowed: EVERYONE,
+    body: () => ({ name: 'Intruder token', scope: 'write', expiresAt: '2026-06-01T00:00:00Z' }),
+  },
+  { method: 'DELETE', path: '/me/api-tokens/:id', id: 'apiTokenId', allowed: EVERYONE },
   {
     method: 'PUT',
     path: '/me/notification-preferences',
@@ -125,6 +137,20 @@ const ROUTES: Route[] = [
     body: () => ({ name: 'Hijacked Org', focusCap: 20 }),
   },
   { method: 'GET', path: '/audit-events', allowed: ADMIN },
+  { method: 'GET', path: '/organization/sso', allowed: ADMIN },
+  {
+    method: 'PUT',
+    path: '/organization/sso',
+    allowed: ADMIN,
+    body: (home) => ({
+      issuer: 'https://idp.intruder.test',
+      clientId: 'intruder',
+      clientSecret: 'intruder-secret',
+      allowedDomains: [`intruder-${home.organizationId.slice(0, 8)}.test`],
+      defaultRole: 'admin',
+      enabled: true,
+    }),
+  },
   { method: 'GET', path: '/users', allowed: ADMIN },
   { method: 'GET', path: '/invitations', allowed: MANAGERS },
   {
@@ -405,6 +431,12 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: the share token (256 random bits, stored hashed) is the only key; revoked, expired, tampered (reports.e2e-spec.ts)',
   'GET /api/v1/shared-reports/{token}/pdf':
     'public: the share token is the only key, as the JSON view (reports.e2e-spec.ts)',
+  'GET /api/v1/auth/sso/discover':
+    'public: says only whether an email domain signs in with an IdP, and its host (test/web/sso.e2e-spec.ts)',
+  'POST /api/v1/auth/sso/start':
+    'public: the email names the organization; starts a sign-in at its IdP, reaches no data (test/web/sso.e2e-spec.ts)',
+  'POST /api/v1/auth/sso/callback':
+    'public: the state (hashed, single use, bound to the browser) and the IdP-signed ID token are the only keys (test/web/sso.e2e-spec.ts)',
   'POST /api/v1/auth/logout':
     "own session only, takes no id; calling it here would end the matrix's sessions (auth.e2e-spec.ts)",
   'PATCH /api/v1/me':
@@ -597,9 +629,18 @@ interface Target {
   user?: RoleKey;
 }
 
-/** The attacked organization as the matrix sees it: the tenant, an alert per scope and a webhook. */
+/** The attacked organization as the matrix sees it: the tenant, an alert per scope, a webhook, an API token per user. */
 type Attacked = Tenant & {
-  ids: { a: ScopeIds; b: ScopeIds; webhookId: string; invitationId: string; playbookId: string };
+  ids: {
+    a: ScopeIds;
+    b: ScopeIds;
+    webhookId: string;
+    invitationId: string;
+    playbookId: string;
+    apiTokens: Record<RoleKey, string>;
+  };
+  /** Each user's write-scope and read-scope personal API tokens (the secrets). */
+  tokens: Record<RoleKey, { write: string; read: string }>;
 };
 
 /** Every id of the organization a route can be pointed at: both scopes, all four users, or the one org-wide id. */
@@ -609,6 +650,7 @@ function targetsOf(route: Route): Target[] {
   if (route.id === 'webhookId') return [{ label: ' (webhook)' }];
   if (route.id === 'invitationId') return [{ label: ' (invitation)' }];
   if (route.id === 'playbookId') return [{ label: ' (playbook)' }];
+  if (route.id === 'apiTokenId') return ROLES.map((user) => ({ label: ` (${LABEL[user]}'s API token)`, user }));
   return (['a', 'b'] as const).map((scope) => ({ label: ` (scope ${scope})`, scope }));
 }
 
@@ -618,6 +660,7 @@ function idOf(home: Attacked, route: Route, target: Target): string | null {
   if (route.id === 'webhookId') return home.ids.webhookId;
   if (route.id === 'invitationId') return home.ids.invitationId;
   if (route.id === 'playbookId') return home.ids.playbookId;
+  if (route.id === 'apiTokenId') return home.ids.apiTokens[target.user!];
   return home.ids[target.scope!][route.id];
 }
 
@@ -630,7 +673,8 @@ const isScoped = (route: Route) =>
   route.id !== 'userId' &&
   route.id !== 'webhookId' &&
   route.id !== 'invitationId' &&
-  route.id !== 'playbookId';
+  route.id !== 'playbookId' &&
+  route.id !== 'apiTokenId';
 
 const name = (route: Route) => `${route.method} ${route.path}`;
 
@@ -707,6 +751,23 @@ describe('access control (every role × every route)', () => {
     expectStatus(invitation, 201);
     const playbook = await tenant.manager.post('/playbooks', PLAYBOOK_BODY);
     expectStatus(playbook, 201);
+    const apiTokens = {} as Record<RoleKey, string>;
+    const tokens = {} as Attacked['tokens'];
+    for (const role of ROLES) {
+      const made = await Promise.all(
+        (['write', 'read'] as const).map(async (scope) => {
+          const created = await tenant[role].post('/me/api-tokens', {
+            name: `${LABEL[role]} ${scope}`,
+            scope,
+            expiresAt: '2027-01-31T00:00:00Z',
+          });
+          expectStatus(created, 201);
+          return created.body as { id: string; token: string };
+        }),
+      );
+      apiTokens[role] = made[0].id;
+      tokens[role] = { write: made[0].token, read: made[1].token };
+    }
     return {
       ...tenant,
       ids: {
@@ -715,7 +776,9 @@ describe('access control (every role × every route)', () => {
         webhookId: webhook.body.id,
         invitationId: invitation.body.id,
         playbookId: playbook.body.id,
+        apiTokens,
       },
+      tokens,
     };
   }
 
@@ -1335,8 +1398,114 @@ describe('access control (every role × every route)', () => {
         home.ids.webhookId,
         home.ids.invitationId,
         home.ids.playbookId,
+        ...Object.values(home.ids.apiTokens),
       ];
       for (const id of homeIds) expect(seen).not.toContain(id);
+    });
+  });
+
+  // ───────────── 4d. personal API tokens: exactly their user's access, never more ─────────────
+
+  describe("4d. a personal API token has exactly its user's access (read scope: reads only)", () => {
+    const SESSION_ONLY = new Set(['GET /me/api-tokens', 'POST /me/api-tokens', 'DELETE /me/api-tokens/:id']);
+    const withToken = (role: RoleKey, scope: 'read' | 'write', tenant: Attacked = home) =>
+      tenant[role].as(tenant.tokens[role][scope]);
+
+    const reads = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method === 'GET' && !SESSION_ONLY.has(name(route))).flatMap((route) =>
+        targetsOf(route).map((target) => ({
+          title: `${LABEL[role]}'s tokens: ${name(route)}${target.label} answers what the session answers`,
+          role,
+          route,
+          target,
+        })),
+      ),
+    );
+
+    it.each(reads)('$title', async ({ role, route, target }) => {
+      const id = idOf(home, route, target);
+      const session = await send(home[role], route, id, home);
+      for (const scope of ['read', 'write'] as const) {
+        const token = await send(withToken(role, scope), route, id, home);
+        expect({ scope, status: token.status, body: token.body, code: token.body?.code }).toEqual({
+          scope,
+          status: session.status,
+          body: token.status < 300 ? session.body : expect.anything(),
+          code: session.body?.code,
+        });
+      }
+    });
+
+    const writes = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method !== 'GET').flatMap((route) =>
+        targetsOf(route).map((target) => ({
+          title: `${LABEL[role]}'s read token: ${name(route)}${target.label} → 403, nothing written`,
+          role,
+          route,
+          target,
+        })),
+      ),
+    );
+
+    it.each(writes)('$title', async ({ role, route, target }) => {
+      const response = await withoutSideEffects(() =>
+        send(withToken(role, 'read'), route, idOf(home, route, target), home),
+      );
+      expectErrorBody(response, 403, SESSION_ONLY.has(name(route)) ? 'AUTH.SESSION_REQUIRED' : 'AUTH.TOKEN_SCOPE');
+    });
+
+    const forbidden = ROLES.flatMap((role) =>
+      ROUTES.filter((route) => route.method !== 'GET' && !route.allowed.includes(role)).flatMap((route) =>
+        targetsOf(route)
+          .filter((target) => !(route.selfAllowed && target.user === role))
+          .map((target) => ({
+            title: `${LABEL[role]}'s write token: ${name(route)}${target.label} → 403 like the session`,
+            role,
+            route,
+            target,
+          })),
+      ),
+    );
+
+    it.each(forbidden)('$title', async ({ role, route, target }) => {
+      const response = await withoutSideEffects(() =>
+        send(withToken(role, 'write'), route, idOf(home, route, target), home),
+      );
+      expectForbidden(response);
+    });
+
+    it.each(ROLES.map((role) => ({ role, title: LABEL[role] })))(
+      "other org's $title write token: every id of this organization answers 404 (or 403) as the session does",
+      async ({ role }) => {
+        // Its first use notes last_used_at in its own organization (then not again within the minute, the clock is pinned).
+        expectStatus(await withToken(role, 'write', other).get('/me'), 200);
+        for (const route of ROUTES.filter((r) => r.id && !SESSION_ONLY.has(name(r)))) {
+          for (const target of targetsOf(route)) {
+            const id = idOf(home, route, target)!;
+            const session = await withoutSideEffects(() => send(other[role], route, id, home));
+            const token = await withoutSideEffects(() => send(withToken(role, 'write', other), route, id, home));
+            expect({ route: name(route), status: token.status, code: token.body?.code }).toEqual({
+              route: name(route),
+              status: session.status,
+              code: session.body?.code,
+            });
+            expect([403, 404]).toContain(token.status);
+          }
+        }
+      },
+    );
+
+    it('a session-only route (token management, logout, password) refuses even a write token', async () => {
+      for (const [method, path, body] of [
+        ['GET', '/me/api-tokens', undefined],
+        ['POST', '/me/api-tokens', { name: 'Minted by a token', scope: 'write', expiresAt: '2026-06-01T00:00:00Z' }],
+        ['DELETE', `/me/api-tokens/${home.ids.apiTokens.admin}`, undefined],
+        ['POST', '/auth/logout', {}],
+        ['POST', '/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'another-long-passphrase-9' }],
+      ] as const) {
+        const response = await withoutSideEffects(() => withToken('admin', 'write').request(method, path, body));
+        expectErrorBody(response, 403, 'AUTH.SESSION_REQUIRED');
+      }
     });
   });
 

@@ -117,6 +117,8 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
   let shareLinkId: string;
   let invitationId: string;
   let playbookId: string;
+  /** A personal API token of the 'profile' self-service user, whom the /me operations run as. */
+  let apiTokenId: string;
   /** Own-account operations run as dedicated users: a logout or a throttled wrong current password must not end the others' sessions. */
   let selfService: Record<string, { email: string; client: HttpClient }>;
   let tables: string[];
@@ -178,6 +180,13 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       );
       selfService[key] = { email, client: await login(api.http, email) };
     }
+    const apiToken = await selfService.profile.client.post('/me/api-tokens', {
+      name: 'Fuzz',
+      scope: 'read',
+      expiresAt: '2026-12-31T00:00:00Z',
+    });
+    expectStatus(apiToken, 201);
+    apiTokenId = apiToken.body.id;
     const served = await fetch(`${api.baseUrl}/api/docs-json`);
     doc = (await served.json()) as OpenApiDocument;
     tables = await tenantTablesOf(api.dataSource);
@@ -207,6 +216,7 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       [/^\/api\/v1\/report-share-links\//, shareLinkId],
       [/^\/api\/v1\/invitations\//, invitationId],
       [/^\/api\/v1\/playbooks\//, playbookId],
+      [/^\/api\/v1\/me\/api-tokens\//, apiTokenId],
     ];
     const found = prefixes.find(([pattern]) => pattern.test(path));
     if (!found) throw new Error(`No real id known for ${path}: add it to realIdFor`);
@@ -612,5 +622,46 @@ describe('fuzzing every write operation from its OpenAPI schema (fast-check)', (
       }
       expect(await counts()).toEqual(before);
     });
+  });
+
+  it('answers 401 in JSON to any forged personal API token, on reads and writes, never a 5xx, writing nothing', async () => {
+    const base64url = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('')),
+      minLength: 0,
+      maxLength: 200,
+    });
+    const forged = fc.oneof(
+      base64url.map((s) => `thl_pat_${s}`),
+      fc.string({ minLength: 43, maxLength: 43 }).map((s) => `thl_pat_${s.replace(/\s/g, 'x')}`),
+      fc.constantFrom(`thl_pat_${'A'.repeat(43)}`, 'thl_pat_', `thl_pat_${'A'.repeat(10_000)}`, "thl_pat_' OR 1=1 --"),
+    );
+    const samples = fc.sample(forged, { seed: SEED, numRuns: RUNS });
+    const before = await counts();
+    const failures: string[] = [];
+    for (const token of samples) {
+      for (const [method, path] of [
+        ['GET', '/api/v1/portfolio'],
+        ['POST', '/api/v1/clients'],
+      ]) {
+        const response = await fetch(`${api.baseUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: method === 'POST' ? JSON.stringify({ name: 'Forged', stage: 'growth' }) : undefined,
+        }).catch((error: Error) => ({ status: 0, text: async () => error.message }) as unknown as Response);
+        const text = await response.text();
+        // A header fetch refuses to send (a control character) never reaches the API: nothing to judge.
+        if (response.status === 0) continue;
+        let body: { code?: string; statusCode?: number } = {};
+        try {
+          body = JSON.parse(text);
+        } catch {
+          /* reported below */
+        }
+        if (response.status !== 401 || body.statusCode !== 401 || !body.code?.startsWith('AUTH.'))
+          failures.push(`${method} ${path} ${short(token)} → ${response.status} ${short(text)}`);
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -150,6 +150,7 @@ describe('OpenAPI document', () => {
     expect([...publicRoutes].sort()).toEqual([
       'GET /api/health',
       'GET /api/v1/calendar/{file}',
+      'GET /api/v1/auth/sso/discover',
       'GET /api/v1/digests/unsubscribe',
       // A report's share link: its token (256 random bits, stored hashed) is the credential.
       'GET /api/v1/shared-reports/{token}',
@@ -160,6 +161,8 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/signup',
       'POST /api/v1/auth/signup/verify',
+      'POST /api/v1/auth/sso/callback',
+      'POST /api/v1/auth/sso/start',
       'POST /api/v1/digests/unsubscribe',
       'POST /api/v1/invitations/accept',
       'POST /api/v1/invitations/inspect',

@@ -32,7 +32,8 @@ export interface TestApi {
  */
 export async function startTestApi(
   envOverrides: Record<string, string> = {},
-  options: { logTo?: DestinationStream } = {},
+  /** `port`: listen there instead of a free port (a test whose PUBLIC_URL must be the API's own origin). */
+  options: { logTo?: DestinationStream; port?: number } = {},
 ): Promise<TestApi> {
   // Each test file's queues are its own (a Redis key prefix, or a PostgreSQL schema), so no file sees another's jobs.
   const isolation = queueIsolation();
@@ -40,7 +41,7 @@ export async function startTestApi(
   if (!envOverrides.REDIS_URL) await migrateQueueSchema(process.env.DATABASE_URL!, envOverrides.QUEUE_SCHEMA);
   const env = testEnvironment(options.logTo ? { LOG_LEVEL: 'log', LOG_FORMAT: 'json', ...envOverrides } : envOverrides);
   const app = await createApiApp(env, { logger: options.logTo ? createLogger(env, 'API', options.logTo) : false });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appDatabaseUrl } from '@app/database';
-import { Clock, unsubscribeKey } from '@app/domain';
+import { Clock, ssoKey, unsubscribeKey } from '@app/domain';
 import { TEST_JWT_SECRET, TEST_PUBLIC_URL } from './test-env';
 import { pinnableClock } from './pin-clock';
 import { QueueName, type QueueConnectionConfig } from '@app/queue';
@@ -58,6 +58,7 @@ export async function startTestWorker(options: {
         webhookPolicy: { allowPrivateTargets: true },
         // The same key as the test API derives from its JWT secret, so the API verifies what the worker signs.
         digests: { publicUrl, unsubscribeKey: unsubscribeKey(undefined, TEST_JWT_SECRET) },
+        sso: { secretKey: ssoKey(undefined, TEST_JWT_SECRET), allowHttpIssuers: true, publicUrl },
       },
       scanEveryMinutes: 15,
       disableWebhookAfterFailures: options.disableWebhookAfterFailures ?? 5,

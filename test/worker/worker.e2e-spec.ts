@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { appDatabaseUrl, createDataSource, Db } from '@app/database';
 import { JobName, migrateQueueSchema, QueueName, selectQueueBackend } from '@app/queue';
-import { unsubscribeKey } from '@app/domain';
+import { ssoKey, unsubscribeKey } from '@app/domain';
 import { eventually, queueIsolation, TEST_JWT_SECRET, TEST_PUBLIC_URL, testEnvironment } from '@test/support';
 import { startHealthServer } from '../../apps/worker/src/health-server';
 import { assertEveryJobHandled } from '../../apps/worker/src/processors/job-handlers';
@@ -43,6 +43,7 @@ describe('worker', () => {
           driftScan: { publicUrl: TEST_PUBLIC_URL, alertBatchAbove: 5 },
           webhookPolicy: { allowPrivateTargets: true },
           digests: { publicUrl: TEST_PUBLIC_URL, unsubscribeKey: unsubscribeKey(undefined, TEST_JWT_SECRET) },
+          sso: { secretKey: ssoKey(undefined, TEST_JWT_SECRET), allowHttpIssuers: true, publicUrl: TEST_PUBLIC_URL },
         },
         scanEveryMinutes: 15,
         disableWebhookAfterFailures: 5,

@@ -4,6 +4,8 @@ import { AuthModule, type AuthOptions } from '@app/auth';
 import { DatabaseModule, type DataSourceConfig } from '@app/database';
 import { DomainModule, type DomainOptions } from '@app/domain';
 import { QueueModule, type QueueModuleOptions } from '@app/queue';
+import { SsoController } from './auth/sso.controller';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -68,6 +70,8 @@ export class ApiModule {
         ImportsController,
         CalendarController,
         PlaybooksController,
+        ApiTokensController,
+        SsoController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ShareLinkThrottle],
     };

@@ -13,6 +13,7 @@ import { useBoundedBodyParsers } from './http/body-parsers';
 import { enableCompression } from './http/compression';
 import { enableMultipart } from './http/multipart';
 import { createValidationPipe } from './http/validation';
+import { API_TOKEN_SCHEME } from './http/api-docs';
 import { resolveWebDir, serveWebApp } from './web/web-app';
 import { applyCors, applySecurityHeaders } from './security/security-headers';
 import { registerRequestLogging } from './logging/request-logging';
@@ -110,7 +111,35 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`Authorization: Bearer <accessToken>`. Ids outside your reach answer 404 exactly like missing ones. Errors share one JSON shape (ErrorResponse).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Relative: the document is served by the API it describes, whatever its origin (PUBLIC_URL, a proxy, a test port).
+    .addServer('/', 'The Throughline installation serving this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A login's access token" })
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'thl_pat_…',
+        description:
+          'A personal API token (POST /api/v1/me/api-tokens): your own access, never more; the read scope may only GET. ' +
+          'Invalid tokens are throttled per address like logins; an expired or revoked one answers 401.',
+      },
+      API_TOKEN_SCHEME,
+    )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return declarePublicOperations(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * An operation that declares no security is public (@Public(): login, sign-up, refresh, password reset, digest
+ * unsubscribe, health): say so with `security: []`, as linters and generated clients expect, rather than leaving it
+ * unsaid. test/api/openapi.e2e-spec.ts checks that these are exactly the @Public() routes.
+ */
+function declarePublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation && !operation.security?.length) operation.security = [];
+    }
+  }
+  return document;
 }

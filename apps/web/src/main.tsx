@@ -21,6 +21,7 @@ const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const SharedReportPage = lazy(() => import('./pages/SharedReportPage'));
 const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage'));
+const SsoCallbackPage = lazy(() => import('./pages/SsoCallbackPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const { me } = useSession();
@@ -42,6 +43,8 @@ function App() {
       <Route path="/shared/reports/:token" element={<SharedReportPage />} />
       {/* Invitation emails link here, with ?token=. */}
       <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+      {/* The organization's identity provider sends the browser back here (single sign-on). */}
+      <Route path="/sso/callback" element={<SsoCallbackPage />} />
       <Route
         element={
           <RequireSession>

@@ -9,6 +9,7 @@ import {
   dummyPasswordHash,
   hashPassword,
   Organization,
+  SsoService,
   Unauthorized,
   User,
   UsersService,
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
+    private readonly sso: SsoService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
@@ -76,6 +78,38 @@ export class AuthService {
       });
       return { ...issued, user: await this.users.getInOrganization(user.organizationId, user.id) };
     });
+  }
+
+  /**
+   * Completes a single sign-on (SsoService checks state, PKCE, nonce, email and domain, and finds or provisions the
+   * user): a session like a login's, issued in the same transaction, audited as `auth.login` with `method: sso`.
+   */
+  async signInWithSso(callbackQuery: string, browserBinding: string | undefined): Promise<AuthSessionView> {
+    const { issued, organizationId, userId } = await this.sso.complete(
+      callbackQuery,
+      browserBinding,
+      async (tx, user) => {
+        const owner = { id: user.id, organizationId: user.organization_id, tokenVersion: user.token_version };
+        const tokens = await this.tokens.issue(tx, owner);
+        await this.audit.record(
+          tx,
+          { organizationId: owner.organizationId, userId: owner.id },
+          'auth.login',
+          'user',
+          owner.id,
+          null,
+          {
+            method: 'sso',
+          },
+        );
+        return { issued: tokens, organizationId: owner.organizationId, userId: owner.id };
+      },
+    );
+    identifyForLog(organizationId, userId);
+    return this.db.forOrganization(organizationId, async () => ({
+      ...issued,
+      user: await this.users.getInOrganization(organizationId, userId),
+    }));
   }
 
   /**

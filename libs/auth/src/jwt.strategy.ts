@@ -11,7 +11,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuthenticatedRequestUser {
   actor: Actor;
-  sessionId: string;
+  /** The session of a login's access token; null for a personal API token (which has none). */
+  sessionId: string | null;
+  /** Set when the request came with a personal API token. */
+  apiTokenId?: string;
 }
 
 /**

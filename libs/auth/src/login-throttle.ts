@@ -36,6 +36,7 @@ export class LoginThrottle {
   private readonly resetsPerIp: RateLimiterPostgres;
   private readonly signupsPerAccount: RateLimiterPostgres;
   private readonly signupsPerIp: RateLimiterPostgres;
+  private readonly apiTokenFailuresPerIp: RateLimiterPostgres;
 
   constructor(dataSource: DataSource, @Inject(AUTH_OPTIONS) options: AuthOptions) {
     const pool = (dataSource.driver as unknown as { master: unknown }).master;
@@ -61,6 +62,11 @@ export class LoginThrottle {
       points: maxFailuresPerAccount,
     });
     this.signupsPerIp = new RateLimiterPostgres({ ...store, keyPrefix: 'signup-ip', points: maxFailuresPerIp });
+    this.apiTokenFailuresPerIp = new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'api-token-ip',
+      points: maxFailuresPerIp,
+    });
   }
 
   /** Counts an attempt; throws TooManyAttempts (429, Retry-After) when the account or the IP is over its limit. */
@@ -111,7 +117,34 @@ export class LoginThrottle {
     }
   }
 
+  /**
+   * Personal API tokens, before the lookup: an address that has presented LOGIN_MAX_FAILURES_PER_IP bad tokens within
+   * the window gets 429 (a token is 256 random bits, so this only stops the noise, and keeps the lookups cheap).
+   * Only failures count (countApiTokenFailure): an integration that works is never slowed.
+   */
+  async assertApiTokenAttemptsLeft(ip: string): Promise<void> {
+    const used = await this.apiTokenFailuresPerIp.get(digest(ip));
+    if (used && used.remainingPoints <= 0) throw tooManyTokenAttempts(used.msBeforeNext);
+  }
+
+  async countApiTokenFailure(ip: string): Promise<void> {
+    try {
+      await this.apiTokenFailuresPerIp.consume(digest(ip));
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw tooManyTokenAttempts(error.msBeforeNext);
+      throw error;
+    }
+  }
+
   async succeeded(attempt: CountedAttempt): Promise<void> {
     await Promise.all([this.perAccount.delete(attempt.accountKey), this.perIp.reward(attempt.ipKey, 1)]);
   }
+}
+
+function tooManyTokenAttempts(msBeforeNext: number): TooManyAttempts {
+  return new TooManyAttempts(
+    'AUTH.TOO_MANY_ATTEMPTS',
+    'Too many invalid API tokens from this address; try again later',
+    Math.max(1, Math.ceil(msBeforeNext / 1000)),
+  );
 }

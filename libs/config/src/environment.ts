@@ -255,6 +255,21 @@ export class Environment {
   @MinLength(32, { message: 'DIGEST_UNSUBSCRIBE_SECRET must be at least 32 characters' })
   DIGEST_UNSUBSCRIBE_SECRET?: string;
 
+  /**
+   * Encrypts each organization's OpenID Connect client secret at rest (AES-256-GCM, key = HKDF-SHA256 of it).
+   * Unset: derived from JWT_SECRET (HKDF, a label of its own), so the embedded default needs nothing; set it to keep
+   * the SSO secrets apart from the token key (changing either key makes stored client secrets unreadable: re-enter them).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SSO_SECRET_KEY must be at least 32 characters' })
+  SSO_SECRET_KEY?: string;
+
+  /** Accept http:// OpenID issuers (local development and tests only: the client secret would cross the network in clear). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SSO_ALLOW_HTTP_ISSUERS = false;
+
   /** The built dashboard the API serves at `/`. Empty: dist/web of this installation (built by `npm run build`). */
   @IsString()
   WEB_DIST_DIR = '';
@@ -332,6 +347,7 @@ export const ENVIRONMENT_VARIABLES = Object.keys(new Environment()).concat([
   'JWT_SECRET',
   'SMTP_URL',
   'DIGEST_UNSUBSCRIBE_SECRET',
+  'SSO_SECRET_KEY',
   'PUBLIC_URL',
 ]) as Array<keyof Environment>;
 

@@ -16,6 +16,11 @@ export type SystemReason =
   | 'login'
   | 'refresh-token'
   | 'password-reset'
+  // A presented personal API token names no organization: find its owner's, by the token's hash.
+  | 'api-token'
+  // Single sign-on: the organization of an email domain (discovery, start) and of a returning `state` (callback), and
+  // whether a domain is claimed by another organization already.
+  | 'sso'
   // A sign-up belongs to no organization until its emailed link is followed: its pending row, the address check
   // (an email names no organization) and its verification email's outbox row (of no organization).
   | 'signup'

@@ -9,6 +9,7 @@ import {
 import { DIGEST_OPTIONS } from './digests/digest-composer.service';
 import { DRIFT_SCAN_OPTIONS } from './drift/drift-scan.service';
 import { WEBHOOK_POLICY_OPTIONS } from './notifications/delivery/webhook-target';
+import { SSO_OPTIONS } from './sso/sso-crypto';
 
 const JWT_SECRET = 'jwt-secret-that-is-long-enough-for-the-tests';
 const valid = (): DomainOptions =>
@@ -27,7 +28,9 @@ describe('domain options', () => {
       driftScan: { publicUrl: 'https://throughline.example.com', alertBatchAbove: 7 },
       webhookPolicy: { allowPrivateTargets: false },
       digests: { publicUrl: 'https://throughline.example.com', unsubscribeKey: expect.any(String) },
+      sso: { secretKey: expect.any(Buffer), allowHttpIssuers: false, publicUrl: 'https://throughline.example.com' },
     });
+    expect(options.sso.secretKey).toHaveLength(32);
     expect(options.digests.unsubscribeKey).not.toContain(JWT_SECRET);
     const providers = DomainModule.forRoot(options).providers ?? [];
     expect(providers).toEqual(
@@ -35,6 +38,7 @@ describe('domain options', () => {
         { provide: DRIFT_SCAN_OPTIONS, useValue: options.driftScan },
         { provide: WEBHOOK_POLICY_OPTIONS, useValue: options.webhookPolicy },
         { provide: DIGEST_OPTIONS, useValue: options.digests },
+        { provide: SSO_OPTIONS, useValue: options.sso },
       ]),
     );
   });
@@ -65,6 +69,11 @@ describe('domain options', () => {
       (o: DomainOptions) => ({ ...o, digests: { ...o.digests, publicUrl: 'localhost:3000' } }),
     ],
     ['digests.unsubscribeKey', (o: DomainOptions) => ({ ...o, digests: { ...o.digests, unsubscribeKey: '' } })],
+    ['sso.secretKey', (o: DomainOptions) => ({ ...o, sso: { ...o.sso, secretKey: Buffer.alloc(8) } })],
+    [
+      'sso.allowHttpIssuers (SSO_ALLOW_HTTP_ISSUERS)',
+      (o: DomainOptions) => ({ ...o, sso: { ...o.sso, allowHttpIssuers: 'yes' as unknown as boolean } }),
+    ],
   ])('refuse to build the module when %s is bad, naming it', (name, spoil) => {
     const bad = spoil(valid());
     expect(() => assertDomainOptions(bad)).toThrow(InvalidDomainOptionsError);

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessRepository } from './access/access.repository';
 import { AccessService } from './access/access.service';
+import { ApiTokensRepository } from './api-tokens/api-tokens.repository';
+import { ApiTokensService } from './api-tokens/api-tokens.service';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
@@ -50,12 +52,19 @@ import { SummaryService } from './portfolio/summary.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
+import { SSO_OPTIONS } from './sso/sso-crypto';
+import { SsoRepository } from './sso/sso.repository';
+import { SsoService } from './sso/sso.service';
 import { assertDomainOptions, type DomainOptions } from './domain-options';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [
   AccessService,
+  ApiTokensRepository,
+  ApiTokensService,
+  SsoRepository,
+  SsoService,
   AuditService,
   CalendarRepository,
   CalendarService,
@@ -117,7 +126,7 @@ const SERVICES = [
 @Module({})
 export class DomainModule {
   static forRoot(options: DomainOptions): DynamicModule {
-    const { driftScan, webhookPolicy, digests } = assertDomainOptions(options);
+    const { driftScan, webhookPolicy, digests, sso } = assertDomainOptions(options);
     return {
       module: DomainModule,
       global: true,
@@ -125,6 +134,7 @@ export class DomainModule {
         { provide: DRIFT_SCAN_OPTIONS, useValue: driftScan },
         { provide: WEBHOOK_POLICY_OPTIONS, useValue: webhookPolicy },
         { provide: DIGEST_OPTIONS, useValue: digests },
+        { provide: SSO_OPTIONS, useValue: sso },
         Clock,
         ...SERVICES,
       ],

@@ -1,3 +1,4 @@
+import { ApiToken } from './api-tokens/api-token.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
 import { Client } from './clients/client.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   PlaybookVersion,
   PlaybookApplication,
   MilestoneForecast,
+  ApiToken,
 ];

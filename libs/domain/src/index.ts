@@ -1,4 +1,5 @@
 export * from './access';
+export * from './api-tokens';
 export * from './audit';
 export * from './calendar';
 export * from './check-ins';
@@ -23,6 +24,7 @@ export * from './portfolio';
 export * from './priorities';
 export * from './reports';
 export * from './shared';
+export * from './sso';
 export * from './users';
 export * from './demo';
 export * from './domain-options';

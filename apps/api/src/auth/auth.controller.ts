@@ -30,7 +30,7 @@ import {
   TokenPairView,
 } from '@app/auth';
 import { UpdateProfileDto, UsersService, type Actor } from '@app/domain';
-import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
+import { ApiAuthenticated, ApiSessionAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
 
 @ApiTags('auth')
@@ -125,7 +125,7 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  @ApiAuthenticated()
+  @ApiSessionAuthenticated()
   @ApiOperation({ summary: 'End this session (or, without a refresh token, every session)' })
   @ApiNoContentResponse()
   async logout(
@@ -138,7 +138,7 @@ export class AuthController {
 
   @Post('me/password')
   @HttpCode(204)
-  @ApiAuthenticated()
+  @ApiSessionAuthenticated()
   @ApiOperation({ summary: 'Change your own password (every role); every session ends, so log in again' })
   @ApiNoContentResponse()
   @ApiWrite()

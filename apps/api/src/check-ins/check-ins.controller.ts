@@ -36,6 +36,7 @@ export class CheckInsController {
   }
 
   @Get('priorities/:id/check-ins')
+  @ApiOperation({ summary: 'Check-ins of a priority, paged (order: newest first by default)' })
   @Ok(CheckInPage)
   list(
     @CurrentActor() actor: Actor,

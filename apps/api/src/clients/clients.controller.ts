@@ -38,6 +38,7 @@ export class ClientsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One client you may see' })
   @Ok(ClientView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ClientView> {
     return this.clients.get(actor, id);

@@ -46,6 +46,7 @@ export class EngagementsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One engagement you may see (the allocation only for staff)' })
   @Ok(EngagementView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<EngagementView> {
     return this.engagements.get(actor, id);

@@ -38,12 +38,14 @@ export class ExecutivesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One placed executive (admin, account manager; an executive their own profile)' })
   @Ok(ExecutiveView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<ExecutiveView> {
     return this.executives.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit a placed executive (admin, account manager)' })
   @Ok(ExecutiveView)
   @ApiWrite()
   update(

@@ -10,14 +10,29 @@ import {
   ApiUnprocessableEntityResponse,
   ApiConflictResponse,
 } from '@nestjs/swagger';
+import { SessionOnly } from '@app/auth';
 import { ErrorResponse } from './error-response';
 
-/** The error responses every authenticated route can give, declared once. */
+/** The OpenAPI security scheme of personal API tokens (`bearer` is a session's access token). */
+export const API_TOKEN_SCHEME = 'apiToken';
+
+/**
+ * The error responses every authenticated route can give, declared once. Either credential works: a session's
+ * access token (`bearer`) or a personal API token (`apiToken`, whose `read` scope refuses anything but GET with 403).
+ */
 export const ApiAuthenticated = () =>
+  applyDecorators(ApiBearerAuth(), ApiBearerAuth(API_TOKEN_SCHEME), authenticatedErrors());
+
+/** A route only a signed-in session may call (SessionOnly): an API token gets 403 AUTH.SESSION_REQUIRED. */
+export const ApiSessionAuthenticated = () => applyDecorators(SessionOnly(), ApiBearerAuth(), authenticatedErrors());
+
+const authenticatedErrors = () =>
   applyDecorators(
-    ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Missing, invalid or expired access token' }),
-    ApiForbiddenResponse({ type: ErrorResponse, description: 'Your role may not do this' }),
+    ApiForbiddenResponse({
+      type: ErrorResponse,
+      description: 'Your role may not do this (or your API token may not: read scope, or session only)',
+    }),
     ApiNotFoundResponse({ type: ErrorResponse, description: 'Missing, or outside your reach (same answer)' }),
     ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid input; `errors` names each field' }),
   );

@@ -35,12 +35,14 @@ export class MilestonesController {
   }
 
   @Get('priorities/:id/milestones')
+  @ApiOperation({ summary: 'Milestones of a priority' })
   @Ok([MilestoneView])
   list(@CurrentActor() actor: Actor, @UuidParam('id') priorityId: string): Promise<MilestoneView[]> {
     return this.milestones.list(actor, priorityId);
   }
 
   @Get('milestones/:id')
+  @ApiOperation({ summary: 'One milestone with its baseline, due date and forecast' })
   @Ok(MilestoneView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<MilestoneView> {
     return this.milestones.get(actor, id);

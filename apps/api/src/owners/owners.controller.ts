@@ -38,12 +38,14 @@ export class OwnersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One accountability owner at a client you may see' })
   @Ok(OwnerView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<OwnerView> {
     return this.owners.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Edit an accountability owner (admin, account manager)' })
   @Ok(OwnerView)
   @ApiWrite()
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateOwnerDto): Promise<OwnerView> {

@@ -36,6 +36,7 @@ export class PrioritiesController {
   }
 
   @Get('priorities/:id')
+  @ApiOperation({ summary: 'One priority with its owner and progress' })
   @Ok(PriorityView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PriorityView> {
     return this.priorities.get(actor, id);

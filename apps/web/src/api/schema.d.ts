@@ -8,6 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness and database reachability (public; 503 when the database is down) */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -221,6 +222,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a single sign-on with the identity provider's answer: a session like a login's, or 401 and none */
+        post: operations["SsoController_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an email's domain signs in with its organization's identity provider */
+        get: operations["SsoController_discover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a single sign-on: answers the identity provider's URL (state, nonce, PKCE) and binds it to this browser */
+        post: operations["SsoController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{file}": {
         parameters: {
             query?: never;
@@ -280,6 +332,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One client you may see */
         get: operations["ClientsController_get"];
         put?: never;
         post?: never;
@@ -384,6 +437,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One engagement you may see (the allocation only for staff) */
         get: operations["EngagementsController_get"];
         put?: never;
         post?: never;
@@ -576,12 +630,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One placed executive (admin, account manager; an executive their own profile) */
         get: operations["ExecutivesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit a placed executive (admin, account manager) */
         patch: operations["ExecutivesController_update"];
         trace?: never;
     };
@@ -740,6 +796,41 @@ export interface paths {
         patch: operations["AuthController_updateMe"];
         trace?: never;
     };
+    "/api/v1/me/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal API tokens, newest first, with their last use (never the tokens themselves) */
+        get: operations["ApiTokensController_list"];
+        put?: never;
+        /** Create a personal API token (read or write scope, with an expiry); the token is shown only in this answer */
+        post: operations["ApiTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your API tokens: it answers 401 from now on; it stays listed as revoked (revoking twice is fine) */
+        delete: operations["ApiTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -817,6 +908,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One milestone with its baseline, due date and forecast */
         get: operations["MilestonesController_get"];
         put?: never;
         post?: never;
@@ -913,6 +1005,24 @@ export interface paths {
         patch: operations["OrganizationController_update"];
         trace?: never;
     };
+    "/api/v1/organization/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's single sign-on settings, without the client secret (admin) */
+        get: operations["SsoController_settings"];
+        /** Set single sign-on: issuer, client id and secret (stored encrypted), allowed email domains, default role (admin) */
+        put: operations["SsoController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organization/webhooks": {
         parameters: {
             query?: never;
@@ -974,12 +1084,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One accountability owner at a client you may see */
         get: operations["OwnersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit an accountability owner (admin, account manager) */
         patch: operations["OwnersController_update"];
         trace?: never;
     };
@@ -1109,6 +1221,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One priority with its owner and progress */
         get: operations["PrioritiesController_get"];
         put?: never;
         post?: never;
@@ -1126,6 +1239,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Check-ins of a priority, paged (order: newest first by default) */
         get: operations["CheckInsController_list"];
         put?: never;
         /** Post a check-in: RAG, confidence 0–10, note, blockers (executive, admin, account manager) */
@@ -1143,6 +1257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Milestones of a priority */
         get: operations["MilestonesController_list"];
         put?: never;
         /** Add a milestone; its due date becomes the baseline (admin, account manager) */
@@ -1492,6 +1607,24 @@ export interface components {
             /** @description Open milestones within the limit as booked that the change would take over it, by due date */
             overloaded: components["schemas"]["WhatIfMilestoneView"][];
         };
+        ApiTokenView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            scope: "read" | "write";
+        };
         ApplyPlaybookDto: {
             /** @description One owner per playbook priority, in the playbook's order (owners of the engagement's client) */
             ownerIds: string[];
@@ -1646,6 +1779,24 @@ export interface components {
             /** @example Scaling up for the Q3 launch */
             reason: string;
         };
+        CreateApiTokenDto: {
+            /**
+             * Format: date-time
+             * @description When the token stops working: in the future, at most 366 days ahead
+             * @example 2026-12-31T23:59:59Z
+             */
+            expiresAt: string;
+            /**
+             * @description What the token is for
+             * @example Nightly BI export
+             */
+            name: string;
+            /**
+             * @description read: GET requests only (anything else answers 403); write: everything your role may do
+             * @enum {string}
+             */
+            scope: "read" | "write";
+        };
         CreateCheckInDto: {
             blockers?: string | null;
             /** @description How confident the author is that the priority lands on time */
@@ -1673,6 +1824,29 @@ export interface components {
              */
             status: "active" | "inactive";
         };
+        CreatedApiTokenView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            scope: "read" | "write";
+            /**
+             * @description The token: shown once, only its hash is stored. Send it as `Authorization: Bearer <token>`.
+             * @example thl_pat_3q2-7wEXAMPLEEXAMPLEEXAMPLEEXAMPLEEXAMPLE
+             */
+            token: string;
+        };
         CreatedShareLinkView: {
             /** Format: date-time */
             createdAt: string;
@@ -1696,7 +1870,7 @@ export interface components {
             disabledAt: string | null;
             enabled: boolean;
             /** @enum {string} */
-            format: "json" | "slack";
+            format: "json" | "slack" | "teams";
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -1871,11 +2045,11 @@ export interface components {
         };
         CreateWebhookDto: {
             /**
-             * @description slack: Slack-compatible incoming-webhook body
+             * @description slack: Slack-compatible incoming-webhook body; teams: Microsoft Teams incoming-webhook body (an Adaptive Card)
              * @default json
              * @enum {string}
              */
-            format: "json" | "slack";
+            format: "json" | "slack" | "teams";
             /**
              * @default info
              * @enum {string}
@@ -2844,6 +3018,64 @@ export interface components {
             /** @description The token from the emailed sign-up link */
             token: string;
         };
+        SsoCallbackDto: {
+            /**
+             * @description The query string the IdP sent the browser back with (to /sso/callback)
+             * @example ?code=abc&state=xyz
+             */
+            callbackQuery: string;
+        };
+        SsoDiscoveryView: {
+            /** @description Whether the address belongs to an organization that signs in with its IdP */
+            available: boolean;
+            /** @example Sign in with login.acme.com */
+            label?: string;
+        };
+        SsoSettingsDto: {
+            /**
+             * @description Who may sign in: email domains (exactly, no subdomains), each at most one organization
+             * @example [
+             *       "acme.com"
+             *     ]
+             */
+            allowedDomains: string[];
+            clientId: string;
+            /**
+             * Format: password
+             * @description Required the first time; left out, the stored one stays. Stored encrypted, never shown again.
+             */
+            clientSecret?: string;
+            /**
+             * @description The role of a person signing in for the first time
+             * @enum {string}
+             */
+            defaultRole: "admin" | "account_manager" | "executive" | "client_viewer";
+            /** @description Offer "Sign in with …" on the login page */
+            enabled: boolean;
+            /** @description The IdP's issuer URL (its discovery document is <issuer>/.well-known/openid-configuration) */
+            issuer: string;
+        };
+        SsoSettingsView: {
+            allowedDomains: string[];
+            clientId: string | null;
+            configured: boolean;
+            /** @enum {string|null} */
+            defaultRole: "admin" | "account_manager" | "executive" | "client_viewer" | null;
+            enabled: boolean;
+            /** @description Whether a client secret is stored (it is never shown) */
+            hasClientSecret: boolean;
+            issuer: string | null;
+            /** @description Register this as the redirect URI at the IdP */
+            redirectUri: string;
+        };
+        SsoStartDto: {
+            /** @example ann@acme.com */
+            email: string;
+        };
+        SsoStartView: {
+            /** @description The IdP's authorization URL: send the browser there */
+            authorizationUrl: string;
+        };
         SummaryCheckInView: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -3105,7 +3337,7 @@ export interface components {
             /** @description Re-enabling resets the failure count */
             enabled?: boolean;
             /** @enum {string} */
-            format?: "json" | "slack";
+            format?: "json" | "slack" | "teams";
             /** @enum {string} */
             minSeverity?: "info" | "warning" | "critical";
             url?: string;
@@ -3138,7 +3370,7 @@ export interface components {
             disabledAt: string | null;
             enabled: boolean;
             /** @enum {string} */
-            format: "json" | "slack";
+            format: "json" | "slack" | "teams";
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -3247,7 +3479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +3536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3361,7 +3593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3440,7 +3672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +3758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3624,7 +3856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,6 +4051,91 @@ export interface operations {
             };
         };
     };
+    SsoController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoCallbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionView"];
+                };
+            };
+            /** @description SSO.STATE_INVALID, SSO.IDP_ERROR (nonce, PKCE, signature…), SSO.DOMAIN_NOT_ALLOWED, SSO.USER_DISABLED… */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_discover: {
+        parameters: {
+            query: {
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoDiscoveryView"];
+                };
+            };
+        };
+    };
+    SsoController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoStartView"];
+                };
+            };
+            /** @description SSO.NOT_AVAILABLE for this email address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     CalendarController_feed: {
         parameters: {
             query?: never;
@@ -3888,7 +4205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3970,7 +4287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +4349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4107,7 +4424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4248,7 +4565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4311,7 +4628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4370,7 +4687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4505,7 +4822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4567,7 +4884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,7 +4959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,7 +5020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +5095,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +5159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4921,7 +5238,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4979,7 +5296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5036,7 +5353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5097,7 +5414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,7 +5493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5251,7 +5568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5315,7 +5632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5390,7 +5707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5454,7 +5771,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,7 +5850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5608,7 +5925,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5670,7 +5987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5732,7 +6049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,7 +6124,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5868,7 +6185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5944,7 +6261,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6008,7 +6325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6102,7 +6419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,7 +6480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6225,7 +6542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6300,7 +6617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6375,7 +6692,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6557,7 +6874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6616,7 +6933,176 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApiTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenView"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApiTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiTokenView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ApiTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6671,7 +7157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6726,7 +7212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,7 +7271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6840,7 +7326,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6899,7 +7385,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6956,7 +7442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7040,7 +7526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7101,7 +7587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7180,7 +7666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7255,7 +7741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7316,7 +7802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7394,7 +7880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7449,7 +7935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7508,7 +7994,139 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SsoController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7581,7 +8199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7643,7 +8261,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7716,7 +8334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +8395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7855,7 +8473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7917,7 +8535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7992,7 +8610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8053,7 +8671,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8129,7 +8747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8188,7 +8806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8263,7 +8881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8324,7 +8942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8399,7 +9017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8474,7 +9092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8531,7 +9149,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8604,7 +9222,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8672,7 +9290,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8729,7 +9347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8790,7 +9408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8869,7 +9487,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8933,7 +9551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9008,7 +9626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9072,7 +9690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9147,7 +9765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9222,7 +9840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9279,7 +9897,7 @@ export interface operations {
                     "application/pdf": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9336,7 +9954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9397,7 +10015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9572,7 +10190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9629,7 +10247,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9690,7 +10308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9765,7 +10383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9840,7 +10458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9919,7 +10537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import type { ApiError } from '../api/client';
+import { api, unwrap, type ApiError } from '../api/client';
 import { useSession } from '../auth/session';
 import { FormError, TextField } from '../components/forms';
 import { useTitle } from '../lib/use-title';
@@ -16,8 +16,35 @@ export function LoginPage() {
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Single sign-on: offered once the email's domain is known to sign in with its organization's identity provider.
+  const [sso, setSso] = useState<{ email: string; label: string } | null>(null);
+  const [ssoBusy, setSsoBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (me) return <Navigate to={from} replace />;
+
+  async function discoverSso() {
+    const address = email.trim();
+    if (!/^\S+@\S+\.\S+$/.test(address) || sso?.email === address) return;
+    try {
+      const found = await unwrap(api.GET('/api/v1/auth/sso/discover', { params: { query: { email: address } } }));
+      setSso(found.available && found.label ? { email: address, label: found.label } : null);
+    } catch {
+      setSso(null); // password login still works
+    }
+  }
+
+  async function startSso() {
+    if (!sso) return;
+    setSsoBusy(true);
+    setFormError(null);
+    try {
+      const { authorizationUrl } = await unwrap(api.POST('/api/v1/auth/sso/start', { body: { email: sso.email } }));
+      window.location.assign(authorizationUrl);
+    } catch (caught) {
+      setFormError((caught as ApiError).message);
+      setSsoBusy(false);
+    }
+  }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -55,6 +82,7 @@ export function LoginPage() {
           autoComplete="username"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
+          onBlur={() => void discoverSso()}
           error={errors.email}
           autoFocus
         />
@@ -70,6 +98,13 @@ export function LoginPage() {
           {busy ? 'Logging in…' : 'Log in'}
         </button>
       </form>
+      {sso ? (
+        <p>
+          <button type="button" onClick={() => void startSso()} disabled={ssoBusy}>
+            {sso.label}
+          </button>
+        </p>
+      ) : null}
       <p>
         <Link to="/reset-password">Forgot your password?</Link>
       </p>

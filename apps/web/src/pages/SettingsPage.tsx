@@ -6,8 +6,12 @@ import { useTitle } from '../lib/use-title';
 import { ErrorState, Loading } from '../components/states';
 import { formatInstant } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { ApiTokensSection } from './ApiTokensSection';
 
-/** Own timezone (PATCH /me), weekly digest preferences (every role), alert notification preferences and password. */
+/**
+ * Own timezone (PATCH /me), weekly digest preferences (every role), alert notification preferences, password and
+ * personal API tokens.
+ */
 export default function SettingsPage() {
   const me = useMe();
   useTitle('Settings');
@@ -19,6 +23,7 @@ export default function SettingsPage() {
       {me.role !== 'client_viewer' ? <NotificationPreferences /> : null}
       <CalendarFeed />
       <ChangePassword />
+      <ApiTokensSection />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsUrl, Length } from 'class-validator';
+import { WEBHOOK_FORMATS, type WebhookFormat } from './notification.entity';
 import { SEVERITIES, type Severity } from '../drift/drift-types';
 import { PageQueryDto } from '../shared/pagination';
 import { Optional } from '../shared/validation';
@@ -18,19 +19,20 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://hooks.example.com/throughline' }) @IsUrl(URL_OPTIONS) @Length(1, 2000) url!: string;
   @ApiPropertyOptional({
-    enum: ['json', 'slack'],
+    enum: WEBHOOK_FORMATS,
     default: 'json',
-    description: 'slack: Slack-compatible incoming-webhook body',
+    description:
+      'slack: Slack-compatible incoming-webhook body; teams: Microsoft Teams incoming-webhook body (an Adaptive Card)',
   })
   @Optional()
-  @IsIn(['json', 'slack'])
-  format?: 'json' | 'slack';
+  @IsIn(WEBHOOK_FORMATS)
+  format?: WebhookFormat;
   @ApiPropertyOptional({ enum: SEVERITIES, default: 'info' }) @Optional() @IsIn(SEVERITIES) minSeverity?: Severity;
 }
 
 export class UpdateWebhookDto {
   @ApiPropertyOptional() @Optional() @IsUrl(URL_OPTIONS) @Length(1, 2000) url?: string;
-  @ApiPropertyOptional({ enum: ['json', 'slack'] }) @Optional() @IsIn(['json', 'slack']) format?: 'json' | 'slack';
+  @ApiPropertyOptional({ enum: WEBHOOK_FORMATS }) @Optional() @IsIn(WEBHOOK_FORMATS) format?: WebhookFormat;
   @ApiPropertyOptional({ enum: SEVERITIES }) @Optional() @IsIn(SEVERITIES) minSeverity?: Severity;
   @ApiPropertyOptional({ description: 'Re-enabling resets the failure count' })
   @Optional()
@@ -41,7 +43,7 @@ export class UpdateWebhookDto {
 export class WebhookView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() url!: string;
-  @ApiProperty({ enum: ['json', 'slack'] }) format!: 'json' | 'slack';
+  @ApiProperty({ enum: WEBHOOK_FORMATS }) format!: WebhookFormat;
   @ApiProperty({ enum: SEVERITIES }) minSeverity!: Severity;
   @ApiProperty() enabled!: boolean;
   @ApiProperty() consecutiveFailures!: number;

@@ -13,6 +13,9 @@ export const OUTBOX_EVENTS = [
   'invitation.sent',
 ] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
+/** How a webhook's body is shaped: the payload itself, a Slack message, or a Microsoft Teams Adaptive Card. */
+export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 export type OutboxChannel = 'email' | 'webhook';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -45,7 +48,7 @@ export class Webhook {
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
   @Column({ type: 'text' }) url!: string;
   @Column({ type: 'text' }) secret!: string;
-  @Column({ type: 'text' }) format!: 'json' | 'slack';
+  @Column({ type: 'text' }) format!: WebhookFormat;
   @Column({ name: 'min_severity', type: 'text', default: 'info' }) minSeverity!: Severity;
   @Column({ type: 'boolean', default: true }) enabled!: boolean;
   @Column({ name: 'consecutive_failures', type: 'integer', default: 0 }) consecutiveFailures!: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '@app/database/transaction';
 import type { NotificationPayload } from './delivery/alert-batch-message';
+import type { WebhookFormat } from './notification.entity';
 
 /** Omit over each member of a union (the built-in Omit would merge the members). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -29,7 +30,7 @@ export type UnclaimableOutboxRow =
 export interface WebhookTarget {
   url: string;
   secret: string;
-  format: 'json' | 'slack';
+  format: WebhookFormat;
   enabled: boolean;
 }
 

@@ -65,7 +65,7 @@ export function severityBreakdown(bySeverity: Record<Severity, number>): string 
   return parts.length <= 1 ? (parts[0] ?? '0') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-function headline({ batch }: AlertBatchPayload): string {
+export function headline({ batch }: AlertBatchPayload): string {
   const what =
     batch.escalated === 0
       ? 'new drift alerts'

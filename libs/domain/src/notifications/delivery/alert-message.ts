@@ -197,7 +197,7 @@ export function slackMessage(payload: AlertNotificationPayload): { text: string;
   };
 }
 
-function slackTitle(payload: AlertNotificationPayload): string {
+export function slackTitle(payload: AlertNotificationPayload): string {
   const { severity, rule } = payload.alert;
   const label = ruleLabel(rule).toLowerCase();
   switch (payload.event) {

@@ -240,6 +240,21 @@ describe('sendWebhook (real receiver)', () => {
     expect(Array.isArray(body.blocks)).toBe(true);
   });
 
+  it('sends a Microsoft Teams Adaptive Card when the format is teams, signed like the others', async () => {
+    await sendWebhook({ target: loopback(receiver.url), secret, format: 'teams', payload: payload(), now });
+    const request = receiver.requests.at(-1)!;
+    const body = request.json as {
+      type: string;
+      attachments: Array<{ contentType: string; content: { body: unknown[]; actions: unknown[] } }>;
+    };
+    expect(body.type).toBe('message');
+    expect(body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(body.attachments[0].content.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open in Throughline', url: 'https://app.throughline.test/alerts/a1' },
+    ]);
+    expect(request.headers[WEBHOOK_SIGNATURE_HEADER]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+  });
+
   it.each([
     [500, TransientDeliveryError],
     [503, TransientDeliveryError],

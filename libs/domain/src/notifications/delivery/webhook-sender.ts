@@ -1,15 +1,15 @@
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, fetch, type Response } from 'undici';
 import { slackNotification, type NotificationPayload } from './alert-batch-message';
+import { teamsNotification } from './teams-message';
 import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature';
 import type { CheckedWebhookTarget } from './webhook-target';
+import type { WebhookFormat } from '../notification.entity';
 
 /** The outbox id, repeated on every retry of the same row, so receivers can drop duplicates. */
 export const WEBHOOK_DELIVERY_HEADER = 'x-throughline-delivery';
 export const WEBHOOK_EVENT_HEADER = 'x-throughline-event';
-
-export type WebhookFormat = 'json' | 'slack';
 
 /** How long a receiver has to answer one call. */
 export const WEBHOOK_TIMEOUT_MS = 5000;
@@ -40,7 +40,9 @@ export async function sendWebhook({
   const target = parseWebhookUrl(checked.url);
   assertPinned(target, checked);
   // The exact string that is signed is the exact string sent: receivers verify the raw body.
-  const body = JSON.stringify(format === 'slack' ? slackNotification(payload) : payload);
+  const body = JSON.stringify(
+    format === 'slack' ? slackNotification(payload) : format === 'teams' ? teamsNotification(payload) : payload,
+  );
   const headers = {
     'content-type': 'application/json',
     'user-agent': 'Throughline-Webhooks/1',
