@@ -86,6 +86,7 @@ describe('form validation messages', () => {
     render(<ReplanForm milestone={milestone} onDone={onDone} />);
     await userEvent.clear(screen.getByLabelText('New due date'));
     await userEvent.type(screen.getByLabelText('New due date'), '2026-04-10');
+    await userEvent.selectOptions(screen.getByLabelText('Cause'), 'dependency');
     await userEvent.type(screen.getByLabelText('Reason for the change'), 'Vendor slipped');
     await userEvent.click(screen.getByRole('button', { name: 'Re-plan' }));
     expect(await screen.findByText('reason must be shorter than or equal to 2000 characters')).toBeInTheDocument();
@@ -93,7 +94,7 @@ describe('form validation messages', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     const request = (fetch.mock.calls[0] as unknown as [Request])[0];
     expect(request.url).toContain(`/api/v1/milestones/${milestone.id}/replan`);
-    expect(await request.json()).toEqual({ dueDate: '2026-04-10', reason: 'Vendor slipped' });
+    expect(await request.json()).toEqual({ dueDate: '2026-04-10', reason: 'Vendor slipped', category: 'dependency' });
     expect(onDone).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
   });
