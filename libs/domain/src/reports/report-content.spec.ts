@@ -1,4 +1,5 @@
 import { buildReportContent, headline, type ReportFacts } from './report-content';
+import { renderReportPdf } from './report-pdf';
 
 /** A quarter of a CRO engagement: two priorities, four milestones, two re-plans, three check-ins. */
 const facts: ReportFacts = {
@@ -241,5 +242,14 @@ describe('overdue at the end of a period that runs into the future', () => {
     });
     // m3 is due 2026-03-25 and m4 2026-04-20: neither is overdue on 2026-03-10.
     expect(content.figures.openOverdue).toBe(0);
+  });
+});
+
+describe('renderReportPdf', () => {
+  it('gives the same bytes for the same report (a stable document ID and creation date)', async () => {
+    const content = buildReportContent(facts);
+    const [first, second] = [await renderReportPdf(content), await renderReportPdf(content)];
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(first.equals(second)).toBe(true);
   });
 });

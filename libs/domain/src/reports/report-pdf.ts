@@ -15,7 +15,14 @@ export function renderReportPdf(content: ReportContent): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    info: { Title: content.title, Author: 'Throughline', Subject: 'Period report' },
+    // A fixed creation date (the report's own) makes the file identical on every download: pdfkit derives the
+    // document ID from the info dictionary, so the same report always gives the same bytes.
+    info: {
+      Title: content.title,
+      Author: 'Throughline',
+      Subject: 'Period report',
+      CreationDate: new Date(`${content.generatedOn}T00:00:00Z`),
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
