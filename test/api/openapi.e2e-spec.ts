@@ -149,8 +149,8 @@ describe('OpenAPI document', () => {
     // feed URL (calendar apps subscribe without a session): its random token, stored hashed, is the credential.
     expect([...publicRoutes].sort()).toEqual([
       'GET /api/health',
-      'GET /api/v1/calendar/{file}',
       'GET /api/v1/auth/sso/discover',
+      'GET /api/v1/calendar/{file}',
       'GET /api/v1/digests/unsubscribe',
       // A report's share link: its token (256 random bits, stored hashed) is the credential.
       'GET /api/v1/shared-reports/{token}',

@@ -522,15 +522,24 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
     expect(failedJobs.filter((reason) => !/stalled more than allowable limit/.test(reason ?? ''))).toEqual([]);
   });
 
+  /** The rules a client-side owner is mailed about, written out here rather than taken from the code under test. */
+  const OWNER_FACING_RULES = [
+    'milestone_overdue',
+    'milestone_forecast_slip',
+    'milestone_replanned',
+    'priority_behind_plan',
+    'forecast_beyond_target',
+  ];
+
   /** Who should be mailed for each alert, derived independently from the tenant's data. */
   async function expectedRecipients(): Promise<Map<string, Set<string>>> {
     const alerts = await orgQuery<
-      Array<{ id: string; subject_type: string; subject_id: string; engagement_id: string | null }>
-    >(`SELECT id, subject_type, subject_id, engagement_id FROM drift_alerts WHERE organization_id = $1`);
+      Array<{ id: string; rule: string; subject_type: string; subject_id: string; engagement_id: string | null }>
+    >(`SELECT id, rule, subject_type, subject_id, engagement_id FROM drift_alerts WHERE organization_id = $1`);
     const ownerEmail = new Map(
       (
-        await orgQuery<Array<{ id: string; email: string | null; client_id: string }>>(
-          `SELECT o.id, lower(CASE WHEN o.user_id IS NULL THEN o.email ELSE u.email END) AS email, o.client_id FROM owners o LEFT JOIN users u ON u.id = o.user_id AND u.disabled_at IS NULL WHERE o.organization_id = $1`,
+        await orgQuery<Array<{ id: string; email: string | null; client_id: string; role: string | null }>>(
+          `SELECT o.id, lower(CASE WHEN o.user_id IS NULL THEN o.email ELSE u.email END) AS email, o.client_id, u.role FROM owners o LEFT JOIN users u ON u.id = o.user_id AND u.disabled_at IS NULL WHERE o.organization_id = $1`,
         )
       ).map((o) => [o.id, o]),
     );
@@ -575,7 +584,10 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
               ? a.subject_id
               : undefined;
       const owner = ownerId ? ownerEmail.get(ownerId) : undefined;
-      if (owner?.email) emails.add(owner.email);
+      // A firm user who owns a priority hears of every rule; a client-side owner (no account, or a client viewer)
+      // only of what is theirs to act on (issue 14's audiences; notifyPeopleWithoutAccount is on here).
+      const firmOwner = owner?.role != null && owner.role !== 'client_viewer';
+      if (owner?.email && (firmOwner || OWNER_FACING_RULES.includes(a.rule))) emails.add(owner.email);
       const e = a.engagement_id ? engagement.get(a.engagement_id) : undefined;
       if (e?.executive_email) emails.add(e.executive_email);
       const manager = e

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import {
   browserAvailability,
   createTenant,
+  createUser,
   expectStatus,
   openBrowser,
   startTestApi,
@@ -176,7 +177,7 @@ describeInBrowser('single sign-on with OpenID Connect, through the login page in
     browser = await openBrowser();
     const { page } = browser;
     const email = `manager.${Date.now()}@acme.test`;
-    const created = await t.admin.post('/users', {
+    const created = await createUser(t.admin, {
       email,
       name: 'Mara Manager',
       password: 'correct-horse-battery-staple',
@@ -201,7 +202,7 @@ describeInBrowser('single sign-on with OpenID Connect, through the login page in
     browser = await openBrowser();
     const { page } = browser;
     const email = `disabled.${Date.now()}@acme.test`;
-    const created = await t.admin.post('/users', {
+    const created = await createUser(t.admin, {
       email,
       name: 'Dan Disabled',
       password: 'correct-horse-battery-staple',
