@@ -15,6 +15,9 @@ import { Owner } from './owners/owner.entity';
 import { EngagementRollup } from './portfolio/engagement-rollup.entity';
 import { Playbook, PlaybookApplication, PlaybookVersion } from './playbooks/playbook.entity';
 import { Priority } from './priorities/priority.entity';
+import { Report, ReportShareLink } from './reports/report.entity';
+import { OrganizationSso, SsoDomain, SsoLogin } from './sso/sso.entity';
+import { Invitation } from './users/invitation.entity';
 import { ClientGrant, RefreshToken, User } from './users/user.entity';
 import { LoginAttempt } from './users/login-attempt.entity';
 import { PasswordResetToken } from './users/password-reset-token.entity';
@@ -53,4 +56,10 @@ export const ENTITIES = [
   PlaybookApplication,
   MilestoneForecast,
   ApiToken,
+  Invitation,
+  Report,
+  ReportShareLink,
+  OrganizationSso,
+  SsoDomain,
+  SsoLogin,
 ];

@@ -32,8 +32,8 @@ export class Engagement {
   /** When the renewal would start (or be decided); the portfolio's "renewing soon" looks at it. */
   @Column({ name: 'renewal_date', type: 'date', nullable: true }) renewalDate!: string | null;
   /** Days before the term end by which either side must give notice. */
-  @Column({ name: 'notice_period_days', type: 'integer' }) noticePeriodDays!: number;
-  @Column({ name: 'auto_renew', type: 'boolean' }) autoRenew!: boolean;
+  @Column({ name: 'notice_period_days', type: 'integer', default: 0 }) noticePeriodDays!: number;
+  @Column({ name: 'auto_renew', type: 'boolean', default: false }) autoRenew!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
