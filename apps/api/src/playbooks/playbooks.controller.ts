@@ -52,6 +52,9 @@ export class PlaybooksController {
   }
 
   @Get('playbooks/:id')
+  @ApiOperation({
+    summary: 'A playbook at its current version, with its priorities and milestones (admin, account manager)',
+  })
   @Ok(PlaybookView)
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PlaybookView> {
     return this.playbooks.get(actor, id);
@@ -88,6 +91,7 @@ export class PlaybooksController {
   }
 
   @Get('playbooks/:id/effectiveness')
+  @ApiOperation({ summary: 'How the plans of each version of this playbook went (admin, account manager)' })
   @Ok([PlaybookEffectivenessView])
   effectiveness(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<PlaybookEffectivenessView[]> {
     return this.playbooks.effectiveness(actor, id);

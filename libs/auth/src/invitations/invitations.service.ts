@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Db } from '@app/database/transaction';
 import {
@@ -48,6 +48,8 @@ import { InvitationsRepository, type InvitationRow } from './invitations.reposit
  */
 @Injectable()
 export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
   constructor(
     private readonly db: Db,
     private readonly invitations: InvitationsRepository,
@@ -115,8 +117,23 @@ export class InvitationsService {
       await this.audit.record(tx, actor, 'invitation.created', 'invitation', id, null, created);
       return created;
     });
-    if (outboxId) await this.jobs.deliver([outboxId]);
+    if (outboxId) await this.deliverAfterCommit(outboxId);
     return view;
+  }
+
+  /**
+   * After the commit: the email's delivery job. The outbox row is already committed, so a queue (or database) outage
+   * here must not turn a done invitation into an error: the worker re-enqueues pending outbox rows when it starts and
+   * when its queue connection comes back.
+   */
+  private async deliverAfterCommit(outboxId: string): Promise<void> {
+    try {
+      await this.jobs.deliver([outboxId]);
+    } catch (error) {
+      this.logger.warn(
+        `could not enqueue the invitation email ${outboxId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   async list(actor: Actor, query: ListInvitationsQueryDto): Promise<Page<InvitationView>> {
@@ -154,7 +171,7 @@ export class InvitationsService {
       await this.audit.record(tx, actor, 'invitation.resent', 'invitation', id, toView(before, now), view);
       return { view, outboxId };
     });
-    await this.jobs.deliver([outboxId]);
+    await this.deliverAfterCommit(outboxId);
     return view;
   }
 
