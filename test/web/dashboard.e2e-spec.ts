@@ -239,9 +239,12 @@ describeInBrowser('web dashboard in Chromium', () => {
         .count(),
     ).resolves.toBe(1);
     await page.getByLabel('Search').fill('brightleaf');
+    await rows.nth(1).waitFor({ state: 'detached' });
     await expect(rows.count()).resolves.toBe(1);
     await page.getByLabel('Search').fill('');
     await page.getByLabel('Health', { exact: true }).selectOption('off_track');
+    // count() does not wait: let the filtered list render first (the second row goes).
+    await rows.nth(1).waitFor({ state: 'detached' });
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.nth(0).textContent()).resolves.toContain('Corvid');
     // The filter lives in the URL: a reload shows the same view (and the tab names the page).
