@@ -242,6 +242,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     await rows.nth(1).waitFor({ state: 'detached' });
     await expect(rows.count()).resolves.toBe(1);
     await page.getByLabel('Search').fill('');
+    await rows.nth(3).waitFor();
     await page.getByLabel('Health', { exact: true }).selectOption('off_track');
     // count() does not wait: let the filtered list render first (the second row goes).
     await rows.nth(1).waitFor({ state: 'detached' });
