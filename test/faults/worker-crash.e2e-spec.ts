@@ -362,7 +362,17 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
       // also refresh forecasts and rollups, and a delivery delayed behind a killed worker's lease waits it out.
       120_000,
       250,
-    );
+    ).catch(async (error: unknown) => {
+      const left = [
+        ...(await notificationsQueue().getJobs(['waiting', 'active', 'delayed'], 0, 5)),
+        ...(await driftQueue().getJobs(['waiting', 'active'], 0, 5)),
+      ];
+      const described = await Promise.all(
+        left.map(async (j) => ({ name: j.name, id: j.id, state: await j.getState(), data: j.data })),
+      );
+      process.stdout.write(`[worker-kill] jobs left: ${JSON.stringify(described)}\n`);
+      throw error;
+    });
     finalRunMs = Date.now() - finalStart;
     // Every received message has been parsed.
     await eventually(async () => sink.receptions.every((r) => r.messageId !== ''), 5_000, 50);
