@@ -1,3 +1,4 @@
+import { addDays } from '../health/calendar';
 import type { DriftRule } from './drift-types';
 
 /**
@@ -25,8 +26,4 @@ export function conditionSince(rule: DriftRule, details: Record<string, unknown>
     default:
       return null;
   }
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -16,7 +16,7 @@ import {
   type MilestoneHistoryRow,
   type OpenMilestone,
 } from './forecaster';
-import { addDays } from './forecast-dates';
+import { addDays } from '../health/calendar';
 
 const TODAY = '2026-05-01';
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './forecast-dates';
+import { addDays, daysBetween } from '../health/calendar';
 
 /**
  * Landing-date forecasts from an organization's own history (issue 20). Pure: no I/O, no clock.
