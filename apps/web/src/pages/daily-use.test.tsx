@@ -268,10 +268,15 @@ describe('manage', () => {
         <PrioritiesSection />
       </MemoryRouter>,
     );
-    await userEvent.selectOptions(await screen.findByLabelText('Engagement'), 'e1');
+    // The selects render before their options arrive: choose only once the option is there.
+    const engagementSelect = await screen.findByLabelText('Engagement');
+    await within(engagementSelect).findByRole('option', { name: /Acme/ });
+    await userEvent.selectOptions(engagementSelect, 'e1');
     async function fill(title: string) {
       await userEvent.type(screen.getByLabelText('Title'), title);
-      await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Owner' }), 'o1');
+      const ownerSelect = await screen.findByRole('combobox', { name: 'Owner' });
+      await within(ownerSelect).findByRole('option', { name: /Ola/ });
+      await userEvent.selectOptions(ownerSelect, 'o1');
       await userEvent.type(screen.getByLabelText('Target date'), '2026-06-30');
       await userEvent.click(screen.getByRole('button', { name: 'Create priority' }));
     }
