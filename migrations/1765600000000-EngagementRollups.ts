@@ -217,12 +217,15 @@ export class EngagementRollups1765600000000 implements MigrationInterface {
         },
       },
     ];
+    // EXECUTE, not PERFORM: PL/pgSQL keeps one plan per statement without parameters, made for the transition tables
+    // of the first statement of the session (often one row, so a nested loop); a scan's 12,000-row UPDATE then joined
+    // old and new rows with that plan for tens of seconds. EXECUTE plans each statement with its own row counts.
     for (const { table, ids, refresh = 'refresh_engagement_rollups' } of triggers) {
       const branches = (['INSERT', 'UPDATE', 'DELETE'] as const)
         .filter((op) => ids[op])
         .map(
           (op) => `IF TG_OP = '${op}' THEN
-            PERFORM ${refresh}(ARRAY(SELECT DISTINCT x.id FROM (${ids[op]}) AS x(id) WHERE x.id IS NOT NULL));
+            EXECUTE $q$SELECT ${refresh}(ARRAY(SELECT DISTINCT x.id FROM (${ids[op]}) AS x(id) WHERE x.id IS NOT NULL))$q$;
           END IF;`,
         )
         .join('\n');
