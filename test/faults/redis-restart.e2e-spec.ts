@@ -76,7 +76,7 @@ describe("redis-restart: the queue's Redis stopped and restarted empty under API
         mailDir: join(logDir, 'mail'),
         logDir,
         mailMaxPerSecond: 50,
-        extraEnv: { REDIS_URL: redis.url, ALERT_BATCH_ABOVE: '1000' },
+        extraEnv: { REDIS_URL: redis.url, ALERT_BATCH_ABOVE: '1000', LOG_LEVEL: 'log' },
       }),
     );
   }, 120_000);
@@ -124,6 +124,7 @@ describe("redis-restart: the queue's Redis stopped and restarted empty under API
         [tenant.organizationId, milestoneIds],
       );
     let caughtUpAt = 0;
+    let lastSeen = {};
     await eventually(
       async () => {
         assertNoUnexpectedExit(workers);
@@ -135,12 +136,23 @@ describe("redis-restart: the queue's Redis stopped and restarted empty under API
         const total = await count(`SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1`, [
           tenant.organizationId,
         ]);
+        lastSeen = { missing, pending, total };
         if (missing === 0 && pending === 0 && total > 0) caughtUpAt = Date.now();
         return caughtUpAt > 0;
       },
       60_000,
       250,
-    );
+    ).catch(async (error: unknown) => {
+      const pending = await q<unknown[]>(
+        `SELECT event, channel, attempts, last_error, claimed_until, created_at FROM outbox WHERE organization_id = $1 AND status <> 'sent'`,
+        [tenant.organizationId],
+      );
+      process.stdout.write(
+        `[redis-restart] not caught up: ${JSON.stringify(lastSeen)} down ${new Date(downAt).toISOString()} up ${new Date(upAt).toISOString()} pending ${JSON.stringify(pending)}\n` +
+          `[redis-restart] worker output (last 3000 characters): ${workers[0].output.join('').slice(-3000)}\n`,
+      );
+      throw error;
+    });
     await sleep(1000); // a late duplicate would arrive now
 
     const twice = await count(

@@ -76,8 +76,16 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.notifications.worker && this.options.deliveryConcurrency)
       this.notifications.worker.concurrency = this.options.deliveryConcurrency;
     if (this.options.schedule) {
+      // Listening before the first command: an outage while this worker boots (its first commands wait for Redis)
+      // loses jobs just the same, and must be caught up just the same.
+      if (this.queueConnection.kind === 'redis') this.catchUpAfterRedisReconnects();
       await this.upsertSchedulers();
-      if (this.queueConnection.kind === 'redis') await this.catchUpAfterRedisReconnects();
+      // Jobs enqueued before this worker was up may be gone (Redis restarted empty while it booted, or before): the
+      // rows they stood for are still pending in PostgreSQL. Enqueued again under the same ids, a copy is a no-op.
+      if (this.queueConnection.kind === 'redis') {
+        const requeued = await this.driftScan.requeueStalledDeliveries(0);
+        if (requeued > 0) this.logger.log(`${requeued} pending deliveries enqueued at start`);
+      }
     }
   }
 
@@ -107,7 +115,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
    * deadline job was lost) and re-enqueues every pending outbox row (deterministic job ids, and a delivery of a
    * row already sent is a no-op). Idempotent, so a reconnect that lost nothing costs one scan.
    */
-  private async catchUpAfterRedisReconnects(): Promise<void> {
+  private catchUpAfterRedisReconnects(): void {
     // The drift queue's backend reports its connection's lifecycle (every queue has one; they all see the same outage).
     const backend = this.driftQueue.getBackend();
     let lost = false;
