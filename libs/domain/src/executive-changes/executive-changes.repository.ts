@@ -228,10 +228,10 @@ export class ExecutiveChangesRepository {
   }
 
   async get(tx: Queryable, organizationId: string, id: string): Promise<ExecutiveChangeRow | undefined> {
-    const [row]: ExecutiveChangeRow[] = await tx.query(`SELECT ${COLUMNS} ${FROM} WHERE ec.organization_id = $1 AND ec.id = $2`, [
-      organizationId,
-      id,
-    ]);
+    const [row]: ExecutiveChangeRow[] = await tx.query(
+      `SELECT ${COLUMNS} ${FROM} WHERE ec.organization_id = $1 AND ec.id = $2`,
+      [organizationId, id],
+    );
     return row;
   }
 

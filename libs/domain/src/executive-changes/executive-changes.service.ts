@@ -44,7 +44,11 @@ export class ExecutiveChangesService {
     @Inject(DIGEST_OPTIONS) private readonly links: Pick<DigestOptions, 'publicUrl'>,
   ) {}
 
-  async create(actor: Actor, engagementId: string, input: CreateExecutiveChangeDto): Promise<ExecutiveChangeDetailView> {
+  async create(
+    actor: Actor,
+    engagementId: string,
+    input: CreateExecutiveChangeDto,
+  ): Promise<ExecutiveChangeDetailView> {
     this.access.permit(actor, 'engagements.write', 'change the executive of engagements');
     // The summary checks the engagement's reach and gives each priority's health as every other surface shows it.
     const summary = await this.summaries.summary(actor, engagementId);
@@ -176,7 +180,15 @@ export class ExecutiveChangesService {
         reason,
       });
       if (applied.length > 0) await this.auditApplied(tx, actor, applied);
-      const outboxIds = await this.notify(tx, actor.organizationId, engagementId, id, engagement.executive_id, incoming.id, pack);
+      const outboxIds = await this.notify(
+        tx,
+        actor.organizationId,
+        engagementId,
+        id,
+        engagement.executive_id,
+        incoming.id,
+        pack,
+      );
       const row = await this.changes.get(tx, actor.organizationId, id);
       return { view: toDetailView(row!, actor), outboxIds };
     });
@@ -198,7 +210,10 @@ export class ExecutiveChangesService {
     const row = await this.inReach(actor, id);
     const pack = actor.role === 'client_viewer' ? handoverForClient(row.handover) : row.handover;
     const client = pack.clientName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    return { filename: `${client || 'handover'}-handover-${row.effective_date}.pdf`, body: await renderHandoverPdf(pack) };
+    return {
+      filename: `${client || 'handover'}-handover-${row.effective_date}.pdf`,
+      body: await renderHandoverPdf(pack),
+    };
   }
 
   /**

@@ -68,7 +68,10 @@ export function renderHandoverPdf(pack: HandoverPack): Promise<Buffer> {
     );
     for (const m of p.milestones) {
       const slip = m.slipDays === 0 ? 'on baseline' : `${m.slipDays > 0 ? '+' : ''}${m.slipDays} days vs baseline`;
-      detail(doc, `• ${m.title}: due ${m.dueDate} (${m.status.replace('_', ' ')}${m.overdue ? ', overdue' : ''}, ${slip})`);
+      detail(
+        doc,
+        `• ${m.title}: due ${m.dueDate} (${m.status.replace('_', ' ')}${m.overdue ? ', overdue' : ''}, ${slip})`,
+      );
       for (const r of m.replans)
         detail(doc, `    re-planned ${r.changedOn}: ${r.fromDate} → ${r.toDate} [${r.category}] ${r.reason}`, 20);
     }
