@@ -189,7 +189,7 @@ export function buildHandoverPack(facts: HandoverFacts): HandoverPack {
 
   const since = addDays(today, -(HANDOVER_CHECK_IN_WEEKS * 7 - 1));
   const recent = facts.checkIns
-    .filter((c) => c.createdOn >= since && c.createdOn <= today)
+    .filter((c) => c.createdOn >= since)
     .reverse()
     .map((c) => ({
       priorityTitle: priorityTitle.get(c.priorityId) ?? '',
