@@ -11,6 +11,7 @@ import { ageOf, alertAge, dateRange, formatDate, formatInstant, percent, plural 
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
+import { EngagementExecutiveChanges } from './engagement-executive-changes';
 import { EngagementReports } from './engagement-reports';
 import { ApplyPlaybookPanel } from './playbook-apply';
 
@@ -169,6 +170,13 @@ export default function EngagementPage() {
           <CheckInFeed summary={s} onChange={refresh} />
           <h2>Reports</h2>
           <EngagementReports engagementId={e.id} startDate={e.startDate} />
+          <h2>Executive changes</h2>
+          <EngagementExecutiveChanges
+            engagementId={e.id}
+            executiveId={e.executiveId}
+            fn={e.function}
+            onChanged={refresh}
+          />
         </aside>
       </div>
     </section>
