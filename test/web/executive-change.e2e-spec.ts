@@ -11,7 +11,7 @@ import {
 
 /**
  * Issue 17, item 3 in Chromium: the demo account manager creates a CMO engagement at Acme Robotics from a playbook
- * (with the preview), replaces Elena Vasquez by Marcus Chen from today on the engagement page and opens the handover
+ * (with the preview), saves it as a playbook of its own, replaces Elena Vasquez by Marcus Chen from today on the engagement page and opens the handover
  * pack; Marcus then sees the engagement and Elena no longer does.
  */
 const availability = browserAvailability();
@@ -73,6 +73,13 @@ describeInBrowser('executive change and handover pack in Chromium', () => {
     await panel.getByRole('table', { name: 'What applying creates' }).waitFor();
     await panel.getByRole('button', { name: 'Confirm and apply' }).click();
     await panel.getByText(/From “CMO pipeline rebuild” v1\./).waitFor();
+
+    // "Save this engagement as a playbook" from the same page.
+    await page.getByText('Save as playbook', { exact: true }).first().click();
+    const save = page.getByRole('form', { name: 'Save as playbook' });
+    await save.getByLabel('Playbook name').fill('Acme CMO plan');
+    await save.getByRole('button', { name: 'Save as playbook' }).click();
+    await save.getByRole('link', { name: 'Acme CMO plan' }).waitFor();
 
     const form = page.getByRole('form', { name: 'Change executive' });
     await form

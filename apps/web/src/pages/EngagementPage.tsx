@@ -14,6 +14,7 @@ import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-acti
 import { EngagementExecutiveChanges } from './engagement-executive-changes';
 import { EngagementReports } from './engagement-reports';
 import { ApplyPlaybookPanel } from './playbook-apply';
+import { SavePlaybookPanel } from './playbook-save';
 
 type Summary = Schemas['EngagementSummaryView'];
 type Priority = Schemas['SummaryPriorityView'];
@@ -130,7 +131,12 @@ export default function EngagementPage() {
             ))}
           </ol>
           {isInternal(me.role) ? (
-            <ApplyPlaybookPanel engagementId={e.id} clientId={e.clientId} onApplied={refresh} />
+            <>
+              <ApplyPlaybookPanel engagementId={e.id} clientId={e.clientId} onApplied={refresh} />
+              {s.priorities.length > 0 ? (
+                <SavePlaybookPanel engagementId={e.id} suggestedName={`${e.clientName} ${e.function} plan`} />
+              ) : null}
+            </>
           ) : null}
         </div>
         <aside>
