@@ -47,7 +47,7 @@ const CLIENT_VIEWER: readonly RoleKey[] = ['clientViewer'];
  * organization; `apiTokenId` per user (each user's own personal API token).
  */
 type IdKind = keyof ScopeIds | 'userId' | 'webhookId' | 'invitationId' | 'playbookId' | 'apiTokenId';
-type ScopeIds = Scope & { alertId: string; reportId: string; shareLinkId: string };
+type ScopeIds = Scope & { alertId: string; reportId: string; shareLinkId: string; executiveChangeId: string };
 
 interface Route {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -345,6 +345,17 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/reports/:id/share-links', id: 'reportId', allowed: MANAGERS },
   { method: 'DELETE', path: '/report-share-links/:id', id: 'shareLinkId', allowed: MANAGERS },
+  // executive changes and their handover packs (a far-future date: access stays where it is)
+  {
+    method: 'POST',
+    path: '/engagements/:id/executive-changes',
+    id: 'engagementId',
+    allowed: MANAGERS,
+    body: (home) => ({ executiveId: home.b.executiveId, effectiveDate: '2031-01-01', reason: 'Hijacked placement' }),
+  },
+  { method: 'GET', path: '/engagements/:id/executive-changes', id: 'engagementId', allowed: EVERYONE },
+  { method: 'GET', path: '/executive-changes/:id', id: 'executiveChangeId', allowed: EVERYONE },
+  { method: 'GET', path: '/executive-changes/:id/pdf', id: 'executiveChangeId', allowed: EVERYONE },
   // CSV import (a dry run: it writes nothing, so the matrix can compare; commits: imports.e2e-spec.ts) and exports
   {
     method: 'POST',
@@ -474,6 +485,14 @@ interface BodyReference {
 }
 
 const BODY_REFERENCES: BodyReference[] = [
+  {
+    title: 'POST /engagements/:id/executive-changes with its executiveId',
+    role: 'manager',
+    method: 'POST',
+    path: (own) => `/engagements/${own.a.engagementId}/executive-changes`,
+    ref: (h) => h.a.executiveId,
+    body: (ref) => ({ executiveId: ref, effectiveDate: '2031-01-01', reason: 'Borrowed executive' }),
+  },
   {
     title: 'POST /engagements/:id/playbook-applications with its playbookId',
     role: 'manager',
@@ -744,6 +763,22 @@ describe('access control (every role × every route)', () => {
       expectStatus(link, 201);
       return { reportId: created.body.id as string, shareLinkId: link.body.id as string };
     };
+    // A pending change (far in the future) to an executive of neither scope, so scope b's ids stay out of it.
+    const incoming = await tenant.manager.post('/executives', {
+      name: 'Exec C',
+      email: `exec-c-${fresh()}@example.com`,
+      functions: ['CRO'],
+    });
+    expectStatus(incoming, 201);
+    const executiveChange = async (scope: Scope) => {
+      const created = await tenant.manager.post(`/engagements/${scope.engagementId}/executive-changes`, {
+        executiveId: incoming.body.id,
+        effectiveDate: '2030-01-01',
+        reason: 'Planned succession',
+      });
+      expectStatus(created, 201);
+      return { executiveChangeId: created.body.id as string };
+    };
     const invitation = await tenant.admin.post('/invitations', {
       email: `pending-${fresh()}@firm.test`,
       role: 'executive',
@@ -771,8 +806,18 @@ describe('access control (every role × every route)', () => {
     return {
       ...tenant,
       ids: {
-        a: { ...tenant.a, alertId: await alert(tenant.a), ...(await report(tenant.a)) },
-        b: { ...tenant.b, alertId: await alert(tenant.b), ...(await report(tenant.b)) },
+        a: {
+          ...tenant.a,
+          alertId: await alert(tenant.a),
+          ...(await report(tenant.a)),
+          ...(await executiveChange(tenant.a)),
+        },
+        b: {
+          ...tenant.b,
+          alertId: await alert(tenant.b),
+          ...(await report(tenant.b)),
+          ...(await executiveChange(tenant.b)),
+        },
         webhookId: webhook.body.id,
         invitationId: invitation.body.id,
         playbookId: playbook.body.id,

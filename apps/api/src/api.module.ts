@@ -16,6 +16,7 @@ import { DigestsController } from './digests/digests.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ShareLinkThrottle } from './reports/share-link-throttle';
 import { EngagementsController } from './engagements/engagements.controller';
+import { ExecutiveChangesController } from './executive-changes/executive-changes.controller';
 import { ExecutivesController } from './executives/executives.controller';
 import { HealthController } from './health/health.controller';
 import { ErrorFilter } from './http/error.filter';
@@ -72,6 +73,7 @@ export class ApiModule {
         PlaybooksController,
         ApiTokensController,
         SsoController,
+        ExecutiveChangesController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, ShareLinkThrottle],
     };

@@ -19,6 +19,7 @@ const PlaybooksPage = lazy(() => import('./pages/PlaybooksPage'));
 const PasswordResetPage = lazy(() => import('./pages/PasswordResetPage'));
 const SignupVerifyPage = lazy(() => import('./pages/SignupVerifyPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
+const HandoverPage = lazy(() => import('./pages/HandoverPage'));
 const SharedReportPage = lazy(() => import('./pages/SharedReportPage'));
 const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage'));
 const SsoCallbackPage = lazy(() => import('./pages/SsoCallbackPage'));
@@ -59,6 +60,7 @@ function App() {
         {/* Alert emails link here for alerts outside any engagement. */}
         <Route path="/alerts/:id" element={<AlertPage />} />
         <Route path="/reports/:id" element={<ReportPage />} />
+        <Route path="/handovers/:id" element={<HandoverPage />} />
         <Route path="/manage/*" element={<ManagePage />} />
         <Route path="/playbooks/*" element={<PlaybooksPage />} />
         <Route path="/settings" element={<SettingsPage />} />

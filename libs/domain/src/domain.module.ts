@@ -27,6 +27,8 @@ import { DriftRepository } from './drift/drift.repository';
 import { DRIFT_SCAN_OPTIONS, DriftScanService } from './drift/drift-scan.service';
 import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
+import { ExecutiveChangesRepository } from './executive-changes/executive-changes.repository';
+import { ExecutiveChangesService } from './executive-changes/executive-changes.service';
 import { ExecutivesRepository } from './executives/executives.repository';
 import { ExecutivesService } from './executives/executives.service';
 import { ExportsService } from './exports/exports.service';
@@ -116,6 +118,8 @@ const SERVICES = [
   UsersRepository,
   ReportsRepository,
   ReportsService,
+  ExecutiveChangesRepository,
+  ExecutiveChangesService,
 ];
 
 /**

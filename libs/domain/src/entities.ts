@@ -5,6 +5,7 @@ import { Client } from './clients/client.entity';
 import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
 import { AllocationChange, Engagement } from './engagements/engagement.entity';
+import { ExecutiveChange } from './executive-changes/executive-change.entity';
 import { Executive } from './executives/executive.entity';
 import { MilestoneForecast } from './forecast/milestone-forecast.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
@@ -62,4 +63,5 @@ export const ENTITIES = [
   OrganizationSso,
   SsoDomain,
   SsoLogin,
+  ExecutiveChange,
 ];

@@ -9,6 +9,7 @@ export * from './domain.module';
 export * from './drift';
 export * from './engagements';
 export * from './entities';
+export * from './executive-changes';
 export * from './executives';
 export * from './exports';
 export * from './forecast';

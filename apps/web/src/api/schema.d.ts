@@ -483,6 +483,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements/{id}/executive-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of executive changes of an engagement, oldest first */
+        get: operations["ExecutiveChangesController_list"];
+        put?: never;
+        /** Replace the placed executive from an effective date, with a reason (admin, account manager); freezes a handover pack and notifies everyone concerned */
+        post: operations["ExecutiveChangesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/engagements/{id}/milestones/export": {
         parameters: {
             query?: never;
@@ -597,6 +615,40 @@ export interface paths {
         };
         /** Engagement dashboard: priorities by rank with owner, progress vs expected, health vs RAG, milestones, check-ins */
         get: operations["EngagementsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/executive-changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An executive change with its handover pack (no allocation for client viewers) */
+        get: operations["ExecutiveChangesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/executive-changes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The handover pack of an executive change as a PDF */
+        get: operations["ExecutiveChangesController_pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1120,6 +1172,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A playbook at its current version, with its priorities and milestones (admin, account manager) */
         get: operations["PlaybooksController_get"];
         /** Edit: writes the next version (engagements keep the version they were applied from) */
         put: operations["PlaybooksController_update"];
@@ -1154,6 +1207,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** How the plans of each version of this playbook went (admin, account manager) */
         get: operations["PlaybooksController_effectiveness"];
         put?: never;
         post?: never;
@@ -1928,6 +1982,21 @@ export interface components {
              */
             termEndDate?: string | null;
         };
+        CreateExecutiveChangeDto: {
+            /**
+             * Format: date
+             * @description The first day the incoming executive is placed (access moves on this date)
+             * @example 2026-03-31
+             */
+            effectiveDate: string;
+            /**
+             * Format: uuid
+             * @description The incoming executive
+             */
+            executiveId: string;
+            /** @example The CRO moves to a full-time role */
+            reason: string;
+        };
         CreateExecutiveDto: {
             /** @example dana@example.com */
             email: string;
@@ -2267,6 +2336,62 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        ExecutiveChangeDetailView: {
+            /**
+             * Format: date-time
+             * @description When access moved to the incoming executive; null while the change waits for its date
+             */
+            appliedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            effectiveDate: string;
+            /** Format: uuid */
+            engagementId: string;
+            /** Format: uuid */
+            fromExecutiveId: string;
+            fromExecutiveName: string;
+            /** @description The handover pack (frozen snapshot) */
+            handover: {
+                [key: string]: unknown;
+            };
+            /** @description The handover pack's summary in one line */
+            headline: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            toExecutiveId: string;
+            toExecutiveName: string;
+        };
+        ExecutiveChangeList: {
+            /** @description Oldest first */
+            items: components["schemas"]["ExecutiveChangeView"][];
+        };
+        ExecutiveChangeView: {
+            /**
+             * Format: date-time
+             * @description When access moved to the incoming executive; null while the change waits for its date
+             */
+            appliedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            effectiveDate: string;
+            /** Format: uuid */
+            engagementId: string;
+            /** Format: uuid */
+            fromExecutiveId: string;
+            fromExecutiveName: string;
+            /** @description The handover pack's summary in one line */
+            headline: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            toExecutiveId: string;
+            toExecutiveName: string;
         };
         ExecutivePage: {
             items: components["schemas"]["ExecutiveView"][];
@@ -2788,6 +2913,11 @@ export interface components {
             driftTrend: components["schemas"]["DriftPointView"][];
             /** Format: uuid */
             engagementId: string;
+            /**
+             * Format: date
+             * @description When the executive changed, during the first 30 days after the change (null otherwise)
+             */
+            executiveChangedOn: string | null;
             /** Format: uuid */
             executiveId: string;
             executiveName: string;
@@ -5258,6 +5388,145 @@ export interface operations {
             };
         };
     };
+    ExecutiveChangesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutiveChangeList"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExecutiveChangesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExecutiveChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutiveChangeDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ImportsController_engagementMilestones: {
         parameters: {
             query?: never;
@@ -5905,6 +6174,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EngagementSummaryView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExecutiveChangesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutiveChangeDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExecutiveChangesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Invalid input; `errors` names each field */

@@ -11,8 +11,10 @@ import { ageOf, alertAge, dateRange, formatDate, formatInstant, percent, plural 
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
+import { EngagementExecutiveChanges } from './engagement-executive-changes';
 import { EngagementReports } from './engagement-reports';
 import { ApplyPlaybookPanel } from './playbook-apply';
+import { SavePlaybookPanel } from './playbook-save';
 
 type Summary = Schemas['EngagementSummaryView'];
 type Priority = Schemas['SummaryPriorityView'];
@@ -129,7 +131,12 @@ export default function EngagementPage() {
             ))}
           </ol>
           {isInternal(me.role) ? (
-            <ApplyPlaybookPanel engagementId={e.id} clientId={e.clientId} onApplied={refresh} />
+            <>
+              <ApplyPlaybookPanel engagementId={e.id} clientId={e.clientId} onApplied={refresh} />
+              {s.priorities.length > 0 ? (
+                <SavePlaybookPanel engagementId={e.id} suggestedName={`${e.clientName} ${e.function} plan`} />
+              ) : null}
+            </>
           ) : null}
         </div>
         <aside>
@@ -169,6 +176,13 @@ export default function EngagementPage() {
           <CheckInFeed summary={s} onChange={refresh} />
           <h2>Reports</h2>
           <EngagementReports engagementId={e.id} startDate={e.startDate} />
+          <h2>Executive changes</h2>
+          <EngagementExecutiveChanges
+            engagementId={e.id}
+            executiveId={e.executiveId}
+            fn={e.function}
+            onChanged={refresh}
+          />
         </aside>
       </div>
     </section>

@@ -14,6 +14,7 @@ const item = (name: string, driftScore: number | null, health: Item['health'], n
   termEndDate: null,
   renewalDate: null,
   noticeDeadline: null,
+  executiveChangedOn: null,
   priorityCounts: { active: 1, draft: 0, achieved: 0, dropped: 0 },
   progress: 0.5,
   expectedProgress: 0.5,

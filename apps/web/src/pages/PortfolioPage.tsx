@@ -275,6 +275,11 @@ const PortfolioRow = memo(function PortfolioRow({ item }: { item: Item }) {
           {item.daysPerWeek !== undefined ? ` · ${item.daysPerWeek} d/wk` : ''}
           {item.accountManagerName ? ` · AM ${item.accountManagerName}` : ''}
         </div>
+        {item.executiveChangedOn ? (
+          <div className="pill" data-testid="executive-changed">
+            New executive since {formatDate(item.executiveChangedOn)}
+          </div>
+        ) : null}
       </td>
       <td data-label="Status">
         {item.status}

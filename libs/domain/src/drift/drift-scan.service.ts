@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
+import { ExecutiveChangesService } from '../executive-changes/executive-changes.service';
 import { AlertOutboxRepository } from '../notifications/alert-outbox.repository';
 import { ForecastService } from '../forecast/forecast.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -59,6 +60,7 @@ export class DriftScanService {
     private readonly forecasts: ForecastService,
     private readonly notifications: NotificationJobs,
     private readonly clock: Clock,
+    private readonly executiveChanges: ExecutiveChangesService,
   ) {}
 
   scanOrganization(organizationId: string): Promise<ScanResult> {
@@ -80,6 +82,8 @@ export class DriftScanService {
         ),
         termEndingWithinDays: settings.termNoticeWarningDays,
       };
+      // Executive changes due by today move their engagement (and access) first: the scan is what runs on the date.
+      await this.executiveChanges.applyDue(tx, organizationId, today);
       const window = thresholds.confidenceFallingDrops + 1;
       await this.facts.milestoneTotals(tx, organizationId, today, timezone);
       // Landing-date forecasts first: priorities() reads each priority's latest P80 from them.

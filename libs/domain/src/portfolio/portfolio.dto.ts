@@ -89,6 +89,13 @@ export class PortfolioItemView {
   @ApiProperty({ type: String, format: 'date', nullable: true }) renewalDate!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'termEndDate − notice period' })
   noticeDeadline!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'When the executive changed, during the first 30 days after the change (null otherwise)',
+  })
+  executiveChangedOn!: string | null;
   @ApiProperty({ type: PriorityCountsView }) priorityCounts!: PriorityCountsView;
   @ApiProperty({ description: 'Mean progress of active priorities (0..1)' }) progress!: number;
   @ApiProperty({ description: 'Mean expected progress of active priorities (0..1)' }) expectedProgress!: number;

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { engagementScope } from '../access/access-scope';
 import type { Rag } from '../check-ins/check-in.entity';
 import type { DriftRule } from '../drift/drift-types';
+import { recentExecutiveChangeSql } from '../executive-changes/recent-change-sql';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { renewingWithinSql, TERM_COLUMNS_SQL } from '../engagements/engagements.repository';
 import { MILESTONE_ROW_SQL, type MilestoneRow } from '../milestones/milestones.repository';
@@ -69,6 +70,8 @@ export interface PortfolioEngagementRow {
   auto_renew: boolean;
   notice_deadline: string | null;
   planned_end_date: string | null;
+  /** The effective date of an executive change in force for less than 30 days, else null. */
+  executive_changed_on: string | null;
   /** Latest P50 and P80 of each active priority's open milestones' stored forecasts, by priority id. */
   forecasts: Record<string, { p50: string; p80: string }>;
   priorities: PriorityAggregate[];
@@ -128,6 +131,7 @@ export class PortfolioRepository {
                  SELECT e.id, e.client_id, c.name AS client_name, e.executive_id, x.name AS executive_name, e.function, e.status,
                         ${allocationInForceSql('(SELECT today FROM org)')} AS days_per_week, c.account_manager_id, am.name AS account_manager_name,
                         ${TERM_COLUMNS_SQL}, to_char(e.planned_end_date, 'YYYY-MM-DD') AS planned_end_date,
+                        ${recentExecutiveChangeSql('(SELECT today FROM org)')} AS executive_changed_on,
                         page.priorities, page.drift_score, page.drift_trend, page.open_alerts, page.n,
                         -- The stored forecasts (issue 20) are the scan's, not the rollup's: the latest P50/P80 of each
                         -- active priority's open milestones, for this page's engagements only.

@@ -77,6 +77,7 @@ export class PortfolioService {
         termEndDate: (e.term_end_date as string | null) ?? null,
         renewalDate: (e.renewal_date as string | null) ?? null,
         noticeDeadline: (e.notice_deadline as string | null) ?? null,
+        executiveChangedOn: e.executive_changed_on ?? null,
         priorityCounts: {
           active: active.length,
           draft: priorities.filter((pr) => pr.status === 'draft').length,
