@@ -325,8 +325,8 @@ function CalendarFeed() {
     <div className="card">
       <h2>Calendar feed</h2>
       <p className="muted">
-        Your milestones and weekly check-ins due, as all-day events in the calendar you use: subscribe to a private address. Anyone with the
-        address can read it; a new address stops the previous one.
+        Your milestones and weekly check-ins due, as all-day events in the calendar you use: subscribe to a private
+        address. Anyone with the address can read it; a new address stops the previous one.
       </p>
       <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-label="Calendar feed">
         <FormError message={form.formError} />
