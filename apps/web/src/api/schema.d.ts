@@ -280,7 +280,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's milestones due, as an iCalendar feed of all-day events (no login: the URL's token is the key) */
+        /** A user's milestones and check-ins due, as an iCalendar feed of all-day events (no login: the URL's token is the key) */
         get: operations["CalendarController_feed"];
         put?: never;
         post?: never;
@@ -1120,6 +1120,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A playbook at its current version, with its priorities and milestones (admin, account manager) */
         get: operations["PlaybooksController_get"];
         /** Edit: writes the next version (engagements keep the version they were applied from) */
         put: operations["PlaybooksController_update"];
@@ -1154,6 +1155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** How the plans of each version of this playbook went (admin, account manager) */
         get: operations["PlaybooksController_effectiveness"];
         put?: never;
         post?: never;
