@@ -136,8 +136,8 @@ export function statesOf(sample: HistorySample): Array<{ checkpoint: number; rep
 export class ForecastModel {
   /** Per group key: the sorted ratios of samples with at least r re-plans, for r = 0 … REPLAN_CAP. */
   private readonly groups = new Map<string, number[][]>();
-  /** Per group key, checkpoint and re-plans by then: the sorted residuals of the samples open at that checkpoint. */
-  private readonly states = new Map<string, number[]>();
+  /** Per group key, [checkpoint][re-plans by then]: the sorted residuals of the samples open at that checkpoint. */
+  private readonly states = new Map<string, number[][][]>();
 
   constructor(history: readonly HistorySample[]) {
     const byReplansOf = new Map<string, number[][]>();
@@ -152,15 +152,17 @@ export class ForecastModel {
         if (!lists) byReplansOf.set(key, (lists = Array.from({ length: REPLAN_CAP + 1 }, () => [])));
         lists[r]!.push(ratio);
       }
-      for (const state of statesOf(s))
-        for (const key of keys) {
-          const stateKey = `${key}|${state.checkpoint}|${state.replans}`;
-          const list = this.states.get(stateKey);
-          if (list) list.push(state.residual);
-          else this.states.set(stateKey, [state.residual]);
-        }
+      const states = statesOf(s);
+      if (states.length === 0) continue;
+      for (const key of keys) {
+        let table = this.states.get(key);
+        if (!table)
+          this.states.set(key, (table = STATE_CHECKPOINTS.map(() => Array.from({ length: REPLAN_CAP + 1 }, () => []))));
+        for (const state of states) table[state.checkpoint]![state.replans]!.push(state.residual);
+      }
     }
-    for (const list of this.states.values()) list.sort((a, b) => a - b);
+    for (const table of this.states.values())
+      for (const row of table) for (const list of row) list.sort((a, b) => a - b);
     for (const [key, lists] of byReplansOf) {
       const atLeast: number[][] = [];
       let acc: number[] = [];
@@ -176,7 +178,7 @@ export class ForecastModel {
 
   /** Residuals of a group's milestones open at a checkpoint with exactly that many re-plans by then, sorted. */
   stateSamples(key: string, checkpoint: number, replans: number): readonly number[] {
-    return this.states.get(`${key}|${checkpoint}|${Math.min(Math.max(0, replans), REPLAN_CAP)}`) ?? [];
+    return this.states.get(key)?.[checkpoint]?.[Math.min(Math.max(0, replans), REPLAN_CAP)] ?? [];
   }
 }
 
