@@ -217,8 +217,9 @@ export async function generateHistory(
     for (let i = 0; i < changes.length; i += 5_000) {
       const chunk = changes.slice(i, i + 5_000);
       await client.query(
-        `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_at, old_due_date, new_due_date, reason)
-         SELECT o, m, at, f, t, 'Backtest history re-plan'
+        // The category is required since issue 17; 'executive' is what the migration's backfill gives this reason.
+        `INSERT INTO milestone_due_date_changes (organization_id, milestone_id, changed_at, old_due_date, new_due_date, reason, category)
+         SELECT o, m, at, f, t, 'Backtest history re-plan', 'executive'
            FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::date[], $5::date[]) AS x(o, m, at, f, t)
           ORDER BY at`,
         [0, 1, 2, 3, 4].map((k) => chunk.map((c) => c[k])),

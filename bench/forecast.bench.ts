@@ -81,7 +81,10 @@ async function stateAtCut(client: Client, organizationIds: string[], cut: string
             count(h.id)::int AS replans,
             (count(h.id) FILTER (WHERE (h.changed_at AT TIME ZONE o.timezone)::date < $2::date))::int AS replans_before_cut,
             to_char(COALESCE((array_agg(h.new_due_date ORDER BY h.changed_at DESC, h.seq DESC)
-                                FILTER (WHERE (h.changed_at AT TIME ZONE o.timezone)::date < $2::date))[1], m.baseline_due_date), 'YYYY-MM-DD') AS due_at_cut
+                                FILTER (WHERE (h.changed_at AT TIME ZONE o.timezone)::date < $2::date))[1], m.baseline_due_date), 'YYYY-MM-DD') AS due_at_cut,
+            COALESCE(json_agg(json_build_object('on', to_char((h.changed_at AT TIME ZONE o.timezone)::date, 'YYYY-MM-DD'),
+                                                'newDueDate', to_char(h.new_due_date, 'YYYY-MM-DD')) ORDER BY h.changed_at, h.seq)
+                       FILTER (WHERE (h.changed_at AT TIME ZONE o.timezone)::date < $2::date), '[]') AS replans_before_cut_log
        FROM milestones m
        JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id AND p.title = 'Past work (backtest history)'
        JOIN engagements e ON e.organization_id = p.organization_id AND e.id = p.engagement_id
@@ -103,6 +106,8 @@ async function stateAtCut(client: Client, organizationIds: string[], cut: string
     replanCount: r.replans,
     replansBeforeCut: r.replans_before_cut,
     dueAtCut: r.due_at_cut,
+    // What was known at the cut: the re-plans made before it (all of them, for a milestone completed before it).
+    replans: r.replans_before_cut_log,
   }));
 }
 
@@ -132,7 +137,13 @@ function backtest(rows: AtCutRow[], cut: string, today: string) {
       if (!r.plannedStart || r.plannedStart >= cut || r.baselineDueDate > dueBy) continue;
       if (!r.completedOn) stillOpen += 1;
       if (!r.completedOn || r.completedOn < cut) continue;
-      const open = toOpenMilestone({ ...r, status: 'in_progress', completedOn: null, replanCount: r.replansBeforeCut });
+      const open = toOpenMilestone({
+        ...r,
+        status: 'in_progress',
+        completedOn: null,
+        replanCount: r.replansBeforeCut,
+        currentDueDate: r.dueAtCut,
+      });
       if (!open) continue;
       const f = forecastMilestone(model, open, cut);
       heldOut += 1;

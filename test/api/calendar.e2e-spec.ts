@@ -54,7 +54,8 @@ describe('calendar feed', () => {
     const feed = await fetchFeed(pathOf(created.body.url));
     expect(feed.status).toBe(200);
     expect(feed.type).toBe('text/calendar; charset=utf-8');
-    const [event, ...others] = events(feed.text);
+    const milestoneEvents = events(feed.text).filter((e) => e.uid.startsWith('milestone-'));
+    const [event, ...others] = milestoneEvents;
     expect(others).toEqual([]); // scope b's engagement is not this executive's
     expect(event.uid).toMatch(new RegExp(`^milestone-${home.a.milestoneId}@`));
     expect(event.startDate.isDate).toBe(true);
@@ -71,10 +72,40 @@ describe('calendar feed', () => {
       }),
       200,
     );
-    const [moved] = events((await fetchFeed(pathOf(created.body.url))).text);
+    const [moved] = events((await fetchFeed(pathOf(created.body.url))).text).filter((e) =>
+      e.uid.startsWith('milestone-'),
+    );
     expect(moved.uid).toBe(event.uid);
     expect(moved.startDate.toString()).toBe('2026-07-20');
     expect(moved.sequence).toBe(event.sequence + 1);
+  });
+
+  it("lists the executive's weekly check-ins due, a week after the latest; a new check-in moves the event", async () => {
+    const path = pathOf((await home.executive.post('/me/calendar-feed')).body.url);
+    const checkInEvents = async () => events((await fetchFeed(path)).text).filter((e) => e.uid.startsWith('check-in-'));
+    const dayAfterWeek = (instant: string) =>
+      new Date(new Date(instant).getTime() + 7 * 86_400_000).toISOString().slice(0, 10); // the organization is on UTC
+    const latest = (await home.executive.get(`/priorities/${home.a.priorityId}/check-ins?limit=1`)).body.items[0];
+
+    const [due, ...others] = await checkInEvents();
+    expect(others).toEqual([]); // scope b's priority is not this executive's
+    expect(due.uid).toMatch(new RegExp(`^check-in-${home.a.priorityId}@`));
+    expect(due.startDate.isDate).toBe(true);
+    expect(due.startDate.toString()).toBe(dayAfterWeek(latest.createdAt));
+    expect(due.summary).toBe(
+      `Check-in due: Priority A (${(await home.executive.get(`/clients/${home.a.clientId}`)).body.name})`,
+    );
+
+    const posted = await home.executive.post(`/priorities/${home.a.priorityId}/check-ins`, {
+      rag: 'at_risk',
+      confidence: 6,
+      note: 'One AE hire slipped a week',
+    });
+    expectStatus(posted, 201);
+    const [moved] = await checkInEvents();
+    expect(moved.uid).toBe(due.uid);
+    expect(moved.startDate.toString()).toBe(dayAfterWeek(posted.body.createdAt));
+    expect(moved.sequence).toBe(due.sequence + 1);
   });
 
   it("the account manager's feed lists the milestones of the clients they manage", async () => {

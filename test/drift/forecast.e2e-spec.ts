@@ -146,8 +146,9 @@ describe('landing-date forecasts', () => {
     expectStatus(milestone, 200);
     // Executive, function and organization groups hold the 20 on-time landings: 87.5% of the weight lands on time.
     expect(milestone.body.landingForecast).toMatchObject({ p50: '2026-04-10', p80: '2026-04-10', sampleSize: 20 });
+    // State-matched: compared with those 20 at the same point of their plan (none re-planned), from its due date.
     expect(milestone.body.landingForecast.basis).toBe(
-      "from 20 similar milestones; this executive's CRO milestones of 30–60 days landed on time at the median",
+      "from 20 similar milestones at the same point of their plan; this executive's CRO milestones of 30–60 days landed on the due date they had then, at the median; counted from the due date 2026-04-10",
     );
     const alerts = await beyondTargetAlerts();
     expect(alerts).toHaveLength(1);

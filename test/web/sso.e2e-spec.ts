@@ -4,12 +4,14 @@ import type { Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  accessibilityViolations,
   browserAvailability,
   createTenant,
   createUser,
   expectStatus,
   openBrowser,
   startTestApi,
+  TEST_PASSWORD,
   type BrowserSession,
   type Tenant,
   type TestApi,
@@ -292,5 +294,133 @@ describeInBrowser('single sign-on with OpenID Connect, through the login page in
     });
     await signInThroughIdp(page, `nonce.${Date.now()}@acme.test`);
     await expectRefused(page, /did not confirm the sign-in/);
+  });
+
+  /** The admin's password login, then the single sign-on screen under Manage. */
+  async function openSsoScreen(page: Page, adminEmail: string) {
+    await page.goto(`${api.baseUrl}/login`);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${api.baseUrl}/manage/sso`);
+    const form = page.getByRole('form', { name: 'Single sign-on' });
+    await form.waitFor();
+    return form;
+  }
+
+  it("an admin sets a new organization's single sign-on up on the settings screen; its people then sign in", async () => {
+    const fresh = await createTenant(api.http, 'SSO screen');
+    browser = await openBrowser();
+    const { page } = browser;
+    const form = await openSsoScreen(page, fresh.emails.admin);
+    await form.getByRole('status').filter({ hasText: 'Single sign-on is not set up.' }).waitFor();
+    await form.getByText(`${api.baseUrl}/sso/callback`).waitFor(); // the redirect URI to register at the IdP
+    expect(await page.getByRole('link', { name: 'Single sign-on' }).count()).toBe(1);
+
+    // The first time the secret is required, and a domain must look like one: checked before anything is sent…
+    await form.getByLabel('Issuer URL').fill(issuer);
+    await form.getByLabel('Client id').fill(CLIENT_ID);
+    await form.getByLabel('Allowed email domains').fill('fresh.test');
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByText('Enter the client secret (only this once).').waitFor();
+    // …and the API's own rule shows next to its field.
+    await form.getByLabel('Client secret').fill(CLIENT_SECRET);
+    await form.getByLabel('Allowed email domains').fill('fresh.test, not a domain');
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByText(/each of allowedDomains must be a domain like acme.com/).waitFor();
+    expect((await fresh.admin.get('/organization/sso')).body.configured).toBe(false);
+
+    await form.getByLabel('Allowed email domains').fill('Fresh.test, @sister.test');
+    await form.getByLabel('Role of a person signing in for the first time').selectOption('account_manager');
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await form.getByRole('status').filter({ hasText: 'Single sign-on is on.' }).waitFor();
+    expect(await form.getByLabel('Client secret').inputValue()).toBe('');
+    await form.getByText('A secret is stored (encrypted; never shown). Leave this empty to keep it.').waitFor();
+    expect(await page.content()).not.toContain(CLIENT_SECRET);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot('sso-settings-saved');
+    expect((await fresh.admin.get('/organization/sso')).body).toMatchObject({
+      configured: true,
+      enabled: true,
+      issuer,
+      clientId: CLIENT_ID,
+      hasClientSecret: true,
+      allowedDomains: ['fresh.test', 'sister.test'],
+      defaultRole: 'account_manager',
+    });
+    const audit = await fresh.admin.get(`/audit-events?entityId=${fresh.organizationId}`);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('organization.sso_changed');
+    await browser.close();
+
+    // A new person of that domain signs in through the IdP, into this organization, with the role chosen.
+    browser = await openBrowser();
+    const email = `first.person.${Date.now()}@fresh.test`;
+    await signInThroughIdp(browser.page, email);
+    await browser.page.getByRole('button', { name: 'Log out' }).waitFor();
+    const [user] = await api.dataSource.query(
+      `SELECT role, organization_id FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    expect(user).toEqual({ role: 'account_manager', organization_id: fresh.organizationId });
+  });
+
+  it('the screen keeps the stored secret when left empty, and turning single sign-on off takes the button away', async () => {
+    const [{ client_secret_encrypted: secretBefore }] = await api.dataSource.query(
+      `SELECT client_secret_encrypted FROM organization_sso WHERE organization_id = $1`,
+      [t.organizationId],
+    );
+    browser = await openBrowser();
+    const { page } = browser;
+    const form = await openSsoScreen(page, t.emails.admin);
+    // The stored settings are shown, the secret is not.
+    expect(await form.getByLabel('Issuer URL').inputValue()).toBe(issuer);
+    expect(await form.getByLabel('Client id').inputValue()).toBe(CLIENT_ID);
+    expect(await form.getByLabel('Allowed email domains').inputValue()).toBe('acme.test, partner.test');
+    expect(await form.getByLabel('Role of a person signing in for the first time').inputValue()).toBe('executive');
+    expect(await form.getByLabel('Client secret').inputValue()).toBe('');
+
+    await form.getByLabel('Offer “Sign in with …” on the login page').uncheck();
+    await form.getByRole('button', { name: 'Save single sign-on' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await form.getByRole('status').filter({ hasText: 'set up but off' }).waitFor();
+    const [{ client_secret_encrypted: secretAfter }] = await api.dataSource.query(
+      `SELECT client_secret_encrypted FROM organization_sso WHERE organization_id = $1`,
+      [t.organizationId],
+    );
+    expect(secretAfter).toBe(secretBefore);
+    expect((await api.http.get('/auth/sso/discover?email=ann@acme.test')).body).toEqual({ available: false });
+    await browser.close();
+
+    // The login page no longer offers it for that domain; password login is still there.
+    browser = await openBrowser();
+    await browser.page.goto(`${api.baseUrl}/login`);
+    await browser.page.getByLabel('Email').fill('ann@acme.test');
+    await browser.page.getByLabel('Email').press('Tab');
+    await browser.page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(await browser.page.getByRole('button', { name: /^Sign in with / }).count()).toBe(0);
+    await browser.close();
+
+    // Back on, through the screen again.
+    browser = await openBrowser();
+    const again = await openSsoScreen(browser.page, t.emails.admin);
+    await again.getByLabel('Offer “Sign in with …” on the login page').check();
+    await again.getByRole('button', { name: 'Save single sign-on' }).click();
+    await again.getByRole('status').filter({ hasText: 'Single sign-on is on.' }).waitFor();
+    expect((await api.http.get('/auth/sso/discover?email=ann@acme.test')).body.available).toBe(true);
+  });
+
+  it('only admins see the screen', async () => {
+    browser = await openBrowser();
+    const { page } = browser;
+    await page.goto(`${api.baseUrl}/login`);
+    await page.getByLabel('Email').fill(t.emails.manager);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${api.baseUrl}/manage/clients`);
+    await page.getByRole('navigation', { name: 'Manage' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Single sign-on' }).count()).toBe(0);
   });
 });

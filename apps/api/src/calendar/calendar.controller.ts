@@ -25,7 +25,8 @@ export class CalendarController {
   @Get('calendar/:file')
   @Public()
   @ApiOperation({
-    summary: "A user's milestones due, as an iCalendar feed of all-day events (no login: the URL's token is the key)",
+    summary:
+      "A user's milestones and check-ins due, as an iCalendar feed of all-day events (no login: the URL's token is the key)",
   })
   @ApiParam({ name: 'file', description: '<token>.ics, as POST /me/calendar-feed answered it' })
   @OkText('text/calendar', 'iCalendar (RFC 5545)')

@@ -280,7 +280,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's milestones due, as an iCalendar feed of all-day events (no login: the URL's token is the key) */
+        /** A user's milestones and check-ins due, as an iCalendar feed of all-day events (no login: the URL's token is the key) */
         get: operations["CalendarController_feed"];
         put?: never;
         post?: never;

@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionProvider, useSession } from '../auth/session';
-import { ImportSection } from './ImportPage';
+import { ImportSection, SHOWN_ROWS, shownRows } from './ImportPage';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -155,5 +155,29 @@ describe('ImportSection', () => {
     await user.upload(await screen.findByLabelText('Clients'), new File(['x'], 'c.csv'));
     await user.click(screen.getByRole('button', { name: 'Check the file' }));
     expect((await screen.findByRole('alert')).textContent).toContain('clients.csv: missing required column stage');
+  });
+});
+
+describe('shownRows', () => {
+  const row = (line: number, outcome: string) => ({
+    type: 'milestones',
+    line,
+    externalKey: `MS-${line}`,
+    outcome,
+    errors: outcome === 'error' ? [{ column: 'due_date', rule: 'a date YYYY-MM-DD' }] : [],
+    changed: [],
+  });
+
+  it('keeps the file order when no row has an error', () => {
+    const r = report('dry-run', [row(2, 'created'), row(3, 'unchanged')]);
+    expect(shownRows(r as never).map((x) => x.line)).toEqual([2, 3]);
+  });
+
+  it('puts the rows with errors first, so an error past the first 500 rows is shown', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row(i + 2, i === 900 ? 'error' : 'created'));
+    const shown = shownRows(report('dry-run', rows) as never);
+    expect(shown).toHaveLength(SHOWN_ROWS);
+    expect(shown[0]).toMatchObject({ line: 902, outcome: 'error' });
+    expect(shown[1].line).toBe(2);
   });
 });

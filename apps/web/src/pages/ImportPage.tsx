@@ -42,6 +42,20 @@ function upload(files: Partial<Record<ImportType, File>>, mode: 'dry-run' | 'com
   );
 }
 
+/** Most rows the dry run's table shows. */
+export const SHOWN_ROWS = 500;
+
+/**
+ * The rows the dry run's table shows: in file order, but with the rows that have errors first when there are any, so
+ * an error on line 900 of a large file is not cut off.
+ */
+export function shownRows(report: Report): Report['rows'] {
+  const rows = report.summary.error
+    ? [...report.rows.filter((r) => r.outcome === 'error'), ...report.rows.filter((r) => r.outcome !== 'error')]
+    : report.rows;
+  return rows.slice(0, SHOWN_ROWS);
+}
+
 /**
  * The CSV import: choose a file per type, check it (a dry run: the table says what each row would do, or its errors),
  * then confirm to import every row at once. Also the templates and the exports.
@@ -94,6 +108,7 @@ export function ImportSection() {
               key={type}
               type="button"
               className="link-button"
+              aria-label={`${type} template`}
               onClick={() =>
                 void download(
                   api.GET('/api/v1/imports/templates/{type}', { params: { path: { type } }, parseAs: 'blob' }),
@@ -169,7 +184,7 @@ export function ImportSection() {
           ) : (
             <p>Correct the rows with errors and check again: nothing is imported while any row has one.</p>
           )}
-          <table>
+          <table aria-label="Rows of the dry run">
             <thead>
               <tr>
                 <th scope="col">File</th>
@@ -180,7 +195,7 @@ export function ImportSection() {
               </tr>
             </thead>
             <tbody>
-              {report.rows.slice(0, 500).map((row) => (
+              {shownRows(report).map((row) => (
                 <tr key={`${row.type}-${row.line}`} className={row.outcome === 'error' ? 'row-error' : undefined}>
                   <td data-label="File">{row.type}</td>
                   <td data-label="Line">{row.line}</td>
@@ -194,7 +209,11 @@ export function ImportSection() {
               ))}
             </tbody>
           </table>
-          {report.rows.length > 500 ? <p className="muted">The first 500 of {report.rows.length} rows.</p> : null}
+          {report.rows.length > SHOWN_ROWS ? (
+            <p className="muted">
+              {SHOWN_ROWS} of {report.rows.length} rows{report.summary.error ? ', those with errors first' : ''}.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div className="card">
@@ -205,6 +224,7 @@ export function ImportSection() {
               key={kind}
               type="button"
               className="link-button"
+              aria-label={`Export ${kind}`}
               onClick={() =>
                 void download(
                   api.GET('/api/v1/exports/{kind}', { params: { path: { kind } }, parseAs: 'blob' }),

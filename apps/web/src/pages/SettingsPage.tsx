@@ -315,7 +315,7 @@ function ChangePassword() {
   );
 }
 
-/** A private calendar URL of one's milestones due: shown once; a new one revokes the previous. */
+/** A private calendar URL of one's milestones and check-ins due: shown once; a new one revokes the previous. */
 function CalendarFeed() {
   const [url, setUrl] = useState<string | null>(null);
   const form = useForm(() => unwrap(api.POST('/api/v1/me/calendar-feed')), {
@@ -325,8 +325,8 @@ function CalendarFeed() {
     <div className="card">
       <h2>Calendar feed</h2>
       <p className="muted">
-        Your milestones due, as all-day events in the calendar you use: subscribe to a private address. Anyone with the
-        address can read it; a new address stops the previous one.
+        Your milestones and weekly check-ins due, as all-day events in the calendar you use: subscribe to a private
+        address. Anyone with the address can read it; a new address stops the previous one.
       </p>
       <form onSubmit={(e) => void form.onSubmit(e)} noValidate aria-label="Calendar feed">
         <FormError message={form.formError} />

@@ -21,6 +21,19 @@ export interface CalendarMilestoneRow {
   updated_at: Date;
 }
 
+export interface CalendarCheckInRow {
+  priority_id: string;
+  priority_title: string;
+  client_name: string;
+  function: string;
+  start_date: string;
+  /** The date (organization's timezone) of the latest check-in, or null. */
+  last_check_in_on: string | null;
+  check_in_count: number;
+  /** The latest check-in's time, else the priority's last change: the event's DTSTAMP. */
+  updated_at: Date;
+}
+
 /** Most events one feed lists (the nearest due first): a calendar app polls it, it must stay small. */
 const FEED_LIMIT = 2000;
 
@@ -66,6 +79,35 @@ export class CalendarRepository {
                OR (u.role = 'client_viewer' AND EXISTS (SELECT 1 FROM client_grants g WHERE g.organization_id = $1 AND g.user_id = u.id AND g.client_id = c.id))
                OR o.user_id = u.id)
         ORDER BY m.due_date, m.id
+        LIMIT ${FEED_LIMIT}`,
+      [organizationId, userId],
+    );
+  }
+
+  /**
+   * The active priorities this user posts the weekly check-ins of (DESIGN §2: "by the executive or owner"): of the
+   * active engagements they are placed in (executive), and the priorities they own through an owner linked to their
+   * account. With each, its start date and its latest check-in's date in the organization's timezone.
+   */
+  async checkInsFor(tx: Queryable, organizationId: string, userId: string): Promise<CalendarCheckInRow[]> {
+    return tx.query(
+      `SELECT p.id AS priority_id, p.title AS priority_title, c.name AS client_name, e.function,
+              to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char((last.at AT TIME ZONE org.timezone)::date, 'YYYY-MM-DD') AS last_check_in_on,
+              coalesce(last.n, 0)::int AS check_in_count,
+              greatest(p.updated_at, coalesce(last.at, p.updated_at)) AS updated_at
+         FROM priorities p
+         JOIN engagements e ON e.id = p.engagement_id
+         JOIN clients c ON c.id = e.client_id
+         JOIN executives x ON x.id = e.executive_id
+         JOIN owners o ON o.id = p.owner_id
+         JOIN organizations org ON org.id = p.organization_id
+         JOIN users u ON u.id = $2 AND u.organization_id = $1
+         LEFT JOIN LATERAL (SELECT max(ci.created_at) AS at, count(*) AS n FROM check_ins ci
+                             WHERE ci.organization_id = p.organization_id AND ci.priority_id = p.id) last ON true
+        WHERE p.organization_id = $1 AND p.status = 'active' AND e.status = 'active'
+          AND ((u.role = 'executive' AND x.user_id = u.id) OR o.user_id = u.id)
+        ORDER BY p.start_date, p.id
         LIMIT ${FEED_LIMIT}`,
       [organizationId, userId],
     );

@@ -6,7 +6,7 @@ import { DIGEST_OPTIONS, type DigestOptions } from '../digests/digest-composer.s
 import type { Actor } from '../shared/actor';
 import { NotFound } from '../shared/errors';
 import { calendarFeed } from './calendar-feed';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository, type CalendarCheckInRow, type CalendarMilestoneRow } from './calendar.repository';
 
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -42,9 +42,12 @@ export class CalendarService {
       this.db.transaction((tx) => this.calendars.ownerOfToken(tx, hashOf(token))),
     );
     if (!owner || owner.disabled_at) throw new NotFound('Calendar');
-    const milestones = await this.db.forOrganization(owner.organization_id, () =>
-      this.db.transaction((tx) => this.calendars.milestonesFor(tx, owner.organization_id, owner.id)),
+    const [milestones, checkIns] = await this.db.forOrganization(owner.organization_id, () =>
+      this.db.transaction(async (tx): Promise<[CalendarMilestoneRow[], CalendarCheckInRow[]]> => [
+        await this.calendars.milestonesFor(tx, owner.organization_id, owner.id),
+        await this.calendars.checkInsFor(tx, owner.organization_id, owner.id),
+      ]),
     );
-    return calendarFeed(owner.name, milestones, new URL(this.links.publicUrl).hostname);
+    return calendarFeed(owner.name, milestones, new URL(this.links.publicUrl).hostname, checkIns);
   }
 }

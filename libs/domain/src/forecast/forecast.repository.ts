@@ -13,19 +13,24 @@ export class ForecastRepository {
   /**
    * Every milestone of the organization that is done, or open under an active priority and engagement (cancelled
    * ones are neither history nor forecast), with its planned start (the previous milestone's baseline due date in its
-   * priority, or the priority's start), its completion date in the organization's timezone and its re-plan count. One
-   * set-based statement, whatever the size of the organization.
+   * priority, or the priority's start), its completion date in the organization's timezone, its current due date and
+   * its re-plans (count, and in order the day each was made and the due date it set). One set-based statement,
+   * whatever the size of the organization.
    */
   async history(tx: EntityManager, organizationId: string, timezone: string): Promise<ForecastInputRow[]> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `WITH changes AS (
-         SELECT h.milestone_id, count(*) AS replans FROM milestone_due_date_changes h WHERE h.organization_id = $1 GROUP BY h.milestone_id)
+         SELECT h.milestone_id, count(*) AS replans,
+                json_agg(json_build_object('on', to_char((h.changed_at AT TIME ZONE $2)::date, 'YYYY-MM-DD'),
+                                           'newDueDate', to_char(h.new_due_date, 'YYYY-MM-DD')) ORDER BY h.seq) AS log
+           FROM milestone_due_date_changes h WHERE h.organization_id = $1 GROUP BY h.milestone_id)
        SELECT m.id, m.status, e.function, e.executive_id,
               to_char(COALESCE(lag(m.baseline_due_date) OVER (PARTITION BY m.priority_id ORDER BY m.baseline_due_date, m.created_at, m.id),
                                p.start_date), 'YYYY-MM-DD') AS planned_start,
               to_char(m.baseline_due_date, 'YYYY-MM-DD') AS baseline_due_date,
               to_char((m.completed_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS completed_on,
               COALESCE(ch.replans, 0)::int AS replan_count,
+              to_char(m.due_date, 'YYYY-MM-DD') AS current_due_date, COALESCE(ch.log, '[]'::json) AS replans,
               (m.status IN ('planned','in_progress') AND p.status = 'active' AND e.status = 'active') AS forecastable
          FROM milestones m
          JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
@@ -43,6 +48,8 @@ export class ForecastRepository {
       baselineDueDate: r.baseline_due_date as string,
       completedOn: (r.completed_on as string | null) ?? null,
       replanCount: Number(r.replan_count),
+      currentDueDate: r.current_due_date as string,
+      replans: r.replans as Array<{ on: string; newDueDate: string }>,
       forecastable: Boolean(r.forecastable),
     }));
   }

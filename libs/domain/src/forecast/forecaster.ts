@@ -58,6 +58,12 @@ export interface HistorySample {
   slipDays: number;
   /** Times its due date was changed. */
   replanCount: number;
+  /**
+   * When each re-plan was made (days after the planned start) and where it moved the due date (days after the
+   * baseline), in order. Present, it lets the model compare an open milestone with what comparable milestones looked
+   * like at the same point of their plan (see STATE_CHECKPOINTS).
+   */
+  replanLog?: ReadonlyArray<{ atDays: number; dueShiftDays: number }>;
 }
 
 /** An open milestone to forecast. */
@@ -68,6 +74,8 @@ export interface OpenMilestone {
   baselineDueDate: string;
   durationDays: number | null;
   replanCount: number;
+  /** Its due date now (after its re-plans so far). With it, the forecast is counted from it (state-matched). */
+  currentDueDate?: string;
 }
 
 export interface Forecast {
@@ -85,10 +93,51 @@ interface WeightedRatio {
   weight: number;
 }
 
+/**
+ * The points of a plan (elapsed share of the planned duration, from the planned start) at which the history is
+ * indexed by state: at each, a completed milestone that was still open then had made some number of re-plans and had
+ * some due date. An open milestone is compared at the latest checkpoint it has passed.
+ */
+export const STATE_CHECKPOINTS: readonly number[] = [
+  0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.35, 1.5, 1.75, 2, 2.5, 3,
+];
+
+/** The index of the latest checkpoint at or before `elapsed` (a share of the planned duration). */
+export function checkpointIndex(elapsed: number): number {
+  let i = 0;
+  while (i + 1 < STATE_CHECKPOINTS.length && STATE_CHECKPOINTS[i + 1]! <= elapsed + 1e-9) i += 1;
+  return i;
+}
+
+/**
+ * What a completed milestone looked like at each checkpoint it was still open at: the re-plans made by then (capped)
+ * and its residual, (landing − due date then) / planned duration. Pure; worked examples in the spec.
+ */
+export function statesOf(sample: HistorySample): Array<{ checkpoint: number; replans: number; residual: number }> {
+  const duration = sample.durationDays;
+  if (duration === null || duration <= 0 || !sample.replanLog) return [];
+  const landedAt = 1 + sample.slipDays / duration;
+  const out: Array<{ checkpoint: number; replans: number; residual: number }> = [];
+  STATE_CHECKPOINTS.forEach((c, checkpoint) => {
+    if (landedAt <= c) return; // done by then
+    let replans = 0;
+    let shift = 0;
+    for (const r of sample.replanLog!) {
+      if (r.atDays / duration > c + 1e-9) break;
+      replans += 1;
+      shift = r.dueShiftDays;
+    }
+    out.push({ checkpoint, replans: Math.min(replans, REPLAN_CAP), residual: (sample.slipDays - shift) / duration });
+  });
+  return out;
+}
+
 /** Indexes history by (bucket, function, executive) once, so each forecast is a few binary searches. */
 export class ForecastModel {
   /** Per group key: the sorted ratios of samples with at least r re-plans, for r = 0 … REPLAN_CAP. */
   private readonly groups = new Map<string, number[][]>();
+  /** Per group key, [checkpoint][re-plans by then]: the sorted residuals of the samples open at that checkpoint. */
+  private readonly states = new Map<string, number[][][]>();
 
   constructor(history: readonly HistorySample[]) {
     const byReplansOf = new Map<string, number[][]>();
@@ -97,12 +146,23 @@ export class ForecastModel {
       const ratio = s.slipDays / s.durationDays;
       const bucket = durationBucket(s.durationDays);
       const r = Math.min(Math.max(0, s.replanCount), REPLAN_CAP);
-      for (const key of [`o|${bucket}`, `f|${bucket}|${s.function}`, `e|${bucket}|${s.function}|${s.executiveId}`]) {
+      const keys = [`o|${bucket}`, `f|${bucket}|${s.function}`, `e|${bucket}|${s.function}|${s.executiveId}`];
+      for (const key of keys) {
         let lists = byReplansOf.get(key);
         if (!lists) byReplansOf.set(key, (lists = Array.from({ length: REPLAN_CAP + 1 }, () => [])));
         lists[r]!.push(ratio);
       }
+      const states = statesOf(s);
+      if (states.length === 0) continue;
+      for (const key of keys) {
+        let table = this.states.get(key);
+        if (!table)
+          this.states.set(key, (table = STATE_CHECKPOINTS.map(() => Array.from({ length: REPLAN_CAP + 1 }, () => []))));
+        for (const state of states) table[state.checkpoint]![state.replans]!.push(state.residual);
+      }
     }
+    for (const table of this.states.values())
+      for (const row of table) for (const list of row) list.sort((a, b) => a - b);
     for (const [key, lists] of byReplansOf) {
       const atLeast: number[][] = [];
       let acc: number[] = [];
@@ -114,6 +174,11 @@ export class ForecastModel {
   /** Ratios of a group with at least `replans` re-plans, sorted. */
   samples(key: string, replans: number): readonly number[] {
     return this.groups.get(key)?.[Math.min(Math.max(0, replans), REPLAN_CAP)] ?? [];
+  }
+
+  /** Residuals of a group's milestones open at a checkpoint with exactly that many re-plans by then, sorted. */
+  stateSamples(key: string, checkpoint: number, replans: number): readonly number[] {
+    return this.states.get(key)?.[checkpoint]?.[Math.min(Math.max(0, replans), REPLAN_CAP)] ?? [];
   }
 }
 
@@ -217,9 +282,16 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
   const duration = durationKnown ? m.durationDays! : DEFAULT_DURATION_DAYS;
   const bucket = durationBucket(duration);
   const replans = Math.min(Math.max(0, m.replanCount), REPLAN_CAP);
-  const executive = model.samples(`e|${bucket}|${m.function}|${m.executiveId}`, replans);
-  const fn = model.samples(`f|${bucket}|${m.function}`, replans);
-  const org = model.samples(`o|${bucket}`, replans);
+  const keys = [`e|${bucket}|${m.function}|${m.executiveId}`, `f|${bucket}|${m.function}`, `o|${bucket}`] as const;
+  if (m.currentDueDate && durationKnown) {
+    const checkpoint = checkpointIndex(1 + daysBetween(m.baselineDueDate, today) / duration);
+    const stateGroups = keys.map((k) => model.stateSamples(k, checkpoint, replans));
+    if (stateGroups[2]!.length > 0)
+      return forecastFromState(m, m.currentDueDate, duration, bucket, replans, stateGroups, today);
+  }
+  const executive = model.samples(keys[0], replans);
+  const fn = model.samples(keys[1], replans);
+  const org = model.samples(keys[2], replans);
   const weights = shrinkageWeights(executive.length, fn.length, org.length);
   const groups = [executive, fn, org, GLOBAL_PRIOR_RATIOS];
 
@@ -262,6 +334,108 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
       overdueBeyondHistory: q50 === null,
     }),
   };
+}
+
+/**
+ * The state-matched forecast: the residuals, (landing − due date then) / planned duration, of the organization's
+ * milestones that at the same point of their plan were still open with as many re-plans, shrunk executive → function
+ * → organization → prior like the ratios, conditioned on landing no earlier than today, counted from the current
+ * due date.
+ */
+function forecastFromState(
+  m: OpenMilestone,
+  currentDueDate: string,
+  duration: number,
+  bucket: number,
+  replans: number,
+  [executive, fn, org]: ReadonlyArray<readonly number[]>,
+  today: string,
+): Forecast {
+  const weights = shrinkageWeights(executive!.length, fn!.length, org!.length);
+  const groups = [executive!, fn!, org!, GLOBAL_PRIOR_RATIOS];
+  const floor = daysBetween(currentDueDate, today) / duration;
+  const q50 = mixtureQuantile(groups, weights, floor, 0.5);
+  const q80 = mixtureQuantile(groups, weights, floor, 0.8);
+  const landing = (ratio: number) => {
+    const date = addDays(currentDueDate, Math.round(ratio * duration));
+    return date < today ? today : date;
+  };
+  let p50: string;
+  let p80: string;
+  if (q50 !== null && q80 !== null) {
+    p50 = landing(q50);
+    p80 = landing(q80);
+  } else {
+    const median = quantile(GLOBAL_PRIOR_RATIOS, 0.5);
+    p50 = addDays(today, Math.max(1, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.6) - median) * duration)));
+    p80 = addDays(today, Math.max(2, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.8) - median) * duration)));
+  }
+  if (p80 < p50) p80 = p50;
+  const sampleSize = org!.length;
+  return {
+    milestoneId: m.id,
+    p50,
+    p80,
+    sampleSize,
+    basis: stateBasisText({
+      sampleSize,
+      function: m.function,
+      bucketLabel: DURATION_BUCKETS[bucket]!.label,
+      strongest: [executive!, fn!, org!],
+      weights,
+      replans,
+      currentDueDate,
+      baselineDueDate: m.baselineDueDate,
+      overdueBeyondHistory: q50 === null,
+    }),
+  };
+}
+
+/**
+ * "from 214 similar milestones at the same point of their plan; CRO milestones of 30–60 days then landed 5% later
+ * than their due date at the median; counted from the current due date 2026-05-12 (re-planned 2 times)".
+ */
+export function stateBasisText(b: {
+  sampleSize: number;
+  function: string;
+  bucketLabel: string;
+  strongest: ReadonlyArray<readonly number[]>;
+  weights: number[];
+  replans: number;
+  currentDueDate: string;
+  baselineDueDate: string;
+  overdueBeyondHistory: boolean;
+}): string {
+  const [we, wf, wo, wp] = b.weights as [number, number, number, number];
+  const best = Math.max(we, wf, wo, wp);
+  const similar = `${b.sampleSize} similar milestone${b.sampleSize === 1 ? '' : 's'} at the same point of their plan`;
+  const parts: string[] = [];
+  if (best === wp) {
+    parts.push(
+      `from ${similar}, too few to stand alone: mostly a wide default range (typical milestones land ${pct(quantile(GLOBAL_PRIOR_RATIOS, 0.5))} at the median)`,
+    );
+  } else {
+    const [executive, fn, org] = b.strongest as [readonly number[], readonly number[], readonly number[]];
+    const [group, who] =
+      best === we
+        ? [executive, `this executive's ${b.function}`]
+        : best === wf
+          ? [fn, b.function]
+          : [org, "the organization's"];
+    const p = Math.round(quantile(group, 0.5) * 100);
+    const said =
+      p === 0
+        ? 'on the due date they had then'
+        : `${Math.abs(p)}% of their planned duration ${p > 0 ? 'after' : 'before'} the due date they had then`;
+    parts.push(`from ${similar}; ${who} milestones of ${b.bucketLabel} landed ${said}, at the median`);
+  }
+  parts.push(
+    b.currentDueDate === b.baselineDueDate
+      ? `counted from the due date ${b.currentDueDate}`
+      : `counted from the current due date ${b.currentDueDate} (re-planned ${b.replans === REPLAN_CAP ? `${REPLAN_CAP} or more times` : b.replans === 1 ? 'once' : `${b.replans} times`})`,
+  );
+  if (b.overdueBeyondHistory) parts.push('already later than every comparable milestone landed');
+  return parts.join('; ');
 }
 
 interface BasisInput {
@@ -343,6 +517,10 @@ export interface MilestoneHistoryRow {
   /** Completion date in the organization's timezone, when done. */
   completedOn: string | null;
   replanCount: number;
+  /** Its due date now. */
+  currentDueDate?: string;
+  /** Its re-plans in order: the day each was made (organization's timezone) and the due date it set. */
+  replans?: ReadonlyArray<{ on: string; newDueDate: string }>;
 }
 
 function plannedDuration(row: MilestoneHistoryRow): number | null {
@@ -354,13 +532,20 @@ function plannedDuration(row: MilestoneHistoryRow): number | null {
 /** A done milestone as a history sample; anything else (open, cancelled) is not one. */
 export function toHistorySample(row: MilestoneHistoryRow): HistorySample | null {
   if (row.status !== 'done' || !row.completedOn) return null;
-  return {
+  const durationDays = plannedDuration(row);
+  const sample: HistorySample = {
     function: row.function,
     executiveId: row.executiveId,
-    durationDays: plannedDuration(row),
+    durationDays,
     slipDays: daysBetween(row.baselineDueDate, row.completedOn),
     replanCount: row.replanCount,
   };
+  if (row.replans && row.plannedStart && durationDays !== null)
+    sample.replanLog = row.replans.map((r) => ({
+      atDays: daysBetween(row.plannedStart!, r.on),
+      dueShiftDays: daysBetween(row.baselineDueDate, r.newDueDate),
+    }));
+  return sample;
 }
 
 /** An open milestone to forecast; done and cancelled ones get no forecast. */
@@ -373,5 +558,6 @@ export function toOpenMilestone(row: MilestoneHistoryRow): OpenMilestone | null 
     baselineDueDate: row.baselineDueDate,
     durationDays: plannedDuration(row),
     replanCount: row.replanCount,
+    ...(row.currentDueDate ? { currentDueDate: row.currentDueDate } : {}),
   };
 }
