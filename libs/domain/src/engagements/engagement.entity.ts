@@ -34,6 +34,8 @@ export class Engagement {
   /** Days before the term end by which either side must give notice. */
   @Column({ name: 'notice_period_days', type: 'integer', default: 0 }) noticePeriodDays!: number;
   @Column({ name: 'auto_renew', type: 'boolean', default: false }) autoRenew!: boolean;
+  /** Weekly check-ins on the organization's check-in day, or none (migrations/1766100000000-CheckInLoop.ts). */
+  @Column({ name: 'check_in_cadence', type: 'text', default: 'weekly' }) checkInCadence!: 'weekly' | 'off';
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
