@@ -26,6 +26,7 @@ const COMPOSED_EVENTS = new Set([
   'auth.signup_verify',
   'auth.signup_existing',
   'invitation.sent',
+  'check_in.reminder',
 ]);
 
 function storedEmail(stored: StoredEmail): StoredEmail {
