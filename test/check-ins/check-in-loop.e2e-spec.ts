@@ -28,7 +28,8 @@ import {
  */
 
 const recipientOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!.toLowerCase();
-const tokenOf = (m: ParsedMail) => [...String(m.text).matchAll(/check-in\?token=([A-Za-z0-9_%-]+)/g)].map((x) => decodeURIComponent(x[1]!));
+const tokenOf = (m: ParsedMail) =>
+  [...String(m.text).matchAll(/check-in\?token=([A-Za-z0-9_%-]+)/g)].map((x) => decodeURIComponent(x[1]!));
 
 function expectError(response: HttpResponse, status: number, code: string): void {
   expectStatus(response, status);
@@ -68,7 +69,11 @@ describe('the weekly check-in loop', () => {
     worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
     t = await createTenant(api.http, 'Check-in loop');
     expectStatus(
-      await t.admin.patch('/organization/settings', { timezone: 'Europe/London', checkInWeekday: 3, checkInMissedAfterDays: 2 }),
+      await t.admin.patch('/organization/settings', {
+        timezone: 'Europe/London',
+        checkInWeekday: 3,
+        checkInMissedAfterDays: 2,
+      }),
       200,
     );
     expectStatus(await t.admin.patch(`/clients/${t.b.clientId}`, { accountManagerId: t.users.manager }), 200);
@@ -105,7 +110,9 @@ describe('the weekly check-in loop', () => {
     expect(await dispatch()).toMatchObject({ reminders: 0, emails: 0, duesCreated: 0 });
 
     const mail = await eventually(async () =>
-      smtp.messages.find((m) => recipientOf(m) === t.emails.executive.toLowerCase() && /^Check-ins? due/.test(m.subject ?? '')),
+      smtp.messages.find(
+        (m) => recipientOf(m) === t.emails.executive.toLowerCase() && /^Check-ins? due/.test(m.subject ?? ''),
+      ),
     );
     // Sent (the row is marked after the SMTP answer), and its payload forgotten: the email carried the tokens.
     await eventually(async () => {
@@ -137,7 +144,12 @@ describe('the weekly check-in loop', () => {
   it('the link opens the form without login, naming the priority and the person', async () => {
     const page = await inspect(token);
     expectStatus(page, 200);
-    expect(page.body).toMatchObject({ status: 'open', priorityId: t.a.priorityId, isoWeek: '2026-W11', dueOn: '2026-03-11' });
+    expect(page.body).toMatchObject({
+      status: 'open',
+      priorityId: t.a.priorityId,
+      isoWeek: '2026-W11',
+      dueOn: '2026-03-11',
+    });
   });
 
   it('a tampered or malformed token answers 403 JSON; a bad body 400 naming the field', async () => {
@@ -233,6 +245,10 @@ describe('the weekly check-in loop', () => {
     // An executive sees only their engagements.
     const own = await t.executive.get('/check-ins/discipline');
     expectStatus(own, 200);
-    expect(own.body.items.every((i: { kind: string; id: string }) => i.id !== t.b.executiveId || t.b.executiveId === t.a.executiveId)).toBe(true);
+    expect(
+      own.body.items.every(
+        (i: { kind: string; id: string }) => i.id !== t.b.executiveId || t.b.executiveId === t.a.executiveId,
+      ),
+    ).toBe(true);
   });
 });

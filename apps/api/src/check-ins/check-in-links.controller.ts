@@ -20,7 +20,8 @@ const LINK_ERRORS = () => (target: object, key: string, descriptor: PropertyDesc
   })(target, key, descriptor);
   ApiGoneResponse({
     type: ErrorResponse,
-    description: 'CHECK_IN_LINK.USED, CHECK_IN_LINK.EXPIRED or CHECK_IN_LINK.CLOSED: the link can no longer be followed',
+    description:
+      'CHECK_IN_LINK.USED, CHECK_IN_LINK.EXPIRED or CHECK_IN_LINK.CLOSED: the link can no longer be followed',
   })(target, key, descriptor);
 };
 
@@ -33,7 +34,9 @@ export class CheckInLinksController {
   @Public()
   @Post('check-in-links/inspect')
   @HttpCode(200)
-  @ApiOperation({ summary: "The emailed reminder link's priority and person, as the check-in form shows it (no login)" })
+  @ApiOperation({
+    summary: "The emailed reminder link's priority and person, as the check-in form shows it (no login)",
+  })
   @Ok(CheckInLinkView)
   @LINK_ERRORS()
   inspect(@Body() body: CheckInLinkTokenDto): Promise<CheckInLinkView> {
@@ -42,7 +45,9 @@ export class CheckInLinksController {
 
   @Public()
   @Post('check-in-links/check-in')
-  @ApiOperation({ summary: 'Check in from the emailed reminder link, as the person it was sent to; the link works once (no login)' })
+  @ApiOperation({
+    summary: 'Check in from the emailed reminder link, as the person it was sent to; the link works once (no login)',
+  })
   @Created(CheckInView)
   @LINK_ERRORS()
   checkIn(@Body() body: CheckInByLinkDto): Promise<CheckInView> {
@@ -53,7 +58,8 @@ export class CheckInLinksController {
   @Get('check-ins/discipline')
   @ApiAuthenticated()
   @ApiOperation({
-    summary: 'Check-in discipline per executive and owner over the last 12 weeks: on time, late, missed (admin, account manager, executive)',
+    summary:
+      'Check-in discipline per executive and owner over the last 12 weeks: on time, late, missed (admin, account manager, executive)',
   })
   @Ok(DisciplineReport)
   discipline(@CurrentActor() actor: Actor): Promise<DisciplineReport> {

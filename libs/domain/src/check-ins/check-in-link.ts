@@ -39,7 +39,10 @@ export function checkInLinkExpiry(sentAt: Date): Date {
 
 /** A token that matches no link (mistyped or tampered with): 403. */
 export const invalidCheckInLink = () =>
-  new ActionForbidden('CHECK_IN_LINK.INVALID_TOKEN', 'This check-in link is not valid: use the link in your latest reminder');
+  new ActionForbidden(
+    'CHECK_IN_LINK.INVALID_TOKEN',
+    'This check-in link is not valid: use the link in your latest reminder',
+  );
 
 /** Why a link can no longer be followed (pure), or null when it can: 410 with a code saying which. */
 export function checkInLinkProblem(status: CheckInLinkStatus): Gone | null {

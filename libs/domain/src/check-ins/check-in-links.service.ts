@@ -54,14 +54,27 @@ export class CheckInLinksService {
 
   async submit(token: string, input: CreateCheckInDto): Promise<CheckInView> {
     return this.withLink(token, true, async (tx, link) => {
-      const actor = { organizationId: link.organization_id, userId: link.user_id, role: link.user_role as Role, email: '', executiveIds: [], clientIds: [] } satisfies Actor;
-      const created = await this.checkIns.createByLink(tx, actor, link.priority_id, {
-        rag: input.rag,
-        confidence: input.confidence,
-        note: input.note.trim(),
-        blockers: input.blockers?.trim() || null,
-        blockersNeedClientAction: input.blockersNeedClientAction ?? false,
-      }, this.clock.now());
+      const actor = {
+        organizationId: link.organization_id,
+        userId: link.user_id,
+        role: link.user_role as Role,
+        email: '',
+        executiveIds: [],
+        clientIds: [],
+      } satisfies Actor;
+      const created = await this.checkIns.createByLink(
+        tx,
+        actor,
+        link.priority_id,
+        {
+          rag: input.rag,
+          confidence: input.confidence,
+          note: input.note.trim(),
+          blockers: input.blockers?.trim() || null,
+          blockersNeedClientAction: input.blockersNeedClientAction ?? false,
+        },
+        this.clock.now(),
+      );
       if (!created) throw invalidCheckInLink();
       await this.loop.markUsed(tx, link.organization_id, link.id, created.id as string, this.clock.now());
       await this.audit.record(tx, actor, 'check_in_link.used', 'check_in_link', link.id, null, {

@@ -48,7 +48,13 @@ export class CheckInRemindersService {
       const period = checkInPeriodOf(now, timezone, settings.checkInWeekday);
       const duesCreated = await this.loop.ensureDues(tx, organizationId, period);
       const due = await this.loop.dueReminders(tx, organizationId, period.isoWeek, now, settings.ownersMayCheckIn);
-      const result: ReminderDispatch = { organizationId, isoWeek: period.isoWeek, duesCreated, reminders: due.length, emails: 0 };
+      const result: ReminderDispatch = {
+        organizationId,
+        isoWeek: period.isoWeek,
+        duesCreated,
+        reminders: due.length,
+        emails: 0,
+      };
       if (due.length === 0) return { result, outboxIds: [] as string[] };
 
       const byUser = new Map<string, Array<ReminderRow & { token: string; hash: string }>>();
@@ -65,7 +71,12 @@ export class CheckInRemindersService {
           name: rows[0]!.name,
           publicUrl: this.options.publicUrl,
           validDays: CHECK_IN_LINK_VALID_DAYS,
-          items: rows.map((r) => ({ priorityTitle: r.priority_title, clientName: r.client_name, dueOn: r.due_on, token: r.token })),
+          items: rows.map((r) => ({
+            priorityTitle: r.priority_title,
+            clientName: r.client_name,
+            dueOn: r.due_on,
+            token: r.token,
+          })),
         }),
       }));
       const outboxByUser = await this.loop.queueReminderEmails(tx, organizationId, emails);

@@ -52,7 +52,11 @@ export type CheckInOutcome = 'on_time' | 'late' | 'missed' | 'open';
  * (or after it, before the next one began: null when none). On or before the due date: on time; later in the period:
  * late; none by the period's end: missed; else still open.
  */
-export function checkInOutcome(period: Omit<CheckInPeriod, 'isoWeek'>, firstCheckInOn: string | null, today: string): CheckInOutcome {
+export function checkInOutcome(
+  period: Omit<CheckInPeriod, 'isoWeek'>,
+  firstCheckInOn: string | null,
+  today: string,
+): CheckInOutcome {
   const periodEnd = addDays(period.weekStart, 7);
   if (firstCheckInOn !== null && firstCheckInOn >= period.weekStart && firstCheckInOn < periodEnd)
     return firstCheckInOn <= period.dueOn ? 'on_time' : 'late';

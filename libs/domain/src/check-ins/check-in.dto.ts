@@ -21,7 +21,10 @@ export class CreateCheckInDto {
   @IsString()
   @Length(0, 10000)
   blockers?: string | null;
-  @ApiPropertyOptional({ default: false, description: 'The blockers need the client’s action (an ask on the client summary)' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The blockers need the client’s action (an ask on the client summary)',
+  })
   @Optional()
   @IsBoolean()
   blockersNeedClientAction?: boolean;

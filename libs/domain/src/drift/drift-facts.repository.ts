@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { EXTERNAL_REPLAN_CATEGORIES } from '../milestones/milestone.entity';
-import type { DueCheckInFacts, EngagementFacts, EngagementTermFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
+import type {
+  DueCheckInFacts,
+  EngagementFacts,
+  EngagementTermFacts,
+  MilestoneFacts,
+  OwnerFacts,
+  PriorityFacts,
+} from './drift-types';
 
 /** Per active priority: what the drift score needs, aggregated in SQL so a scan never holds every milestone. */
 export interface PriorityScoreFacts {

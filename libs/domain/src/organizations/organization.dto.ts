@@ -126,7 +126,8 @@ export class UpdateOrganizationSettingsDto {
   @ApiPropertyOptional({
     minimum: 1,
     maximum: 14,
-    description: 'Alert (check_in_missed) when a due check-in is still missing this many days after its day (default 2)',
+    description:
+      'Alert (check_in_missed) when a due check-in is still missing this many days after its day (default 2)',
   })
   @Optional()
   @IsInt()
@@ -134,7 +135,9 @@ export class UpdateOrganizationSettingsDto {
   @Max(14)
   checkInMissedAfterDays?: number;
 
-  @ApiPropertyOptional({ description: 'Priority owners with an account get check-in reminders and may check in (default false)' })
+  @ApiPropertyOptional({
+    description: 'Priority owners with an account get check-in reminders and may check in (default false)',
+  })
   @Optional()
   @IsBoolean()
   ownersMayCheckIn?: boolean;

@@ -21,7 +21,13 @@ export function checkInMissedRule(facts: ScanFacts): Detection[] {
       engagementId: due.engagementId,
       severity: facts.today >= addDays(due.dueOn, 7) ? 'critical' : 'warning',
       message: `The check-in on ${quoted(due.title)} due ${due.dueOn} is ${dayCount(daysLate)} late`,
-      details: { dueOn: due.dueOn, weekStart: due.weekStart, daysLate, lastCheckInOn: due.lastCheckInOn, checkInMissedAfterDays: afterDays },
+      details: {
+        dueOn: due.dueOn,
+        weekStart: due.weekStart,
+        daysLate,
+        lastCheckInOn: due.lastCheckInOn,
+        checkInMissedAfterDays: afterDays,
+      },
     });
   }
   return detections;

@@ -46,7 +46,14 @@ describe('evaluateDriftRules', () => {
         termFacts({ termEndDate: '2026-04-10', noticePeriodDays: 14, renewalDate: '2026-04-11', driftScore: 60 }),
       ],
       dueCheckIns: [
-        { priorityId: 'quiet', engagementId: 'e-1', title: 'Quiet', weekStart: '2026-03-16', dueOn: '2026-03-16', lastCheckInOn: null },
+        {
+          priorityId: 'quiet',
+          engagementId: 'e-1',
+          title: 'Quiet',
+          weekStart: '2026-03-16',
+          dueOn: '2026-03-16',
+          lastCheckInOn: null,
+        },
       ],
     });
     const found = evaluateDriftRules(facts).map((d) => `${d.rule}:${d.subjectId}`);
@@ -74,9 +81,9 @@ describe('evaluateDriftRules', () => {
     );
     expect(split).toEqual(found);
     expect(evaluateAggregateRules({ ...facts, milestones: [] })).toEqual(evaluateAggregateRules(facts));
-    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [], terms: [], dueCheckIns: [] })).toEqual(
-      evaluateMilestoneRules(facts),
-    );
+    expect(
+      evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [], terms: [], dueCheckIns: [] }),
+    ).toEqual(evaluateMilestoneRules(facts));
   });
 });
 
