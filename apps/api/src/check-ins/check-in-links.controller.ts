@@ -6,7 +6,7 @@ import {
   CheckInLinkTokenDto,
   CheckInLinkView,
   CheckInView,
-  DisciplineReport,
+  DisciplineReportView,
   type Actor,
 } from '@app/domain';
 import { CurrentActor, Public } from '@app/auth';
@@ -61,8 +61,8 @@ export class CheckInLinksController {
     summary:
       'Check-in discipline per executive and owner over the last 12 weeks: on time, late, missed (admin, account manager, executive)',
   })
-  @Ok(DisciplineReport)
-  discipline(@CurrentActor() actor: Actor): Promise<DisciplineReport> {
+  @Ok(DisciplineReportView)
+  discipline(@CurrentActor() actor: Actor): Promise<DisciplineReportView> {
     return this.links.discipline(actor);
   }
 }

@@ -8,7 +8,7 @@ import { Clock } from '../shared/clock';
 import type { Role } from '../users/user.entity';
 import { RAGS } from './check-in.entity';
 import type { CheckInView, CreateCheckInDto } from './check-in.dto';
-import type { CheckInLinkView, DisciplineReport } from './check-in-loop.dto';
+import type { CheckInLinkView, DisciplineReportView } from './check-in-loop.dto';
 import {
   CHECK_IN_TOKEN_PATTERN,
   checkInLinkProblem,
@@ -85,7 +85,7 @@ export class CheckInLinksService {
     });
   }
 
-  async discipline(actor: Actor): Promise<DisciplineReport> {
+  async discipline(actor: Actor): Promise<DisciplineReportView> {
     this.access.permit(actor, 'allocation.read', 'see check-in discipline');
     const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const rows = await this.loop.discipline(this.db.reader, actor, today, DISCIPLINE_WEEKS);

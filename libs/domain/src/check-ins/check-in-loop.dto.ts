@@ -29,7 +29,7 @@ export class CheckInLinkView {
   @ApiProperty({ enum: RAGS, isArray: true }) rags!: string[];
 }
 
-export class DisciplineEntry {
+export class DisciplineEntryView {
   @ApiProperty({ enum: ['executive', 'owner'] }) kind!: 'executive' | 'owner';
   @ApiProperty({ format: 'uuid', description: 'The executive or owner id' }) id!: string;
   @ApiProperty() name!: string;
@@ -38,8 +38,8 @@ export class DisciplineEntry {
   @ApiProperty() missed!: number;
 }
 
-export class DisciplineReport {
+export class DisciplineReportView {
   @ApiProperty({ description: 'Weeks covered (periods whose due date has passed)' }) weeks!: number;
   @ApiProperty({ type: String, format: 'date' }) asOf!: string;
-  @ApiProperty({ type: [DisciplineEntry] }) items!: DisciplineEntry[];
+  @ApiProperty({ type: [DisciplineEntryView] }) items!: DisciplineEntryView[];
 }
