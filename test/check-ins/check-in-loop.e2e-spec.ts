@@ -251,4 +251,37 @@ describe('the weekly check-in loop', () => {
       ),
     ).toBe(true);
   });
+  it('the engagement’s cadence is set through the engagement API, validated; off writes no due check-ins', async () => {
+    const bad = await t.admin.patch(`/engagements/${t.b.engagementId}`, { checkInCadence: 'monthly' });
+    expectStatus(bad, 400);
+    expect(JSON.stringify(bad.body)).toContain('checkInCadence');
+    const badCreate = await t.admin.post('/engagements', {
+      clientId: t.b.clientId,
+      executiveId: t.b.executiveId,
+      function: 'sales',
+      startDate: '2026-01-05',
+      daysPerWeek: 1,
+      checkInCadence: 7,
+    });
+    expectStatus(badCreate, 400);
+    expect(JSON.stringify(badCreate.body)).toContain('checkInCadence');
+    expect((await t.admin.get(`/engagements/${t.a.engagementId}`)).body.checkInCadence).toBe('weekly');
+    const off = await t.admin.patch(`/engagements/${t.b.engagementId}`, { checkInCadence: 'off' });
+    expectStatus(off, 200);
+    expect(off.body.checkInCadence).toBe('off');
+    const [audit] = await q(
+      `SELECT after->>'checkInCadence' AS cadence FROM audit_events
+        WHERE organization_id = $1 AND action = 'engagement.updated' AND entity_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [t.organizationId, t.b.engagementId],
+    );
+    expect(audit).toEqual({ cadence: 'off' });
+    at('2026-03-18T08:00:00Z'); // the next check-in day (W12)
+    await dispatch();
+    const dues = await q(
+      `SELECT engagement_id FROM check_in_dues WHERE organization_id = $1 AND iso_week = '2026-W12'`,
+      [t.organizationId],
+    );
+    expect(dues.map((d: { engagement_id: string }) => d.engagement_id)).toContain(t.a.engagementId);
+    expect(dues.map((d: { engagement_id: string }) => d.engagement_id)).not.toContain(t.b.engagementId);
+  });
 });

@@ -1978,6 +1978,12 @@ export interface components {
         CreateEngagementDto: {
             /** @description The term renews by itself unless notice is given */
             autoRenew?: boolean;
+            /**
+             * @description weekly: a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
+             * @default weekly
+             * @enum {string}
+             */
+            checkInCadence: "weekly" | "off";
             /** Format: uuid */
             clientId: string;
             /**
@@ -2254,7 +2260,7 @@ export interface components {
             /** @description Would be skipped for this recipient */
             wouldSkip: boolean;
         };
-        DisciplineEntry: {
+        DisciplineEntryView: {
             /**
              * Format: uuid
              * @description The executive or owner id
@@ -2267,10 +2273,10 @@ export interface components {
             name: string;
             onTime: number;
         };
-        DisciplineReport: {
+        DisciplineReportView: {
             /** Format: date */
             asOf: string;
-            items: components["schemas"]["DisciplineEntry"][];
+            items: components["schemas"]["DisciplineEntryView"][];
             /** @description Weeks covered (periods whose due date has passed) */
             weeks: number;
         };
@@ -2335,6 +2341,8 @@ export interface components {
             /** @description Statuses this engagement may move to next */
             allowedTransitions: ("proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled")[];
             autoRenew: boolean;
+            /** @enum {string} */
+            checkInCadence: "weekly" | "off";
             /** Format: uuid */
             clientId: string;
             clientName: string;
@@ -3324,6 +3332,12 @@ export interface components {
         UpdateEngagementDto: {
             /** @description The term renews by itself unless notice is given */
             autoRenew?: boolean;
+            /**
+             * @description weekly: a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
+             * @default weekly
+             * @enum {string}
+             */
+            checkInCadence: "weekly" | "off";
             /**
              * @description Days of notice before the term end
              * @example 30
@@ -4464,7 +4478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisciplineReport"];
+                    "application/json": components["schemas"]["DisciplineReportView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
