@@ -1979,11 +1979,10 @@ export interface components {
             /** @description The term renews by itself unless notice is given */
             autoRenew?: boolean;
             /**
-             * @description weekly: a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
-             * @default weekly
+             * @description weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
              * @enum {string}
              */
-            checkInCadence: "weekly" | "off";
+            checkInCadence?: "weekly" | "off";
             /** Format: uuid */
             clientId: string;
             /**
@@ -3333,11 +3332,10 @@ export interface components {
             /** @description The term renews by itself unless notice is given */
             autoRenew?: boolean;
             /**
-             * @description weekly: a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
-             * @default weekly
+             * @description weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
              * @enum {string}
              */
-            checkInCadence: "weekly" | "off";
+            checkInCadence?: "weekly" | "off";
             /**
              * @description Days of notice before the term end
              * @example 30

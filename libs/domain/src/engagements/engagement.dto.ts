@@ -60,9 +60,8 @@ const AutoRenew = () => (target: object, key: string) => {
 const CheckInCadenceField = () => (target: object, key: string) => {
   ApiPropertyOptional({
     enum: CHECK_IN_CADENCES,
-    default: 'weekly',
     description:
-      "weekly: a check-in is due per active priority on the organization's check-in day, with a reminder; off: none",
+      "weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none",
   })(target, key);
   Optional()(target, key);
   IsIn(CHECK_IN_CADENCES)(target, key);
