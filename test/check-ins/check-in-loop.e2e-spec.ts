@@ -241,6 +241,25 @@ describe('the weekly check-in loop', () => {
     // W11 on time through the link; W10 (the due written for the expired link above) passed without a check-in.
     expect(row('executive', t.a.executiveId)).toMatchObject({ onTime: 1, late: 0, missed: 1 });
     expect(row('owner', t.b.ownerId)).toMatchObject({ onTime: 0, late: 0, missed: 1 });
+    // The same figures head the account manager's weekly digest.
+    const digest = await t.manager.get('/digests/preview');
+    expectStatus(digest, 200);
+    expect(digest.body.text).toContain('== Check-in discipline ==');
+    const totals = report.body.items.reduce(
+      (n: { onTime: number; late: number; missed: number }, i: { onTime: number; late: number; missed: number }) => ({
+        onTime: n.onTime + i.onTime,
+        late: n.late + i.late,
+        missed: n.missed + i.missed,
+      }),
+      { onTime: 0, late: 0, missed: 0 },
+    );
+    expect(digest.body.text).toContain(
+      `Check-ins due in the last 12 weeks: ${totals.onTime} on time, ${totals.late} late, ${totals.missed} missed`,
+    );
+    expect(digest.body.text).toContain(`${row('owner', t.b.ownerId).name} (owner): 1 missed`);
+    expect(digest.body.html).toContain('Check-in discipline');
+    // Not in the executive's digest.
+    expect((await t.executive.get('/digests/preview')).body.text).not.toContain('Check-in discipline');
     expectStatus(await t.clientViewer.get('/check-ins/discipline'), 403);
     // An executive sees only their engagements.
     const own = await t.executive.get('/check-ins/discipline');
