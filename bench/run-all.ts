@@ -17,7 +17,7 @@ import { benchSize } from './scale/data-set';
  * Every part gets its data from bench/scale: the scale parts copy a database seeded by `npm run seed:scale` when they
  * find one, else seed a throw-away one (bench/scale/bench-database.ts); BENCH_SIZE=small runs every part on a few
  * thousand rows (to check that it works; its figures mean nothing). BENCH_PARTS picks parts
- * (default `api,explain,drift,digest,digest-own,report,csv,playbooks,forecast`); BENCH_REDIS_URL puts every part's queues on Redis.
+ * (default `api,explain,drift,digest,digest-own,report,check-in-reminders,csv,playbooks,forecast`); BENCH_REDIS_URL puts every part's queues on Redis.
  * Exits 0 whether targets are met or not; 1 when a part crashed.
  */
 
@@ -79,6 +79,14 @@ const PARTS: Part[] = [
     nodeFlags: [],
     args: [],
     resultFile: 'report-latest.json',
+  },
+  {
+    key: 'check-in-reminders',
+    title: 'check-in reminder dispatcher, 10,000 recipients (bench:check-in-reminders)',
+    script: 'check-in-reminders.bench.js',
+    nodeFlags: [],
+    args: [],
+    resultFile: 'check-in-reminders-latest.json',
   },
   {
     key: 'csv',
@@ -319,6 +327,12 @@ function summarize(key: string, r: Record<string, any>): Row[] {
     );
     add('report PDF, 12 priorities: p95', `${r.pdfP95Ms} ms`, `≤ ${r.targets.p95Ms} ms`, '', r.verdict.pdf);
     add('report PDF size', `${Math.round(r.pdfBytes / 1024)} KB`, '≤ 1024 KB', '', r.verdict.size);
+  } else if (key === 'check-in-reminders') {
+    add(
+      `check-in reminders, ${Number(r.recipients).toLocaleString('en-US')} recipients: dispatched/s (links + outbox)`,
+      String(r.remindersPerSecond),
+    );
+    add("check-in reminders: the period's due check-ins written", `${r.duesSeconds} s`);
   } else if (key === 'csv') {
     const rows = Number(r.rows).toLocaleString('en-US');
     for (const [label, run] of [

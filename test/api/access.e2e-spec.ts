@@ -100,6 +100,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/engagements', allowed: EVERYONE },
   { method: 'GET', path: '/owners', allowed: EVERYONE },
   { method: 'GET', path: '/portfolio', allowed: EVERYONE },
+  { method: 'GET', path: '/check-ins/discipline', allowed: STAFF },
   { method: 'GET', path: '/alerts', allowed: EVERYONE },
   // alerts
   { method: 'GET', path: '/alerts/:id', id: 'alertId', allowed: EVERYONE },
@@ -425,6 +426,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: always 202, the same for a taken and a free address; reaches no existing organization (auth.e2e-spec.ts)',
   'POST /api/v1/auth/signup/verify':
     'public: the emailed token is the only key; creates a new organization, reaches no existing one (auth.e2e-spec.ts)',
+  'POST /api/v1/check-in-links/inspect':
+    'public: the emailed check-in reminder token is the only key; tampered 403, used or expired 410 (check-in-loop.e2e-spec.ts)',
+  'POST /api/v1/check-in-links/check-in':
+    'public: the emailed check-in reminder token is the only key; records one check-in as its person, once (check-in-loop.e2e-spec.ts)',
   'POST /api/v1/invitations/inspect':
     'public: the emailed invitation token is the only key; tampered 403, spent 410 (invitations.e2e-spec.ts)',
   'POST /api/v1/invitations/accept':

@@ -163,6 +163,8 @@ describe('OpenAPI document', () => {
       'POST /api/v1/auth/signup/verify',
       'POST /api/v1/auth/sso/callback',
       'POST /api/v1/auth/sso/start',
+      'POST /api/v1/check-in-links/check-in',
+      'POST /api/v1/check-in-links/inspect',
       'POST /api/v1/digests/unsubscribe',
       'POST /api/v1/invitations/accept',
       'POST /api/v1/invitations/inspect',

@@ -10,6 +10,7 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { CheckInLinksController } from './check-ins/check-in-links.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { ClientsController } from './clients/clients.controller';
 import { DigestsController } from './digests/digests.controller';
@@ -61,6 +62,7 @@ export class ApiModule {
         PrioritiesController,
         MilestonesController,
         CheckInsController,
+        CheckInLinksController,
         OrganizationController,
         PortfolioController,
         AuditController,

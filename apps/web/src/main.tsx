@@ -22,6 +22,7 @@ const ReportPage = lazy(() => import('./pages/ReportPage'));
 const HandoverPage = lazy(() => import('./pages/HandoverPage'));
 const SharedReportPage = lazy(() => import('./pages/SharedReportPage'));
 const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage'));
+const CheckInLinkPage = lazy(() => import('./pages/CheckInLinkPage'));
 const SsoCallbackPage = lazy(() => import('./pages/SsoCallbackPage'));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -44,6 +45,8 @@ function App() {
       <Route path="/shared/reports/:token" element={<SharedReportPage />} />
       {/* Invitation emails link here, with ?token=. */}
       <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+      {/* Check-in reminder emails link here, with ?token=: the check-in form without login. */}
+      <Route path="/check-in" element={<CheckInLinkPage />} />
       {/* The organization's identity provider sends the browser back here (single sign-on). */}
       <Route path="/sso/callback" element={<SsoCallbackPage />} />
       <Route

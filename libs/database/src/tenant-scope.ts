@@ -31,6 +31,8 @@ export type SystemReason =
   | 'digest-unsubscribe'
   // A report share link is opened without login: its token's hash names the organization, nothing more.
   | 'report-share-link'
+  // A check-in reminder link is followed without login: its token's hash names the organization, nothing more.
+  | 'check-in-link'
   | 'drift-scan-fan-out'
   | 'digest-dispatch-fan-out'
   | 'requeue-stalled-deliveries'

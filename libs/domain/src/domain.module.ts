@@ -8,6 +8,9 @@ import { AuditLogService } from './audit/audit-log.service';
 import { AuditService } from './audit/audit.service';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService } from './calendar/calendar.service';
+import { CheckInLinksService } from './check-ins/check-in-links.service';
+import { CheckInLoopRepository } from './check-ins/check-in-loop.repository';
+import { CheckInRemindersService } from './check-ins/check-in-reminders.service';
 import { CheckInsRepository } from './check-ins/check-ins.repository';
 import { CheckInsService } from './check-ins/check-ins.service';
 import { ClientRepository } from './clients/client.repository';
@@ -75,6 +78,8 @@ const SERVICES = [
   ImportsService,
   AuditLogService,
   CheckInsService,
+  CheckInLinksService,
+  CheckInRemindersService,
   ClientRepository,
   ClientsService,
   EngagementsService,
@@ -105,6 +110,7 @@ const SERVICES = [
   AccessRepository,
   AuditRepository,
   CheckInsRepository,
+  CheckInLoopRepository,
   DigestsRepository,
   DriftRepository,
   EngagementsRepository,

@@ -1,6 +1,7 @@
 import { ApiToken } from './api-tokens/api-token.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
+import { CheckInDue, CheckInLink } from './check-ins/check-in-loop.entity';
 import { Client } from './clients/client.entity';
 import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
@@ -38,6 +39,8 @@ export const ENTITIES = [
   Milestone,
   MilestoneDueDateChange,
   CheckIn,
+  CheckInDue,
+  CheckInLink,
   AuditEvent,
   DriftAlert,
   DriftAlertEvent,

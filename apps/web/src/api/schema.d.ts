@@ -290,6 +290,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/check-in-links/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in from the emailed reminder link, as the person it was sent to; the link works once (no login) */
+        post: operations["CheckInLinksController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-in-links/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The emailed reminder link's priority and person, as the check-in form shows it (no login) */
+        post: operations["CheckInLinksController_inspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/check-ins/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -301,6 +335,23 @@ export interface paths {
         put?: never;
         /** The client executive acknowledges a check-in (client viewer) */
         post: operations["CheckInsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins/discipline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check-in discipline per executive and owner over the last 12 weeks: on time, late, missed (admin, account manager, executive) */
+        get: operations["CheckInLinksController_discipline"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1575,7 +1626,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target" | "check_in_missed";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1629,7 +1680,7 @@ export interface components {
             /** Format: date-time */
             resolvedAt: string | null;
             /** @enum {string} */
-            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target";
+            rule: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target" | "check_in_missed";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @enum {string} */
@@ -1750,6 +1801,43 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "account_manager" | "executive" | "client_viewer";
         };
+        CheckInByLinkDto: {
+            blockers?: string | null;
+            /**
+             * @description The blockers need the client’s action (an ask on the client summary)
+             * @default false
+             */
+            blockersNeedClientAction: boolean;
+            /** @description How confident the author is that the priority lands on time */
+            confidence: number;
+            /** @example Pipeline coverage up to 2.1x; two AEs signed. */
+            note: string;
+            /** @enum {string} */
+            rag: "on_track" | "at_risk" | "off_track";
+            /** @description The token from the emailed check-in link */
+            token: string;
+        };
+        CheckInLinkTokenDto: {
+            /** @description The token from the emailed check-in link */
+            token: string;
+        };
+        CheckInLinkView: {
+            clientName: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example 2026-W11 */
+            isoWeek: string;
+            /** Format: uuid */
+            priorityId: string;
+            priorityTitle: string;
+            rags: ("on_track" | "at_risk" | "off_track")[];
+            /** @description Who the check-in is recorded as */
+            recipientName: string;
+            /** @enum {string} */
+            status: "open";
+        };
         CheckInPage: {
             items: components["schemas"]["CheckInView"][];
             limit: number;
@@ -1765,6 +1853,7 @@ export interface components {
             authorId: string | null;
             authorName: string | null;
             blockers: string | null;
+            blockersNeedClientAction: boolean;
             confidence: number;
             /** Format: date-time */
             createdAt: string;
@@ -1853,6 +1942,11 @@ export interface components {
         };
         CreateCheckInDto: {
             blockers?: string | null;
+            /**
+             * @description The blockers need the client’s action (an ask on the client summary)
+             * @default false
+             */
+            blockersNeedClientAction: boolean;
             /** @description How confident the author is that the priority lands on time */
             confidence: number;
             /** @example Pipeline coverage up to 2.1x; two AEs signed. */
@@ -1936,6 +2030,11 @@ export interface components {
         CreateEngagementDto: {
             /** @description The term renews by itself unless notice is given */
             autoRenew?: boolean;
+            /**
+             * @description weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
+             * @enum {string}
+             */
+            checkInCadence?: "weekly" | "off";
             /** Format: uuid */
             clientId: string;
             /**
@@ -2227,6 +2326,26 @@ export interface components {
             /** @description Would be skipped for this recipient */
             wouldSkip: boolean;
         };
+        DisciplineEntryView: {
+            /**
+             * Format: uuid
+             * @description The executive or owner id
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "executive" | "owner";
+            late: number;
+            missed: number;
+            name: string;
+            onTime: number;
+        };
+        DisciplineReportView: {
+            /** Format: date */
+            asOf: string;
+            items: components["schemas"]["DisciplineEntryView"][];
+            /** @description Weeks covered (periods whose due date has passed) */
+            weeks: number;
+        };
         DriftPointView: {
             /** Format: date */
             date: string;
@@ -2288,6 +2407,8 @@ export interface components {
             /** @description Statuses this engagement may move to next */
             allowedTransitions: ("proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled")[];
             autoRenew: boolean;
+            /** @enum {string} */
+            checkInCadence: "weekly" | "off";
             /** Format: uuid */
             clientId: string;
             clientName: string;
@@ -2684,6 +2805,8 @@ export interface components {
             warning: number;
         };
         OrganizationSettingsView: {
+            checkInMissedAfterDays: number;
+            checkInWeekday: number;
             digestHour: number;
             digestsEnabled: boolean;
             digestSkipWhenEmpty: boolean;
@@ -2696,6 +2819,7 @@ export interface components {
             name: string;
             notifyPeopleWithoutAccount: boolean;
             overdueAtRiskDays: number;
+            ownersMayCheckIn: boolean;
             termNoticeWarningDays: number;
             timezone: string;
         };
@@ -3336,6 +3460,11 @@ export interface components {
             /** @description The term renews by itself unless notice is given */
             autoRenew?: boolean;
             /**
+             * @description weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
+             * @enum {string}
+             */
+            checkInCadence?: "weekly" | "off";
+            /**
              * @description Days of notice before the term end
              * @example 30
              */
@@ -3401,6 +3530,10 @@ export interface components {
             weight?: number;
         };
         UpdateOrganizationSettingsDto: {
+            /** @description Alert (check_in_missed) when a due check-in is still missing this many days after its day (default 2) */
+            checkInMissedAfterDays?: number;
+            /** @description The check-in day, ISO weekday 1 = Monday (default 1) */
+            checkInWeekday?: number;
             /** @description Default digest hour, local time of each recipient */
             digestHour?: number;
             /** @description Weekly digests for users who have not chosen themselves (false: opted out by default) */
@@ -3420,6 +3553,8 @@ export interface components {
             notifyPeopleWithoutAccount?: boolean;
             /** @description An open milestone overdue by more than this many days makes its priority at_risk (4× → off_track) */
             overdueAtRiskDays?: number;
+            /** @description Priority owners with an account get check-in reminders and may check in (default false) */
+            ownersMayCheckIn?: boolean;
             /** @description Alert (engagement_term_ending) once an engagement's notice deadline is this many days away (default 30) */
             termNoticeWarningDays?: number;
             /** @example Europe/London */
@@ -3573,7 +3708,7 @@ export interface operations {
                 offset?: number;
                 order?: "asc" | "desc";
                 /** @description A rule hidden from your role (client viewers: allocation_mismatch) is refused with 400 */
-                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target";
+                rule?: "milestone_overdue" | "milestone_forecast_slip" | "milestone_replanned" | "priority_behind_plan" | "priority_stalled" | "confidence_falling" | "focus_overload" | "owner_overload" | "owner_missing" | "allocation_mismatch" | "engagement_term_ending" | "renewal_at_risk" | "forecast_beyond_target" | "check_in_missed";
                 severity?: "info" | "warning" | "critical";
                 status?: "open" | "acknowledged" | "resolved";
             };
@@ -4298,6 +4433,88 @@ export interface operations {
             };
         };
     };
+    CheckInLinksController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInByLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInView"];
+                };
+            };
+            /** @description CHECK_IN_LINK.INVALID_TOKEN: the link matches no reminder */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CHECK_IN_LINK.USED, CHECK_IN_LINK.EXPIRED or CHECK_IN_LINK.CLOSED: the link can no longer be followed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CheckInLinksController_inspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInLinkTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInLinkView"];
+                };
+            };
+            /** @description CHECK_IN_LINK.INVALID_TOKEN: the link matches no reminder */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CHECK_IN_LINK.USED, CHECK_IN_LINK.EXPIRED or CHECK_IN_LINK.CLOSED: the link can no longer be followed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     CheckInsController_acknowledge: {
         parameters: {
             query?: never;
@@ -4364,6 +4581,61 @@ export interface operations {
             };
             /** @description A domain rule refuses it; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CheckInLinksController_discipline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineReportView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

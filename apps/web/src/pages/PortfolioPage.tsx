@@ -9,6 +9,7 @@ import { EXPLAIN, Legend } from '../components/Legend';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { ageOf, formatDate, percent, plural } from '../lib/format';
 import { useLoad } from '../lib/use-load';
+import { CheckInDisciplineSection } from './check-in-discipline';
 import { useQueryState } from '../lib/use-query-state';
 import { useTitle } from '../lib/use-title';
 
@@ -257,6 +258,7 @@ export default function PortfolioPage() {
           )}
         </>
       ) : null}
+      {internal || me.role === 'executive' ? <CheckInDisciplineSection /> : null}
     </section>
   );
 }

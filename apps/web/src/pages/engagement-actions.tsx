@@ -15,12 +15,19 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
   const [confidence, setConfidence] = useState('7');
   const [note, setNote] = useState('');
   const [blockers, setBlockers] = useState('');
+  const [clientAction, setClientAction] = useState(false);
   const form = useForm(
     (key) =>
       unwrap(
         api.POST('/api/v1/priorities/{id}/check-ins', {
           params: { path: { id: priority.id }, ...idempotent(key) },
-          body: { rag, confidence: Number(confidence), note, blockers: blockers.trim() ? blockers : null },
+          body: {
+            rag,
+            confidence: Number(confidence),
+            note,
+            blockers: blockers.trim() ? blockers : null,
+            blockersNeedClientAction: blockers.trim() ? clientAction : false,
+          },
         }),
       ),
     {
@@ -31,7 +38,7 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
           errors.confidence = 'Give your confidence as a number from 0 to 10.';
         return errors;
       },
-      reset: () => (setRag('on_track'), setConfidence('7'), setNote(''), setBlockers('')),
+      reset: () => (setRag('on_track'), setConfidence('7'), setNote(''), setBlockers(''), setClientAction(false)),
       onDone,
     },
   );
@@ -63,6 +70,16 @@ export function CheckInForm({ priority, onDone }: { priority: Priority; onDone: 
         onChange={(e) => setBlockers(e.target.value)}
         error={form.errors.blockers}
       />
+      <div className="field checkbox">
+        <input
+          id={`client-action-${priority.id}`}
+          type="checkbox"
+          checked={clientAction}
+          disabled={!blockers.trim()}
+          onChange={(e) => setClientAction(e.target.checked)}
+        />
+        <label htmlFor={`client-action-${priority.id}`}>The blockers need the client’s action</label>
+      </div>
       <button type="submit" className="primary" disabled={form.busy}>
         Post check-in
       </button>

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
-import { DigestComposer, DigestDispatchService, DigestJobs } from '@app/domain';
+import { CheckInRemindersService, DigestComposer, DigestDispatchService, DigestJobs } from '@app/domain';
 import { JobId, JobName, QueueName, type JobPayloads } from '@app/queue';
 import { failForGoodOnDomainError, WORKER_OPTIONS, type HandlerTable } from './job-handlers';
 
@@ -27,6 +27,7 @@ export class DigestsProcessor extends WorkerHost {
     private readonly dispatch: DigestDispatchService,
     private readonly composer: DigestComposer,
     private readonly jobs: DigestJobs,
+    private readonly checkInReminders: CheckInRemindersService,
     @InjectQueue(QueueName.Digests) private readonly queue: Queue,
   ) {
     super();
@@ -58,11 +59,16 @@ export class DigestsProcessor extends WorkerHost {
     return { organizations: ids.length };
   }
 
-  private async dispatchOrganization(job: Job): Promise<{ due: number }> {
+  /**
+   * The organization's due digests, then its due check-in reminders (the same per-minute, per-timezone schedule:
+   * issue 18, item 3). A retry after the digests were enqueued repeats nothing: both are keyed in the database.
+   */
+  private async dispatchOrganization(job: Job): Promise<{ due: number; checkInReminders: number }> {
     const { organizationId } = job.data as JobPayloads[typeof JobName.DigestDispatchOrganization];
     const requests = await this.dispatch.dueRequests(organizationId, `dispatch-${job.id}`);
     await this.jobs.compose(requests);
     if (requests.length) this.logger.log(`org ${organizationId}: ${requests.length} digests due`);
-    return { due: requests.length };
+    const reminders = await this.checkInReminders.dispatch(organizationId);
+    return { due: requests.length, checkInReminders: reminders.reminders };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Optional, Nullable } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
 import { RAGS, type Rag } from './check-in.entity';
@@ -21,6 +21,13 @@ export class CreateCheckInDto {
   @IsString()
   @Length(0, 10000)
   blockers?: string | null;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The blockers need the client’s action (an ask on the client summary)',
+  })
+  @Optional()
+  @IsBoolean()
+  blockersNeedClientAction?: boolean;
 }
 
 export class ListCheckInsQueryDto extends PageQueryDto {
@@ -37,6 +44,7 @@ export class CheckInView {
   @ApiProperty() confidence!: number;
   @ApiProperty() note!: string;
   @ApiProperty({ nullable: true, type: String }) blockers!: string | null;
+  @ApiProperty() blockersNeedClientAction!: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId!: string | null;
   @ApiProperty({ nullable: true, type: String }) authorName!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedBy!: string | null;

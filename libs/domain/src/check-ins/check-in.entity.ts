@@ -13,6 +13,8 @@ export class CheckIn {
   @Column({ type: 'smallint' }) confidence!: number;
   @Column({ type: 'text' }) note!: string;
   @Column({ type: 'text', nullable: true }) blockers!: string | null;
+  /** The blockers need the client's action (an "ask" on the client executive's summary). */
+  @Column({ name: 'blockers_need_client_action', type: 'boolean', default: false }) blockersNeedClientAction!: boolean;
   @Column({ name: 'acknowledged_by', type: 'uuid', nullable: true }) acknowledgedBy!: string | null;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -12,9 +12,10 @@ export interface NewCheckIn {
   confidence: number;
   note: string;
   blockers: string | null;
+  blockersNeedClientAction: boolean;
 }
 
-const SELECT_COLUMNS = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.author_id, u.name AS author_name,
+const SELECT_COLUMNS = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blockers_need_client_action, c.author_id, u.name AS author_name,
   c.acknowledged_by, c.acknowledged_at, c.created_at`;
 const FROM_VIEW = `FROM check_ins c LEFT JOIN users u ON u.id = c.author_id`;
 
@@ -32,20 +33,47 @@ export class CheckInsRepository {
     priorityId: string,
     input: NewCheckIn,
   ): Promise<Record<string, unknown> | undefined> {
+    return this.insert(tx, actor, priorityId, input, true, null);
+  }
+
+  /**
+   * The same insert for a check-in link's person: the link (checked by the caller) is their reach, so no scope
+   * beyond the organization. `actor` is the person the link was made for.
+   */
+  async createByLink(
+    tx: Queryable,
+    actor: Actor,
+    priorityId: string,
+    input: NewCheckIn,
+    at: Date,
+  ): Promise<Record<string, unknown> | undefined> {
+    return this.insert(tx, actor, priorityId, input, false, at);
+  }
+
+  private async insert(
+    tx: Queryable,
+    actor: Actor,
+    priorityId: string,
+    input: NewCheckIn,
+    scoped: boolean,
+    at: Date | null,
+  ): Promise<Record<string, unknown> | undefined> {
     const p = new SqlParams();
     const org = p.add(actor.organizationId);
     const target = `SELECT pr.id FROM priorities pr JOIN engagements e ON e.organization_id = pr.organization_id AND e.id = pr.engagement_id
-                     WHERE pr.id = ${p.add(priorityId)} AND pr.organization_id = ${org} AND ${engagementScope(actor, 'e', p)}`;
-    const created = `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, blockers)
+                     WHERE pr.id = ${p.add(priorityId)} AND pr.organization_id = ${org}${scoped ? ` AND ${engagementScope(actor, 'e', p)}` : ''}`;
+    const created = `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, blockers, blockers_need_client_action, created_at)
                      SELECT ${org}::uuid, target.id, ${p.add(actor.userId)}::uuid, ${p.add(input.rag)}, ${p.add(input.confidence)}::smallint,
-                            ${p.add(input.note)}, ${p.add(input.blockers)}::text FROM target RETURNING *`;
+                            ${p.add(input.note)}, ${p.add(input.blockers)}::text, ${p.add(input.blockersNeedClientAction)}::boolean,
+                            COALESCE(${p.add(at?.toISOString() ?? null)}::timestamptz, now()) FROM target RETURNING *`;
     const after = `jsonb_build_object('organizationId', c.organization_id, 'priorityId', c.priority_id, 'authorId', c.author_id, 'rag', c.rag,
-                     'confidence', c.confidence, 'note', c.note, 'blockers', c.blockers, 'acknowledgedBy', c.acknowledged_by,
+                     'confidence', c.confidence, 'note', c.note, 'blockers', c.blockers,
+                     'blockersNeedClientAction', c.blockers_need_client_action, 'acknowledgedBy', c.acknowledged_by,
                      'acknowledgedAt', c.acknowledged_at, 'id', c.id, 'createdAt', ${jsonInstantSql('c.created_at')})`;
     const audit = this.audit.recordCte(p, actor, 'check_in.created', 'check_in', 'created c', 'c.id', after);
     const rows: Array<Record<string, unknown>> = await tx.query(
       `WITH target AS (${target}), created AS (${created}), audit AS (${audit})
-       SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.author_id, u.name AS author_name, c.acknowledged_by, c.acknowledged_at, c.created_at
+       SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blockers_need_client_action, c.author_id, u.name AS author_name, c.acknowledged_by, c.acknowledged_at, c.created_at
          FROM created c LEFT JOIN users u ON u.id = c.author_id`,
       p.values,
     );

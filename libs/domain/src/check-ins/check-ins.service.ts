@@ -30,10 +30,11 @@ export class CheckInsService {
         confidence: input.confidence,
         note: input.note.trim(),
         blockers: input.blockers?.trim() || null,
+        blockersNeedClientAction: input.blockersNeedClientAction ?? false,
       });
       // Out of reach: thrown inside, so the transaction (and an Idempotency-Key with it) rolls back.
       if (!created) throw new NotFound('Priority', priorityId);
-      return toView(created);
+      return toCheckInView(created);
     });
     return row;
   }
@@ -44,14 +45,14 @@ export class CheckInsService {
     const total =
       totalFromPage(rows, query.offset) ??
       (await this.checkIns.countForPriority(this.db.reader, actor.organizationId, priorityId));
-    return { items: rows.map(toView), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map(toCheckInView), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<CheckInView> {
     await this.access.checkIn(this.db.reader, actor, id);
     const row = await this.checkIns.view(this.db.reader, actor.organizationId, id);
     if (!row) throw new NotFound('Check-in', id);
-    return toView(row);
+    return toCheckInView(row);
   }
 
   /** The client executive confirms they have read the update. */
@@ -73,7 +74,7 @@ export class CheckInsService {
   }
 }
 
-function toView(r: Record<string, unknown>): CheckInView {
+export function toCheckInView(r: Record<string, unknown>): CheckInView {
   return {
     id: r.id as string,
     priorityId: r.priority_id as string,
@@ -81,6 +82,7 @@ function toView(r: Record<string, unknown>): CheckInView {
     confidence: Number(r.confidence),
     note: r.note as string,
     blockers: (r.blockers as string | null) ?? null,
+    blockersNeedClientAction: Boolean(r.blockers_need_client_action),
     authorId: (r.author_id as string | null) ?? null,
     authorName: (r.author_name as string | null) ?? null,
     acknowledgedBy: (r.acknowledged_by as string | null) ?? null,

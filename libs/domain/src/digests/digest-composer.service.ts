@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, type Queryable } from '@app/database/transaction';
+import { CheckInLoopRepository } from '../check-ins/check-in-loop.repository';
+import { DISCIPLINE_WEEKS } from '../check-ins/check-in-schedule';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { DeliveryService, type DeliveryOutcome } from '../notifications/delivery.service';
 import { localDate } from '../health/calendar';
@@ -52,6 +54,7 @@ export class DigestComposer {
     private readonly facts: DigestFactsRepository,
     private readonly digests: DigestsRepository,
     private readonly notifications: NotificationJobs,
+    private readonly checkInLoop: CheckInLoopRepository,
     /** Only where DeliveryModule is loaded (the worker); elsewhere a delivery job makes the first send. */
     @Optional() private readonly delivery?: DeliveryService,
   ) {}
@@ -84,6 +87,20 @@ export class DigestComposer {
       timezone: recipient.timezone,
       batch,
     });
+    // The account manager's digest reports check-in discipline over their clients' engagements (issue 18, item 3).
+    const discipline =
+      recipient.role === 'account_manager'
+        ? {
+            weeks: DISCIPLINE_WEEKS,
+            rows: (await this.checkInLoop.discipline(tx, recipient.actor, today, DISCIPLINE_WEEKS)).map((r) => ({
+              kind: r.person_kind,
+              name: r.person_name,
+              onTime: r.on_time,
+              late: r.late,
+              missed: r.missed,
+            })),
+          }
+        : null;
     const content = buildDigest({
       recipient: { name: recipient.name, role: recipient.role, adminKind: recipient.preferences.kind },
       isoWeek,
@@ -91,6 +108,7 @@ export class DigestComposer {
       thresholds: recipient.organizationSettings,
       engagements,
       publicUrl: settings.publicUrl,
+      discipline,
     });
     const token = signUnsubscribeToken(settings.unsubscribeKey, recipient.actor.userId, unsubscribeExpiry(isoWeek));
     const rendered = renderDigest(content, {

@@ -1,4 +1,11 @@
-import { buildDigest, driftOf, trendOf, type DigestInput, type DigestEngagementFacts } from './digest-content';
+import {
+  buildDigest,
+  disciplineSummary,
+  driftOf,
+  trendOf,
+  type DigestInput,
+  type DigestEngagementFacts,
+} from './digest-content';
 
 /**
  * Worked scenarios for each role. "Today" is Monday 2026-11-23 (ISO week 2026-W48); "this week" is
@@ -325,5 +332,37 @@ describe('trendOf', () => {
       'steady',
       null,
     ]);
+  });
+});
+
+describe('check-in discipline in the account manager’s digest', () => {
+  // Twelve weeks, two engagements: Elena (executive) checked in every week on time on one and was late twice on the
+  // other; owner Olu missed three and was late once; owner Pat was always on time.
+  const rows = [
+    { kind: 'executive' as const, name: 'Elena Vasquez', onTime: 22, late: 2, missed: 0 },
+    { kind: 'owner' as const, name: 'Pat Owner', onTime: 12, late: 0, missed: 0 },
+    { kind: 'owner' as const, name: 'Olu Owner', onTime: 8, late: 1, missed: 3 },
+  ];
+
+  it('totals on time, late and missed, and lists who needs a nudge, most missed first', () => {
+    expect(disciplineSummary(12, rows)).toEqual({
+      weeks: 12,
+      onTime: 42,
+      late: 3,
+      missed: 3,
+      onTimePercent: 88, // 42 of 48
+      needingNudge: [rows[2], rows[0]],
+    });
+  });
+
+  it('is absent when nothing was due, and when the digest is not the account manager’s', () => {
+    expect(disciplineSummary(12, [])).toBeNull();
+    expect(disciplineSummary(12, [{ kind: 'owner', name: 'New', onTime: 0, late: 0, missed: 0 }])).toBeNull();
+    expect(buildDigest(input('executive', [acme])).discipline).toBeNull();
+  });
+
+  it('is part of the digest content when given', () => {
+    const digest = buildDigest({ ...input('account_manager', [acme]), discipline: { weeks: 12, rows } });
+    expect(digest.discipline).toMatchObject({ onTime: 42, late: 3, missed: 3, onTimePercent: 88 });
   });
 });

@@ -82,6 +82,27 @@ export interface DigestRecipient {
   adminKind: AdminDigestKind | null;
 }
 
+/** One executive's or owner's check-ins over the discipline period (CheckInLoopRepository.discipline). */
+export interface DisciplineFacts {
+  kind: 'executive' | 'owner';
+  name: string;
+  onTime: number;
+  late: number;
+  missed: number;
+}
+
+/** The account manager's check-in discipline block: totals, and who needs a nudge (worst first). */
+export interface DisciplineSummary {
+  weeks: number;
+  onTime: number;
+  late: number;
+  missed: number;
+  /** Whole percent of the due check-ins that came by their day. */
+  onTimePercent: number;
+  /** Those with a late or missed check-in: most missed first, then most late, then by name. */
+  needingNudge: DisciplineFacts[];
+}
+
 export interface DigestInput {
   recipient: DigestRecipient;
   isoWeek: string;
@@ -90,6 +111,8 @@ export interface DigestInput {
   thresholds: HealthThresholds;
   engagements: DigestEngagementFacts[];
   publicUrl: string;
+  /** Check-in discipline of the recipient's engagements (the account manager's digest); absent for the others. */
+  discipline?: { weeks: number; rows: DisciplineFacts[] } | null;
 }
 
 export type Trend = 'rising' | 'falling' | 'steady';
@@ -157,6 +180,8 @@ export interface DigestContent {
   sections: EngagementSection[];
   /** Nothing to report: skipped when the recipient asked for that. */
   empty: boolean;
+  /** Check-in discipline over the last weeks (account managers); null when not asked for or nothing was due. */
+  discipline: DisciplineSummary | null;
 }
 
 export function digestKindFor(recipient: DigestRecipient): DigestKind {
@@ -191,6 +216,26 @@ export function buildDigest(input: DigestInput): DigestContent {
     totals,
     sections,
     empty: sections.every((s) => s.quiet),
+    discipline: input.discipline ? disciplineSummary(input.discipline.weeks, input.discipline.rows) : null,
+  };
+}
+
+/** Totals and who needs a nudge (pure); null when no check-in was due in the period. */
+export function disciplineSummary(weeks: number, rows: readonly DisciplineFacts[]): DisciplineSummary | null {
+  const onTime = rows.reduce((n, r) => n + r.onTime, 0);
+  const late = rows.reduce((n, r) => n + r.late, 0);
+  const missed = rows.reduce((n, r) => n + r.missed, 0);
+  const due = onTime + late + missed;
+  if (due === 0) return null;
+  return {
+    weeks,
+    onTime,
+    late,
+    missed,
+    onTimePercent: Math.round((onTime / due) * 100),
+    needingNudge: rows
+      .filter((r) => r.late + r.missed > 0)
+      .sort((a, b) => b.missed - a.missed || b.late - a.late || a.name.localeCompare(b.name)),
   };
 }
 

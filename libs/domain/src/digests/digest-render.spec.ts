@@ -1,4 +1,4 @@
-import { buildDigest, type DigestEngagementFacts } from './digest-content';
+import { buildDigest, disciplineSummary, type DigestEngagementFacts } from './digest-content';
 import { renderDigest } from './digest-render';
 
 const links = {
@@ -129,6 +129,27 @@ describe('renderDigest', () => {
     expect(portfolio.text).not.toContain('Client 02 ');
     expect(portfolio.text).toContain('3 more engagements in your portfolio on the dashboard.');
     expect(Buffer.byteLength(portfolio.html)).toBeLessThan(100_000);
+  });
+
+  it('shows the account manager the check-in discipline: totals and who needs a nudge, in HTML and text', () => {
+    const content = {
+      ...digest('account_manager', [facts('Acme', 40)]),
+      discipline: disciplineSummary(12, [
+        { kind: 'executive' as const, name: 'Elena <Vasquez>', onTime: 10, late: 2, missed: 0 },
+        { kind: 'owner' as const, name: 'Olu Owner', onTime: 8, late: 1, missed: 3 },
+      ]),
+    };
+    const withDiscipline = renderDigest(content, links);
+    const line = 'Check-ins due in the last 12 weeks: 18 on time, 3 late, 3 missed (75% on time).';
+    expect(withDiscipline.text).toContain(`== Check-in discipline ==\n${line}`);
+    expect(withDiscipline.text).toContain(
+      '  - Olu Owner (owner): 3 missed, 1 late, 8 on time\n  - Elena <Vasquez> (executive): 2 late, 10 on time',
+    );
+    expect(withDiscipline.html).toContain('Check-in discipline');
+    expect(withDiscipline.html).toContain('Elena &lt;Vasquez&gt; (executive)');
+    expect(renderDigest(digest('account_manager', [facts('Acme', 40)]), links).text).not.toContain(
+      'Check-in discipline',
+    );
   });
 
   it('refuses a non-http link', () => {

@@ -76,6 +76,13 @@ export const DIGEST_HTML_TEMPLATE = `<!DOCTYPE html>
 </table>
 </td></tr>
 {{#if moreLine}}<tr><td class="tl-muted" style="padding:12px 32px 0 32px;font-family:${FONT};font-size:13px;line-height:18px;color:#4b5563;">{{moreLine}}</td></tr>{{/if}}
+{{#if discipline}}<tr><td style="padding:16px 32px 0 32px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td class="tl-text" style="font-family:${FONT};font-size:16px;line-height:22px;font-weight:bold;color:#111827;">Check-in discipline</td></tr>
+<tr><td class="tl-muted" style="padding-top:4px;font-family:${FONT};font-size:13px;line-height:18px;color:#4b5563;">{{discipline.line}}</td></tr>
+{{> list title="Late or missed" items=discipline.people}}
+</table>
+</td></tr>{{/if}}
 <tr><td style="padding:24px 32px 0 32px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
 <td align="center" bgcolor="#111827" style="background-color:#111827;border-radius:4px;"><a href="{{links.dashboard}}" target="_blank" style="display:inline-block;padding:12px 22px;font-family:${FONT};font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">Open the dashboard</a></td>
@@ -124,6 +131,13 @@ Drift, last 8 weeks (oldest first): {{barsText}}
 
 {{moreLine}}
 {{/if}}
+{{#if discipline}}
+
+== Check-in discipline ==
+{{discipline.line}}
+{{#if discipline.people.length}}Late or missed:
+{{#each discipline.people}}  - {{this}}
+{{/each}}{{/if}}{{/if}}
 
 Dashboard: {{links.dashboard}}
 

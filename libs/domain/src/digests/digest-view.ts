@@ -1,7 +1,7 @@
 import type { Rag } from '../check-ins/check-in.entity';
 import type { ComputedHealth } from '../health/health';
 import type { ReplanCategory } from '../milestones/milestone.entity';
-import type { DigestContent, EngagementSection, Trend } from './digest-content';
+import type { DigestContent, DisciplineFacts, DisciplineSummary, EngagementSection, Trend } from './digest-content';
 import { plural } from './digest-content';
 
 /**
@@ -73,6 +73,8 @@ export interface DigestView {
   dueFirst: boolean;
   sections: SectionView[];
   moreLine: string | null;
+  /** The account manager's check-in discipline: one line, and who needs a nudge. */
+  discipline: { line: string; people: string[] } | null;
   links: DigestLinks;
   footer: string;
 }
@@ -115,6 +117,7 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
       content.sections.length > shown.length
         ? `${plural(content.sections.length - shown.length, 'more engagement')} in your portfolio on the dashboard.`
         : null,
+    discipline: disciplineView(content.discipline),
     links,
     footer: 'You get this weekly digest from Throughline. Change the day, hour and timezone in your digest settings.',
   };
@@ -204,3 +207,23 @@ const REPLAN_CAUSE: Record<ReplanCategory, string> = {
   dependency: 'a dependency',
   scope: 'scope change',
 };
+
+/** People listed by name in the discipline block; the rest are counted. */
+export const DISCIPLINE_LINES = 10;
+
+const DISCIPLINE_KIND: Record<DisciplineFacts['kind'], string> = { executive: 'executive', owner: 'owner' };
+
+/** "Check-ins due in the last 12 weeks: 30 on time, 4 late, 2 missed (83% on time)." and one line per person. */
+export function disciplineView(summary: DisciplineSummary | null): DigestView['discipline'] {
+  if (!summary) return null;
+  const people = summary.needingNudge.slice(0, DISCIPLINE_LINES).map((p) => {
+    const parts = [p.missed ? `${p.missed} missed` : null, p.late ? `${p.late} late` : null].filter(Boolean);
+    return `${oneLine(p.name, 80)} (${DISCIPLINE_KIND[p.kind]}): ${parts.join(', ')}, ${p.onTime} on time`;
+  });
+  const rest = summary.needingNudge.length - people.length;
+  if (rest > 0) people.push(`${plural(rest, 'more person', 'more people')} on the dashboard`);
+  return {
+    line: `Check-ins due in the last ${summary.weeks} weeks: ${summary.onTime} on time, ${summary.late} late, ${summary.missed} missed (${summary.onTimePercent}% on time).`,
+    people,
+  };
+}

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocationInForceSql } from '../engagements/allocation-in-force';
 import { EXTERNAL_REPLAN_CATEGORIES } from '../milestones/milestone.entity';
-import type { EngagementFacts, EngagementTermFacts, MilestoneFacts, OwnerFacts, PriorityFacts } from './drift-types';
+import type {
+  DueCheckInFacts,
+  EngagementFacts,
+  EngagementTermFacts,
+  MilestoneFacts,
+  OwnerFacts,
+  PriorityFacts,
+} from './drift-types';
 
 /** Per active priority: what the drift score needs, aggregated in SQL so a scan never holds every milestone. */
 export interface PriorityScoreFacts {
@@ -215,6 +222,34 @@ export class DriftFactsRepository {
       driftScore: r.drift_score === null ? null : Number(r.drift_score),
       lastCheckInOn: (r.last_check_in_on as string | null) ?? null,
       ackMedianDays: r.ack_median_days === null ? null : Number(r.ack_median_days),
+    }));
+  }
+
+  /**
+   * The latest due check-in of each active priority of an active engagement with a weekly cadence, with the local
+   * date of the priority's latest check-in (check_in_missed). One row per priority.
+   */
+  async dueCheckIns(tx: EntityManager, organizationId: string, timezone: string): Promise<DueCheckInFacts[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT DISTINCT ON (d.priority_id) d.priority_id, d.engagement_id, p.title,
+              to_char(d.week_start, 'YYYY-MM-DD') AS week_start, to_char(d.due_on, 'YYYY-MM-DD') AS due_on,
+              to_char((SELECT max(c.created_at) FROM check_ins c WHERE c.organization_id = d.organization_id AND c.priority_id = d.priority_id)
+                      AT TIME ZONE $2, 'YYYY-MM-DD') AS last_check_in_on
+         FROM check_in_dues d
+         JOIN priorities p ON p.organization_id = d.organization_id AND p.id = d.priority_id AND p.status = 'active'
+         JOIN engagements e ON e.organization_id = d.organization_id AND e.id = d.engagement_id
+                           AND e.status = 'active' AND e.check_in_cadence = 'weekly'
+        WHERE d.organization_id = $1
+        ORDER BY d.priority_id, d.due_on DESC`,
+      [organizationId, timezone],
+    );
+    return rows.map((r) => ({
+      priorityId: r.priority_id as string,
+      engagementId: r.engagement_id as string,
+      title: r.title as string,
+      weekStart: r.week_start as string,
+      dueOn: r.due_on as string,
+      lastCheckInOn: (r.last_check_in_on as string | null) ?? null,
     }));
   }
 

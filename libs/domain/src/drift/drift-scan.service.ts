@@ -110,6 +110,8 @@ export class DriftScanService {
         engagements,
         owners,
         terms,
+        dueCheckIns: await this.facts.dueCheckIns(tx, organizationId, timezone),
+        checkInMissedAfterDays: settings.checkInMissedAfterDays,
       };
 
       await this.alerts.begin(tx);

@@ -18,6 +18,7 @@ export const DRIFT_RULES = [
   'engagement_term_ending',
   'renewal_at_risk',
   'forecast_beyond_target',
+  'check_in_missed',
 ] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
@@ -152,6 +153,19 @@ export interface EngagementTermFacts {
   ackMedianDays: number | null;
 }
 
+/**
+ * The latest due check-in of each active priority of an active engagement with a weekly cadence (the reminder
+ * dispatcher writes one per priority per ISO week), with the local date of the priority's latest check-in.
+ */
+export interface DueCheckInFacts {
+  priorityId: string;
+  engagementId: string;
+  title: string;
+  weekStart: string;
+  dueOn: string;
+  lastCheckInOn: string | null;
+}
+
 export interface OwnerFacts {
   id: string;
   name: string;
@@ -168,6 +182,9 @@ export interface ScanFacts {
   engagements: EngagementFacts[];
   owners: OwnerFacts[];
   terms: EngagementTermFacts[];
+  /** check_in_missed: the latest due check-in per priority, and after how many days missing it alerts. */
+  dueCheckIns: DueCheckInFacts[];
+  checkInMissedAfterDays: number;
 }
 
 /** One condition a rule found; the scan upserts it as an alert keyed by (rule, subjectType, subjectId). */

@@ -16,7 +16,12 @@ import {
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
 import { PageQueryDto } from '../shared/pagination';
 import { CalendarDate, NullableCalendarDate, Optional, OptionalCalendarDate } from '../shared/validation';
-import { ENGAGEMENT_STATUSES, type EngagementStatus } from './engagement.entity';
+import {
+  CHECK_IN_CADENCES,
+  ENGAGEMENT_STATUSES,
+  type CheckInCadence,
+  type EngagementStatus,
+} from './engagement.entity';
 
 const DaysPerWeek = () => (target: object, key: string) => {
   ApiProperty({ minimum: 0.5, maximum: 7, example: 2, description: 'Allocated days per week (multiples of 0.5)' })(
@@ -52,6 +57,16 @@ const AutoRenew = () => (target: object, key: string) => {
   IsBoolean()(target, key);
 };
 
+const CheckInCadenceField = () => (target: object, key: string) => {
+  ApiPropertyOptional({
+    enum: CHECK_IN_CADENCES,
+    description:
+      "weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none",
+  })(target, key);
+  Optional()(target, key);
+  IsIn(CHECK_IN_CADENCES)(target, key);
+};
+
 export class CreateEngagementDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') clientId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') executiveId!: string;
@@ -67,6 +82,7 @@ export class CreateEngagementDto {
   @NullableCalendarDate('When the renewal starts') renewalDate?: string | null;
   @NoticePeriodDays() noticePeriodDays?: number;
   @AutoRenew() autoRenew?: boolean;
+  @CheckInCadenceField() checkInCadence?: CheckInCadence;
 }
 
 export class UpdateEngagementDto {
@@ -84,6 +100,7 @@ export class UpdateEngagementDto {
   @NullableCalendarDate('When the renewal starts') renewalDate?: string | null;
   @NoticePeriodDays() noticePeriodDays?: number;
   @AutoRenew() autoRenew?: boolean;
+  @CheckInCadenceField() checkInCadence?: CheckInCadence;
 }
 
 export class CreateAllocationChangeDto {
@@ -171,6 +188,7 @@ export class EngagementView {
   @ApiProperty({ type: String, format: 'date', nullable: true }) renewalDate!: string | null;
   @ApiProperty() noticePeriodDays!: number;
   @ApiProperty() autoRenew!: boolean;
+  @ApiProperty({ enum: CHECK_IN_CADENCES }) checkInCadence!: CheckInCadence;
   @ApiProperty({
     type: String,
     format: 'date',

@@ -13,6 +13,10 @@ export const ENGAGEMENT_STATUSES = [
 ] as const;
 export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
 
+/** How often a check-in is due on each active priority: weekly (on the organization's check-in day), or off. */
+export const CHECK_IN_CADENCES = ['weekly', 'off'] as const;
+export type CheckInCadence = (typeof CHECK_IN_CADENCES)[number];
+
 @Entity({ name: 'engagements' })
 export class Engagement {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -34,6 +38,8 @@ export class Engagement {
   /** Days before the term end by which either side must give notice. */
   @Column({ name: 'notice_period_days', type: 'integer', default: 0 }) noticePeriodDays!: number;
   @Column({ name: 'auto_renew', type: 'boolean', default: false }) autoRenew!: boolean;
+  /** Weekly check-ins on the organization's check-in day, or none (migrations/1766100000000-CheckInLoop.ts). */
+  @Column({ name: 'check_in_cadence', type: 'text', default: 'weekly' }) checkInCadence!: CheckInCadence;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

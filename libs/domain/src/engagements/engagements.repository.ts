@@ -22,6 +22,7 @@ export type NewEngagement = Pick<
   | 'renewalDate'
   | 'noticePeriodDays'
   | 'autoRenew'
+  | 'checkInCadence'
 >;
 export type NewAllocationChange = Pick<
   AllocationChange,
@@ -43,7 +44,7 @@ const selectView = (
 
 /** The term columns of engagements alias `e`, as the views read them (dates as YYYY-MM-DD). */
 export const TERM_COLUMNS_SQL = `to_char(e.term_end_date, 'YYYY-MM-DD') AS term_end_date,
-  to_char(e.renewal_date, 'YYYY-MM-DD') AS renewal_date, e.notice_period_days, e.auto_renew,
+  to_char(e.renewal_date, 'YYYY-MM-DD') AS renewal_date, e.notice_period_days, e.auto_renew, e.check_in_cadence,
   to_char(e.term_end_date - e.notice_period_days, 'YYYY-MM-DD') AS notice_deadline`;
 const FROM_VIEW = `FROM engagements e
   JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id

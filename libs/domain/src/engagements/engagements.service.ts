@@ -75,6 +75,7 @@ export class EngagementsService {
         renewalDate: input.renewalDate ?? null,
         noticePeriodDays: input.noticePeriodDays ?? 0,
         autoRenew: input.autoRenew ?? false,
+        checkInCadence: input.checkInCadence ?? 'weekly',
       });
       // The opening allocation starts the history, so every scale up or down has a baseline to compare with.
       await this.engagements.insertOpeningAllocation(tx, actor.organizationId, {
@@ -129,6 +130,7 @@ export class EngagementsService {
       if (input.renewalDate !== undefined) found.renewalDate = input.renewalDate;
       if (input.noticePeriodDays !== undefined) found.noticePeriodDays = input.noticePeriodDays;
       if (input.autoRenew !== undefined) found.autoRenew = input.autoRenew;
+      if (input.checkInCadence !== undefined) found.checkInCadence = input.checkInCadence;
       if (found.plannedEndDate && found.plannedEndDate < found.startDate) {
         throw new InvalidInput('ENGAGEMENT.DATES_INVERTED', 'plannedEndDate must not be before startDate');
       }
@@ -242,6 +244,7 @@ function toView(r: ViewRow, actor: Actor): EngagementView {
     renewalDate: (r.renewal_date as string | null) ?? null,
     noticePeriodDays: Number(r.notice_period_days ?? 0),
     autoRenew: Boolean(r.auto_renew),
+    checkInCadence: (r.check_in_cadence as EngagementView['checkInCadence']) ?? 'weekly',
     noticeDeadline: (r.notice_deadline as string | null) ?? null,
     allowedTransitions: [...allowedTransitions(r.status as EngagementView['status'])],
     createdAt: (r.created_at as Date).toISOString(),

@@ -29,6 +29,8 @@ const AUDIENCE: Record<DriftRule, AlertAudience> = {
   renewal_at_risk: 'internal',
   // a priority's forecast passing its target is the owner's plan at risk, like being behind plan
   forecast_beyond_target: 'owner',
+  // a missed check-in is for the account manager to chase (issue 18, item 3): the firm's business
+  check_in_missed: 'internal',
 };
 
 export function alertAudience(rule: DriftRule): AlertAudience {

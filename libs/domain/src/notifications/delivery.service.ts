@@ -27,6 +27,7 @@ const COMPOSED_EVENTS = new Set([
   'auth.signup_existing',
   'invitation.sent',
   'engagement.executive_changed',
+  'check_in.reminder',
 ]);
 
 function storedEmail(stored: StoredEmail): StoredEmail {

@@ -12,6 +12,7 @@ export const OUTBOX_EVENTS = [
   'auth.signup_existing',
   'invitation.sent',
   'engagement.executive_changed',
+  'check_in.reminder',
 ] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 /** How a webhook's body is shaped: the payload itself, a Slack message, or a Microsoft Teams Adaptive Card. */

@@ -35,7 +35,7 @@ export interface WebhookTarget {
 }
 
 /** A password reset or sign-up link is a credential: once its email is sent (or given up on) the outbox keeps no copy. */
-const FORGET_SECRETS = `payload = CASE WHEN event IN ('auth.password_reset', 'auth.signup_verify', 'invitation.sent') THEN '{}'::jsonb ELSE payload END`;
+const FORGET_SECRETS = `payload = CASE WHEN event IN ('auth.password_reset', 'auth.signup_verify', 'invitation.sent', 'check_in.reminder') THEN '{}'::jsonb ELSE payload END`;
 
 /** The row's organization, or no organization (a sign-up's verification email, reached only as a system task). */
 const OWNED_BY_1 = `organization_id IS NOT DISTINCT FROM $1::uuid`;

@@ -22,6 +22,12 @@ export interface OrganizationSettings {
   notifyPeopleWithoutAccount: boolean;
   /** engagement_term_ending: alert once an engagement's notice deadline is this many days away or less. */
   termNoticeWarningDays: number;
+  /** The check-in day: every engagement with a weekly cadence has a check-in due on this ISO weekday (1 = Monday). */
+  checkInWeekday: number;
+  /** check_in_missed: a due check-in still missing this many days after its day raises the alert. */
+  checkInMissedAfterDays: number;
+  /** Priority owners (with an account) get the check-in reminder and may check in through its link too. */
+  ownersMayCheckIn: boolean;
 }
 
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
@@ -35,6 +41,9 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   digestSkipWhenEmpty: true,
   notifyPeopleWithoutAccount: false,
   termNoticeWarningDays: 30,
+  checkInWeekday: 1,
+  checkInMissedAfterDays: 2,
+  ownersMayCheckIn: false,
 };
 
 export function resolveSettings(stored: Partial<OrganizationSettings> | null | undefined): OrganizationSettings {

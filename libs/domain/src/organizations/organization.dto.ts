@@ -115,6 +115,32 @@ export class UpdateOrganizationSettingsDto {
   @Min(0)
   @Max(365)
   termNoticeWarningDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'The check-in day, ISO weekday 1 = Monday (default 1)' })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  checkInWeekday?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 14,
+    description:
+      'Alert (check_in_missed) when a due check-in is still missing this many days after its day (default 2)',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(14)
+  checkInMissedAfterDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'Priority owners with an account get check-in reminders and may check in (default false)',
+  })
+  @Optional()
+  @IsBoolean()
+  ownersMayCheckIn?: boolean;
 }
 
 export class OrganizationSettingsView {
@@ -131,4 +157,7 @@ export class OrganizationSettingsView {
   @ApiProperty() digestSkipWhenEmpty!: boolean;
   @ApiProperty() notifyPeopleWithoutAccount!: boolean;
   @ApiProperty() termNoticeWarningDays!: number;
+  @ApiProperty({ minimum: 1, maximum: 7 }) checkInWeekday!: number;
+  @ApiProperty({ minimum: 1, maximum: 14 }) checkInMissedAfterDays!: number;
+  @ApiProperty() ownersMayCheckIn!: boolean;
 }

@@ -76,6 +76,9 @@ export class OrganizationsService {
       if (input.notifyPeopleWithoutAccount !== undefined)
         settings.notifyPeopleWithoutAccount = input.notifyPeopleWithoutAccount;
       if (input.termNoticeWarningDays !== undefined) settings.termNoticeWarningDays = input.termNoticeWarningDays;
+      if (input.checkInWeekday !== undefined) settings.checkInWeekday = input.checkInWeekday;
+      if (input.checkInMissedAfterDays !== undefined) settings.checkInMissedAfterDays = input.checkInMissedAfterDays;
+      if (input.ownersMayCheckIn !== undefined) settings.ownersMayCheckIn = input.ownersMayCheckIn;
       const resolved = resolveSettings(settings);
       if (resolved.healthOffTrackBelow < resolved.healthAtRiskBelow) {
         throw new RuleViolation(

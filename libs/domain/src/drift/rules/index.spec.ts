@@ -45,6 +45,16 @@ describe('evaluateDriftRules', () => {
       terms: [
         termFacts({ termEndDate: '2026-04-10', noticePeriodDays: 14, renewalDate: '2026-04-11', driftScore: 60 }),
       ],
+      dueCheckIns: [
+        {
+          priorityId: 'quiet',
+          engagementId: 'e-1',
+          title: 'Quiet',
+          weekStart: '2026-03-16',
+          dueOn: '2026-03-16',
+          lastCheckInOn: null,
+        },
+      ],
     });
     const found = evaluateDriftRules(facts).map((d) => `${d.rule}:${d.subjectId}`);
     expect(found).toEqual([
@@ -61,6 +71,7 @@ describe('evaluateDriftRules', () => {
       'engagement_term_ending:e-1',
       'renewal_at_risk:e-1',
       'forecast_beyond_target:behind',
+      'check_in_missed:quiet',
     ]);
     expect(new Set(found.map((f) => f.split(':')[0]))).toEqual(new Set(DRIFT_RULES));
 
@@ -70,9 +81,9 @@ describe('evaluateDriftRules', () => {
     );
     expect(split).toEqual(found);
     expect(evaluateAggregateRules({ ...facts, milestones: [] })).toEqual(evaluateAggregateRules(facts));
-    expect(evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [], terms: [] })).toEqual(
-      evaluateMilestoneRules(facts),
-    );
+    expect(
+      evaluateMilestoneRules({ ...facts, priorities: [], engagements: [], owners: [], terms: [], dueCheckIns: [] }),
+    ).toEqual(evaluateMilestoneRules(facts));
   });
 });
 

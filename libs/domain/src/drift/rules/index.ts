@@ -1,5 +1,6 @@
 import { DRIFT_RULES, type Detection, type DriftRule, type ScanFacts } from '../drift-types';
 import { allocationMismatchRule } from './allocation-mismatch.rule';
+import { checkInMissedRule } from './check-in-missed.rule';
 import { confidenceFallingRule } from './confidence-falling.rule';
 import { engagementTermEndingRule } from './engagement-term-ending.rule';
 import { forecastBeyondTargetRule } from './forecast-beyond-target.rule';
@@ -16,6 +17,7 @@ import { renewalAtRiskRule } from './renewal-at-risk.rule';
 export { resolveDriftThresholds } from './resolve-drift-thresholds';
 export {
   allocationMismatchRule,
+  checkInMissedRule,
   confidenceFallingRule,
   engagementTermEndingRule,
   focusOverloadRule,
@@ -45,6 +47,7 @@ export const DRIFT_RULE_FUNCTIONS: Record<DriftRule, (facts: ScanFacts) => Detec
   engagement_term_ending: engagementTermEndingRule,
   renewal_at_risk: renewalAtRiskRule,
   forecast_beyond_target: forecastBeyondTargetRule,
+  check_in_missed: checkInMissedRule,
 };
 
 /** The rules that look at one milestone at a time: a scan feeds them its milestones in batches. */

@@ -80,6 +80,8 @@ export function scanFacts(overrides: Partial<ScanFacts> = {}): ScanFacts {
     engagements: [],
     owners: [],
     terms: [],
+    dueCheckIns: [],
+    checkInMissedAfterDays: 2,
     ...overrides,
   };
 }
