@@ -41,6 +41,7 @@ import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
 import { WEBHOOK_POLICY_OPTIONS, WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
+import { AlertOptOutService } from './notifications/alert-opt-out.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { OwnersRepository } from './owners/owners.repository';
 import { OwnersService } from './owners/owners.service';
@@ -94,6 +95,7 @@ const SERVICES = [
   ForecastService,
   AlertOutboxRepository,
   NotificationsService,
+  AlertOptOutService,
   WebhookPolicy,
   DigestComposer,
   DigestDispatchService,
@@ -138,7 +140,8 @@ export class DomainModule {
         Clock,
         ...SERVICES,
       ],
-      exports: [Clock, ...SERVICES],
+      // DIGEST_OPTIONS: DeliveryService signs alert emails' opt-out links with the digests' unsubscribe key.
+      exports: [Clock, DIGEST_OPTIONS, ...SERVICES],
     };
   }
 }

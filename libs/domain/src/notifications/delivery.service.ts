@@ -3,6 +3,8 @@ import { currentTenantScope } from '@app/database/tenant-scope';
 import { Db, type Tx } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
+import { DIGEST_OPTIONS, type DigestOptions } from '../digests/digest-composer.service';
+import { alertOptOutExpiry, signAlertOptOutToken } from './alert-opt-out-token';
 import { renderNotificationEmail, type NotificationPayload } from './delivery/alert-batch-message';
 import { DELIVERY_OPTIONS, MAILER, type DeliveryOptions } from './delivery/delivery-options';
 import { isPermanentDeliveryError, PermanentDeliveryError } from './delivery/delivery-errors';
@@ -66,6 +68,7 @@ export class DeliveryService {
     private readonly policy: WebhookPolicy,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
+    @Inject(DIGEST_OPTIONS) private readonly digestOptions: DigestOptions,
   ) {}
 
   /** `finalAttempt`: a transient failure now marks the row failed instead of asking for a retry. */
@@ -116,7 +119,7 @@ export class DeliveryService {
       const composed = COMPOSED_EVENTS.has(row.event);
       const email = composed
         ? storedEmail(row.payload as unknown as StoredEmail)
-        : renderNotificationEmail(payload, row.recipient_name);
+        : renderNotificationEmail(payload, row.recipient_name, this.optOutLink(row));
       await this.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
       return;
     }
@@ -129,6 +132,18 @@ export class DeliveryService {
       (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`),
     );
     await sendWebhook({ target, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
+  }
+
+  /** The signed one-click opt-out link of an alert email (alert-opt-out-token.ts), valid 90 days from the send. */
+  private optOutLink(row: ClaimedOutboxRow): string | undefined {
+    if (!row.organization_id || !row.recipient_email) return undefined;
+    const token = signAlertOptOutToken(
+      this.digestOptions.unsubscribeKey,
+      row.organization_id,
+      row.recipient_email,
+      alertOptOutExpiry(this.clock.now()),
+    );
+    return `${this.options.publicUrl}/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
   }
 
   /** Retry with backoff, or fail for good; the lease ends either way. Follow-up emails are enqueued after the commit. */
