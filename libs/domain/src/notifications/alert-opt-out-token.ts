@@ -9,6 +9,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * purpose string keeps a digest token from passing as an alert token and the other way round.
  */
 
+/** Injection token of the HMAC key (the digests' unsubscribe key), provided by DomainModule. */
+export const ALERT_OPT_OUT_KEY = Symbol('ALERT_OPT_OUT_KEY');
+
 /** An opt-out link in an alert email works this long after the email was sent. */
 export const ALERT_OPT_OUT_VALID_DAYS = 90;
 const PURPOSE = 'throughline:alert-opt-out:v1';

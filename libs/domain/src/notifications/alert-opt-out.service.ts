@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { DIGEST_OPTIONS, type DigestOptions } from '../digests/digest-composer.service';
 import { Clock } from '../shared/clock';
 import { ActionForbidden } from '../shared/errors';
-import { verifyAlertOptOutToken } from './alert-opt-out-token';
+import { ALERT_OPT_OUT_KEY, verifyAlertOptOutToken } from './alert-opt-out-token';
 import type { AlertOptOutView } from './notification.dto';
 
 export class AlertOptOutTokenRefused extends ActionForbidden {
@@ -38,7 +37,7 @@ export class AlertOptOutService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(DIGEST_OPTIONS) private readonly options: DigestOptions,
+    @Inject(ALERT_OPT_OUT_KEY) private readonly key: string,
   ) {}
 
   async info(token: string): Promise<AlertOptOutView> {
@@ -86,7 +85,7 @@ export class AlertOptOutService {
   }
 
   private verify(token: string): { organizationId: string; email: string } {
-    const check = verifyAlertOptOutToken(this.options.unsubscribeKey, token, this.clock.now());
+    const check = verifyAlertOptOutToken(this.key, token, this.clock.now());
     if (!check.ok) throw new AlertOptOutTokenRefused(check.reason);
     return check;
   }

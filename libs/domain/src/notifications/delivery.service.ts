@@ -3,8 +3,7 @@ import { currentTenantScope } from '@app/database/tenant-scope';
 import { Db, type Tx } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
-import { DIGEST_OPTIONS, type DigestOptions } from '../digests/digest-composer.service';
-import { alertOptOutExpiry, signAlertOptOutToken } from './alert-opt-out-token';
+import { ALERT_OPT_OUT_KEY, alertOptOutExpiry, signAlertOptOutToken } from './alert-opt-out-token';
 import { renderNotificationEmail, type NotificationPayload } from './delivery/alert-batch-message';
 import { DELIVERY_OPTIONS, MAILER, type DeliveryOptions } from './delivery/delivery-options';
 import { isPermanentDeliveryError, PermanentDeliveryError } from './delivery/delivery-errors';
@@ -68,7 +67,7 @@ export class DeliveryService {
     private readonly policy: WebhookPolicy,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
-    @Inject(DIGEST_OPTIONS) private readonly digestOptions: DigestOptions,
+    @Inject(ALERT_OPT_OUT_KEY) private readonly optOutKey: string,
   ) {}
 
   /** `finalAttempt`: a transient failure now marks the row failed instead of asking for a retry. */
@@ -138,7 +137,7 @@ export class DeliveryService {
   private optOutLink(row: ClaimedOutboxRow): string | undefined {
     if (!row.organization_id || !row.recipient_email) return undefined;
     const token = signAlertOptOutToken(
-      this.digestOptions.unsubscribeKey,
+      this.optOutKey,
       row.organization_id,
       row.recipient_email,
       alertOptOutExpiry(this.clock.now()),
