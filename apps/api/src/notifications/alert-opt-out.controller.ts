@@ -10,12 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  AlertOptOutQueryDto,
-  AlertOptOutService,
-  AlertOptOutView,
-  OneClickUnsubscribeDto,
-} from '@app/domain';
+import { AlertOptOutQueryDto, AlertOptOutService, AlertOptOutView, OneClickUnsubscribeDto } from '@app/domain';
 import { Public } from '@app/auth';
 import { ErrorResponse } from '../http/error-response';
 import { alertOptOutPage } from './alert-opt-out-page';

@@ -987,6 +987,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page behind an alert email’s opt-out link (no login; changes nothing): HTML for browsers, else JSON */
+        get: operations["AlertOptOutController_info"];
+        put?: never;
+        /** Stop alert emails to the address of the signed token (no login; RFC 8058 one-click, form or JSON) */
+        post: operations["AlertOptOutController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organization/settings": {
         parameters: {
             query?: never;
@@ -1120,6 +1138,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A playbook at its current version, with its priorities and milestones (admin, account manager) */
         get: operations["PlaybooksController_get"];
         /** Edit: writes the next version (engagements keep the version they were applied from) */
         put: operations["PlaybooksController_update"];
@@ -1154,6 +1173,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** How the plans of each version of this playbook went (admin, account manager) */
         get: operations["PlaybooksController_effectiveness"];
         put?: never;
         post?: never;
@@ -1541,6 +1561,12 @@ export interface components {
             note: string | null;
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
+        };
+        AlertOptOutView: {
+            /** @description The address the link was sent to */
+            email: string;
+            /** @description True once alert emails to this address are off */
+            optedOut: boolean;
         };
         AlertPage: {
             items: components["schemas"]["AlertView"][];
@@ -7891,6 +7917,75 @@ export interface operations {
             };
             /** @description Missing, or outside your reach (same answer) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertOptOutController_info: {
+        parameters: {
+            query: {
+                /** @description The signed token from the alert email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOptOutView"];
+                    "text/html": string;
+                };
+            };
+            /** @description Tampered, malformed or expired token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertOptOutController_optOut: {
+        parameters: {
+            query: {
+                /** @description The signed token from the alert email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OneClickUnsubscribeDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["OneClickUnsubscribeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOptOutView"];
+                    "text/html": string;
+                };
+            };
+            /** @description Tampered, malformed or expired token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

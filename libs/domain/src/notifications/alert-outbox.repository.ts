@@ -198,21 +198,29 @@ export class AlertOutboxRepository {
         });
     };
     for (const e of emails)
-      add(e, {
-        channel: 'email',
-        recipient_email: e.email,
-        recipient_name: e.name,
-        recipient_user_id: e.user_id,
-        webhook_id: null,
-      }, true);
+      add(
+        e,
+        {
+          channel: 'email',
+          recipient_email: e.email,
+          recipient_name: e.name,
+          recipient_user_id: e.user_id,
+          webhook_id: null,
+        },
+        true,
+      );
     for (const w of webhooks)
-      add(w, {
-        channel: 'webhook',
-        recipient_email: null,
-        recipient_name: null,
-        recipient_user_id: null,
-        webhook_id: w.webhook_id,
-      }, false);
+      add(
+        w,
+        {
+          channel: 'webhook',
+          recipient_email: null,
+          recipient_name: null,
+          recipient_user_id: null,
+          webhook_id: w.webhook_id,
+        },
+        false,
+      );
     return this.insert(tx, rows);
   }
 

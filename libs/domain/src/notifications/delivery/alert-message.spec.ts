@@ -183,7 +183,9 @@ describe('slackText / slackMessage', () => {
   it('says the engagement’s headline health, as the dashboard does, when the alert is about one', () => {
     const health = 'At risk — reported on track; computed at risk: 1 milestone 25 days overdue';
     const { text, html } = renderAlertEmail(payload({}, { engagementHealth: health }), 'Dana');
-    expect(text).toMatch(/Engagement health: +At risk — reported on track; computed at risk: 1 milestone 25 days overdue/);
+    expect(text).toMatch(
+      /Engagement health: +At risk — reported on track; computed at risk: 1 milestone 25 days overdue/,
+    );
     expect(html).toContain('Engagement health');
     expect(renderAlertEmail(payload(), 'Dana').text).not.toContain('Engagement health');
   });
