@@ -13,7 +13,7 @@ describe('bulk alert actions', () => {
   const alert = async (t: Tenant, scope: Scope, status = 'open', severity = 'warning'): Promise<string> => {
     const rows: Array<{ id: string }> = await api.dataSource.query(
       `INSERT INTO drift_alerts (organization_id, rule, subject_type, subject_id, engagement_id, severity, status, message, first_seen_at, last_seen_at)
-       VALUES ($1, 'focus_overload', 'engagement', $2, $2, $3, $4, 'Too many active priorities', now(), now()) RETURNING id`,
+       VALUES ($1, 'milestone_overdue', 'milestone', gen_random_uuid(), $2, $3, $4, 'A milestone is overdue', now(), now()) RETURNING id`,
       [t.organizationId, scope.engagementId, severity, status],
     );
     return rows[0].id;

@@ -86,6 +86,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge or resolve many alerts at once, all or nothing (admin, account manager, executive); resolve needs a note */
+        post: operations["AlertsController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1698,6 +1715,21 @@ export interface components {
             /** @description Opaque, single use: each refresh returns a new one */
             refreshToken: string;
             user: components["schemas"]["UserView"];
+        };
+        BulkAlertActionDto: {
+            /** @enum {string} */
+            action: "acknowledge" | "resolve";
+            alertIds: string[];
+            /** @description Required to resolve: how they were resolved (all of them) */
+            note?: string;
+        };
+        BulkAlertActionView: {
+            /** @enum {string} */
+            action: "acknowledge" | "resolve";
+            /** @description Every alert named, as it is now */
+            alerts: components["schemas"]["AlertView"][];
+            /** @description How many alerts changed (already acknowledged ones are left as they are) */
+            changed: number;
         };
         CalendarFeedView: {
             /**
@@ -3678,6 +3710,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAlertActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAlertActionView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
