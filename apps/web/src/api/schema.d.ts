@@ -1543,6 +1543,8 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description The engagement’s function (CRO, CMO, CPO); null across engagements */
+            engagementFunction: string | null;
             /** Format: uuid */
             engagementId: string | null;
             /** Format: date-time */
@@ -1605,6 +1607,8 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description The engagement’s function (CRO, CMO, CPO); null across engagements */
+            engagementFunction: string | null;
             /** Format: uuid */
             engagementId: string | null;
             /** Format: date-time */

@@ -54,6 +54,12 @@ export class AlertView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) engagementId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) clientId!: string | null;
   @ApiProperty({ nullable: true, type: String }) clientName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The engagement’s function (CRO, CMO, CPO); null across engagements',
+  })
+  engagementFunction!: string | null;
   @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
   @ApiProperty({ enum: ALERT_STATUSES }) status!: AlertStatus;
   @ApiProperty() message!: string;

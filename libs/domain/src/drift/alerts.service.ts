@@ -83,7 +83,11 @@ export class AlertsService {
     const note = to === 'resolved' ? input.note!.trim() : null;
     const changed = await this.db.transaction(async (tx) => {
       const locked = await this.drift.lockAlertStates(tx, actor.organizationId, ids);
-      if (locked.length !== ids.length) throw new NotFound('Alert', ids.find((id) => !locked.some((a) => a.id === id))!);
+      if (locked.length !== ids.length)
+        throw new NotFound(
+          'Alert',
+          ids.find((id) => !locked.some((a) => a.id === id))!,
+        );
       const resolved = locked.filter((a) => a.status === 'resolved').map((a) => a.id);
       if (resolved.length > 0)
         throw new Conflict(
@@ -153,6 +157,7 @@ function toView(r: Record<string, unknown>): AlertView {
     engagementId: (r.engagement_id as string | null) ?? null,
     clientId: (r.client_id as string | null) ?? null,
     clientName: (r.client_name as string | null) ?? null,
+    engagementFunction: (r.engagement_function as string | null) ?? null,
     severity: r.severity as AlertView['severity'],
     status: r.status as AlertView['status'],
     message: r.message as string,

@@ -22,7 +22,7 @@ export interface AlertEventRow {
   created_at: Date;
 }
 
-const SELECT_ALERT_VIEW = `SELECT a.id, a.rule, a.subject_type, a.subject_id, a.engagement_id, e.client_id, c.name AS client_name, a.severity, a.status,
+const SELECT_ALERT_VIEW = `SELECT a.id, a.rule, a.subject_type, a.subject_id, a.engagement_id, e.client_id, c.name AS client_name, e.function AS engagement_function, a.severity, a.status,
   a.message, a.details, a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at, a.resolution_note`;
 const FROM_ALERT_VIEW = `FROM drift_alerts a
   LEFT JOIN engagements e ON e.organization_id = a.organization_id AND e.id = a.engagement_id
