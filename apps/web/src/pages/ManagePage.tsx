@@ -2,6 +2,7 @@ import { NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { isInternal, useMe } from '../auth/session';
 import { useTitle } from '../lib/use-title';
 import { ImportSection } from './ImportPage';
+import { OrganizationSection } from './OrganizationSection';
 import {
   ClientsSection,
   EngagementsSection,
@@ -28,6 +29,7 @@ export default function ManagePage() {
         <NavLink to="/manage/priorities">Priorities</NavLink>
         <NavLink to="/manage/import">Import and export</NavLink>
         {me.role === 'admin' ? <NavLink to="/manage/users">Users</NavLink> : null}
+        {me.role === 'admin' ? <NavLink to="/manage/organization">Organization</NavLink> : null}
         {me.role === 'account_manager' ? <NavLink to="/manage/invitations">Invitations</NavLink> : null}
       </nav>
       <Routes>
@@ -39,6 +41,7 @@ export default function ManagePage() {
         <Route path="priorities" element={<PrioritiesSection />} />
         <Route path="import" element={<ImportSection />} />
         {me.role === 'admin' ? <Route path="users" element={<UsersSection />} /> : null}
+        {me.role === 'admin' ? <Route path="organization" element={<OrganizationSection />} /> : null}
         {me.role === 'account_manager' ? (
           <Route path="invitations" element={<InvitationsSection userId={me.id} />} />
         ) : null}
