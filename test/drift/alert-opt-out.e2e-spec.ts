@@ -110,7 +110,13 @@ describe('alert emails: bundling, the health sentence and the one-click opt-out'
     const { prefix, schema } = queueIsolation();
     api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
-    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
+    // The production default: more than one alert from a scan, the non-critical ones in one email.
+    worker = await startTestWorker({
+      databaseUrl: process.env.DATABASE_URL!,
+      queue,
+      smtpUrl: smtp.url,
+      alertBatchAbove: 1,
+    });
     api.setNow(new Date(NOW));
     worker.setNow(new Date(NOW));
     tenant = await createTenant(api.http, 'OptOut');

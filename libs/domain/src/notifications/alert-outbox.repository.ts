@@ -11,6 +11,8 @@ import type { AlertNotificationPayload } from './delivery/alert-message';
 
 /** Alerts listed in a batch message (the most severe first); the rest are counted. */
 export const BATCH_LISTED_ALERTS = 10;
+/** More critical alerts than this for one person from one scan go in one batch, not one email each. */
+export const CRITICAL_ONE_BY_ONE_MAX = BATCH_LISTED_ALERTS;
 
 /** Per share: totals by event and severity, and the ids to list ($2 of them), the most severe first. */
 const SHARE_COLUMNS = `count(*)::int AS total, count(*) FILTER (WHERE n.event = 'alert.raised')::int AS raised,
@@ -62,10 +64,11 @@ export interface ScanOutboxOptions {
  * manager, each once per alert and within their preferences; and every enabled webhook of the organization. A
  * disabled user gets nothing (not even at a profile's email); an owner or executive without a user account is
  * mailed only when the organization's `notifyPeopleWithoutAccount` is on.
- * Bundling (issue 14): a person gets each critical alert at once, in its own email, and at most one email for the
- * rest of a scan's alerts — the alert itself when there is one, else one batch message listing them. More than
- * `alertBatchAbove` (ALERT_BATCH_ABOVE) alerts in all, critical ones included, make a single batch (a first scan
- * of a large portfolio). A webhook gets one call per alert, or one batch above `alertBatchAbove`. Addresses that
+ * Bundling (issue 14): a person with at most `alertBatchAbove` (ALERT_BATCH_ABOVE, default 1) alerts from one scan
+ * gets one email each; with more, each critical alert still goes at once in its own email and the rest in one batch
+ * message (or as itself when it is one) — unless more than CRITICAL_ONE_BY_ONE_MAX are critical (a first scan of a
+ * large portfolio): then everything goes in a single batch. A webhook gets one call per alert, or one batch above
+ * `alertBatchAbove`. Addresses that
  * opted out by an alert email's link (alert_email_opt_outs; a user's opt-out is their preference) get nothing. Recipients are grouped in SQL: a scan that raises a
  * hundred thousand alerts still reads back one row per recipient.
  */
@@ -180,21 +183,20 @@ export class AlertOutboxRepository {
     };
     const add = (share: Share, recipient: Record<string, unknown>, bundle: boolean) => {
       const base = { organization_id: organizationId, ...recipient };
-      if (share.total > alertBatchAbove) return batchOf(base, share);
-      if (!bundle) return share.alert_ids.forEach((id) => single(base, id));
+      if (share.total <= alertBatchAbove) return share.alert_ids.forEach((id) => single(base, id));
+      if (!bundle || share.critical > CRITICAL_ONE_BY_ONE_MAX) return batchOf(base, share);
       // alert_ids lists the critical ones first (ordered by severity): those go at once, the rest in one email.
-      const critical = share.alert_ids.slice(0, share.critical);
-      const rest = share.alert_ids.slice(share.critical);
-      critical.forEach((id) => single(base, id));
-      if (rest.length === 1) single(base, rest[0]);
-      else if (rest.length > 1)
+      share.alert_ids.slice(0, share.critical).forEach((id) => single(base, id));
+      const rest = share.total - share.critical;
+      if (rest === 1) single(base, share.alert_ids[share.critical]);
+      else if (rest > 1)
         batchOf(base, {
-          total: rest.length,
+          total: rest,
           raised: share.raised - share.raised_critical,
           critical: 0,
           warning: share.warning,
           info: share.info,
-          alert_ids: rest,
+          alert_ids: share.alert_ids.slice(share.critical),
         });
     };
     for (const e of emails)
