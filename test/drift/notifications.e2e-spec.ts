@@ -672,6 +672,9 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       await settle();
       const before = smtp.messages.length;
       const callsBefore = receiver.requests.length;
+      const [{ scanStart }]: Array<{ scanStart: Date }> = await api.dataSource.query(
+        `SELECT clock_timestamp() AS "scanStart"`,
+      );
       pin(NEXT_DAY);
       const scan = await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
       const ours: Array<{ n: number }> = await api.dataSource.query(
@@ -710,15 +713,31 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       for (const listed of owner.payload.batch.alerts)
         expect(listed.link).toMatch(/\/(engagements\/[0-9a-f-]+\?alert=|alerts\/)[0-9a-f-]+/);
 
-      // Exactly one email per recipient for this scan, saying how many and listing the worst first.
+      // One batch email per recipient for this scan, saying how many and listing the worst first; besides it, only
+      // critical alerts go one by one (issue 14: "non-critical alerts are bundled, critical ones at once").
       const mails = smtp.messages.slice(before);
-      expect(mails.map(recipientOf).sort()).toEqual(
+      const thisScan: Array<{ recipient_email: string; event: string; severity: string | null }> =
+        await api.dataSource.query(
+          `SELECT o.recipient_email, o.event, a.severity FROM outbox o LEFT JOIN drift_alerts a ON a.id = o.alert_id
+            WHERE o.organization_id = $1 AND o.channel = 'email' AND o.created_at >= $2`,
+          [tenant.organizationId, scanStart],
+        );
+      expect(thisScan.filter((r) => r.event !== 'alerts.batch').every((r) => r.severity === 'critical')).toBe(true);
+      expect(
+        thisScan
+          .filter((r) => r.event === 'alerts.batch')
+          .map((r) => r.recipient_email)
+          .sort(),
+      ).toEqual(
         batchRows
           .filter((r) => r.channel === 'email')
           .map((r) => r.recipient_email)
           .sort(),
       );
-      const ownerMail = mails.find((m) => recipientOf(m).startsWith('owner-a-'))!;
+      expect(mails.map(recipientOf).sort()).toEqual(thisScan.map((r) => r.recipient_email.toLowerCase()).sort());
+      const ownerMail = mails.find(
+        (m) => recipientOf(m).startsWith('owner-a-') && (m.subject ?? '').includes('new drift alerts'),
+      )!;
       expect(ownerMail.subject).toMatch(new RegExp(`^\\[(info|warning|critical)\\] ${total} new drift alerts: `));
       for (const listed of owner.payload.batch.alerts) expect(ownerMail.text).toContain(listed.message);
       expect(ownerMail.text).toContain(`…and ${total - 10} more in the alerts inbox.`);
