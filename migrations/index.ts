@@ -22,6 +22,7 @@ import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollup
 import { Reports1765800000000 } from './1765800000000-Reports';
 import { CheckInLoop1766100000000 } from './1766100000000-CheckInLoop';
 import { ExecutiveChanges1766300000000 } from './1766300000000-ExecutiveChanges';
+import { AlertEmailOptOuts1766400000000 } from './1766400000000-AlertEmailOptOuts';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   Reports1765800000000,
   CheckInLoop1766100000000,
   ExecutiveChanges1766300000000,
+  AlertEmailOptOuts1766400000000,
 ];

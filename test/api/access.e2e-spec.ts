@@ -107,6 +107,13 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/alerts/:id/acknowledge', id: 'alertId', allowed: STAFF },
   {
     method: 'POST',
+    path: '/alerts/bulk',
+    allowed: STAFF,
+    // ids in the body: another organization's caller names its own alert (4c); home's ids: bulk-alerts.e2e-spec.ts
+    body: (home) => ({ action: 'acknowledge', alertIds: [home.ids.a.alertId] }),
+  },
+  {
+    method: 'POST',
     path: '/alerts/:id/resolve',
     id: 'alertId',
     allowed: STAFF,
@@ -443,6 +450,10 @@ const NOT_IN_MATRIX: Record<string, string> = {
     'public: the signed unsubscribe token is the only key, GET changes nothing (digests.e2e-spec.ts)',
   'POST /api/v1/digests/unsubscribe':
     'public: the signed unsubscribe token is the only key (digests.e2e-spec.ts: tampered tokens 403)',
+  'GET /api/v1/notifications/unsubscribe':
+    'public: the signed opt-out token (organization + address) is the only key, GET changes nothing (alert-opt-out.e2e-spec.ts)',
+  'POST /api/v1/notifications/unsubscribe':
+    'public: the signed opt-out token is the only key; tampered, expired or another organization 403 (alert-opt-out.e2e-spec.ts)',
   'GET /api/v1/shared-reports/{token}':
     'public: the share token (256 random bits, stored hashed) is the only key; revoked, expired, tampered (reports.e2e-spec.ts)',
   'GET /api/v1/shared-reports/{token}/pdf':

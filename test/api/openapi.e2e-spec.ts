@@ -152,6 +152,8 @@ describe('OpenAPI document', () => {
       'GET /api/v1/auth/sso/discover',
       'GET /api/v1/calendar/{file}',
       'GET /api/v1/digests/unsubscribe',
+      // An alert email's opt-out link: its signed token (organization + address) is the credential, like a digest's.
+      'GET /api/v1/notifications/unsubscribe',
       // A report's share link: its token (256 random bits, stored hashed) is the credential.
       'GET /api/v1/shared-reports/{token}',
       'GET /api/v1/shared-reports/{token}/pdf',
@@ -168,6 +170,7 @@ describe('OpenAPI document', () => {
       'POST /api/v1/digests/unsubscribe',
       'POST /api/v1/invitations/accept',
       'POST /api/v1/invitations/inspect',
+      'POST /api/v1/notifications/unsubscribe',
     ]);
     const schemeNames = Object.entries(doc.components.securitySchemes ?? {})
       .filter(([, s]) => s.type === 'http' && s.scheme === 'bearer')

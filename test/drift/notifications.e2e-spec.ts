@@ -71,7 +71,9 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
     worker.setNow(new Date(iso));
   };
   const recipientOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!.toLowerCase();
-  const mailsAbout = (title: string) => smtp.messages.filter((m) => (m.subject ?? '').includes(title));
+  /** Emails about the alert titled so: its own, or the scan's bundle of non-critical alerts that lists it (issue 14). */
+  const mailsAbout = (title: string) =>
+    smtp.messages.filter((m) => (m.subject ?? '').includes(title) || (m.text ?? '').includes(title));
   const hooksAbout = (title: string) => receiver.requests.filter((r) => r.body.includes(title));
   const nonAdmins = () =>
     [
@@ -670,6 +672,9 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       await settle();
       const before = smtp.messages.length;
       const callsBefore = receiver.requests.length;
+      const [{ scanStart }]: Array<{ scanStart: Date }> = await api.dataSource.query(
+        `SELECT clock_timestamp() AS "scanStart"`,
+      );
       pin(NEXT_DAY);
       const scan = await worker.app.get(DriftScanService).scanOrganization(tenant.organizationId);
       const ours: Array<{ n: number }> = await api.dataSource.query(
@@ -684,8 +689,9 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       > = await eventually(async () => {
         const rows = await api.dataSource.query(
           `SELECT id, channel, event, recipient_email, webhook_id, status, attempts, last_error, payload FROM outbox
-            WHERE organization_id = $1 AND event = 'alerts.batch' ORDER BY channel, recipient_email`,
-          [tenant.organizationId],
+            WHERE organization_id = $1 AND event = 'alerts.batch' AND payload::text LIKE $2 ORDER BY channel, recipient_email`,
+          // This scan's batches (earlier scans may have bundled two or three non-critical alerts too).
+          [tenant.organizationId, `%Batch item%${tag}%`],
         );
         return rows.length === 4 && rows.every((r: OutboxRow) => r.status === 'sent') ? rows : null;
       }, 20_000);
@@ -707,15 +713,31 @@ describe('alert notifications: retries, failures, webhooks and preferences (post
       for (const listed of owner.payload.batch.alerts)
         expect(listed.link).toMatch(/\/(engagements\/[0-9a-f-]+\?alert=|alerts\/)[0-9a-f-]+/);
 
-      // Exactly one email per recipient for this scan, saying how many and listing the worst first.
+      // One batch email per recipient for this scan, saying how many and listing the worst first; besides it, only
+      // critical alerts go one by one (issue 14: "non-critical alerts are bundled, critical ones at once").
       const mails = smtp.messages.slice(before);
-      expect(mails.map(recipientOf).sort()).toEqual(
+      const thisScan: Array<{ recipient_email: string; event: string; severity: string | null }> =
+        await api.dataSource.query(
+          `SELECT o.recipient_email, o.event, a.severity FROM outbox o LEFT JOIN drift_alerts a ON a.id = o.alert_id
+            WHERE o.organization_id = $1 AND o.channel = 'email' AND o.created_at >= $2`,
+          [tenant.organizationId, scanStart],
+        );
+      expect(thisScan.filter((r) => r.event !== 'alerts.batch').every((r) => r.severity === 'critical')).toBe(true);
+      expect(
+        thisScan
+          .filter((r) => r.event === 'alerts.batch')
+          .map((r) => r.recipient_email)
+          .sort(),
+      ).toEqual(
         batchRows
           .filter((r) => r.channel === 'email')
           .map((r) => r.recipient_email)
           .sort(),
       );
-      const ownerMail = mails.find((m) => recipientOf(m).startsWith('owner-a-'))!;
+      expect(mails.map(recipientOf).sort()).toEqual(thisScan.map((r) => r.recipient_email.toLowerCase()).sort());
+      const ownerMail = mails.find(
+        (m) => recipientOf(m).startsWith('owner-a-') && (m.subject ?? '').includes('new drift alerts'),
+      )!;
       expect(ownerMail.subject).toMatch(new RegExp(`^\\[(info|warning|critical)\\] ${total} new drift alerts: `));
       for (const listed of owner.payload.batch.alerts) expect(ownerMail.text).toContain(listed.message);
       expect(ownerMail.text).toContain(`…and ${total - 10} more in the alerts inbox.`);

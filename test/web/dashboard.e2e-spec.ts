@@ -273,7 +273,7 @@ describeInBrowser('web dashboard in Chromium', () => {
     await form.getByLabel('Due date').fill(due);
     await form.getByLabel('Weight').fill('0');
     await form.getByRole('button', { name: 'Create milestone' }).click();
-    await form.getByText('weight must not be less than 0.01').waitFor(); // the API's own field message
+    await form.getByText('Weight must be at least 0.01.').waitFor(); // the API's field message, as a sentence
     await browser!.screenshot('manager-bad-input');
     await form.getByLabel('Weight').fill('1');
     await form.getByRole('button', { name: 'Create milestone' }).click();

@@ -24,6 +24,7 @@ import { ErrorFilter } from './http/error.filter';
 import { ImportsController } from './imports/imports.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { AlertOptOutController } from './notifications/alert-opt-out.controller';
 import { OrganizationController } from './organization/organization.controller';
 import { OwnersController } from './owners/owners.controller';
 import { PlaybooksController } from './playbooks/playbooks.controller';
@@ -68,6 +69,7 @@ export class ApiModule {
         AuditController,
         AlertsController,
         NotificationsController,
+        AlertOptOutController,
         DigestsController,
         ReportsController,
         ImportsController,

@@ -209,12 +209,15 @@ export class Environment {
   @Max(20)
   NOTIFICATION_ATTEMPTS = 6;
 
-  /** A recipient with more than this many alerts from one scan gets one batch message instead of one each. */
+  /**
+   * A recipient with more than this many alerts from one scan gets each critical one at once and the rest in one
+   * batch message (issue 14: at most one email per person per scan besides the critical ones); at most this many, one each.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(100000)
-  ALERT_BATCH_ABOVE = 5;
+  ALERT_BATCH_ABOVE = 1;
 
   /** A webhook is disabled after this many consecutive failed deliveries (and admins are told). */
   @Transform(toInt)

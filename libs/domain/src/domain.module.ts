@@ -46,6 +46,8 @@ import { MilestonesService } from './milestones/milestones.service';
 import { AlertOutboxRepository } from './notifications/alert-outbox.repository';
 import { WEBHOOK_POLICY_OPTIONS, WebhookPolicy } from './notifications/delivery/webhook-target';
 import { NotificationsService } from './notifications/notifications.service';
+import { AlertOptOutService } from './notifications/alert-opt-out.service';
+import { ALERT_OPT_OUT_KEY } from './notifications/alert-opt-out-token';
 import { OrganizationsService } from './organizations/organizations.service';
 import { OwnersRepository } from './owners/owners.repository';
 import { OwnersService } from './owners/owners.service';
@@ -101,6 +103,7 @@ const SERVICES = [
   ForecastService,
   AlertOutboxRepository,
   NotificationsService,
+  AlertOptOutService,
   WebhookPolicy,
   DigestComposer,
   DigestDispatchService,
@@ -144,11 +147,13 @@ export class DomainModule {
         { provide: DRIFT_SCAN_OPTIONS, useValue: driftScan },
         { provide: WEBHOOK_POLICY_OPTIONS, useValue: webhookPolicy },
         { provide: DIGEST_OPTIONS, useValue: digests },
+        // Alert emails' opt-out links (signed in the worker's DeliveryService, checked by the API) use the digests' key.
+        { provide: ALERT_OPT_OUT_KEY, useValue: digests.unsubscribeKey },
         { provide: SSO_OPTIONS, useValue: sso },
         Clock,
         ...SERVICES,
       ],
-      exports: [Clock, ...SERVICES],
+      exports: [Clock, ALERT_OPT_OUT_KEY, ...SERVICES],
     };
   }
 }

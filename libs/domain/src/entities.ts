@@ -11,7 +11,7 @@ import { Executive } from './executives/executive.entity';
 import { MilestoneForecast } from './forecast/milestone-forecast.entity';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { Milestone, MilestoneDueDateChange } from './milestones/milestone.entity';
-import { NotificationPreference, OutboxMessage, Webhook } from './notifications/notification.entity';
+import { AlertEmailOptOut, NotificationPreference, OutboxMessage, Webhook } from './notifications/notification.entity';
 import { Organization } from './organizations/organization.entity';
 import { Owner } from './owners/owner.entity';
 import { EngagementRollup } from './portfolio/engagement-rollup.entity';
@@ -48,6 +48,7 @@ export const ENTITIES = [
   OutboxMessage,
   Webhook,
   NotificationPreference,
+  AlertEmailOptOut,
   DigestPreference,
   Digest,
   LoginAttempt,

@@ -4,6 +4,8 @@ import {
   AlertDetailView,
   AlertPage,
   AlertsService,
+  BulkAlertActionDto,
+  BulkAlertActionView,
   ListAlertsQueryDto,
   ResolveAlertDto,
   type Actor,
@@ -27,6 +29,18 @@ export class AlertsController {
   @Ok(AlertPage)
   list(@CurrentActor() actor: Actor, @Query() query: ListAlertsQueryDto): Promise<Page<AlertView>> {
     return this.alerts.list(actor, query);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Acknowledge or resolve many alerts at once, all or nothing (admin, account manager, executive); resolve needs a note',
+  })
+  @Ok(BulkAlertActionView)
+  @ApiWrite()
+  bulk(@CurrentActor() actor: Actor, @Body() body: BulkAlertActionDto): Promise<BulkAlertActionView> {
+    return this.alerts.bulk(actor, body);
   }
 
   @Get(':id')

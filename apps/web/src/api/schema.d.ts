@@ -86,6 +86,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge or resolve many alerts at once, all or nothing (admin, account manager, executive); resolve needs a note */
+        post: operations["AlertsController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1090,6 +1107,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page behind an alert email’s opt-out link (no login; changes nothing): HTML for browsers, else JSON */
+        get: operations["AlertOptOutController_info"];
+        put?: never;
+        /** Stop alert emails to the address of the signed token (no login; RFC 8058 one-click, form or JSON) */
+        post: operations["AlertOptOutController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organization/settings": {
         parameters: {
             query?: never;
@@ -1611,6 +1646,8 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description The engagement’s function (CRO, CMO, CPO); null across engagements */
+            engagementFunction: string | null;
             /** Format: uuid */
             engagementId: string | null;
             /** Format: date-time */
@@ -1647,6 +1684,12 @@ export interface components {
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
         };
+        AlertOptOutView: {
+            /** @description The address the link was sent to */
+            email: string;
+            /** @description True once alert emails to this address are off */
+            optedOut: boolean;
+        };
         AlertPage: {
             items: components["schemas"]["AlertView"][];
             limit: number;
@@ -1667,6 +1710,8 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description The engagement’s function (CRO, CMO, CPO); null across engagements */
+            engagementFunction: string | null;
             /** Format: uuid */
             engagementId: string | null;
             /** Format: date-time */
@@ -1777,6 +1822,21 @@ export interface components {
             /** @description Opaque, single use: each refresh returns a new one */
             refreshToken: string;
             user: components["schemas"]["UserView"];
+        };
+        BulkAlertActionDto: {
+            /** @enum {string} */
+            action: "acknowledge" | "resolve";
+            alertIds: string[];
+            /** @description Required to resolve: how they were resolved (all of them) */
+            note?: string;
+        };
+        BulkAlertActionView: {
+            /** @enum {string} */
+            action: "acknowledge" | "resolve";
+            /** @description Every alert named, as it is now */
+            alerts: components["schemas"]["AlertView"][];
+            /** @description How many alerts changed (already acknowledged ones are left as they are) */
+            changed: number;
         };
         CalendarFeedView: {
             /**
@@ -3917,6 +3977,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAlertActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAlertActionView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */
@@ -8546,6 +8683,75 @@ export interface operations {
             };
             /** @description Missing, or outside your reach (same answer) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertOptOutController_info: {
+        parameters: {
+            query: {
+                /** @description The signed token from the alert email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOptOutView"];
+                    "text/html": string;
+                };
+            };
+            /** @description Tampered, malformed or expired token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertOptOutController_optOut: {
+        parameters: {
+            query: {
+                /** @description The signed token from the alert email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OneClickUnsubscribeDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["OneClickUnsubscribeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOptOutView"];
+                    "text/html": string;
+                };
+            };
+            /** @description Tampered, malformed or expired token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -89,7 +89,8 @@ describe('form validation messages', () => {
     await userEvent.selectOptions(screen.getByLabelText('Cause'), 'dependency');
     await userEvent.type(screen.getByLabelText('Reason for the change'), 'Vendor slipped');
     await userEvent.click(screen.getByRole('button', { name: 'Re-plan' }));
-    expect(await screen.findByText('reason must be shorter than or equal to 2000 characters')).toBeInTheDocument();
+    // The API's words as a sentence for people (issue 14).
+    expect(await screen.findByText('Reason can be at most 2000 characters.')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the fields marked below.');
     expect(fetch).toHaveBeenCalledTimes(1);
     const request = (fetch.mock.calls[0] as unknown as [Request])[0];

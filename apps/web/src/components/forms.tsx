@@ -8,6 +8,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { newIdempotencyKey, type ApiError } from '../api/client';
+import { humanProblems } from '../lib/validation-sentences';
 
 export type FieldErrors = Record<string, string>;
 
@@ -17,6 +18,22 @@ export function newPasswordErrors(password: string, repeat: string): FieldErrors
   if (password.length < 12) return { newPassword: 'Use at least 12 characters.' };
   if (repeat !== password) return { repeat: 'The two passwords differ.' };
   return {};
+}
+
+/** The API's field problems as sentences for people, one line per field (issue 14): what forms show. */
+export function humanFieldErrorsOf(error: ApiError): FieldErrors {
+  const byField = new Map<string, Array<{ field: string; problem: string }>>();
+  for (const problem of error.errors ?? []) {
+    const root = problem.field.split(/[.[]/)[0];
+    byField.set(root, [
+      ...(byField.get(root) ?? []),
+      ...problem.problems.map((p) => ({ field: problem.field, problem: p })),
+    ]);
+  }
+  const out: FieldErrors = {};
+  for (const [root, problems] of byField)
+    out[root] = [...new Set(problems.map(({ field, problem }) => humanProblems(field, [problem])))].join(' ');
+  return out;
 }
 
 export function fieldErrorsOf(error: ApiError): FieldErrors {
@@ -63,7 +80,7 @@ export function useForm<T>(
       options.onDone?.(result);
     } catch (caught) {
       const error = caught as ApiError;
-      const byField = fieldErrorsOf(error);
+      const byField = humanFieldErrorsOf(error);
       setErrors(byField);
       setFormError(Object.keys(byField).length ? 'Please correct the fields marked below.' : error.message);
     } finally {

@@ -3,6 +3,7 @@ import { isInternal, useMe } from '../auth/session';
 import { useTitle } from '../lib/use-title';
 import { ImportSection } from './ImportPage';
 import { SsoSettingsSection } from './SsoSettingsSection';
+import { OrganizationSection } from './OrganizationSection';
 import {
   ClientsSection,
   EngagementsSection,
@@ -30,6 +31,7 @@ export default function ManagePage() {
         <NavLink to="/manage/import">Import and export</NavLink>
         {me.role === 'admin' ? <NavLink to="/manage/users">Users</NavLink> : null}
         {me.role === 'admin' ? <NavLink to="/manage/sso">Single sign-on</NavLink> : null}
+        {me.role === 'admin' ? <NavLink to="/manage/organization">Organization</NavLink> : null}
         {me.role === 'account_manager' ? <NavLink to="/manage/invitations">Invitations</NavLink> : null}
       </nav>
       <Routes>
@@ -42,6 +44,7 @@ export default function ManagePage() {
         <Route path="import" element={<ImportSection />} />
         {me.role === 'admin' ? <Route path="users" element={<UsersSection />} /> : null}
         {me.role === 'admin' ? <Route path="sso" element={<SsoSettingsSection />} /> : null}
+        {me.role === 'admin' ? <Route path="organization" element={<OrganizationSection />} /> : null}
         {me.role === 'account_manager' ? (
           <Route path="invitations" element={<InvitationsSection userId={me.id} />} />
         ) : null}

@@ -12,6 +12,7 @@ import { useLoad } from '../lib/use-load';
 import { CheckInDisciplineSection } from './check-in-discipline';
 import { useQueryState } from '../lib/use-query-state';
 import { useTitle } from '../lib/use-title';
+import { isAttentionReason, NeedsAttention, needsAttention } from './needs-attention';
 
 type Item = Schemas['PortfolioItemView'];
 const PAGE = 100;
@@ -79,6 +80,7 @@ export default function PortfolioPage() {
   const [manager, setManager] = useQueryState<string>('manager', '');
   const [sort, setSort] = useQueryState<Sort>('sort', 'drift');
   const [renewal, setRenewal] = useQueryState<string>('renewal', '');
+  const [attention, setAttention] = useQueryState<string>('attention', '');
   const renewing = useLoad(() => (renewal ? loadRenewing() : Promise.resolve(null)), [renewal]);
 
   const items = portfolio.data ?? [];
@@ -104,6 +106,7 @@ export default function PortfolioPage() {
           (!health || (health === 'none' ? i.health === null : i.health === health)) &&
           (!manager || i.accountManagerId === manager) &&
           (!renewal || (renewing.data?.has(i.engagementId) ?? false)) &&
+          (!isAttentionReason(attention) || needsAttention(i, attention)) &&
           (!needle ||
             [i.clientName, i.executiveName, i.function, i.nextMilestone?.title ?? ''].some((text) =>
               text.toLowerCase().includes(needle),
@@ -111,7 +114,7 @@ export default function PortfolioPage() {
       ),
       sort,
     );
-  }, [items, search, client, fn, health, manager, sort, renewal, renewing.data]);
+  }, [items, search, client, fn, health, manager, sort, renewal, renewing.data, attention]);
 
   return (
     <section>
@@ -120,6 +123,9 @@ export default function PortfolioPage() {
       {portfolio.state === 'error' ? <ErrorState error={portfolio.error} retry={portfolio.reload} /> : null}
       {portfolio.data ? (
         <>
+          {internal && items.length > 0 ? (
+            <NeedsAttention items={items} value={attention} onChange={setAttention} />
+          ) : null}
           {internal ? (
             <form
               className="filters"

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, type ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
@@ -294,6 +294,42 @@ describe('manage', () => {
       { title: 'Pipeline', ownerId: 'o1', targetDate: '2026-06-30', status: 'active' },
       { title: 'Pricing', ownerId: 'o1', targetDate: '2026-06-30', status: 'active' },
     ]);
+  });
+
+  it('a priority: the form says "4 of 5 active" before the cap is hit, and what to do once it is', async () => {
+    const active = (id: string) => ({ id, status: 'active' });
+    const lists = [[active('p1'), active('p2'), active('p3'), active('p4'), { id: 'p5', status: 'draft' }]];
+    lists.push([...lists[0], active('p6')]);
+    fakeApi({
+      'GET /api/v1/engagements': engagements,
+      'GET /api/v1/owners': owners,
+      'GET /api/v1/organization/settings': { focusCap: 5 },
+      'GET /api/v1/engagements/e1/priorities': () => (lists.length > 1 ? lists.shift() : lists[0]),
+      'POST /api/v1/engagements/e1/priorities': () => json(201, { id: 'p6' }),
+    });
+    render(
+      <MemoryRouter>
+        <PrioritiesSection />
+      </MemoryRouter>,
+    );
+    const engagementSelect = await screen.findByLabelText('Engagement');
+    await within(engagementSelect).findByRole('option', { name: /Acme/ });
+    await userEvent.selectOptions(engagementSelect, 'e1');
+    const status = screen.getByLabelText('Status');
+    await waitFor(() => expect(status).toHaveAccessibleDescription('4 of 5 active: room for 1 more active priority.'));
+    await userEvent.type(screen.getByLabelText('Title'), 'Pipeline');
+    const ownerSelect = await screen.findByRole('combobox', { name: 'Owner' });
+    await within(ownerSelect).findByRole('option', { name: /Ola/ });
+    await userEvent.selectOptions(ownerSelect, 'o1');
+    await userEvent.type(screen.getByLabelText('Target date'), '2026-06-30');
+    await userEvent.click(screen.getByRole('button', { name: 'Create priority' }));
+    await waitFor(() =>
+      expect(status).toHaveAccessibleDescription(
+        '5 of 5 active: the focus cap is reached. Save this one as a draft, or achieve, drop or move one to draft first.',
+      ),
+    );
+    await userEvent.selectOptions(status, 'draft');
+    expect(status).toHaveAccessibleDescription('5 of 5 active; a draft does not count against the focus cap.');
   });
 
   it('owners: "1 active priority", "2 active priorities"', async () => {

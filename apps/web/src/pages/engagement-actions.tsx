@@ -4,7 +4,9 @@ import { useTimezone } from '../auth/session';
 import { FormError, SelectField, TextArea, TextField, useForm, type FieldErrors } from '../components/forms';
 import type { Milestone } from '../components/MilestoneTimeline';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { unusualDueDate } from '../lib/date-sanity';
 import { formatDate, formatInstant } from '../lib/format';
+import { DateTime } from 'luxon';
 import { useLoad } from '../lib/use-load';
 
 type Priority = Schemas['SummaryPriorityView'];
@@ -91,6 +93,11 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [weight, setWeight] = useState('1');
+  // A date years in the past or after the priority's target is probably a typo: asked about, not refused.
+  // The viewer's today: a day either way changes nothing for "years ago" or "after the target".
+  const today = DateTime.now().toISODate()!;
+  const unusual = unusualDueDate(dueDate, today, priority.targetDate);
+  const [confirmed, setConfirmed] = useState(false);
   const form = useForm(
     (key) =>
       unwrap(
@@ -104,9 +111,10 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
         const errors: FieldErrors = {};
         if (!title.trim()) errors.title = 'Give the milestone a title.';
         if (!dueDate) errors.dueDate = 'Choose a due date.';
+        else if (unusual && !confirmed) errors.dueDate = `${unusual} Tick “This date is right” to keep it.`;
         return errors;
       },
-      reset: () => (setTitle(''), setDueDate(''), setWeight('1')),
+      reset: () => (setTitle(''), setDueDate(''), setWeight('1'), setConfirmed(false)),
       onDone,
     },
   );
@@ -123,10 +131,20 @@ export function AddMilestoneForm({ priority, onDone }: { priority: Priority; onD
         label="Due date"
         type="date"
         value={dueDate}
-        onChange={(e) => setDueDate(e.target.value)}
+        onChange={(e) => (setDueDate(e.target.value), setConfirmed(false), form.edited('dueDate'))}
         error={form.errors.dueDate}
-        hint="Becomes the baseline; later changes are re-plans."
+        hint={unusual ? `${unusual} Is it right?` : 'Becomes the baseline; later changes are re-plans.'}
       />
+      {unusual ? (
+        <label className="confirm-date">
+          <input
+            type="checkbox"
+            checked={confirmed}
+            onChange={(e) => (setConfirmed(e.target.checked), form.edited('dueDate'))}
+          />{' '}
+          This date is right
+        </label>
+      ) : null}
       <TextField
         label="Weight"
         type="number"

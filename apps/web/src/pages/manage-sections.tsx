@@ -4,6 +4,7 @@ import { api, idempotent, unwrap, type ApiError, type Schemas } from '../api/cli
 import { FormError, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { formatDate, plural } from '../lib/format';
+import { focusCapHint } from '../lib/focus-cap';
 import { useLoad, type Loaded } from '../lib/use-load';
 
 const required = (values: Record<string, string>, messages: Record<string, string>): FieldErrors =>
@@ -445,6 +446,20 @@ export function PrioritiesSection() {
   const [ownerId, setOwnerId] = useState('');
   const [targetDate, setTargetDate] = useState('');
   const [status, setStatus] = useState<'active' | 'draft'>('active');
+  // The focus cap said before it is hit ("4 of 5 active"): the organization's cap and the engagement's count.
+  const settings = useLoad(() => unwrap(api.GET('/api/v1/organization/settings')), []);
+  const existing = useLoad(
+    () =>
+      engagementId
+        ? unwrap(api.GET('/api/v1/engagements/{id}/priorities', { params: { path: { id: engagementId } } }))
+        : Promise.resolve([] as Schemas['PriorityView'][]),
+    [engagementId],
+  );
+  const activeCount = existing.data?.filter((p) => p.status === 'active').length;
+  const capHint =
+    engagementId && settings.data && activeCount !== undefined
+      ? focusCapHint(activeCount, settings.data.focusCap, status)
+      : undefined;
   const form = useForm(
     (key) =>
       unwrap(
@@ -466,6 +481,7 @@ export function PrioritiesSection() {
         ),
       // The engagement stays chosen: the next priority usually goes to the same one.
       reset: () => (setTitle(''), setOwnerId(''), setTargetDate(''), setStatus('active')),
+      onDone: () => existing.reload(),
     },
   );
   return (
@@ -523,6 +539,7 @@ export function PrioritiesSection() {
           value={status}
           onChange={(e) => setStatus(e.target.value as typeof status)}
           error={form.errors.status}
+          hint={capHint}
         >
           <option value="active">Active (counts against the focus cap)</option>
           <option value="draft">Draft</option>

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../shared/pagination';
 import { Optional } from '../shared/validation';
 import { ALERT_EVENT_KINDS, ALERT_STATUSES, type AlertEventKind, type AlertStatus } from './drift-alert.entity';
@@ -43,6 +54,12 @@ export class AlertView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) engagementId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) clientId!: string | null;
   @ApiProperty({ nullable: true, type: String }) clientName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The engagement’s function (CRO, CMO, CPO); null across engagements',
+  })
+  engagementFunction!: string | null;
   @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
   @ApiProperty({ enum: ALERT_STATUSES }) status!: AlertStatus;
   @ApiProperty() message!: string;
@@ -72,4 +89,33 @@ export class AlertPage {
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
+}
+
+export const BULK_ALERT_ACTIONS = ['acknowledge', 'resolve'] as const;
+export type BulkAlertAction = (typeof BULK_ALERT_ACTIONS)[number];
+/** A screenful of the inbox: the most a bulk action takes at once. */
+export const BULK_ALERTS_MAX = 100;
+
+export class BulkAlertActionDto {
+  @ApiProperty({ enum: BULK_ALERT_ACTIONS }) @IsIn(BULK_ALERT_ACTIONS) action!: BulkAlertAction;
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_ALERTS_MAX, uniqueItems: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'alertIds must name at least one alert' })
+  @ArrayMaxSize(BULK_ALERTS_MAX, { message: `alertIds can name at most ${BULK_ALERTS_MAX} alerts` })
+  @ArrayUnique({ message: 'alertIds must not repeat an alert' })
+  @IsUUID('all', { each: true, message: 'each of alertIds must be an alert id (a UUID)' })
+  alertIds!: string[];
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required to resolve: how they were resolved (all of them)' })
+  @ValidateIf((o: BulkAlertActionDto) => o.action === 'resolve' || o.note !== undefined)
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'note must not be blank' })
+  note?: string;
+}
+
+export class BulkAlertActionView {
+  @ApiProperty({ enum: BULK_ALERT_ACTIONS }) action!: BulkAlertAction;
+  @ApiProperty({ description: 'How many alerts changed (already acknowledged ones are left as they are)' })
+  changed!: number;
+  @ApiProperty({ type: [AlertView], description: 'Every alert named, as it is now' }) alerts!: AlertView[];
 }

@@ -6,7 +6,13 @@ import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, FieldNotAllowed, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
-import type { AlertDetailView, AlertView, ListAlertsQueryDto } from './alert.dto';
+import type {
+  AlertDetailView,
+  AlertView,
+  BulkAlertActionDto,
+  BulkAlertActionView,
+  ListAlertsQueryDto,
+} from './alert.dto';
 import { hiddenAlertRules } from './alert-visibility';
 import { DriftRepository } from './drift.repository';
 import { conditionSince } from './alert-age';
@@ -62,6 +68,49 @@ export class AlertsService {
     return this.get(actor, id);
   }
 
+  /**
+   * Acknowledge or resolve many alerts at once (the grouped inbox), all or nothing: an id missing or out of reach
+   * (404), or a resolved alert among them (409), and none changes. Acknowledging an alert already acknowledged
+   * leaves it as it is. One audit row and one history event per alert changed.
+   */
+  async bulk(actor: Actor, input: BulkAlertActionDto): Promise<BulkAlertActionView> {
+    this.access.permit(actor, 'alerts.manage', `${input.action} alerts`);
+    const ids = input.alertIds;
+    const visible = new Set((await this.drift.findAlerts(this.db.reader, actor, ids)).map((r) => r.id as string));
+    const missing = ids.find((id) => !visible.has(id));
+    if (missing) throw new NotFound('Alert', missing);
+    const to = input.action === 'acknowledge' ? 'acknowledged' : 'resolved';
+    const note = to === 'resolved' ? input.note!.trim() : null;
+    const changed = await this.db.transaction(async (tx) => {
+      const locked = await this.drift.lockAlertStates(tx, actor.organizationId, ids);
+      if (locked.length !== ids.length)
+        throw new NotFound(
+          'Alert',
+          ids.find((id) => !locked.some((a) => a.id === id))!,
+        );
+      const resolved = locked.filter((a) => a.status === 'resolved').map((a) => a.id);
+      if (resolved.length > 0)
+        throw new Conflict(
+          'ALERT.ALREADY_RESOLVED',
+          `${resolved.length === 1 ? 'An alert is' : `${resolved.length} alerts are`} already resolved: nothing was changed`,
+          { alertIds: resolved },
+        );
+      const changing = locked.filter((a) => a.status !== to);
+      if (changing.length === 0) return 0;
+      await this.drift.transitionAlerts(tx, actor.organizationId, changing, {
+        to,
+        now: this.clock.now(),
+        userId: actor.userId,
+        note,
+      });
+      for (const a of changing)
+        await this.audit.record(tx, actor, `alert.${to}`, 'alert', a.id, { status: a.status }, { status: to, note });
+      return changing.length;
+    });
+    const alerts = await this.drift.findAlerts(this.db.reader, actor, ids);
+    return { action: input.action, changed, alerts: alerts.map(toView) };
+  }
+
   private async transition(
     actor: Actor,
     id: string,
@@ -108,6 +157,7 @@ function toView(r: Record<string, unknown>): AlertView {
     engagementId: (r.engagement_id as string | null) ?? null,
     clientId: (r.client_id as string | null) ?? null,
     clientName: (r.client_name as string | null) ?? null,
+    engagementFunction: (r.engagement_function as string | null) ?? null,
     severity: r.severity as AlertView['severity'],
     status: r.status as AlertView['status'],
     message: r.message as string,

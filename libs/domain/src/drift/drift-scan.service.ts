@@ -144,7 +144,9 @@ export class DriftScanService {
       const resolved = await this.alerts.resolve(tx, organizationId, alertsNotSeen(open, seen), now);
       await this.alerts.markSeen(tx, organizationId, now);
       const outboxIds =
-        counts.raised + counts.escalated > 0 ? await this.outbox.writeForScan(tx, organizationId, this.options) : [];
+        counts.raised + counts.escalated > 0
+          ? await this.outbox.writeForScan(tx, organizationId, { ...this.options, today, health: settings })
+          : [];
       // Today's drift score per active engagement (re-written by every scan of the day: the last one stands).
       if (snapshots.length > 0) await this.drift.writeSnapshots(tx, organizationId, today, snapshots);
       await this.drift.markScanned(tx, organizationId, now);

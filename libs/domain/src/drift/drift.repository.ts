@@ -22,7 +22,7 @@ export interface AlertEventRow {
   created_at: Date;
 }
 
-const SELECT_ALERT_VIEW = `SELECT a.id, a.rule, a.subject_type, a.subject_id, a.engagement_id, e.client_id, c.name AS client_name, a.severity, a.status,
+const SELECT_ALERT_VIEW = `SELECT a.id, a.rule, a.subject_type, a.subject_id, a.engagement_id, e.client_id, c.name AS client_name, e.function AS engagement_function, a.severity, a.status,
   a.message, a.details, a.first_seen_at, a.last_seen_at, a.acknowledged_at, a.resolved_at, a.resolution_note`;
 const FROM_ALERT_VIEW = `FROM drift_alerts a
   LEFT JOIN engagements e ON e.organization_id = a.organization_id AND e.id = a.engagement_id
@@ -115,6 +115,51 @@ export class DriftRepository {
       p.values,
     );
     return rows[0];
+  }
+
+  /** The alerts among `ids` in the caller's reach (the others: missing or out of reach, alike). */
+  async findAlerts(tx: Queryable, actor: Actor, ids: readonly string[]): Promise<Array<Record<string, unknown>>> {
+    const p = new SqlParams();
+    return tx.query(
+      `${SELECT_ALERT_VIEW} ${FROM_ALERT_VIEW} WHERE a.id = ANY(${p.add(ids)}::uuid[]) AND ${alertScope(actor, p)}
+        ORDER BY CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.last_seen_at DESC, a.id`,
+      p.values,
+    );
+  }
+
+  /** Locks the alerts (in id order, so two bulk actions never deadlock) and answers their state. */
+  async lockAlertStates(
+    tx: Queryable,
+    organizationId: string,
+    ids: readonly string[],
+  ): Promise<Array<{ id: string; status: string; severity: string }>> {
+    return tx.query(
+      `SELECT id, status, severity FROM drift_alerts WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+      [organizationId, ids],
+    );
+  }
+
+  /** One statement for many alerts: acknowledged or resolved, with one history event each. */
+  async transitionAlerts(
+    tx: Queryable,
+    organizationId: string,
+    alerts: ReadonlyArray<{ id: string; severity: string }>,
+    change: { to: 'acknowledged' | 'resolved'; now: Date; userId: string; note: string | null },
+  ): Promise<void> {
+    const ids = alerts.map((a) => a.id);
+    await tx.query(
+      change.to === 'acknowledged'
+        ? `UPDATE drift_alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $4 WHERE organization_id = $1 AND id = ANY($2::uuid[])`
+        : `UPDATE drift_alerts SET status = 'resolved', resolved_at = $3, resolved_by = $4, resolution_note = $5 WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+      change.to === 'acknowledged'
+        ? [organizationId, ids, change.now, change.userId]
+        : [organizationId, ids, change.now, change.userId, change.note],
+    );
+    await tx.query(
+      `INSERT INTO drift_alert_events (organization_id, alert_id, kind, severity, actor_id, note)
+       SELECT $1, x.id, $3, x.severity, $4, $5 FROM unnest($2::uuid[], $6::text[]) AS x(id, severity)`,
+      [organizationId, ids, change.to, change.userId, change.note, alerts.map((a) => a.severity)],
+    );
   }
 
   async alertEvents(tx: Queryable, organizationId: string, alertId: string): Promise<AlertEventRow[]> {

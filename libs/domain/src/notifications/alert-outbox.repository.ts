@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Severity } from '../drift/drift-types';
+import type { HealthThresholds } from '../health/health';
+import type { PriorityAggregate } from '../portfolio/portfolio.repository';
+import { engagementHealthSentence } from './alert-health';
 import { DEFAULT_ORGANIZATION_SETTINGS } from '../organizations/organization-settings';
 import { ownerFacingRules } from './alert-audience';
 import type { AlertBatchPayload, BatchedAlert } from './delivery/alert-batch-message';
@@ -8,10 +11,13 @@ import type { AlertNotificationPayload } from './delivery/alert-message';
 
 /** Alerts listed in a batch message (the most severe first); the rest are counted. */
 export const BATCH_LISTED_ALERTS = 10;
+/** More critical alerts than this for one person from one scan go in one batch, not one email each. */
+export const CRITICAL_ONE_BY_ONE_MAX = BATCH_LISTED_ALERTS;
 
 /** Per share: totals by event and severity, and the ids to list ($2 of them), the most severe first. */
 const SHARE_COLUMNS = `count(*)::int AS total, count(*) FILTER (WHERE n.event = 'alert.raised')::int AS raised,
-              count(*) FILTER (WHERE n.severity = 'critical')::int AS critical, count(*) FILTER (WHERE n.severity = 'warning')::int AS warning,
+              count(*) FILTER (WHERE n.severity = 'critical')::int AS critical,
+              count(*) FILTER (WHERE n.severity = 'critical' AND n.event = 'alert.raised')::int AS raised_critical, count(*) FILTER (WHERE n.severity = 'warning')::int AS warning,
               count(*) FILTER (WHERE n.severity = 'info')::int AS info,
               (array_agg(n.alert_id ORDER BY n.rank DESC, n.alert_id))[1:$2] AS alert_ids`;
 
@@ -23,6 +29,8 @@ interface Share {
   total: number;
   raised: number;
   critical: number;
+  /** Of the critical ones, how many were raised (not escalated) by this scan. */
+  raised_critical: number;
   warning: number;
   info: number;
   /** The most severe first; as many as a batch lists, or all of them when the share is notified one by one. */
@@ -41,14 +49,27 @@ type AlertSummary = AlertNotificationPayload['alert'];
 /** An alert as a message describes it, with what happened to it in this scan and its own link. */
 type NotifiedAlert = AlertSummary & { event: BatchedAlert['event']; link: string };
 
+/** What the scan knows that the messages need: where links point, when to batch, and today's health thresholds. */
+export interface ScanOutboxOptions {
+  publicUrl: string;
+  alertBatchAbove: number;
+  /** The organization's today (its timezone) and health thresholds: the headline health sentence uses them. */
+  today: string;
+  health: HealthThresholds;
+}
+
 /**
  * Writes the outbox rows for the alerts a scan raised or escalated (its `scan_notifications` table), inside
  * the scan's transaction. Recipients (each rule's audience: alert-audience.ts): the priority's owner, the engagement's executive and the client's account
  * manager, each once per alert and within their preferences; and every enabled webhook of the organization. A
  * disabled user gets nothing (not even at a profile's email); an owner or executive without a user account is
  * mailed only when the organization's `notifyPeopleWithoutAccount` is on.
- * Each recipient gets one row per alert, or a single batch row when the scan has more than `alertBatchAbove`
- * (ALERT_BATCH_ABOVE) alerts for them. Recipients are grouped in SQL: a scan that raises a
+ * Bundling (issue 14): a person with at most `alertBatchAbove` (ALERT_BATCH_ABOVE, default 1) alerts from one scan
+ * gets one email each; with more, each critical alert still goes at once in its own email and the rest in one batch
+ * message (or as itself when it is one) — unless more than CRITICAL_ONE_BY_ONE_MAX are critical (a first scan of a
+ * large portfolio): then everything goes in a single batch. A webhook gets one call per alert, or one batch above
+ * `alertBatchAbove`. Addresses that
+ * opted out by an alert email's link (alert_email_opt_outs; a user's opt-out is their preference) get nothing. Recipients are grouped in SQL: a scan that raises a
  * hundred thousand alerts still reads back one row per recipient.
  */
 /** Rows per INSERT: a batch row lists up to 10 alerts, so a few hundred rows are already megabytes of JSON. */
@@ -59,7 +80,7 @@ export class AlertOutboxRepository {
   async writeForScan(
     tx: EntityManager,
     organizationId: string,
-    { publicUrl, alertBatchAbove }: { publicUrl: string; alertBatchAbove: number },
+    { publicUrl, alertBatchAbove, today, health }: ScanOutboxOptions,
   ): Promise<string[]> {
     // Individually notified shares need every id; a batch lists only the first few.
     const idsPerShare = Math.max(BATCH_LISTED_ALERTS, alertBatchAbove);
@@ -108,6 +129,9 @@ export class AlertOutboxRepository {
           WHERE c.email IS NOT NULL
             -- A disabled person gets nothing, whichever profile names their address.
             AND NOT EXISTS (SELECT 1 FROM users d WHERE lower(d.email) = lower(c.email) AND d.disabled_at IS NOT NULL)
+            -- An address without an account that opted out by an alert email's link (a user's opt-out is np).
+            AND (c.user_id IS NOT NULL OR NOT EXISTS (
+                 SELECT 1 FROM alert_email_opt_outs oo WHERE oo.organization_id = $1 AND oo.email = lower(c.email)))
           ORDER BY c.alert_id, lower(c.email), c.user_id NULLS LAST)
        SELECT r.email, (array_agg(r.name ORDER BY r.user_id NULLS LAST))[1] AS name, (array_agg(r.user_id ORDER BY r.user_id NULLS LAST))[1] AS user_id,
               ${SHARE_COLUMNS}
@@ -132,18 +156,14 @@ export class AlertOutboxRepository {
       ),
     ];
     if (listed.length === 0) return [];
-    const summaries = await this.summaries(tx, organizationId, listed, publicUrl);
+    const summaries = await this.summaries(tx, organizationId, listed, { publicUrl, today, health });
 
     const rows: Array<Record<string, unknown>> = [];
-    const add = (share: Share, recipient: Record<string, unknown>) => {
-      const base = { organization_id: organizationId, ...recipient };
-      if (share.total <= alertBatchAbove) {
-        for (const id of share.alert_ids) {
-          const { event, link, ...alert } = summaries.get(id)!;
-          rows.push({ ...base, alert_id: id, event, payload: { event, alert, link } });
-        }
-        return;
-      }
+    const single = (base: Record<string, unknown>, id: string) => {
+      const { event, link, ...alert } = summaries.get(id)!;
+      rows.push({ ...base, alert_id: id, event, payload: { event, alert, link } });
+    };
+    const batchOf = (base: Record<string, unknown>, share: Omit<Share, 'raised_critical'>) => {
       // Listed without details: the message says what matters, and the link leads to the rest.
       const batch: Omit<AlertBatchPayload, 'outboxId'> = {
         event: 'alerts.batch',
@@ -161,22 +181,48 @@ export class AlertOutboxRepository {
       };
       rows.push({ ...base, alert_id: null, event: 'alerts.batch', payload: batch });
     };
+    const add = (share: Share, recipient: Record<string, unknown>, bundle: boolean) => {
+      const base = { organization_id: organizationId, ...recipient };
+      if (share.total <= alertBatchAbove) return share.alert_ids.forEach((id) => single(base, id));
+      if (!bundle || share.critical > CRITICAL_ONE_BY_ONE_MAX) return batchOf(base, share);
+      // alert_ids lists the critical ones first (ordered by severity): those go at once, the rest in one email.
+      share.alert_ids.slice(0, share.critical).forEach((id) => single(base, id));
+      const rest = share.total - share.critical;
+      if (rest === 1) single(base, share.alert_ids[share.critical]);
+      else if (rest > 1)
+        batchOf(base, {
+          total: rest,
+          raised: share.raised - share.raised_critical,
+          critical: 0,
+          warning: share.warning,
+          info: share.info,
+          alert_ids: share.alert_ids.slice(share.critical),
+        });
+    };
     for (const e of emails)
-      add(e, {
-        channel: 'email',
-        recipient_email: e.email,
-        recipient_name: e.name,
-        recipient_user_id: e.user_id,
-        webhook_id: null,
-      });
+      add(
+        e,
+        {
+          channel: 'email',
+          recipient_email: e.email,
+          recipient_name: e.name,
+          recipient_user_id: e.user_id,
+          webhook_id: null,
+        },
+        true,
+      );
     for (const w of webhooks)
-      add(w, {
-        channel: 'webhook',
-        recipient_email: null,
-        recipient_name: null,
-        recipient_user_id: null,
-        webhook_id: w.webhook_id,
-      });
+      add(
+        w,
+        {
+          channel: 'webhook',
+          recipient_email: null,
+          recipient_name: null,
+          recipient_user_id: null,
+          webhook_id: w.webhook_id,
+        },
+        false,
+      );
     return this.insert(tx, rows);
   }
 
@@ -185,16 +231,17 @@ export class AlertOutboxRepository {
     tx: EntityManager,
     organizationId: string,
     ids: string[],
-    publicUrl: string,
+    { publicUrl, today, health }: Pick<ScanOutboxOptions, 'publicUrl' | 'today' | 'health'>,
   ): Promise<Map<string, NotifiedAlert>> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT a.id, n.event, a.rule, a.severity, a.message, a.details, a.engagement_id, a.subject_type, a.subject_id, a.first_seen_at, a.last_seen_at,
-              c.name AS client_name, e.function, x.name AS executive_name
+              c.name AS client_name, e.function, x.name AS executive_name, r.priorities
          FROM drift_alerts a
          JOIN scan_notifications n ON n.alert_id = a.id
          LEFT JOIN engagements e ON e.organization_id = a.organization_id AND e.id = a.engagement_id
          LEFT JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
          LEFT JOIN executives x ON x.organization_id = e.organization_id AND x.id = e.executive_id
+         LEFT JOIN engagement_rollups r ON r.organization_id = e.organization_id AND r.engagement_id = e.id
         WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])`,
       [organizationId, ids],
     );
@@ -215,6 +262,9 @@ export class AlertOutboxRepository {
           subjectId: c.subject_id as string,
           firstSeenAt: (c.first_seen_at as Date).toISOString(),
           lastSeenAt: (c.last_seen_at as Date).toISOString(),
+          engagementHealth: c.priorities
+            ? engagementHealthSentence(c.priorities as PriorityAggregate[], today, health)
+            : null,
         };
         const link = c.engagement_id
           ? `${publicUrl}/engagements/${String(c.engagement_id)}?alert=${alert.id}`

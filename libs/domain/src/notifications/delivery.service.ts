@@ -3,6 +3,7 @@ import { currentTenantScope } from '@app/database/tenant-scope';
 import { Db, type Tx } from '@app/database/transaction';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { Clock } from '../shared/clock';
+import { ALERT_OPT_OUT_KEY, alertOptOutExpiry, signAlertOptOutToken } from './alert-opt-out-token';
 import { renderNotificationEmail, type NotificationPayload } from './delivery/alert-batch-message';
 import { DELIVERY_OPTIONS, MAILER, type DeliveryOptions } from './delivery/delivery-options';
 import { isPermanentDeliveryError, PermanentDeliveryError } from './delivery/delivery-errors';
@@ -68,6 +69,7 @@ export class DeliveryService {
     private readonly policy: WebhookPolicy,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
+    @Inject(ALERT_OPT_OUT_KEY) private readonly optOutKey: string,
   ) {}
 
   /** `finalAttempt`: a transient failure now marks the row failed instead of asking for a retry. */
@@ -118,7 +120,7 @@ export class DeliveryService {
       const composed = COMPOSED_EVENTS.has(row.event);
       const email = composed
         ? storedEmail(row.payload as unknown as StoredEmail)
-        : renderNotificationEmail(payload, row.recipient_name);
+        : renderNotificationEmail(payload, row.recipient_name, this.optOutLink(row));
       await this.mailer.send({ outboxId: row.id, to: row.recipient_email!, ...email });
       return;
     }
@@ -131,6 +133,18 @@ export class DeliveryService {
       (reason) => new PermanentDeliveryError(`Webhook target refused: ${reason}`),
     );
     await sendWebhook({ target, secret: hook.secret, format: hook.format, payload, now: this.clock.now() });
+  }
+
+  /** The signed one-click opt-out link of an alert email (alert-opt-out-token.ts), valid 90 days from the send. */
+  private optOutLink(row: ClaimedOutboxRow): string | undefined {
+    if (!row.organization_id || !row.recipient_email) return undefined;
+    const token = signAlertOptOutToken(
+      this.optOutKey,
+      row.organization_id,
+      row.recipient_email,
+      alertOptOutExpiry(this.clock.now()),
+    );
+    return `${this.options.publicUrl}/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
   }
 
   /** Retry with backoff, or fail for good; the lease ends either way. Follow-up emails are enqueued after the commit. */

@@ -1,5 +1,7 @@
 export * from './alert-outbox.repository';
 export * from './alert-audience';
+export * from './alert-opt-out.service';
+export * from './alert-opt-out-token';
 export * from './delivery/alert-message';
 export * from './delivery/delivery-errors';
 export * from './delivery/delivery-options';

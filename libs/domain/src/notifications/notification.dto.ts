@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsUrl, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsUrl, Length, Matches } from 'class-validator';
 import { WEBHOOK_FORMATS, type WebhookFormat } from './notification.entity';
 import { SEVERITIES, type Severity } from '../drift/drift-types';
 import { PageQueryDto } from '../shared/pagination';
@@ -77,4 +77,15 @@ export class FailedNotificationPage {
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
+}
+
+export class AlertOptOutQueryDto {
+  @ApiProperty({ description: 'The signed token from the alert email' })
+  @Matches(/^[\w.-]{1,1000}$/, { message: 'token is malformed' })
+  token!: string;
+}
+
+export class AlertOptOutView {
+  @ApiProperty({ description: 'The address the link was sent to' }) email!: string;
+  @ApiProperty({ description: 'True once alert emails to this address are off' }) optedOut!: boolean;
 }

@@ -67,3 +67,11 @@ export class NotificationPreference {
   @Column({ name: 'min_severity', type: 'text', default: 'info' }) minSeverity!: Severity;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
+
+/** An address without an account that opted out of alert emails by its one-click link (alert-opt-out-token.ts). */
+@Entity({ name: 'alert_email_opt_outs' })
+export class AlertEmailOptOut {
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @PrimaryColumn({ type: 'text' }) email!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

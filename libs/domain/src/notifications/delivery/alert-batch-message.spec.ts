@@ -131,3 +131,17 @@ describe('renderNotificationEmail / slackNotification', () => {
     expect(slackNotification(single).text).toContain('‘Milestone 1’ is 1 days overdue');
   });
 });
+
+describe('the batch email’s opt-out and health', () => {
+  it('carries the same one-click opt-out as a single alert, and each engagement’s headline word', () => {
+    const optOut = 'https://app.throughline.test/api/v1/notifications/unsubscribe?token=t';
+    const { text, html, headers } = renderAlertBatchEmail(
+      batch(2, [listed(1, { engagementHealth: 'Off track' }), listed(2)]),
+      'Dana',
+      optOut,
+    );
+    expect(text).toContain(`Stop alert emails (one click): ${optOut}`);
+    expect(headers?.['List-Unsubscribe']).toBe(`<${optOut}>`);
+    expect(html).toContain('Milestone overdue · Acme Robotics · engagement off track');
+  });
+});

@@ -6,7 +6,9 @@ import {
   escapeSlack,
   fitSubject,
   FONT,
+  footerText,
   oneLine,
+  optOutHeaders,
   renderAlertEmail,
   ruleLabel,
   safeHttpUrl,
@@ -47,10 +49,11 @@ export type NotificationPayload = AlertNotificationPayload | AlertBatchPayload;
 export function renderNotificationEmail(
   payload: NotificationPayload,
   recipientName: string | null | undefined,
+  optOutLink?: string,
 ): RenderedEmail {
   return payload.event === 'alerts.batch'
-    ? renderAlertBatchEmail(payload, recipientName)
-    : renderAlertEmail(payload, recipientName);
+    ? renderAlertBatchEmail(payload, recipientName, optOutLink)
+    : renderAlertEmail(payload, recipientName, optOutLink);
 }
 
 export function slackNotification(payload: NotificationPayload): { text: string; blocks: unknown[] } {
@@ -86,6 +89,7 @@ function remainder({ batch }: AlertBatchPayload): number {
 export function renderAlertBatchEmail(
   payload: AlertBatchPayload,
   recipientName: string | null | undefined,
+  optOutLink?: string,
 ): RenderedEmail {
   const link = safeHttpUrl(payload.link);
   const title = headline(payload);
@@ -110,8 +114,7 @@ export function renderAlertBatchEmail(
     '',
     `Open the alerts inbox: ${link}`,
     '',
-    '—',
-    'Throughline · you get this email because drift alerts are switched on for you. Change that in your notification settings.',
+    ...footerText(optOutLink),
   ].join('\n');
 
   const rows = payload.batch.alerts
@@ -119,7 +122,7 @@ export function renderAlertBatchEmail(
       (a) =>
         `<tr><td style="padding:6px 10px 6px 0;vertical-align:top;"><span style="display:inline-block;background-color:${SEVERITY_COLOURS[a.severity]};border-radius:8px;padding:2px 8px;font-family:${FONT};font-size:10px;font-weight:bold;color:#ffffff;">${escapeHtml(a.severity.toUpperCase())}</span></td>` +
         `<td style="padding:6px 0;font-family:${FONT};font-size:13px;line-height:18px;color:#111827;vertical-align:top;"><a href="${escapeHtml(safeHttpUrl(a.link))}" style="color:#111827;">${escapeHtml(oneLine(a.message, 300))}</a>` +
-        `<br><span style="color:#6b7280;">${escapeHtml(oneLine([ruleLabel(a.rule), a.clientName, a.event === 'alert.escalated' ? 'escalated' : null].filter(Boolean).join(' · '), 200))}</span></td></tr>`,
+        `<br><span style="color:#6b7280;">${escapeHtml(oneLine([ruleLabel(a.rule), a.clientName, a.engagementHealth ? `engagement ${a.engagementHealth.split(' — ')[0].toLowerCase()}` : null, a.event === 'alert.escalated' ? 'escalated' : null].filter(Boolean).join(' · '), 200))}</span></td></tr>`,
     )
     .join('');
 
@@ -131,8 +134,9 @@ export function renderAlertBatchEmail(
 <tr><td style="padding:16px 32px 0 32px;"><table role="presentation" cellpadding="0" cellspacing="0" border="0">${rows}</table></td></tr>
 ${moreLine ? `<tr><td style="padding:8px 32px 0 32px;font-family:${FONT};font-size:13px;color:#374151;">${escapeHtml(moreLine)}</td></tr>\n` : ''}${emailButtonRow(link, 'Open the alerts inbox')}
 `,
+    optOutLink,
   });
-  return { subject, html, text };
+  return { subject, html, text, ...optOutHeaders(optOutLink) };
 }
 
 /** Slack mrkdwn: the headline, up to ten alerts as links, and what is left. */

@@ -166,4 +166,27 @@ describe('slackText / slackMessage', () => {
   it('leaves a short subject as it is', () => {
     expect(fitSubject('[info]', 'Short', ' — Acme')).toBe('[info] Short — Acme');
   });
+
+  it('carries a one-click opt-out: a link in the text and HTML footers and the RFC 8058 headers', () => {
+    const optOut = 'https://app.throughline.test/api/v1/notifications/unsubscribe?token=org.addr.123.sig';
+    const { html, text, headers } = renderAlertEmail(payload(), 'Dana', optOut);
+    expect(text).toContain(`Stop alert emails (one click): ${optOut}`);
+    expect(html).toContain(`<a href="${optOut}" style="color:#6b7280;">Stop alert emails</a>`);
+    expect(headers).toEqual({
+      'List-Unsubscribe': `<${optOut}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(renderAlertEmail(payload(), 'Dana').headers).toBeUndefined();
+    expect(() => renderAlertEmail(payload(), 'Dana', 'javascript:alert(1)')).toThrow(/http/);
+  });
+
+  it('says the engagement’s headline health, as the dashboard does, when the alert is about one', () => {
+    const health = 'At risk — reported on track; computed at risk: 1 milestone 25 days overdue';
+    const { text, html } = renderAlertEmail(payload({}, { engagementHealth: health }), 'Dana');
+    expect(text).toMatch(
+      /Engagement health: +At risk — reported on track; computed at risk: 1 milestone 25 days overdue/,
+    );
+    expect(html).toContain('Engagement health');
+    expect(renderAlertEmail(payload(), 'Dana').text).not.toContain('Engagement health');
+  });
 });

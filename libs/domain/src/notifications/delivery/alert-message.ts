@@ -27,6 +27,11 @@ export interface AlertNotificationPayload {
     subjectId: string;
     firstSeenAt: string;
     lastSeenAt: string;
+    /**
+     * The engagement's headline health when the alert fired, as the dashboard says it ("At risk — reported on
+     * track; computed at risk: 1 milestone 25 days overdue"); null or absent for alerts across engagements.
+     */
+    engagementHealth?: string | null;
   };
   /** Absolute http(s) URL of the alert in the dashboard. */
   link: string;
@@ -36,6 +41,32 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** RFC 8058 one-click unsubscribe headers, when the email carries an opt-out link. */
+  headers?: Record<string, string>;
+}
+
+/** The footer of every notification email: why it came, and with an opt-out link, how to stop it in one click. */
+export const WHY_FOOTER =
+  'You get this email because drift alerts are switched on for you. Change that in your notification settings.';
+const OPT_OUT_LABEL = 'Stop alert emails';
+
+export function footerText(optOutLink?: string): string[] {
+  return [
+    '—',
+    `Throughline · ${WHY_FOOTER}`,
+    ...(optOutLink ? [`${OPT_OUT_LABEL} (one click): ${safeHttpUrl(optOutLink)}`] : []),
+  ];
+}
+
+/** List-Unsubscribe (RFC 2369) with List-Unsubscribe-Post (RFC 8058): mail clients show their own button. */
+export function optOutHeaders(optOutLink?: string): Pick<RenderedEmail, 'headers'> {
+  if (!optOutLink) return {};
+  return {
+    headers: {
+      'List-Unsubscribe': `<${safeHttpUrl(optOutLink)}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
 }
 
 /** Each severity's chip colour: dark enough for white text to stay readable (WCAG AA). */
@@ -59,6 +90,7 @@ export const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetic
 export function renderAlertEmail(
   payload: AlertNotificationPayload,
   recipientName: string | null | undefined,
+  optOutLink?: string,
 ): RenderedEmail {
   const { alert } = payload;
   const link = safeHttpUrl(payload.link);
@@ -84,8 +116,7 @@ export function renderAlertEmail(
     '',
     `Open in Throughline: ${link}`,
     '',
-    '—',
-    'Throughline · you get this email because drift alerts are switched on for you. Change that in your notification settings.',
+    ...footerText(optOutLink),
   ].join('\n');
 
   const factRows = facts
@@ -111,8 +142,9 @@ export function renderAlertEmail(
 ${emailButtonRow(link, 'Open in Throughline')}
 <tr><td style="padding:12px 32px 0 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#6b7280;word-break:break-all;">Or paste this link into your browser: ${escapeHtml(link)}</td></tr>
 `,
+    optOutLink,
   });
-  return { subject, html, text };
+  return { subject, html, text, ...optOutHeaders(optOutLink) };
 }
 
 /**
@@ -124,11 +156,17 @@ export function emailDocument({
   subject,
   preheader,
   rows,
+  optOutLink,
 }: {
   subject: string;
   preheader: string;
   rows: string;
+  /** The one-click opt-out link (signed), shown in the footer. */
+  optOutLink?: string;
 }): string {
+  const optOut = optOutLink
+    ? ` <a href="${escapeHtml(safeHttpUrl(optOutLink))}" style="color:#6b7280;">${OPT_OUT_LABEL}</a>.`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -143,7 +181,7 @@ export function emailDocument({
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;border:1px solid #e3e5e8;border-radius:6px;">
 <tr><td style="padding:24px 32px 0 32px;font-family:${FONT};font-size:13px;font-weight:bold;letter-spacing:0.5px;color:#6b7280;">THROUGHLINE</td></tr>
-${rows}<tr><td style="padding:24px 32px 24px 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f0f1f3;">You get this email because drift alerts are switched on for you. Change that in your notification settings.</td></tr>
+${rows}<tr><td style="padding:24px 32px 24px 32px;font-family:${FONT};font-size:12px;line-height:18px;color:#9ca3af;border-top:1px solid #f0f1f3;">${escapeHtml(WHY_FOOTER)}${optOut}</td></tr>
 </table>
 </td></tr>
 </table>
@@ -215,6 +253,8 @@ function alertFacts(payload: AlertNotificationPayload): Array<[string, string]> 
   const facts: Array<[string, string]> = [];
   if (alert.clientName) facts.push(['Client', alert.clientName]);
   if (alert.engagementLabel) facts.push(['Engagement', alert.engagementLabel]);
+  // The one health story: the engagement's headline as the dashboard and the digest say it.
+  if (alert.engagementHealth) facts.push(['Engagement health', alert.engagementHealth]);
   facts.push(['Rule', ruleLabel(alert.rule)], ['Severity', alert.severity]);
   // Since when the condition has held (a milestone overdue since …), not only when a scan first saw it.
   const since = conditionSince(alert.rule, alert.details ?? {});
