@@ -19,6 +19,7 @@ const item = (name: string, over: Partial<Item> = {}): Item => ({
   function: 'CRO',
   status: 'active',
   termEndDate: null,
+  executiveChangedOn: null,
   renewalDate: null,
   noticeDeadline: null,
   priorityCounts: { active: 1, draft: 0, achieved: 0, dropped: 0 },
