@@ -20,6 +20,7 @@ import { ApiTokens1765501000000 } from './1765501000000-ApiTokens';
 import { SingleSignOn1765502000000 } from './1765502000000-SingleSignOn';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
+import { CheckInBlockerItems1766200000000 } from './1766200000000-CheckInBlockerItems';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   SingleSignOn1765502000000,
   EngagementRollups1765600000000,
   Reports1765800000000,
+  CheckInBlockerItems1766200000000,
 ];

@@ -12,6 +12,7 @@ import { AuthController } from './auth/auth.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { ClientsController } from './clients/clients.controller';
+import { ClientSummaryController } from './client-summary/client-summary.controller';
 import { DigestsController } from './digests/digests.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ShareLinkThrottle } from './reports/share-link-throttle';
@@ -56,6 +57,7 @@ export class ApiModule {
         ClientsController,
         ExecutivesController,
         EngagementsController,
+        ClientSummaryController,
         OwnersController,
         PrioritiesController,
         MilestonesController,

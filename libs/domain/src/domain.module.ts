@@ -49,6 +49,7 @@ import { PlaybooksService } from './playbooks/playbooks.service';
 import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
+import { ClientSummaryService } from './client-summary/client-summary.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
@@ -84,6 +85,7 @@ const SERVICES = [
   PlaybooksService,
   PortfolioService,
   SummaryService,
+  ClientSummaryService,
   PrioritiesService,
   UsersService,
   AlertsService,

@@ -3,6 +3,7 @@ export * from './api-tokens';
 export * from './audit';
 export * from './calendar';
 export * from './check-ins';
+export * from './client-summary';
 export * from './clients';
 export * from './digests';
 export * from './domain.module';

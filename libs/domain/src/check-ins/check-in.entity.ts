@@ -3,6 +3,12 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export const RAGS = ['on_track', 'at_risk', 'off_track'] as const;
 export type Rag = (typeof RAGS)[number];
 
+/** One blocker of a check-in; `needsClientAction` marks it as an ask of the client (their summary lists it). */
+export interface CheckInBlocker {
+  text: string;
+  needsClientAction: boolean;
+}
+
 @Entity({ name: 'check_ins' })
 export class CheckIn {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -13,6 +19,7 @@ export class CheckIn {
   @Column({ type: 'smallint' }) confidence!: number;
   @Column({ type: 'text' }) note!: string;
   @Column({ type: 'text', nullable: true }) blockers!: string | null;
+  @Column({ name: 'blocker_items', type: 'jsonb', default: () => "'[]'" }) blockerItems!: CheckInBlocker[];
   @Column({ name: 'acknowledged_by', type: 'uuid', nullable: true }) acknowledgedBy!: string | null;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

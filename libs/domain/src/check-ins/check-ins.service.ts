@@ -9,6 +9,7 @@ import { Conflict, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
 import type { CheckInView, CreateCheckInDto, ListCheckInsQueryDto } from './check-in.dto';
 import { CheckInsRepository } from './check-ins.repository';
+import type { CheckInBlocker } from './check-in.entity';
 
 @Injectable()
 export class CheckInsService {
@@ -30,6 +31,10 @@ export class CheckInsService {
         confidence: input.confidence,
         note: input.note.trim(),
         blockers: input.blockers?.trim() || null,
+        blockerItems: (input.blockerItems ?? []).map((b) => ({
+          text: b.text.trim(),
+          needsClientAction: b.needsClientAction,
+        })),
       });
       // Out of reach: thrown inside, so the transaction (and an Idempotency-Key with it) rolls back.
       if (!created) throw new NotFound('Priority', priorityId);
@@ -81,10 +86,19 @@ function toView(r: Record<string, unknown>): CheckInView {
     confidence: Number(r.confidence),
     note: r.note as string,
     blockers: (r.blockers as string | null) ?? null,
+    blockerItems: toBlockerItems(r.blocker_items),
     authorId: (r.author_id as string | null) ?? null,
     authorName: (r.author_name as string | null) ?? null,
     acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
     acknowledgedAt: r.acknowledged_at ? (r.acknowledged_at as Date).toISOString() : null,
     createdAt: (r.created_at as Date).toISOString(),
   };
+}
+
+/** The stored blocker items (jsonb) as the API answers them; anything malformed is left out. */
+export function toBlockerItems(value: unknown): CheckInBlocker[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((b): b is CheckInBlocker => typeof b === 'object' && b !== null && typeof b.text === 'string')
+    .map((b) => ({ text: b.text, needsClientAction: b.needsClientAction === true }));
 }
