@@ -100,6 +100,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/engagements', allowed: EVERYONE },
   { method: 'GET', path: '/owners', allowed: EVERYONE },
   { method: 'GET', path: '/portfolio', allowed: EVERYONE },
+  { method: 'GET', path: '/client-summaries', allowed: EVERYONE },
   { method: 'GET', path: '/alerts', allowed: EVERYONE },
   // alerts
   { method: 'GET', path: '/alerts/:id', id: 'alertId', allowed: EVERYONE },
@@ -241,6 +242,7 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: STAFF },
   { method: 'GET', path: '/engagements/:id/summary', id: 'engagementId', allowed: EVERYONE },
+  { method: 'GET', path: '/engagements/:id/client-summary', id: 'engagementId', allowed: EVERYONE },
   {
     method: 'POST',
     path: '/engagements/:id/priorities',

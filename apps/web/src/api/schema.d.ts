@@ -307,6 +307,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client executive's home: per active engagement in reach, the headline sentence, done, due, risks, asks, trends and the latest check-in */
+        get: operations["ClientSummaryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -477,6 +494,23 @@ export interface paths {
         put?: never;
         /** Dry run of an allocation change (admin, account manager): the milestones it would overload; writes nothing */
         post: operations["EngagementsController_allocationWhatIf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/client-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client executive's summary of one engagement (no internal fields): headline sentence, done since last week, due in 30 days, risks, asks, trends, latest check-in */
+        get: operations["ClientSummaryController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1120,6 +1154,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A playbook at its current version, with its priorities and milestones (admin, account manager) */
         get: operations["PlaybooksController_get"];
         /** Edit: writes the next version (engagements keep the version they were applied from) */
         put: operations["PlaybooksController_update"];
@@ -1154,6 +1189,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** How the plans of each version of this playbook went (admin, account manager) */
         get: operations["PlaybooksController_effectiveness"];
         put?: never;
         post?: never;
@@ -1696,6 +1732,16 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "account_manager" | "executive" | "client_viewer";
         };
+        CheckInBlockerDto: {
+            /** @description The client has to act on it: listed among the asks in the client's summary */
+            needsClientAction: boolean;
+            /** @example Need the CFO to sign off the pricing change */
+            text: string;
+        };
+        CheckInBlockerView: {
+            needsClientAction: boolean;
+            text: string;
+        };
         CheckInPage: {
             items: components["schemas"]["CheckInView"][];
             limit: number;
@@ -1710,6 +1756,7 @@ export interface components {
             /** Format: uuid */
             authorId: string | null;
             authorName: string | null;
+            blockerItems: components["schemas"]["CheckInBlockerView"][];
             blockers: string | null;
             confidence: number;
             /** Format: date-time */
@@ -1730,6 +1777,111 @@ export interface components {
             limit: number;
             offset: number;
             total: number;
+        };
+        ClientSummaryAskView: {
+            /** Format: date-time */
+            askedAt: string;
+            askedBy: string | null;
+            /** Format: uuid */
+            checkInId: string;
+            priorityTitle: string;
+            text: string;
+        };
+        ClientSummaryCheckInView: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            authorName: string | null;
+            blockerItems: components["schemas"]["CheckInBlockerView"][];
+            blockers: string | null;
+            confidence: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            priorityTitle: string;
+            /** @enum {string} */
+            rag: "on_track" | "at_risk" | "off_track";
+        };
+        ClientSummaryEngagementView: {
+            /** Format: uuid */
+            clientId: string;
+            clientName: string;
+            executiveName: string;
+            /** @enum {string} */
+            function: "CRO" | "CMO" | "CPO";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+        };
+        ClientSummaryList: {
+            items: components["schemas"]["ClientSummaryView"][];
+            /** @description Active engagements in reach (only the first `limit` are summarised) */
+            total: number;
+        };
+        ClientSummaryMilestoneView: {
+            /**
+             * Format: date
+             * @description When it was done (done list)
+             */
+            doneOn: string | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Open and past its due date */
+            overdue: boolean;
+            priorityTitle: string;
+            /** @description Days past its baseline */
+            slipDays: number;
+            title: string;
+        };
+        ClientSummaryRiskView: {
+            /** Format: uuid */
+            alertId: string;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /**
+             * Format: date
+             * @description Since when it has held
+             */
+            since: string;
+            /** @description The risk in plain words */
+            text: string;
+        };
+        ClientSummaryView: {
+            /** @description Latest check-ins’ blockers needing the client’s action */
+            asks: components["schemas"]["ClientSummaryAskView"][];
+            /**
+             * Format: date
+             * @description Today in the organization's timezone
+             */
+            asOf: string;
+            /** @description Milestones done since periodStart */
+            done: components["schemas"]["ClientSummaryMilestoneView"][];
+            /** @description Daily drift snapshots, oldest first */
+            driftTrend: components["schemas"]["DriftPointView"][];
+            /** @description Open milestones due in the next 30 days or overdue */
+            dueSoon: components["schemas"]["ClientSummaryMilestoneView"][];
+            engagement: components["schemas"]["ClientSummaryEngagementView"];
+            /** @example On track: 6 of 9 milestones done; 1 slipped 12 days, waiting on your team */
+            headline: string;
+            /**
+             * @description The engagement’s one headline word
+             * @enum {string|null}
+             */
+            health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            latestCheckIn: components["schemas"]["ClientSummaryCheckInView"] | null;
+            /**
+             * Format: date
+             * @description Start of the period "done since" covers (7 days)
+             */
+            periodStart: string;
+            /** @description Weekly, oldest first */
+            progressTrend: components["schemas"]["ProgressPointView"][];
+            /** @description Open alerts of this engagement, worst first */
+            risks: components["schemas"]["ClientSummaryRiskView"][];
         };
         ClientView: {
             /**
@@ -1798,6 +1950,8 @@ export interface components {
             scope: "read" | "write";
         };
         CreateCheckInDto: {
+            /** @description Blockers one by one, each saying whether it needs the client to act */
+            blockerItems?: components["schemas"]["CheckInBlockerDto"][];
             blockers?: string | null;
             /** @description How confident the author is that the priority lands on time */
             confidence: number;
@@ -2879,6 +3033,12 @@ export interface components {
             targetDate: string;
             title: string;
         };
+        ProgressPointView: {
+            /** Format: date */
+            date: string;
+            /** @description Share of the active priorities’ milestone weight done by that day (0..1) */
+            progress: number;
+        };
         QueuedDigestView: {
             email: string;
             /** @example 2026-W48 */
@@ -3080,6 +3240,7 @@ export interface components {
             /** Format: date-time */
             acknowledgedAt: string | null;
             authorName: string | null;
+            blockerItems: components["schemas"]["CheckInBlockerView"][];
             blockers: string | null;
             confidence: number;
             /** Format: date-time */
@@ -4243,6 +4404,65 @@ export interface operations {
             };
         };
     };
+    ClientSummaryController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this client’s engagements */
+                clientId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSummaryList"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ClientsController_list: {
         parameters: {
             query?: {
@@ -5218,6 +5438,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AllocationWhatIfView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ClientSummaryController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSummaryView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

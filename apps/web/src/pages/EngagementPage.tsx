@@ -12,6 +12,7 @@ import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
 import { EngagementReports } from './engagement-reports';
+import { ClientSummaryCard } from './client-summary';
 import { ApplyPlaybookPanel } from './playbook-apply';
 
 type Summary = Schemas['EngagementSummaryView'];
@@ -38,6 +39,10 @@ export default function EngagementPage() {
     if (linkedAlertId && alerts.data)
       document.getElementById(`alert-${linkedAlertId}`)?.scrollIntoView({ block: 'center' });
   }, [linkedAlertId, alerts.data]);
+  const clientSummary = useLoad(
+    () => unwrap(api.GET('/api/v1/engagements/{id}/client-summary', { params: { path: { id } } })),
+    [id],
+  );
   const allocation = useLoad(
     () =>
       me.role === 'client_viewer'
@@ -64,6 +69,7 @@ export default function EngagementPage() {
   const refresh = () => {
     summary.reload();
     alerts.reload();
+    clientSummary.reload();
   };
   return (
     <section className="engagement">
@@ -117,6 +123,8 @@ export default function EngagementPage() {
         ) : null}
         {me.role === 'client_viewer' ? <p className="muted">Read-only view shared with {e.clientName}.</p> : null}
       </header>
+
+      {clientSummary.data ? <ClientSummaryCard summary={clientSummary.data} onChange={refresh} /> : null}
 
       <div className="engagement-grid">
         <div>
