@@ -21,6 +21,7 @@ import { SingleSignOn1765502000000 } from './1765502000000-SingleSignOn';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
 import { CheckInBlockerItems1766200000000 } from './1766200000000-CheckInBlockerItems';
+import { ClientPulse1766210000000 } from './1766210000000-ClientPulse';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   EngagementRollups1765600000000,
   Reports1765800000000,
   CheckInBlockerItems1766200000000,
+  ClientPulse1766210000000,
 ];

@@ -128,7 +128,7 @@ describeInBrowser("the client executive's summary in Chromium", () => {
       await card.getByRole('heading', { name: 'Latest check-in' }).waitFor();
       await expect(page.getByText('days/week').count()).resolves.toBe(0);
       // Nothing wider than the window: no sideways scrolling on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow).toBeLessThanOrEqual(0);
       await browser!.screenshot(`client-summary-home-${width}`);
     },

@@ -50,6 +50,8 @@ import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
 import { ClientSummaryService } from './client-summary/client-summary.service';
+import { PulseRepository } from './pulse/pulse.repository';
+import { PulseService } from './pulse/pulse.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
@@ -86,6 +88,8 @@ const SERVICES = [
   PortfolioService,
   SummaryService,
   ClientSummaryService,
+  PulseRepository,
+  PulseService,
   PrioritiesService,
   UsersService,
   AlertsService,

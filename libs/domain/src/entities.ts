@@ -1,6 +1,7 @@
 import { ApiToken } from './api-tokens/api-token.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
+import { ClientPulse } from './pulse/pulse.entity';
 import { Client } from './clients/client.entity';
 import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   Milestone,
   MilestoneDueDateChange,
   CheckIn,
+  ClientPulse,
   AuditEvent,
   DriftAlert,
   DriftAlertEvent,

@@ -23,6 +23,7 @@ export * from './owners';
 export * from './playbooks';
 export * from './portfolio';
 export * from './priorities';
+export * from './pulse';
 export * from './reports';
 export * from './shared';
 export * from './sso';

@@ -8,6 +8,7 @@ import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entit
 import { SEVERITIES, type Severity } from '../drift/drift-types';
 import { DriftPointView, HEALTHS, type Health } from '../portfolio/portfolio.dto';
 import { Optional } from '../shared/validation';
+import { PULSE_REASONS, type PulseReason } from '../pulse/pulse.entity';
 
 export const MAX_CLIENT_SUMMARIES = 10;
 
@@ -106,6 +107,13 @@ export class ClientSummaryView {
   @ApiProperty({ type: [DriftPointView], description: 'Daily drift snapshots, oldest first' })
   driftTrend!: DriftPointView[];
   @ApiProperty({ type: ClientSummaryCheckInView, nullable: true }) latestCheckIn!: ClientSummaryCheckInView | null;
+  @ApiProperty({
+    enum: PULSE_REASONS,
+    nullable: true,
+    type: String,
+    description: 'The client viewer is asked the pulse question now, and why; null when not (always for staff)',
+  })
+  pulseDue!: PulseReason | null;
 }
 
 export class ClientSummaryList {

@@ -7,6 +7,7 @@ import { EngagementsService } from '../engagements/engagements.service';
 import { localDate } from '../health/calendar';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { SummaryService } from '../portfolio/summary.service';
+import { PulseService } from '../pulse/pulse.service';
 import type { Actor } from '../shared/actor';
 import { composeClientSummary } from './client-summary';
 import type { ClientSummariesQueryDto, ClientSummaryList, ClientSummaryView } from './client-summary.dto';
@@ -23,18 +24,21 @@ export class ClientSummaryService {
     private readonly alerts: AlertsService,
     private readonly engagements: EngagementsService,
     private readonly organizations: OrganizationsService,
+    private readonly pulses: PulseService,
   ) {}
 
   async forEngagement(actor: Actor, engagementId: string): Promise<ClientSummaryView> {
     const summary = await this.summaries.summary(actor, engagementId);
-    const [alerts, { timezone }] = await Promise.all([
+    const [alerts, { timezone }, pulseDue] = await Promise.all([
       this.alerts.list(actor, Object.assign(new ListAlertsQueryDto(), { engagementId, limit: 100 })),
       this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId)),
+      this.pulses.due(actor, engagementId),
     ]);
     return composeClientSummary({
       summary,
       openAlerts: alerts.items.filter((a) => a.status !== 'resolved'),
       dayOf: (instant) => localDate(new Date(instant), timezone),
+      pulseDue,
     });
   }
 

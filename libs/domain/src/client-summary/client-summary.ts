@@ -22,6 +22,8 @@ export interface ClientSummaryFacts {
   openAlerts: readonly Pick<AlertView, 'id' | 'severity' | 'message' | 'conditionSince' | 'firstSeenAt'>[];
   /** The reader's timezone's day of an instant (completedAt → the day it was done). */
   dayOf: (instant: string) => string;
+  /** Whether the reader is asked the pulse question now (PulseService.due). */
+  pulseDue?: ClientSummaryView['pulseDue'];
 }
 
 /**
@@ -29,7 +31,12 @@ export interface ClientSummaryFacts {
  * alerts: pure, so each part has worked examples. Internal fields never enter it (the read model for a client
  * viewer already leaves the allocation out; this picks only what the client reads).
  */
-export function composeClientSummary({ summary, openAlerts, dayOf }: ClientSummaryFacts): ClientSummaryView {
+export function composeClientSummary({
+  summary,
+  openAlerts,
+  dayOf,
+  pulseDue = null,
+}: ClientSummaryFacts): ClientSummaryView {
   const today = summary.asOf;
   const periodStart = addDays(today, -PERIOD_DAYS);
   const dueBy = addDays(today, DUE_WITHIN_DAYS);
@@ -125,6 +132,7 @@ export function composeClientSummary({ summary, openAlerts, dayOf }: ClientSumma
           createdAt: latest.createdAt,
         }
       : null,
+    pulseDue,
   };
 }
 

@@ -1,0 +1,50 @@
+import type { Queryable } from '@app/database/transaction';
+import { Injectable } from '@nestjs/common';
+import type { PulseReason } from './pulse.entity';
+
+const HISTORY = 24;
+
+@Injectable()
+export class PulseRepository {
+  async insert(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+    userId: string,
+    input: { score: number; comment: string | null; reason: PulseReason },
+  ): Promise<Record<string, unknown>> {
+    const [row]: Array<Record<string, unknown>> = await tx.query(
+      `WITH p AS (INSERT INTO client_pulses (organization_id, engagement_id, user_id, score, comment, reason)
+                  VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
+       SELECT p.*, u.name AS respondent_name FROM p LEFT JOIN users u ON u.id = p.user_id`,
+      [organizationId, engagementId, userId, input.score, input.comment, input.reason],
+    );
+    return row;
+  }
+
+  async history(tx: Queryable, organizationId: string, engagementId: string): Promise<Array<Record<string, unknown>>> {
+    return tx.query(
+      `SELECT p.*, u.name AS respondent_name FROM client_pulses p LEFT JOIN users u ON u.id = p.user_id
+        WHERE p.organization_id = $1 AND p.engagement_id = $2 ORDER BY p.created_at DESC, p.id LIMIT ${HISTORY}`,
+      [organizationId, engagementId],
+    );
+  }
+
+  /** What pulseDue needs for one reader: their latest answer's day and the days priorities were achieved. */
+  async dueFacts(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+    userId: string,
+    timezone: string,
+  ): Promise<{ lastAnsweredOn: string | null; achievedOn: string[] }> {
+    const [row]: Array<{ last_answered_on: string | null; achieved_on: string[] | null }> = await tx.query(
+      `SELECT to_char((SELECT max(p.created_at) FROM client_pulses p
+                        WHERE p.organization_id = $1 AND p.engagement_id = $2 AND p.user_id = $3) AT TIME ZONE $4, 'YYYY-MM-DD') AS last_answered_on,
+              (SELECT array_agg(to_char(pr.updated_at AT TIME ZONE $4, 'YYYY-MM-DD')) FROM priorities pr
+                WHERE pr.organization_id = $1 AND pr.engagement_id = $2 AND pr.status = 'achieved') AS achieved_on`,
+      [organizationId, engagementId, userId, timezone],
+    );
+    return { lastAnsweredOn: row?.last_answered_on ?? null, achievedOn: row?.achieved_on ?? [] };
+  }
+}
