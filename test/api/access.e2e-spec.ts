@@ -245,6 +245,14 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/engagements/:id/client-summary', id: 'engagementId', allowed: EVERYONE },
   {
     method: 'POST',
+    path: '/engagements/:id/pulses',
+    id: 'engagementId',
+    allowed: CLIENT_VIEWER,
+    body: () => ({ score: 4, comment: 'Good progress' }),
+  },
+  { method: 'GET', path: '/engagements/:id/pulses', id: 'engagementId', allowed: MANAGERS },
+  {
+    method: 'POST',
     path: '/engagements/:id/priorities',
     id: 'engagementId',
     allowed: MANAGERS,
