@@ -587,6 +587,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements/{id}/pulses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's pulse answers with their monthly trend (admin, account manager) */
+        get: operations["PulseController_history"];
+        put?: never;
+        /** Client pulse: "How satisfied are you with progress?" 1–5 and a comment (client viewer) */
+        post: operations["PulseController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/engagements/{id}/reports": {
         parameters: {
             query?: never;
@@ -1643,6 +1661,11 @@ export interface components {
             /** @description Open milestones within the limit as booked that the change would take over it, by due date */
             overloaded: components["schemas"]["WhatIfMilestoneView"][];
         };
+        AnswerPulseDto: {
+            comment?: string | null;
+            /** @description How satisfied are you with progress? 1 (not at all) – 5 */
+            score: number;
+        };
         ApiTokenView: {
             /** Format: date-time */
             createdAt: string;
@@ -1880,6 +1903,11 @@ export interface components {
             periodStart: string;
             /** @description Weekly, oldest first */
             progressTrend: components["schemas"]["ProgressPointView"][];
+            /**
+             * @description The client viewer is asked the pulse question now, and why; null when not (always for staff)
+             * @enum {string|null}
+             */
+            pulseDue: "monthly" | "priority_achieved" | null;
             /** @description Open alerts of this engagement, worst first */
             risks: components["schemas"]["ClientSummaryRiskView"][];
         };
@@ -3038,6 +3066,34 @@ export interface components {
             date: string;
             /** @description Share of the active priorities’ milestone weight done by that day (0..1) */
             progress: number;
+        };
+        PulseHistoryView: {
+            /** @enum {string|null} */
+            direction: "up" | "down" | "flat" | null;
+            /** @description Newest first (the last 24) */
+            items: components["schemas"]["PulseView"][];
+            latestScore: number | null;
+            /** @description Monthly mean scores, oldest first */
+            months: components["schemas"]["PulseMonthView"][];
+        };
+        PulseMonthView: {
+            answers: number;
+            mean: number;
+            /** @example 2026-12 */
+            month: string;
+        };
+        PulseView: {
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            engagementId: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "monthly" | "priority_achieved";
+            respondentName: string | null;
+            score: number;
         };
         QueuedDigestView: {
             email: string;
@@ -5889,6 +5945,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriorityView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PulseController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseHistoryView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PulseController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPulseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

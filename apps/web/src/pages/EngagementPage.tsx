@@ -12,7 +12,7 @@ import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
 import { EngagementReports } from './engagement-reports';
-import { ClientSummaryCard } from './client-summary';
+import { ClientSummaryCard, PulseHistory } from './client-summary';
 import { ApplyPlaybookPanel } from './playbook-apply';
 
 type Summary = Schemas['EngagementSummaryView'];
@@ -125,6 +125,7 @@ export default function EngagementPage() {
       </header>
 
       {clientSummary.data ? <ClientSummaryCard summary={clientSummary.data} onChange={refresh} /> : null}
+      {me.role === 'admin' || me.role === 'account_manager' ? <PulseHistory engagementId={e.id} /> : null}
 
       <div className="engagement-grid">
         <div>

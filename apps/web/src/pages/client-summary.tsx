@@ -61,6 +61,10 @@ export function ClientSummaryCard({
         <StatusPill status={s.health} /> <strong>{s.headline}</strong>
       </p>
 
+      {s.pulseDue && me.role === 'client_viewer' ? (
+        <PulseQuestion engagementId={e.id} reason={s.pulseDue} onAnswered={onChange} />
+      ) : null}
+
       <div className="client-summary-grid">
         <section aria-label="Asks">
           <h3>What we need from you</h3>
@@ -233,5 +237,119 @@ export function ClientSummaries() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+const PULSE_REASONS = {
+  monthly: 'Our monthly question',
+  priority_achieved: 'A priority was just achieved',
+} as const;
+
+/** The client pulse question, asked monthly and when a priority is achieved (the API says when: pulseDue). */
+export function PulseQuestion({
+  engagementId,
+  reason,
+  onAnswered,
+}: {
+  engagementId: string;
+  reason: keyof typeof PULSE_REASONS;
+  onAnswered: () => void;
+}) {
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = `pulse-${engagementId}`;
+
+  async function send(event: React.FormEvent) {
+    event.preventDefault();
+    if (score === null) {
+      setError('Choose a score from 1 to 5.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(
+        api.POST('/api/v1/engagements/{id}/pulses', {
+          params: { path: { id: engagementId } },
+          body: { score, comment: comment.trim() || null },
+        }),
+      );
+      onAnswered();
+    } catch (err) {
+      setError((err as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="pulse-question" onSubmit={(e) => void send(e)} aria-label="Client pulse">
+      <fieldset>
+        <legend>How satisfied are you with progress?</legend>
+        <p className="muted">{PULSE_REASONS[reason]}. 1 is not at all, 5 is very.</p>
+        <div className="pulse-scores">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n}>
+              <input type="radio" name={name} value={n} checked={score === n} onChange={() => setScore(n)} /> {n}
+            </label>
+          ))}
+        </div>
+        <label htmlFor={`${name}-comment`}>Comment (optional)</label>
+        <textarea
+          id={`${name}-comment`}
+          value={comment}
+          maxLength={2000}
+          rows={2}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </fieldset>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        Send
+      </button>
+    </form>
+  );
+}
+
+/** The account manager's view of the client pulse: the latest answers and the monthly trend. */
+export function PulseHistory({ engagementId }: { engagementId: string }) {
+  const zone = useTimezone();
+  const history = useLoad(
+    () => unwrap(api.GET('/api/v1/engagements/{id}/pulses', { params: { path: { id: engagementId } } })),
+    [engagementId],
+  );
+  if (!history.data) return null;
+  const h = history.data;
+  const arrow = { up: '↑ up', down: '↓ down', flat: '→ flat' } as const;
+  return (
+    <section className="card pulse-history" aria-labelledby={`pulse-history-${engagementId}`}>
+      <h2 id={`pulse-history-${engagementId}`}>Client pulse</h2>
+      {h.items.length === 0 ? (
+        <p className="muted">The client has not answered the pulse question yet.</p>
+      ) : (
+        <>
+          <p>
+            Latest: <strong>{h.latestScore} of 5</strong>
+            {h.direction ? ` · trend ${arrow[h.direction]}` : ''} ·{' '}
+            {h.months.map((m) => `${m.month}: ${m.mean}`).join(' · ')}
+          </p>
+          <ul>
+            {h.items.slice(0, 6).map((p) => (
+              <li key={p.id}>
+                {p.score} of 5 · {formatInstant(p.createdAt, zone)}
+                {p.respondentName ? ` · ${p.respondentName}` : ''}
+                {p.comment ? `: “${p.comment}”` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
