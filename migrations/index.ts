@@ -22,6 +22,7 @@ import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollup
 import { Reports1765800000000 } from './1765800000000-Reports';
 import { CheckInBlockerItems1766200000000 } from './1766200000000-CheckInBlockerItems';
 import { ClientPulse1766210000000 } from './1766210000000-ClientPulse';
+import { PulseEmail1766220000000 } from './1766220000000-PulseEmail';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   Reports1765800000000,
   CheckInBlockerItems1766200000000,
   ClientPulse1766210000000,
+  PulseEmail1766220000000,
 ];

@@ -153,4 +153,57 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     await card.getByText(ASK).waitFor();
     await expect(card.getByRole('button', { name: 'Acknowledge the latest check-in' }).count()).resolves.toBe(0);
   }, 120_000);
+
+  it('the client pulse: asked in the summary, answered 1–5 with a comment, shown to the account manager with its trend', async () => {
+    const manager = await login(api.http, 'manager@demo.test', DEMO_PASSWORD);
+    // Bad input and reach first, over HTTP.
+    const bad = await client.post(`/engagements/${engagementId}/pulses`, { score: 6 });
+    expectStatus(bad, 400);
+    expect(JSON.stringify(bad.body)).toContain('score');
+    expectStatus(await manager.post(`/engagements/${engagementId}/pulses`, { score: 3 }), 403);
+    const other = (await manager.get('/portfolio?limit=100')).body.items.find(
+      (i: { clientName: string }) => i.clientName !== 'Acme Robotics',
+    );
+    expectStatus(await client.post(`/engagements/${other.engagementId}/pulses`, { score: 3 }), 404);
+    expectStatus(await client.get(`/engagements/${engagementId}/pulses`), 403);
+    expect((await client.get(`/engagements/${engagementId}/client-summary`)).body.pulseDue).toBe('monthly');
+
+    const page = await openAs('client@demo.test', `/engagements/${engagementId}`, 375);
+    const form = page.getByRole('form', { name: 'Client pulse' });
+    await form.getByText('How satisfied are you with progress?').waitFor();
+    await form.getByLabel('4', { exact: true }).check();
+    await form.getByLabel('Comment (optional)').fill('Steady progress on pricing');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.waitFor({ state: 'detached' });
+    await browser!.screenshot('client-pulse-answered');
+    expect((await client.get(`/engagements/${engagementId}/client-summary`)).body.pulseDue).toBeNull();
+
+    const history = await manager.get(`/engagements/${engagementId}/pulses`);
+    expectStatus(history, 200);
+    expect(history.body).toMatchObject({
+      latestScore: 4,
+      items: [expect.objectContaining({ score: 4, comment: 'Steady progress on pricing', reason: 'monthly' })],
+    });
+    const [audit] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'client_pulse.answered' AND entity_id = $1`,
+      [history.body.items[0].id],
+    );
+    expect(audit.n).toBe(1);
+
+    // A priority achieved: the client is asked again, by email (outbox) and in the dashboard.
+    const summary = (await manager.get(`/engagements/${engagementId}/summary`)).body;
+    const active = summary.priorities.find((p: { status: string }) => p.status === 'active');
+    expectStatus(await manager.patch(`/priorities/${active.id}`, { status: 'achieved' }), 200);
+    const emails = await api.dataSource.query(
+      `SELECT recipient_email, payload FROM outbox WHERE event = 'pulse.requested' ORDER BY created_at`,
+    );
+    expect(emails.map((e: { recipient_email: string }) => e.recipient_email)).toContain('client@demo.test');
+    expect(emails[0].payload.text).toContain(`“${active.title}” was just achieved.`);
+    expect((await client.get(`/engagements/${engagementId}/client-summary`)).body.pulseDue).toBe('priority_achieved');
+
+    const am = await openAs('manager@demo.test', `/engagements/${engagementId}`, 1280);
+    await am.getByRole('heading', { name: 'Client pulse' }).waitFor();
+    await am.getByText(/Latest: 4 of 5/).waitFor();
+    await am.getByText(/Steady progress on pricing/).waitFor();
+  }, 180_000);
 });

@@ -26,6 +26,7 @@ const COMPOSED_EVENTS = new Set([
   'auth.signup_verify',
   'auth.signup_existing',
   'invitation.sent',
+  'pulse.requested',
 ]);
 
 function storedEmail(stored: StoredEmail): StoredEmail {

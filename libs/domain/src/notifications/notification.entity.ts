@@ -11,6 +11,7 @@ export const OUTBOX_EVENTS = [
   'auth.signup_verify',
   'auth.signup_existing',
   'invitation.sent',
+  'pulse.requested',
 ] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 /** How a webhook's body is shaped: the payload itself, a Slack message, or a Microsoft Teams Adaptive Card. */

@@ -47,4 +47,35 @@ export class PulseRepository {
     );
     return { lastAnsweredOn: row?.last_answered_on ?? null, achievedOn: row?.achieved_on ?? [] };
   }
+
+  /** The client viewers who may see an engagement (granted its client, not disabled), with the engagement's names. */
+  async recipients(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+  ): Promise<Array<{ user_id: string; email: string; name: string | null; client_name: string; function: string }>> {
+    return tx.query(
+      `SELECT u.id AS user_id, u.email, u.name, c.name AS client_name, e.function
+         FROM engagements e JOIN clients c ON c.organization_id = e.organization_id AND c.id = e.client_id
+         JOIN client_grants g ON g.organization_id = e.organization_id AND g.client_id = e.client_id
+         JOIN users u ON u.organization_id = g.organization_id AND u.id = g.user_id
+        WHERE e.organization_id = $1 AND e.id = $2 AND u.role = 'client_viewer' AND u.disabled_at IS NULL
+        ORDER BY u.email`,
+      [organizationId, engagementId],
+    );
+  }
+
+  async queueEmail(
+    tx: Queryable,
+    organizationId: string,
+    recipient: { userId: string; email: string; name: string | null },
+    message: unknown,
+  ): Promise<string> {
+    const [row]: Array<{ id: string }> = await tx.query(
+      `INSERT INTO outbox (organization_id, event, channel, recipient_email, recipient_name, recipient_user_id, payload)
+       VALUES ($1, 'pulse.requested', 'email', $2, $3, $4, $5::jsonb) RETURNING id`,
+      [organizationId, recipient.email, recipient.name, recipient.userId, JSON.stringify(message)],
+    );
+    return row.id;
+  }
 }

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { Db } from '@app/database/transaction';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Db, type Queryable } from '@app/database/transaction';
+import { DIGEST_OPTIONS, type DigestOptions } from '../digests/digest-composer.service';
+import { NotificationJobs } from '../drift/drift-jobs.port';
+import { pulseEmail } from './pulse-email';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { localDate } from '../health/calendar';
@@ -22,7 +25,11 @@ export class PulseService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly jobs: NotificationJobs,
+    @Inject(DIGEST_OPTIONS) private readonly links: Pick<DigestOptions, 'publicUrl'>,
   ) {}
+
+  private readonly logger = new Logger(PulseService.name);
 
   async answer(actor: Actor, engagementId: string, input: AnswerPulseDto): Promise<PulseView> {
     this.access.permit(actor, 'pulse.answer', 'answer the client pulse');
@@ -49,6 +56,45 @@ export class PulseService {
     const dayOf = (iso: string) => localDate(new Date(iso), timezone);
     const { months, direction } = pulseTrend(items.map((p) => ({ day: dayOf(p.createdAt), score: p.score })));
     return { items, months, direction, latestScore: items[0]?.score ?? null };
+  }
+
+  /**
+   * Inside the caller's transaction: the pulse question by email (outbox) to each client viewer of the engagement.
+   * Answers the outbox ids, to deliver after the commit (deliverAfterCommit).
+   */
+  async queueRequests(
+    tx: Queryable,
+    organizationId: string,
+    engagementId: string,
+    reason: PulseReason,
+    priorityTitle: string | null,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const r of await this.pulses.recipients(tx, organizationId, engagementId)) {
+      const message = pulseEmail({
+        name: r.name,
+        clientName: r.client_name,
+        function: r.function,
+        reason,
+        priorityTitle,
+        publicUrl: this.links.publicUrl,
+        engagementId,
+      });
+      ids.push(
+        await this.pulses.queueEmail(tx, organizationId, { userId: r.user_id, email: r.email, name: r.name }, message),
+      );
+    }
+    return ids;
+  }
+
+  /** After the commit: a queue outage must not fail the committed write (the worker re-enqueues pending rows). */
+  async deliverAfterCommit(outboxIds: string[]): Promise<void> {
+    if (!outboxIds.length) return;
+    try {
+      await this.jobs.deliver(outboxIds);
+    } catch (error) {
+      this.logger.warn(`could not enqueue pulse emails: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Whether the client viewer is asked now (null for anyone else). */
