@@ -42,7 +42,10 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     const { organizationId } = await seedDemoOrganization(api.dataSource);
     await worker.app.get(DriftScanService).scanOrganization(organizationId);
     client = await login(api.http, 'client@demo.test', DEMO_PASSWORD);
-    engagementId = (await client.get('/portfolio')).body.items[0].engagementId;
+    // The home summarises active engagements: Acme's CRO engagement (its CMO one is only proposed).
+    engagementId = (await client.get('/portfolio')).body.items.find(
+      (i: { status: string }) => i.status === 'active',
+    ).engagementId;
   });
   afterEach(async () => {
     await browser?.close();

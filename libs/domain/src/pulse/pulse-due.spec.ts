@@ -1,22 +1,29 @@
 import { pulseDue, pulseTrend } from './pulse-due';
 
 describe('pulseDue', () => {
+  const answered = (on: string, time = '10:00:00') => ({ on, at: `${on}T${time}.000Z` });
   it('never answered: asked (monthly)', () => {
-    expect(pulseDue({ today: '2026-12-06', lastAnsweredOn: null, achievedOn: [] })).toBe('monthly');
+    expect(pulseDue({ today: '2026-12-06', lastAnswer: null, achievedAt: [] })).toBe('monthly');
   });
   it('answered this month: not asked', () => {
-    expect(pulseDue({ today: '2026-12-06', lastAnsweredOn: '2026-12-01', achievedOn: [] })).toBeNull();
+    expect(pulseDue({ today: '2026-12-06', lastAnswer: answered('2026-12-01'), achievedAt: [] })).toBeNull();
   });
   it('answered last month: asked again in the new month', () => {
-    expect(pulseDue({ today: '2026-12-01', lastAnsweredOn: '2026-11-30', achievedOn: [] })).toBe('monthly');
+    expect(pulseDue({ today: '2026-12-01', lastAnswer: answered('2026-11-30'), achievedAt: [] })).toBe('monthly');
   });
-  it('a priority achieved after the last answer: asked at once, even within the month', () => {
-    expect(pulseDue({ today: '2026-12-06', lastAnsweredOn: '2026-12-02', achievedOn: ['2026-12-05'] })).toBe(
-      'priority_achieved',
-    );
+  it('a priority achieved after the last answer, even the same day: asked at once', () => {
+    expect(
+      pulseDue({
+        today: '2026-12-06',
+        lastAnswer: answered('2026-12-06', '09:00:00'),
+        achievedAt: ['2026-12-06T09:30:00.000Z'],
+      }),
+    ).toBe('priority_achieved');
   });
   it('a priority achieved before the last answer: already answered for it', () => {
-    expect(pulseDue({ today: '2026-12-06', lastAnsweredOn: '2026-12-02', achievedOn: ['2026-12-01'] })).toBeNull();
+    expect(
+      pulseDue({ today: '2026-12-06', lastAnswer: answered('2026-12-02'), achievedAt: ['2026-12-01T08:00:00.000Z'] }),
+    ).toBeNull();
   });
 });
 

@@ -2,10 +2,10 @@ import type { PulseReason } from './pulse.entity';
 
 export interface PulseDueFacts {
   today: string;
-  /** The day (organization's timezone) of the reader's latest answer for this engagement; null: never answered. */
-  lastAnsweredOn: string | null;
-  /** Days on which a priority of the engagement was achieved. */
-  achievedOn: readonly string[];
+  /** The reader's latest answer for this engagement: its day (organization's timezone) and instant; null: never. */
+  lastAnswer: { on: string; at: string } | null;
+  /** When priorities of the engagement were achieved (ISO instants). */
+  achievedAt: readonly string[];
 }
 
 /**
@@ -13,8 +13,9 @@ export interface PulseDueFacts {
  * at once; otherwise once a calendar month (never answered, or last answered in an earlier month).
  */
 export function pulseDue(f: PulseDueFacts): PulseReason | null {
-  if (f.achievedOn.some((d) => f.lastAnsweredOn === null || d > f.lastAnsweredOn)) return 'priority_achieved';
-  if (f.lastAnsweredOn === null || f.lastAnsweredOn.slice(0, 7) < f.today.slice(0, 7)) return 'monthly';
+  const last = f.lastAnswer;
+  if (f.achievedAt.some((at) => last === null || Date.parse(at) > Date.parse(last.at))) return 'priority_achieved';
+  if (last === null || last.on.slice(0, 7) < f.today.slice(0, 7)) return 'monthly';
   return null;
 }
 

@@ -30,22 +30,26 @@ export class PulseRepository {
     );
   }
 
-  /** What pulseDue needs for one reader: their latest answer's day and the days priorities were achieved. */
+  /** What pulseDue needs for one reader: their latest answer (day and instant) and when priorities were achieved. */
   async dueFacts(
     tx: Queryable,
     organizationId: string,
     engagementId: string,
     userId: string,
     timezone: string,
-  ): Promise<{ lastAnsweredOn: string | null; achievedOn: string[] }> {
-    const [row]: Array<{ last_answered_on: string | null; achieved_on: string[] | null }> = await tx.query(
-      `SELECT to_char((SELECT max(p.created_at) FROM client_pulses p
-                        WHERE p.organization_id = $1 AND p.engagement_id = $2 AND p.user_id = $3) AT TIME ZONE $4, 'YYYY-MM-DD') AS last_answered_on,
-              (SELECT array_agg(to_char(pr.updated_at AT TIME ZONE $4, 'YYYY-MM-DD')) FROM priorities pr
-                WHERE pr.organization_id = $1 AND pr.engagement_id = $2 AND pr.status = 'achieved') AS achieved_on`,
+  ): Promise<{ lastAnswer: { on: string; at: string } | null; achievedAt: string[] }> {
+    const [row]: Array<{ last_at: Date | null; last_on: string | null; achieved_at: string[] | null }> = await tx.query(
+      `SELECT last.at AS last_at, to_char(last.at AT TIME ZONE $4, 'YYYY-MM-DD') AS last_on,
+                (SELECT array_agg(to_char(pr.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) FROM priorities pr
+                  WHERE pr.organization_id = $1 AND pr.engagement_id = $2 AND pr.status = 'achieved') AS achieved_at
+           FROM (SELECT max(p.created_at) AS at FROM client_pulses p
+                  WHERE p.organization_id = $1 AND p.engagement_id = $2 AND p.user_id = $3) last`,
       [organizationId, engagementId, userId, timezone],
     );
-    return { lastAnsweredOn: row?.last_answered_on ?? null, achievedOn: row?.achieved_on ?? [] };
+    return {
+      lastAnswer: row?.last_at && row.last_on ? { on: row.last_on, at: new Date(row.last_at).toISOString() } : null,
+      achievedAt: row?.achieved_at ?? [],
+    };
   }
 
   /** The client viewers who may see an engagement (granted its client, not disabled), with the engagement's names. */
