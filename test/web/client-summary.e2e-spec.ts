@@ -203,7 +203,16 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     expect(emails.map((e: { recipient_email: string }) => e.recipient_email)).toContain('client@demo.test');
     expect(emails[0].payload.text).toContain(`“${active.title}” was just achieved.`);
     expect((await client.get(`/engagements/${engagementId}/client-summary`)).body.pulseDue).toBe('priority_achieved');
+    // The worker delivers the emails (its mail directory); none is left in flight when the suite closes.
+    await eventually(async () => {
+      const [left] = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE event = 'pulse.requested' AND status <> 'sent'`,
+      );
+      return left.n === 0;
+    }, 60_000);
 
+    await browser!.close();
+    browser = null;
     const am = await openAs('manager@demo.test', `/engagements/${engagementId}`, 1280);
     await am.getByRole('heading', { name: 'Client pulse' }).waitFor();
     await am.getByText(/Latest: 4 of 5/).waitFor();
