@@ -116,6 +116,7 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     expectStatus(await client.get(`/client-summaries?clientId=${others[0].clientId}`), 200);
     expect((await client.get(`/client-summaries?clientId=${others[0].clientId}`)).body.items).toEqual([]);
     expectStatus(await client.get('/client-summaries?limit=0'), 400);
+    expect((await client.get('/client-summaries?limit=1')).body).toMatchObject({ limit: 1, offset: 0 });
   });
 
   it.each([1280, 375])(

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ClientSummariesQueryDto,
-  ClientSummaryList,
+  ClientSummaryPage,
   ClientSummaryService,
   ClientSummaryView,
   type Actor,
@@ -22,8 +22,8 @@ export class ClientSummaryController {
     summary:
       "The client executive's home: per active engagement in reach, the headline sentence, done, due, risks, asks, trends and the latest check-in",
   })
-  @Ok(ClientSummaryList)
-  list(@CurrentActor() actor: Actor, @Query() query: ClientSummariesQueryDto): Promise<ClientSummaryList> {
+  @Ok(ClientSummaryPage)
+  list(@CurrentActor() actor: Actor, @Query() query: ClientSummariesQueryDto): Promise<ClientSummaryPage> {
     return this.summaries.list(actor, query);
   }
 

@@ -1838,11 +1838,6 @@ export interface components {
             /** @enum {string} */
             status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
         };
-        ClientSummaryList: {
-            items: components["schemas"]["ClientSummaryView"][];
-            /** @description Active engagements in reach (only the first `limit` are summarised) */
-            total: number;
-        };
         ClientSummaryMilestoneView: {
             /**
              * Format: date
@@ -1859,6 +1854,13 @@ export interface components {
             /** @description Days past its baseline */
             slipDays: number;
             title: string;
+        };
+        ClientSummaryPage: {
+            items: components["schemas"]["ClientSummaryView"][];
+            limit: number;
+            offset: number;
+            /** @description Active engagements in reach */
+            total: number;
         };
         ClientSummaryRiskView: {
             /** Format: uuid */
@@ -4466,6 +4468,8 @@ export interface operations {
                 /** @description Only this client’s engagements */
                 clientId?: string;
                 limit?: number;
+                offset?: number;
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -4478,7 +4482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClientSummaryList"];
+                    "application/json": components["schemas"]["ClientSummaryPage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../shared/pagination';
 import { RAGS, type Rag } from '../check-ins/check-in.entity';
 import { CheckInBlockerView } from '../check-ins/check-in.dto';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../engagements/engagement.entity';
@@ -10,20 +11,19 @@ import { DriftPointView, HEALTHS, type Health } from '../portfolio/portfolio.dto
 import { Optional } from '../shared/validation';
 import { PULSE_REASONS, type PulseReason } from '../pulse/pulse.entity';
 
-export const MAX_CLIENT_SUMMARIES = 10;
-
-export class ClientSummariesQueryDto {
+/** One page of engagements, each summarised: 10 by default (each is a full summary). */
+export class ClientSummariesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this client’s engagements' })
   @Optional()
   @IsUUID('all')
   clientId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CLIENT_SUMMARIES, default: MAX_CLIENT_SUMMARIES })
-  @Optional()
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(MAX_CLIENT_SUMMARIES)
-  limit: number = MAX_CLIENT_SUMMARIES;
+  @Max(100)
+  override limit: number = 10;
 }
 
 export class ClientSummaryEngagementView {
@@ -116,7 +116,9 @@ export class ClientSummaryView {
   pulseDue!: PulseReason | null;
 }
 
-export class ClientSummaryList {
+export class ClientSummaryPage {
   @ApiProperty({ type: [ClientSummaryView] }) items!: ClientSummaryView[];
-  @ApiProperty({ description: 'Active engagements in reach (only the first `limit` are summarised)' }) total!: number;
+  @ApiProperty({ description: 'Active engagements in reach' }) total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
 }

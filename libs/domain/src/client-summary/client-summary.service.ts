@@ -10,7 +10,7 @@ import { SummaryService } from '../portfolio/summary.service';
 import { PulseService } from '../pulse/pulse.service';
 import type { Actor } from '../shared/actor';
 import { composeClientSummary } from './client-summary';
-import type { ClientSummariesQueryDto, ClientSummaryList, ClientSummaryView } from './client-summary.dto';
+import type { ClientSummariesQueryDto, ClientSummaryPage, ClientSummaryView } from './client-summary.dto';
 
 /**
  * The client executive's summary (issue 18): the engagement dashboard's read model (in the reader's reach: another
@@ -43,7 +43,7 @@ export class ClientSummaryService {
   }
 
   /** The client viewer's home: a summary of each active engagement in reach, by client. */
-  async list(actor: Actor, query: ClientSummariesQueryDto): Promise<ClientSummaryList> {
+  async list(actor: Actor, query: ClientSummariesQueryDto): Promise<ClientSummaryPage> {
     const page = await this.engagements.list(
       actor,
       Object.assign(new ListEngagementsQueryDto(), {
@@ -51,10 +51,11 @@ export class ClientSummaryService {
         clientId: query.clientId,
         sort: 'client',
         limit: query.limit,
+        offset: query.offset,
       }),
     );
     const items: ClientSummaryView[] = [];
     for (const e of page.items) items.push(await this.forEngagement(actor, e.id));
-    return { items, total: page.total };
+    return { items, total: page.total, limit: query.limit, offset: query.offset };
   }
 }
