@@ -21,6 +21,9 @@ import { SingleSignOn1765502000000 } from './1765502000000-SingleSignOn';
 import { EngagementRollups1765600000000 } from './1765600000000-EngagementRollups';
 import { Reports1765800000000 } from './1765800000000-Reports';
 import { CheckInLoop1766100000000 } from './1766100000000-CheckInLoop';
+import { CheckInBlockerItems1766200000000 } from './1766200000000-CheckInBlockerItems';
+import { ClientPulse1766210000000 } from './1766210000000-ClientPulse';
+import { PulseEmail1766220000000 } from './1766220000000-PulseEmail';
 import { ExecutiveChanges1766300000000 } from './1766300000000-ExecutiveChanges';
 import { AlertEmailOptOuts1766400000000 } from './1766400000000-AlertEmailOptOuts';
 
@@ -49,6 +52,9 @@ export const migrations = [
   EngagementRollups1765600000000,
   Reports1765800000000,
   CheckInLoop1766100000000,
+  CheckInBlockerItems1766200000000,
+  ClientPulse1766210000000,
+  PulseEmail1766220000000,
   ExecutiveChanges1766300000000,
   AlertEmailOptOuts1766400000000,
 ];

@@ -101,6 +101,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/owners', allowed: EVERYONE },
   { method: 'GET', path: '/portfolio', allowed: EVERYONE },
   { method: 'GET', path: '/check-ins/discipline', allowed: STAFF },
+  { method: 'GET', path: '/client-summaries', allowed: EVERYONE },
   { method: 'GET', path: '/alerts', allowed: EVERYONE },
   // alerts
   { method: 'GET', path: '/alerts/:id', id: 'alertId', allowed: EVERYONE },
@@ -249,6 +250,15 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/engagements/:id/allocation-changes', id: 'engagementId', allowed: STAFF },
   { method: 'GET', path: '/engagements/:id/summary', id: 'engagementId', allowed: EVERYONE },
+  { method: 'GET', path: '/engagements/:id/client-summary', id: 'engagementId', allowed: EVERYONE },
+  {
+    method: 'POST',
+    path: '/engagements/:id/pulses',
+    id: 'engagementId',
+    allowed: CLIENT_VIEWER,
+    body: () => ({ score: 4, comment: 'Good progress' }),
+  },
+  { method: 'GET', path: '/engagements/:id/pulses', id: 'engagementId', allowed: MANAGERS },
   {
     method: 'POST',
     path: '/engagements/:id/priorities',

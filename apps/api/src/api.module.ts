@@ -13,6 +13,8 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CheckInLinksController } from './check-ins/check-in-links.controller';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { ClientsController } from './clients/clients.controller';
+import { ClientSummaryController } from './client-summary/client-summary.controller';
+import { PulseController } from './client-summary/pulse.controller';
 import { DigestsController } from './digests/digests.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ShareLinkThrottle } from './reports/share-link-throttle';
@@ -59,6 +61,8 @@ export class ApiModule {
         ClientsController,
         ExecutivesController,
         EngagementsController,
+        ClientSummaryController,
+        PulseController,
         OwnersController,
         PrioritiesController,
         MilestonesController,

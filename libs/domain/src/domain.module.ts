@@ -56,6 +56,9 @@ import { PlaybooksService } from './playbooks/playbooks.service';
 import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
 import { SummaryService } from './portfolio/summary.service';
+import { ClientSummaryService } from './client-summary/client-summary.service';
+import { PulseRepository } from './pulse/pulse.repository';
+import { PulseService } from './pulse/pulse.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
@@ -93,6 +96,9 @@ const SERVICES = [
   PlaybooksService,
   PortfolioService,
   SummaryService,
+  ClientSummaryService,
+  PulseRepository,
+  PulseService,
   PrioritiesService,
   UsersService,
   AlertsService,

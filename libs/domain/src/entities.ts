@@ -2,6 +2,7 @@ import { ApiToken } from './api-tokens/api-token.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
 import { CheckInDue, CheckInLink } from './check-ins/check-in-loop.entity';
+import { ClientPulse } from './pulse/pulse.entity';
 import { Client } from './clients/client.entity';
 import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   CheckIn,
   CheckInDue,
   CheckInLink,
+  ClientPulse,
   AuditEvent,
   DriftAlert,
   DriftAlertEvent,

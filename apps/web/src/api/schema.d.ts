@@ -375,6 +375,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client executive's home: per active engagement in reach, the headline sentence, done, due, risks, asks, trends and the latest check-in */
+        get: operations["ClientSummaryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -551,6 +568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements/{id}/client-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client executive's summary of one engagement (no internal fields): headline sentence, done since last week, due in 30 days, risks, asks, trends, latest check-in */
+        get: operations["ClientSummaryController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/engagements/{id}/executive-changes": {
         parameters: {
             query?: never;
@@ -633,6 +667,24 @@ export interface paths {
         put?: never;
         /** Add a strategic priority (admin, account manager); refused with 422 PRIORITY.FOCUS_CAP_EXCEEDED past the focus cap */
         post: operations["PrioritiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/pulses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's pulse answers with their monthly trend (admin, account manager) */
+        get: operations["PulseController_history"];
+        put?: never;
+        /** Client pulse: "How satisfied are you with progress?" 1–5 and a comment (client viewer) */
+        post: operations["PulseController_answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1757,6 +1809,11 @@ export interface components {
             /** @description Open milestones within the limit as booked that the change would take over it, by due date */
             overloaded: components["schemas"]["WhatIfMilestoneView"][];
         };
+        AnswerPulseDto: {
+            comment?: string | null;
+            /** @description How satisfied are you with progress? 1 (not at all) – 5 */
+            score: number;
+        };
         ApiTokenView: {
             /** Format: date-time */
             createdAt: string;
@@ -1861,7 +1918,19 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "account_manager" | "executive" | "client_viewer";
         };
+        CheckInBlockerDto: {
+            /** @description The client has to act on it: listed among the asks in the client's summary */
+            needsClientAction: boolean;
+            /** @example Need the CFO to sign off the pricing change */
+            text: string;
+        };
+        CheckInBlockerView: {
+            needsClientAction: boolean;
+            text: string;
+        };
         CheckInByLinkDto: {
+            /** @description Blockers one by one, each saying whether it needs the client to act */
+            blockerItems?: components["schemas"]["CheckInBlockerDto"][];
             blockers?: string | null;
             /**
              * @description The blockers need the client’s action (an ask on the client summary)
@@ -1912,6 +1981,7 @@ export interface components {
             /** Format: uuid */
             authorId: string | null;
             authorName: string | null;
+            blockerItems: components["schemas"]["CheckInBlockerView"][];
             blockers: string | null;
             blockersNeedClientAction: boolean;
             confidence: number;
@@ -1933,6 +2003,118 @@ export interface components {
             limit: number;
             offset: number;
             total: number;
+        };
+        ClientSummaryAskView: {
+            /** Format: date-time */
+            askedAt: string;
+            askedBy: string | null;
+            /** Format: uuid */
+            checkInId: string;
+            priorityTitle: string;
+            text: string;
+        };
+        ClientSummaryCheckInView: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            authorName: string | null;
+            blockerItems: components["schemas"]["CheckInBlockerView"][];
+            blockers: string | null;
+            confidence: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            priorityTitle: string;
+            /** @enum {string} */
+            rag: "on_track" | "at_risk" | "off_track";
+        };
+        ClientSummaryEngagementView: {
+            /** Format: uuid */
+            clientId: string;
+            clientName: string;
+            executiveName: string;
+            /** @enum {string} */
+            function: "CRO" | "CMO" | "CPO";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+        };
+        ClientSummaryMilestoneView: {
+            /**
+             * Format: date
+             * @description When it was done (done list)
+             */
+            doneOn: string | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Open and past its due date */
+            overdue: boolean;
+            priorityTitle: string;
+            /** @description Days past its baseline */
+            slipDays: number;
+            title: string;
+        };
+        ClientSummaryPage: {
+            items: components["schemas"]["ClientSummaryView"][];
+            limit: number;
+            offset: number;
+            /** @description Active engagements in reach */
+            total: number;
+        };
+        ClientSummaryRiskView: {
+            /** Format: uuid */
+            alertId: string;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /**
+             * Format: date
+             * @description Since when it has held
+             */
+            since: string;
+            /** @description The risk in plain words */
+            text: string;
+        };
+        ClientSummaryView: {
+            /** @description Latest check-ins’ blockers needing the client’s action */
+            asks: components["schemas"]["ClientSummaryAskView"][];
+            /**
+             * Format: date
+             * @description Today in the organization's timezone
+             */
+            asOf: string;
+            /** @description Milestones done since periodStart */
+            done: components["schemas"]["ClientSummaryMilestoneView"][];
+            /** @description Daily drift snapshots, oldest first */
+            driftTrend: components["schemas"]["DriftPointView"][];
+            /** @description Open milestones due in the next 30 days or overdue */
+            dueSoon: components["schemas"]["ClientSummaryMilestoneView"][];
+            engagement: components["schemas"]["ClientSummaryEngagementView"];
+            /** @example On track: 6 of 9 milestones done; 1 slipped 12 days, waiting on your team */
+            headline: string;
+            /**
+             * @description The engagement’s one headline word
+             * @enum {string|null}
+             */
+            health: "on_track" | "at_risk" | "off_track" | "overdue" | "achieved" | "dropped" | null;
+            latestCheckIn: components["schemas"]["ClientSummaryCheckInView"] | null;
+            /**
+             * Format: date
+             * @description Start of the period "done since" covers (7 days)
+             */
+            periodStart: string;
+            /** @description Weekly, oldest first */
+            progressTrend: components["schemas"]["ProgressPointView"][];
+            /**
+             * @description The client viewer is asked the pulse question now, and why; null when not (always for staff)
+             * @enum {string|null}
+             */
+            pulseDue: "monthly" | "priority_achieved" | null;
+            /** @description Open alerts of this engagement, worst first */
+            risks: components["schemas"]["ClientSummaryRiskView"][];
         };
         ClientView: {
             /**
@@ -2001,6 +2183,8 @@ export interface components {
             scope: "read" | "write";
         };
         CreateCheckInDto: {
+            /** @description Blockers one by one, each saying whether it needs the client to act */
+            blockerItems?: components["schemas"]["CheckInBlockerDto"][];
             blockers?: string | null;
             /**
              * @description The blockers need the client’s action (an ask on the client summary)
@@ -3193,6 +3377,40 @@ export interface components {
             targetDate: string;
             title: string;
         };
+        ProgressPointView: {
+            /** Format: date */
+            date: string;
+            /** @description Share of the active priorities’ milestone weight done by that day (0..1) */
+            progress: number;
+        };
+        PulseHistoryView: {
+            /** @enum {string|null} */
+            direction: "up" | "down" | "flat" | null;
+            /** @description Newest first (the last 24) */
+            items: components["schemas"]["PulseView"][];
+            latestScore: number | null;
+            /** @description Monthly mean scores, oldest first */
+            months: components["schemas"]["PulseMonthView"][];
+        };
+        PulseMonthView: {
+            answers: number;
+            mean: number;
+            /** @example 2026-12 */
+            month: string;
+        };
+        PulseView: {
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            engagementId: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reason: "monthly" | "priority_achieved";
+            respondentName: string | null;
+            score: number;
+        };
         QueuedDigestView: {
             email: string;
             /** @example 2026-W48 */
@@ -3394,6 +3612,7 @@ export interface components {
             /** Format: date-time */
             acknowledgedAt: string | null;
             authorName: string | null;
+            blockerItems: components["schemas"]["CheckInBlockerView"][];
             blockers: string | null;
             confidence: number;
             /** Format: date-time */
@@ -4782,6 +5001,67 @@ export interface operations {
             };
         };
     };
+    ClientSummaryController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this client’s engagements */
+                clientId?: string;
+                limit?: number;
+                offset?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSummaryPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ClientsController_list: {
         parameters: {
             query?: {
@@ -5797,6 +6077,63 @@ export interface operations {
             };
         };
     };
+    ClientSummaryController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSummaryView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ExecutiveChangesController_list: {
         parameters: {
             query?: never;
@@ -6290,6 +6627,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriorityView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PulseController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseHistoryView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PulseController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPulseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PulseView"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

@@ -13,6 +13,7 @@ import { useTitle } from '../lib/use-title';
 import { AddMilestoneForm, CheckInForm, MilestonePanel } from './engagement-actions';
 import { EngagementExecutiveChanges } from './engagement-executive-changes';
 import { EngagementReports } from './engagement-reports';
+import { ClientSummaryCard, PulseHistory } from './client-summary';
 import { ApplyPlaybookPanel } from './playbook-apply';
 import { SavePlaybookPanel } from './playbook-save';
 
@@ -40,6 +41,10 @@ export default function EngagementPage() {
     if (linkedAlertId && alerts.data)
       document.getElementById(`alert-${linkedAlertId}`)?.scrollIntoView({ block: 'center' });
   }, [linkedAlertId, alerts.data]);
+  const clientSummary = useLoad(
+    () => unwrap(api.GET('/api/v1/engagements/{id}/client-summary', { params: { path: { id } } })),
+    [id],
+  );
   const allocation = useLoad(
     () =>
       me.role === 'client_viewer'
@@ -66,6 +71,7 @@ export default function EngagementPage() {
   const refresh = () => {
     summary.reload();
     alerts.reload();
+    clientSummary.reload();
   };
   return (
     <section className="engagement">
@@ -119,6 +125,9 @@ export default function EngagementPage() {
         ) : null}
         {me.role === 'client_viewer' ? <p className="muted">Read-only view shared with {e.clientName}.</p> : null}
       </header>
+
+      {clientSummary.data ? <ClientSummaryCard summary={clientSummary.data} onChange={refresh} /> : null}
+      {me.role === 'admin' || me.role === 'account_manager' ? <PulseHistory engagementId={e.id} /> : null}
 
       <div className="engagement-grid">
         <div>

@@ -3,6 +3,7 @@ import { Filter } from '../components/forms';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { isInternal, useMe } from '../auth/session';
+import { ClientSummaries } from './client-summary';
 import { DriftSparkline } from '../components/DriftSparkline';
 import { HealthVsRag, type Health } from '../components/HealthBadge';
 import { EXPLAIN, Legend } from '../components/Legend';
@@ -119,6 +120,7 @@ export default function PortfolioPage() {
   return (
     <section>
       <h1>{internal ? 'Portfolio' : 'Your engagements'}</h1>
+      {me.role === 'client_viewer' ? <ClientSummaries /> : null}
       {portfolio.state === 'loading' ? <Loading what="the portfolio" /> : null}
       {portfolio.state === 'error' ? <ErrorState error={portfolio.error} retry={portfolio.reload} /> : null}
       {portfolio.data ? (

@@ -57,6 +57,13 @@ export interface ReportContent {
     targetDate: string;
     milestonesDue: Array<{ title: string; dueDate: string }>;
   }>;
+  /** Absent in reports frozen before the client pulse existed. */
+  pulse?: {
+    answers: number;
+    mean: number | null;
+    previousMean: number | null;
+    comments: Array<{ date: string; score: number; comment: string }>;
+  };
 }
 
 const words = (value: string) => value.replace(/_/g, ' ');
@@ -157,6 +164,27 @@ export function ReportDocument({ content: c }: { content: ReportContent }) {
           ))}
         </ul>
       </section>
+      {c.pulse ? (
+        <section aria-labelledby="report-pulse">
+          <h2 id="report-pulse">Client pulse</h2>
+          {c.pulse.answers === 0 ? (
+            <p className="muted">No pulse answers in this period.</p>
+          ) : (
+            <p>
+              Satisfaction with progress: <strong>{c.pulse.mean} of 5</strong> (
+              {plural(c.pulse.answers, 'answer', 'answers')})
+              {c.pulse.previousMean !== null ? `; the period before: ${c.pulse.previousMean} of 5` : ''}
+            </p>
+          )}
+          <ul>
+            {c.pulse.comments.map((p) => (
+              <li key={`${p.date}-${p.comment}`}>
+                {formatDate(p.date)} · {p.score} of 5: {p.comment}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="report-next">
         <h2 id="report-next">
           Next period ({formatDate(c.nextPeriod.start)} – {formatDate(c.nextPeriod.end)})

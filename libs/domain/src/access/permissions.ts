@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'milestones.move': ['admin', 'account_manager', 'executive'],
   'checkins.write': ['admin', 'account_manager', 'executive'],
   'checkins.acknowledge': ['client_viewer'],
+  'pulse.answer': ['client_viewer'],
+  'pulse.read': ['admin', 'account_manager'],
   'audit.read': ['admin'],
   'alerts.manage': ['admin', 'account_manager', 'executive'],
   'notifications.admin': ['admin'],

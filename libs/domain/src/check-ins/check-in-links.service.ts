@@ -20,6 +20,7 @@ import { CheckInLoopRepository, type CheckInLinkRow } from './check-in-loop.repo
 import { DISCIPLINE_WEEKS } from './check-in-schedule';
 import { CheckInsRepository } from './check-ins.repository';
 import { toCheckInView } from './check-ins.service';
+import { storedBlockers } from './check-in-blockers';
 
 /**
  * Following a reminder's link without login: its page (inspect) and the check-in it records as the person it was
@@ -70,8 +71,7 @@ export class CheckInLinksService {
           rag: input.rag,
           confidence: input.confidence,
           note: input.note.trim(),
-          blockers: input.blockers?.trim() || null,
-          blockersNeedClientAction: input.blockersNeedClientAction ?? false,
+          ...storedBlockers(input),
         },
         this.clock.now(),
       );

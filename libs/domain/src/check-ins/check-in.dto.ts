@@ -1,8 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Optional, Nullable } from '../shared/validation';
 import { PageQueryDto } from '../shared/pagination';
-import { RAGS, type Rag } from './check-in.entity';
+import { RAGS, type CheckInBlocker, type Rag } from './check-in.entity';
+
+export const MAX_BLOCKER_ITEMS = 20;
+
+export class CheckInBlockerDto implements CheckInBlocker {
+  @ApiProperty({ maxLength: 2000, example: 'Need the CFO to sign off the pricing change' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text!: string;
+  @ApiProperty({ description: "The client has to act on it: listed among the asks in the client's summary" })
+  @IsBoolean()
+  needsClientAction!: boolean;
+}
+
+export class CheckInBlockerView implements CheckInBlocker {
+  @ApiProperty() text!: string;
+  @ApiProperty() needsClientAction!: boolean;
+}
 
 export class CreateCheckInDto {
   @ApiProperty({ enum: RAGS }) @IsIn(RAGS) rag!: Rag;
@@ -28,6 +59,17 @@ export class CreateCheckInDto {
   @Optional()
   @IsBoolean()
   blockersNeedClientAction?: boolean;
+  @ApiPropertyOptional({
+    type: [CheckInBlockerDto],
+    maxItems: MAX_BLOCKER_ITEMS,
+    description: 'Blockers one by one, each saying whether it needs the client to act',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BLOCKER_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => CheckInBlockerDto)
+  blockerItems?: CheckInBlockerDto[];
 }
 
 export class ListCheckInsQueryDto extends PageQueryDto {
@@ -45,6 +87,7 @@ export class CheckInView {
   @ApiProperty() note!: string;
   @ApiProperty({ nullable: true, type: String }) blockers!: string | null;
   @ApiProperty() blockersNeedClientAction!: boolean;
+  @ApiProperty({ type: [CheckInBlockerView] }) blockerItems!: CheckInBlockerView[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId!: string | null;
   @ApiProperty({ nullable: true, type: String }) authorName!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedBy!: string | null;

@@ -5,7 +5,7 @@ import { engagementScope } from '../access/access-scope';
 import { AuditService, jsonInstantSql } from '../audit/audit.service';
 import type { Actor } from '../shared/actor';
 import { SqlParams } from '../shared/sql';
-import { CheckIn } from './check-in.entity';
+import { CheckIn, type CheckInBlocker } from './check-in.entity';
 
 export interface NewCheckIn {
   rag: CheckIn['rag'];
@@ -13,9 +13,10 @@ export interface NewCheckIn {
   note: string;
   blockers: string | null;
   blockersNeedClientAction: boolean;
+  blockerItems: CheckInBlocker[];
 }
 
-const SELECT_COLUMNS = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blockers_need_client_action, c.author_id, u.name AS author_name,
+const SELECT_COLUMNS = `SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blockers_need_client_action, c.blocker_items, c.author_id, u.name AS author_name,
   c.acknowledged_by, c.acknowledged_at, c.created_at`;
 const FROM_VIEW = `FROM check_ins c LEFT JOIN users u ON u.id = c.author_id`;
 
@@ -62,18 +63,18 @@ export class CheckInsRepository {
     const org = p.add(actor.organizationId);
     const target = `SELECT pr.id FROM priorities pr JOIN engagements e ON e.organization_id = pr.organization_id AND e.id = pr.engagement_id
                      WHERE pr.id = ${p.add(priorityId)} AND pr.organization_id = ${org}${scoped ? ` AND ${engagementScope(actor, 'e', p)}` : ''}`;
-    const created = `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, blockers, blockers_need_client_action, created_at)
+    const created = `INSERT INTO check_ins (organization_id, priority_id, author_id, rag, confidence, note, blockers, blockers_need_client_action, blocker_items, created_at)
                      SELECT ${org}::uuid, target.id, ${p.add(actor.userId)}::uuid, ${p.add(input.rag)}, ${p.add(input.confidence)}::smallint,
-                            ${p.add(input.note)}, ${p.add(input.blockers)}::text, ${p.add(input.blockersNeedClientAction)}::boolean,
+                            ${p.add(input.note)}, ${p.add(input.blockers)}::text, ${p.add(input.blockersNeedClientAction)}::boolean, ${p.add(JSON.stringify(input.blockerItems))}::jsonb,
                             COALESCE(${p.add(at?.toISOString() ?? null)}::timestamptz, now()) FROM target RETURNING *`;
     const after = `jsonb_build_object('organizationId', c.organization_id, 'priorityId', c.priority_id, 'authorId', c.author_id, 'rag', c.rag,
                      'confidence', c.confidence, 'note', c.note, 'blockers', c.blockers,
-                     'blockersNeedClientAction', c.blockers_need_client_action, 'acknowledgedBy', c.acknowledged_by,
+                     'blockersNeedClientAction', c.blockers_need_client_action, 'blockerItems', c.blocker_items, 'acknowledgedBy', c.acknowledged_by,
                      'acknowledgedAt', c.acknowledged_at, 'id', c.id, 'createdAt', ${jsonInstantSql('c.created_at')})`;
     const audit = this.audit.recordCte(p, actor, 'check_in.created', 'check_in', 'created c', 'c.id', after);
     const rows: Array<Record<string, unknown>> = await tx.query(
       `WITH target AS (${target}), created AS (${created}), audit AS (${audit})
-       SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blockers_need_client_action, c.author_id, u.name AS author_name, c.acknowledged_by, c.acknowledged_at, c.created_at
+       SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blockers_need_client_action, c.blocker_items, c.author_id, u.name AS author_name, c.acknowledged_by, c.acknowledged_at, c.created_at
          FROM created c LEFT JOIN users u ON u.id = c.author_id`,
       p.values,
     );

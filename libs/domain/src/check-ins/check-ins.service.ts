@@ -9,6 +9,8 @@ import { Conflict, NotFound } from '../shared/errors';
 import { totalFromPage, type Page } from '../shared/pagination';
 import type { CheckInView, CreateCheckInDto, ListCheckInsQueryDto } from './check-in.dto';
 import { CheckInsRepository } from './check-ins.repository';
+import { storedBlockers } from './check-in-blockers';
+import type { CheckInBlocker } from './check-in.entity';
 
 @Injectable()
 export class CheckInsService {
@@ -29,8 +31,7 @@ export class CheckInsService {
         rag: input.rag,
         confidence: input.confidence,
         note: input.note.trim(),
-        blockers: input.blockers?.trim() || null,
-        blockersNeedClientAction: input.blockersNeedClientAction ?? false,
+        ...storedBlockers(input),
       });
       // Out of reach: thrown inside, so the transaction (and an Idempotency-Key with it) rolls back.
       if (!created) throw new NotFound('Priority', priorityId);
@@ -83,10 +84,19 @@ export function toCheckInView(r: Record<string, unknown>): CheckInView {
     note: r.note as string,
     blockers: (r.blockers as string | null) ?? null,
     blockersNeedClientAction: Boolean(r.blockers_need_client_action),
+    blockerItems: toBlockerItems(r.blocker_items),
     authorId: (r.author_id as string | null) ?? null,
     authorName: (r.author_name as string | null) ?? null,
     acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
     acknowledgedAt: r.acknowledged_at ? (r.acknowledged_at as Date).toISOString() : null,
     createdAt: (r.created_at as Date).toISOString(),
   };
+}
+
+/** The stored blocker items (jsonb) as the API answers them; anything malformed is left out. */
+export function toBlockerItems(value: unknown): CheckInBlocker[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((b): b is CheckInBlocker => typeof b === 'object' && b !== null && typeof b.text === 'string')
+    .map((b) => ({ text: b.text, needsClientAction: b.needsClientAction === true }));
 }

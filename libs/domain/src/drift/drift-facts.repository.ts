@@ -205,7 +205,9 @@ export class DriftFactsRepository {
                         ORDER BY extract(epoch FROM COALESCE(c.acknowledged_at, $3::timestamptz) - c.created_at)) / 86400)::numeric, 1)
                  FROM check_ins c JOIN priorities p ON p.organization_id = c.organization_id AND p.id = c.priority_id
                 WHERE c.organization_id = e.organization_id AND p.engagement_id = e.id
-                  AND c.created_at >= $3::timestamptz - interval '28 days') AS ack_median_days
+                  AND c.created_at >= $3::timestamptz - interval '28 days') AS ack_median_days,
+              (SELECT cp.score FROM client_pulses cp WHERE cp.organization_id = e.organization_id AND cp.engagement_id = e.id
+                ORDER BY cp.created_at DESC, cp.id LIMIT 1) AS latest_pulse_score
          FROM engagements e
         WHERE e.organization_id = $1 AND e.status IN ('active','paused','renewing')
           AND (e.term_end_date IS NOT NULL OR e.renewal_date IS NOT NULL)`,
@@ -222,6 +224,7 @@ export class DriftFactsRepository {
       driftScore: r.drift_score === null ? null : Number(r.drift_score),
       lastCheckInOn: (r.last_check_in_on as string | null) ?? null,
       ackMedianDays: r.ack_median_days === null ? null : Number(r.ack_median_days),
+      latestPulseScore: r.latest_pulse_score === null ? null : Number(r.latest_pulse_score),
     }));
   }
 

@@ -151,6 +151,8 @@ export interface EngagementTermFacts {
    * acknowledged yet counts with its age so far); null when there were none.
    */
   ackMedianDays: number | null;
+  /** The client's latest pulse score (1–5) for the engagement; null or absent: never answered. */
+  latestPulseScore?: number | null;
 }
 
 /**

@@ -1,4 +1,10 @@
-import { engagementHealthStory, priorityHealthStory, type PriorityHealthFacts } from './headline';
+import {
+  engagementHealthStory,
+  executiveHeadline,
+  priorityHealthStory,
+  type ExecutiveHeadlineFacts,
+  type PriorityHealthFacts,
+} from './headline';
 
 const thresholds = { healthAtRiskBelow: 0.15, healthOffTrackBelow: 0.3, overdueAtRiskDays: 7 };
 const today = '2026-06-01';
@@ -127,5 +133,70 @@ describe('engagementHealthStory', () => {
       reported: null,
       note: null,
     });
+  });
+});
+
+describe('executiveHeadline (the client executive’s one sentence)', () => {
+  const facts: ExecutiveHeadlineFacts = {
+    headline: 'on_track',
+    milestonesDone: 6,
+    milestonesTotal: 9,
+    openSlipDays: [],
+    clientAsks: 0,
+  };
+
+  it('on track: the word and what is done', () => {
+    expect(executiveHeadline(facts)).toBe('On track: 6 of 9 milestones done');
+  });
+
+  it('slipping: one milestone 12 days past its baseline', () => {
+    expect(executiveHeadline({ ...facts, headline: 'at_risk', openSlipDays: [12] })).toBe(
+      'At risk: 6 of 9 milestones done; 1 slipped 12 days',
+    );
+  });
+
+  it('slipping: several milestones, said by the worst', () => {
+    expect(executiveHeadline({ ...facts, headline: 'off_track', openSlipDays: [3, 20, 1] })).toBe(
+      'Off track: 6 of 9 milestones done; 3 slipped, the most by 20 days',
+    );
+  });
+
+  it('client-blocked: a slip and an ask of the client (the issue’s example)', () => {
+    expect(executiveHeadline({ ...facts, openSlipDays: [12], clientAsks: 1 })).toBe(
+      'On track: 6 of 9 milestones done; 1 slipped 12 days, waiting on your team',
+    );
+  });
+
+  it('client-blocked without a slip: how many things wait on the client', () => {
+    expect(executiveHeadline({ ...facts, clientAsks: 2 })).toBe(
+      'On track: 6 of 9 milestones done; waiting on your team for 2 things',
+    );
+    expect(executiveHeadline({ ...facts, clientAsks: 1, openSlipDays: [1] })).toBe(
+      'On track: 6 of 9 milestones done; 1 slipped 1 day, waiting on your team',
+    );
+  });
+
+  it('overdue reads as overdue', () => {
+    expect(executiveHeadline({ ...facts, headline: 'overdue', milestonesDone: 8 })).toBe(
+      'Overdue: 8 of 9 milestones done',
+    );
+  });
+
+  it('no data yet: no active priority and no milestone', () => {
+    expect(executiveHeadline({ ...facts, headline: null, milestonesDone: 0, milestonesTotal: 0 })).toBe(
+      'No data yet: no active priorities or milestones to report on',
+    );
+  });
+
+  it('active priorities without milestones yet', () => {
+    expect(executiveHeadline({ ...facts, milestonesDone: 0, milestonesTotal: 0 })).toBe(
+      'On track: no milestones planned yet',
+    );
+  });
+
+  it('no active priority left, finished work still counted', () => {
+    expect(executiveHeadline({ ...facts, headline: null, milestonesDone: 9 })).toBe(
+      'No active priorities: 9 of 9 milestones done',
+    );
   });
 });

@@ -174,3 +174,55 @@ function reasonFor(
 function pct(n: number): string {
   return `${Math.round(n * 100)}%`;
 }
+
+/** What the client executive's one sentence is made of (issue 18); every count is of the engagement as it is today. */
+export interface ExecutiveHeadlineFacts {
+  /** The engagement's headline word (engagementHealthStory); null with no active priority. */
+  headline: Headline | null;
+  /** Milestones of the engagement's priorities, cancelled ones left out. */
+  milestonesDone: number;
+  milestonesTotal: number;
+  /** Days each still-open milestone has slipped past its baseline, only those that slipped (> 0). */
+  openSlipDays: readonly number[];
+  /** Blockers of the latest check-ins marked as needing the client's action. */
+  clientAsks: number;
+}
+
+/**
+ * The client executive's headline sentence, from the facts alone:
+ * "On track: 6 of 9 milestones done; 1 slipped 12 days, waiting on your team".
+ * The word is the engagement's one headline (the same as everywhere else); then what is done, what slipped, and
+ * whether anything waits on the client.
+ */
+export function executiveHeadline(f: ExecutiveHeadlineFacts): string {
+  if (f.headline === null)
+    return f.milestonesTotal === 0
+      ? 'No data yet: no active priorities or milestones to report on'
+      : `No active priorities: ${f.milestonesDone} of ${f.milestonesTotal} milestones done`;
+  const word = capitalise(WORDS[f.headline]);
+  const parts = [
+    f.milestonesTotal === 0
+      ? 'no milestones planned yet'
+      : `${f.milestonesDone} of ${f.milestonesTotal} milestones done`,
+  ];
+  const waiting = f.clientAsks > 0;
+  if (f.openSlipDays.length) {
+    const most = Math.max(...f.openSlipDays);
+    const slipped =
+      f.openSlipDays.length === 1
+        ? `1 slipped ${days(most)}`
+        : `${f.openSlipDays.length} slipped, the most by ${days(most)}`;
+    parts.push(waiting ? `${slipped}, waiting on your team` : slipped);
+  } else if (waiting) {
+    parts.push(`waiting on your team for ${f.clientAsks} ${f.clientAsks === 1 ? 'thing' : 'things'}`);
+  }
+  return `${word}: ${parts.join('; ')}`;
+}
+
+function days(n: number): string {
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -29,6 +29,7 @@ const COMPOSED_EVENTS = new Set([
   'invitation.sent',
   'engagement.executive_changed',
   'check_in.reminder',
+  'pulse.requested',
 ]);
 
 function storedEmail(stored: StoredEmail): StoredEmail {

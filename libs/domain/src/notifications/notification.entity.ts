@@ -13,6 +13,7 @@ export const OUTBOX_EVENTS = [
   'invitation.sent',
   'engagement.executive_changed',
   'check_in.reminder',
+  'pulse.requested',
 ] as const;
 export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
 /** How a webhook's body is shaped: the payload itself, a Slack message, or a Microsoft Teams Adaptive Card. */

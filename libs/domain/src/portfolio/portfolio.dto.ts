@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Optional } from '../shared/validation';
+import { CheckInBlockerView } from '../check-ins/check-in.dto';
 import { RAGS, type Rag } from '../check-ins/check-in.entity';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../engagements/engagement.entity';
 import { FUNCTIONS, type ExecutiveFunction } from '../executives/executive.entity';
@@ -168,6 +169,7 @@ export class SummaryCheckInView {
   @ApiProperty() confidence!: number;
   @ApiProperty() note!: string;
   @ApiProperty({ nullable: true, type: String }) blockers!: string | null;
+  @ApiProperty({ type: [CheckInBlockerView] }) blockerItems!: CheckInBlockerView[];
   @ApiProperty({ nullable: true, type: String }) authorName!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;

@@ -189,7 +189,7 @@ export class PortfolioRepository {
                  ${MILESTONE_ROW_SQL} JOIN eng ON true JOIN priorities pr ON pr.organization_id = m.organization_id AND pr.id = m.priority_id
                   WHERE m.organization_id = ${org} AND pr.engagement_id = eng.id) m) AS milestones,
               (SELECT coalesce(json_agg(ci ORDER BY ci.created_at DESC, ci.id), '[]') FROM (
-                 SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, u.name AS author_name, c.acknowledged_at, c.created_at,
+                 SELECT c.id, c.priority_id, c.rag, c.confidence, c.note, c.blockers, c.blocker_items, u.name AS author_name, c.acknowledged_at, c.created_at,
                         row_number() OVER (PARTITION BY c.priority_id ORDER BY c.created_at DESC, c.id) AS n
                    FROM eng JOIN priorities pr ON pr.organization_id = ${org} AND pr.engagement_id = eng.id
                    JOIN check_ins c ON c.organization_id = pr.organization_id AND c.priority_id = pr.id

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@app/database/transaction';
 import type { Rag } from '../check-ins/check-in.entity';
+import { toBlockerItems } from '../check-ins/check-ins.service';
 import { landingRange } from '../forecast/forecast.dto';
 import { expectedProgress, priorityProgress } from '../health/health';
 import { engagementHealthStory } from '../health/headline';
@@ -52,6 +53,7 @@ export class SummaryService {
       confidence: Number(c.confidence),
       note: c.note as string,
       blockers: (c.blockers as string | null) ?? null,
+      blockerItems: toBlockerItems(c.blocker_items),
       authorName: (c.author_name as string | null) ?? null,
       acknowledgedAt: c.acknowledged_at ? isoInstant(c.acknowledged_at as string) : null,
       createdAt: isoInstant(c.created_at as string),

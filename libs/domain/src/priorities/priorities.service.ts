@@ -1,3 +1,4 @@
+import { PulseService } from '../pulse/pulse.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Db } from '@app/database/transaction';
@@ -20,6 +21,7 @@ export class PrioritiesService {
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
     private readonly idempotency: IdempotencyService,
+    private readonly pulses: PulseService,
   ) {}
 
   async create(actor: Actor, engagementId: string, input: CreatePriorityDto): Promise<PriorityView> {
@@ -70,7 +72,7 @@ export class PrioritiesService {
 
   async update(actor: Actor, id: string, input: UpdatePriorityDto): Promise<PriorityView> {
     this.access.permit(actor, 'priorities.write', 'edit priorities');
-    await this.db.transaction(async (tx) => {
+    const pulseEmails = await this.db.transaction(async (tx) => {
       const scope = await this.access.priority(tx, actor, id);
       await this.access.engagement(tx, actor, scope.id, true);
       const priority = await this.priorities.get(tx, actor.organizationId, id);
@@ -102,7 +104,18 @@ export class PrioritiesService {
       await this.priorities.save(tx, priority);
       if (ranks) await this.applyRanks(tx, actor.organizationId, ranks);
       await this.audit.record(tx, actor, 'priority.updated', 'priority', id, before, priority);
+      // Achieved: the client is asked the pulse question (issue 18), in the same transaction.
+      return before.status !== 'achieved' && priority.status === 'achieved'
+        ? this.pulses.queueRequests(
+            tx,
+            actor.organizationId,
+            priority.engagementId,
+            'priority_achieved',
+            priority.title,
+          )
+        : [];
     });
+    await this.pulses.deliverAfterCommit(pulseEmails);
     return this.get(actor, id);
   }
 

@@ -1,4 +1,4 @@
-import { buildReportContent, headline, type ReportFacts } from './report-content';
+import { buildReportContent, headline, reportPulse, type ReportFacts } from './report-content';
 import { renderReportPdf } from './report-pdf';
 
 /** A quarter of a CRO engagement: two priorities, four milestones, two re-plans, three check-ins. */
@@ -251,5 +251,30 @@ describe('renderReportPdf', () => {
     const [first, second] = [await renderReportPdf(content), await renderReportPdf(content)];
     expect(first.subarray(0, 5).toString()).toBe('%PDF-');
     expect(first.equals(second)).toBe(true);
+  });
+});
+
+describe('reportPulse (the client pulse of a period)', () => {
+  const period = { start: '2026-10-01', end: '2026-12-31' };
+  it('the mean of the period, the period before, and the comments', () => {
+    expect(
+      reportPulse(
+        [
+          { createdOn: '2026-08-15', score: 2, comment: 'Slow start' },
+          { createdOn: '2026-10-03', score: 4, comment: ' Better ' },
+          { createdOn: '2026-11-03', score: 5, comment: null },
+          { createdOn: '2027-01-02', score: 1, comment: 'after the period' },
+        ],
+        period,
+      ),
+    ).toEqual({
+      answers: 2,
+      mean: 4.5,
+      previousMean: 2,
+      comments: [{ date: '2026-10-03', score: 4, comment: 'Better' }],
+    });
+  });
+  it('no answers: no mean', () => {
+    expect(reportPulse([], period)).toEqual({ answers: 0, mean: null, previousMean: null, comments: [] });
   });
 });

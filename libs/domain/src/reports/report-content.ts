@@ -37,6 +37,17 @@ export interface ReportFacts {
     authorName: string | null;
   }>;
   driftTrend: Array<{ date: string; score: number }>;
+  /** Client pulse answers up to the period's end, oldest first (absent in facts read before the pulse existed). */
+  pulses?: Array<{ createdOn: string; score: number; comment: string | null }>;
+}
+
+/** The client pulse of a period: how satisfied the client said they were (1–5), and what they wrote. */
+export interface ReportPulse {
+  answers: number;
+  mean: number | null;
+  /** The mean of the period before, of the same length; null without answers then. */
+  previousMean: number | null;
+  comments: Array<{ date: string; score: number; comment: string }>;
 }
 
 export interface ReportContent {
@@ -94,6 +105,8 @@ export interface ReportContent {
     targetDate: string;
     milestonesDue: Array<{ title: string; dueDate: string }>;
   }>;
+  /** Absent in reports frozen before the client pulse existed. */
+  pulse?: ReportPulse;
 }
 
 const OPEN = new Set(['planned', 'in_progress']);
@@ -222,6 +235,27 @@ export function buildReportContent(facts: ReportFacts): ReportContent {
     highlights,
     blockers,
     nextPeriodPriorities,
+    pulse: reportPulse(facts.pulses ?? [], period),
+  };
+}
+
+/** The period's pulse answers and the mean of the period of the same length before it. */
+export function reportPulse(
+  pulses: NonNullable<ReportFacts['pulses']>,
+  period: { start: string; end: string },
+): ReportPulse {
+  const length = daysBetween(period.start, period.end) + 1;
+  const previousStart = addDays(period.start, -length);
+  const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
+  const within = pulses.filter((p) => p.createdOn >= period.start && p.createdOn <= period.end);
+  const before = pulses.filter((p) => p.createdOn >= previousStart && p.createdOn < period.start);
+  return {
+    answers: within.length,
+    mean: mean(within.map((p) => p.score)),
+    previousMean: mean(before.map((p) => p.score)),
+    comments: within
+      .filter((p) => p.comment && p.comment.trim())
+      .map((p) => ({ date: p.createdOn, score: p.score, comment: p.comment!.trim() })),
   };
 }
 

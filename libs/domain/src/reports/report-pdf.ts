@@ -88,6 +88,21 @@ export function renderReportPdf(content: ReportContent): Promise<Buffer> {
   if (!content.blockers.length) muted(doc, 'None.');
   for (const b of content.blockers) line(doc, `${b.priorityTitle} · ${b.date}`, b.text);
 
+  if (content.pulse) {
+    heading(doc, 'Client pulse');
+    const pulse = content.pulse;
+    if (!pulse.answers) muted(doc, 'No pulse answers in this period.');
+    else
+      line(
+        doc,
+        `Satisfaction with progress: ${pulse.mean} of 5 (${pulse.answers} ${pulse.answers === 1 ? 'answer' : 'answers'})`,
+        pulse.previousMean === null
+          ? 'No answers in the period before.'
+          : `The period before: ${pulse.previousMean} of 5.`,
+      );
+    for (const c of pulse.comments) line(doc, `${c.date} · ${c.score} of 5`, c.comment);
+  }
+
   heading(doc, `Next period (${content.nextPeriod.start} to ${content.nextPeriod.end})`);
   if (!content.nextPeriodPriorities.length) muted(doc, 'No active priorities.');
   for (const p of content.nextPeriodPriorities) {

@@ -32,6 +32,7 @@ export interface PeriodFactsRow {
     author_name: string | null;
   }>;
   drift: Array<{ date: string; score: number }>;
+  pulses: Array<{ created_on: string; score: number; comment: string | null }>;
 }
 
 export interface ReportRow {
@@ -113,7 +114,13 @@ export class ReportsRepository {
               (SELECT coalesce(json_agg(json_build_object('date', to_char(s.snapshot_date, 'YYYY-MM-DD'), 'score', s.score)
                       ORDER BY s.snapshot_date), '[]')
                  FROM drift_snapshots s
-                WHERE s.organization_id = ${org} AND s.engagement_id = ${id} AND s.snapshot_date <= ${end}::date) AS drift
+                WHERE s.organization_id = ${org} AND s.engagement_id = ${id} AND s.snapshot_date <= ${end}::date) AS drift,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'created_on', to_char((cp.created_at AT TIME ZONE o.timezone)::date, 'YYYY-MM-DD'),
+                        'score', cp.score, 'comment', cp.comment) ORDER BY cp.created_at, cp.id), '[]')
+                 FROM client_pulses cp
+                WHERE cp.organization_id = ${org} AND cp.engagement_id = ${id}
+                  AND (cp.created_at AT TIME ZONE o.timezone)::date <= ${end}::date) AS pulses
          FROM o`,
       p.values,
     );

@@ -108,6 +108,11 @@ export class ReportsService {
           authorName: c.author_name,
         })),
         driftTrend: facts.drift.map((d) => ({ date: d.date, score: Number(d.score) })),
+        pulses: (facts.pulses ?? []).map((c) => ({
+          createdOn: c.created_on,
+          score: Number(c.score),
+          comment: c.comment,
+        })),
       });
       const row = await this.reports.insert(tx, actor.organizationId, {
         engagementId,

@@ -71,3 +71,16 @@ describe('renewalAtRiskRule', () => {
     expect(atRisk({ renewalDate: '2026-03-20', driftScore: 41 })[0].message).toContain('(today)');
   });
 });
+
+describe('renewalAtRiskRule and the client pulse', () => {
+  it('a latest pulse of 2 of 5 is a reason; 3 is not', () => {
+    const [d] = atRisk({ latestPulseScore: 2 });
+    expect(d.message).toBe("The renewal on 2026-05-19 (in 60 days) is at risk: the client's latest pulse is 2 of 5");
+    expect(d.details).toMatchObject({ latestPulseScore: 2, reasons: 1 });
+    expect(atRisk({ latestPulseScore: 3 })).toEqual([]);
+    expect(atRisk({ latestPulseScore: null })).toEqual([]);
+  });
+  it('with a high drift score too it is critical', () => {
+    expect(atRisk({ latestPulseScore: 1, driftScore: 60 })[0].severity).toBe('critical');
+  });
+});

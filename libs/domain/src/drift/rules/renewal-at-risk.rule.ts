@@ -6,9 +6,13 @@ import { dayCount } from './rule-text';
  * A renewal `renewalWindowDays` away or less (60 by default) while the engagement shows what makes clients walk
  * away: a drift score above `renewalRiskDriftScore`, check-ins being missed (the latest is more than
  * `renewalMissedCheckInDays` old, or none for that long since the start), or a client who no longer reads them
- * (median time to acknowledge over the last 4 weeks above `renewalAckMedianDays`). Warning with one reason,
+ * (median time to acknowledge over the last 4 weeks above `renewalAckMedianDays`), or a client whose latest pulse
+ * says they are not satisfied with progress (LOW_PULSE_SCORE or less of 5). Warning with one reason,
  * critical with two or more. A renewal date already past is the term rule's business, not this one's.
  */
+/** A client pulse at or below this (of 5) is a reason the renewal is at risk. */
+export const LOW_PULSE_SCORE = 2;
+
 export function renewalAtRiskRule(facts: ScanFacts): Detection[] {
   const t = facts.thresholds;
   const detections: Detection[] = [];
@@ -33,6 +37,9 @@ export function renewalAtRiskRule(facts: ScanFacts): Detection[] {
     if (e.ackMedianDays !== null && e.ackMedianDays > t.renewalAckMedianDays) {
       reasons.push(`the client takes ${e.ackMedianDays} days (median) to acknowledge check-ins`);
     }
+    if (e.latestPulseScore != null && e.latestPulseScore <= LOW_PULSE_SCORE) {
+      reasons.push(`the client's latest pulse is ${e.latestPulseScore} of 5`);
+    }
     if (reasons.length === 0) continue;
     detections.push({
       rule: 'renewal_at_risk',
@@ -47,6 +54,7 @@ export function renewalAtRiskRule(facts: ScanFacts): Detection[] {
         driftScore: e.driftScore,
         daysWithoutCheckIn,
         ackMedianDays: e.ackMedianDays,
+        ...(e.latestPulseScore != null ? { latestPulseScore: e.latestPulseScore } : {}),
         reasons: reasons.length,
         renewalWindowDays: t.renewalWindowDays,
         renewalRiskDriftScore: t.renewalRiskDriftScore,

@@ -1,0 +1,4 @@
+export * from './pulse-due';
+export * from './pulse.dto';
+export * from './pulse.entity';
+export * from './pulse.service';
