@@ -689,6 +689,9 @@ describe('domain rules', () => {
         confidence: 4,
         note: 'Audited check-in',
         blockers: 'Legal',
+        // Free-text blockers are also stored as one item, not flagged for the client (storedBlockers).
+        blockersNeedClientAction: false,
+        blockerItems: [{ text: 'Legal', needsClientAction: false }],
         acknowledgedBy: null,
         acknowledgedAt: null,
         createdAt: c.body.createdAt,
