@@ -157,7 +157,14 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
       },
       60_000,
       20,
-    );
+    ).catch(async (error: unknown) => {
+      const jobs = await queue().getJobs(['failed', 'delayed', 'waiting', 'active'], 0, 10);
+      const states = await Promise.all(jobs.map((j) => j.getState()));
+      process.stdout.write(
+        `[worker-kill] no ${phase} job held by a live worker; jobs: ${JSON.stringify(jobs.map((j, i) => ({ name: j.name, state: states[i], processedBy: j.processedBy, attemptsMade: j.attemptsMade, failedReason: j.failedReason })))}\n`,
+      );
+      throw error;
+    });
     const since = Date.now();
     await sleep(delayMs());
     const stillHeld = (await heldBy(victim)).length > 0;

@@ -33,6 +33,7 @@ describeInBrowser("the client executive's summary in Chromium", () => {
   let client: HttpClient;
   let engagementId: string;
   let priorityTitle: string;
+  let demoOrganizationId: string;
 
   beforeAll(async () => {
     const { prefix, schema } = queueIsolation();
@@ -40,6 +41,8 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
     worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue });
     const { organizationId } = await seedDemoOrganization(api.dataSource);
+    // Other suites share this database: the outbox is read for the demo organization only.
+    demoOrganizationId = organizationId;
     await worker.app.get(DriftScanService).scanOrganization(organizationId);
     client = await login(api.http, 'client@demo.test', DEMO_PASSWORD);
     // The home summarises active engagements: Acme's CRO engagement (its CMO one is only proposed).
@@ -199,7 +202,8 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     const active = summary.priorities.find((p: { status: string }) => p.status === 'active');
     expectStatus(await manager.patch(`/priorities/${active.id}`, { status: 'achieved' }), 200);
     const emails = await api.dataSource.query(
-      `SELECT recipient_email, payload FROM outbox WHERE event = 'pulse.requested' ORDER BY created_at`,
+      `SELECT recipient_email, payload FROM outbox WHERE event = 'pulse.requested' AND organization_id = $1 ORDER BY created_at`,
+      [demoOrganizationId],
     );
     expect(emails.map((e: { recipient_email: string }) => e.recipient_email)).toContain('client@demo.test');
     expect(emails[0].payload.text).toContain(`“${active.title}” was just achieved.`);
@@ -207,7 +211,8 @@ describeInBrowser("the client executive's summary in Chromium", () => {
     // The worker delivers the emails (its mail directory); none is left in flight when the suite closes.
     await eventually(async () => {
       const [left] = await api.dataSource.query(
-        `SELECT count(*)::int AS n FROM outbox WHERE event = 'pulse.requested' AND status <> 'sent'`,
+        `SELECT count(*)::int AS n FROM outbox WHERE event = 'pulse.requested' AND organization_id = $1 AND status <> 'sent'`,
+        [demoOrganizationId],
       );
       return left.n === 0;
     }, 60_000);

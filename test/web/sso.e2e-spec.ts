@@ -328,7 +328,7 @@ describeInBrowser('single sign-on with OpenID Connect, through the login page in
     await form.getByLabel('Client secret').fill(CLIENT_SECRET);
     await form.getByLabel('Allowed email domains').fill('fresh.test, not a domain');
     await form.getByRole('button', { name: 'Save single sign-on' }).click();
-    await form.getByText(/each of allowedDomains must be a domain like acme.com/).waitFor();
+    await form.getByText('Each of the allowed domains must be a domain like acme.com.').waitFor();
     expect((await fresh.admin.get('/organization/sso')).body.configured).toBe(false);
 
     await form.getByLabel('Allowed email domains').fill('Fresh.test, @sister.test');

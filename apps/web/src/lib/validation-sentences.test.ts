@@ -23,6 +23,11 @@ describe('validation messages as sentences for people', () => {
     ['note', 'note must not be blank', 'Note cannot be blank.'],
     ['endDate', 'endDate must not be before the start date', 'End date must not be before the start date.'],
     ['focus', 'the focus cap is 5 active priorities', 'The focus cap is 5 active priorities.'],
+    [
+      'allowedDomains',
+      'each of allowedDomains must be a domain like acme.com',
+      'Each of the allowed domains must be a domain like acme.com.',
+    ],
   ])('%s: "%s" → "%s"', (field, problem, sentence) => {
     expect(humanProblem(field, problem)).toBe(sentence);
   });

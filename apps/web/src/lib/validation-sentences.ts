@@ -53,6 +53,7 @@ const RULES: Rule[] = [
   [/^\S+ must be a real date in the form YYYY-MM-DD$/, (l) => `${l} must be a real date (YYYY-MM-DD).`],
   [/^\S+ must be a valid ISO 8601 date string$/, (l) => `${l} must be a date.`],
   [/^property \S+ should not exist$/, (l) => `${l} is not expected here.`],
+  [/^each of \S+ must be (.+)$/, (l, m) => `Each of the ${l.toLowerCase()} must be ${m[1]}.`],
 ];
 
 export function humanProblem(field: string, problem: string): string {
