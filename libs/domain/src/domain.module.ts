@@ -59,6 +59,7 @@ import { SummaryService } from './portfolio/summary.service';
 import { ClientSummaryService } from './client-summary/client-summary.service';
 import { PulseRepository } from './pulse/pulse.repository';
 import { PulseService } from './pulse/pulse.service';
+import { PulseDispatchService } from './pulse/pulse-dispatch.service';
 import { PrioritiesRepository } from './priorities/priorities.repository';
 import { PrioritiesService } from './priorities/priorities.service';
 import { Clock } from './shared/clock';
@@ -99,6 +100,7 @@ const SERVICES = [
   ClientSummaryService,
   PulseRepository,
   PulseService,
+  PulseDispatchService,
   PrioritiesService,
   UsersService,
   AlertsService,

@@ -2,7 +2,7 @@ import { ApiToken } from './api-tokens/api-token.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { CheckIn } from './check-ins/check-in.entity';
 import { CheckInDue, CheckInLink } from './check-ins/check-in-loop.entity';
-import { ClientPulse } from './pulse/pulse.entity';
+import { ClientPulse, ClientPulseRequest } from './pulse/pulse.entity';
 import { Client } from './clients/client.entity';
 import { Digest, DigestPreference } from './digests/digest.entity';
 import { DriftAlert, DriftAlertEvent, DriftSnapshot } from './drift/drift-alert.entity';
@@ -43,6 +43,7 @@ export const ENTITIES = [
   CheckInDue,
   CheckInLink,
   ClientPulse,
+  ClientPulseRequest,
   AuditEvent,
   DriftAlert,
   DriftAlertEvent,

@@ -1,7 +1,13 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
-import { CheckInRemindersService, DigestComposer, DigestDispatchService, DigestJobs } from '@app/domain';
+import {
+  CheckInRemindersService,
+  DigestComposer,
+  DigestDispatchService,
+  DigestJobs,
+  PulseDispatchService,
+} from '@app/domain';
 import { JobId, JobName, QueueName, type JobPayloads } from '@app/queue';
 import { failForGoodOnDomainError, WORKER_OPTIONS, type HandlerTable } from './job-handlers';
 
@@ -28,6 +34,7 @@ export class DigestsProcessor extends WorkerHost {
     private readonly composer: DigestComposer,
     private readonly jobs: DigestJobs,
     private readonly checkInReminders: CheckInRemindersService,
+    private readonly pulses: PulseDispatchService,
     @InjectQueue(QueueName.Digests) private readonly queue: Queue,
   ) {
     super();
@@ -60,15 +67,19 @@ export class DigestsProcessor extends WorkerHost {
   }
 
   /**
-   * The organization's due digests, then its due check-in reminders (the same per-minute, per-timezone schedule:
-   * issue 18, item 3). A retry after the digests were enqueued repeats nothing: both are keyed in the database.
+   * The organization's due digests, then its due check-in reminders and monthly pulse emails (the same per-minute,
+   * per-timezone schedule: issue 18, items 3 and 5). A retry after the digests were enqueued repeats nothing: all
+   * three are keyed in the database.
    */
-  private async dispatchOrganization(job: Job): Promise<{ due: number; checkInReminders: number }> {
+  private async dispatchOrganization(
+    job: Job,
+  ): Promise<{ due: number; checkInReminders: number; pulseEmails: number }> {
     const { organizationId } = job.data as JobPayloads[typeof JobName.DigestDispatchOrganization];
     const requests = await this.dispatch.dueRequests(organizationId, `dispatch-${job.id}`);
     await this.jobs.compose(requests);
     if (requests.length) this.logger.log(`org ${organizationId}: ${requests.length} digests due`);
     const reminders = await this.checkInReminders.dispatch(organizationId);
-    return { due: requests.length, checkInReminders: reminders.reminders };
+    const pulses = await this.pulses.dispatch(organizationId);
+    return { due: requests.length, checkInReminders: reminders.reminders, pulseEmails: pulses.emails };
   }
 }

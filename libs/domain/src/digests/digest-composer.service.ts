@@ -3,6 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { Db, type Queryable } from '@app/database/transaction';
 import { CheckInLoopRepository } from '../check-ins/check-in-loop.repository';
 import { DISCIPLINE_WEEKS } from '../check-ins/check-in-schedule';
+import { composeClientSummary } from '../client-summary/client-summary';
+import type { ClientSummaryView } from '../client-summary/client-summary.dto';
+import { ListAlertsQueryDto } from '../drift/alert.dto';
+import { AlertsService } from '../drift/alerts.service';
+import { SummaryService } from '../portfolio/summary.service';
 import { NotificationJobs } from '../drift/drift-jobs.port';
 import { DeliveryService, type DeliveryOutcome } from '../notifications/delivery.service';
 import { localDate } from '../health/calendar';
@@ -55,6 +60,8 @@ export class DigestComposer {
     private readonly digests: DigestsRepository,
     private readonly notifications: NotificationJobs,
     private readonly checkInLoop: CheckInLoopRepository,
+    private readonly summaries: SummaryService,
+    private readonly alerts: AlertsService,
     /** Only where DeliveryModule is loaded (the worker); elsewhere a delivery job makes the first send. */
     @Optional() private readonly delivery?: DeliveryService,
   ) {}
@@ -101,6 +108,14 @@ export class DigestComposer {
             })),
           }
         : null;
+    // The client viewer's digest starts with the client summary of each engagement (issue 18, item 1).
+    const clientSummaries =
+      recipient.role === 'client_viewer'
+        ? await this.clientSummaries(
+            recipient,
+            engagements.map((e) => e.engagementId),
+          )
+        : null;
     const content = buildDigest({
       recipient: { name: recipient.name, role: recipient.role, adminKind: recipient.preferences.kind },
       isoWeek,
@@ -109,6 +124,7 @@ export class DigestComposer {
       engagements,
       publicUrl: settings.publicUrl,
       discipline,
+      clientSummaries,
     });
     const token = signUnsubscribeToken(settings.unsubscribeKey, recipient.actor.userId, unsubscribeExpiry(isoWeek));
     const rendered = renderDigest(content, {
@@ -117,6 +133,33 @@ export class DigestComposer {
       unsubscribe: `${settings.publicUrl}/api/v1/digests/unsubscribe?token=${encodeURIComponent(token)}`,
     });
     return { recipient, isoWeek, content, rendered };
+  }
+
+  /**
+   * The client summary of each engagement, exactly as the client viewer's home composes it (ClientSummaryService):
+   * the engagement dashboard's read model and the open alerts in the reader's reach, as of now, days in the
+   * organization's timezone. The pulse question is asked by its own email, not here.
+   */
+  private async clientSummaries(
+    recipient: DigestRecipientRow,
+    engagementIds: readonly string[],
+  ): Promise<ClientSummaryView[]> {
+    const timezone = recipient.organizationTimezone;
+    const out: ClientSummaryView[] = [];
+    for (const engagementId of engagementIds) {
+      const [summary, alerts] = await Promise.all([
+        this.summaries.summary(recipient.actor, engagementId),
+        this.alerts.list(recipient.actor, Object.assign(new ListAlertsQueryDto(), { engagementId, limit: 100 })),
+      ]);
+      out.push(
+        composeClientSummary({
+          summary,
+          openAlerts: alerts.items.filter((a) => a.status !== 'resolved'),
+          dayOf: (instant) => localDate(new Date(instant), timezone),
+        }),
+      );
+    }
+    return out;
   }
 
   /**

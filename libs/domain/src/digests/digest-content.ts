@@ -1,4 +1,5 @@
 import type { Rag } from '../check-ins/check-in.entity';
+import type { ClientSummaryView } from '../client-summary/client-summary.dto';
 import { addDays, daysFrom } from './digest-dates';
 import { expectedProgress, type ComputedHealth, type HealthThresholds } from '../health/health';
 import { engagementHealthStory } from '../health/headline';
@@ -113,6 +114,28 @@ export interface DigestInput {
   publicUrl: string;
   /** Check-in discipline of the recipient's engagements (the account manager's digest); absent for the others. */
   discipline?: { weeks: number; rows: DisciplineFacts[] } | null;
+  /**
+   * The client executive's summary of each engagement (composeClientSummary, the client viewer's home): it heads the
+   * client viewer's digest. Absent for the other roles.
+   */
+  clientSummaries?: readonly ClientSummaryView[] | null;
+}
+
+/**
+ * The client summary heading a client viewer's digest: the summary screen's content, word for word (headline
+ * sentence, done since the last period, due in the next 30 days, risks, asks), and nothing internal.
+ */
+export interface DigestClientSummary {
+  engagementId: string;
+  label: string;
+  link: string;
+  headline: string;
+  health: ClientSummaryView['health'];
+  periodStart: string;
+  done: ClientSummaryView['done'];
+  dueSoon: ClientSummaryView['dueSoon'];
+  risks: ClientSummaryView['risks'];
+  asks: ClientSummaryView['asks'];
 }
 
 export type Trend = 'rising' | 'falling' | 'steady';
@@ -182,6 +205,8 @@ export interface DigestContent {
   empty: boolean;
   /** Check-in discipline over the last weeks (account managers); null when not asked for or nothing was due. */
   discipline: DisciplineSummary | null;
+  /** The client viewer's digest starts with these, one per engagement, by label; empty for the other roles. */
+  clientSummaries: DigestClientSummary[];
 }
 
 export function digestKindFor(recipient: DigestRecipient): DigestKind {
@@ -204,7 +229,11 @@ export function buildDigest(input: DigestInput): DigestContent {
   orderSections(kind, sections);
   const totals = totalsOf(sections);
   const weekNumber = weekNumberOf(input.isoWeek);
-  const headline = headlineOf(kind, sections, totals);
+  const clientSummaries = (input.clientSummaries ?? [])
+    .map((s) => digestClientSummary(s, input.publicUrl))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  // One engagement: its summary's headline sentence is the digest's, as on the client's home.
+  const headline = clientSummaries.length === 1 ? clientSummaries[0].headline : headlineOf(kind, sections, totals);
   return {
     kind,
     isoWeek: input.isoWeek,
@@ -215,8 +244,27 @@ export function buildDigest(input: DigestInput): DigestContent {
     subject: `${headline} — week ${weekNumber}`,
     totals,
     sections,
-    empty: sections.every((s) => s.quiet),
+    // An ask waits on the client: never an empty digest while one is open.
+    empty: sections.every((s) => s.quiet) && clientSummaries.every((s) => s.asks.length === 0),
     discipline: input.discipline ? disciplineSummary(input.discipline.weeks, input.discipline.rows) : null,
+    clientSummaries,
+  };
+}
+
+/** One engagement's client summary as the digest carries it (pure): the same lists, and a link to the engagement. */
+export function digestClientSummary(summary: ClientSummaryView, publicUrl: string): DigestClientSummary {
+  const e = summary.engagement;
+  return {
+    engagementId: e.id,
+    label: `${e.clientName} — ${e.function} (${e.executiveName})`,
+    link: `${publicUrl}/engagements/${e.id}`,
+    headline: summary.headline,
+    health: summary.health,
+    periodStart: summary.periodStart,
+    done: summary.done,
+    dueSoon: summary.dueSoon,
+    risks: summary.risks,
+    asks: summary.asks,
   };
 }
 

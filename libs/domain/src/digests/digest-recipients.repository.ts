@@ -15,6 +15,8 @@ export interface DigestRecipientRow {
   /** The user's own timezone, else the organization's. */
   timezone: string;
   ownTimezone: string | null;
+  /** The organization's timezone (the client summary's days are the organization's). */
+  organizationTimezone: string;
   organizationName: string;
   organizationSettings: OrganizationSettings;
   preferences: EffectiveDigestPreferences;
@@ -37,7 +39,7 @@ export interface DueRecipient {
 }
 
 const RECIPIENT_COLUMNS = `u.id, u.organization_id, u.email, u.name, u.role, u.disabled_at, u.timezone AS own_timezone,
-       COALESCE(u.timezone, o.timezone) AS timezone, o.name AS organization_name, o.settings,
+       COALESCE(u.timezone, o.timezone) AS timezone, o.timezone AS organization_timezone, o.name AS organization_name, o.settings,
        dp.weekday, dp.hour, dp.opted_out, dp.skip_when_empty, dp.kind,
        ARRAY(SELECT x.id FROM executives x WHERE x.organization_id = u.organization_id AND x.user_id = u.id) AS executive_ids,
        ARRAY(SELECT g.client_id FROM client_grants g WHERE g.organization_id = u.organization_id AND g.user_id = u.id) AS client_ids`;
@@ -182,6 +184,7 @@ function toRecipient(r: Record<string, unknown>): DigestRecipientRow {
     disabled: r.disabled_at !== null,
     timezone: r.timezone as string,
     ownTimezone: (r.own_timezone as string | null) ?? null,
+    organizationTimezone: r.organization_timezone as string,
     organizationName: r.organization_name as string,
     organizationSettings: settings,
     preferences: effectiveDigestPreferences(

@@ -14,6 +14,15 @@ export const DIGEST_PARTIALS: Record<string, string> = {
 
   list: `{{#if items.length}}<tr><td class="tl-text" style="padding:10px 0 2px 0;font-family:${FONT};font-size:13px;line-height:18px;font-weight:bold;color:#111827;">{{title}}</td></tr>{{#each items}}<tr><td class="tl-text" style="padding:2px 0 2px 12px;font-family:${FONT};font-size:13px;line-height:19px;color:#374151;">•&nbsp;{{this}}</td></tr>{{/each}}{{/if}}`,
 
+  clientSummary: `<tr><td style="padding:16px 0;border-bottom:1px solid #e5e7eb;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td style="font-family:${FONT};font-size:16px;line-height:22px;font-weight:bold;"><a href="{{link}}" target="_blank" class="tl-link" style="color:#1d4ed8;text-decoration:none;">{{label}}</a></td></tr>
+<tr><td style="padding-top:6px;font-family:${FONT};font-size:13px;line-height:20px;">{{> chip}}</td></tr>
+<tr><td class="tl-text" style="padding-top:6px;font-family:${FONT};font-size:15px;line-height:21px;font-weight:bold;color:#111827;">{{headline}}</td></tr>
+{{> list title="What we need from you" items=asks}}{{> list title=doneTitle items=done}}{{> list title="Due in the next 30 days" items=due}}{{> list title="Risks" items=risks}}
+</table>
+</td></tr>`,
+
   portfolioLine: `<tr><td style="padding:10px 0;border-bottom:1px solid #e5e7eb;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>
 <td valign="top" style="font-family:${FONT};font-size:14px;line-height:20px;"><a href="{{link}}" target="_blank" class="tl-link" style="color:#1d4ed8;text-decoration:none;font-weight:bold;">{{label}}</a><br>{{> chip}} <span class="tl-muted" style="font-size:12px;color:#4b5563;">{{driftLine}}</span>{{#if disagreement}}<br><span style="font-size:12px;color:#b91c1c;font-weight:bold;">⚠ {{disagreement}}</span>{{/if}}{{#if alertsLine}}<br><span class="tl-muted" style="font-size:12px;color:#4b5563;">{{alertsLine}}</span>{{/if}}</td>
@@ -65,6 +74,11 @@ export const DIGEST_HTML_TEMPLATE = `<!DOCTYPE html>
 <tr><td class="tl-muted" style="padding:24px 32px 0 32px;font-family:${FONT};font-size:13px;font-weight:bold;letter-spacing:0.5px;color:#4b5563;">THROUGHLINE · {{title}}</td></tr>
 <tr><td class="tl-text" style="padding:12px 32px 0 32px;font-family:${FONT};font-size:22px;line-height:30px;font-weight:bold;color:#111827;">{{headline}}</td></tr>
 <tr><td class="tl-text" style="padding:12px 32px 0 32px;font-family:${FONT};font-size:14px;line-height:21px;color:#374151;">{{greeting}} {{intro}}</td></tr>
+{{#if clientSummaries.length}}<tr><td style="padding:8px 32px 0 32px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+{{#each clientSummaries}}{{> clientSummary}}{{/each}}
+</table>
+</td></tr>{{/if}}
 <tr><td style="padding:16px 32px 0 32px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>
 {{#each stats}}<td align="center" valign="top" style="padding:8px 4px;border:1px solid #e5e7eb;"><div class="tl-text" style="font-family:${FONT};font-size:20px;line-height:24px;font-weight:bold;color:#111827;">{{value}}</div><div class="tl-muted" style="font-family:${FONT};font-size:11px;line-height:14px;color:#4b5563;">{{label}}</div></td>{{/each}}
@@ -102,6 +116,20 @@ export const DIGEST_TEXT_TEMPLATE = `{{greeting}}
 {{title}}
 
 {{intro}}
+{{#each clientSummaries}}
+
+== {{label}} ==
+{{headline}}
+{{#if asks.length}}What we need from you:
+{{#each asks}}  - {{this}}
+{{/each}}{{/if}}{{#if done.length}}{{doneTitle}}:
+{{#each done}}  - {{this}}
+{{/each}}{{/if}}{{#if due.length}}Due in the next 30 days:
+{{#each due}}  - {{this}}
+{{/each}}{{/if}}{{#if risks.length}}Risks:
+{{#each risks}}  - {{this}}
+{{/each}}{{/if}}Open: {{link}}
+{{/each}}
 
 {{#each stats}}{{value}} {{label}}{{#unless @last}} · {{/unless}}{{/each}}
 {{#each sections}}

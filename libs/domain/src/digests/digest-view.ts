@@ -1,7 +1,14 @@
 import type { Rag } from '../check-ins/check-in.entity';
 import type { ComputedHealth } from '../health/health';
 import type { ReplanCategory } from '../milestones/milestone.entity';
-import type { DigestContent, DisciplineFacts, DisciplineSummary, EngagementSection, Trend } from './digest-content';
+import type {
+  DigestClientSummary,
+  DigestContent,
+  DisciplineFacts,
+  DisciplineSummary,
+  EngagementSection,
+  Trend,
+} from './digest-content';
 import { plural } from './digest-content';
 
 /**
@@ -61,6 +68,20 @@ export interface SectionView {
   dueFirst: boolean;
 }
 
+/** The client summary heading a client viewer's digest, as lines (the summary screen's words). */
+export interface ClientSummaryBlockView {
+  label: string;
+  link: string;
+  headline: string;
+  healthLabel: string;
+  healthColour: string;
+  asks: string[];
+  done: string[];
+  due: string[];
+  risks: string[];
+  doneTitle: string;
+}
+
 export interface DigestView {
   subject: string;
   headline: string;
@@ -75,6 +96,8 @@ export interface DigestView {
   moreLine: string | null;
   /** The account manager's check-in discipline: one line, and who needs a nudge. */
   discipline: { line: string; people: string[] } | null;
+  /** The client viewer's digest starts with these; empty for the other roles. */
+  clientSummaries: ClientSummaryBlockView[];
   links: DigestLinks;
   footer: string;
 }
@@ -118,6 +141,7 @@ export function digestView(content: DigestContent, links: DigestLinks): DigestVi
         ? `${plural(content.sections.length - shown.length, 'more engagement')} in your portfolio on the dashboard.`
         : null,
     discipline: disciplineView(content.discipline),
+    clientSummaries: content.clientSummaries.map(clientSummaryBlockView),
     links,
     footer: 'You get this weekly digest from Throughline. Change the day, hour and timezone in your digest settings.',
   };
@@ -226,4 +250,44 @@ export function disciplineView(summary: DisciplineSummary | null): DigestView['d
     line: `Check-ins due in the last ${summary.weeks} weeks: ${summary.onTime} on time, ${summary.late} late, ${summary.missed} missed (${summary.onTimePercent}% on time).`,
     people,
   };
+}
+
+/** Lines per list of a client summary block; the rest are counted and left to the dashboard. */
+export const CLIENT_SUMMARY_LINES = 10;
+
+const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Note' } as const;
+
+/**
+ * One engagement's client summary as the digest shows it (pure): what we need from the client first, then what was
+ * done, what is due and the risks, in the words of the summary screen.
+ */
+export function clientSummaryBlockView(s: DigestClientSummary): ClientSummaryBlockView {
+  const health = HEALTH_STYLE[s.health ?? 'none'];
+  return {
+    label: s.label,
+    link: s.link,
+    headline: oneLine(s.headline, 300),
+    healthLabel: health.label,
+    healthColour: health.colour,
+    asks: capped(
+      s.asks.map(
+        (a) =>
+          `${oneLine(a.text, 200)} (${oneLine(a.priorityTitle, 80)}${a.askedBy ? `, asked by ${oneLine(a.askedBy, 80)}` : ''})`,
+      ),
+    ),
+    done: capped(s.done.map((m) => `${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)}) — done ${m.doneOn}`)),
+    due: capped(
+      s.dueSoon.map(
+        (m) =>
+          `${m.dueDate} — ${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)})${m.overdue ? ', overdue' : ''}`,
+      ),
+    ),
+    risks: capped(s.risks.map((r) => `${SEVERITY_LABEL[r.severity]}: ${oneLine(r.text, 200)} (since ${r.since})`)),
+    doneTitle: `Done since ${s.periodStart}`,
+  };
+}
+
+function capped(lines: string[]): string[] {
+  if (lines.length <= CLIENT_SUMMARY_LINES) return lines;
+  return [...lines.slice(0, CLIENT_SUMMARY_LINES), `${lines.length - CLIENT_SUMMARY_LINES} more on the dashboard`];
 }

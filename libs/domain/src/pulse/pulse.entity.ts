@@ -15,3 +15,18 @@ export class ClientPulse {
   @Column({ type: 'text' }) reason!: PulseReason;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
+
+/**
+ * The monthly pulse question sent to one client viewer for one engagement in one month (the recipient's calendar
+ * month): unique, so the monthly email never goes out twice in a month (migrations/1766800000000-ClientPulseRequests).
+ */
+@Entity({ name: 'client_pulse_requests' })
+export class ClientPulseRequest {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
+  @Column({ name: 'engagement_id', type: 'uuid' }) engagementId!: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @Column({ type: 'text' }) month!: string;
+  @Column({ name: 'outbox_id', type: 'uuid', nullable: true }) outboxId!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
