@@ -34,8 +34,7 @@ function fakeApi() {
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (key === 'GET /api/v1/engagements') return answer({ items: [engagement], nextCursor: null });
     if (key === 'GET /api/v1/clients') return answer({ items: [{ id: engagement.clientId, name: 'Acme' }] });
-    if (key === 'GET /api/v1/executives')
-      return answer({ items: [{ id: engagement.executiveId, name: 'Eve Exec' }] });
+    if (key === 'GET /api/v1/executives') return answer({ items: [{ id: engagement.executiveId, name: 'Eve Exec' }] });
     if (key === 'POST /api/v1/engagements' || key === `PATCH /api/v1/engagements/${engagement.id}`) {
       const body: unknown = await request.json();
       sent.push({ key, body });
