@@ -71,9 +71,7 @@ describeInBrowser('admin settings in Chromium', () => {
       await notice.fill('400');
       await form.getByRole('button', { name: 'Save settings' }).click();
       await form.getByText('Give the notice deadline warning as whole days, from 0 to 365.').waitFor();
-      expect((await admin.get('/organization/settings')).body.termNoticeWarningDays).toBe(
-        before.termNoticeWarningDays,
-      );
+      expect((await admin.get('/organization/settings')).body.termNoticeWarningDays).toBe(before.termNoticeWarningDays);
 
       await notice.fill(String(noticeDays));
       await focus.fill(String(cap));
