@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { CheckInRemindersService } from '@app/domain';
 import {
   createTenant,
   createUser,
@@ -80,32 +81,90 @@ describe('calendar feed', () => {
     expect(moved.sequence).toBe(event.sequence + 1);
   });
 
-  it("lists the executive's weekly check-ins due, a week after the latest; a new check-in moves the event", async () => {
+  /**
+   * The check-ins due follow the weekly check-in loop (issue 18): the periods the dispatcher recorded in
+   * check_in_dues, then this period and the next on the organization's check-in day. The organization is on UTC; the
+   * clock is pinned to Wednesday 2026-03-11 (ISO week 2026-W11, Monday 2026-03-09).
+   */
+  it("lists the executive's check-ins due on the loop's schedule; a check-in clears its period, cadence off clears all", async () => {
+    const q = (sql: string, params: unknown[]) => api.dataSource.query(sql, params);
     const path = pathOf((await home.executive.post('/me/calendar-feed')).body.url);
-    const checkInEvents = async () => events((await fetchFeed(path)).text).filter((e) => e.uid.startsWith('check-in-'));
-    const dayAfterWeek = (instant: string) =>
-      new Date(new Date(instant).getTime() + 7 * 86_400_000).toISOString().slice(0, 10); // the organization is on UTC
-    const latest = (await home.executive.get(`/priorities/${home.a.priorityId}/check-ins?limit=1`)).body.items[0];
+    const checkInEvents = async () =>
+      events((await fetchFeed(path)).text)
+        .filter((e) => e.uid.startsWith('check-in-'))
+        .map((e) => ({ uid: e.uid.split('@')[0], on: e.startDate.toString(), allDay: e.startDate.isDate }));
+    const uid = (week: string) => `check-in-${home.a.priorityId}-${week}`;
+    // The fixture's check-ins were written today (wall clock); this story happens in March 2026, after them: move them
+    // to Thursday 2026-02-26 (W09).
+    await q(`UPDATE check_ins SET created_at = '2026-02-26T10:00:00Z' WHERE organization_id = $1`, [
+      home.organizationId,
+    ]);
 
-    const [due, ...others] = await checkInEvents();
-    expect(others).toEqual([]); // scope b's priority is not this executive's
-    expect(due.uid).toMatch(new RegExp(`^check-in-${home.a.priorityId}@`));
-    expect(due.startDate.isDate).toBe(true);
-    expect(due.startDate.toString()).toBe(dayAfterWeek(latest.createdAt));
-    expect(due.summary).toBe(
+    // The dispatcher ran in W10 while the check-in day was Monday: it recorded a due on Monday 2026-03-02.
+    api.setNow(new Date('2026-03-04T12:00:00Z'));
+    await api.app.get(CheckInRemindersService).dispatch(home.organizationId);
+    api.setNow(new Date('2026-03-11T12:00:00Z'));
+    // Since then the organization moved its check-in day to Wednesday.
+    expectStatus(await home.admin.patch('/organization/settings', { checkInWeekday: 3 }), 200);
+
+    // W10 keeps the date it was recorded with; W11 and W12 are due on Wednesdays. Scope b's priority is not theirs.
+    const before = await checkInEvents();
+    expect(before).toEqual([
+      { uid: uid('2026-W10'), on: '2026-03-02', allDay: true },
+      { uid: uid('2026-W11'), on: '2026-03-11', allDay: true },
+      { uid: uid('2026-W12'), on: '2026-03-18', allDay: true },
+    ]);
+    const feed = events((await fetchFeed(path)).text);
+    expect(feed.find((e) => e.uid.startsWith(uid('2026-W11')))!.summary).toBe(
       `Check-in due: Priority A (${(await home.executive.get(`/clients/${home.a.clientId}`)).body.name})`,
     );
+    // The same events on the next fetch: stable UIDs.
+    expect(await checkInEvents()).toEqual(before);
 
+    // A check-in on Tuesday 2026-03-10 answers W11 and the overdue W10 (a check-in since a period began answers it,
+    // as for the reminders and check_in_missed); the next week stays, with the same UID.
     const posted = await home.executive.post(`/priorities/${home.a.priorityId}/check-ins`, {
       rag: 'at_risk',
       confidence: 6,
       note: 'One AE hire slipped a week',
     });
     expectStatus(posted, 201);
-    const [moved] = await checkInEvents();
-    expect(moved.uid).toBe(due.uid);
-    expect(moved.startDate.toString()).toBe(dayAfterWeek(posted.body.createdAt));
-    expect(moved.sequence).toBe(due.sequence + 1);
+    await q(`UPDATE check_ins SET created_at = '2026-03-10T15:00:00Z' WHERE id = $1`, [posted.body.id]);
+    expect(await checkInEvents()).toEqual([before[2]]);
+
+    // An engagement whose check-in cadence is off has no check-ins due; its milestones stay in the feed.
+    expectStatus(await home.manager.patch(`/engagements/${home.a.engagementId}`, { checkInCadence: 'off' }), 200);
+    expect(await checkInEvents()).toEqual([]);
+    expect(events((await fetchFeed(path)).text).map((e) => e.uid.split('@')[0])).toEqual([
+      `milestone-${home.a.milestoneId}`,
+    ]);
+    expectStatus(await home.manager.patch(`/engagements/${home.a.engagementId}`, { checkInCadence: 'weekly' }), 200);
+    expect(await checkInEvents()).toEqual([before[2]]);
+  });
+
+  it('a priority owner with an account sees its check-ins due only when the organization lets owners check in', async () => {
+    const created = await createUser(home.admin, {
+      email: `owner-cal-${Date.now()}@firm.test`,
+      name: 'Owen Owner',
+      password: TEST_PASSWORD,
+      role: 'client_viewer',
+    });
+    expectStatus(created, 201);
+    expectStatus(await home.admin.patch(`/owners/${home.b.ownerId}`, { userId: created.body.id }), 200);
+    const owner = await login(api.http, created.body.email);
+    const path = pathOf((await owner.post('/me/calendar-feed')).body.url);
+    const checkInUids = async () =>
+      events((await fetchFeed(path)).text)
+        .map((e) => e.uid.split('@')[0])
+        .filter((u) => u.startsWith('check-in-'));
+
+    expect(await checkInUids()).toEqual([]);
+    expectStatus(await home.admin.patch('/organization/settings', { ownersMayCheckIn: true }), 200);
+    // Priority B's, from the same loop: W10 recorded by the dispatcher, W11 and W12 on the schedule.
+    expect(await checkInUids()).toEqual(
+      ['2026-W10', '2026-W11', '2026-W12'].map((week) => `check-in-${home.b.priorityId}-${week}`),
+    );
+    expectStatus(await home.admin.patch('/organization/settings', { ownersMayCheckIn: false }), 200);
   });
 
   it("the account manager's feed lists the milestones of the clients they manage", async () => {

@@ -49,9 +49,9 @@ describeInBrowser('admin settings in Chromium', () => {
     return page;
   }
 
-  it.each([[1280, 6] as const, [375, 7] as const])(
-    'the admin changes the focus cap; a bad digest hour is answered in a sentence (%i px)',
-    async (width, cap) => {
+  it.each([[1280, 6, 45] as const, [375, 7, 60] as const])(
+    'the admin changes the focus cap and the notice deadline warning; bad values are answered in sentences (%i px)',
+    async (width, cap, noticeDays) => {
       const before = (await admin.get('/organization/settings')).body;
       const page = await openAs('admin@demo.test', '/manage/organization', width);
       const form = page.getByRole('form', { name: 'Organization settings' });
@@ -65,16 +65,34 @@ describeInBrowser('admin settings in Chromium', () => {
       expect((await admin.get('/organization/settings')).body.digestHour).toBe(before.digestHour);
 
       await form.getByLabel('Digest hour').fill(String(before.digestHour));
+      // The notice deadline warning (termNoticeWarningDays, issue 17): out of range is refused before it is sent.
+      const notice = form.getByLabel('Notice deadline warning (days)');
+      await expect(notice.inputValue()).resolves.toBe(String(before.termNoticeWarningDays));
+      await notice.fill('400');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await form.getByText('Give the notice deadline warning as whole days, from 0 to 365.').waitFor();
+      expect((await admin.get('/organization/settings')).body.termNoticeWarningDays).toBe(before.termNoticeWarningDays);
+
+      await notice.fill(String(noticeDays));
       await focus.fill(String(cap));
       await form.getByRole('button', { name: 'Save settings' }).click();
       await form.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
       await browser!.screenshot(`admin-settings-saved-${width}`);
-      expect((await admin.get('/organization/settings')).body.focusCap).toBe(cap);
+      const saved = (await admin.get('/organization/settings')).body;
+      expect(saved.focusCap).toBe(cap);
+      expect(saved.termNoticeWarningDays).toBe(noticeDays);
       const audit = await api.dataSource.query(
         `SELECT after FROM audit_events WHERE organization_id = $1 AND entity_type = 'organization' ORDER BY created_at DESC LIMIT 1`,
         [organizationId],
       );
-      expect(audit[0].after).toMatchObject({ focusCap: cap });
+      expect(audit[0].after).toMatchObject({ focusCap: cap, termNoticeWarningDays: noticeDays });
+      await page.reload();
+      await expect(
+        page
+          .getByRole('form', { name: 'Organization settings' })
+          .getByLabel('Notice deadline warning (days)')
+          .inputValue(),
+      ).resolves.toBe(String(noticeDays));
       expect(await accessibilityViolations(page)).toEqual([]);
     },
   );

@@ -60,6 +60,11 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         for (const key of NUMBERS)
           if (values[key].trim() === '' || Number.isNaN(Number(values[key])))
             errors[key] = `${LABELS[key]} must be a number.`;
+        if (!errors.termNoticeWarningDays) {
+          const days = Number(values.termNoticeWarningDays);
+          if (!Number.isInteger(days) || days < 0 || days > 365)
+            errors.termNoticeWarningDays = 'Give the notice deadline warning as whole days, from 0 to 365.';
+        }
         if (!values.name.trim()) errors.name = 'Give the organization a name.';
         return errors;
       },
@@ -125,7 +130,10 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         '0.01',
       )}
       {number('overdueAtRiskDays', 'An open milestone overdue by more than this many days makes its priority at risk.')}
-      {number('termNoticeWarningDays', 'Warn this many days before an engagement’s notice deadline.')}
+      {number(
+        'termNoticeWarningDays',
+        'Alert (“term ending”) once an engagement’s notice deadline is this many days away or less; 0 to 365.',
+      )}
       <h3>Alerts</h3>
       {yesNo(
         'notifyPeopleWithoutAccount',

@@ -240,12 +240,21 @@ export function EngagementsSection() {
   const [fn, setFn] = useState<'CRO' | 'CMO' | 'CPO'>('CRO');
   const [startDate, setStartDate] = useState('');
   const [daysPerWeek, setDaysPerWeek] = useState('2');
+  const [checkInCadence, setCheckInCadence] = useState<CheckInCadence>('weekly');
   const form = useForm(
     (key) =>
       unwrap(
         api.POST('/api/v1/engagements', {
           params: idempotent(key),
-          body: { clientId, executiveId, function: fn, startDate, daysPerWeek: Number(daysPerWeek), status: 'active' },
+          body: {
+            clientId,
+            executiveId,
+            function: fn,
+            startDate,
+            daysPerWeek: Number(daysPerWeek),
+            status: 'active',
+            checkInCadence,
+          },
         }),
       ),
     {
@@ -254,7 +263,14 @@ export function EngagementsSection() {
           { clientId, executiveId, startDate },
           { clientId: 'Choose a client.', executiveId: 'Choose an executive.', startDate: 'Choose a start date.' },
         ),
-      reset: () => (setClientId(''), setExecutiveId(''), setFn('CRO'), setStartDate(''), setDaysPerWeek('2')),
+      reset: () => (
+        setClientId(''),
+        setExecutiveId(''),
+        setFn('CRO'),
+        setStartDate(''),
+        setDaysPerWeek('2'),
+        setCheckInCadence('weekly')
+      ),
       onDone: () => engagements.reload(),
     },
   );
@@ -270,6 +286,7 @@ export function EngagementsSection() {
                 </Link>{' '}
                 · {e.executiveName} · {e.status} · from {formatDate(e.startDate)}
                 {e.daysPerWeek !== undefined ? ` · ${e.daysPerWeek} d/wk` : ''}
+                {e.checkInCadence === 'off' ? ' · check-ins off' : ''}
                 <EngagementEditor engagement={e} onSaved={engagements.reload} />
               </li>
             ))}
@@ -330,6 +347,7 @@ export function EngagementsSection() {
           onChange={(e) => setDaysPerWeek(e.target.value)}
           error={form.errors.daysPerWeek}
         />
+        <CheckInCadenceField value={checkInCadence} onChange={setCheckInCadence} error={form.errors.checkInCadence} />
         <button type="submit" className="primary" disabled={form.busy}>
           Create engagement
         </button>
@@ -799,6 +817,7 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
   const [renewalDate, setRenewalDate] = useState(e.renewalDate ?? '');
   const [noticePeriodDays, setNoticePeriodDays] = useState(String(e.noticePeriodDays));
   const [autoRenew, setAutoRenew] = useState(e.autoRenew);
+  const [checkInCadence, setCheckInCadence] = useState<CheckInCadence>(e.checkInCadence);
   const [daysPerWeek, setDaysPerWeek] = useState(String(e.daysPerWeek ?? ''));
   const [effectiveDate, setEffectiveDate] = useState('');
   const [reason, setReason] = useState('');
@@ -814,6 +833,7 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
             renewalDate: renewalDate || null,
             noticePeriodDays: Number(noticePeriodDays || 0),
             autoRenew,
+            ...(checkInCadence !== e.checkInCadence ? { checkInCadence } : {}),
           },
         }),
       ),
@@ -916,6 +936,11 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
           <input type="checkbox" checked={autoRenew} onChange={(ev) => setAutoRenew(ev.target.checked)} /> Renews
           automatically unless notice is given
         </label>
+        <CheckInCadenceField
+          value={checkInCadence}
+          onChange={setCheckInCadence}
+          error={details.errors.checkInCadence}
+        />
         <button type="submit" disabled={details.busy}>
           Save engagement
         </button>
@@ -982,6 +1007,32 @@ function EngagementEditor({ engagement: e, onSaved }: { engagement: Schemas['Eng
 }
 
 /** Submit (create, or save while editing) and, while editing, cancel: the foot of every create-or-edit form here. */
+type CheckInCadence = Schemas['EngagementView']['checkInCadence'];
+
+/** The engagement's check-in cadence (issue 18): weekly check-ins on the organization's check-in day, or none. */
+function CheckInCadenceField({
+  value,
+  onChange,
+  error,
+}: {
+  value: CheckInCadence;
+  onChange: (cadence: CheckInCadence) => void;
+  error?: string;
+}) {
+  return (
+    <SelectField
+      label="Check-ins"
+      value={value}
+      onChange={(ev) => onChange(ev.target.value as CheckInCadence)}
+      error={error}
+      hint="Weekly: a check-in is due on the organization’s check-in day, with a reminder. Off: no check-ins are asked for."
+    >
+      <option value="weekly">Weekly</option>
+      <option value="off">Off</option>
+    </SelectField>
+  );
+}
+
 function EditActions({
   editing,
   busy,

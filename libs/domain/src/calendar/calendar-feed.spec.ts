@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { calendarFeed, nextCheckInDue } from './calendar-feed';
+import { calendarFeed, checkInsDue } from './calendar-feed';
 
 const milestone = {
   id: '4f6c3a52-1f5e-4a3e-9a49-5d2f7f0b2c11',
@@ -48,15 +48,36 @@ describe('calendarFeed', () => {
   });
 });
 
-describe('nextCheckInDue', () => {
-  it('is a week after the latest check-in', () => {
-    expect(nextCheckInDue('2026-01-05', '2026-03-09')).toBe('2026-03-16');
+/**
+ * The organization's check-in day is Wednesday (3). Now is Wednesday 2026-03-11: this period is 2026-W11 (Monday
+ * 2026-03-09, due 2026-03-11), the next 2026-W12 (due 2026-03-18).
+ */
+describe('checkInsDue', () => {
+  const w10 = { isoWeek: '2026-W10', weekStart: '2026-03-02', dueOn: '2026-03-02' }; // recorded when the day was Monday
+  const w11 = { isoWeek: '2026-W11', weekStart: '2026-03-09', dueOn: '2026-03-11' };
+  const w12 = { isoWeek: '2026-W12', weekStart: '2026-03-16', dueOn: '2026-03-18' };
+
+  it('lists the recorded periods still open (keeping their own due date), this period and the next', () => {
+    expect(checkInsDue([w10], w11, 3, '2026-01-05', '2026-02-26')).toEqual([w10, w11, w12]);
   });
-  it('is a week after the start when there is no check-in yet', () => {
-    expect(nextCheckInDue('2026-02-26', null)).toBe('2026-03-05');
+
+  it('a recorded period wins over the schedule for its week (the dispatcher wrote it with that day)', () => {
+    const recordedW11 = { ...w11, dueOn: '2026-03-09' };
+    expect(checkInsDue([recordedW11], w11, 3, '2026-01-05', null)).toEqual([recordedW11, w12]);
   });
-  it('stays in the past when the check-in is overdue (the calendar shows where it fell due)', () => {
-    expect(nextCheckInDue('2025-12-01', '2025-12-29')).toBe('2026-01-05');
+
+  it('a check-in since a period began answers it, and every older one: only the next week is left', () => {
+    expect(checkInsDue([w10, w11], w11, 3, '2026-01-05', '2026-03-10')).toEqual([w12]);
+    // A check-in on Monday of W11, before its Wednesday due date, answers W11 too.
+    expect(checkInsDue([w10, w11], w11, 3, '2026-01-05', '2026-03-09')).toEqual([w12]);
+    // One on the last day of W10 answers W10 only.
+    expect(checkInsDue([w10, w11], w11, 3, '2026-01-05', '2026-03-08')).toEqual([w11, w12]);
+  });
+
+  it('a priority starting later is due only from the first check-in day on or after its start', () => {
+    expect(checkInsDue([], w11, 3, '2026-03-12', null)).toEqual([w12]);
+    expect(checkInsDue([], w11, 3, '2026-03-11', null)).toEqual([w11, w12]);
+    expect(checkInsDue([], w11, 3, '2026-03-19', null)).toEqual([]);
   });
 });
 
@@ -67,40 +88,46 @@ describe('calendarFeed: check-ins due', () => {
     client_name: 'Acme Robotics',
     function: 'CRO',
     start_date: '2026-01-05',
-    last_check_in_on: '2026-03-09',
-    check_in_count: 9,
+    last_check_in_on: '2026-03-04',
+    recorded: [],
     updated_at: new Date('2026-03-09T16:00:00Z'),
   };
+  const w11 = { isoWeek: '2026-W11', weekStart: '2026-03-09', dueOn: '2026-03-11' };
+  const w12 = { isoWeek: '2026-W12', weekStart: '2026-03-16', dueOn: '2026-03-18' };
 
-  it('has one all-day event per priority on the date its next weekly check-in is due', () => {
-    const [event] = events(calendarFeed('Elena Vasquez', [], 'throughline.example', [priority]));
-    expect(event.uid).toBe('check-in-0b7e2d0c-55aa-4c1e-8d3f-6a9e1c2b3d44@throughline.example');
+  it('has one all-day event per check-in due, on its due date, with a UID naming the priority and the week', () => {
+    const [event] = events(calendarFeed('Elena Vasquez', [], 'throughline.example', [{ priority, period: w11 }]));
+    expect(event.uid).toBe('check-in-0b7e2d0c-55aa-4c1e-8d3f-6a9e1c2b3d44-2026-W11@throughline.example');
     expect(event.startDate.isDate).toBe(true);
-    expect(event.startDate.toString()).toBe('2026-03-16');
-    expect(event.endDate.toString()).toBe('2026-03-17');
+    expect(event.startDate.toString()).toBe('2026-03-11');
+    expect(event.endDate.toString()).toBe('2026-03-12');
     expect(event.summary).toBe('Check-in due: Rebuild the pipeline (Acme Robotics)');
-    expect(event.description).toBe('Weekly check-in on the CRO priority\nLast check-in: 2026-03-09');
-    expect(event.sequence).toBe(9);
+    expect(event.description).toBe('Weekly check-in on the CRO priority, week 2026-W11\nLast check-in: 2026-03-04');
   });
 
-  it('a new check-in moves the event a week on, keeping its UID, with a higher SEQUENCE', () => {
-    const before = events(calendarFeed('E', [], 'h', [priority]))[0];
-    const after = events(
-      calendarFeed('E', [], 'h', [{ ...priority, last_check_in_on: '2026-03-12', check_in_count: 10 }]),
-    )[0];
-    expect(after.uid).toBe(before.uid);
-    expect(after.startDate.toString()).toBe('2026-03-19');
-    expect(after.sequence).toBeGreaterThan(before.sequence);
+  it('the same period keeps its UID from one fetch to the next; the next week is another event', () => {
+    const first = events(calendarFeed('E', [], 'h', [{ priority, period: w11 }]));
+    const second = events(
+      calendarFeed('E', [], 'h', [
+        { priority, period: w11 },
+        { priority, period: w12 },
+      ]),
+    );
+    expect(second.map((e) => e.uid)).toEqual([first[0].uid, `check-in-${priority.priority_id}-2026-W12@h`]);
+    expect(second[1].startDate.toString()).toBe('2026-03-18');
   });
 
-  it('without any check-in, the first is due a week after the start', () => {
-    const [event] = events(calendarFeed('E', [], 'h', [{ ...priority, last_check_in_on: null, check_in_count: 0 }]));
-    expect(event.startDate.toString()).toBe('2026-01-12');
-    expect(event.description).toBe('Weekly check-in on the CRO priority\nNo check-in yet (started 2026-01-05)');
+  it('without any check-in yet, says when the priority started', () => {
+    const [event] = events(
+      calendarFeed('E', [], 'h', [{ priority: { ...priority, last_check_in_on: null }, period: w11 }]),
+    );
+    expect(event.description).toBe(
+      'Weekly check-in on the CRO priority, week 2026-W11\nNo check-in yet (started 2026-01-05)',
+    );
   });
 
   it('milestones and check-ins side by side, with distinct UIDs', () => {
-    const uids = events(calendarFeed('E', [milestone], 'h', [priority])).map((e) => e.uid);
-    expect(uids).toEqual([`milestone-${milestone.id}@h`, `check-in-${priority.priority_id}@h`]);
+    const uids = events(calendarFeed('E', [milestone], 'h', [{ priority, period: w11 }])).map((e) => e.uid);
+    expect(uids).toEqual([`milestone-${milestone.id}@h`, `check-in-${priority.priority_id}-2026-W11@h`]);
   });
 });

@@ -1,31 +1,48 @@
 import ical from 'ical-generator';
-import { addDays } from '../health/calendar';
+import { followingCheckInPeriod, isCheckInPeriodDone, type CheckInPeriod } from '../check-ins/check-in-schedule';
 import type { CalendarCheckInRow, CalendarMilestoneRow } from './calendar.repository';
 
-/** Check-ins are weekly (DESIGN §2): the next one is due a week after the last, or a week after the start. */
-export const CHECK_IN_INTERVAL_DAYS = 7;
-
 /**
- * The date the next weekly check-in on a priority is due: a week after its latest check-in (a date in the
- * organization's timezone), or a week after the priority's start when it has none. Past dates stay as they are: an
- * overdue check-in shows where it fell due.
+ * The check-ins due on one priority, as its feed lists them (pure): the periods the check-in loop recorded
+ * (check_in_dues, with the due date they were given), then this period and the next on the organization's schedule
+ * (`current`, from checkInPeriodOf, and followingCheckInPeriod) once the priority has started by their due date, the
+ * same rule as the dispatcher's. A period the loop recorded keeps its date even if the check-in day changed since. Each
+ * stays until it is done: a check-in on the priority since the period began (isCheckInPeriodDone). Oldest first.
  */
-export function nextCheckInDue(startDate: string, lastCheckInOn: string | null): string {
-  return addDays(lastCheckInOn ?? startDate, CHECK_IN_INTERVAL_DAYS);
+export function checkInsDue(
+  recorded: ReadonlyArray<CheckInPeriod>,
+  current: CheckInPeriod,
+  weekday: number,
+  startDate: string,
+  lastCheckInOn: string | null,
+): CheckInPeriod[] {
+  const byWeek = new Map<string, CheckInPeriod>();
+  for (const period of recorded) byWeek.set(period.isoWeek, period);
+  for (const period of [current, followingCheckInPeriod(current, weekday)])
+    if (!byWeek.has(period.isoWeek) && startDate <= period.dueOn) byWeek.set(period.isoWeek, period);
+  return [...byWeek.values()]
+    .filter((period) => !isCheckInPeriodDone(period, lastCheckInOn))
+    .sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+}
+
+/** One check-in due in a feed: a priority's period. */
+export interface CalendarCheckInDue {
+  priority: CalendarCheckInRow;
+  period: CheckInPeriod;
 }
 
 /**
  * The ICS text of a user's feed: one all-day event per open milestone on its due date. The UID is the milestone's
  * (stable across re-plans, so a calendar moves the event instead of adding one); SEQUENCE is the number of re-plans,
- * so a client that caches events takes the new date. Then one all-day event per priority the user checks in on, on
- * the date its next weekly check-in is due: the UID is the priority's, SEQUENCE the number of its check-ins, so each
- * check-in moves the event a week on.
+ * so a client that caches events takes the new date. Then one all-day event per weekly check-in due (checkInsDue) on
+ * its due date: the UID names the priority and the period's ISO week, so it is the same event on every fetch and it
+ * leaves the feed once that period's check-in is done.
  */
 export function calendarFeed(
   ownerName: string,
   milestones: CalendarMilestoneRow[],
   domain: string,
-  checkIns: CalendarCheckInRow[] = [],
+  checkIns: CalendarCheckInDue[] = [],
 ): string {
   const calendar = ical({
     name: `Throughline: ${ownerName}`,
@@ -45,18 +62,17 @@ export function calendarFeed(
       stamp: m.updated_at,
     });
   }
-  for (const c of checkIns) {
-    const start = new Date(`${nextCheckInDue(c.start_date, c.last_check_in_on)}T00:00:00Z`);
+  for (const { priority: c, period } of checkIns) {
+    const start = new Date(`${period.dueOn}T00:00:00Z`);
     calendar.createEvent({
-      id: `check-in-${c.priority_id}@${domain}`,
+      id: `check-in-${c.priority_id}-${period.isoWeek}@${domain}`,
       start,
       end: new Date(start.getTime() + 86_400_000),
       allDay: true,
       summary: `Check-in due: ${c.priority_title} (${c.client_name})`,
-      description: `Weekly check-in on the ${c.function} priority\n${
+      description: `Weekly check-in on the ${c.function} priority, week ${period.isoWeek}\n${
         c.last_check_in_on ? `Last check-in: ${c.last_check_in_on}` : `No check-in yet (started ${c.start_date})`
       }`,
-      sequence: c.check_in_count,
       stamp: c.updated_at,
     });
   }

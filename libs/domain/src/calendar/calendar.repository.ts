@@ -1,5 +1,6 @@
 import type { Queryable } from '@app/database/transaction';
 import { Injectable } from '@nestjs/common';
+import type { CheckInPeriod } from '../check-ins/check-in-schedule';
 
 export interface CalendarOwner {
   id: string;
@@ -29,8 +30,9 @@ export interface CalendarCheckInRow {
   start_date: string;
   /** The date (organization's timezone) of the latest check-in, or null. */
   last_check_in_on: string | null;
-  check_in_count: number;
-  /** The latest check-in's time, else the priority's last change: the event's DTSTAMP. */
+  /** The periods the check-in loop recorded (check_in_dues) since the latest check-in, oldest first. */
+  recorded: CheckInPeriod[];
+  /** The latest change of the priority, its engagement or its organization (the check-in day): the events' DTSTAMP. */
   updated_at: Date;
 }
 
@@ -85,17 +87,28 @@ export class CalendarRepository {
   }
 
   /**
-   * The active priorities this user posts the weekly check-ins of (DESIGN §2: "by the executive or owner"): of the
-   * active engagements they are placed in (executive), and the priorities they own through an owner linked to their
-   * account. With each, its start date and its latest check-in's date in the organization's timezone.
+   * The priorities whose weekly check-ins this user is expected to post, as the check-in loop expects them (its
+   * reminders' recipients): the active priorities of the active engagements with a weekly cadence they are placed in
+   * (executive), and, when the organization lets owners check in, those they own through an owner linked to their
+   * account. With each, its start date, its latest check-in's date in the organization's timezone, and the periods
+   * the loop recorded for it since then (still open: a check-in since a period began answers it).
    */
-  async checkInsFor(tx: Queryable, organizationId: string, userId: string): Promise<CalendarCheckInRow[]> {
+  async checkInsFor(
+    tx: Queryable,
+    organizationId: string,
+    userId: string,
+    ownersMayCheckIn: boolean,
+  ): Promise<CalendarCheckInRow[]> {
     return tx.query(
       `SELECT p.id AS priority_id, p.title AS priority_title, c.name AS client_name, e.function,
               to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-              to_char((last.at AT TIME ZONE org.timezone)::date, 'YYYY-MM-DD') AS last_check_in_on,
-              coalesce(last.n, 0)::int AS check_in_count,
-              greatest(p.updated_at, coalesce(last.at, p.updated_at)) AS updated_at
+              to_char(last.on_date, 'YYYY-MM-DD') AS last_check_in_on,
+              coalesce((SELECT json_agg(json_build_object('isoWeek', d.iso_week, 'weekStart', to_char(d.week_start, 'YYYY-MM-DD'),
+                                                          'dueOn', to_char(d.due_on, 'YYYY-MM-DD')) ORDER BY d.week_start)
+                          FROM check_in_dues d
+                         WHERE d.organization_id = p.organization_id AND d.priority_id = p.id
+                           AND (last.on_date IS NULL OR d.week_start > last.on_date)), '[]'::json) AS recorded,
+              greatest(p.updated_at, e.updated_at, org.updated_at) AS updated_at
          FROM priorities p
          JOIN engagements e ON e.id = p.engagement_id
          JOIN clients c ON c.id = e.client_id
@@ -103,13 +116,13 @@ export class CalendarRepository {
          JOIN owners o ON o.id = p.owner_id
          JOIN organizations org ON org.id = p.organization_id
          JOIN users u ON u.id = $2 AND u.organization_id = $1
-         LEFT JOIN LATERAL (SELECT max(ci.created_at) AS at, count(*) AS n FROM check_ins ci
+         LEFT JOIN LATERAL (SELECT (max(ci.created_at) AT TIME ZONE org.timezone)::date AS on_date FROM check_ins ci
                              WHERE ci.organization_id = p.organization_id AND ci.priority_id = p.id) last ON true
-        WHERE p.organization_id = $1 AND p.status = 'active' AND e.status = 'active'
-          AND ((u.role = 'executive' AND x.user_id = u.id) OR o.user_id = u.id)
+        WHERE p.organization_id = $1 AND p.status = 'active' AND e.status = 'active' AND e.check_in_cadence = 'weekly'
+          AND ((u.role = 'executive' AND x.user_id = u.id) OR ($3::boolean AND o.user_id = u.id))
         ORDER BY p.start_date, p.id
         LIMIT ${FEED_LIMIT}`,
-      [organizationId, userId],
+      [organizationId, userId, ownersMayCheckIn],
     );
   }
 }

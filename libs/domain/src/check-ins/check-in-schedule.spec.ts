@@ -1,4 +1,12 @@
-import { checkInOutcome, checkInPeriodOf, isCheckInMissed, reminderAt, reminderStatus } from './check-in-schedule';
+import {
+  checkInOutcome,
+  checkInPeriodOf,
+  followingCheckInPeriod,
+  isCheckInMissed,
+  isCheckInPeriodDone,
+  reminderAt,
+  reminderStatus,
+} from './check-in-schedule';
 
 describe('check-in schedule', () => {
   describe('checkInPeriodOf', () => {
@@ -100,6 +108,35 @@ describe('check-in schedule', () => {
     it('any check-in since the week began answers it, even a late one', () => {
       expect(isCheckInMissed(period, '2026-03-09', '2026-03-14', 2)).toBe(false);
       expect(isCheckInMissed(period, '2026-03-14', '2026-03-14', 2)).toBe(false);
+    });
+  });
+
+  describe('followingCheckInPeriod', () => {
+    it('is the next ISO week, due on the check-in day of that week', () => {
+      expect(followingCheckInPeriod({ weekStart: '2026-03-09' }, 3)).toEqual({
+        isoWeek: '2026-W12',
+        weekStart: '2026-03-16',
+        dueOn: '2026-03-18',
+      });
+    });
+    it('crosses into a new ISO week-year: after 2026-W53 (Monday 2026-12-28) comes 2027-W01', () => {
+      expect(followingCheckInPeriod({ weekStart: '2026-12-28' }, 7)).toEqual({
+        isoWeek: '2027-W01',
+        weekStart: '2027-01-04',
+        dueOn: '2027-01-10',
+      });
+    });
+  });
+
+  describe('isCheckInPeriodDone', () => {
+    const period = { weekStart: '2026-03-09' };
+    it('is done by a check-in since the week began (before, on or after its due date)', () => {
+      expect(isCheckInPeriodDone(period, '2026-03-09')).toBe(true);
+      expect(isCheckInPeriodDone(period, '2026-03-20')).toBe(true);
+    });
+    it('is not done by an older check-in, nor without any', () => {
+      expect(isCheckInPeriodDone(period, '2026-03-08')).toBe(false);
+      expect(isCheckInPeriodDone(period, null)).toBe(false);
     });
   });
 });

@@ -32,6 +32,22 @@ export function checkInPeriodOf(now: Date, timezone: string, weekday: number): C
   return { isoWeek, weekStart, dueOn: addDays(weekStart, weekday - 1) };
 }
 
+/** The period a week after `period`, its check-in due on `weekday` (1 = Monday) of that week. */
+export function followingCheckInPeriod(period: Pick<CheckInPeriod, 'weekStart'>, weekday: number): CheckInPeriod {
+  const weekStart = addDays(period.weekStart, 7);
+  const local = DateTime.fromISO(weekStart, { zone: 'UTC' });
+  const isoWeek = `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
+  return { isoWeek, weekStart, dueOn: addDays(weekStart, weekday - 1) };
+}
+
+/**
+ * Whether a period's check-in is done (pure): a check-in on the priority since the period began answers it, the rule
+ * of the reminders and of check_in_missed (isCheckInMissed). `lastCheckInOn` is the latest check-in's local date.
+ */
+export function isCheckInPeriodDone(period: Pick<CheckInPeriod, 'weekStart'>, lastCheckInOn: string | null): boolean {
+  return lastCheckInOn !== null && lastCheckInOn >= period.weekStart;
+}
+
 /** 09:00 on the due date in the recipient's timezone (a time inside a DST gap moves to the first valid one after). */
 export function reminderAt(dueOn: string, timezone: string): Date {
   const [year, month, day] = dueOn.split('-').map(Number);
