@@ -41,7 +41,13 @@ describe('engagement setup', () => {
         targetDate: '2026-09-30',
         milestones: [{ title: 'Weekly forecast call', dueDate: '2026-04-15' }],
       },
-      { title: 'Pricing study', owner: { name: 'Sam Ortiz' }, status: 'draft', targetDate: '2026-10-31', milestones: [] },
+      {
+        title: 'Pricing study',
+        owner: { name: 'Sam Ortiz' },
+        status: 'draft',
+        targetDate: '2026-10-31',
+        milestones: [],
+      },
     ],
     ...overrides,
   });
@@ -59,7 +65,12 @@ describe('engagement setup', () => {
     expectStatus(created, 201);
     const { engagement, priorities } = created.body;
     expect(created.body).toMatchObject({ clientCreated: true, focusCap: 5 });
-    expect(engagement).toMatchObject({ clientName: 'Northwind Analytics', function: 'CRO', status: 'active', daysPerWeek: 2 });
+    expect(engagement).toMatchObject({
+      clientName: 'Northwind Analytics',
+      function: 'CRO',
+      status: 'active',
+      daysPerWeek: 2,
+    });
     expect(priorities.map((p: { rank: number; status: string }) => [p.rank, p.status])).toEqual([
       [1, 'active'],
       [2, 'active'],
@@ -159,7 +170,10 @@ describe('engagement setup', () => {
       milestones: [{ title: `M${i + 1}`, dueDate: '2026-05-01' }],
     }));
     const answer = await refused(body({ client: undefined, clientId: t.a.clientId, priorities: six }), 422);
-    expect(answer).toMatchObject({ code: 'PRIORITY.FOCUS_CAP_EXCEEDED', details: { activePriorities: 6, focusCap: 5 } });
+    expect(answer).toMatchObject({
+      code: 'PRIORITY.FOCUS_CAP_EXCEEDED',
+      details: { activePriorities: 6, focusCap: 5 },
+    });
   });
 
   it('is for admins and account managers only', async () => {

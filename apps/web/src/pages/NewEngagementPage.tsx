@@ -114,7 +114,12 @@ export default function NewEngagementPage() {
         <FormError message={form.formError} />
         <fieldset>
           <legend>Engagement</legend>
-          <SelectField label="Client" value={clientId} onChange={(ev) => setClientId(ev.target.value)} error={e.clientId}>
+          <SelectField
+            label="Client"
+            value={clientId}
+            onChange={(ev) => setClientId(ev.target.value)}
+            error={e.clientId}
+          >
             <option value={NEW}>New client…</option>
             {clients.data?.items.map((c) => (
               <option key={c.id} value={c.id}>
@@ -155,7 +160,12 @@ export default function NewEngagementPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Function" value={fn} onChange={(ev) => setFn(ev.target.value as typeof fn)} error={e.function}>
+          <SelectField
+            label="Function"
+            value={fn}
+            onChange={(ev) => setFn(ev.target.value as typeof fn)}
+            error={e.function}
+          >
             <option>CRO</option>
             <option>CMO</option>
             <option>CPO</option>
@@ -268,7 +278,10 @@ export default function NewEngagementPage() {
                 </button>
               </div>
             ))}
-            <button type="button" onClick={() => update(i, { milestones: [...p.milestones, { title: '', dueDate: '' }] })}>
+            <button
+              type="button"
+              onClick={() => update(i, { milestones: [...p.milestones, { title: '', dueDate: '' }] })}
+            >
               Add a milestone to priority {i + 1}
             </button>{' '}
             {priorities.length > 1 ? (

@@ -21,7 +21,10 @@ export class SetupPriorityDto extends OmitType(CreatePriorityDto, ['ownerId', 'r
   @IsUUID('all')
   ownerId?: string;
 
-  @ApiPropertyOptional({ type: SetupOwnerDto, description: 'A new owner at the client, created with it (or `ownerId`)' })
+  @ApiPropertyOptional({
+    type: SetupOwnerDto,
+    description: 'A new owner at the client, created with it (or `ownerId`)',
+  })
   @Optional()
   @ValidateNested()
   @Type(() => SetupOwnerDto)
@@ -45,7 +48,10 @@ export class CreateEngagementSetupDto extends OmitType(CreateEngagementDto, ['cl
   @IsUUID('all')
   clientId?: string;
 
-  @ApiPropertyOptional({ type: CreateClientDto, description: 'A new client, created with the engagement (or `clientId`)' })
+  @ApiPropertyOptional({
+    type: CreateClientDto,
+    description: 'A new client, created with the engagement (or `clientId`)',
+  })
   @Optional()
   @ValidateNested()
   @Type(() => CreateClientDto)

@@ -81,7 +81,10 @@ export class EngagementSetupService {
       const functions = await this.lookups.executiveFunctions(tx, org, input.executiveId);
       if (!functions) throw new NotFound('Executive', input.executiveId);
       if (!functions.includes(input.function))
-        throw new InvalidField('function', `The executive does not lead ${input.function} (offers ${functions.join(', ')})`);
+        throw new InvalidField(
+          'function',
+          `The executive does not lead ${input.function} (offers ${functions.join(', ')})`,
+        );
 
       const named = [...new Set(input.priorities.flatMap((p) => (p.ownerId ? [p.ownerId] : [])))];
       const ownerClients = await this.lookups.ownerClients(tx, org, named);
@@ -111,7 +114,10 @@ export class EngagementSetupService {
           continue;
         }
         if (o.userId && !(await this.owners.userExists(tx, org, o.userId)))
-          throw new InvalidField(`priorities[${i}].owner.userId`, `userId ${o.userId} is not a user of this organization`);
+          throw new InvalidField(
+            `priorities[${i}].owner.userId`,
+            `userId ${o.userId} is not a user of this organization`,
+          );
         const owner = await this.owners.insert(tx, org, {
           clientId: clientId!,
           name: o.name.trim(),
@@ -234,7 +240,10 @@ export function checkShape(input: CreateEngagementSetupDto): void {
     throw new InvalidField('renewalDate', 'renewalDate must be after startDate');
   input.priorities.forEach((p, i) => {
     if (Boolean(p.ownerId) === Boolean(p.owner))
-      throw new InvalidField(`priorities[${i}].ownerId`, 'give either ownerId (an existing owner) or owner (a new one)');
+      throw new InvalidField(
+        `priorities[${i}].ownerId`,
+        'give either ownerId (an existing owner) or owner (a new one)',
+      );
     if (p.startDate && p.targetDate < p.startDate)
       throw new InvalidField(`priorities[${i}].targetDate`, 'targetDate must not be before startDate');
   });
