@@ -41,9 +41,13 @@ export class EngagementSetupService {
   async create(actor: Actor, input: CreateEngagementSetupDto): Promise<EngagementSetupView> {
     this.access.permit(actor, 'engagements.write', 'create engagements');
     checkShape(input);
-    const { view, timezone, created } = await this.idempotency.transaction(async (tx) => {
+    let timezone = 'UTC';
+    // The transaction's result is the answer an Idempotency-Key replays: the view, nothing else.
+    const view = await this.idempotency.transaction(async (tx) => {
       const org = actor.organizationId;
-      const { today, timezone, settings } = await this.organizations.context(tx, org);
+      const context = await this.organizations.context(tx, org);
+      const { today, settings } = context;
+      timezone = context.timezone;
       const starts = input.priorities.map((p) => p.startDate ?? today);
       input.priorities.forEach((p, i) => {
         if (p.targetDate < starts[i])
@@ -205,8 +209,9 @@ export class EngagementSetupService {
         focusCap: settings.focusCap,
         priorities,
       };
-      return { view, timezone, created: priorities.flatMap((p) => p.milestones) };
+      return view;
     });
+    const created = view.priorities.flatMap((p) => p.milestones);
     if (created.length > 0) await this.scheduleDeadlines(actor.organizationId, created, timezone);
     return view;
   }
