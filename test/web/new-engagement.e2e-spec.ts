@@ -4,8 +4,8 @@ import { browserAvailability, openBrowser, startTestApi, type BrowserSession, ty
 /**
  * Issue 14, one-page engagement creation in Chromium: the demo account manager sets up a new client's engagement with
  * two priorities (one owner new, shared), their milestones, in one submit; a first submit with a milestone title too
- * long shows the API's message beside that milestone's field and writes nothing; the engagement then shows in the
- * portfolio. At 1280 and 375 px.
+ * long shows the API's message beside that milestone's field and writes nothing; a due date after its priority's
+ * target asks for confirmation; the engagement then shows in the portfolio. At 1280 and 375 px.
  */
 const availability = browserAvailability();
 const describeInBrowser = availability.available ? describe : describe.skip;
@@ -86,6 +86,12 @@ describeInBrowser('new engagement on one page in Chromium', () => {
     await browser.screenshot(`new-engagement-error-${width}`);
 
     await page.getByLabel('Priority 1 milestone 1 title').fill('Pipeline stages defined with the CEO');
+    // A due date after its priority's target is asked about before anything is sent.
+    await page.getByLabel('Priority 2 milestone 1 due date').fill('2028-01-10');
+    await page.getByRole('button', { name: 'Create engagement with its priorities' }).click();
+    await page.getByText(/after the priority’s target date .* Tick “This date is right” to keep it\./).waitFor();
+    expect(await counts()).toEqual(before);
+    await page.getByLabel('This date is right').check();
     await page.getByRole('button', { name: 'Create engagement with its priorities' }).click();
     await page.getByRole('heading', { level: 1, name: `${client} · CRO` }).waitFor();
     expect(await counts()).toEqual({

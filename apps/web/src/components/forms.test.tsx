@@ -170,7 +170,8 @@ describe('Idempotency-Key on creates', () => {
 describe('humanFieldErrorsByPath', () => {
   it('keeps each nested field apart, as a sentence for people', () => {
     const error = {
-      status: 400,
+      statusCode: 400,
+      correlationId: 'test',
       code: 'VALIDATION_FAILED',
       message: 'Invalid request',
       errors: [

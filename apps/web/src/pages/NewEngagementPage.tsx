@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, idempotent, unwrap } from '../api/client';
 import { FormError, SelectField, TextField, useForm, type FieldErrors } from '../components/forms';
+import { unusualDueDate } from '../lib/date-sanity';
 import { focusCapHint } from '../lib/focus-cap';
 import { useLoad } from '../lib/use-load';
 import { useTitle } from '../lib/use-title';
@@ -9,6 +11,8 @@ import { useTitle } from '../lib/use-title';
 interface MilestoneDraft {
   title: string;
   dueDate: string;
+  /** An unusual due date (years ago, after the target) the person said is right. */
+  confirmed: boolean;
 }
 interface PriorityDraft {
   title: string;
@@ -55,6 +59,9 @@ export default function NewEngagementPage() {
   const [priorities, setPriorities] = useState<PriorityDraft[]>([emptyPriority()]);
 
   const newClient = clientId === NEW;
+  // A due date years in the past or after its priority's target is probably a typo: asked about, not refused.
+  const today = DateTime.now().toISODate()!;
+  const unusual = (p: PriorityDraft, m: MilestoneDraft) => unusualDueDate(m.dueDate, today, p.targetDate || null);
   const clientOwners = newClient ? [] : (owners.data?.items.filter((o) => o.clientId === clientId) ?? []);
   const focusCap = settings.data?.focusCap ?? 5;
   const update = (i: number, change: Partial<PriorityDraft>) =>
@@ -78,7 +85,12 @@ export default function NewEngagementPage() {
         ? { owner: { name: p.ownerName, email: p.ownerEmail.trim() || null } }
         : { ownerId: p.ownerId }),
       // Every row is sent, so the API's `priorities[i].milestones[k]` names the row on screen.
-      milestones: p.milestones.map((m) => ({ ...m, status: 'planned' as const, weight: 1 })),
+      milestones: p.milestones.map((m) => ({
+        title: m.title,
+        dueDate: m.dueDate,
+        status: 'planned' as const,
+        weight: 1,
+      })),
     })),
   });
 
@@ -95,6 +107,11 @@ export default function NewEngagementPage() {
           if (!p.title.trim()) errors[`priorities[${i}].title`] = 'Title is required.';
           if (!p.targetDate) errors[`priorities[${i}].targetDate`] = 'Choose a target date.';
           if (p.ownerId === NEW && !p.ownerName.trim()) errors[`priorities[${i}].owner.name`] = 'Name the owner.';
+          p.milestones.forEach((m, k) => {
+            const odd = unusual(p, m);
+            if (odd && !m.confirmed)
+              errors[`priorities[${i}].milestones[${k}].dueDate`] = `${odd} Tick “This date is right” to keep it.`;
+          });
         });
         return errors;
       },
@@ -270,9 +287,20 @@ export default function NewEngagementPage() {
                   label={`Priority ${i + 1} milestone ${k + 1} due date`}
                   type="date"
                   value={m.dueDate}
-                  onChange={(ev) => updateMilestone(i, k, { dueDate: ev.target.value })}
+                  onChange={(ev) => updateMilestone(i, k, { dueDate: ev.target.value, confirmed: false })}
                   error={e[`priorities[${i}].milestones[${k}].dueDate`]}
+                  hint={unusual(p, m) ? `${unusual(p, m)} Is it right?` : undefined}
                 />
+                {unusual(p, m) ? (
+                  <label className="confirm-date">
+                    <input
+                      type="checkbox"
+                      checked={m.confirmed}
+                      onChange={(ev) => updateMilestone(i, k, { confirmed: ev.target.checked })}
+                    />{' '}
+                    This date is right
+                  </label>
+                ) : null}
                 <button type="button" onClick={() => update(i, { milestones: p.milestones.filter((_, j) => j !== k) })}>
                   Remove milestone {k + 1} of priority {i + 1}
                 </button>
@@ -280,7 +308,7 @@ export default function NewEngagementPage() {
             ))}
             <button
               type="button"
-              onClick={() => update(i, { milestones: [...p.milestones, { title: '', dueDate: '' }] })}
+              onClick={() => update(i, { milestones: [...p.milestones, { title: '', dueDate: '', confirmed: false }] })}
             >
               Add a milestone to priority {i + 1}
             </button>{' '}
