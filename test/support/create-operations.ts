@@ -53,6 +53,27 @@ export const CREATE_OPERATIONS: CreateOperation[] = [
     }),
   },
   {
+    operation: 'POST /api/v1/engagements/setup',
+    table: 'engagements',
+    caller: (t) => t.manager,
+    path: () => '/engagements/setup',
+    body: (t, v) => ({
+      clientId: t.b.clientId,
+      executiveId: t.b.executiveId,
+      function: 'CMO',
+      startDate: '2026-02-02',
+      daysPerWeek: 1 + (v.length % 3),
+      priorities: [
+        {
+          title: `Set up ${v}`,
+          ownerId: t.b.ownerId,
+          targetDate: '2026-06-30',
+          milestones: [{ title: `First step ${v}`, dueDate: '2026-04-01' }],
+        },
+      ],
+    }),
+  },
+  {
     operation: 'POST /api/v1/engagements/{id}/allocation-changes',
     table: 'allocation_changes',
     caller: (t) => t.manager,

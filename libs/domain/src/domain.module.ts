@@ -30,6 +30,8 @@ import { DriftRepository } from './drift/drift.repository';
 import { DRIFT_SCAN_OPTIONS, DriftScanService } from './drift/drift-scan.service';
 import { EngagementsRepository } from './engagements/engagements.repository';
 import { EngagementsService } from './engagements/engagements.service';
+import { EngagementSetupRepository } from './engagements/engagement-setup.repository';
+import { EngagementSetupService } from './engagements/engagement-setup.service';
 import { ExecutiveChangesRepository } from './executive-changes/executive-changes.repository';
 import { ExecutiveChangesService } from './executive-changes/executive-changes.service';
 import { ExecutivesRepository } from './executives/executives.repository';
@@ -89,6 +91,7 @@ const SERVICES = [
   ClientRepository,
   ClientsService,
   EngagementsService,
+  EngagementSetupService,
   ExecutivesService,
   IdempotencyService,
   MilestonesService,
@@ -125,6 +128,7 @@ const SERVICES = [
   DigestsRepository,
   DriftRepository,
   EngagementsRepository,
+  EngagementSetupRepository,
   ExecutivesRepository,
   IdempotencyRepository,
   MilestonesRepository,

@@ -5,6 +5,9 @@ import {
   AllocationWhatIfView,
   CreateAllocationChangeDto,
   CreateEngagementDto,
+  CreateEngagementSetupDto,
+  EngagementSetupService,
+  EngagementSetupView,
   EngagementPage,
   EngagementsService,
   EngagementSummaryView,
@@ -27,6 +30,7 @@ export class EngagementsController {
   constructor(
     private readonly engagements: EngagementsService,
     private readonly summaries: SummaryService,
+    private readonly setups: EngagementSetupService,
   ) {}
 
   @Post()
@@ -36,6 +40,18 @@ export class EngagementsController {
   @ApiWrite()
   create(@CurrentActor() actor: Actor, @Body() body: CreateEngagementDto): Promise<EngagementView> {
     return this.engagements.create(actor, body);
+  }
+
+  @Post('setup')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'One-page setup (admin, account manager): the engagement with its client (existing or new), its priorities in rank order with one owner each (existing or new) and their milestones, all or nothing',
+  })
+  @Created(EngagementSetupView)
+  @ApiWrite()
+  setup(@CurrentActor() actor: Actor, @Body() body: CreateEngagementSetupDto): Promise<EngagementSetupView> {
+    return this.setups.create(actor, body);
   }
 
   @Get()

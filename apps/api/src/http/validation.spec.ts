@@ -1,6 +1,6 @@
 import { MAX_ARRAY_ITEMS, MAX_INPUT_DEPTH, MAX_LISTED_PROBLEMS, MAX_PROPERTIES_PER_OBJECT } from './input-limits';
 import { findNulCharacters, inputShapeProblem } from './input-shape';
-import { RequestValidationFailed } from './validation';
+import { flattenValidationErrors, RequestValidationFailed } from './validation';
 
 describe('input guards', () => {
   const nest = (depth: number) => {
@@ -61,5 +61,34 @@ describe('RequestValidationFailed', () => {
     const failed = new RequestValidationFailed([{ field: 'email', problems: ['email must be an email'] }]);
     expect(failed).toMatchObject({ fields: [{ field: 'email', problems: ['email must be an email'] }], omitted: 0 });
     expect(failed.message).toBe('Invalid request: email (email must be an email)');
+  });
+
+  it('names nested array items by index: priorities[1].milestones[0].dueDate', () => {
+    const errors = [
+      {
+        property: 'priorities',
+        children: [
+          {
+            property: '1',
+            children: [
+              {
+                property: 'milestones',
+                children: [
+                  {
+                    property: '0',
+                    children: [{ property: 'dueDate', constraints: { isCalendarDate: 'dueDate must be a real date' } }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { property: 'client', children: [{ property: 'name', constraints: { isString: 'name must be a string' } }] },
+    ];
+    expect(flattenValidationErrors(errors).map((e) => e.field)).toEqual([
+      'priorities[1].milestones[0].dueDate',
+      'client.name',
+    ]);
   });
 });

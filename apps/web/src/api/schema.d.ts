@@ -743,6 +743,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-page setup (admin, account manager): the engagement with its client (existing or new), its priorities in rank order with one owner each (existing or new) and their milestones, all or nothing */
+        post: operations["EngagementsController_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/executive-changes/{id}": {
         parameters: {
             query?: never;
@@ -2325,6 +2342,67 @@ export interface components {
              */
             termEndDate?: string | null;
         };
+        CreateEngagementSetupDto: {
+            /** @description The term renews by itself unless notice is given */
+            autoRenew?: boolean;
+            /**
+             * @description weekly (a new engagement's default): a check-in is due per active priority on the organization's check-in day, with a reminder; off: none
+             * @enum {string}
+             */
+            checkInCadence?: "weekly" | "off";
+            /** @description A new client, created with the engagement (or `clientId`) */
+            client?: components["schemas"]["CreateClientDto"];
+            /**
+             * Format: uuid
+             * @description An existing client (or `client`)
+             */
+            clientId?: string;
+            /**
+             * @description Allocated days per week (multiples of 0.5)
+             * @example 2
+             */
+            daysPerWeek: number;
+            /** Format: uuid */
+            executiveId: string;
+            /** @enum {string} */
+            function: "CRO" | "CMO" | "CPO";
+            /**
+             * @description Days of notice before the term end
+             * @example 30
+             */
+            noticePeriodDays?: number;
+            /**
+             * Format: date
+             * @description Planned last day
+             * @example 2026-03-31
+             */
+            plannedEndDate?: string | null;
+            /** @description In rank order */
+            priorities: components["schemas"]["SetupPriorityDto"][];
+            /**
+             * Format: date
+             * @description When the renewal starts
+             * @example 2026-03-31
+             */
+            renewalDate?: string | null;
+            /**
+             * Format: date
+             * @description First day of the placement
+             * @example 2026-03-31
+             */
+            startDate: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "proposed" | "active" | "paused" | "renewing" | "ended" | "completed" | "cancelled";
+            /**
+             * Format: date
+             * @description Last day of the current term
+             * @example 2026-03-31
+             */
+            termEndDate?: string | null;
+        };
         CreateExecutiveChangeDto: {
             /**
              * Format: date
@@ -2630,6 +2708,14 @@ export interface components {
             /** Format: date */
             startDate: string;
             version: number;
+        };
+        EngagementSetupView: {
+            /** @description The client was created by this request */
+            clientCreated: boolean;
+            engagement: components["schemas"]["EngagementView"];
+            /** @description The organization's focus cap on active priorities */
+            focusCap: number;
+            priorities: components["schemas"]["SetupPriorityView"][];
         };
         EngagementSummaryView: {
             /**
@@ -3502,6 +3588,65 @@ export interface components {
             /** @description Digests queued (one per recipient; each still at most one per week unless forced) */
             queued: number;
             recipients: components["schemas"]["QueuedDigestView"][];
+        };
+        SetupMilestoneView: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        SetupOwnerDto: {
+            /** @example priya@acme.example */
+            email?: string | null;
+            /** @example Priya Raman */
+            name: string;
+            /** @example VP Sales */
+            title?: string | null;
+            /** Format: uuid */
+            userId?: string | null;
+        };
+        SetupPriorityDto: {
+            description?: string | null;
+            milestones: components["schemas"]["CreateMilestoneDto"][];
+            /** @description A new owner at the client, created with it (or `ownerId`) */
+            owner?: components["schemas"]["SetupOwnerDto"];
+            /**
+             * Format: uuid
+             * @description An existing owner at the engagement's client (or `owner`)
+             */
+            ownerId?: string;
+            /**
+             * Format: date
+             * @description Defaults to today in the organization timezone
+             * @example 2026-03-31
+             */
+            startDate?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "draft" | "active" | "achieved" | "dropped";
+            /**
+             * Format: date
+             * @description When the priority should be achieved
+             * @example 2026-06-30
+             */
+            targetDate: string;
+            /** @example Rebuild the enterprise sales pipeline */
+            title: string;
+        };
+        SetupPriorityView: {
+            /** Format: uuid */
+            id: string;
+            milestones: components["schemas"]["SetupMilestoneView"][];
+            /** @description The owner was created by this request */
+            ownerCreated: boolean;
+            /** Format: uuid */
+            ownerId: string;
+            rank: number;
+            status: string;
+            title: string;
         };
         ShareLinkList: {
             items: components["schemas"]["ShareLinkView"][];
@@ -7090,6 +7235,86 @@ export interface operations {
             };
             /** @description Missing, or outside your reach (same answer) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EngagementsController_setup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEngagementSetupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementSetupView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Your role may not do this (or your API token may not: read scope, or session only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, or outside your reach (same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A domain rule refuses it; `code` says which */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

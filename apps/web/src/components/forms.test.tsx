@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../api/client';
 import { AddMilestoneForm, ReplanForm } from '../pages/engagement-actions';
-import { fieldErrorsOf } from './forms';
+import { fieldErrorsOf, humanFieldErrorsByPath } from './forms';
 import type { Milestone } from './MilestoneTimeline';
 
 const milestone: Milestone = {
@@ -164,5 +164,29 @@ describe('Idempotency-Key on creates', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(onDone).toHaveBeenCalledTimes(1);
     vi.unstubAllGlobals();
+  });
+});
+
+describe('humanFieldErrorsByPath', () => {
+  it('keeps each nested field apart, as a sentence for people', () => {
+    const error = {
+      statusCode: 400,
+      correlationId: 'test',
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid request',
+      errors: [
+        {
+          field: 'priorities[1].milestones[0].title',
+          problems: ['title must be shorter than or equal to 300 characters'],
+        },
+        { field: 'priorities[0].targetDate', problems: ['targetDate must be a real date in the form YYYY-MM-DD'] },
+        { field: 'daysPerWeek', problems: ['daysPerWeek must not be greater than 7'] },
+      ],
+    } as ApiError;
+    expect(humanFieldErrorsByPath(error)).toEqual({
+      'priorities[1].milestones[0].title': 'Title can be at most 300 characters.',
+      'priorities[0].targetDate': 'Target date must be a real date (YYYY-MM-DD).',
+      daysPerWeek: 'Days per week can be at most 7.',
+    });
   });
 });

@@ -36,6 +36,16 @@ export function humanFieldErrorsOf(error: ApiError): FieldErrors {
   return out;
 }
 
+/**
+ * The same, one line per full field path (`priorities[1].milestones[0].dueDate`), for a form with repeated parts
+ * that shows each message beside its own control.
+ */
+export function humanFieldErrorsByPath(error: ApiError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const problem of error.errors ?? []) out[problem.field] = humanProblems(problem.field, problem.problems);
+  return out;
+}
+
 export function fieldErrorsOf(error: ApiError): FieldErrors {
   const out: FieldErrors = {};
   for (const problem of error.errors ?? []) {
@@ -57,6 +67,8 @@ export function useForm<T>(
     /** Back to empty values after a success, so a second click cannot send the same thing again. */
     reset?: () => void;
     onDone?: (result: T) => void;
+    /** Key the API's messages by full field path rather than by top-level field (forms with repeated parts). */
+    byPath?: boolean;
   } = {},
 ) {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,7 +92,7 @@ export function useForm<T>(
       options.onDone?.(result);
     } catch (caught) {
       const error = caught as ApiError;
-      const byField = humanFieldErrorsOf(error);
+      const byField = options.byPath ? humanFieldErrorsByPath(error) : humanFieldErrorsOf(error);
       setErrors(byField);
       setFormError(Object.keys(byField).length ? 'Please correct the fields marked below.' : error.message);
     } finally {

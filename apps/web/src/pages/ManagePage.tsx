@@ -4,6 +4,7 @@ import { useTitle } from '../lib/use-title';
 import { ImportSection } from './ImportPage';
 import { SsoSettingsSection } from './SsoSettingsSection';
 import { OrganizationSection } from './OrganizationSection';
+import NewEngagementPage from './NewEngagementPage';
 import {
   ClientsSection,
   EngagementsSection,
@@ -39,6 +40,7 @@ export default function ManagePage() {
         <Route path="clients" element={<ClientsSection />} />
         <Route path="executives" element={<ExecutivesSection />} />
         <Route path="engagements" element={<EngagementsSection />} />
+        <Route path="engagements/new" element={<NewEngagementPage />} />
         <Route path="owners" element={<OwnersSection />} />
         <Route path="priorities" element={<PrioritiesSection />} />
         <Route path="import" element={<ImportSection />} />

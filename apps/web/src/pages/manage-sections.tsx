@@ -295,6 +295,10 @@ export function EngagementsSection() {
       </ListState>
       <form className="card" onSubmit={form.onSubmit} noValidate aria-label="New engagement">
         <h2>New engagement</h2>
+        <p>
+          <Link to="/manage/engagements/new">Set up an engagement on one page</Link>: a new client, priorities, owners
+          and milestones at once.
+        </p>
         <FormError message={form.formError} />
         <SelectField
           label="Client"

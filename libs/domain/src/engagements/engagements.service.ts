@@ -90,7 +90,7 @@ export class EngagementsService {
       const { today } = await this.organizations.context(tx, actor.organizationId);
       const row = await this.engagements.viewInReach(tx, actor, saved.id, today);
       if (!row) throw new NotFound('Engagement', saved.id);
-      return toView(row, actor);
+      return toEngagementView(row, actor);
     });
   }
 
@@ -99,14 +99,14 @@ export class EngagementsService {
     const rows = await this.engagements.listVisible(this.db.reader, actor, query, today);
     const total =
       totalFromPage(rows, query.offset) ?? (await this.engagements.countVisible(this.db.reader, actor, query, today));
-    return { items: rows.map((r) => toView(r, actor)), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map((r) => toEngagementView(r, actor)), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<EngagementView> {
     const { today } = await this.db.transaction((tx) => this.organizations.context(tx, actor.organizationId));
     const row = await this.engagements.viewInReach(this.db.reader, actor, id, today);
     if (!row) throw new NotFound('Engagement', id);
-    return toView(row, actor);
+    return toEngagementView(row, actor);
   }
 
   async update(actor: Actor, id: string, input: UpdateEngagementDto): Promise<EngagementView> {
@@ -229,7 +229,7 @@ function checkTerm(e: { startDate: string; termEndDate: string | null; renewalDa
   }
 }
 
-function toView(r: ViewRow, actor: Actor): EngagementView {
+export function toEngagementView(r: ViewRow, actor: Actor): EngagementView {
   const view: EngagementView = {
     id: r.id as string,
     clientId: r.client_id as string,

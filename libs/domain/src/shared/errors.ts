@@ -126,3 +126,9 @@ export class FieldNotAllowed extends DomainError {
     super(`Invalid request: ${field} (${problem})`);
   }
 }
+
+/**
+ * A value the DTO accepts that is still wrong in context (a date before another, a reference to the wrong client),
+ * found by the service: answered like a DTO problem, 400 naming the field by its path (`priorities[1].targetDate`).
+ */
+export class InvalidField extends FieldNotAllowed {}
