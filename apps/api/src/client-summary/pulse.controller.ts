@@ -3,7 +3,6 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnswerPulseDto, PulseHistoryView, PulseService, PulseView, type Actor } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
-import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('client-summary')
@@ -13,7 +12,6 @@ export class PulseController {
   constructor(private readonly pulses: PulseService) {}
 
   @Post()
-  @Idempotent()
   @ApiOperation({
     summary: 'Client pulse: "How satisfied are you with progress?" 1–5 and a comment (client viewer)',
   })

@@ -10,7 +10,6 @@ import {
 } from '@app/domain';
 import { CurrentActor } from '@app/auth';
 import { ApiAuthenticated, ApiWrite, Created, Ok } from '../http/api-docs';
-import { Idempotent } from '../http/idempotency';
 import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('executive changes')
@@ -20,7 +19,6 @@ export class ExecutiveChangesController {
   constructor(private readonly changes: ExecutiveChangesService) {}
 
   @Post('engagements/:id/executive-changes')
-  @Idempotent()
   @ApiOperation({
     summary:
       'Replace the placed executive from an effective date, with a reason (admin, account manager); freezes a handover pack and notifies everyone concerned',

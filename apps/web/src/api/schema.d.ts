@@ -6339,10 +6339,7 @@ export interface operations {
     ExecutiveChangesController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -6890,10 +6887,7 @@ export interface operations {
     PulseController_answer: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Optional. The same key again within 24 h (same user, method and path) answers the first answer and writes nothing; with a different body it answers 422 IDEMPOTENCY.KEY_REUSED. 1–255 printable ASCII characters. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, idempotent, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { isInternal, useMe } from '../auth/session';
 import { FormError, SelectField, TextArea, TextField, useForm, type FieldErrors } from '../components/forms';
 import { formatDate } from '../lib/format';
@@ -71,10 +71,11 @@ function ChangeExecutiveForm({
   const [effectiveDate, setEffectiveDate] = useState(new Date().toISOString().slice(0, 10));
   const [reason, setReason] = useState('');
   const form = useForm(
-    (key) =>
+    // No Idempotency-Key: a repeated change is refused by the rules themselves (same executive, overlapping date).
+    () =>
       unwrap(
         api.POST('/api/v1/engagements/{id}/executive-changes', {
-          params: { path: { id: engagementId }, ...idempotent(key) },
+          params: { path: { id: engagementId } },
           body: { executiveId: incoming, effectiveDate, reason },
         }),
       ),
