@@ -26,6 +26,7 @@ import { ClientPulse1766210000000 } from './1766210000000-ClientPulse';
 import { PulseEmail1766220000000 } from './1766220000000-PulseEmail';
 import { ExecutiveChanges1766300000000 } from './1766300000000-ExecutiveChanges';
 import { AlertEmailOptOuts1766400000000 } from './1766400000000-AlertEmailOptOuts';
+import { ForecastMoves1766900000000 } from './1766900000000-ForecastMoves';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   PulseEmail1766220000000,
   ExecutiveChanges1766300000000,
   AlertEmailOptOuts1766400000000,
+  ForecastMoves1766900000000,
 ];

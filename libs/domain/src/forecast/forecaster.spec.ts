@@ -5,7 +5,9 @@ import {
   basisText,
   forecastMilestone,
   forecastMilestones,
+  forecastMoved,
   latestP80By,
+  nextMoveState,
   mixtureQuantile,
   quantile,
   shrinkageWeights,
@@ -44,6 +46,49 @@ function open(overrides: Partial<OpenMilestone> = {}): OpenMilestone {
     ...overrides,
   };
 }
+
+describe('forecastMoved', () => {
+  it('is a P80 more than a week from where it was, either way', () => {
+    expect(forecastMoved('2026-05-12', '2026-05-19')).toBe(false); // 7 days: not more than a week
+    expect(forecastMoved('2026-05-12', '2026-05-20')).toBe(true); // 8 days later
+    expect(forecastMoved('2026-05-20', '2026-05-12')).toBe(true); // 8 days earlier
+    expect(forecastMoved('2026-05-31', '2026-06-08')).toBe(true); // across a month end
+    expect(forecastMoved('2026-05-12', '2026-05-12')).toBe(false);
+  });
+});
+
+describe('nextMoveState', () => {
+  const at = (day: string) => `${day}T09:00:00.000Z`;
+
+  it('starts from the first P80, with no move', () => {
+    expect(nextMoveState(null, '2026-05-04', at('2026-03-02'))).toEqual({
+      referenceP80: '2026-05-04',
+      previousP80: null,
+      movedAt: null,
+    });
+  });
+
+  it('records a move of more than a week from the reference, not from the last scan', () => {
+    let state = nextMoveState(null, '2026-05-04', at('2026-03-02'));
+    // Creeping 3 days a scan: 7 and then 6 days from the reference are no move …
+    state = nextMoveState(state, '2026-05-07', at('2026-03-03'));
+    state = nextMoveState(state, '2026-05-11', at('2026-03-04'));
+    expect(state).toEqual({ referenceP80: '2026-05-04', previousP80: null, movedAt: null });
+    // … 10 days is.
+    state = nextMoveState(state, '2026-05-14', at('2026-03-05'));
+    expect(state).toEqual({ referenceP80: '2026-05-14', previousP80: '2026-05-04', movedAt: at('2026-03-05') });
+  });
+
+  it('keeps where a run of moves started while each comes less than a week after the one before', () => {
+    let state = nextMoveState(null, '2026-05-04', at('2026-03-02'));
+    state = nextMoveState(state, '2026-04-18', at('2026-03-09')); // 16 days earlier
+    state = nextMoveState(state, '2026-04-10', at('2026-03-09')); // 8 more, the same day: still "was 05-04"
+    expect(state).toEqual({ referenceP80: '2026-04-10', previousP80: '2026-05-04', movedAt: at('2026-03-09') });
+    // Ten days later another move starts a new run, from 04-10.
+    state = nextMoveState(state, '2026-04-30', at('2026-03-19'));
+    expect(state).toEqual({ referenceP80: '2026-04-30', previousP80: '2026-04-10', movedAt: at('2026-03-19') });
+  });
+});
 
 describe('quantiles', () => {
   it('take the smallest value whose cumulative share reaches q', () => {

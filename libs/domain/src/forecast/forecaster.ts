@@ -495,6 +495,41 @@ export function forecastMilestones(
   return open.map((m) => forecastMilestone(model, m, today));
 }
 
+/**
+ * A forecast "moved" when its P80 is more than this many days from the P80 it is measured from (issue 20: the digests
+ * mention forecasts that moved by more than a week).
+ */
+export const FORECAST_MOVE_DAYS = 7;
+
+/** Whether a P80 moved from `from` to `to` (more than FORECAST_MOVE_DAYS either way). The SQL of the refresh applies the same rule. */
+export function forecastMoved(from: string, to: string): boolean {
+  return Math.abs(daysBetween(from, to)) > FORECAST_MOVE_DAYS;
+}
+
+/** What a stored forecast remembers of its moves (migrations/1766900000000-ForecastMoves.ts). */
+export interface ForecastMoveState {
+  /** The P80 the next move is measured from. */
+  referenceP80: string;
+  /** The P80 before the latest run of moves, null when it never moved. */
+  previousP80: string | null;
+  /** When the latest move was seen (ISO timestamp), null when it never moved. */
+  movedAt: string | null;
+}
+
+/**
+ * The move state after a scan computes `p80` at `now` (ISO timestamp). A P80 more than FORECAST_MOVE_DAYS from the
+ * reference is a move: the reference becomes the new P80 and `movedAt` now. `previousP80` becomes the reference it
+ * moved from — unless the move before was less than a week ago: moves in a run keep the P80 from before the run's
+ * first, so a forecast sliding 05-04 → 04-18 → 04-10 in two scans reads "was 05-04". ForecastRepository.replace
+ * applies the same rule in SQL, set-based; worked examples in the spec.
+ */
+export function nextMoveState(state: ForecastMoveState | null, p80: string, now: string): ForecastMoveState {
+  if (!state) return { referenceP80: p80, previousP80: null, movedAt: null };
+  if (!forecastMoved(state.referenceP80, p80)) return state;
+  const inRun = state.movedAt !== null && Date.parse(state.movedAt) > Date.parse(now) - FORECAST_MOVE_DAYS * 86_400_000;
+  return { referenceP80: p80, previousP80: inRun ? state.previousP80 : state.referenceP80, movedAt: now };
+}
+
 /** The latest P80 per key (a priority's or an engagement's forecast is the latest P80 of its open milestones). */
 export function latestP80By<K>(forecasts: ReadonlyArray<Forecast & { key: K }>): Map<K, string> {
   const latest = new Map<K, string>();
