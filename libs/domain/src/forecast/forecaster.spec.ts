@@ -11,6 +11,8 @@ import {
   mixtureQuantile,
   quantile,
   shrinkageWeights,
+  sortedNumbers,
+  sortedQuantile,
   toHistorySample,
   toOpenMilestone,
   weightedQuantile,
@@ -124,6 +126,33 @@ describe('quantiles', () => {
     }
     // A worked one: above 0.2, 0.5 (0.2), 0.3 (0.075), 0.9 (0.075), 0.2 ×2 (0.05), 1.5 (0.025): 0.5 is the median.
     expect(mixtureQuantile(groups, weights, 0.2, 0.5)).toBe(0.5);
+  });
+
+  it('of values already sorted are read off without sorting, and agree with quantile', () => {
+    // 1..10: the 5th value at q = 0.5, the 8th at 0.8, the 1st at 0 and 0.05, the last at 1.
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(sortedQuantile(values, 0.5)).toBe(5);
+    expect(sortedQuantile(values, 0.8)).toBe(8);
+    expect(sortedQuantile(values, 0.05)).toBe(1);
+    expect(sortedQuantile(values, 0)).toBe(1);
+    expect(sortedQuantile(values, 1)).toBe(10);
+    // Three values: q·n = 1.5 at the median, the 2nd; 2.4 at P80, the 3rd.
+    expect(sortedQuantile([-0.1, 0.2, 0.4], 0.5)).toBe(0.2);
+    expect(sortedQuantile([-0.1, 0.2, 0.4], 0.8)).toBe(0.4);
+    expect(() => sortedQuantile([], 0.5)).toThrow();
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let n = 1; n <= 40; n++) {
+      const sample = sortedNumbers(Array.from({ length: n }, () => Math.round(next() * 40 - 10) / 10));
+      for (const q of [0, 0.1, 0.25, 0.5, 0.6, 0.8, 0.95, 1])
+        expect(sortedQuantile(sample, q)).toBe(quantile(sample, q));
+    }
+  });
+
+  it('sort numbers ascending as numbers, not as text, into a new array', () => {
+    const values = [10, -0.5, 2, 1.25, 2];
+    expect(sortedNumbers(values)).toEqual([-0.5, 1.25, 2, 2, 10]);
+    expect(values).toEqual([10, -0.5, 2, 1.25, 2]);
   });
 
   it('of the global prior: 20% late at the median, 60% late at P80', () => {
