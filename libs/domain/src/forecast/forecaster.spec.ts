@@ -155,6 +155,21 @@ describe('quantiles', () => {
     expect(values).toEqual([10, -0.5, 2, 1.25, 2]);
   });
 
+  it('of the model are mixtureQuantile at 0.5 and 0.8, remembered by what the floor leaves out', () => {
+    const model = new ForecastModel([]);
+    const groups = [[0.1, 0.5], [-0.2, 0, 0.3, 0.9], [], [0.05, 0.2, 0.2, 1.5]];
+    const weights = [0.4, 0.3, 0.2, 0.1];
+    for (const from of [-1, 0, 0.2, 0.6, 2])
+      expect(model.quantiles('g', groups, weights, from)).toEqual([
+        mixtureQuantile(groups, weights, from, 0.5),
+        mixtureQuantile(groups, weights, from, 0.8),
+      ]);
+    // Floors of -0.5 and -0.3 leave out nothing, as -1 did: one answer, computed once.
+    expect(model.quantiles('g', groups, weights, -0.5)).toBe(model.quantiles('g', groups, weights, -0.3));
+    // A floor of 0.05 leaves out 0.05 of the fourth group and 0.2 does not: not the same answer.
+    expect(model.quantiles('g', groups, weights, 0.05)).not.toBe(model.quantiles('g', groups, weights, 0.06));
+  });
+
   it('of the global prior: 20% late at the median, 60% late at P80', () => {
     expect(GLOBAL_PRIOR_RATIOS).toHaveLength(20);
     expect(quantile(GLOBAL_PRIOR_RATIOS, 0.5)).toBe(0.2);

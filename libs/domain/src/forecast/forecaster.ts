@@ -180,6 +180,29 @@ export class ForecastModel {
   stateSamples(key: string, checkpoint: number, replans: number): readonly number[] {
     return this.states.get(key)?.[checkpoint]?.[Math.min(Math.max(0, replans), REPLAN_CAP)] ?? [];
   }
+
+  private readonly quantileMemo = new Map<string, readonly [number | null, number | null]>();
+
+  /**
+   * mixtureQuantile at 0.5 and at 0.8 of the groups `groupsKey` names (the same key, the same groups and weights).
+   * The answer depends on the floor only through how many samples of each group lie below it, so it is remembered
+   * by that: the many open milestones compared with the same groups share one computation.
+   */
+  quantiles(
+    groupsKey: string,
+    groups: ReadonlyArray<readonly number[]>,
+    weights: readonly number[],
+    from: number,
+  ): readonly [number | null, number | null] {
+    const below = groups.map((g) => countBelow(g, from));
+    const key = `${groupsKey}|${below.join(',')}`;
+    let found = this.quantileMemo.get(key);
+    if (!found) {
+      found = [quantileAbove(groups, weights, below, 0.5), quantileAbove(groups, weights, below, 0.8)];
+      this.quantileMemo.set(key, found);
+    }
+    return found;
+  }
 }
 
 /**
@@ -226,7 +249,21 @@ export function mixtureQuantile(
   q: number,
 ): number | null {
   // Each group's count below the floor, once (not once per probe of the binary searches below).
-  const below = groups.map((g) => countBelow(g, from));
+  return quantileAbove(
+    groups,
+    weights,
+    groups.map((g) => countBelow(g, from)),
+    q,
+  );
+}
+
+/** mixtureQuantile, given how many samples of each group lie below the floor (they are left out). */
+function quantileAbove(
+  groups: ReadonlyArray<readonly number[]>,
+  weights: readonly number[],
+  below: readonly number[],
+  q: number,
+): number | null {
   const mass = (x: number) => {
     let sum = 0;
     for (let i = 0; i < groups.length; i++) {
@@ -319,7 +356,17 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
     const checkpoint = checkpointIndex(1 + daysBetween(m.baselineDueDate, today) / duration);
     const stateGroups = keys.map((k) => model.stateSamples(k, checkpoint, replans));
     if (stateGroups[2]!.length > 0)
-      return forecastFromState(m, m.currentDueDate, duration, bucket, replans, stateGroups, today);
+      return forecastFromState(
+        model,
+        `s|${keys[0]}|${checkpoint}|${replans}`,
+        m,
+        m.currentDueDate,
+        duration,
+        bucket,
+        replans,
+        stateGroups,
+        today,
+      );
   }
   const executive = model.samples(keys[0], replans);
   const fn = model.samples(keys[1], replans);
@@ -329,8 +376,7 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
 
   // Conditioned on still being open today: a ratio landing before today is no longer possible.
   const elapsed = daysBetween(m.baselineDueDate, today) / duration;
-  const q50 = mixtureQuantile(groups, weights, elapsed, 0.5);
-  const q80 = mixtureQuantile(groups, weights, elapsed, 0.8);
+  const [q50, q80] = model.quantiles(`r|${keys[0]}|${replans}`, groups, weights, elapsed);
 
   const landing = (ratio: number) => {
     const date = addDays(m.baselineDueDate, Math.round(ratio * duration));
@@ -374,6 +420,8 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
  * due date.
  */
 function forecastFromState(
+  model: ForecastModel,
+  groupsKey: string,
   m: OpenMilestone,
   currentDueDate: string,
   duration: number,
@@ -385,8 +433,7 @@ function forecastFromState(
   const weights = shrinkageWeights(executive!.length, fn!.length, org!.length);
   const groups = [executive!, fn!, org!, GLOBAL_PRIOR_RATIOS];
   const floor = daysBetween(currentDueDate, today) / duration;
-  const q50 = mixtureQuantile(groups, weights, floor, 0.5);
-  const q80 = mixtureQuantile(groups, weights, floor, 0.8);
+  const [q50, q80] = model.quantiles(groupsKey, groups, weights, floor);
   const landing = (ratio: number) => {
     const date = addDays(currentDueDate, Math.round(ratio * duration));
     return date < today ? today : date;
