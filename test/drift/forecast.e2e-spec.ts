@@ -4,8 +4,10 @@ import {
   createTenant,
   expectStatus,
   queueIsolation,
+  startSmtpSink,
   startTestApi,
   startTestWorker,
+  type SmtpSink,
   type Tenant,
   type TestApi,
   type TestWorker,
@@ -19,6 +21,7 @@ import {
 describe('landing-date forecasts', () => {
   let api: TestApi;
   let worker: TestWorker;
+  let smtp: SmtpSink;
   let tenant: Tenant;
   let tightPriorityId: string;
   let tightMilestoneId: string;
@@ -34,7 +37,9 @@ describe('landing-date forecasts', () => {
     const { prefix, schema } = queueIsolation();
     api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
-    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue });
+    // The worker delivers the sign-up emails to a sink of this file, where createTenant finds them once sent.
+    smtp = await startSmtpSink();
+    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
     api.setNow(new Date('2026-03-09T09:00:00Z'));
     worker.setNow(new Date('2026-03-09T09:00:00Z'));
     tenant = await createTenant(api.http, 'Forecast');
@@ -58,6 +63,7 @@ describe('landing-date forecasts', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await smtp?.close();
   });
 
   it('a new organization gets the global prior’s wide range, with its basis, on milestones, summary and portfolio', async () => {
