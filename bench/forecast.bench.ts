@@ -8,6 +8,7 @@ import {
   ForecastRepository,
   ForecastService,
   forecastMilestone,
+  type ForecastRefresh,
   toHistorySample,
   toOpenMilestone,
   type HistorySample,
@@ -236,13 +237,24 @@ async function main(): Promise<void> {
     const service = new ForecastService(new ForecastRepository());
     const { rows: org } = await client.query(`SELECT timezone FROM organizations WHERE id = $1`, [large]);
     const runs: number[] = [];
-    let refreshed = { forecasts: 0, samples: 0, elapsedMs: 0 };
+    let refreshed: ForecastRefresh = {
+      forecasts: 0,
+      samples: 0,
+      elapsedMs: 0,
+      phasesMs: { read: 0, compute: 0, write: 0 },
+    };
+    const phases: Array<ForecastRefresh['phasesMs']> = [];
     try {
       for (let i = 0; i < 3; i++) {
         refreshed = await dataSource.transaction((tx) =>
           service.refresh(tx, large, today, org[0].timezone as string, new Date()),
         );
         runs.push(refreshed.elapsedMs);
+        phases.push(refreshed.phasesMs);
+        const ph = refreshed.phasesMs;
+        log(
+          `  refresh ${i + 1}: ${(refreshed.elapsedMs / 1000).toFixed(3)} s = read ${(ph.read / 1000).toFixed(3)} s + model and forecasts ${(ph.compute / 1000).toFixed(3)} s + write ${(ph.write / 1000).toFixed(3)} s`,
+        );
       }
     } finally {
       await dataSource.destroy();
@@ -253,6 +265,11 @@ async function main(): Promise<void> {
       forecasts: refreshed.forecasts,
       samples: refreshed.samples,
       secondsEachRun: runs.map((ms) => Math.round(ms) / 1000),
+      phasesSecondsEachRun: phases.map((p) => ({
+        read: Math.round(p.read) / 1000,
+        compute: Math.round(p.compute) / 1000,
+        write: Math.round(p.write) / 1000,
+      })),
       seconds: costSeconds,
       verdict: costSeconds <= TARGETS.costSeconds ? 'PASS' : 'MISS',
     };

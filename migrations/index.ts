@@ -27,6 +27,7 @@ import { PulseEmail1766220000000 } from './1766220000000-PulseEmail';
 import { ExecutiveChanges1766300000000 } from './1766300000000-ExecutiveChanges';
 import { AlertEmailOptOuts1766400000000 } from './1766400000000-AlertEmailOptOuts';
 import { ClientPulseRequests1766800000000 } from './1766800000000-ClientPulseRequests';
+import { ForecastMoves1766900000000 } from './1766900000000-ForecastMoves';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here: add its class to this list. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   ExecutiveChanges1766300000000,
   AlertEmailOptOuts1766400000000,
   ClientPulseRequests1766800000000,
+  ForecastMoves1766900000000,
 ];

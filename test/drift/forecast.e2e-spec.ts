@@ -4,8 +4,10 @@ import {
   createTenant,
   expectStatus,
   queueIsolation,
+  startSmtpSink,
   startTestApi,
   startTestWorker,
+  type SmtpSink,
   type Tenant,
   type TestApi,
   type TestWorker,
@@ -19,6 +21,7 @@ import {
 describe('landing-date forecasts', () => {
   let api: TestApi;
   let worker: TestWorker;
+  let smtp: SmtpSink;
   let tenant: Tenant;
   let tightPriorityId: string;
   let tightMilestoneId: string;
@@ -34,7 +37,9 @@ describe('landing-date forecasts', () => {
     const { prefix, schema } = queueIsolation();
     api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
-    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue });
+    // The worker delivers the sign-up emails to a sink of this file, where createTenant finds them once sent.
+    smtp = await startSmtpSink();
+    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
     api.setNow(new Date('2026-03-09T09:00:00Z'));
     worker.setNow(new Date('2026-03-09T09:00:00Z'));
     tenant = await createTenant(api.http, 'Forecast');
@@ -58,6 +63,7 @@ describe('landing-date forecasts', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await smtp?.close();
   });
 
   it('a new organization gets the global prior’s wide range, with its basis, on milestones, summary and portfolio', async () => {
@@ -153,6 +159,61 @@ describe('landing-date forecasts', () => {
     const alerts = await beyondTargetAlerts();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.status).toBe('resolved');
+  });
+
+  it('the digests mention the forecast that moved by more than a week (GET /digests/preview)', async () => {
+    // The last scan (Monday 2026-03-09 09:00 UTC) moved the tight milestone's P80 from 4 May to 10 April: the row keeps
+    // where it was and when it moved; the other milestone's forecast never moved.
+    const rows = (await api.dataSource.query(
+      `SELECT milestone_id, to_char(p80_date, 'YYYY-MM-DD') AS p80, to_char(reference_p80, 'YYYY-MM-DD') AS reference,
+              to_char(previous_p80, 'YYYY-MM-DD') AS previous, moved_at
+         FROM milestone_forecasts WHERE milestone_id = ANY($1::uuid[])`,
+      [[tightMilestoneId, tenant.a.milestoneId]],
+    )) as Array<{
+      milestone_id: string;
+      p80: string;
+      reference: string;
+      previous: string | null;
+      moved_at: Date | null;
+    }>;
+    const byId = new Map(rows.map((r) => [r.milestone_id, r]));
+    expect(byId.get(tightMilestoneId)).toMatchObject({
+      p80: '2026-04-10',
+      reference: '2026-04-10',
+      previous: '2026-05-04',
+    });
+    expect(byId.get(tightMilestoneId)!.moved_at!.toISOString()).toBe('2026-03-09T09:00:00.000Z');
+    expect(byId.get(tenant.a.milestoneId)).toMatchObject({
+      p80: '2026-10-14',
+      reference: '2026-10-14',
+      previous: null,
+      moved_at: null,
+    });
+
+    // The week's digest (Monday 16 March: the week of 9–15 March) says so; the digest of the week before does not.
+    const line =
+      'First partner signed (Launch the partner channel) — likely by 2026-04-10, was 2026-05-04: 24 days earlier';
+    const executive = await tenant.executive.get('/digests/preview?week=2026-W12');
+    expectStatus(executive, 200);
+    expect(executive.body.kind).toBe('due_and_slipped');
+    expect(executive.body.text).toContain(`Forecast moved this week:\n  - ${line}\n`);
+    expect(executive.body.html).toContain(line);
+    const manager = await tenant.manager.get('/digests/preview?week=2026-W12');
+    expectStatus(manager, 200);
+    expect(manager.body.kind).toBe('portfolio');
+    expect(manager.body.text).toContain('Forecasts moved by more than a week: 1 milestone (1 earlier)\n');
+    const weekBefore = await tenant.executive.get('/digests/preview?week=2026-W11');
+    expectStatus(weekBefore, 200);
+    expect(weekBefore.body.text).not.toContain('Forecast moved');
+
+    // Scanning again without a change records no new move.
+    await scan();
+    const [again] = (await api.dataSource.query(
+      `SELECT to_char(previous_p80, 'YYYY-MM-DD') AS previous, moved_at FROM milestone_forecasts WHERE milestone_id = $1`,
+      [tightMilestoneId],
+    )) as Array<{ previous: string; moved_at: Date }>;
+    expect(again!.previous).toBe('2026-05-04');
+    expect(again!.moved_at.toISOString()).toBe('2026-03-09T09:00:00.000Z');
   });
 
   it('done milestones lose their forecast', async () => {

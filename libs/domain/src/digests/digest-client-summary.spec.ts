@@ -98,6 +98,7 @@ const quietFacts: DigestEngagementFacts = {
   open: [],
   openAlerts: { info: 0, warning: 0, critical: 0 },
   latestCheckIn: null,
+  forecastMoves: [],
 };
 
 const input = (clientSummaries: ClientSummaryView[] | null): DigestInput => ({

@@ -2,6 +2,7 @@ import {
   buildDigest,
   disciplineSummary,
   driftOf,
+  forecastMovesOf,
   trendOf,
   type DigestInput,
   type DigestEngagementFacts,
@@ -26,6 +27,7 @@ function engagement(
     completed: [],
     replanned: [],
     open: [],
+    forecastMoves: [],
     openAlerts: { info: 0, warning: 0, critical: 0 },
     latestCheckIn: null,
     ...overrides,
@@ -180,6 +182,7 @@ describe('buildDigest: account manager (portfolio)', () => {
       replanned: 1,
       replannedByClientOrAllocation: 1,
       dueNext14Days: 1,
+      forecastMoves: 0,
       overdue: 2,
       openAlerts: { info: 1, warning: 2, critical: 1, total: 4 },
       drifting: 2,
@@ -289,6 +292,64 @@ describe('buildDigest: nothing to report', () => {
     // The same engagement with one milestone due in 13 days has something to say.
     const soon = { ...quiet, open: [{ title: 'Soon', priorityTitle: 'Steady', dueDate: '2026-12-06' }] };
     expect(buildDigest(input('account_manager', [quiet, soon])).empty).toBe(false);
+  });
+});
+
+describe('forecastMovesOf: the forecasts a digest says moved', () => {
+  // Today Monday 2026-11-23: this week is 2026-11-16 … 2026-11-22.
+  const move = (title: string, previousP80: string, p80: string, movedOn: string) => ({
+    title,
+    priorityTitle: 'Build the sales team',
+    previousP80,
+    p80,
+    movedOn,
+  });
+
+  it('lists the moves seen this week, biggest first either way, with their days', () => {
+    const moves = [
+      move('Hire two AEs', '2026-12-01', '2026-12-10', '2026-11-16'), // 9 days later, on the week's first day
+      move('Pricing page', '2026-12-20', '2026-12-04', '2026-11-22'), // 16 days earlier, on its last day
+      move('CRM migration', '2027-01-05', '2027-01-26', '2026-11-18'), // 21 days later
+    ];
+    expect(forecastMovesOf(moves, TODAY).map((m) => [m.title, m.days])).toEqual([
+      ['CRM migration', 21],
+      ['Pricing page', -16],
+      ['Hire two AEs', 9],
+    ]);
+  });
+
+  it('leaves out moves of another week and moves of a week or less', () => {
+    expect(
+      forecastMovesOf(
+        [
+          move('Last week', '2026-12-01', '2026-12-20', '2026-11-15'), // before the week
+          move('Today', '2026-12-01', '2026-12-20', '2026-11-23'), // today: next week's digest
+          move('Exactly a week', '2026-12-01', '2026-12-08', '2026-11-20'), // 7 days: not more than a week
+        ],
+        TODAY,
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves out a forecast that moved and came back: the P80 now is what counts', () => {
+    // Moved 2026-12-01 → 2026-12-12 on the 17th (the row kept 2026-12-01 as the previous P80), and a later scan
+    // brought it back to 2026-12-05, less than a week from where it was.
+    expect(forecastMovesOf([move('Back again', '2026-12-01', '2026-12-05', '2026-11-17')], TODAY)).toEqual([]);
+  });
+
+  it('makes an otherwise quiet engagement worth a section, and is counted in the totals', () => {
+    const quiet = engagement({
+      engagementId: 'e-moved',
+      clientName: 'Moved Co',
+      forecastMoves: [move('CRM migration', '2027-01-05', '2027-01-26', '2026-11-18')],
+    });
+    const digest = buildDigest(input('executive', [quiet]));
+    expect(digest.empty).toBe(false);
+    expect(digest.totals.forecastMoves).toBe(1);
+    expect(digest.sections[0]!.forecastMoves).toEqual([
+      { ...move('CRM migration', '2027-01-05', '2027-01-26', '2026-11-18'), days: 21 },
+    ]);
+    expect(buildDigest(input('executive', [{ ...quiet, forecastMoves: [] }])).empty).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { EXTERNAL_REPLAN_CATEGORIES, type ReplanCategory } from '../milestones/m
 import type { Role } from '../users/user.entity';
 import type { AdminDigestKind, DigestKind } from './digest.entity';
 import { weekNumberOf } from './digest-schedule';
+import { forecastMoved } from '../forecast/forecaster';
 
 /**
  * The content of one weekly digest, built by pure functions from rows already loaded and already limited
@@ -48,6 +49,21 @@ export interface ReplannedMilestone {
   changedOn: string;
 }
 
+/**
+ * A landing-date forecast that moved by more than a week (migrations/1766900000000-ForecastMoves.ts): the open
+ * milestone's P80 before the move and now.
+ */
+export interface ForecastMoveFacts {
+  title: string;
+  priorityTitle: string;
+  /** The P80 before the latest move. */
+  previousP80: string;
+  /** The P80 now. */
+  p80: string;
+  /** The day the scan saw the move (the recipient's calendar). */
+  movedOn: string;
+}
+
 export interface CheckInFacts {
   priorityTitle: string;
   createdOn: string;
@@ -72,6 +88,8 @@ export interface DigestEngagementFacts {
   replanned: ReplannedMilestone[];
   /** Open milestones due before today + 14 (overdue ones included). */
   open: DigestMilestone[];
+  /** Forecasts of open milestones that moved in [today − 7, today). */
+  forecastMoves: ForecastMoveFacts[];
   openAlerts: Record<Severity, number>;
   latestCheckIn: CheckInFacts | null;
 }
@@ -167,6 +185,8 @@ export interface EngagementSection {
   slipped: Array<DigestMilestone & { daysOverdue: number }>;
   replanned: ReplannedMilestone[];
   dueNext14Days: DigestMilestone[];
+  /** Landing-date forecasts that moved by more than a week this week, the biggest move first (forecastMovesOf). */
+  forecastMoves: ForecastMove[];
   overdue: number;
   openAlerts: Record<Severity, number> & { total: number };
   latestCheckIn: (CheckInFacts & { trend: Trend | null }) | null;
@@ -184,6 +204,8 @@ export interface DigestTotals {
   /** Of `replanned`, those the client or the allocation caused (not the executive's own slips). */
   replannedByClientOrAllocation: number;
   dueNext14Days: number;
+  /** Forecasts that moved by more than a week this week. */
+  forecastMoves: number;
   overdue: number;
   openAlerts: Record<Severity, number> & { total: number };
   /** Engagements whose drift score rose since last week. */
@@ -207,6 +229,24 @@ export interface DigestContent {
   discipline: DisciplineSummary | null;
   /** The client viewer's digest starts with these, one per engagement, by label; empty for the other roles. */
   clientSummaries: DigestClientSummary[];
+}
+
+export interface ForecastMove extends ForecastMoveFacts {
+  /** Days from the previous P80 to the current one: positive later, negative earlier. */
+  days: number;
+}
+
+/**
+ * The forecast moves a digest mentions: those seen this week ([today − 7, today)) whose P80 now is still more than a
+ * week (FORECAST_MOVE_DAYS) from the P80 before the move — a forecast that moved and came back is not news. The
+ * biggest move first (either way), then by title. Pure; worked examples in digest-content.spec.ts.
+ */
+export function forecastMovesOf(moves: readonly ForecastMoveFacts[], today: string): ForecastMove[] {
+  const weekAgo = addDays(today, -7);
+  return moves
+    .filter((m) => m.movedOn >= weekAgo && m.movedOn < today && forecastMoved(m.previousP80, m.p80))
+    .map((m) => ({ ...m, days: daysFrom(m.previousP80, m.p80) }))
+    .sort((a, b) => Math.abs(b.days) - Math.abs(a.days) || a.title.localeCompare(b.title));
 }
 
 export function digestKindFor(recipient: DigestRecipient): DigestKind {
@@ -333,6 +373,7 @@ function computeSection(
     .filter((m) => m.dueDate < today && m.dueDate >= addDays(weekAgo, -1))
     .map((m) => ({ ...m, daysOverdue: daysFrom(m.dueDate, today) }));
   const dueNext14Days = e.open.filter((m) => m.dueDate >= today && m.dueDate < addDays(today, 14)).sort(byDueDate);
+  const forecastMoves = forecastMovesOf(e.forecastMoves, today);
   const openAlerts = { ...e.openAlerts, total: e.openAlerts.info + e.openAlerts.warning + e.openAlerts.critical };
   const drift = driftOf(e.driftSnapshots, today);
   const checkIn = e.latestCheckIn;
@@ -343,6 +384,7 @@ function computeSection(
     slipped.length === 0 &&
     e.replanned.length === 0 &&
     dueNext14Days.length === 0 &&
+    forecastMoves.length === 0 &&
     openAlerts.total === 0 &&
     !checkedInThisWeek &&
     !drift.change;
@@ -366,6 +408,7 @@ function computeSection(
     slipped: slipped.sort(byDueDate),
     replanned: [...e.replanned].sort((a, b) => (a.changedOn < b.changedOn ? -1 : a.changedOn > b.changedOn ? 1 : 0)),
     dueNext14Days,
+    forecastMoves,
     overdue: e.open.filter((m) => m.dueDate < today).length,
     openAlerts,
     latestCheckIn,
@@ -437,6 +480,7 @@ function totalsOf(sections: EngagementSection[]): DigestTotals {
       (s) => s.replanned.filter((r) => EXTERNAL_REPLAN_CATEGORIES.includes(r.category)).length,
     ),
     dueNext14Days: sum((s) => s.dueNext14Days.length),
+    forecastMoves: sum((s) => s.forecastMoves.length),
     overdue: sum((s) => s.overdue),
     openAlerts: {
       info: sum((s) => s.openAlerts.info),

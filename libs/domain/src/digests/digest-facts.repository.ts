@@ -130,6 +130,7 @@ export class DigestFactsRepository {
           completed: [],
           replanned: [],
           open: [],
+          forecastMoves: [],
           openAlerts: { info: 0, warning: 0, critical: 0 },
           latestCheckIn: null,
         },
@@ -206,6 +207,28 @@ export class DigestFactsRepository {
         reason: r.reason,
         category: r.category as ReplanCategory,
         changedOn: r.changed_on,
+      });
+    }
+
+    // Forecasts of open milestones that moved by more than a week this week (migrations/1766900000000-ForecastMoves.ts).
+    const moves: Array<Record<string, string>> = await tx.query(
+      `SELECT p.engagement_id, m.title, p.title AS priority_title, to_char(mf.previous_p80, 'YYYY-MM-DD') AS previous_p80,
+              to_char(mf.p80_date, 'YYYY-MM-DD') AS p80, to_char(mf.moved_at AT TIME ZONE $4, 'YYYY-MM-DD') AS moved_on
+         FROM milestone_forecasts mf
+         JOIN milestones m ON m.organization_id = mf.organization_id AND m.id = mf.milestone_id
+         JOIN priorities p ON p.organization_id = m.organization_id AND p.id = m.priority_id
+        WHERE mf.organization_id = $1 AND p.engagement_id = ANY($2::uuid[]) AND mf.moved_at IS NOT NULL
+          AND mf.moved_at >= (($3::date - 7)::timestamp AT TIME ZONE $4) AND mf.moved_at < ($3::date::timestamp AT TIME ZONE $4)
+          AND m.status IN ('planned','in_progress') AND p.status = 'active'`,
+      [organizationId, ids, today, timezone],
+    );
+    for (const r of moves) {
+      byId.get(r.engagement_id!)!.forecastMoves.push({
+        title: r.title!,
+        priorityTitle: r.priority_title!,
+        previousP80: r.previous_p80!,
+        p80: r.p80!,
+        movedOn: r.moved_on!,
       });
     }
 

@@ -47,6 +47,15 @@ const facts = (clientName: string, score: number): DigestEngagementFacts => ({
     },
   ],
   open: [{ title: 'Pipeline review', priorityTitle: 'Build the team', dueDate: '2026-11-30' }],
+  forecastMoves: [
+    {
+      title: 'Board <pack>',
+      priorityTitle: 'Build the team',
+      previousP80: '2026-12-01',
+      p80: '2026-12-15',
+      movedOn: '2026-11-20',
+    },
+  ],
   openAlerts: { info: 0, warning: 1, critical: 0 },
   latestCheckIn: {
     priorityTitle: 'Build the team',
@@ -150,6 +159,19 @@ describe('renderDigest', () => {
     expect(renderDigest(digest('account_manager', [facts('Acme', 40)]), links).text).not.toContain(
       'Check-in discipline',
     );
+  });
+
+  it('mentions the forecasts that moved by more than a week: a list in an engagement, one line in a portfolio', () => {
+    expect(rendered.text).toContain(
+      'Forecast moved this week:\n  - Board <pack> (Build the team) — likely by 2026-12-15, was 2026-12-01: 14 days later\n',
+    );
+    expect(rendered.html).toContain('Forecast moved this week');
+    expect(rendered.html).toContain(
+      'Board &lt;pack&gt; (Build the team) — likely by 2026-12-15, was 2026-12-01: 14 days later',
+    );
+    const portfolio = renderDigest(digest('account_manager', [facts('Acme', 40)]), links);
+    expect(portfolio.text).toContain('Forecasts moved by more than a week: 1 milestone (1 later)\n');
+    expect(portfolio.html).toContain('Forecasts moved by more than a week: 1 milestone (1 later)');
   });
 
   it('refuses a non-http link', () => {

@@ -25,7 +25,7 @@ export const DIGEST_PARTIALS: Record<string, string> = {
 
   portfolioLine: `<tr><td style="padding:10px 0;border-bottom:1px solid #e5e7eb;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>
-<td valign="top" style="font-family:${FONT};font-size:14px;line-height:20px;"><a href="{{link}}" target="_blank" class="tl-link" style="color:#1d4ed8;text-decoration:none;font-weight:bold;">{{label}}</a><br>{{> chip}} <span class="tl-muted" style="font-size:12px;color:#4b5563;">{{driftLine}}</span>{{#if disagreement}}<br><span style="font-size:12px;color:#b91c1c;font-weight:bold;">⚠ {{disagreement}}</span>{{/if}}{{#if alertsLine}}<br><span class="tl-muted" style="font-size:12px;color:#4b5563;">{{alertsLine}}</span>{{/if}}</td>
+<td valign="top" style="font-family:${FONT};font-size:14px;line-height:20px;"><a href="{{link}}" target="_blank" class="tl-link" style="color:#1d4ed8;text-decoration:none;font-weight:bold;">{{label}}</a><br>{{> chip}} <span class="tl-muted" style="font-size:12px;color:#4b5563;">{{driftLine}}</span>{{#if disagreement}}<br><span style="font-size:12px;color:#b91c1c;font-weight:bold;">⚠ {{disagreement}}</span>{{/if}}{{#if alertsLine}}<br><span class="tl-muted" style="font-size:12px;color:#4b5563;">{{alertsLine}}</span>{{/if}}{{#if forecastMovesLine}}<br><span class="tl-muted" style="font-size:12px;color:#4b5563;">{{forecastMovesLine}}</span>{{/if}}</td>
 <td valign="bottom" align="right" width="90" style="width:90px;">{{> bars}}</td>
 </tr></table>
 </td></tr>`,
@@ -36,7 +36,7 @@ export const DIGEST_PARTIALS: Record<string, string> = {
 <tr><td style="padding-top:6px;font-family:${FONT};font-size:13px;line-height:20px;">{{> chip}}{{#if reported}} <span class="tl-muted" style="color:#4b5563;">{{reported}}</span>{{/if}}</td></tr>
 {{#if disagreement}}<tr><td style="padding-top:4px;font-family:${FONT};font-size:13px;line-height:18px;color:#b91c1c;font-weight:bold;">⚠ {{disagreement}}</td></tr>{{/if}}
 <tr><td style="padding-top:8px;"><table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td valign="bottom" style="padding-right:12px;">{{> bars}}</td><td valign="bottom" class="tl-muted" style="font-family:${FONT};font-size:12px;line-height:16px;color:#4b5563;">{{driftLine}}<br>last 8 weeks</td></tr></table></td></tr>
-{{#if dueFirst}}{{> list title="Due in the next 14 days" items=due}}{{> list title="Slipped this week" items=slipped}}{{> list title="Re-planned this week" items=replanned}}{{> list title="Completed this week" items=completed}}{{else}}{{> list title="Completed this week" items=completed}}{{> list title="Slipped this week" items=slipped}}{{> list title="Re-planned this week" items=replanned}}{{> list title="Due in the next 14 days" items=due}}{{/if}}
+{{#if dueFirst}}{{> list title="Due in the next 14 days" items=due}}{{> list title="Slipped this week" items=slipped}}{{> list title="Re-planned this week" items=replanned}}{{> list title="Forecast moved this week" items=forecastMoves}}{{> list title="Completed this week" items=completed}}{{else}}{{> list title="Completed this week" items=completed}}{{> list title="Slipped this week" items=slipped}}{{> list title="Re-planned this week" items=replanned}}{{> list title="Forecast moved this week" items=forecastMoves}}{{> list title="Due in the next 14 days" items=due}}{{/if}}
 {{#if overdueLine}}<tr><td class="tl-muted" style="padding-top:8px;font-family:${FONT};font-size:13px;line-height:18px;color:#4b5563;">{{overdueLine}}</td></tr>{{/if}}
 {{#if alertsLine}}<tr><td class="tl-muted" style="padding-top:8px;font-family:${FONT};font-size:13px;line-height:18px;color:#4b5563;">{{alertsLine}}</td></tr>{{/if}}
 {{#if checkInLine}}<tr><td class="tl-muted" style="padding-top:8px;font-family:${FONT};font-size:13px;line-height:18px;color:#4b5563;">{{checkInLine}}</td></tr>{{/if}}
@@ -141,12 +141,15 @@ export const DIGEST_TEXT_TEMPLATE = `{{greeting}}
 {{driftLine}}
 Drift, last 8 weeks (oldest first): {{barsText}}
 {{#if ../portfolio}}{{#if alertsLine}}{{alertsLine}}
+{{/if}}{{#if forecastMovesLine}}{{forecastMovesLine}}
 {{/if}}{{else}}{{#if completed.length}}Completed this week:
 {{#each completed}}  - {{this}}
 {{/each}}{{/if}}{{#if slipped.length}}Slipped this week:
 {{#each slipped}}  - {{this}}
 {{/each}}{{/if}}{{#if replanned.length}}Re-planned this week:
 {{#each replanned}}  - {{this}}
+{{/each}}{{/if}}{{#if forecastMoves.length}}Forecast moved this week:
+{{#each forecastMoves}}  - {{this}}
 {{/each}}{{/if}}{{#if due.length}}Due in the next 14 days:
 {{#each due}}  - {{this}}
 {{/each}}{{/if}}{{#if overdueLine}}{{overdueLine}}

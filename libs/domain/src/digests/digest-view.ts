@@ -7,6 +7,7 @@ import type {
   DisciplineFacts,
   DisciplineSummary,
   EngagementSection,
+  ForecastMove,
   Trend,
 } from './digest-content';
 import { plural } from './digest-content';
@@ -62,6 +63,10 @@ export interface SectionView {
   slipped: string[];
   replanned: string[];
   due: string[];
+  /** "Kick-off workshop — likely by 2026-12-20 (was 2026-12-08): 12 days later" */
+  forecastMoves: string[];
+  /** The portfolio's one line on them: "Forecasts moved by more than a week: 2 milestones (1 later, 1 earlier)". */
+  forecastMovesLine: string | null;
   overdueLine: string | null;
   quiet: boolean;
   /** Executives read what is due before what happened. */
@@ -189,10 +194,25 @@ function sectionView(s: EngagementSection, dueFirst: boolean): SectionView {
         `${oneLine(r.title, 120)} — moved ${r.oldDueDate} → ${r.newDueDate} (${REPLAN_CAUSE[r.category]}): ${oneLine(r.reason, 200)}`,
     ),
     due: s.dueNext14Days.map((m) => `${m.dueDate} — ${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)})`),
+    forecastMoves: s.forecastMoves.map(forecastMoveLine),
+    forecastMovesLine: forecastMovesLine(s.forecastMoves),
     overdueLine: s.overdue ? `${plural(s.overdue, 'milestone')} overdue in total` : null,
     quiet: s.quiet,
     dueFirst,
   };
+}
+
+/** One moved forecast: where the milestone is now likely to land by (its P80), where it was, and by how much. */
+export function forecastMoveLine(m: ForecastMove): string {
+  return `${oneLine(m.title, 120)} (${oneLine(m.priorityTitle, 80)}) — likely by ${m.p80}, was ${m.previousP80}: ${plural(Math.abs(m.days), 'day')} ${m.days > 0 ? 'later' : 'earlier'}`;
+}
+
+export function forecastMovesLine(moves: readonly ForecastMove[]): string | null {
+  if (moves.length === 0) return null;
+  const later = moves.filter((m) => m.days > 0).length;
+  const earlier = moves.length - later;
+  const split = [later ? `${later} later` : null, earlier ? `${earlier} earlier` : null].filter(Boolean).join(', ');
+  return `Forecasts moved by more than a week: ${plural(moves.length, 'milestone')} (${split})`;
 }
 
 function driftLine(score: number | null, change: number | null): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Forecast, MilestoneHistoryRow } from './forecaster';
+import { FORECAST_MOVE_DAYS, type Forecast, type MilestoneHistoryRow } from './forecaster';
 
 export interface ForecastInputRow extends MilestoneHistoryRow {
   /** An open milestone of an active priority of an active engagement: one the scan forecasts. */
@@ -54,22 +54,44 @@ export class ForecastRepository {
     }));
   }
 
-  /** Replaces the organization's forecasts with these (two statements, whatever their number). */
+  /**
+   * Replaces the organization's forecasts with these (two statements, whatever their number): drops the forecasts of
+   * milestones no longer forecast, then upserts the rest. A row whose figures did not change is left alone (no new
+   * row version). A P80 more than FORECAST_MOVE_DAYS from the row's reference P80 is a move: the reference becomes
+   * the previous P80 (kept when the move before was less than a week ago), the scan's time the move's, the new P80 the
+   * reference: nextMoveState's rule, in SQL (migrations/1766900000000-ForecastMoves.ts).
+   */
   async replace(tx: EntityManager, organizationId: string, forecasts: readonly Forecast[], now: Date): Promise<void> {
-    await tx.query(`DELETE FROM milestone_forecasts WHERE organization_id = $1`, [organizationId]);
+    const ids = forecasts.map((f) => f.milestoneId);
+    await tx.query(
+      `DELETE FROM milestone_forecasts mf
+        WHERE mf.organization_id = $1 AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS k(id) WHERE k.id = mf.milestone_id)`,
+      [organizationId, ids],
+    );
     if (forecasts.length === 0) return;
     await tx.query(
-      `INSERT INTO milestone_forecasts (organization_id, milestone_id, p50_date, p80_date, sample_size, basis, computed_at)
-       SELECT $1, f.milestone_id, f.p50, f.p80, f.sample_size, f.basis, $7
-         FROM unnest($2::uuid[], $3::date[], $4::date[], $5::int[], $6::text[]) AS f(milestone_id, p50, p80, sample_size, basis)`,
+      `INSERT INTO milestone_forecasts AS mf (organization_id, milestone_id, p50_date, p80_date, sample_size, basis, computed_at, reference_p80)
+       SELECT $1, f.milestone_id, f.p50, f.p80, f.sample_size, f.basis, $7, f.p80
+         FROM unnest($2::uuid[], $3::date[], $4::date[], $5::int[], $6::text[]) AS f(milestone_id, p50, p80, sample_size, basis)
+       ON CONFLICT (organization_id, milestone_id) DO UPDATE
+          SET p50_date = EXCLUDED.p50_date, p80_date = EXCLUDED.p80_date, sample_size = EXCLUDED.sample_size,
+              basis = EXCLUDED.basis, computed_at = EXCLUDED.computed_at,
+              previous_p80 = CASE WHEN abs(EXCLUDED.p80_date - mf.reference_p80) > $8
+                                  AND NOT COALESCE(mf.moved_at > EXCLUDED.computed_at - make_interval(days => $8), false)
+                                  THEN mf.reference_p80 ELSE mf.previous_p80 END,
+              moved_at = CASE WHEN abs(EXCLUDED.p80_date - mf.reference_p80) > $8 THEN EXCLUDED.computed_at ELSE mf.moved_at END,
+              reference_p80 = CASE WHEN abs(EXCLUDED.p80_date - mf.reference_p80) > $8 THEN EXCLUDED.p80_date ELSE mf.reference_p80 END
+        WHERE (mf.p50_date, mf.p80_date, mf.sample_size, mf.basis) IS DISTINCT FROM
+              (EXCLUDED.p50_date, EXCLUDED.p80_date, EXCLUDED.sample_size, EXCLUDED.basis)`,
       [
         organizationId,
-        forecasts.map((f) => f.milestoneId),
+        ids,
         forecasts.map((f) => f.p50),
         forecasts.map((f) => f.p80),
         forecasts.map((f) => f.sampleSize),
         forecasts.map((f) => f.basis),
         now.toISOString(),
+        FORECAST_MOVE_DAYS,
       ],
     );
   }

@@ -10,6 +10,8 @@ export interface ForecastRefresh {
   samples: number;
   /** Time spent, ms (what the forecast adds to a drift scan). */
   elapsedMs: number;
+  /** Of it: the read of the history, the model and the forecasts (pure), the write. */
+  phasesMs: { read: number; compute: number; write: number };
 }
 
 /**
@@ -29,6 +31,7 @@ export class ForecastService {
   ): Promise<ForecastRefresh> {
     const started = performance.now();
     const rows = await this.repository.history(tx, organizationId, timezone);
+    const read = performance.now();
     const history: HistorySample[] = [];
     for (const row of rows) {
       const sample = toHistorySample(row);
@@ -40,7 +43,14 @@ export class ForecastService {
       const open = row.forecastable ? toOpenMilestone(row) : null;
       if (open) forecasts.push(forecastMilestone(model, open, today));
     }
+    const computed = performance.now();
     await this.repository.replace(tx, organizationId, forecasts, now);
-    return { forecasts: forecasts.length, samples: history.length, elapsedMs: performance.now() - started };
+    const written = performance.now();
+    return {
+      forecasts: forecasts.length,
+      samples: history.length,
+      elapsedMs: written - started,
+      phasesMs: { read: read - started, compute: computed - read, write: written - computed },
+    };
   }
 }

@@ -5,10 +5,14 @@ import {
   basisText,
   forecastMilestone,
   forecastMilestones,
+  forecastMoved,
   latestP80By,
+  nextMoveState,
   mixtureQuantile,
   quantile,
   shrinkageWeights,
+  sortedNumbers,
+  sortedQuantile,
   toHistorySample,
   toOpenMilestone,
   weightedQuantile,
@@ -45,6 +49,49 @@ function open(overrides: Partial<OpenMilestone> = {}): OpenMilestone {
   };
 }
 
+describe('forecastMoved', () => {
+  it('is a P80 more than a week from where it was, either way', () => {
+    expect(forecastMoved('2026-05-12', '2026-05-19')).toBe(false); // 7 days: not more than a week
+    expect(forecastMoved('2026-05-12', '2026-05-20')).toBe(true); // 8 days later
+    expect(forecastMoved('2026-05-20', '2026-05-12')).toBe(true); // 8 days earlier
+    expect(forecastMoved('2026-05-31', '2026-06-08')).toBe(true); // across a month end
+    expect(forecastMoved('2026-05-12', '2026-05-12')).toBe(false);
+  });
+});
+
+describe('nextMoveState', () => {
+  const at = (day: string) => `${day}T09:00:00.000Z`;
+
+  it('starts from the first P80, with no move', () => {
+    expect(nextMoveState(null, '2026-05-04', at('2026-03-02'))).toEqual({
+      referenceP80: '2026-05-04',
+      previousP80: null,
+      movedAt: null,
+    });
+  });
+
+  it('records a move of more than a week from the reference, not from the last scan', () => {
+    let state = nextMoveState(null, '2026-05-04', at('2026-03-02'));
+    // Creeping 3 days a scan: 7 and then 6 days from the reference are no move …
+    state = nextMoveState(state, '2026-05-07', at('2026-03-03'));
+    state = nextMoveState(state, '2026-05-11', at('2026-03-04'));
+    expect(state).toEqual({ referenceP80: '2026-05-04', previousP80: null, movedAt: null });
+    // … 10 days is.
+    state = nextMoveState(state, '2026-05-14', at('2026-03-05'));
+    expect(state).toEqual({ referenceP80: '2026-05-14', previousP80: '2026-05-04', movedAt: at('2026-03-05') });
+  });
+
+  it('keeps where a run of moves started while each comes less than a week after the one before', () => {
+    let state = nextMoveState(null, '2026-05-04', at('2026-03-02'));
+    state = nextMoveState(state, '2026-04-18', at('2026-03-09')); // 16 days earlier
+    state = nextMoveState(state, '2026-04-10', at('2026-03-09')); // 8 more, the same day: still "was 05-04"
+    expect(state).toEqual({ referenceP80: '2026-04-10', previousP80: '2026-05-04', movedAt: at('2026-03-09') });
+    // Ten days later another move starts a new run, from 04-10.
+    state = nextMoveState(state, '2026-04-30', at('2026-03-19'));
+    expect(state).toEqual({ referenceP80: '2026-04-30', previousP80: '2026-04-10', movedAt: at('2026-03-19') });
+  });
+});
+
 describe('quantiles', () => {
   it('take the smallest value whose cumulative share reaches q', () => {
     // 1..10: half the weight is reached at 5, four fifths at 8.
@@ -79,6 +126,48 @@ describe('quantiles', () => {
     }
     // A worked one: above 0.2, 0.5 (0.2), 0.3 (0.075), 0.9 (0.075), 0.2 ×2 (0.05), 1.5 (0.025): 0.5 is the median.
     expect(mixtureQuantile(groups, weights, 0.2, 0.5)).toBe(0.5);
+  });
+
+  it('of values already sorted are read off without sorting, and agree with quantile', () => {
+    // 1..10: the 5th value at q = 0.5, the 8th at 0.8, the 1st at 0 and 0.05, the last at 1.
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(sortedQuantile(values, 0.5)).toBe(5);
+    expect(sortedQuantile(values, 0.8)).toBe(8);
+    expect(sortedQuantile(values, 0.05)).toBe(1);
+    expect(sortedQuantile(values, 0)).toBe(1);
+    expect(sortedQuantile(values, 1)).toBe(10);
+    // Three values: q·n = 1.5 at the median, the 2nd; 2.4 at P80, the 3rd.
+    expect(sortedQuantile([-0.1, 0.2, 0.4], 0.5)).toBe(0.2);
+    expect(sortedQuantile([-0.1, 0.2, 0.4], 0.8)).toBe(0.4);
+    expect(() => sortedQuantile([], 0.5)).toThrow();
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let n = 1; n <= 40; n++) {
+      const sample = sortedNumbers(Array.from({ length: n }, () => Math.round(next() * 40 - 10) / 10));
+      for (const q of [0, 0.1, 0.25, 0.5, 0.6, 0.8, 0.95, 1])
+        expect(sortedQuantile(sample, q)).toBe(quantile(sample, q));
+    }
+  });
+
+  it('sort numbers ascending as numbers, not as text, into a new array', () => {
+    const values = [10, -0.5, 2, 1.25, 2];
+    expect(sortedNumbers(values)).toEqual([-0.5, 1.25, 2, 2, 10]);
+    expect(values).toEqual([10, -0.5, 2, 1.25, 2]);
+  });
+
+  it('of the model are mixtureQuantile at 0.5 and 0.8, remembered by what the floor leaves out', () => {
+    const model = new ForecastModel([]);
+    const groups = [[0.1, 0.5], [-0.2, 0, 0.3, 0.9], [], [0.05, 0.2, 0.2, 1.5]];
+    const weights = [0.4, 0.3, 0.2, 0.1];
+    for (const from of [-1, 0, 0.2, 0.6, 2])
+      expect(model.quantiles('g', groups, weights, from)).toEqual([
+        mixtureQuantile(groups, weights, from, 0.5),
+        mixtureQuantile(groups, weights, from, 0.8),
+      ]);
+    // Floors of -0.5 and -0.3 leave out nothing, as -1 did: one answer, computed once.
+    expect(model.quantiles('g', groups, weights, -0.5)).toBe(model.quantiles('g', groups, weights, -0.3));
+    // A floor of 0.05 leaves out 0.05 of the fourth group and 0.2 does not: not the same answer.
+    expect(model.quantiles('g', groups, weights, 0.05)).not.toBe(model.quantiles('g', groups, weights, 0.06));
   });
 
   it('of the global prior: 20% late at the median, 60% late at P80', () => {

@@ -162,11 +162,11 @@ export class ForecastModel {
       }
     }
     for (const table of this.states.values())
-      for (const row of table) for (const list of row) list.sort((a, b) => a - b);
+      for (const row of table) for (let r = 0; r < row.length; r++) row[r] = sortedNumbers(row[r]!);
     for (const [key, lists] of byReplansOf) {
       const atLeast: number[][] = [];
       let acc: number[] = [];
-      for (let r = REPLAN_CAP; r >= 0; r--) atLeast[r] = acc = [...acc, ...lists[r]!].sort((a, b) => a - b);
+      for (let r = REPLAN_CAP; r >= 0; r--) atLeast[r] = acc = sortedNumbers(acc.concat(lists[r]!));
       this.groups.set(key, atLeast);
     }
   }
@@ -180,6 +180,38 @@ export class ForecastModel {
   stateSamples(key: string, checkpoint: number, replans: number): readonly number[] {
     return this.states.get(key)?.[checkpoint]?.[Math.min(Math.max(0, replans), REPLAN_CAP)] ?? [];
   }
+
+  private readonly quantileMemo = new Map<string, readonly [number | null, number | null]>();
+
+  /**
+   * mixtureQuantile at 0.5 and at 0.8 of the groups `groupsKey` names (the same key, the same groups and weights).
+   * The answer depends on the floor only through how many samples of each group lie below it, so it is remembered
+   * by that: the many open milestones compared with the same groups share one computation.
+   */
+  quantiles(
+    groupsKey: string,
+    groups: ReadonlyArray<readonly number[]>,
+    weights: readonly number[],
+    from: number,
+  ): readonly [number | null, number | null] {
+    const below = groups.map((g) => countBelow(g, from));
+    const key = `${groupsKey}|${below.join(',')}`;
+    let found = this.quantileMemo.get(key);
+    if (!found) {
+      found = [quantileAbove(groups, weights, below, 0.5), quantileAbove(groups, weights, below, 0.8)];
+      this.quantileMemo.set(key, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * The numbers in ascending order, as a new array. Long lists go through a typed array's native numeric sort (no
+ * comparator calls); short ones, most of the model's, are cheaper to sort with a comparator than to copy twice.
+ */
+export function sortedNumbers(values: readonly number[]): number[] {
+  if (values.length <= 64) return values.slice().sort((a, b) => a - b);
+  return Array.from(Float64Array.from(values).sort());
 }
 
 /** How many of the sorted values are below x (strictly), by binary search. */
@@ -216,21 +248,42 @@ export function mixtureQuantile(
   from: number,
   q: number,
 ): number | null {
-  const mass = (x: number) =>
-    groups.reduce(
-      (sum, g, i) => (g.length ? sum + (weights[i]! * (countAtMost(g, x) - countBelow(g, from))) / g.length : sum),
-      0,
-    );
-  const total = groups.reduce(
-    (sum, g, i) => (g.length ? sum + (weights[i]! * (g.length - countBelow(g, from))) / g.length : sum),
-    0,
+  // Each group's count below the floor, once (not once per probe of the binary searches below).
+  return quantileAbove(
+    groups,
+    weights,
+    groups.map((g) => countBelow(g, from)),
+    q,
   );
+}
+
+/** mixtureQuantile, given how many samples of each group lie below the floor (they are left out). */
+function quantileAbove(
+  groups: ReadonlyArray<readonly number[]>,
+  weights: readonly number[],
+  below: readonly number[],
+  q: number,
+): number | null {
+  const mass = (x: number) => {
+    let sum = 0;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      if (g.length) sum += (weights[i]! * (countAtMost(g, x) - below[i]!)) / g.length;
+    }
+    return sum;
+  };
+  let total = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g.length) total += (weights[i]! * (g.length - below[i]!)) / g.length;
+  }
   if (total <= 1e-12) return null;
   const target = q * total - 1e-9;
   let best: number | null = null;
-  for (const g of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     // The smallest value of this group (at least `from`) whose cumulative mass reaches the target.
-    let lo = countBelow(g, from);
+    let lo = below[i]!;
     let hi = g.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -255,6 +308,16 @@ export function weightedQuantile(points: readonly WeightedRatio[], q: number): n
   return sorted[sorted.length - 1]!.ratio;
 }
 
+/**
+ * quantile() of values already in ascending order, without copying or sorting them: with equal weights the
+ * cumulative weight of the k-th value is k, so it is the ⌈q·n − 10⁻⁹⌉-th value (the first when that is 0).
+ */
+export function sortedQuantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new Error('sortedQuantile of nothing');
+  const k = Math.ceil(q * sorted.length - 1e-9);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, k - 1))]!;
+}
+
 /** Plain empirical quantile (the same rule with equal weights). */
 export function quantile(values: readonly number[], q: number): number {
   return weightedQuantile(
@@ -262,6 +325,12 @@ export function quantile(values: readonly number[], q: number): number {
     q,
   );
 }
+
+/** The global prior's median, 60th and 80th percentiles (computed once). */
+const PRIOR_SORTED = sortedNumbers(GLOBAL_PRIOR_RATIOS);
+const PRIOR_Q50 = sortedQuantile(PRIOR_SORTED, 0.5);
+const PRIOR_Q60 = sortedQuantile(PRIOR_SORTED, 0.6);
+const PRIOR_Q80 = sortedQuantile(PRIOR_SORTED, 0.8);
 
 /** The shrinkage weights of the executive, function, organization groups and the prior (they sum to 1). */
 export function shrinkageWeights(nExecutive: number, nFunction: number, nOrganization: number): number[] {
@@ -287,7 +356,17 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
     const checkpoint = checkpointIndex(1 + daysBetween(m.baselineDueDate, today) / duration);
     const stateGroups = keys.map((k) => model.stateSamples(k, checkpoint, replans));
     if (stateGroups[2]!.length > 0)
-      return forecastFromState(m, m.currentDueDate, duration, bucket, replans, stateGroups, today);
+      return forecastFromState(
+        model,
+        `s|${keys[0]}|${checkpoint}|${replans}`,
+        m,
+        m.currentDueDate,
+        duration,
+        bucket,
+        replans,
+        stateGroups,
+        today,
+      );
   }
   const executive = model.samples(keys[0], replans);
   const fn = model.samples(keys[1], replans);
@@ -297,8 +376,7 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
 
   // Conditioned on still being open today: a ratio landing before today is no longer possible.
   const elapsed = daysBetween(m.baselineDueDate, today) / duration;
-  const q50 = mixtureQuantile(groups, weights, elapsed, 0.5);
-  const q80 = mixtureQuantile(groups, weights, elapsed, 0.8);
+  const [q50, q80] = model.quantiles(`r|${keys[0]}|${replans}`, groups, weights, elapsed);
 
   const landing = (ratio: number) => {
     const date = addDays(m.baselineDueDate, Math.round(ratio * duration));
@@ -311,9 +389,8 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
     p80 = landing(q80);
   } else {
     // Overdue beyond every comparable: from today, the prior's spread beyond its median.
-    const median = quantile(GLOBAL_PRIOR_RATIOS, 0.5);
-    p50 = addDays(today, Math.max(1, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.6) - median) * duration)));
-    p80 = addDays(today, Math.max(2, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.8) - median) * duration)));
+    p50 = addDays(today, Math.max(1, Math.round((PRIOR_Q60 - PRIOR_Q50) * duration)));
+    p80 = addDays(today, Math.max(2, Math.round((PRIOR_Q80 - PRIOR_Q50) * duration)));
   }
   if (p80 < p50) p80 = p50;
 
@@ -343,6 +420,8 @@ export function forecastMilestone(model: ForecastModel, m: OpenMilestone, today:
  * due date.
  */
 function forecastFromState(
+  model: ForecastModel,
+  groupsKey: string,
   m: OpenMilestone,
   currentDueDate: string,
   duration: number,
@@ -354,8 +433,7 @@ function forecastFromState(
   const weights = shrinkageWeights(executive!.length, fn!.length, org!.length);
   const groups = [executive!, fn!, org!, GLOBAL_PRIOR_RATIOS];
   const floor = daysBetween(currentDueDate, today) / duration;
-  const q50 = mixtureQuantile(groups, weights, floor, 0.5);
-  const q80 = mixtureQuantile(groups, weights, floor, 0.8);
+  const [q50, q80] = model.quantiles(groupsKey, groups, weights, floor);
   const landing = (ratio: number) => {
     const date = addDays(currentDueDate, Math.round(ratio * duration));
     return date < today ? today : date;
@@ -366,9 +444,8 @@ function forecastFromState(
     p50 = landing(q50);
     p80 = landing(q80);
   } else {
-    const median = quantile(GLOBAL_PRIOR_RATIOS, 0.5);
-    p50 = addDays(today, Math.max(1, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.6) - median) * duration)));
-    p80 = addDays(today, Math.max(2, Math.round((quantile(GLOBAL_PRIOR_RATIOS, 0.8) - median) * duration)));
+    p50 = addDays(today, Math.max(1, Math.round((PRIOR_Q60 - PRIOR_Q50) * duration)));
+    p80 = addDays(today, Math.max(2, Math.round((PRIOR_Q80 - PRIOR_Q50) * duration)));
   }
   if (p80 < p50) p80 = p50;
   const sampleSize = org!.length;
@@ -399,6 +476,7 @@ export function stateBasisText(b: {
   sampleSize: number;
   function: string;
   bucketLabel: string;
+  /** The executive's, function's and organization's samples, each sorted ascending (as ForecastModel keeps them). */
   strongest: ReadonlyArray<readonly number[]>;
   weights: number[];
   replans: number;
@@ -412,7 +490,7 @@ export function stateBasisText(b: {
   const parts: string[] = [];
   if (best === wp) {
     parts.push(
-      `from ${similar}, too few to stand alone: mostly a wide default range (typical milestones land ${pct(quantile(GLOBAL_PRIOR_RATIOS, 0.5))} at the median)`,
+      `from ${similar}, too few to stand alone: mostly a wide default range (typical milestones land ${pct(PRIOR_Q50)} at the median)`,
     );
   } else {
     const [executive, fn, org] = b.strongest as [readonly number[], readonly number[], readonly number[]];
@@ -422,7 +500,7 @@ export function stateBasisText(b: {
         : best === wf
           ? [fn, b.function]
           : [org, "the organization's"];
-    const p = Math.round(quantile(group, 0.5) * 100);
+    const p = Math.round(sortedQuantile(group, 0.5) * 100);
     const said =
       p === 0
         ? 'on the due date they had then'
@@ -442,6 +520,7 @@ interface BasisInput {
   sampleSize: number;
   function: string;
   bucketLabel: string;
+  /** The executive's, function's and organization's samples, each sorted ascending (as ForecastModel keeps them). */
   strongest: ReadonlyArray<readonly number[]>;
   weights: number[];
   durationKnown: boolean;
@@ -458,7 +537,7 @@ export function basisText(b: BasisInput): string {
   const [we, wf, wo, wp] = b.weights as [number, number, number, number];
   const best = Math.max(we, wf, wo, wp);
   if (b.sampleSize === 0 || best === wp) {
-    const median = pct(quantile(GLOBAL_PRIOR_RATIOS, 0.5));
+    const median = pct(PRIOR_Q50);
     parts.push(
       b.sampleSize === 0
         ? `no comparable completed milestones yet: a wide default range (typical milestones land ${median} at the median)`
@@ -473,7 +552,7 @@ export function basisText(b: BasisInput): string {
           ? [fn, b.function]
           : [org, "the organization's"];
     parts.push(
-      `from ${b.sampleSize} similar milestone${b.sampleSize === 1 ? '' : 's'}; ${who} milestones of ${b.bucketLabel} landed ${pct(quantile(group, 0.5))} at the median`,
+      `from ${b.sampleSize} similar milestone${b.sampleSize === 1 ? '' : 's'}; ${who} milestones of ${b.bucketLabel} landed ${pct(sortedQuantile(group, 0.5))} at the median`,
     );
   }
   if (b.replans > 0)
@@ -493,6 +572,41 @@ export function forecastMilestones(
 ): Forecast[] {
   const model = new ForecastModel(history);
   return open.map((m) => forecastMilestone(model, m, today));
+}
+
+/**
+ * A forecast "moved" when its P80 is more than this many days from the P80 it is measured from (issue 20: the digests
+ * mention forecasts that moved by more than a week).
+ */
+export const FORECAST_MOVE_DAYS = 7;
+
+/** Whether a P80 moved from `from` to `to` (more than FORECAST_MOVE_DAYS either way). The SQL of the refresh applies the same rule. */
+export function forecastMoved(from: string, to: string): boolean {
+  return Math.abs(daysBetween(from, to)) > FORECAST_MOVE_DAYS;
+}
+
+/** What a stored forecast remembers of its moves (migrations/1766900000000-ForecastMoves.ts). */
+export interface ForecastMoveState {
+  /** The P80 the next move is measured from. */
+  referenceP80: string;
+  /** The P80 before the latest run of moves, null when it never moved. */
+  previousP80: string | null;
+  /** When the latest move was seen (ISO timestamp), null when it never moved. */
+  movedAt: string | null;
+}
+
+/**
+ * The move state after a scan computes `p80` at `now` (ISO timestamp). A P80 more than FORECAST_MOVE_DAYS from the
+ * reference is a move: the reference becomes the new P80 and `movedAt` now. `previousP80` becomes the reference it
+ * moved from — unless the move before was less than a week ago: moves in a run keep the P80 from before the run's
+ * first, so a forecast sliding 05-04 → 04-18 → 04-10 in two scans reads "was 05-04". ForecastRepository.replace
+ * applies the same rule in SQL, set-based; worked examples in the spec.
+ */
+export function nextMoveState(state: ForecastMoveState | null, p80: string, now: string): ForecastMoveState {
+  if (!state) return { referenceP80: p80, previousP80: null, movedAt: null };
+  if (!forecastMoved(state.referenceP80, p80)) return state;
+  const inRun = state.movedAt !== null && Date.parse(state.movedAt) > Date.parse(now) - FORECAST_MOVE_DAYS * 86_400_000;
+  return { referenceP80: p80, previousP80: inRun ? state.previousP80 : state.referenceP80, movedAt: now };
 }
 
 /** The latest P80 per key (a priority's or an engagement's forecast is the latest P80 of its open milestones). */
