@@ -4,8 +4,10 @@ import {
   createTenant,
   expectStatus,
   queueIsolation,
+  startSmtpSink,
   startTestApi,
   startTestWorker,
+  type SmtpSink,
   type Tenant,
   type TestApi,
   type TestWorker,
@@ -25,6 +27,7 @@ const SCAN = '2026-03-30T09:00:00.000Z';
 describe('engagement term and renewal', () => {
   let api: TestApi;
   let worker: TestWorker;
+  let smtp: SmtpSink;
   let tenant: Tenant;
   let engagementId: string;
 
@@ -42,7 +45,10 @@ describe('engagement term and renewal', () => {
     const { prefix, schema } = queueIsolation();
     api = await startTestApi({ QUEUE_PREFIX: prefix, QUEUE_SCHEMA: schema });
     const queue = selectQueueBackend({ databaseUrl: process.env.DATABASE_URL!, prefix, poolSize: 2, schema });
-    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue });
+    // The worker delivers the sign-up emails to a sink of this file, where createTenant finds them once sent (without
+    // one, a delivery that won the race left createTenant nothing to read).
+    smtp = await startSmtpSink();
+    worker = await startTestWorker({ databaseUrl: process.env.DATABASE_URL!, queue, smtpUrl: smtp.url });
     pin(CREATED);
     tenant = await createTenant(api.http, 'Term');
     engagementId = tenant.a.engagementId;
@@ -60,6 +66,7 @@ describe('engagement term and renewal', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await smtp?.close();
   });
 
   it('records a term, a renewal date, a notice period and auto-renew, with the notice deadline derived', async () => {

@@ -268,6 +268,20 @@ describe('worker-kill: 20 SIGKILLs during deliveries and drift scans', () => {
 
   it(`survives ${DELIVERY_KILLS} SIGKILLs during deliveries and ${SCAN_KILLS} during a scan, then finishes every delivery`, async () => {
     const started = Date.now();
+    // The kills are meant for alert deliveries: start once the scan has written them. The fixture's few invitation
+    // emails go out first and are over within a second; a kill aimed at one of them would hit nothing.
+    keepAlive();
+    await eventually(
+      async () => {
+        assertNoUnexpectedExit(workers);
+        const [{ n }]: Array<{ n: number }> = await orgQuery(
+          `SELECT count(*)::int AS n FROM outbox WHERE organization_id = $1 AND alert_id IS NOT NULL AND status = 'pending'`,
+        );
+        return n >= 100 ? true : null;
+      },
+      120_000,
+      100,
+    );
     for (let i = 0; i < DELIVERY_KILLS; i++) {
       await killDuring(
         'delivery',
