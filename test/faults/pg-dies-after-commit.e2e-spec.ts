@@ -80,7 +80,8 @@ describe('pg-dies-after-commit: PostgreSQL stops between a create’s commit and
       armed = null;
       if (stopped)
         server = await startEmbeddedPostgres({ dataDir: join(database!.embeddedDir!, 'data'), port: server!.port });
-      const id = (response.body as { id?: string }).id;
+      const answer = response.body as Record<string, unknown>;
+      const id = op.createdId ? op.createdId(answer) : answer.id;
       const stored =
         response.status === 201 &&
         typeof id === 'string' &&

@@ -12,6 +12,8 @@ export interface CreateOperation {
   path: (tenant: Tenant) => string;
   /** A valid body; a new `variant` gives a different valid body. */
   body: (tenant: Tenant, variant: string) => Record<string, unknown>;
+  /** The id of the row in `table`, read from the answer (default: its `id`). */
+  createdId?: (answer: Record<string, unknown>) => unknown;
 }
 
 const unique = () => randomBytes(4).toString('hex');
@@ -55,6 +57,7 @@ export const CREATE_OPERATIONS: CreateOperation[] = [
   {
     operation: 'POST /api/v1/engagements/setup',
     table: 'engagements',
+    createdId: (answer) => (answer.engagement as { id?: unknown } | undefined)?.id,
     caller: (t) => t.manager,
     path: () => '/engagements/setup',
     body: (t, v) => ({
@@ -65,10 +68,12 @@ export const CREATE_OPERATIONS: CreateOperation[] = [
       daysPerWeek: 1 + (v.length % 3),
       priorities: [
         {
+          // Dates as the priority and milestone creates below: valid whatever today is (fault tests run on the real clock).
           title: `Set up ${v}`,
           ownerId: t.b.ownerId,
-          targetDate: '2026-06-30',
-          milestones: [{ title: `First step ${v}`, dueDate: '2026-04-01' }],
+          startDate: '2026-02-02',
+          targetDate: '2027-11-30',
+          milestones: [{ title: `First step ${v}`, dueDate: '2027-05-31' }],
         },
       ],
     }),
