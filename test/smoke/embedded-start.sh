@@ -67,7 +67,7 @@ milestone=$(curl -fsS "$api/engagements/$engagement/summary" -H "authorization: 
 title=$(curl -fsS "$api/milestones/$milestone" -H "authorization: Bearer $token" | json "d.title")
 yesterday=$(node -e 'process.stdout.write(new Date(Date.now() - 86400000).toISOString().slice(0, 10))')
 curl -fsS -X POST "$api/milestones/$milestone/replan" -H "authorization: Bearer $token" -H 'content-type: application/json' \
-  -d "{\"dueDate\":\"$yesterday\",\"reason\":\"Smoke test: slipped past its date\"}" >/dev/null
+  -d "{\"dueDate\":\"$yesterday\",\"reason\":\"Smoke test: slipped past its date\",\"category\":\"dependency\"}" >/dev/null
 # .eml files about this milestone being overdue (an earlier forecast-slip email may name it too).
 overdue_emails() { grep -rlsF "$title" "$work/mail" | xargs -r grep -lsi "overdue"; }
 started=$(date +%s)
