@@ -30,8 +30,7 @@ import { CurrentActor, Public } from '@app/auth';
 import { ApiAuthenticated, Ok } from '../http/api-docs';
 import { ErrorResponse } from '../http/error-response';
 import { unsubscribePage } from './unsubscribe-page';
-
-const HTML = 'text/html; charset=utf-8';
+import { HTML, wantsHtml } from '../http/html-answer';
 
 @ApiTags('digests')
 @Controller()
@@ -153,8 +152,4 @@ export class DigestsController {
     reply.header('content-type', HTML);
     return unsubscribePage(view, query.token, true);
   }
-}
-
-function wantsHtml(accept: string | undefined): boolean {
-  return !!accept && /text\/html/i.test(accept);
 }

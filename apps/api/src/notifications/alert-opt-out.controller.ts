@@ -14,8 +14,7 @@ import { AlertOptOutQueryDto, AlertOptOutService, AlertOptOutView, OneClickUnsub
 import { Public } from '@app/auth';
 import { ErrorResponse } from '../http/error-response';
 import { alertOptOutPage } from './alert-opt-out-page';
-
-const HTML = 'text/html; charset=utf-8';
+import { HTML, wantsHtml } from '../http/html-answer';
 
 /** The one-click opt-out link of every alert email (issue 14), like the digests' unsubscribe link. */
 @ApiTags('notifications')
@@ -74,8 +73,4 @@ export class AlertOptOutController {
     reply.header('content-type', HTML);
     return alertOptOutPage(view, query.token, true);
   }
-}
-
-function wantsHtml(accept: string | undefined): boolean {
-  return !!accept && /text\/html/i.test(accept);
 }
